@@ -1,0 +1,382 @@
+"""Loading files and folders into Articles.
+
+Formats: plain text, Markdown with optional YAML front matter, saved HTML pages (the readable
+text extracted by trafilatura), and JSON / JSONL with one object per article. Bad files are
+skipped with a one-line warning and the good ones still load; only when nothing at all can be
+loaded does the caller get a ``CorpusError``. Files are only ever read, never written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from tuireader.core.models import Article
+from tuireader.core.text import layout, neutralise, sentences
+
+TEXT_SUFFIXES = {".txt", ".text", ""}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SUPPORTED = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+
+MAX_ARTICLE_BYTES = 4 * 1024 * 1024  # an article longer than this is not an article
+MAX_COLLECTION_BYTES = 1024 * 1024 * 1024  # JSON/JSONL files may hold many articles
+MAX_TITLE = 90
+
+
+class CorpusError(Exception):
+    """Nothing usable could be loaded; the message is one line for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    """An article before normalisation: the text plus whatever metadata the file gave."""
+
+    path: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    published: str | None = None
+    url: str | None = None
+    author: str | None = None
+
+
+@dataclass(slots=True)
+class Corpus:
+    articles: list[Article] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def bundled_seeds() -> Path:
+    """The five seed articles shipped inside the package."""
+    return Path(str(resources.files("tuireader") / "seeds"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Discovery
+
+
+def discover(paths: Iterable[str | Path], warn: Callable[[str], None]) -> Iterator[Path]:
+    """Files to load, folders walked recursively in name order; hidden files skipped."""
+    for raw in paths:
+        path = Path(raw).expanduser()
+        if not path.exists():
+            warn(f"{raw}: no such file or folder")
+            continue
+        if path.is_dir():
+            found = False
+            for child in sorted(path.rglob("*")):
+                rel = child.relative_to(path).parts
+                if any(part.startswith(".") for part in rel):
+                    continue
+                if child.is_file() and child.suffix.lower() in SUPPORTED - {""}:
+                    found = True
+                    yield child
+            if not found:
+                warn(f"{raw}: folder holds no article files (.txt .md .html .json .jsonl)")
+        else:
+            yield path
+
+
+# ---------------------------------------------------------------------------------------------
+# Decoding
+
+
+def decode(data: bytes, name: str, warn: Callable[[str], None]) -> str | None:
+    """UTF-8 (a BOM is dropped); otherwise Windows-1252 with a warning. None for binary data."""
+    head = data[:8192]
+    if b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff"))):
+        warn(f"{name}: skipped, binary file")
+        return None
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            warn(f"{name}: skipped, broken UTF-16")
+            return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        warn(f"{name}: not valid UTF-8 (byte {exc.start}); read as Windows-1252, some characters may be wrong")
+        return data.decode("cp1252", errors="replace")
+
+
+# ---------------------------------------------------------------------------------------------
+# Formats
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+
+
+def _meta_str(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        value = ", ".join(str(v) for v in value)
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def _iso_date(value: Any) -> str | None:
+    """An ISO date (YYYY-MM-DD) from a date, datetime or a string in a common format."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
+    except ValueError:
+        pass
+    for fmt in ("%Y/%m/%d", "%d %B %Y", "%B %d, %Y", "%b %d, %Y", "%d %b %Y", "%a, %d %b %Y %H:%M:%S %z"):
+        try:
+            return dt.datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _from_mapping(path: str, obj: Mapping[str, Any], text: str) -> RawArticle:
+    def pick(*keys: str) -> Any:
+        for key in keys:
+            if obj.get(key) not in (None, ""):
+                return obj[key]
+        return None
+
+    return RawArticle(
+        path=path,
+        text=text,
+        title=_meta_str(pick("title", "headline")),
+        source=_meta_str(pick("source", "site", "sitename", "outlet", "publisher")),
+        published=_iso_date(pick("published", "date", "published_at", "pubdate")),
+        url=_meta_str(pick("url", "link")),
+        author=_meta_str(pick("author", "authors", "byline")),
+    )
+
+
+def parse_markdown(path: str, text: str, warn: Callable[[str], None]) -> list[RawArticle]:
+    meta: Mapping[str, Any] = {}
+    match = _FRONT_MATTER.match(text)
+    if match:
+        import yaml
+
+        try:
+            loaded = yaml.safe_load(match.group(1) or "")
+        except yaml.YAMLError:
+            warn(f"{path}: front matter is not valid YAML; ignored")
+            loaded = None
+        if isinstance(loaded, Mapping):
+            meta = loaded
+        text = text[match.end() :]
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_EMPHASIS.sub(r"\2", text)
+    return [_from_mapping(path, meta, text)]
+
+
+def parse_html(path: str, html: str, warn: Callable[[str], None], url: str | None = None) -> list[RawArticle]:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+    )
+    if doc is None:
+        warn(f"{path}: no article text found in the HTML page")
+        return []
+    data: dict[str, Any] = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    body = data.get("text") or ""
+    if not body.strip():
+        warn(f"{path}: no article text found in the HTML page")
+        return []
+    # trafilatura puts one paragraph a line; the text model wants blank lines between them.
+    body = re.sub(r"\n+", "\n\n", body)
+    data.setdefault("source", data.get("sitename"))
+    if url and not data.get("url"):
+        data["url"] = url
+    return [_from_mapping(path, data, body)]
+
+
+def _articles_from_json(path: str, value: Any) -> list[RawArticle]:
+    if isinstance(value, Mapping) and isinstance(value.get("articles"), list):
+        value = value["articles"]
+    items = value if isinstance(value, list) else [value]
+    out: list[RawArticle] = []
+    for index, item in enumerate(items):
+        if not isinstance(item, Mapping):
+            continue
+        text = item.get("text") or item.get("content") or item.get("body")
+        if isinstance(text, str) and text.strip():
+            out.append(_from_mapping(f"{path}#{index}" if len(items) > 1 else path, item, text))
+    return out
+
+
+def parse_json(path: str, text: str, warn: Callable[[str], None]) -> list[RawArticle]:
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        warn(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno})")
+        return []
+    out = _articles_from_json(path, value)
+    if not out:
+        warn(f'{path}: JSON holds no articles (objects with a "text" field)')
+    return out
+
+
+def parse_jsonl(path: str, text: str, warn: Callable[[str], None]) -> list[RawArticle]:
+    out: list[RawArticle] = []
+    bad = 0
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError:
+            bad += 1
+            continue
+        for raw in _articles_from_json(f"{path}:{lineno}", value):
+            out.append(raw)
+    if bad:
+        warn(f"{path}: skipped {bad} line(s) that are not valid JSON")
+    if not out:
+        warn(f'{path}: JSONL holds no articles (objects with a "text" field)')
+    return out
+
+
+def read_file(path: Path, warn: Callable[[str], None]) -> list[RawArticle]:
+    """Read one file into raw articles, warning (never raising) about anything wrong."""
+    name = str(path)
+    suffix = path.suffix.lower()
+    collection = suffix in JSON_SUFFIXES | JSONL_SUFFIXES
+    try:
+        size = path.stat().st_size
+        if size > (MAX_COLLECTION_BYTES if collection else MAX_ARTICLE_BYTES):
+            warn(f"{name}: skipped, too large for an article ({size / 1e6:.0f} MB)")
+            return []
+        data = path.read_bytes()
+    except OSError as exc:
+        warn(f"{name}: cannot read ({exc.strerror or exc})")
+        return []
+    text = decode(data, name, warn)
+    if text is None:
+        return []
+    if not text.strip():
+        warn(f"{name}: skipped, empty file")
+        return []
+    if suffix in MARKDOWN_SUFFIXES:
+        return parse_markdown(name, text, warn)
+    if suffix in HTML_SUFFIXES or (not collection and _looks_like_html(text)):
+        return parse_html(name, text, warn)
+    if suffix in JSON_SUFFIXES:
+        return parse_json(name, text, warn)
+    if suffix in JSONL_SUFFIXES:
+        return parse_jsonl(name, text, warn)
+    return [RawArticle(path=name, text=text)]
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:1024].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Normalising raw articles
+
+
+def article_id(text: str) -> str:
+    """A stable id from the normalised content."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=6).hexdigest()
+
+
+def _shorten(text: str, limit: int = MAX_TITLE) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:—-")
+    return cut + "…"
+
+
+def _source_from_path(path: str) -> str:
+    stem = Path(path.split("#", 1)[0].split(":", 1)[0] if "://" not in path else path).stem
+    words = re.split(r"[-_\s.]+", stem)
+    return " ".join(w[:1].upper() + w[1:] for w in words if w) or "unknown"
+
+
+_HEADLINE = re.compile(r"\A[ \t]*([^\n]{1,200})\n[ \t]*\n")
+
+
+def build_article(raw: RawArticle) -> Article | None:
+    """Normalise and segment a raw article; None when it has no text."""
+    text = raw.text.lstrip("\ufeff")
+    title = raw.title
+    if title is None:
+        # A headline line: a short first line followed by a blank line, not ending like a sentence.
+        match = _HEADLINE.match(text.replace("\r\n", "\n"))
+        if match and len(match.group(1).split()) <= 25 and not match.group(1).rstrip().endswith((".", ",", ";")):
+            title = match.group(1).strip()
+            text = text.replace("\r\n", "\n")[match.end() :]
+    lay = layout(text)
+    if not lay.text.strip():
+        return None
+    sents = sentences(lay.text, lay.paragraphs)
+    if title is None:
+        first = sents[0].slice(lay.text) if sents else lay.text
+        title = _shorten(first)
+    return Article(
+        id=article_id(lay.text),
+        path=raw.path,
+        title=_shorten(neutralise(title), 200),
+        source=neutralise(raw.source or _source_from_path(raw.path)),
+        text=lay.text,
+        sentences=sents,
+        paragraphs=lay.paragraphs,
+        headings=lay.headings,
+        published=raw.published,
+        url=raw.url,
+        author=neutralise(raw.author) if raw.author else None,
+    )
+
+
+def load_raw(
+    raws: Iterable[RawArticle], corpus: Corpus, seen: dict[str, str] | None = None
+) -> None:
+    """Normalise raw articles into ``corpus``, skipping empty ones and exact duplicates."""
+    seen = {} if seen is None else seen
+    for raw in raws:
+        article = build_article(raw)
+        if article is None:
+            corpus.warnings.append(f"{raw.path}: skipped, no text")
+            continue
+        if article.id in seen:
+            corpus.warnings.append(f"{raw.path}: skipped, same text as {seen[article.id]}")
+            continue
+        seen[article.id] = raw.path
+        corpus.articles.append(article)
+
+
+def load_corpus(paths: Iterable[str | Path] | None = None) -> Corpus:
+    """Load every article under ``paths`` (default: the bundled seeds).
+
+    Raises ``CorpusError`` with a one-line message when nothing could be loaded.
+    """
+    path_list = list(paths or []) or [bundled_seeds()]
+    corpus = Corpus()
+    warn = corpus.warnings.append
+    seen: dict[str, str] = {}
+    for file in discover(path_list, warn):
+        load_raw(read_file(file, warn), corpus, seen)
+    if not corpus.articles:
+        if len(path_list) == 1 and corpus.warnings:
+            raise CorpusError(corpus.warnings[-1])
+        raise CorpusError("no readable article in " + ", ".join(str(p) for p in path_list))
+    return corpus

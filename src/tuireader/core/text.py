@@ -1,0 +1,169 @@
+"""Normalisation, paragraphs, headings and sentences.
+
+The normalised text is what every offset in tuireader indexes, so normalisation happens once,
+here, and everything downstream works on its result.
+
+Sentence boundaries come from pysbd (a port of the Golden Rules segmenter, which handles
+abbreviations, initials and quotations), with one repair it lacks: it splits after "a.m."/"p.m."
+even when the sentence goes on ("5 p.m. Moscow time (10:00 a.m. Eastern Time)").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from tuireader.core.models import Span
+
+if TYPE_CHECKING:
+    import pysbd
+
+# C0 and C1 controls other than newline become their visible Unicode "control picture" (or the
+# replacement character), so an escape sequence in an article can never reach the terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+")
+_SENTENCE_END = tuple(".!?:;,\"'”’)]…")
+_SMALL_WORDS = frozenset(
+    "a an and as at but by for from in into of on or over the to up with vs via nor per".split()
+)
+
+
+def _control_picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code == 0x7F:
+        return "\u2421"
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "\ufffd"
+
+
+def neutralise(text: str) -> str:
+    """Replace control and bidi-override characters with visible stand-ins (same length)."""
+    text = text.replace("\t", " ")
+    return _CONTROL.sub(_control_picture, text)
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """The normalised text with its block structure."""
+
+    text: str
+    paragraphs: tuple[Span, ...]
+    headings: tuple[Span, ...]
+
+
+def _is_heading_line(line: str, next_line: str | None) -> bool:
+    """A short title-case line without closing punctuation, standing before body text."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 90 or stripped.endswith(_SENTENCE_END):
+        return False
+    words = stripped.split()
+    if len(words) > 12 or not (stripped[0].isupper() or stripped[0].isdigit()):
+        return False
+    capitalised = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if not content or len(capitalised) < max(1, int(0.7 * len(content) + 0.5)):
+        return False
+    if next_line is None:
+        return True
+    # A hard-wrapped paragraph's first line runs to the wrap width; a heading is shorter.
+    return len(stripped) < 0.75 * len(next_line.strip())
+
+
+def layout(raw: str) -> Layout:
+    """Normalise ``raw`` and find its paragraphs and headings.
+
+    Unicode NFC; CRLF/CR to LF; controls neutralised; lines inside a paragraph joined with a
+    space (undoing hard wraps); paragraphs separated by one blank line; a standalone short
+    title-case line, or a Markdown ``#`` line, becomes a heading.
+    """
+    text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
+    text = neutralise(text.lstrip("\ufeff"))
+    blocks: list[tuple[str, bool]] = []  # (text, is_heading)
+    for block in _BLANK_LINE.split(text):
+        lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+        while lines:
+            first = lines[0]
+            md = _MD_HEADING.match(first)
+            if md:
+                blocks.append((first[md.end() :].strip(), True))
+                lines = lines[1:]
+                continue
+            following = lines[1] if len(lines) > 1 else None
+            if _is_heading_line(first, following):
+                blocks.append((" ".join(first.split()), True))
+                lines = lines[1:]
+                continue
+            break
+        if lines:
+            blocks.append((" ".join(" ".join(lines).split()), False))
+    out: list[str] = []
+    paragraphs: list[Span] = []
+    headings: list[Span] = []
+    pos = 0
+    for i, (block_text, is_heading) in enumerate(blocks):
+        if not block_text:
+            continue
+        if out:
+            out.append("\n\n")
+            pos += 2
+        span = Span(pos, pos + len(block_text))
+        # A "heading" with no body after it is just a short paragraph.
+        has_body_after = any(not h for _, h in blocks[i + 1 :])
+        (headings if is_heading and has_body_after else paragraphs).append(span)
+        out.append(block_text)
+        pos = span.end
+    return Layout("".join(out), tuple(paragraphs), tuple(headings))
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> pysbd.Segmenter:
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+_TIME_ABBREV_END = re.compile(r"\b[ap]\.m\.\s*$", re.IGNORECASE)
+_CONTINUES_AFTER_TIME = re.compile(
+    r"""^\s*(?:
+        [a-z(\[\d,;]                                   # lowercase, bracket, digit, punctuation
+      | [A-Z]{2,4}\b                                   # time zone: ET, GMT, UTC, MSK
+      | (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
+      | (?:January|February|March|April|May|June|July|August|September|October|November|December)\b
+      | [A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+time\b      # "Moscow time", "Eastern Standard time"
+    )""",
+    re.VERBOSE,
+)
+
+
+def _segment_block(text: str, start: int, end: int) -> list[Span]:
+    block = text[start:end]
+    spans: list[Span] = []
+    for seg in _segmenter().segment(block):
+        s, e = seg.start, seg.end
+        # pysbd's spans include trailing whitespace; trim both ends.
+        while s < e and block[s].isspace():
+            s += 1
+        while e > s and block[e - 1].isspace():
+            e -= 1
+        if s >= e:
+            continue
+        if spans and _TIME_ABBREV_END.search(text[spans[-1].start : spans[-1].end]) and _CONTINUES_AFTER_TIME.match(
+            block[s:e]
+        ):
+            spans[-1] = Span(spans[-1].start, start + e)
+            continue
+        spans.append(Span(start + s, start + e))
+    return spans
+
+
+def sentences(text: str, paragraphs: tuple[Span, ...]) -> tuple[Span, ...]:
+    """Sentence spans, in order, never crossing a paragraph boundary."""
+    out: list[Span] = []
+    for para in paragraphs:
+        out.extend(_segment_block(text, para.start, para.end))
+    return tuple(out)
