@@ -53,6 +53,8 @@ def load(paths: Sequence[str]) -> Corpus:
     try:
         corpus = load_corpus(paths)
     except CorpusError as exc:
+        for message in exc.warnings:
+            _warn(message)
         _fail(str(exc))
     for message in corpus.warnings:
         _warn(message)

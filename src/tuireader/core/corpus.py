@@ -34,7 +34,14 @@ MAX_TITLE = 90
 
 
 class CorpusError(Exception):
-    """Nothing usable could be loaded; the message is one line for the user."""
+    """Nothing usable could be loaded; the message is one line for the user.
+
+    ``warnings`` holds the per-file reasons, for callers that show them before the error.
+    """
+
+    def __init__(self, message: str, warnings: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.warnings = warnings or []
 
 
 @dataclass(frozen=True, slots=True)
@@ -376,7 +383,8 @@ def load_corpus(paths: Iterable[str | Path] | None = None) -> Corpus:
     for file in discover(path_list, warn):
         load_raw(read_file(file, warn), corpus, seen)
     if not corpus.articles:
-        if len(path_list) == 1 and corpus.warnings:
-            raise CorpusError(corpus.warnings[-1])
-        raise CorpusError("no readable article in " + ", ".join(str(p) for p in path_list))
+        if len(corpus.warnings) == 1:
+            raise CorpusError(corpus.warnings[0])
+        where = ", ".join(str(p) for p in path_list)
+        raise CorpusError(f"no readable article in {where}", corpus.warnings)
     return corpus

@@ -27,8 +27,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+")
 _SENTENCE_END = tuple(".!?:;,\"'”’)]…")
+_SENTENCE_CLOSE = tuple(".!?\"'”’)…")
 _SMALL_WORDS = frozenset(
-    "a an and as at but by for from in into of on or over the to up with vs via nor per".split()
+    [
+        "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "over", "the",
+        "to", "up", "with", "vs", "via", "nor", "per",
+    ]
 )
 
 
@@ -66,7 +70,8 @@ def _is_heading_line(line: str, next_line: str | None) -> bool:
         return False
     capitalised = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
-    if not content or len(capitalised) < max(1, int(0.7 * len(content) + 0.5)):
+    # Title case: every content word capitalised (one exception allowed in longer lines).
+    if not content or len(capitalised) < len(content) - (1 if len(content) >= 4 else 0):
         return False
     if next_line is None:
         return True
@@ -86,21 +91,21 @@ def layout(raw: str) -> Layout:
     blocks: list[tuple[str, bool]] = []  # (text, is_heading)
     for block in _BLANK_LINE.split(text):
         lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
-        while lines:
-            first = lines[0]
-            md = _MD_HEADING.match(first)
-            if md:
-                blocks.append((first[md.end() :].strip(), True))
-                lines = lines[1:]
-                continue
-            following = lines[1] if len(lines) > 1 else None
-            if _is_heading_line(first, following):
-                blocks.append((" ".join(first.split()), True))
-                lines = lines[1:]
-                continue
-            break
-        if lines:
-            blocks.append((" ".join(" ".join(lines).split()), False))
+        body: list[str] = []
+        for i, line in enumerate(lines):
+            md = _MD_HEADING.match(line)
+            following = lines[i + 1] if i + 1 < len(lines) else None
+            # A heading starts a block or follows a line that ended its sentence.
+            at_boundary = not body or body[-1].endswith(_SENTENCE_CLOSE)
+            if md or (at_boundary and _is_heading_line(line, following)):
+                if body:
+                    blocks.append((" ".join(" ".join(body).split()), False))
+                    body = []
+                blocks.append((" ".join((line[md.end() :] if md else line).split()), True))
+            else:
+                body.append(line)
+        if body:
+            blocks.append((" ".join(" ".join(body).split()), False))
     out: list[str] = []
     paragraphs: list[Span] = []
     headings: list[Span] = []

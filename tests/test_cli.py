@@ -1,0 +1,130 @@
+"""The command line as a user meets it: exit codes, one-line errors, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tuireader import __version__
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tuireader", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=300,
+        env=None,
+    )
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess[str], fragment: str, warnings: int = 0) -> None:
+    """Exit 2; one error line, after one warning line per skipped file."""
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 + warnings, result.stderr
+    assert all(line.startswith("tuireader: warning:") for line in lines[:-1])
+    assert lines[-1].startswith("tuireader: error:")
+    assert fragment in lines[-1]
+
+
+def test_version_and_help() -> None:
+    assert run("--version").stdout.strip() == f"tuireader {__version__}"
+    helped = run("--help")
+    assert helped.returncode == 0 and "analyze" in helped.stdout
+    assert run("analyze", "--help").returncode == 0
+
+
+def test_analyze_json_on_bundled_seeds_from_any_folder(tmp_path: Path) -> None:
+    result = run("analyze", "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["schema"] == "tuireader.analysis/1"
+    assert set(doc) >= {"articles", "entities", "facts"}
+    assert len(doc["articles"]) == 5
+    for article in doc["articles"]:
+        assert set(article) >= {
+            "id", "path", "title", "source", "published", "text",
+            "sentences", "headings", "mentions", "quotes",
+        }
+        text = article["text"]
+        previous = 0
+        for span in article["sentences"]:
+            assert previous <= span["start"] < span["end"] <= len(text)
+            previous = span["end"]
+        for mention in article["mentions"]:
+            assert text[mention["start"] : mention["end"]] == mention["text"]
+    # The hard-wrapped seed is joined, and the subheadings of another are headings.
+    wrapped = next(a for a in doc["articles"] if a["source"] == "Global Dispatch")
+    assert "U.S. President Donald Trump" in wrapped["text"]
+    headed = next(a for a in doc["articles"] if a["source"] == "The Capital Ledger")
+    headings = [headed["text"][h["start"] : h["end"]] for h in headed["headings"]]
+    assert "Tensions and Sanctions on the Table" in headings
+    assert not any(
+        "Tensions and Sanctions" in headed["text"][s["start"] : s["end"]] for s in headed["sentences"]
+    )
+    assert sorted(tmp_path.iterdir()) == []  # nothing written in the working folder
+
+
+def test_analyze_summary_is_readable() -> None:
+    result = run("analyze")
+    assert result.returncode == 0
+    assert "5 articles" in result.stdout
+
+
+def test_missing_path(tmp_path: Path) -> None:
+    assert_one_line_error(run("analyze", str(tmp_path / "nope.txt")), "no such file")
+
+
+def test_empty_folder(tmp_path: Path) -> None:
+    assert_one_line_error(run("analyze", str(tmp_path)), "no article files")
+
+
+def test_no_readable_article(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(b"\x00\x01binary")
+    (tmp_path / "b.txt").write_text("")
+    result = run("analyze", str(tmp_path))
+    assert_one_line_error(result, "no readable article", warnings=2)
+    assert "binary file" in result.stderr and "empty file" in result.stderr
+
+
+def test_app_command_also_fails_cleanly(tmp_path: Path) -> None:
+    assert_one_line_error(run(str(tmp_path / "missing")), "no such file")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "warning"),
+    [
+        ("binary.txt", b"\x00\x00\x00\xff", "binary file"),
+        ("empty.txt", b"", "empty file"),
+        ("latin1.txt", "Caf\xe9 story. It ran.".encode("latin-1"), "not valid UTF-8"),
+        ("config.json", b'{"theme": "dark"}', "holds no articles"),
+        ("broken.json", b'{"text": ', "not valid JSON"),
+        ("big.txt", b"word " * (4 * 1024 * 1024), "too large"),
+    ],
+    ids=["binary", "empty", "latin1", "not-articles", "broken-json", "20MB"],
+)
+def test_bad_file_warns_and_good_ones_load(tmp_path: Path, name: str, content: bytes, warning: str) -> None:
+    (tmp_path / "good.txt").write_text("Good Headline\n\nA good article. It loads.\r\n")
+    (tmp_path / name).write_bytes(content)
+    result = run("analyze", "--json", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert warning in result.stderr
+    titles = [a["title"] for a in json.loads(result.stdout)["articles"]]
+    assert "Good Headline" in titles
+
+
+def test_bom_and_crlf_load_clean(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes("\ufeffHeadline\r\n\r\nFirst line\r\nwraps here. Done.\r\n".encode())
+    result = run("analyze", "--json", str(tmp_path))
+    (article,) = json.loads(result.stdout)["articles"]
+    assert article["title"] == "Headline"
+    assert article["text"] == "First line wraps here. Done."
+    assert result.stderr == ""
