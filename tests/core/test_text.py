@@ -178,3 +178,30 @@ def test_sentences_on_tricky_tokens(parts: list[str]) -> None:
 def test_layout_idempotent(raw: str) -> None:
     once = layout(raw).text
     assert layout(once).text == once
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "She paused. 'Our answer is no. The plan is dead.' Then she left.",
+            # pysbd keeps a short quoted passage whole; either way no stray quote mark is left alone.
+            ["She paused.", "'Our answer is no. The plan is dead.'", "Then she left."],
+        ),
+        (
+            '"Let the games begin!" Mayor Ruiz wrote on social media. Crowds cheered.',
+            ['"Let the games begin!" Mayor Ruiz wrote on social media.', "Crowds cheered."],
+        ),
+        (
+            "“Is this fair?” she asked. Nobody answered.",
+            ["“Is this fair?” she asked.", "Nobody answered."],
+        ),
+        ("“Stop!” The crowd froze.", ["“Stop!”", "The crowd froze."]),
+        ("He said, 'Our position is clear. Russia's aims are known.' Talks resumed.", None),
+    ],
+)
+def test_quote_repairs(raw: str, expected: list[str] | None) -> None:
+    got = split(raw)
+    if expected is not None:
+        assert got == expected
+    assert all(any(ch.isalnum() for ch in sentence) for sentence in got)

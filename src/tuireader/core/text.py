@@ -145,6 +145,25 @@ _CONTINUES_AFTER_TIME = re.compile(
 )
 
 
+_QUOTE_END_EXCLAIM = re.compile(r"[!?][\"'”’]+\s*$")
+_ATTRIBUTION_START = re.compile(
+    r"^(?:(?:he|she|they|we|it|I)|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+"
+    r"(?:said|says|wrote|writes|added|asked|stated|told|posted|tweeted|declared|exclaimed|shouted|replied|"
+    r"insisted|warned|cried|demanded)\b"
+)
+_NO_WORDS = re.compile(r"^[^\w]*$")
+
+
+def _continues(previous: str, current: str) -> bool:
+    """Repairs for splits pysbd makes inside a sentence."""
+    if _NO_WORDS.match(current):  # a stray closing quote or bracket
+        return True
+    if _TIME_ABBREV_END.search(previous) and _CONTINUES_AFTER_TIME.match(current):
+        return True
+    # “Let it begin!” Smith wrote. — the attribution belongs to the quote.
+    return bool(_QUOTE_END_EXCLAIM.search(previous) and _ATTRIBUTION_START.match(current))
+
+
 def _segment_block(text: str, start: int, end: int) -> list[Span]:
     block = text[start:end]
     spans: list[Span] = []
@@ -157,9 +176,7 @@ def _segment_block(text: str, start: int, end: int) -> list[Span]:
             e -= 1
         if s >= e:
             continue
-        if spans and _TIME_ABBREV_END.search(text[spans[-1].start : spans[-1].end]) and _CONTINUES_AFTER_TIME.match(
-            block[s:e]
-        ):
+        if spans and _continues(text[spans[-1].start : spans[-1].end], block[s:e]):
             spans[-1] = Span(spans[-1].start, start + e)
             continue
         spans.append(Span(start + s, start + e))
