@@ -1,0 +1,389 @@
+"""The analysis cache: one SQLite file, so reopening a large corpus skips the slow work.
+
+What it keeps, each keyed by content so an edited article is simply a miss:
+
+- per-article analyses (mentions, quotes, topics), keyed by ``Article.id`` (a content hash);
+- sentence boundaries, keyed by a hash of the normalised text (pysbd is the slowest part of loading);
+- opaque values by kind and key (``kind="page"``: downloaded web pages).
+
+Analyses and sentences are stored with a version made of ``pipeline.ANALYSER_VERSION`` and a hash
+of the extractors' source, so results from other code are never served, even if nobody remembered
+to bump the version. A file that is not a usable cache (garbage, truncated, another schema) is
+deleted and rebuilt without a word: it only ever holds things that can be recomputed. Several
+processes may share the file (WAL journal, busy timeout, short transactions, ``INSERT OR REPLACE``);
+each thread gets its own connection because the app analyses in a worker thread.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import threading
+import time
+import weakref
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from tuireader.core.models import ArticleAnalysis, Label, Mention, Quote, Span
+
+SCHEMA_VERSION = 1  # the table layout; PRAGMA user_version
+FILE_NAME = "cache.sqlite3"
+BUSY_TIMEOUT_MS = 10_000
+_SIDE_FILES = ("-wal", "-shm", "-journal")
+# Modules whose output is stored here: a change to any of them makes old entries stale.
+_EXTRACTOR_MODULES = ("text", "corpus", "entities", "quotes", "topics", "pipeline", "models")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS analyses (id TEXT PRIMARY KEY, version TEXT NOT NULL, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sentences (key TEXT PRIMARY KEY, version TEXT NOT NULL, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS kv (
+    kind TEXT NOT NULL, key TEXT NOT NULL, data BLOB NOT NULL, stored REAL NOT NULL, PRIMARY KEY (kind, key)
+);
+"""
+
+
+def cache_dir() -> Path:
+    """``$TUIREADER_CACHE_DIR``, else the platform's user cache folder."""
+    override = os.environ.get("TUIREADER_CACHE_DIR")
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("tuireader"))
+
+
+def cache_path() -> Path:
+    return cache_dir() / FILE_NAME
+
+
+@lru_cache(maxsize=1)
+def analyser_version() -> str:
+    """``ANALYSER_VERSION`` plus a fingerprint of the extractors' source files."""
+    from tuireader.core import pipeline
+
+    digest = hashlib.blake2b(digest_size=6)
+    here = Path(__file__).parent
+    for name in _EXTRACTOR_MODULES:
+        with contextlib.suppress(OSError):
+            digest.update((here / f"{name}.py").read_bytes())
+    return f"{pipeline.ANALYSER_VERSION}:{digest.hexdigest()}"
+
+
+def open_cache(path: Path | None = None, *, version: str | None = None) -> Cache:
+    """The cache at ``path`` (default ``cache_path()``); never raises, a broken one just misses."""
+    return Cache(path or cache_path(), version=version)
+
+
+def clear_cache(path: Path | None = None) -> str:
+    """Delete the cache file; say what was removed, for ``tuireader cache clear``."""
+    target = path or cache_path()
+    files = [Path(f"{target}{suffix}") for suffix in ("", *_SIDE_FILES)]
+    present = [f for f in files if f.exists()]
+    if not present:
+        return f"nothing to remove at {target}"
+    size = sum(f.stat().st_size for f in present)
+    for f in present:
+        f.unlink(missing_ok=True)
+    return f"removed {target}, {_human(size)}"
+
+
+def _human(size: int) -> str:
+    value = float(size)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{size} bytes"  # pragma: no cover
+
+
+def _is_corruption(exc: sqlite3.Error) -> bool:
+    """Errors that mean the file is not a cache we can use (as opposed to busy or locked)."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return True
+    if isinstance(exc, sqlite3.OperationalError):
+        text = str(exc)
+        return "no such table" in text or "no such column" in text or "has no column" in text
+    return isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError)
+
+
+# ---------------------------------------------------------------------------------------------
+# Compact encodings: JSON arrays, not objects, so a 10,000-article cache stays small.
+
+
+def encode_analysis(analysis: ArticleAnalysis) -> str:
+    mentions = [[m.start, m.end, m.label.value, m.text, m.entity] for m in analysis.mentions]
+    quotes = [
+        [q.start, q.end, q.speaker, q.cue, int(q.scare), q.speaker_start, q.speaker_end, q.speaker_name]
+        for q in analysis.quotes
+    ]
+    return json.dumps([mentions, quotes, list(analysis.topics)], ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_analysis(article_id: str, data: str) -> ArticleAnalysis:
+    mentions, quotes, topics = json.loads(data)
+    return ArticleAnalysis(
+        article=article_id,
+        mentions=tuple(Mention(s, e, Label(label), text, entity) for s, e, label, text, entity in mentions),
+        quotes=tuple(
+            Quote(s, e, speaker, cue, bool(scare), ss, se, name) for s, e, speaker, cue, scare, ss, se, name in quotes
+        ),
+        topics=tuple(str(t) for t in topics),
+    )
+
+
+def encode_spans(spans: Sequence[Span]) -> str:
+    return json.dumps([x for span in spans for x in (span.start, span.end)], separators=(",", ":"))
+
+
+def decode_spans(data: str) -> tuple[Span, ...]:
+    flat = json.loads(data)
+    if not isinstance(flat, list) or len(flat) % 2:
+        raise ValueError("odd span list")
+    return tuple(Span(int(flat[i]), int(flat[i + 1])) for i in range(0, len(flat), 2))
+
+
+_BAD_ENTRY = (ValueError, TypeError, KeyError, IndexError)
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+class Cache:
+    """The SQLite cache. Every method swallows database trouble: a cache must never break a run."""
+
+    def __init__(self, path: Path, *, version: str | None = None) -> None:
+        self.path = Path(path)
+        self.version = version or analyser_version()
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._connections: list[sqlite3.Connection] = []
+        self._disabled = False
+        self._pruned = False
+        self.rebuilt = 0  # how many times a broken file was replaced (for tests and diagnostics)
+        _open_caches.add(self)
+
+    # -- connections ------------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        try:
+            conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            schema = conn.execute("PRAGMA user_version").fetchone()[0]
+            if schema != SCHEMA_VERSION:
+                self._create_schema(conn, schema)
+            # Touch every table: a truncated or foreign file fails here rather than mid-run.
+            for table in ("analyses", "sentences", "kv"):
+                conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchall()
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    @staticmethod
+    def _create_schema(conn: sqlite3.Connection, found: int) -> None:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have created it while we waited for the write lock.
+            if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+                if found:
+                    for table in ("analyses", "sentences", "kv"):
+                        conn.execute(f"DROP TABLE IF EXISTS {table}")
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def _conn(self) -> sqlite3.Connection | None:
+        if self._disabled:
+            return None
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is not None:
+            return conn
+        try:
+            conn = self._connect()
+        except sqlite3.Error as exc:
+            if not _is_corruption(exc):
+                return None  # busy or locked for longer than the timeout: miss this time
+            self._discard()
+            try:
+                conn = self._connect()
+            except (sqlite3.Error, OSError):
+                self._disabled = True
+                return None
+        except OSError:
+            self._disabled = True  # unwritable cache folder: run without a cache
+            return None
+        self._local.conn = conn
+        with self._lock:
+            self._connections.append(conn)
+        return conn
+
+    def _discard(self) -> None:
+        """Delete a broken file (and its journal) so the next connection starts afresh."""
+        self._drop_connection()
+        self.rebuilt += 1
+        for suffix in ("", *_SIDE_FILES):
+            with contextlib.suppress(OSError):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+
+    def _drop_connection(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        self._local.conn = None
+        if conn is not None:
+            with self._lock:
+                if conn in self._connections:
+                    self._connections.remove(conn)
+            with contextlib.suppress(sqlite3.Error):
+                conn.close()
+
+    @contextlib.contextmanager
+    def _guard(self) -> Iterator[None]:
+        """Turn database trouble into a miss; a corrupt file is discarded for the next call."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            if _is_corruption(exc):
+                self._discard()
+            else:
+                self._drop_connection()
+
+    def _read(self, sql: str, params: Sequence[Any]) -> list[Any]:
+        for _attempt in range(2):
+            conn = self._conn()
+            if conn is None:
+                return []
+            rebuilt = self.rebuilt
+            with self._guard():
+                return conn.execute(sql, params).fetchall()
+            if self.rebuilt == rebuilt:
+                return []
+        return []
+
+    def _write(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if not rows:
+            return
+        for _attempt in range(2):
+            conn = self._conn()
+            if conn is None:
+                return
+            rebuilt = self.rebuilt
+            with self._guard():
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    conn.executemany(sql, rows)
+                    conn.execute("COMMIT")
+                except BaseException:
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.execute("ROLLBACK")
+                    raise
+                return
+            if self.rebuilt == rebuilt:
+                return  # busy: skip this write, the next run will store it
+
+    def close(self) -> None:
+        with self._lock:
+            connections, self._connections = self._connections, []
+        for conn in connections:
+            with contextlib.suppress(sqlite3.Error):
+                conn.close()
+        self._local = threading.local()
+
+    # -- per-article analyses (the ArticleCache protocol of core.pipeline) ---------------------
+
+    def get_many(self, article_ids: Sequence[str]) -> dict[str, ArticleAnalysis]:
+        found: dict[str, ArticleAnalysis] = {}
+        ids = list(dict.fromkeys(article_ids))
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            rows = self._read(
+                f"SELECT id, data FROM analyses WHERE version = ? AND id IN ({marks})", [self.version, *chunk]
+            )
+            for article_id, data in rows:
+                with contextlib.suppress(*_BAD_ENTRY):
+                    found[article_id] = decode_analysis(article_id, data)
+        return found
+
+    def put_many(self, analyses: Sequence[ArticleAnalysis]) -> None:
+        if not self._pruned:
+            self._pruned = True
+            self.prune()
+        rows = [(a.article, self.version, encode_analysis(a)) for a in analyses]
+        self._write("INSERT OR REPLACE INTO analyses (id, version, data) VALUES (?, ?, ?)", rows)
+
+    # -- sentence boundaries (the SentenceCache hook of core.corpus) ---------------------------
+
+    def get_sentences(self, key: str) -> tuple[Span, ...] | None:
+        rows = self._read("SELECT data FROM sentences WHERE key = ? AND version = ?", [key, self.version])
+        if not rows:
+            return None
+        try:
+            return decode_spans(rows[0][0])
+        except _BAD_ENTRY:
+            return None
+
+    def put_sentences(self, key: str, spans: Sequence[Span]) -> None:
+        self._write(
+            "INSERT OR REPLACE INTO sentences (key, version, data) VALUES (?, ?, ?)",
+            [(key, self.version, encode_spans(spans))],
+        )
+
+    # -- opaque values ---------------------------------------------------------------------------
+
+    def get_value(self, kind: str, key: str, *, max_age: float | None = None) -> bytes | None:
+        """The bytes stored under (kind, key); None if absent or older than ``max_age`` seconds."""
+        rows = self._read("SELECT data, stored FROM kv WHERE kind = ? AND key = ?", [kind, key])
+        if not rows:
+            return None
+        data, stored = rows[0]
+        if max_age is not None and time.time() - float(stored) > max_age:
+            return None
+        return bytes(data)
+
+    def put_value(self, kind: str, key: str, data: bytes) -> None:
+        self._write(
+            "INSERT OR REPLACE INTO kv (kind, key, data, stored) VALUES (?, ?, ?, ?)",
+            [(kind, key, sqlite3.Binary(data), time.time())],
+        )
+
+    # -- housekeeping ----------------------------------------------------------------------------
+
+    def prune(self) -> int:
+        """Delete analyses and sentences stored by other versions; how many rows went."""
+        conn = self._conn()
+        if conn is None:
+            return 0
+        removed = 0
+        with self._guard():
+            conn.execute("BEGIN IMMEDIATE")
+            for table in ("analyses", "sentences"):
+                removed += conn.execute(f"DELETE FROM {table} WHERE version != ?", [self.version]).rowcount
+            conn.execute("COMMIT")
+        return removed
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+_open_caches: weakref.WeakSet[Cache] = weakref.WeakSet()
+
+
+@atexit.register
+def _close_all() -> None:
+    for cache in list(_open_caches):
+        cache.close()

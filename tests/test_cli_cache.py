@@ -1,0 +1,99 @@
+"""The cache from the command line: analyze fills it, --no-cache ignores it, `cache clear` empties it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tuireader.cli import main
+from tuireader.core.cache import cache_path, open_cache
+from tuireader.core.corpus import load_corpus
+from tuireader.core.models import ArticleAnalysis
+
+STORY = """Harbour bridge to reopen on Friday
+
+The Eastfield harbour bridge will reopen to traffic on Friday after six weeks of repairs, the city said.
+
+"We are confident the deck is safe," said Lena Marsh, the city's chief engineer. Repairs cost 2.4 million.
+"""
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    d = tmp_path / "articles"
+    d.mkdir()
+    (d / "bridge.txt").write_text(STORY, encoding="utf-8")
+    return d
+
+
+def _poison(folder: Path) -> None:
+    """Store a marked analysis for the folder's article, so a run that reads the cache shows it."""
+    article = load_corpus([folder]).articles[0]
+    cache = open_cache()
+    cache.put_many([ArticleAnalysis(article=article.id, topics=("poisoned cache entry",))])
+    cache.close()
+
+
+def _topics(capsys: pytest.CaptureFixture[str], *args: str) -> list[str]:
+    assert main(["analyze", *args, "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    return [t for a in doc["articles"] for t in a["topics"]]
+
+
+def test_analyze_fills_the_cache_and_reads_it(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert not cache_path().exists()
+    _topics(capsys, str(folder))
+    assert cache_path().exists()
+    _poison(folder)
+    assert "poisoned cache entry" in _topics(capsys, str(folder))
+
+
+def test_no_cache_flag_neither_creates_nor_reads(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _topics(capsys, "--no-cache", str(folder))
+    assert not cache_path().exists() and not cache_path().parent.exists()
+    _poison(folder)
+    assert "poisoned cache entry" not in _topics(capsys, "--no-cache", str(folder))
+
+
+def test_no_cache_env(folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TUIREADER_NO_CACHE", "1")
+    _topics(capsys, str(folder))
+    assert not cache_path().exists()
+    _poison(folder)
+    assert "poisoned cache entry" not in _topics(capsys, str(folder))
+
+
+def test_cache_path_and_clear(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["cache", "path"]) == 0
+    assert capsys.readouterr().out.strip() == str(cache_path())
+    _topics(capsys, str(folder))
+    assert cache_path().exists()
+    assert main(["cache", "clear"]) == 0
+    out = capsys.readouterr().out
+    assert "removed" in out and str(cache_path()) in out
+    assert not cache_path().exists()
+    assert main(["cache", "clear"]) == 0
+    assert "nothing to remove" in capsys.readouterr().out
+
+
+def test_corrupt_cache_file_does_not_break_analyze(folder: Path) -> None:
+    path = cache_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"\x00garbage\xff" * 500)
+    env = dict(os.environ)
+    proc = subprocess.run(
+        [sys.executable, "-m", "tuireader", "analyze", "--json", str(folder)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["articles"][0]["title"] == "Harbour bridge to reopen on Friday"
+    assert proc.stderr == ""
+    assert path.read_bytes()[:16] == b"SQLite format 3\x00"
