@@ -1,0 +1,401 @@
+"""Two articles side by side, one aligned row per fact, drawn with the Line API.
+
+Rows are wrapped once per width into ``Strip``s and only the visible lines are drawn, so an
+article pair with thousands of sentences costs one layout pass, not thousands of widgets.
+Both columns of a row are padded to the taller one, so nothing is ever cut off.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tuireader.core.models import AlignedRow, Article
+from tuireader.ui.render_compare import Side, gutter, note_text, sentence_text
+
+GUTTER = 4  # the cursor marker, two glyph cells and a space
+RULE = " │ "
+MIN_COLUMN = 24  # below this a side-by-side column is unreadable: stack the two sides instead
+
+
+@dataclass(slots=True)
+class _Block:
+    top: int  # first line in the virtual canvas
+    strips: list[Strip]
+    body: int  # lines that belong to the row (the rest is spacing)
+
+
+class CompareTable(ScrollView, can_focus=True):
+    """The aligned rows of one article pair; ``cursor`` is the current row."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "next_disagreement", "Next disagreement"),
+        Binding("N", "previous_disagreement", "Previous"),
+        Binding("j,down", "cursor_down", "Down", show=False),
+        Binding("k,up", "cursor_up", "Up", show=False),
+        Binding("g,home", "first", "First", show=False),
+        Binding("G,end", "last", "Last", show=False),
+        Binding("pagedown,space", "page_down", "Page down", show=False),
+        Binding("pageup,b", "page_up", "Page up", show=False),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "compare-table--delete",
+        "compare-table--insert",
+        "compare-table--delete-line",
+        "compare-table--insert-line",
+        "compare-table--value",
+        "compare-table--note",
+        "compare-table--note-glyph",
+        "compare-table--gutter",
+        "compare-table--number",
+        "compare-table--number-cursor",
+        "compare-table--rule",
+        "compare-table--cursor",
+        "compare-table--blank",
+        "compare-table--empty",
+    }
+
+    DEFAULT_CSS = """
+    CompareTable {
+        height: 1fr;
+        scrollbar-gutter: stable;
+        background: $surface;
+        &:focus { background-tint: $foreground 3%; }
+        & > .compare-table--delete { color: $text-error; background: $error 18%; text-style: bold; }
+        & > .compare-table--insert { color: $text-success; background: $success 18%; text-style: bold; }
+        & > .compare-table--delete-line { color: $text-error; }
+        & > .compare-table--insert-line { color: $text-success; }
+        & > .compare-table--value { color: $text; background: $warning 55%; text-style: bold underline; }
+        & > .compare-table--note { color: $text-warning; text-style: italic; }
+        & > .compare-table--note-glyph { color: $text-warning; text-style: bold; }
+        & > .compare-table--gutter { color: $text-warning; text-style: bold; }
+        & > .compare-table--number { color: $text-muted; }
+        & > .compare-table--number-cursor { color: $text-accent; text-style: bold; }
+        & > .compare-table--rule { color: $text-disabled; }
+        & > .compare-table--cursor { background: $accent 16%; }
+        & > .compare-table--blank { color: $text-disabled; }
+        & > .compare-table--empty { color: $text-muted; text-style: italic; }
+    }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+
+    class Highlighted(Message):
+        """The current row changed (keyboard, mouse or a jump)."""
+
+        def __init__(self, table: CompareTable, index: int) -> None:
+            super().__init__()
+            self.table = table
+            self.index = index
+
+        @property
+        def control(self) -> CompareTable:
+            return self.table
+
+    class ColumnsChanged(Message):
+        """The columns moved (resize, new pair): where each side's text starts, or stacked."""
+
+        def __init__(self, table: CompareTable, left: int, right: int, stacked: bool) -> None:
+            super().__init__()
+            self.table = table
+            self.left = left
+            self.right = right
+            self.stacked = stacked
+
+        @property
+        def control(self) -> CompareTable:
+            return self.table
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.rows: list[AlignedRow] = []
+        self.left: Article | None = None
+        self.right: Article | None = None
+        self.empty_message = "Aligning…"
+        self._blocks: list[_Block] = []
+        self._tops: list[int] = []
+        self._layout_width = -1
+        self._stacked = False
+        self._styles: dict[str, Style] = {}
+        self._center_next = False
+        self._columns: tuple[int, int, bool] | None = None
+
+    # -- data ---------------------------------------------------------------------------------
+
+    def set_rows(self, left: Article, right: Article, rows: list[AlignedRow], cursor: int = 0) -> None:
+        self.left, self.right, self.rows = left, right, list(rows)
+        self._invalidate()
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.move_to(max(0, min(cursor, len(self.rows) - 1)), center=cursor > 0)
+
+    def show_message(self, message: str) -> None:
+        """Replace the rows with one line of explanation (while aligning, or when there is nothing)."""
+        self.rows = []
+        self.empty_message = message
+        self._invalidate()
+
+    @property
+    def stacked(self) -> bool:
+        return self._stacked
+
+    @property
+    def current(self) -> AlignedRow | None:
+        return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
+
+    @property
+    def disagreement_rows(self) -> list[int]:
+        return [i for i, row in enumerate(self.rows) if row.disagreements]
+
+    def row_at_line(self, line: int) -> int | None:
+        """The row drawn on a line of the virtual canvas."""
+        self._ensure_layout()
+        if not self.rows or line < 0 or not self._tops:
+            return None
+        return min(bisect_right(self._tops, line) - 1, len(self.rows) - 1)
+
+    def move_to(self, index: int, *, center: bool = False) -> None:
+        if not self.rows:
+            return
+        index = max(0, min(index, len(self.rows) - 1))
+        self._center_next = center
+        self.cursor = index
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._ensure_layout()
+        if 0 <= new < len(self._blocks):
+            block = self._blocks[new]
+            region = Region(0, block.top, max(self._layout_width, 1), block.body)
+            center = self._center_next
+            self.scroll_to_region(region, animate=False, center=center, top=block.body > self.size.height)
+            self._center_next = False
+        self.refresh()
+        self.post_message(self.Highlighted(self, new))
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def action_cursor_down(self) -> None:
+        self.move_to(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_to(self.cursor - 1)
+
+    def action_first(self) -> None:
+        self.move_to(0)
+
+    def action_last(self) -> None:
+        self.move_to(len(self.rows) - 1)
+
+    def _page(self, direction: int) -> None:
+        if not self.rows:
+            return
+        self._ensure_layout()
+        block = self._blocks[self.cursor]
+        target = self.row_at_line(block.top + direction * max(self.scrollable_content_region.height - 1, 1))
+        if target is not None:
+            self.move_to(target if target != self.cursor else self.cursor + direction)
+
+    def action_page_down(self) -> None:
+        self._page(1)
+
+    def action_page_up(self) -> None:
+        self._page(-1)
+
+    def action_next_disagreement(self) -> None:
+        later = [i for i in self.disagreement_rows if i > self.cursor]
+        if later:
+            self.move_to(later[0], center=True)
+        elif self.disagreement_rows:
+            self.notify("No more disagreements below; press N to go back up.", timeout=2)
+
+    def action_previous_disagreement(self) -> None:
+        earlier = [i for i in self.disagreement_rows if i < self.cursor]
+        if earlier:
+            self.move_to(earlier[-1], center=True)
+        elif self.disagreement_rows:
+            self.notify("No more disagreements above; press n to go down.", timeout=2)
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        row = self.row_at_line(offset.y + int(self.scroll_offset.y))
+        if row is not None:
+            self.focus()
+            self.move_to(row)
+
+    # -- layout ---------------------------------------------------------------------------------
+
+    def _invalidate(self) -> None:
+        self._layout_width = -1
+        self._ensure_layout()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._layout_width = -1  # the theme changed: the strips hold old colours
+        self._styles.clear()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._ensure_layout()
+
+    def _style(self, name: str) -> Style:
+        """A component style with its translucent colours blended, but no background unless it sets one.
+
+        Without a background of its own a span must show whatever lies under it (the cursor tint).
+        """
+        cached = self._styles.get(name)
+        if cached is None:
+            component = f"compare-table--{name}"
+            full = self.get_component_rich_style(component)
+            partial = self.get_component_rich_style(component, partial=True)
+            has_background = self.get_component_styles(component).has_rule("background")
+            cached = Style(color=full.color, bgcolor=full.bgcolor if has_background else None)
+            cached += partial.without_color
+            self._styles[name] = cached
+        return cached
+
+    def _ensure_layout(self) -> None:
+        width = max(self.scrollable_content_region.width, 1)
+        if width == self._layout_width:
+            return
+        self._layout_width = width
+        self._blocks = []
+        if self.rows and self.left is not None and self.right is not None:
+            self._layout_rows(width, self.left, self.right)
+        else:
+            strips = self._wrap(Text(self.empty_message, style=self._style("empty")), width)
+            self._blocks = [_Block(0, strips, len(strips))]
+        self._tops = [block.top for block in self._blocks]
+        total = self._blocks[-1].top + len(self._blocks[-1].strips) if self._blocks else 0
+        self.virtual_size = Size(width, total)
+
+    def _wrap(self, text: Text, width: int) -> list[Strip]:
+        console = self.app.console
+        options = console.options.update(width=max(width, 1), height=None, no_wrap=False, overflow="fold")
+        lines = console.render_lines(text, options, pad=True, new_lines=False)
+        return [Strip(line, max(width, 1)) for line in lines] or [Strip.blank(max(width, 1))]
+
+    def _layout_rows(self, width: int, left: Article, right: Article) -> None:
+        digits = len(str(max(len(left.sentences), len(right.sentences), 1)))
+        number = digits + 1
+        column = (width - GUTTER - 2 * number - len(RULE)) // 2
+        self._stacked = column < MIN_COLUMN
+        columns = (GUTTER, GUTTER + number + column + len(RULE), self._stacked)
+        if columns != self._columns:
+            self._columns = columns
+            self.post_message(self.ColumnsChanged(self, *columns))
+        top = 0
+        for row in self.rows:
+            if self._stacked:
+                strips, body = self._stacked_row(row, left, right, width, digits)
+            else:
+                strips, body = self._side_by_side_row(row, left, right, width, digits, column)
+            self._blocks.append(_Block(top, strips, body))
+            top += len(strips)
+
+    def _cell(self, text: str, width: int, style: Style) -> Strip:
+        return Strip([Segment(text[:width].ljust(width), style)], width)
+
+    def _side(self, row: AlignedRow, article: Article, side: Side, width: int) -> list[Strip]:
+        index = row.left if side == "left" else row.right
+        if index is None:
+            return []
+        return self._wrap(sentence_text(article, index, row, side, self._style), width)
+
+    def _notes(self, row: AlignedRow, width: int, indent: int) -> list[Strip]:
+        strips: list[Strip] = []
+        pad = self._cell("", indent, Style())
+        for disagreement in row.disagreements:
+            for line in self._wrap(note_text(disagreement, self._style), width - indent):
+                strips.append(Strip.join([pad, line]))
+        return strips
+
+    def _number(self, index: int | None, digits: int, prefix: str = "") -> str:
+        return f"{prefix}{index + 1:>{digits}} " if index is not None else " " * (len(prefix) + digits + 1)
+
+    def _side_by_side_row(
+        self, row: AlignedRow, left: Article, right: Article, width: int, digits: int, column: int
+    ) -> tuple[list[Strip], int]:
+        right_column = width - GUTTER - 2 * (digits + 1) - len(RULE) - column
+        lines_left = self._side(row, left, "left", column)
+        lines_right = self._side(row, right, "right", right_column)
+        height = max(len(lines_left), len(lines_right), 1)
+        rule = self._style("rule")
+        number = self._style("number")
+        glyphs = self._style("gutter")
+        strips: list[Strip] = []
+        for i in range(height):
+            first = i == 0
+            parts = [
+                self._cell((" " + gutter(row.disagreements)).ljust(GUTTER) if first else "", GUTTER, glyphs),
+                self._cell(self._number(row.left, digits) if first else "", digits + 1, number),
+                lines_left[i] if i < len(lines_left) else self._cell("", column, Style()),
+                self._cell(RULE, len(RULE), rule),
+                self._cell(self._number(row.right, digits) if first else "", digits + 1, number),
+                lines_right[i] if i < len(lines_right) else self._cell("", right_column, Style()),
+            ]
+            strips.append(Strip.join(parts))
+        strips.extend(self._notes(row, width, GUTTER + digits + 1))
+        body = len(strips)
+        strips.append(Strip.blank(width))
+        return strips, body
+
+    def _stacked_row(
+        self, row: AlignedRow, left: Article, right: Article, width: int, digits: int
+    ) -> tuple[list[Strip], int]:
+        label = digits + 2  # "L12 "
+        text_width = max(width - GUTTER - label, 1)
+        strips: list[Strip] = []
+        for side, article, index in (("left", left, row.left), ("right", right, row.right)):
+            prefix = "◀" if side == "left" else "▶"
+            lines = self._side(row, article, side, text_width)  # type: ignore[arg-type]
+            if not lines:
+                lines = [self._cell("–", text_width, self._style("blank"))]
+            for i, line in enumerate(lines):
+                glyphs = (" " + gutter(row.disagreements)).ljust(GUTTER) if not strips else ""
+                parts = [
+                    self._cell(glyphs, GUTTER, self._style("gutter")),
+                    self._cell(self._number(index, digits, prefix) if i == 0 else "", label, self._style("number")),
+                    line,
+                ]
+                strips.append(Strip.join(parts))
+        strips.extend(self._notes(row, width, GUTTER))
+        body = len(strips)
+        strips.append(Strip.blank(width))
+        return strips, body
+
+    # -- drawing --------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        self._ensure_layout()
+        width = self._layout_width
+        base = self.rich_style
+        line = y + int(self.scroll_offset.y)
+        if not self._blocks or line >= self._blocks[-1].top + len(self._blocks[-1].strips):
+            return Strip.blank(width, base)
+        index = bisect_right(self._tops, line) - 1
+        block = self._blocks[index]
+        offset = line - block.top
+        strip = block.strips[offset]
+        if self.rows and index == self.cursor and offset < block.body:
+            strip = self._cursor_strip(strip, offset == 0)
+        return strip.apply_style(base)
+
+    def _cursor_strip(self, strip: Strip, first: bool) -> Strip:
+        """The current row: a tinted background and a marker in the gutter's first cell."""
+        strip = strip.apply_style(self._style("cursor"))
+        marker = Strip([Segment("▌", self._style("number-cursor"))], 1)
+        return Strip.join([marker, strip.crop(1)])
