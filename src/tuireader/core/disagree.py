@@ -1,0 +1,175 @@
+"""Typed disagreements inside a fact: figures, dates, durations, name spellings, quoted words, negation.
+
+Every pair of member sentences from different articles is compared; the conflicts found are then
+merged per kind so that one disagreement lists each article's version once ("numbers differ:
+1,000 vs nine"). Figures are intervals (see ``quantities``): hedged figures that can both be true
+("about 250" and "more than 240") do not conflict.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from tuireader.core import quantities
+from tuireader.core.models import (
+    Analysis,
+    Article,
+    Disagreement,
+    DisagreementKind,
+    DisagreementValue,
+    FactMember,
+)
+from tuireader.core.spelling import name_conflicts
+from tuireader.core.negation import negation_conflicts
+from tuireader.core.quantities import Quantity, QuantityKind, Role
+from tuireader.core.quoted import quote_conflicts
+
+ELAPSED_TOLERANCE = 0.05  # publication day vs event day: "since March 2022" is read a few days late or early
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """A figure in one member sentence."""
+
+    article: str
+    quantity: Quantity
+
+
+def _category(q: Quantity) -> str:
+    if q.kind is QuantityKind.COUNT:
+        return "count"
+    return str(q.role)
+
+
+def _context_overlap(a: Quantity, b: Quantity) -> int:
+    return len((set(a.context) & set(b.context)) - {"each", "per"})
+
+
+def _same_thing(a: Quantity, b: Quantity, only_pair: bool) -> bool:
+    """Do two figures of one category measure the same thing?"""
+    if a.kind is QuantityKind.COUNT:
+        if a.unit and a.unit == b.unit:
+            return True
+        if "percent" in (a.unit, b.unit):
+            return False
+        return _context_overlap(a, b) >= (1 if only_pair else 2)
+    return only_pair or _context_overlap(a, b) >= 1
+
+
+def _conflicting(qa: list[Quantity], qb: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
+    """Figures of one category that measure the same thing and cannot both be true."""
+    out: list[tuple[Quantity, Quantity]] = []
+    only_pair = len(qa) == 1 and len(qb) == 1
+    for a in qa:
+        tolerance = ELAPSED_TOLERANCE if a.role is Role.ELAPSED else 0.0
+        partners = [b for b in qb if _same_thing(a, b, only_pair)]
+        if not partners or any(a.agrees(b, tolerance) for b in partners):
+            continue
+        best = max(partners, key=lambda b: (a.unit == b.unit, _context_overlap(a, b)))
+        if not any(best.agrees(x, tolerance) for x in qa):
+            out.append((a, best))
+    return out
+
+
+def _kind_of(values: Sequence[Quantity]) -> DisagreementKind:
+    if all(q.kind is QuantityKind.COUNT for q in values):
+        return DisagreementKind.NUMBER
+    if any(q.kind is QuantityKind.DATE for q in values):
+        return DisagreementKind.DATE
+    return DisagreementKind.DURATION
+
+
+SUMMARY_WORD = {
+    DisagreementKind.NUMBER: "numbers",
+    DisagreementKind.DATE: "dates",
+    DisagreementKind.DURATION: "durations",
+    DisagreementKind.NAME: "names",
+    DisagreementKind.QUOTE: "quoted words",
+    DisagreementKind.NEGATION: "negation",
+}
+
+
+def summarise(kind: DisagreementKind, values: Sequence[DisagreementValue]) -> str:
+    """ "numbers differ: 1,000 vs nine" — each distinct wording once, in article order."""
+    texts = list(dict.fromkeys(" ".join(v.text.split()) for v in values))
+    shown = [t if len(t) <= 48 else t[:45].rstrip() + "…" for t in texts]
+    verb = "differ" if kind is not DisagreementKind.NEGATION else "differs"
+    return f"{SUMMARY_WORD[kind]} {verb}: " + " vs ".join(shown)
+
+
+def merge(kind: DisagreementKind, pairs: Sequence[tuple[DisagreementValue, DisagreementValue]]) -> list[Disagreement]:
+    """Join pairwise conflicts that share a value into one disagreement (union-find on values)."""
+    parent: dict[DisagreementValue, DisagreementValue] = {}
+
+    def find(v: DisagreementValue) -> DisagreementValue:
+        parent.setdefault(v, v)
+        while parent[v] != v:
+            parent[v] = parent[parent[v]]
+            v = parent[v]
+        return v
+
+    for a, b in pairs:
+        parent[find(a)] = find(b)
+    groups: dict[DisagreementValue, list[DisagreementValue]] = {}
+    for v in list(parent):
+        groups.setdefault(find(v), []).append(v)
+    out = []
+    for values in groups.values():
+        values.sort(key=lambda v: (v.article, v.start))
+        out.append(Disagreement(kind, summarise(kind, values), tuple(values)))
+    return out
+
+
+def _value(article: Article, start: int, end: int) -> DisagreementValue:
+    return DisagreementValue(article.id, start, end, article.text[start:end])
+
+
+def find_disagreements(
+    analysis: Analysis, members: Sequence[FactMember], refs: Mapping[str, str | None] | None = None
+) -> tuple[Disagreement, ...]:
+    """All disagreements between members of one fact from different articles."""
+    by_id = {a.id: a for a in analysis.articles}
+    refs = refs or {}
+    figures: list[list[Quantity]] = []
+    for m in members:
+        article = by_id[m.article]
+        span = article.sentences[m.sentence]
+        ref = quantities.reference_day(refs.get(m.article, article.published))
+        figures.append(quantities.extract(article.text, span.start, span.end, ref))
+    found: dict[DisagreementKind, list[tuple[DisagreementValue, DisagreementValue]]] = {}
+    figure_kinds: dict[DisagreementValue, Quantity] = {}
+    for x in range(len(members)):
+        for y in range(x + 1, len(members)):
+            ma, mb = members[x], members[y]
+            if ma.article == mb.article:
+                continue
+            art_a, art_b = by_id[ma.article], by_id[mb.article]
+            categories = {_category(q) for q in figures[x]} & {_category(q) for q in figures[y]}
+            for cat in sorted(categories):
+                qa = [q for q in figures[x] if _category(q) == cat]
+                qb = [q for q in figures[y] if _category(q) == cat]
+                for a, b in _conflicting(qa, qb):
+                    va, vb = _value(art_a, a.start, a.end), _value(art_b, b.start, b.end)
+                    figure_kinds[va], figure_kinds[vb] = a, b
+                    found.setdefault(DisagreementKind.NUMBER, []).append((va, vb))
+            sa, sb = art_a.sentences[ma.sentence], art_b.sentences[mb.sentence]
+            for kind, conflicts in (
+                (DisagreementKind.NAME, name_conflicts(analysis, art_a, sa, art_b, sb)),
+                (DisagreementKind.QUOTE, quote_conflicts(analysis, art_a, sa, art_b, sb)),
+                (DisagreementKind.NEGATION, negation_conflicts(art_a, sa, art_b, sb)),
+            ):
+                for (a0, a1), (b0, b1) in conflicts:
+                    found.setdefault(kind, []).append((_value(art_a, a0, a1), _value(art_b, b0, b1)))
+    out: list[Disagreement] = []
+    for kind, pairs in found.items():
+        if kind is DisagreementKind.NUMBER:
+            for merged in merge(kind, pairs):
+                real = _kind_of([figure_kinds[v] for v in merged.values])
+                out.append(Disagreement(real, summarise(real, merged.values), merged.values))
+        else:
+            out.extend(merge(kind, pairs))
+    order = list(DisagreementKind)
+    out.sort(key=lambda d: (order.index(d.kind), d.values[0].article, d.values[0].start))
+    return tuple(out)
+

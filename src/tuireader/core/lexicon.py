@@ -1,0 +1,176 @@
+"""Content words and their lemmas, the vocabulary fact alignment compares.
+
+Two reports of one fact rarely share their wording ("talks" / "negotiations", "met" / "held a
+meeting"), so sentences are compared on stems (Porter2, via ``snowballstemmer``) after folding
+irregular verb forms and a small set of generic news paraphrases onto one key. Nothing here is
+about any particular story: the synonym sets are everyday newswire vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+
+# Words and numbers, keeping inner apostrophes and hyphens ("Kyiv's", "30-day", "1,000").
+WORD_RE = re.compile(r"[^\W_]+(?:['’.,\-][^\W_]+)*")
+# Words, numbers and single punctuation marks: the units of a word-level diff.
+TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\w\s]|_+")
+
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any are aren't as at be because been before being below
+    between both but by can could did do does doing down during each few for from further had has have having he
+    her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor
+    not of off on once only or other our ours ourselves out over own same she should so some such than that the
+    their theirs them themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself yourselves s t don now
+    one ones upon via per yet still even though although whether among amid within without across around
+    said says say saying told tells tell stated added according asked reported reports wrote
+    mr mrs ms dr
+    """.split()
+)
+
+# Irregular forms the stemmer leaves apart.
+IRREGULAR = {
+    "met": "meet",
+    "held": "hold",
+    "took": "take",
+    "taken": "take",
+    "gave": "give",
+    "given": "give",
+    "began": "begin",
+    "begun": "begin",
+    "spoke": "speak",
+    "spoken": "speak",
+    "made": "make",
+    "went": "go",
+    "gone": "go",
+    "came": "come",
+    "left": "leave",
+    "led": "lead",
+    "won": "win",
+    "lost": "lose",
+    "fell": "fall",
+    "fallen": "fall",
+    "rose": "rise",
+    "risen": "rise",
+    "sent": "send",
+    "sought": "seek",
+    "brought": "bring",
+    "thought": "think",
+    "kept": "keep",
+    "paid": "pay",
+    "sold": "sell",
+    "bought": "buy",
+    "built": "build",
+    "wrote": "write",
+    "written": "write",
+    "chose": "choose",
+    "chosen": "choose",
+    "killed": "kill",
+    "dead": "die",
+    "died": "die",
+    "deaths": "die",
+    "death": "die",
+    "children": "child",
+    "people": "person",
+    "men": "man",
+    "women": "woman",
+}
+
+# Generic newswire paraphrases folded onto one key (the first word of each set).
+SYNONYM_SETS = (
+    "ceasefire truce armistice",
+    "talks negotiations negotiating negotiate negotiated talk",
+    "agreement deal accord pact agree agreed",
+    "exchange swap",
+    "meeting summit",
+    "war conflict fighting hostilities",
+    "president leader",
+    "official officials spokesman spokeswoman spokesperson",
+    "phone telephone call",
+    "killed dead died deaths death",
+    "wounded injured",
+    "announce announced announcement",
+    "attack strike assault",
+    "lawmakers legislators",
+    "begin start started began begun",
+    "end ended ending finish",
+    "rise increase increased rose",
+    "fall drop decline decrease fell",
+    "company firm",
+    "resign resignation quit",
+    "arrest arrested detained detain",
+    "fire blaze",
+    "storm hurricane",
+    "vote ballot",
+    "approve approved approval",
+    "reject rejected refuse refused",
+)
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+def _build_synonyms() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for line in SYNONYM_SETS:
+        words = line.split()
+        head = _STEMMER.stemWord(IRREGULAR.get(words[0], words[0]))
+        for word in words:
+            table[_STEMMER.stemWord(IRREGULAR.get(word, word))] = head
+    return table
+
+
+_SYNONYMS = _build_synonyms()
+
+
+def fold(word: str) -> str:
+    """Lowercase, straighten apostrophes, drop a possessive ending."""
+    low = word.lower().replace("’", "'")
+    if low.endswith("'s"):
+        low = low[:-2]
+    elif low.endswith("'"):
+        low = low[:-1]
+    return low
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """The comparison key of one word: folded, irregulars resolved, stemmed, synonyms merged."""
+    low = fold(word)
+    if not low:
+        return low
+    if low[0].isdigit():
+        return low.replace(",", "")
+    low = IRREGULAR.get(low, low)
+    stem = _STEMMER.stemWord(low)
+    if stem.endswith("ment") and len(stem) > 7:  # "settlement" ~ "settle", "agreement" ~ "agree"
+        stem = _STEMMER.stemWord(stem[:-4])
+    return _SYNONYMS.get(stem, stem)
+
+
+def is_content(word: str) -> bool:
+    low = fold(word)
+    return bool(low) and low not in STOPWORDS and (len(low) > 1 or low.isdigit())
+
+
+def content_lemmas(text: str) -> list[str]:
+    """Lemmas of the content words of ``text``, in order (hyphenated words also give their parts)."""
+    out: list[str] = []
+    for match in WORD_RE.finditer(text):
+        word = match.group()
+        if "-" in word and not word[0].isdigit():
+            parts = [p for p in word.split("-") if p]
+            out.extend(lemma(p) for p in parts if is_content(p))
+            continue
+        if is_content(word):
+            out.append(lemma(word))
+    return out
+
+
+def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """Words of ``text[start:end]`` as (start, end, word) with offsets into ``text``."""
+    stop = len(text) if end is None else end
+    return [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, start, stop)]

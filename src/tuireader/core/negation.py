@@ -1,0 +1,83 @@
+"""One report says a thing happened, another that it did not ("reached an agreement" / "failed to reach one").
+
+A negation cue opens a short scope (up to a few words, closed by punctuation or a contrasting
+conjunction). A conflict needs two content words of that scope to appear close together and
+un-negated in the other sentence: sharing the single word "agreement" is not enough, since "an
+agreement to swap prisoners but no agreement on a truce" negates a different agreement.
+"""
+
+from __future__ import annotations
+
+from tuireader.core import lexicon
+from tuireader.core.models import Article, Span
+from tuireader.core.numbers import Token, tokenize
+
+Pair = tuple[tuple[int, int], tuple[int, int]]
+
+CUES = {"not", "no", "never", "without", "neither", "nor", "none", "cannot", "nothing"}
+CUE_VERBS = {"fail", "refus", "declin", "deni", "reject"}  # stems: "failed to", "refused to", "denied"
+SCOPE_END = {"but", "while", "although", "though", "whereas", "yet", "and", "or", "which", "who", "that", "because"}
+SCOPE_WORDS = 6
+WINDOW = 6  # how close the matching words must sit in the other sentence
+
+
+def _is_cue(token: Token) -> bool:
+    low = token.low
+    if low in CUES or low.endswith("n't"):
+        return True
+    return any(lexicon.lemma(token.text).startswith(v) for v in CUE_VERBS)
+
+
+def _scopes(tokens: list[Token]) -> list[tuple[int, int, list[int]]]:
+    """(cue index, last scope index, indices of content words in scope) for each negation."""
+    out = []
+    for i, tok in enumerate(tokens):
+        if not tok.word or not _is_cue(tok):
+            continue
+        content: list[int] = []
+        last = i
+        for k in range(i + 1, min(len(tokens), i + 1 + SCOPE_WORDS)):
+            t = tokens[k]
+            if not t.word or t.low in SCOPE_END or _is_cue(t):
+                break
+            last = k
+            if lexicon.is_content(t.text):
+                content.append(k)
+        if content:
+            out.append((i, last, content))
+    return out
+
+
+def _negated(tokens: list[Token]) -> tuple[set[int], list[tuple[int, int, list[int]]]]:
+    scopes = _scopes(tokens)
+    inside = {k for cue, last, _ in scopes for k in range(cue, last + 1)}
+    return inside, scopes
+
+
+def _one_way(art_a: Article, ta: list[Token], art_b: Article, tb: list[Token]) -> list[Pair]:
+    _, scopes_a = _negated(ta)
+    inside_b, scopes_b = _negated(tb)
+    negated_b = {lexicon.lemma(tb[k].text) for _, _, content in scopes_b for k in content}
+    positive_b = [
+        (k, lexicon.lemma(t.text)) for k, t in enumerate(tb) if t.word and k not in inside_b and lexicon.is_content(t.text)
+    ]
+    out: list[Pair] = []
+    for cue, last, content in scopes_a:
+        wanted = {lexicon.lemma(ta[k].text) for k in content} - negated_b
+        hits = [(k, lem) for k, lem in positive_b if lem in wanted]
+        for k, lem in hits:
+            near = {other for j, other in hits if abs(j - k) <= WINDOW}
+            if len(near) >= 2 and lem in near:
+                ks = [j for j, other in hits if abs(j - k) <= WINDOW]
+                out.append(((ta[cue].start, ta[last].end), (tb[min(ks)].start, tb[max(ks)].end)))
+                break
+    return out
+
+
+def negation_conflicts(art_a: Article, sa: Span, art_b: Article, sb: Span) -> list[Pair]:
+    """Spans (A, B) where one sentence negates what the other states."""
+    ta = tokenize(art_a.text, sa.start, sa.end)
+    tb = tokenize(art_b.text, sb.start, sb.end)
+    out = _one_way(art_a, ta, art_b, tb)
+    out.extend((a, b) for b, a in _one_way(art_b, tb, art_a, ta))
+    return out

@@ -1,0 +1,398 @@
+"""Numbers, durations and dates in a sentence, as intervals with their hedges.
+
+Reports of one fact round, hedge and paraphrase their figures ("about 250", "more than 240",
+"nearly three years", "since March 2022"). Each figure is read as an interval of possible values so
+that two reports conflict only when no value satisfies both. Relative dates ("on Friday", "last
+year") are resolved against a reference day (the article's publication date) when one is known.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from tuireader.core import lexicon, numbers
+from tuireader.core.numbers import Token, parse_number
+
+
+class QuantityKind(StrEnum):
+    COUNT = "count"  # "1,000 prisoners", "2.5 million people", "40%"
+    DURATION = "duration"  # "three years", "over two hours", "a 30-day ceasefire"
+    DATE = "date"  # "March 2022", "on Friday", "last year"
+
+
+class Role(StrEnum):
+    COUNT = "count"
+    SPAN = "span"  # how long something lasts: "lasted three years"
+    ELAPSED = "elapsed"  # time since something: "first talks in three years", "since March 2022"
+    OFFSET = "offset"  # "three days after", "a week later"
+    POINT = "point"  # a calendar date: "on Friday", "in March 2022"
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One figure. ``low``/``high`` are counts, days (durations, elapsed time) or date ordinals."""
+
+    kind: QuantityKind
+    role: Role
+    start: int  # span of the hedge, the figure and its unit, offsets into the text
+    end: int
+    text: str
+    low: float
+    high: float
+    unit: str = ""  # counted noun lemma for counts, "day" for durations, "date" for dates
+    hedge: str = ""
+    context: tuple[str, ...] = ()  # content lemmas around the figure: what it counts
+
+    def agrees(self, other: Quantity, tolerance: float = 0.0) -> bool:
+        """Do the two intervals overlap (allowing a relative ``tolerance``)?"""
+        slack = tolerance * max(abs(self.high), abs(other.high))
+        return self.low <= other.high + slack and other.low <= self.high + slack
+
+
+DAYS = {
+    "second": 1 / 86400,
+    "minute": 1 / 1440,
+    "hour": 1 / 24,
+    "day": 1.0,
+    "week": 7.0,
+    "fortnight": 14.0,
+    "month": 30.44,
+    "year": 365.25,
+    "decade": 3652.5,
+    "century": 36525.0,
+}
+UNIT_WORDS = {w: w for w in DAYS} | {w + "s": w for w in DAYS} | {"centuries": "century", "yr": "year", "yrs": "year"}
+
+# hedge -> (low factor, high factor) applied to the value
+HEDGES: dict[str, tuple[float, float]] = {
+    "more than": (1.0001, 2.0),
+    "over": (1.0001, 2.0),
+    "above": (1.0001, 2.0),
+    "just over": (1.0001, 1.3),
+    "well over": (1.1, 3.0),
+    "upwards of": (1.0001, 2.0),
+    "in excess of": (1.0001, 2.0),
+    "exceeding": (1.0001, 2.0),
+    "at least": (1.0, 2.0),
+    "no fewer than": (1.0, 2.0),
+    "no less than": (1.0, 2.0),
+    "less than": (0.5, 0.9999),
+    "fewer than": (0.5, 0.9999),
+    "under": (0.5, 0.9999),
+    "below": (0.5, 0.9999),
+    "just under": (0.75, 0.9999),
+    "at most": (0.0, 1.0),
+    "no more than": (0.0, 1.0),
+    "up to": (0.0, 1.0),
+    "as many as": (0.7, 1.0),
+    "as much as": (0.7, 1.0),
+    "nearly": (0.75, 1.0),
+    "almost": (0.75, 1.0),
+    "close to": (0.75, 1.05),
+    "about": (0.85, 1.15),
+    "around": (0.85, 1.15),
+    "roughly": (0.85, 1.15),
+    "approximately": (0.85, 1.15),
+    "some": (0.85, 1.15),
+    "an estimated": (0.8, 1.2),
+    "estimated": (0.8, 1.2),
+    "circa": (0.85, 1.15),
+}
+_HEDGE_WORDS = sorted((tuple(h.split()) for h in HEDGES), key=len, reverse=True)
+
+MONTHS = {
+    name: i + 1
+    for i, names in enumerate(
+        [
+            "january jan",
+            "february feb",
+            "march mar",
+            "april apr",
+            "may",
+            "june jun",
+            "july jul",
+            "august aug",
+            "september sep sept",
+            "october oct",
+            "november nov",
+            "december dec",
+        ]
+    )
+    for name in names.split()
+}
+WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+_OFFSET_AFTER = {"after", "before", "later", "earlier", "afterwards", "beforehand", "prior"}
+_DATE_PREPS = {"in", "since", "until", "by", "from", "of", "before", "after", "during", "through", "till", "to"}
+_VAGUE = {"dozens": (24.0, 144.0), "scores": (40.0, 200.0), "hundreds": (200.0, 1000.0), "thousands": (2000.0, 1e5)}
+_VAGUE_BIG = {"millions": (2e6, 1e8), "billions": (2e9, 1e11)}
+
+
+def _hedge_before(tokens: list[Token], i: int) -> tuple[str, int]:
+    """The hedge phrase ending just before token ``i`` and the index it starts at."""
+    for words in _HEDGE_WORDS:
+        n = len(words)
+        if i - n < 0:
+            continue
+        if tuple(t.low for t in tokens[i - n : i]) == words:
+            return " ".join(words), i - n
+    return "", i
+
+
+def _context(tokens: list[Token], lo: int, hi: int, width: int = 5) -> tuple[str, ...]:
+    around = tokens[max(0, lo - width) : lo] + tokens[hi : hi + width]
+    return tuple(lexicon.lemma(t.text) for t in around if t.word and lexicon.is_content(t.text))
+
+
+def _interval(value: float, hedge: str, grain: float) -> tuple[float, float]:
+    """Value range a hedged figure allows; ``grain`` is the rounding an unhedged figure implies."""
+    if hedge:
+        lo, hi = HEDGES[hedge]
+        low, high = value * lo, value * hi
+        if hedge in {"nearly", "almost", "close to"}:
+            high += grain / 4  # "nearly three years" is said of three years and a bit, too
+        return low, high
+    return value - grain / 2, value + grain / 2
+
+
+def _month_interval(year: int, month: int) -> tuple[float, float]:
+    first = dt.date(year, month, 1)
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return float(first.toordinal()), float(nxt.toordinal() - 1)
+
+
+def _year_interval(year: int) -> tuple[float, float]:
+    return float(dt.date(year, 1, 1).toordinal()), float(dt.date(year, 12, 31).toordinal())
+
+
+def _day(value: dt.date) -> tuple[float, float]:
+    return float(value.toordinal()), float(value.toordinal())
+
+
+def _read_date(tokens: list[Token], i: int, ref: dt.date | None) -> tuple[tuple[float, float] | None, int, bool]:
+    """A calendar date starting at token ``i``: (interval or None if unresolved, end index, matched)."""
+    tok = tokens[i]
+    low = tok.low.rstrip(".")
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if low in MONTHS and tok.text[0].isupper() and not (low == "may" and i == 0):
+        month = MONTHS[low]
+        j = i + 1
+        if nxt is not None and nxt.text == "." and j + 1 < len(tokens):  # "Jan. 20"
+            j += 1
+            nxt = tokens[j]
+        day = None
+        year = None
+        if nxt is not None and nxt.text.isdigit() and 1 <= int(nxt.text) <= 31 and len(nxt.text) <= 2:
+            day = int(nxt.text)
+            j += 1
+            if j + 1 < len(tokens) and tokens[j].text == "," and tokens[j + 1].text.isdigit():
+                if len(tokens[j + 1].text) == 4:
+                    year = int(tokens[j + 1].text)
+                    j += 2
+        elif nxt is not None and nxt.text.isdigit() and len(nxt.text) == 4:
+            year = int(nxt.text)
+            j += 1
+        if i > 0 and tokens[i - 1].text.isdigit() and day is None and 1 <= int(tokens[i - 1].text) <= 31:
+            return None, j, False  # "16 March": handled from the day number
+        if year is None:
+            if ref is None:
+                return None, j, True
+            year = ref.year if month <= ref.month else ref.year - 1
+        try:
+            return (_day(dt.date(year, month, day)) if day else _month_interval(year, month)), j, True
+        except ValueError:
+            return None, j, True
+    if tok.text.isdigit() and len(tok.text) <= 2 and nxt is not None and nxt.low.rstrip(".") in MONTHS:
+        if not nxt.text[0].isupper():
+            return None, i, False
+        day, month, j = int(tok.text), MONTHS[nxt.low.rstrip(".")], i + 2
+        year = None
+        if j < len(tokens) and tokens[j].text.isdigit() and len(tokens[j].text) == 4:
+            year = int(tokens[j].text)
+            j += 1
+        if year is None:
+            if ref is None:
+                return None, j, True
+            year = ref.year if month <= ref.month else ref.year - 1
+        try:
+            return _day(dt.date(year, month, day)), j, True
+        except ValueError:
+            return None, j, True
+    if low in WEEKDAYS and tok.text[0].isupper():
+        if ref is None:
+            return None, i + 1, True
+        back = (ref.weekday() - WEEKDAYS[low]) % 7
+        prev = tokens[i - 1].low if i > 0 else ""
+        if prev == "next":
+            back = -((WEEKDAYS[low] - ref.weekday()) % 7 or 7)
+        elif prev == "last" and back == 0:
+            back = 7
+        return _day(ref - dt.timedelta(days=back)), i + 1, True
+    if low in {"yesterday", "today", "tomorrow", "tonight"}:
+        if ref is None:
+            return None, i + 1, True
+        shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[low]
+        return _day(ref + dt.timedelta(days=shift)), i + 1, True
+    if low in {"last", "this", "next", "past"} and nxt is not None and nxt.low in {"week", "month", "year"}:
+        if ref is None:
+            return None, i + 2, True
+        step = {"last": -1, "past": -1, "this": 0, "next": 1}[low]
+        if nxt.low == "year":
+            return _year_interval(ref.year + step), i + 2, True
+        if nxt.low == "month":
+            month_index = ref.year * 12 + ref.month - 1 + step
+            return _month_interval(month_index // 12, month_index % 12 + 1), i + 2, True
+        monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(days=7 * step)
+        return (float(monday.toordinal()), float(monday.toordinal() + 6)), i + 2, True
+    if tok.text.isdigit() and len(tok.text) == 4 and 1900 <= int(tok.text) <= 2099:
+        prev = tokens[i - 1].low if i > 0 else ""
+        if prev in _DATE_PREPS or prev in {"early", "late", "mid"} or prev.startswith("mid-"):
+            return _year_interval(int(tok.text)), i + 1, True
+    return None, i, False
+
+
+def _date_start(tokens: list[Token], i: int) -> int:
+    """Widen a date to take in its preposition ("since", "on", "last") for the displayed span."""
+    j = i
+    while j > 0 and tokens[j - 1].low in {"on", "in", "since", "last", "next", "this", "earlier", "late", "early"}:
+        j -= 1
+        if tokens[j].low in {"since", "on", "in"}:
+            break
+    return j
+
+
+def extract(text: str, start: int = 0, end: int | None = None, ref: dt.date | None = None) -> list[Quantity]:
+    """Every figure in ``text[start:end]``; spans are offsets into ``text``."""
+    tokens = numbers.tokenize(text, start, len(text) if end is None else end)
+    found: list[Quantity] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        interval, j, matched = _read_date(tokens, i, ref)
+        if matched and j > i:
+            since = any(t.low == "since" for t in tokens[max(0, i - 3) : i])
+            first = _date_start(tokens, i)
+            a, b = tokens[first].start, tokens[j - 1].end
+            if interval is not None:
+                role = Role.ELAPSED if since else Role.POINT
+                low_v, high_v = interval
+                if since and ref is not None:
+                    today = float(ref.toordinal())
+                    low_v, high_v = today - interval[1], today - interval[0]
+                elif since:
+                    role = Role.POINT
+                found.append(
+                    Quantity(QuantityKind.DATE, role, a, b, text[a:b], low_v, high_v, "date", "since" if since else "")
+                )
+            i = j
+            continue
+        if (tok.low in _VAGUE or tok.low in _VAGUE_BIG) and i + 1 < n and tokens[i + 1].low == "of":
+            lo, hi = (_VAGUE | _VAGUE_BIG)[tok.low]
+            head = _head(tokens, i + 2)
+            if head:
+                found.append(
+                    Quantity(QuantityKind.COUNT, Role.COUNT, tok.start, tok.end, tok.text, lo, hi, head[0], "",
+                             _context(tokens, i, i + 2))
+                )
+            i += 1
+            continue
+        parsed = parse_number(tokens, i)
+        if parsed is None:
+            i += 1
+            continue
+        value, j, unit_from_hyphen = parsed
+        hedge, h = _hedge_before(tokens, i)
+        unit = unit_from_hyphen
+        k = j
+        if not unit and k < n and tokens[k].low in UNIT_WORDS:
+            unit = UNIT_WORDS[tokens[k].low]
+            k += 1
+        elif not unit and k + 1 < n and tokens[k].low in {"and", "a"} and tokens[k + 1].low == "half":
+            value += 0.5
+        if unit:
+            q = _duration(tokens, text, i, h, k, value, hedge, unit, ref)
+            if q is not None:
+                found.append(q)
+            i = k
+            continue
+        if tok.low in {"a", "an"}:
+            i += 1
+            continue
+        head = _head(tokens, k)
+        if head is None and re.fullmatch(r"(19|20)\d\d", tok.text):
+            i = j  # a bare year, not a count
+            continue
+        is_percent = k < n and tokens[k].low in {"%", "percent", "per"}
+        head_lemma = "percent" if is_percent else (head[0] if head else "")
+        low_v, high_v = _interval(value, hedge, 0.0)
+        a, b = tokens[h].start, tokens[j - 1].end
+        if is_percent:
+            b = tokens[k].end if tokens[k].low != "per" or k + 1 >= n else tokens[k + 1].end
+        found.append(
+            Quantity(QuantityKind.COUNT, Role.COUNT, a, b, text[a:b], low_v, high_v, head_lemma, hedge,
+                     _context(tokens, i, j))
+        )
+        i = j
+    return found
+
+
+def _head(tokens: list[Token], k: int) -> tuple[str, list[Token]] | None:
+    """The counted noun after a number: the last of up to three content words before a break."""
+    words: list[Token] = []
+    for t in tokens[k : k + 3]:
+        if not t.word or not lexicon.is_content(t.text) or t.low in UNIT_WORDS:
+            break
+        words.append(t)
+        if t.low.endswith("s") and len(t.low) > 3:
+            break
+    if not words:
+        return None
+    return lexicon.lemma(words[-1].text.split("-")[-1]), words
+
+
+def _duration(
+    tokens: list[Token],
+    text: str,
+    i: int,
+    h: int,
+    k: int,
+    value: float,
+    hedge: str,
+    unit: str,
+    ref: dt.date | None,
+) -> Quantity | None:
+    days = value * DAYS[unit]
+    low_v, high_v = _interval(days, hedge, DAYS[unit] if value >= 1 else DAYS[unit] / 2)
+    a, b = tokens[h].start, tokens[k - 1].end
+    after = tokens[k].low if k < len(tokens) else ""
+    before = [t.low for t in tokens[max(0, h - 12) : h]]
+    if after == "ago":
+        b = tokens[k].end
+        if ref is None:
+            return None
+        today = float(ref.toordinal())
+        return Quantity(QuantityKind.DATE, Role.POINT, a, b, text[a:b], today - high_v, today - low_v, "date", hedge)
+    if after in _OFFSET_AFTER:
+        role = Role.OFFSET
+    elif before and before[-1] in {"in", "for"} and ("first" in before or "since" in before or "last" in before):
+        role = Role.ELAPSED
+    else:
+        role = Role.SPAN
+    context = _context(tokens, h, k)
+    return Quantity(QuantityKind.DURATION, role, a, b, text[a:b], low_v, high_v, "day", hedge, context)
+
+
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def reference_day(published: str | None) -> dt.date | None:
+    """The article's publication day, if it has a usable ISO date."""
+    if not published or not DATE_RE.match(published):
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
