@@ -1,22 +1,260 @@
-"""STUB: replaced by the app work (issue 5)."""
+"""The tuireader app: one factory (``make_app``) for the CLI and the tests, workers, commands.
+
+Loading, analysis and index building run in thread workers that post messages; the first
+frame (titles) shows before the analysis ends, and the reader is usable meanwhile.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
+from typing import Any
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.dom import DOMNode
+from textual.worker import get_current_worker
+
+from tuireader.core.corpus import Corpus
+from tuireader.core.models import Analysis, Article
+from tuireader.ui.config import Config, load_config, save_config
+from tuireader.ui.messages import (
+    AnalysisFailed,
+    AnalysisProgress,
+    AnalysisReady,
+    ArticlesLoaded,
+    IndexReady,
+    LoadFailed,
+)
+from tuireader.ui.screens.help import HelpScreen, describe, sections_for
+from tuireader.ui.screens.main import MainScreen
+
+
+class ReaderCommands(Provider):
+    """Every bound action by its description; each command runs the same ``action_*`` as its key."""
+
+    def _commands(self) -> list[tuple[str, str, DOMNode]]:
+        app = self.app
+        assert isinstance(app, ReaderApp)
+        seen: set[str] = set()
+        out: list[tuple[str, str, DOMNode]] = []
+        for _title, node in app.binding_owners():
+            for _key, binding in node._bindings:
+                name = binding.description or describe(binding.action)
+                if binding.system or name in seen:
+                    continue
+                seen.add(name)
+                out.append((name, binding.action, node))
+        return out
+
+    async def discover(self) -> Hits:
+        for name, action, node in self._commands():
+            yield DiscoveryHit(name, partial(self.app.run_action, action, node), help=f"action: {action}")
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, action, node in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), partial(self.app.run_action, action, node), help=action)
+
+
+class ReaderApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "tuireader"
+    BINDINGS = [  # noqa: RUF012
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False),
+    ]
+    COMMANDS = App.COMMANDS | {ReaderCommands}  # noqa: RUF012
+
+    def __init__(
+        self,
+        *,
+        articles: Sequence[Article] | None = None,
+        paths: Sequence[str] = (),
+        analysis: Analysis | None = None,
+        cache: Any = None,
+        warnings: Sequence[str] = (),
+        theme: str | None = None,
+        remember_theme: bool = True,
+        run_analysis: bool = True,
+    ) -> None:
+        super().__init__()
+        self.initial_articles = list(analysis.articles if analysis is not None else articles or [])
+        self.paths = list(paths)
+        self.analysis: Analysis | None = analysis
+        self.cache = cache
+        self.startup_warnings = list(warnings)
+        self.fixed_theme = theme
+        self.remember_theme = remember_theme and theme is None
+        self.run_analysis = run_analysis
+        self.config = Config()
+        self.main = MainScreen()
+
+    # -- start-up --------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.config, problem = load_config() if self.remember_theme else (Config(), None)
+        wanted = self.fixed_theme or self.config.theme
+        if wanted in self.available_themes:
+            self.theme = wanted
+        else:
+            self.notify(f"Unknown theme {wanted!r} in the settings; using the default.", severity="warning")
+        if problem:
+            self.notify(problem, severity="warning", timeout=8)
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.push_screen(self.main)
+        for warning in self.startup_warnings:
+            self.notify(warning, severity="warning", timeout=8)
+        if self.analysis is not None:
+            self.call_after_refresh(self._analysis_ready, self.analysis)
+        elif self.initial_articles:
+            self.call_after_refresh(self._articles_loaded, self.initial_articles)
+        else:
+            self.load_articles(self.paths)
+
+    def _remember_theme(self, _theme: object) -> None:
+        if not self.remember_theme or self.config.theme == self.theme:
+            return
+        self.config.theme = self.theme
+        problem = save_config(self.config)
+        if problem:
+            self.notify(problem, severity="warning")
+
+    # -- workers ---------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="load")
+    def load_articles(self, paths: Sequence[str]) -> None:
+        from tuireader.core.corpus import CorpusError, load_corpus
+
+        try:
+            corpus = load_corpus(paths)
+        except CorpusError as exc:
+            self.post_message(LoadFailed(str(exc)))
+            return
+        self.post_message(ArticlesLoaded(corpus.articles, corpus.warnings))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
+    def analyse(self, articles: list[Article]) -> None:
+        from tuireader.core.pipeline import Cancelled, analyze
+        from tuireader.core.search import SearchIndex
+
+        worker = get_current_worker()
+        self.post_message(IndexReady(SearchIndex(articles)))
+        try:
+            analysis = analyze(
+                articles,
+                cache=self.cache,
+                progress=lambda stage, done, total: self.post_message(AnalysisProgress(stage, done, total)),
+                cancelled=lambda: worker.is_cancelled,
+            )
+        except Cancelled:
+            return
+        except Exception as exc:  # the reader stays usable without the analysis
+            self.post_message(AnalysisFailed(f"{type(exc).__name__}: {exc}"))
+            return
+        self.post_message(AnalysisReady(analysis))
+        if not worker.is_cancelled:
+            self.post_message(IndexReady(SearchIndex(articles, analysis)))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="index")
+    def build_index(self, analysis: Analysis) -> None:
+        from tuireader.core.search import SearchIndex
+
+        self.post_message(IndexReady(SearchIndex(analysis.articles, analysis)))
+
+    # -- messages from the workers ---------------------------------------------------------
+
+    def on_articles_loaded(self, message: ArticlesLoaded) -> None:
+        for warning in message.warnings:
+            self.notify(warning, severity="warning", timeout=8)
+        self._articles_loaded(message.articles)
+
+    def _articles_loaded(self, articles: list[Article]) -> None:
+        self.initial_articles = articles
+        self.sub_title = f"{len(articles)} articles"
+        self.main.set_articles(articles)
+        if self.run_analysis:
+            self.analyse(articles)
+        else:
+            from tuireader.core.search import SearchIndex
+
+            self.main.set_index(SearchIndex(articles))
+            self.main.work_done()
+
+    def on_load_failed(self, message: LoadFailed) -> None:
+        self.exit(return_code=2, message=f"tuireader: error: {message.error}")
+
+    def on_analysis_progress(self, message: AnalysisProgress) -> None:
+        self.main.set_progress(message.stage, message.done, message.total)
+
+    def on_analysis_ready(self, message: AnalysisReady) -> None:
+        self._analysis_ready(message.analysis, index=False)
+
+    def _analysis_ready(self, analysis: Analysis, index: bool = True) -> None:
+        self.analysis = analysis
+        facts = len(analysis.facts)
+        disagreements = sum(len(f.disagreements) for f in analysis.facts)
+        self.sub_title = f"{len(analysis.articles)} articles · {facts} facts · {disagreements} disagreements"
+        self.main.set_analysis(analysis)
+        self.main.work_done()
+        if index:
+            self.build_index(analysis)
+
+    def on_analysis_failed(self, message: AnalysisFailed) -> None:
+        self.main.work_done()
+        self.notify(f"Analysis failed: {message.error}. Articles can still be read.", severity="error", timeout=10)
+
+    def on_index_ready(self, message: IndexReady) -> None:
+        self.main.set_index(message.index)
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def binding_owners(self) -> list[tuple[str, DOMNode]]:
+        """The nodes whose bindings the help screen and the command palette list."""
+        from tuireader.ui.widgets.article_list import ArticleList
+        from tuireader.ui.widgets.entities_panel import EntitiesPanel
+        from tuireader.ui.widgets.filter_input import FilterInput
+        from tuireader.ui.widgets.reading_pane import ReadingPane
+
+        main = self.main
+        return [
+            ("Everywhere", self),
+            ("Main screen", main),
+            ("Article list", main.query_one(ArticleList)),
+            ("Reading pane", main.query_one(ReadingPane)),
+            ("People & topics panel", main.query_one(EntitiesPanel)),
+            ("Filter box", main.query_one(FilterInput)),
+        ]
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(sections_for(self.binding_owners())))
+
+
+def make_app(
+    source: Corpus | Analysis | Sequence[Article] | Sequence[str] | None = None,
+    **options: Any,
+) -> ReaderApp:
+    """The app, from paths (loaded in a worker), loaded articles, a ``Corpus`` or a finished ``Analysis``."""
+    if isinstance(source, Analysis):
+        return ReaderApp(analysis=source, **options)
+    if isinstance(source, Corpus):
+        return ReaderApp(articles=source.articles, warnings=source.warnings, **options)
+    items = list(source or [])
+    if items and all(isinstance(item, Article) for item in items):
+        return ReaderApp(articles=items, **options)
+    return ReaderApp(paths=[str(p) for p in items], **options)
 
 
 def run_app(paths: Sequence[str], *, no_cache: bool = False) -> int:
-    from textual.app import App
-    from textual.widgets import Label
+    from tuireader.cli import _cache
 
-    from tuireader.cli import load
-
-    corpus = load(paths)
-
-    class Stub(App[None]):
-        def compose(self):  # type: ignore[no-untyped-def]
-            for article in corpus.articles:
-                yield Label(article.title, markup=False)
-
-    Stub().run()
-    return 0
+    app = make_app(list(paths), cache=_cache(no_cache))
+    app.run()
+    return app.return_code or 0

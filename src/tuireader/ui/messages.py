@@ -1,0 +1,63 @@
+"""Messages shared between the app, its screens and widgets (they travel up the DOM)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from tuireader.core.models import Analysis, Article
+from tuireader.core.search import SearchIndex, SearchResult
+
+
+@dataclass
+class ArticlesLoaded(Message):
+    """The corpus is loaded: titles can be shown before any analysis."""
+
+    articles: list[Article]
+    warnings: list[str]
+
+
+@dataclass
+class LoadFailed(Message):
+    error: str
+
+
+@dataclass
+class AnalysisProgress(Message):
+    stage: str
+    done: int
+    total: int
+
+
+@dataclass
+class AnalysisReady(Message):
+    analysis: Analysis
+
+
+@dataclass
+class AnalysisFailed(Message):
+    error: str
+
+
+@dataclass
+class IndexReady(Message):
+    """A search index over the articles (and the analysis, once it is ready)."""
+
+    index: SearchIndex
+
+
+@dataclass
+class FilterResults(Message):
+    """Results for ``query``; dropped by the receiver when the query is stale."""
+
+    query: str
+    results: list[SearchResult]
+
+
+@dataclass
+class EntityChosen(Message):
+    """The user picked an entity (by id) or a topic to filter the article list by."""
+
+    kind: str  # "entity" | "topic"
+    value: str

@@ -1,0 +1,320 @@
+"""The main screen: the article list (with the filter and the people & topics panel) beside the reader."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import Footer, Input, ProgressBar, Static
+from textual.worker import get_current_worker
+
+from tuireader.core.models import Analysis, Article, Story
+from tuireader.core.search import SearchIndex
+from tuireader.ui.messages import EntityChosen, FilterResults
+from tuireader.ui.render import legend, plain
+from tuireader.ui.screens.entity import EntityScreen
+from tuireader.ui.screens.pick_article import ArticlePicker
+from tuireader.ui.widgets.article_list import ArticleList
+from tuireader.ui.widgets.entities_panel import EntitiesPanel
+from tuireader.ui.widgets.filter_input import FilterInput
+from tuireader.ui.widgets.reading_pane import ReadingPane
+
+NARROW = 100  # below this many columns the list stacks above the reader
+
+
+class MainScreen(Screen[None]):
+    BINDINGS = [  # noqa: RUF012
+        Binding("slash", "focus_filter", "Filter", key_display="/"),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+        Binding("e", "toggle_entities", "People & topics"),
+        Binding("c", "compare", "Compare with…"),
+        Binding("v", "overview", "Story overview"),
+        Binding("x", "export", "Export report", show=False),
+    ]
+
+    narrow: var[bool] = var(False)
+    show_entities: var[bool] = var(False)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.articles: list[Article] = []
+        self.analysis: Analysis | None = None
+        self.index: SearchIndex | None = None
+        self.query_text = ""
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="body"):
+            with Vertical(id="sidebar"):
+                yield FilterInput(id="filter")
+                yield Static(id="filter-status", markup=False)
+                yield ArticleList(id="articles")
+                yield EntitiesPanel(id="entities")
+            with Vertical(id="reader"):
+                yield ReadingPane(id="pane")
+                yield Static(id="legend", markup=False)
+                yield Static(id="status", markup=False)
+        with Horizontal(id="progress-row"):
+            yield Static("Loading articles…", id="progress-label", markup=False)
+            yield ProgressBar(id="progress", show_eta=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(ArticleList).focus()
+        self.query_one("#legend", Static).update(legend(self.pane._styles()))
+        self.app.theme_changed_signal.subscribe(
+            self, lambda _t: self.query_one("#legend", Static).update(legend(self.pane._styles()))
+        )
+
+    def on_resize(self) -> None:
+        self.narrow = self.size.width < NARROW
+
+    def watch_narrow(self, narrow: bool) -> None:
+        self.set_class(narrow, "-narrow")
+
+    def watch_show_entities(self, show: bool) -> None:
+        self.set_class(show, "-entities")
+
+    @property
+    def pane(self) -> ReadingPane:
+        return self.query_one(ReadingPane)
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    # -- calls down from the app -----------------------------------------------------------
+
+    def set_articles(self, articles: list[Article]) -> None:
+        self.articles = articles
+        self.article_list.set_articles(articles, None)
+        self.query_one(EntitiesPanel).show(None)
+        self._update_filter_status()
+
+    def set_analysis(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.article_list.set_articles(analysis.articles, analysis)
+        if self.index is not None and self.query_text:
+            self.run_filter(self.index, self.query_text)
+        self.query_one(EntitiesPanel).show(analysis)
+        self._show_current()
+
+    def set_index(self, index: SearchIndex) -> None:
+        self.index = index
+        if self.query_text:
+            self.run_filter(index, self.query_text)
+
+    def set_progress(self, stage: str, done: int, total: int) -> None:
+        self.query_one("#progress-label", Static).update(plain(f"Analysing: {stage}"))
+        self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
+
+    def work_done(self) -> None:
+        self.add_class("-ready")
+
+    # -- the list and the reader -----------------------------------------------------------
+
+    @on(ArticleList.ArticleHighlighted)
+    def _highlighted(self, event: ArticleList.ArticleHighlighted) -> None:
+        if event.article is not None:
+            self._show_article(event.article)
+        elif event.story is not None:
+            self._show_story(event.story)
+
+    def _show_current(self) -> None:
+        article = self.article_list.current_article
+        if article is not None:
+            self._show_article(article)
+
+    def _show_article(self, article_id: str) -> None:
+        article = self.article_list.articles.get(article_id)
+        if article is not None:
+            self.pane.show(article, self.analysis)
+
+    def _show_story(self, story_id: str) -> None:
+        story = self._story(story_id)
+        if story is None:
+            return
+        text = plain(story.label, "bold")
+        text.append(f"\n{len(story.articles)} articles in this story\n\n")
+        for aid in story.articles:
+            article = self.article_list.articles.get(aid)
+            if article is not None:
+                text.append("• ")
+                text.append(article.title)
+                text.append(f"  {article.source or ''}\n", "dim")
+        text.append("\nv: story overview · c: compare articles", "dim")
+        self.pane.show(None, self.analysis, text)
+
+    def _story(self, story_id: str) -> Story | None:
+        if self.analysis is None:
+            return None
+        return next((s for s in self.analysis.stories if s.id == story_id), None)
+
+    @on(ArticleList.ReadRequested)
+    def _read(self, event: ArticleList.ReadRequested) -> None:
+        self._show_article(event.article)
+        self.pane.focus()
+
+    @on(ReadingPane.CurrentChanged)
+    def _status(self, event: ReadingPane.CurrentChanged) -> None:
+        self.query_one("#status", Static).update(plain(event.text))
+
+    @on(ReadingPane.EntityRequested)
+    def _entity_requested(self, event: ReadingPane.EntityRequested) -> None:
+        self.open_entity(event.entity)
+
+    def open_entity(self, entity_id: str) -> None:
+        entity = self.analysis.entity(entity_id) if self.analysis else None
+        if entity is None or self.analysis is None:
+            self.notify("No details for this entity yet.", timeout=2)
+            return
+
+        def chosen(result: str | None) -> None:
+            if result == "filter":
+                self.filter_by(f"{_prefix(entity.label.value)}{entity.name}")
+
+        self.app.push_screen(EntityScreen(entity, self.analysis, self.pane._styles()), chosen)
+
+    # -- filtering -------------------------------------------------------------------------
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value.strip()
+        if not self.query_text:
+            self.workers.cancel_group(self, "filter")
+            self.article_list.set_results(None)
+            self._update_filter_status()
+        elif self.index is not None:
+            self.run_filter(self.index, self.query_text)
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self.article_list.focus()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="filter")
+    def run_filter(self, index: SearchIndex, query: str) -> None:
+        worker = get_current_worker()
+        results = index.search(query, cancelled=lambda: worker.is_cancelled)
+        if not worker.is_cancelled:
+            self.post_message(FilterResults(query, results))
+
+    def on_filter_results(self, message: FilterResults) -> None:
+        if message.query != self.query_text:
+            return  # typed on since: a newer worker is coming
+        self.article_list.set_results(message.results)
+        self._update_filter_status()
+        self._show_current()
+
+    def _update_filter_status(self) -> None:
+        total = len(self.articles)
+        shown = len(self.article_list.shown)
+        if self.query_text and self.article_list.results is not None:
+            text = f"{shown} of {total} articles match"
+        else:
+            stories = len(self.analysis.stories) if self.analysis else 0
+            text = f"{total} articles" + (f" in {stories} stories" if stories > 1 else "")
+        self.query_one("#filter-status", Static).update(plain(text))
+
+    def filter_by(self, query: str) -> None:
+        box = self.query_one(FilterInput)
+        box.value = query
+        box.cursor_position = len(query)
+
+    def on_entity_chosen(self, message: EntityChosen) -> None:
+        if message.kind == "topic":
+            self.filter_by(f"t:{message.value}")
+        elif message.kind == "details":
+            self.open_entity(message.value)
+        elif self.analysis is not None:
+            entity = self.analysis.entity(message.value)
+            if entity is not None:
+                self.filter_by(f"{_prefix(entity.label.value)}{entity.name}")
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def action_focus_filter(self) -> None:
+        self.query_one(FilterInput).focus()
+
+    def action_clear_filter(self) -> None:
+        if self.pane.has_focus and self.pane.clear_current():
+            return
+        if self.query_one(FilterInput).value:
+            self.filter_by("")
+
+    def action_toggle_entities(self) -> None:
+        self.show_entities = not self.show_entities
+        if self.show_entities:
+            self.query_one(EntitiesPanel).focus()
+        else:
+            self.article_list.focus()
+
+    def _current_article(self) -> str | None:
+        return self.pane.article.id if self.pane.article is not None else self.article_list.current_article
+
+    def action_compare(self) -> None:
+        left = self._current_article()
+        if self.analysis is None or left is None:
+            self.notify("Compare is available once the analysis is ready.", timeout=3)
+            return
+        others = [a for a in self.analysis.articles if a.id != left]
+        if not others:
+            self.notify("There is no other article to compare with.", timeout=3)
+            return
+        analysis = self.analysis
+
+        def picked(right: str | None) -> None:
+            if right is not None:
+                self.open_compare(analysis, left, right)
+
+        self.app.push_screen(ArticlePicker("Compare with…", others), picked)
+
+    def open_compare(self, analysis: Analysis, left: str, right: str) -> None:
+        try:
+            from tuireader.ui.screens.compare import CompareScreen
+        except ImportError:
+            self.notify("The compare view is not available in this build.", severity="warning")
+            return
+        self.app.push_screen(CompareScreen(analysis, left, right))
+
+    def action_overview(self) -> None:
+        if self.analysis is None:
+            self.notify("The story overview is available once the analysis is ready.", timeout=3)
+            return
+        try:
+            from tuireader.ui.screens import overview
+        except ImportError:
+            self.notify("The story overview is not available in this build.", severity="warning")
+            return
+        screen_class = getattr(overview, "OverviewScreen", None)
+        if screen_class is None:
+            self.notify("The story overview is not available in this build.", severity="warning")
+            return
+        self.app.push_screen(screen_class(self.analysis))
+
+    def action_export(self) -> None:
+        if self.analysis is None:
+            self.notify("Export is available once the analysis is ready.", timeout=3)
+            return
+        self.export_report(self.analysis, Path.cwd())
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
+    def export_report(self, analysis: Analysis, folder: Path) -> None:
+        from tuireader.core.export import to_dict
+
+        path = folder / f"tuireader-report-{datetime.now():%Y%m%d-%H%M%S}.json"
+        try:
+            path.write_text(json.dumps(to_dict(analysis), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        except OSError as exc:
+            self.app.call_from_thread(self.notify, f"Export failed: {exc}", severity="error")
+            return
+        self.app.call_from_thread(self.notify, f"Analysis exported to {path}", timeout=6)
+
+
+def _prefix(label: str) -> str:
+    return {"person": "p:", "org": "o:", "place": "l:"}.get(label, "")
