@@ -1,0 +1,134 @@
+"""Personal names: parts, normal forms and when two spellings can be one person.
+
+Outlets spell the same person differently (transliteration: "-sky"/"-skyy"; initials: "J.D."/"JD";
+a first name with C in one outlet and K in another). Two names are taken to be one person when
+their surnames are close (Jaro-Winkler, or equal after a phonetic folding) AND their given names
+are compatible (equal, an initial of the other, or a phonetic variant) AND their generational
+suffixes agree ("Jr." is someone else).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import JaroWinkler
+
+from tuireader.core.ner_rules import NAME_PARTICLES, NAME_SUFFIXES, TITLES
+
+SURNAME_SIMILARITY = 0.92  # Jaro-Winkler; "Levitt"/"Leavitt" 0.96, "Johnson"/"Jackson" 0.74
+GIVEN_SIMILARITY = 0.90
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_PHONETIC = (
+    ("ph", "f"),
+    ("ck", "k"),
+    ("kh", "h"),
+    ("w", "v"),
+    ("y", "i"),
+    ("j", "i"),
+    ("q", "k"),
+    ("x", "ks"),
+)
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII: accents dropped ("Erdoğan" -> "erdogan")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def slug(text: str) -> str:
+    return _NON_ALNUM.sub("-", fold(text)).strip("-") or "x"
+
+
+@lru_cache(maxsize=65536)
+def phonetic(word: str) -> str:
+    """A coarse spelling key for transliteration variants: "Zelenskyy" and "Zelensky" -> "zelenski"."""
+    key = _NON_ALNUM.sub("", fold(word))
+    if key.startswith("c") and not key.startswith("ch"):
+        key = "k" + key[1:]
+    for old, new in _PHONETIC:
+        key = key.replace(old, new)
+    return _DOUBLE.sub(r"\1", key)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    given: tuple[str, ...]  # normalised: "JD" for "J.D.", "Jane"
+    surname: str  # as written, particles included: "von der Leyen"
+    suffix: str  # "jr", "iii" or ""
+
+    @property
+    def full(self) -> bool:
+        return bool(self.given)
+
+    @property
+    def surname_key(self) -> str:
+        return fold(self.surname.split()[-1]) if self.surname else ""
+
+
+@lru_cache(maxsize=65536)
+def parse(surface: str) -> PersonName:
+    """Split a person mention into given names, surname and suffix; titles are dropped."""
+    words = [w for w in surface.replace(",", " ").split() if w]
+    while len(words) > 1 and words[0] in TITLES:
+        words = words[1:]
+    suffix = ""
+    while len(words) > 1 and (words[-1] in NAME_SUFFIXES or words[-1].rstrip(".") in NAME_SUFFIXES):
+        suffix = fold(words[-1].rstrip("."))
+        words = words[:-1]
+    if not words:
+        return PersonName((), surface, "")
+    # Particles belong to the surname: "Ursula von der Leyen" -> surname "von der Leyen".
+    cut = len(words) - 1
+    while cut > 1 and words[cut - 1] in NAME_PARTICLES:
+        cut -= 1
+    given = tuple(_normal_given(w) for w in words[:cut])
+    return PersonName(given, " ".join(words[cut:]), suffix)
+
+
+def _normal_given(word: str) -> str:
+    bare = word.replace(".", "").replace("-", "")
+    if word.count(".") >= 1 and len(bare) <= 3 and bare.isalpha():
+        return bare.upper()
+    if len(bare) <= 3 and bare.isupper():
+        return bare
+    return word
+
+
+def _is_initials(word: str) -> bool:
+    return len(word) <= 3 and word.isupper()
+
+
+def given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if not a or not b:
+        return True
+    x, y = a[0], b[0]
+    if x == y:
+        return True
+    if _is_initials(x) or _is_initials(y):
+        xi = x if _is_initials(x) else "".join(w[0] for w in a).upper()
+        yi = y if _is_initials(y) else "".join(w[0] for w in b).upper()
+        return xi[0] == yi[0] and (xi.startswith(yi) or yi.startswith(xi))
+    px, py = phonetic(x), phonetic(y)
+    return px == py or (px[:1] == py[:1] and JaroWinkler.normalized_similarity(px, py) >= GIVEN_SIMILARITY)
+
+
+def surnames_match(a: str, b: str) -> float:
+    """Similarity of two surname keys (0 when they should not merge)."""
+    if a == b:
+        return 1.0
+    if phonetic(a) == phonetic(b):
+        return 0.99
+    score = JaroWinkler.normalized_similarity(a, b)
+    return score if score >= SURNAME_SIMILARITY else 0.0
+
+
+def same_person(a: PersonName, b: PersonName) -> bool:
+    return (
+        a.suffix == b.suffix and given_compatible(a.given, b.given) and surnames_match(a.surname_key, b.surname_key) > 0
+    )
