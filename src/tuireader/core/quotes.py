@@ -1,15 +1,199 @@
 """Quotations and their speakers.
 
-STUB: replaced by the quotes work (issue 3). The signature is the contract.
+Three steps, each in its own module: ``quote_marks`` pairs quotation marks into passages (telling
+apostrophes from quotes, following quotations across paragraphs); ``quote_context`` masks the
+quoted words and finds clause-sized sentences around them; ``quote_speakers`` reads the speaker off
+the attribution. Here the attribution patterns are tried in the order a reader would use them:
+
+1. after the quotation: ``"...," X said`` / ``"...," said X`` / ``"...," according to X``;
+2. before it in the same sentence: ``X said: "..."``, ``He remarked, '...'``, ``X said the plan was
+   "dead"``, or a paragraph ending with ``X said:`` before a quotation paragraph;
+3. a whole-sentence quotation with no attribution of its own continues the previous quotation's
+   speaker (``"...," he said. "..."``), in the same paragraph or the one before.
+
+``Quote.cue`` is the cue word as written, lower-cased ("said", "wrote", "according to"), not a lemma,
+so the reader sees the article's own word. A quotation of one or two words without a speech cue is a
+scare quote (``scare=True``); it gets a speaker only from a naming verb with a named subject ("Smith
+called it a 'bloodbath'"). Speakers are spans of the text (see ``quote_speakers``); ``Quote.speaker``
+(the entity id) is filled later by corpus resolution.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from tuireader.core.models import Article, Mention, Quote
+from tuireader.core.models import Article, Mention, Quote, Span
+from tuireader.core.quote_context import (
+    NAMING_CUES,
+    Sentences,
+    cues,
+    mask_quotes,
+    sentence_spans,
+    speaker_mentions,
+)
+from tuireader.core.quote_marks import QuotedPassage, find_quoted, text_blocks
+from tuireader.core.quote_speakers import UNRESOLVED, Speaker, SpeakerFinder
+
+_POST_WINDOW = 220
+_MAX_SUBJECT_WORDS = 10
+_ENDS_CLAUSE = tuple(",!?…—–-:;")
 
 
 def extract_quotes(article: Article, mentions: Sequence[Mention]) -> tuple[Quote, ...]:
     """Quotes with speaker spans; ``Quote.speaker`` (an entity id) is filled by resolution."""
-    return ()
+    text = article.text
+    blocks = text_blocks(text, article.paragraphs, article.headings)
+    passages = [
+        p
+        for p in find_quoted(text, article.paragraphs, article.headings)
+        if any(ch.isalnum() for ch in text[p.start : p.end])
+    ]
+    if not passages:
+        return ()
+    masked = mask_quotes(text, passages)
+    sentences = Sentences(sentence_spans(masked, blocks))
+    reader = _Attribution(
+        text, masked, blocks, sentences, SpeakerFinder(masked, blocks, sentences, speaker_mentions(mentions, masked))
+    )
+    out: list[Quote] = []
+    previous: tuple[QuotedPassage, Quote] | None = None
+    for passage in passages:
+        quote = reader.quote(passage, previous, passages)
+        out.append(quote)
+        if not quote.scare:
+            previous = (passage, quote)
+    return tuple(out)
+
+
+class _Attribution:
+    def __init__(self, text: str, masked: str, blocks: list[Span], sentences: Sentences, finder: SpeakerFinder) -> None:
+        self.text = text
+        self.masked = masked
+        self.blocks = blocks
+        self.sentences = sentences
+        self.finder = finder
+
+    def quote(
+        self, q: QuotedPassage, previous: tuple[QuotedPassage, Quote] | None, passages: list[QuotedPassage]
+    ) -> Quote:
+        content = self.text[q.start : q.end]
+        found = self._after(q, content, passages) or self._before(q)
+        cue: str | None = None
+        speaker: Speaker | None = None
+        if found is not None:
+            cue, speaker, position = found
+            if speaker is not None and speaker.via == UNRESOLVED:
+                speaker = None
+            elif speaker is not None:
+                self.finder.remember(position, speaker)
+        short = len([w for w in content.split() if any(ch.isalnum() for ch in w)]) <= 2
+        scare = short and (cue is None or cue in NAMING_CUES)
+        if found is None and not short and previous is not None and self._standalone(q, previous[0]):
+            prev = previous[1]
+            return Quote(
+                q.start,
+                q.end,
+                cue=prev.cue,
+                speaker_start=prev.speaker_start,
+                speaker_end=prev.speaker_end,
+                speaker_name=prev.speaker_name,
+            )
+        if scare and cue is None:
+            speaker = None
+        return Quote(
+            q.start,
+            q.end,
+            cue=cue,
+            scare=scare,
+            speaker_start=speaker.start if speaker else None,
+            speaker_end=speaker.end if speaker else None,
+            speaker_name=speaker.name if speaker else None,
+        )
+
+    def _after(
+        self, q: QuotedPassage, content: str, passages: list[QuotedPassage]
+    ) -> tuple[str, Speaker | None, int] | None:
+        """``"...," X said`` and its inversions, read after the closing mark."""
+        masked = self.masked
+        sentence = self.sentences.at(q.close)
+        limit = min(sentence.end, q.close + _POST_WINDOW)
+        later = next((p.open for p in passages if p.open > q.close), None)
+        if later is not None:
+            limit = min(limit, later)
+        tail = masked[q.close + 1 : limit]
+        if q.close + 1 > limit:
+            return None
+        opens_sentence = not masked[self.sentences.at(q.open).start : q.open].strip()
+        lead = re.match(r"\s*,?\s*", tail)
+        lead_end = lead.end() if lead else 0
+        if not (content.endswith(_ENDS_CLAUSE) or tail.lstrip().startswith(",") or opens_sentence):
+            return None
+        base = q.close + 1
+        found = cues(masked, base + lead_end, limit)
+        if not found:
+            return None
+        cue = found[0]
+        region = masked[base + lead_end : cue.start()]
+        if len(region.split()) > _MAX_SUBJECT_WORDS or re.search(r"[.;:!?]\s", region):
+            return None
+        word = _cue_word(cue.group())
+        if not region.strip() or word == "according to":
+            # "said X" inverts only after a quotation that opens its clause, not after "described it as 'x', said"
+            if not opens_sentence and cues(masked, self.sentences.at(q.open).start, q.open):
+                return None
+            speaker = self.finder.after(cue.end(), limit)
+            return (word, speaker, cue.start()) if speaker is not None else None
+        first = region.split()[0].lower().strip(",")
+        if first in ("and", "but", "or", "as", "while", "which", "that", "who", "with", "to", "in", "for", "so"):
+            return None
+        speaker = self.finder.before(base + lead_end, cue.start())
+        if speaker is None:
+            return None
+        return word, speaker, cue.start()
+
+    def _before(self, q: QuotedPassage) -> tuple[str, Speaker | None, int] | None:
+        """``X said: "..."``, ``He remarked, '...'``, ``X said the plan was "dead"``."""
+        masked = self.masked
+        sentence = self.sentences.at(q.open)
+        lo, hi = sentence.start, q.open
+        if not masked[lo:hi].strip():
+            block = next((i for i, b in enumerate(self.blocks) if b.start <= q.open < b.end), 0)
+            if (
+                block > 0
+                and q.open == self.blocks[block].start
+                and masked[: self.blocks[block - 1].end].rstrip().endswith(":")
+            ):
+                prev_end = self.blocks[block - 1].end
+                lo, hi = self.sentences.at(prev_end - 1).start, prev_end
+                sentence = self.sentences.at(prev_end - 1)
+        found = cues(masked, lo, hi)
+        if not found:
+            return None
+        cue = found[-1]
+        word = _cue_word(cue.group())
+        if word == "according to":
+            return word, self.finder.after(cue.end(), hi), cue.start()
+        closes = [m.end() for m in re.finditer("[\"”’'»]", masked[lo : cue.start()])]
+        start = lo + closes[-1] if closes else lo
+        speaker = self.finder.before(start, cue.start())
+        if speaker is None:
+            between = masked[cue.end() : hi]
+            if re.fullmatch(r"\s+[^,;]{1,60}?[:,]\s*", between):
+                speaker = self.finder.after(cue.end(), hi)
+        if speaker is None:
+            speaker = self.finder.leading(sentence, cue.start())
+        return word, speaker, cue.start()
+
+    def _standalone(self, q: QuotedPassage, prev: QuotedPassage) -> bool:
+        """A whole-sentence quotation right after another one (same or previous paragraph)."""
+        masked = self.masked
+        if masked[self.sentences.at(q.open).start : q.open].strip():
+            return False
+        block = next((i for i, b in enumerate(self.blocks) if b.start <= q.open < b.end), 0)
+        prev_block = next((i for i, b in enumerate(self.blocks) if b.start <= prev.close < b.end), -9)
+        return prev_block == block or (prev_block == block - 1 and q.open == self.blocks[block].start)
+
+
+def _cue_word(raw: str) -> str:
+    return " ".join(raw.lower().split())

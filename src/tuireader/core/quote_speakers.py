@@ -1,0 +1,300 @@
+"""Who is speaking: the subject of a cue verb, a pronoun's antecedent, or the person a spokesperson speaks for.
+
+Works on the masked text (see ``quote_context``), with the article's PERSON/ORG mentions when the
+entity extractor found them and capitalised names otherwise. A speaker is reported as a span of the
+text: the name itself, the antecedent's name for a pronoun or a definite description ("the ministry"
+-> the earlier "Ministry of Health"), the represented person for "a spokesperson for X" (the display
+name then reads "spokesperson for X"), or the description itself for anonymous speakers ("one senior
+diplomat", "officials").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tuireader.core.models import Label, Span
+from tuireader.core.quote_context import MASK, PRONOUNS, Candidate, Sentences, names_in
+
+_SKIP_BEFORE_CUE = frozenset(
+    """also later earlier then has had have would will once previously repeatedly reportedly again further
+    separately only just recently first quickly simply now subsequently publicly privately flatly himself
+    herself themselves itself all both too did does do is was were are not never often always already
+    however""".split()
+)
+_BOUNDARY = re.compile(
+    r"[,;:()\[\]—–\"“”‘’«»]|\s--\s|\b(?:and|but|that|while|as|when|after|before|because|although|though|since"
+    r"|whereas|who|which|where|if|so|then|what|whom|whose|than|until|unless|or|nor)\b",
+    re.IGNORECASE,
+)
+_NOT_SUBJECT_START = frozenset(
+    """and but or as while which that who with to in on at for from after before because so then is was were
+    are has had have will would could can may might should not by into during via adding""".split()
+)
+_AFTER_CUE_STOP = re.compile(
+    r"[,;:!?()\[\]—–\"“”‘’«»]|\.(?=\s|$)|\s--\s|\b(?:on|in|at|during|after|before|when|while|as|via|through|with"
+    r"|adding|who|which|that|last|this|earlier|later|told|to)\b",
+)
+_APPOSITIVE_START = re.compile(r"(?:who|which|whose|\d|[RDI]-[A-Z]|[a-z])")
+_REPRESENTATIVE = re.compile(
+    r"\b(spokes(?:person|man|woman)|representatives?|press\s+secretary|office|lawyers?|attorneys?|aides?"
+    r"|advisers?|advisors?|campaign|government|team|family|press\s+office)\s+(?:for|of|to)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_POSSESSIVE_ROLE = re.compile(
+    r"['’]s\s+(spokes(?:person|man|woman)|representatives?|press\s+secretary|office|lawyers?|attorneys?|aides?"
+    r"|advisers?|advisors?|campaign|government|team|family|press\s+office)\s*$",
+    re.IGNORECASE,
+)
+_ORG_HEADS = frozenset(
+    """ministry department agency government office company firm council committee commission court police
+    army military party union group board bank embassy administration campaign team club league university
+    hospital school authority regulator service parliament assembly senate congress cabinet kremlin
+    palace federation association institute foundation organisation organization""".split()
+)
+_ROLE_HEADS = frozenset(
+    """spokesperson spokesman spokeswoman president minister mayor governor senator chancellor secretary
+    leader chief commissioner ambassador judge coach ceo premier aide adviser advisor prosecutor
+    director chairman chairwoman chair official""".split()
+)
+
+
+UNRESOLVED = "unresolved"  # a pronoun with no antecedent: the quote is attributed, the speaker unknown
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    start: int
+    end: int
+    name: str
+    via: str  # "name", "pronoun", "role", "description" or UNRESOLVED
+    label: Label | None = None
+
+
+class SpeakerFinder:
+    """Subject finding for one article; remembers resolved speakers for later pronouns."""
+
+    def __init__(
+        self, masked: str, blocks: Sequence[Span], sentences: Sentences, mentions: Sequence[Candidate]
+    ) -> None:
+        self.masked = masked
+        self.blocks = list(blocks)
+        self.block_starts = [b.start for b in blocks]
+        self.sentences = sentences
+        self.mentions = list(mentions)
+        # Without entity mentions, capitalised names stand in as pronoun antecedents.
+        self.antecedents = self.mentions or names_in(masked, 0, len(masked))
+        self.resolved: list[tuple[int, Speaker]] = []  # (position of the subject words, speaker)
+
+    # ---- subjects -------------------------------------------------------------------------------
+
+    def before(self, lo: int, hi: int) -> Speaker | None:
+        """The subject of a cue verb starting at ``hi``, looking back no further than ``lo``."""
+        text = self.masked
+        end = hi
+        while True:
+            seg = text[lo:end].rstrip()
+            word = re.search(r"(\w+)$", seg)
+            if word and (
+                word.group(1).lower() in _SKIP_BEFORE_CUE or (word.group(1).endswith("ly") and seg[-1:].islower())
+            ):
+                end = lo + word.start()
+                continue
+            break
+        seg_end = lo + len(text[lo:end].rstrip())
+        rel = re.search(r",\s*(?:who|which|that)$", text[lo:seg_end], re.IGNORECASE)
+        if rel:
+            seg_end = lo + rel.start()
+        elif text[lo:seg_end].endswith(","):
+            return self._before_appositive(lo, seg_end - 1)
+        start = lo
+        for match in _BOUNDARY.finditer(text, lo, seg_end):
+            start = match.end()
+        return self._classify(start, seg_end)
+
+    def _before_appositive(self, lo: int, hi: int) -> Speaker | None:
+        """ "X, the mayor, said" / "X, who ..., said": the subject is the part before the appositives."""
+        text = self.masked
+        commas = [m.start() for m in re.finditer(",", text[lo:hi])]
+        bounds = [lo] + [lo + c + 1 for c in commas] + [hi + 1]
+        parts = [(bounds[i], bounds[i + 1] - 1) for i in range(len(bounds) - 1)]
+        for i in range(len(parts) - 2, -1, -1):
+            p_lo, p_hi = parts[i]
+            words = text[p_lo:p_hi].strip()
+            if not words:
+                continue
+            if i < len(parts) - 2 and _APPOSITIVE_START.match(words) and not words.startswith(("the ", "a ", "an ")):
+                continue
+            start = p_lo
+            for match in _BOUNDARY.finditer(text, p_lo, p_hi):
+                start = match.end()
+            return self._classify(start, p_hi)
+        return None
+
+    def after(self, lo: int, hi: int) -> Speaker | None:
+        """The subject after an inverted cue: "said X", "according to X, the role"."""
+        text = self.masked
+        stop = _AFTER_CUE_STOP.search(text, lo, hi)
+        end = stop.start() if stop else hi
+        found = self._classify(lo, end)
+        if found is not None and found.via == "description" and stop and text[stop.start()] == ",":
+            tail = self._classify(stop.end(), hi) if stop.end() < hi else None
+            named = re.match(r"\s*([^,.;]+)", text[stop.end() : hi])
+            if named and tail is None:
+                tail = self._classify(stop.end(), stop.end() + named.end())
+            if tail is not None and tail.via == "name":
+                return tail
+        return found
+
+    def leading(self, sentence: Span, hi: int) -> Speaker | None:
+        """The subject at the head of a sentence, for "..., and said" / "..., saying"."""
+        text = self.masked
+        lo = sentence.start
+        first = re.match(r"\s*(\w+)", text[lo:hi])
+        if first and first.group(1).lower() in PRONOUNS:
+            return self._pronoun(lo + first.start(1), lo + first.end(1))
+        intro = re.match(r"[^,]{0,60}?,\s*", text[lo:hi]) if first and first.group(1)[:1].isupper() else None
+        head = lo + intro.end() if intro and text[lo + intro.end() : lo + intro.end() + 1].isupper() else lo
+        window_end = min(hi, head + 80)
+        for cand in self._mentions_between(head, window_end):
+            return Speaker(cand.start, cand.end, cand.name, "name", cand.label)
+        names = names_in(text, head, window_end)
+        if names:
+            n = names[0]
+            return Speaker(n.start, n.end, n.name, "name")
+        return None
+
+    def _mentions_between(self, lo: int, hi: int) -> list[Candidate]:
+        return [c for c in self.mentions if lo <= c.start and c.end <= hi]
+
+    def _classify(self, lo: int, hi: int) -> Speaker | None:
+        text = self.masked
+        while lo < hi and not text[lo].isalnum():
+            lo += 1
+        while hi > lo and not (text[hi - 1].isalnum() or text[hi - 1] == "."):
+            hi -= 1
+        if lo >= hi or MASK in text[lo:hi]:
+            return None
+        words = text[lo:hi].split()
+        last = re.search(r"(\w+)\.?$", text[lo:hi])
+        if last and last.group(1).lower() in PRONOUNS and (len(words) == 1 or last.group(1).lower() != "i"):
+            return self._pronoun(lo + last.start(1), lo + last.end(1))
+        if len(words) > 12 or words[0].lower() in _NOT_SUBJECT_START:
+            return None
+        rep = _REPRESENTATIVE.search(text, lo, hi)
+        if rep:
+            who = self._name_in(rep.end(), hi, at_end=False)
+            if who is not None:
+                role = " ".join(rep.group(1).lower().split())
+                joiner = "for" if role.startswith(("spokes", "represent", "press secretary")) else "of"
+                return Speaker(who.start, who.end, f"{role} {joiner} {who.name}", "role", who.label)
+        poss = _POSSESSIVE_ROLE.search(text, lo, hi)
+        if poss:
+            who = self._name_in(lo, poss.start(), at_end=True)
+            if who is not None:
+                role = " ".join(poss.group(1).lower().split())
+                return Speaker(who.start, who.end, f"{who.name}'s {role}", "role", who.label)
+        named = self._name_in(lo, hi, at_end=True)
+        if named is not None:
+            return named
+        if last and last.group(1).islower() and len(words) <= 8 and not any(w[:1].isupper() for w in words[-1:]):
+            return self._description(lo, hi)
+        return self._name_in(lo, hi, at_end=False)
+
+    def _name_in(self, lo: int, hi: int, *, at_end: bool) -> Speaker | None:
+        """The named person or organisation heading ``[lo, hi)`` (the last one, ending at ``hi`` if ``at_end``)."""
+        tail = self.masked[lo:hi].rstrip(" .,")
+        real_end = lo + len(tail)
+        cands = self._mentions_between(lo, hi)
+        if at_end:
+            cands = [c for c in cands if c.end >= real_end - 1]
+        if cands:
+            c = max(cands, key=lambda c: (c.end, c.label is Label.PERSON))
+            return Speaker(c.start, c.end, c.name, "name", c.label)
+        names = names_in(self.masked, lo, hi)
+        if at_end:
+            names = [n for n in names if n.end >= real_end - 1]
+        if names:
+            n = names[-1]
+            return Speaker(n.start, n.end, n.name, "name")
+        return None
+
+    # ---- references -----------------------------------------------------------------------------
+
+    def _description(self, lo: int, hi: int) -> Speaker:
+        """ "the ministry" -> an earlier ORG naming a ministry; "the spokesman" -> an earlier titled person."""
+        phrase = self.masked[lo:hi]
+        words = phrase.lower().split()
+        head = words[-1]
+        if words[0] == "the" and len(words) <= 3:
+            wanted = Label.ORG if head in _ORG_HEADS else Label.PERSON if head in _ROLE_HEADS else None
+            if wanted is not None:
+                for _pos, cand in reversed(self._antecedents(lo)):
+                    if wanted is Label.ORG and cand.label in (Label.ORG, None) and head in cand.name.lower():
+                        return Speaker(cand.start, cand.end, cand.name, "description", cand.label)
+                    if wanted is Label.PERSON and cand.label in (Label.PERSON, None):
+                        before = self.masked[max(0, cand.start - 40) : cand.start].lower()
+                        if re.search(rf"\b{re.escape(head)}\b", before) and all(w in before for w in words[1:-1]):
+                            return Speaker(cand.start, cand.end, cand.name, "description", cand.label)
+        return Speaker(lo, hi, phrase, "description")
+
+    def _antecedents(self, before: int) -> list[tuple[int, Candidate]]:
+        """Mentions and earlier resolved speakers before ``before``, in text order, by position."""
+        out = [(c.start, c) for c in self.antecedents if c.end <= before]
+        for pos, sp in self.resolved:
+            if pos < before and sp.via not in ("description", UNRESOLVED):
+                out.append((pos, Candidate(sp.start, sp.end, sp.name, sp.label)))
+        out.sort(key=lambda item: item[0])
+        return out
+
+    def _pronoun(self, start: int, end: int) -> Speaker:
+        """Most recent fitting antecedent, preferring the same or previous paragraph."""
+        found = self._antecedent(start, end)
+        return found if found is not None else Speaker(start, end, self.masked[start:end], UNRESOLVED)
+
+    def _antecedent(self, start: int, end: int) -> Speaker | None:
+        pronoun = self.masked[start:end].lower()
+        if pronoun in ("we", "i"):
+            return None
+        labels: tuple[Label | None, ...]
+        if pronoun in ("he", "she"):
+            labels = (Label.PERSON, None)
+        elif pronoun == "it":
+            labels = (Label.ORG,)
+        else:
+            labels = (Label.ORG, Label.PERSON, None)
+        cands = [(pos, c) for pos, c in self._antecedents(start) if c.label in labels]
+        if not cands:
+            return None
+        block = max(0, _bisect(self.block_starts, start))
+        near = block - 1 if pronoun != "it" else block
+        floor = self.blocks[near].start if self.blocks and near >= 0 else 0
+        pool = [(pos, c) for pos, c in cands if pos >= floor] or ([] if pronoun == "it" else cands)
+        if not pool:
+            return None
+        # The latest sentence that names someone; in it, a resolved speaker, else its first name (the subject).
+        sentence = self.sentences.index(pool[-1][0])
+        span = self.sentences.spans[sentence] if self.sentences.spans else Span(0, start)
+        in_sentence = [(pos, c) for pos, c in pool if span.start <= pos < span.end]
+        if pronoun == "they":
+            orgs = [(pos, c) for pos, c in in_sentence if c.label is Label.ORG]
+            in_sentence = orgs or in_sentence
+        speakers = {(sp.start, sp.end) for _, sp in self.resolved}
+        chosen = next(((p, c) for p, c in in_sentence if (c.start, c.end) in speakers), None) or in_sentence[0]
+        cand = chosen[1]
+        return Speaker(cand.start, cand.end, cand.name, "pronoun", cand.label)
+
+    def remember(self, position: int, speaker: Speaker) -> None:
+        self.resolved.append((position, speaker))
+
+
+def _bisect(starts: list[int], offset: int) -> int:
+    lo, hi = 0, len(starts)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if starts[mid] <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo - 1
