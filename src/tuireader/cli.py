@@ -11,26 +11,31 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from tuireader import __version__
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from tuireader.core.corpus import Corpus
 
 EXIT_OK = 0
 EXIT_USAGE = 2  # unusable input or arguments
 
-SUBCOMMANDS = ("analyze", "cache")
+SUBCOMMANDS = ("analyze", "cache", "feed", "report")
 
 DESCRIPTION = "Read one news story across many sources: entities, quotes, facts and disagreements."
 EPILOG = """\
 commands:
   tuireader [PATH ...]                 open the reader (default: the bundled seed articles)
   tuireader analyze [PATH ...] --json  print the analysis as JSON (schema tuireader.analysis/1)
+  tuireader feed URL|FILE [--pick 1,3-5|--all]  list a feed's entries, open the chosen ones
+  tuireader report [PATH ...] -o FILE  write the comparison as Markdown, HTML or JSON
   tuireader cache clear                delete the analysis cache
 
-PATH is a file or folder (searched recursively) of .txt, .md, .html, .json or .jsonl articles.
+PATH is a file or folder (searched recursively) of .txt, .md, .html, .json or .jsonl articles,
+or the http(s) URL of an article page (downloaded, and cached for reading offline later).
 """
 
 
@@ -46,12 +51,21 @@ def _warn(message: str) -> None:
     print(f"tuireader: warning: {message}", file=sys.stderr)
 
 
-def load(paths: Sequence[str]) -> Corpus:
-    """Load articles, printing warnings; raise UsageError when nothing loads."""
+def _is_url(path: str) -> bool:
+    return str(path)[:8].lower().startswith(("http://", "https://"))
+
+
+def load(paths: Sequence[str], *, no_cache: bool = False) -> Corpus:
+    """Load articles (files, folders, URLs), printing warnings; raise UsageError when nothing loads."""
     from tuireader.core.corpus import CorpusError, load_corpus
 
     try:
-        corpus = load_corpus(paths)
+        if any(_is_url(p) for p in paths):
+            from tuireader.core.fetch import load_sources, open_page_store
+
+            corpus = load_sources(paths, store=open_page_store(no_cache), progress=fetch_progress())
+        else:
+            corpus = load_corpus(paths)
     except CorpusError as exc:
         for message in exc.warnings:
             _warn(message)
@@ -136,9 +150,180 @@ def cmd_app(argv: Sequence[str]) -> int:
     return run_app(args.paths, no_cache=args.no_cache)
 
 
+def fetch_progress() -> Callable[[int, int, str], None] | None:
+    """A one-line "fetching 2/5" counter on stderr, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int, url: str) -> None:
+        if done >= total:
+            sys.stderr.write("\r\x1b[K")
+        else:
+            sys.stderr.write(f"\rtuireader: fetched {done}/{total} {url[:60]}\x1b[K")
+        sys.stderr.flush()
+
+    return show
+
+
+def _feed_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tuireader feed",
+        description="List the entries of an RSS or Atom feed; load the chosen ones as articles and open them.",
+    )
+    parser.add_argument("feed", metavar="URL|FILE", help="the feed's URL or a saved feed file")
+    choose = parser.add_mutually_exclusive_group()
+    choose.add_argument("--pick", metavar="N,M-K", help="entries to load, by number: 1,3-5")
+    choose.add_argument("--all", action="store_true", help="load every entry")
+    parser.add_argument("--analyze", action="store_true", help="print the analysis summary instead of opening the app")
+    parser.add_argument("--json", action="store_true", help="print the analysis JSON instead of opening the app")
+    parser.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
+    return parser
+
+
+def _choose_entries(count: int) -> str | None:
+    """Ask which entries to open (terminal only); None to quit."""
+    while True:
+        try:
+            answer = input("open which entries? (e.g. 1,3-5 or all; Enter to quit) ").strip()
+        except EOFError:
+            return None
+        if not answer:
+            return None
+        from tuireader.core.feeds import parse_pick
+
+        try:
+            parse_pick(answer, count)
+        except ValueError as exc:
+            print(f"  {exc}", file=sys.stderr)
+            continue
+        return answer
+
+
+def cmd_feed(argv: Sequence[str]) -> int:
+    args = _feed_parser().parse_args(argv)
+    from tuireader.core.corpus import CorpusError
+    from tuireader.core.feeds import FeedError, load_entries, parse_pick, read_feed
+    from tuireader.core.fetch import open_page_store
+
+    store = open_page_store(args.no_cache)
+    try:
+        feed = read_feed(args.feed, store=store)
+    except FeedError as exc:
+        _fail(str(exc))
+    if feed.note:
+        _warn(feed.note)
+    spec = "all" if args.all else args.pick
+    if spec is None:
+        print(feed.title)
+        width = len(str(len(feed.entries)))
+        for entry in feed.entries:
+            print(f"{entry.number:>{width}}. {entry.title}  ({entry.published or 'no date'})")
+            print(f"{'':>{width}}  {entry.link or '(no link; the feed carries the text)'}")
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            print("choose entries with --pick 1,3-5 or --all", file=sys.stderr)
+            return EXIT_OK
+        spec = _choose_entries(len(feed.entries))
+        if spec is None:
+            return EXIT_OK
+    try:
+        numbers = parse_pick(spec, len(feed.entries))
+    except ValueError as exc:
+        _fail(f"--pick: {exc}")
+    chosen = [feed.entries[n - 1] for n in numbers]
+    try:
+        corpus = load_entries(feed, chosen, store=store, progress=fetch_progress())
+    except CorpusError as exc:
+        _fail(str(exc))
+    for message in corpus.warnings:
+        _warn(message)
+    if args.json or args.analyze:
+        from tuireader.core.pipeline import analyze
+
+        analysis = analyze(corpus.articles, cache=_cache(args.no_cache))
+        if args.json:
+            from tuireader.core.export import to_dict
+
+            json.dump(to_dict(analysis), sys.stdout, ensure_ascii=False, indent=1)
+            sys.stdout.write("\n")
+        else:
+            from tuireader.summary import print_summary
+
+            print_summary(analysis)
+        return EXIT_OK
+    return _open_app_on(corpus, no_cache=args.no_cache)
+
+
+def _open_app_on(corpus: Corpus, *, no_cache: bool) -> int:
+    """Open the app on articles already loaded (feed entries have no file to point at)."""
+    import inspect
+
+    from tuireader.ui.app import run_app
+
+    launch: Any = run_app  # the app may not take a corpus yet
+    if "corpus" in inspect.signature(launch).parameters:
+        return int(launch([], no_cache=no_cache, corpus=corpus))
+    # The app takes paths only: hand it the articles as a JSONL file, which keeps their metadata.
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="tuireader-feed-") as folder:
+        path = os.path.join(folder, "feed.jsonl")
+        with open(path, "w", encoding="utf-8") as out:
+            for a in corpus.articles:
+                record = {"text": a.text, "title": a.title, "source": a.source, "published": a.published}
+                record.update({"url": a.url, "author": a.author})
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return run_app([path], no_cache=no_cache)
+
+
+def _report_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tuireader report",
+        description="Write the comparison (articles, entities, quotes, coverage, disagreements) to share.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH|URL", help="articles (default: the seeds)")
+    parser.add_argument("--format", choices=["md", "html", "json"], help="default: from -o's suffix, else md")
+    parser.add_argument("-o", "--output", default="-", metavar="FILE", help="where to write (default -: stdout)")
+    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    parser.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
+    return parser
+
+
+def cmd_report(argv: Sequence[str]) -> int:
+    args = _report_parser().parse_args(argv)
+    from pathlib import Path
+
+    from tuireader.core.pipeline import analyze
+    from tuireader.report import format_for_path, write_report
+
+    out = None if args.output == "-" else Path(args.output).expanduser()
+    fmt = args.format or (format_for_path(out) if out else None) or "md"
+    if out is not None:
+        if out.is_dir():
+            _fail(f"{out} is a folder; give a file name")
+        if out.exists() and not args.force:
+            _fail(f"{out} already exists; add --force to overwrite it")
+        if not out.parent.is_dir():
+            _fail(f"{out.parent}: no such folder")
+    cache = _cache(args.no_cache)
+    corpus = load(args.paths, no_cache=args.no_cache)
+    text = write_report(analyze(corpus.articles, cache=cache), fmt)
+    if out is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, out)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        _fail(f"{out}: cannot write ({exc.strerror or exc})")
+    print(f"tuireader: wrote {out} ({fmt}, {len(corpus.articles)} articles)", file=sys.stderr)
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    commands = {"analyze": cmd_analyze, "cache": cmd_cache}
+    commands = {"analyze": cmd_analyze, "cache": cmd_cache, "feed": cmd_feed, "report": cmd_report}
     try:
         if argv and argv[0] in commands:
             return commands[argv[0]](argv[1:])
