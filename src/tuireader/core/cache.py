@@ -36,8 +36,6 @@ SCHEMA_VERSION = 1  # the table layout; PRAGMA user_version
 FILE_NAME = "cache.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
 _SIDE_FILES = ("-wal", "-shm", "-journal")
-# Modules whose output is stored here: a change to any of them makes old entries stale.
-_EXTRACTOR_MODULES = ("text", "corpus", "entities", "quotes", "topics", "pipeline", "models")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS analyses (id TEXT PRIMARY KEY, version TEXT NOT NULL, data TEXT NOT NULL);
@@ -64,14 +62,17 @@ def cache_path() -> Path:
 
 @lru_cache(maxsize=1)
 def analyser_version() -> str:
-    """``ANALYSER_VERSION`` plus a fingerprint of the extractors' source files."""
+    """``ANALYSER_VERSION`` plus a fingerprint of the core's source files.
+
+    Any change to the analysis code makes old entries stale (conservative: the extractors are
+    spread over many helper modules, and a wrong cached result is worse than a recomputation).
+    """
     from tuireader.core import pipeline
 
     digest = hashlib.blake2b(digest_size=6)
-    here = Path(__file__).parent
-    for name in _EXTRACTOR_MODULES:
+    for source in sorted(Path(__file__).parent.glob("*.py")):
         with contextlib.suppress(OSError):
-            digest.update((here / f"{name}.py").read_bytes())
+            digest.update(source.name.encode() + b"\0" + source.read_bytes())
     return f"{pipeline.ANALYSER_VERSION}:{digest.hexdigest()}"
 
 

@@ -1,14 +1,280 @@
-"""Grouping a large corpus into stories (articles about one event).
+"""Grouping a large corpus into stories: articles about one event.
 
-STUB: replaced by the scale work (issue 6). The signature is the contract.
+Two articles belong together when they name the same rare things (people, organisations, places,
+key phrases, proper names in the text) and were published close together. Comparing every pair
+would take hours at 10,000 articles, so candidate pairs come from an inverted index: only
+features held by few articles (a mayor, a terminal, a village) generate pairs, and their shared
+weight is the pairs' similarity. Common features ("police", a capital city) are too widespread to
+say anything about an event and are never indexed, though they still count in the similarity.
+Links are then taken strongest first into a union-find, but two groups merge only if most pairs
+across them are at least loosely similar, so a round-up article that mentions three events cannot
+chain them into one story.
 """
 
 from __future__ import annotations
 
-from tuireader.core.models import Analysis, Story
+import datetime as dt
+import hashlib
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from tuireader.core.models import Analysis, Article, ArticleAnalysis, Entity, Label, Story
+
+LINK_THRESHOLD = 0.16  # cosine similarity (idf-weighted) above which two articles may be linked
+MERGE_SUPPORT = 0.5  # two groups merge only if this share of the pairs across them is loosely similar
+LOOSE = 0.5  # "loosely similar": this fraction of LINK_THRESHOLD
+SAME_DAYS = 2  # published this close: no penalty
+DATE_WINDOW = 12  # beyond SAME_DAYS, the link weakens linearly and vanishes after this many more days
+LABEL_PARTS = 3
+
+# Weight of each kind of feature: resolved entities and key phrases are the extractors' considered
+# output; capitalised words straight from the text are a safety net when extraction misses a name.
+_KIND_WEIGHT = {"e": 1.0, "t": 1.0, "n": 0.6}
+_ENTITY_LABELS = frozenset({Label.PERSON, Label.ORG, Label.PLACE})
+
+_CAPITALISED = re.compile(r"(?<![\w'’-])([A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-Я][\w'’-]*[^\W_'’-])(?![\w'’-])")
+# Capitalised words that say nothing about which event an article reports.
+_NOT_NAMES = frozenset(
+    """
+    a an the this that these those it its he she they we i you his her their our my mr mrs ms dr
+    and or but if in on at of for to from by with as after before while when where what who how
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    president minister mayor governor senator chairman chairwoman chief director officer spokesman
+    spokeswoman spokesperson secretary council committee government city state county police
+    north south east west northern southern eastern western new said says according
+    """.split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Grouping:
+    """Stories plus how much work finding them took (tests check it is not all pairs)."""
+
+    stories: list[Story]
+    comparisons: int  # candidate pairs scored
+    links: int  # pairs joined
 
 
 def group_stories(analysis: Analysis) -> list[Story]:
-    """One story holding every article, until real grouping lands."""
-    ids = tuple(a.id for a in analysis.articles)
-    return [Story(id="story-1", label=analysis.topics[0] if analysis.topics else "all articles", articles=ids)]
+    return find_stories(analysis).stories
+
+
+def find_stories(analysis: Analysis) -> Grouping:
+    articles = analysis.articles
+    n = len(articles)
+    if n == 0:
+        return Grouping([], 0, 0)
+    features = [article_features(a, analysis.by_article.get(a.id)) for a in articles]
+    df: Counter[str] = Counter()
+    for feats in features:
+        df.update(feats.keys())
+    idf = {f: math.log((n + 1) / count) + 1.0 for f, count in df.items()}
+    vectors = [{f: w * idf[f] for f, (w, _) in feats.items()} for feats in features]
+    norms = [math.sqrt(sum(w * w for w in vec.values())) or 1.0 for vec in vectors]
+
+    dots = _candidate_dots(vectors, df, n)
+    days = [_day(a.published) for a in articles]
+    scores: dict[int, float] = {}
+    for key, dot in dots.items():
+        i, j = divmod(key, n)
+        scores[key] = dot / (norms[i] * norms[j]) * _date_factor(days[i], days[j])
+    parent = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    joined = 0
+    # Strongest links first; two groups merge only if they are similar on average, so one
+    # article that mentions two events (a round-up) cannot chain them together.
+    for key in sorted((k for k, v in scores.items() if v >= LINK_THRESHOLD), key=scores.__getitem__, reverse=True):
+        a, b = (_find(parent, x) for x in divmod(key, n))
+        if a == b or _support(members[a], members[b], scores, n) < MERGE_SUPPORT:
+            continue
+        root, other = min(a, b), max(a, b)
+        parent[other] = root
+        members[root].extend(members.pop(other))
+        joined += 1
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        groups[_find(parent, i)].append(i)
+    entities = {e.id: e for e in analysis.entities}
+    stories = [_story(articles, [features[i] for i in members], members, idf, entities) for members in groups.values()]
+    stories.sort(key=lambda s: (-len(s[1]), s[2], s[3]))
+    return Grouping([s[0] for s in stories], len(dots), joined)
+
+
+# ---------------------------------------------------------------------------------------------
+# Features
+
+
+Features = dict[str, tuple[float, str]]  # key -> (weight before idf, display form)
+
+
+def article_features(article: Article, found: ArticleAnalysis | None) -> Features:
+    """Keys are prefixed by kind: e(ntity), t(opic), n(ame). Weights grow with repetition."""
+    counts: Counter[str] = Counter()
+    shown: dict[str, str] = {}
+
+    def add(key: str, form: str) -> None:
+        counts[key] += 1
+        shown.setdefault(key, form)
+
+    if found is not None:
+        for mention in found.mentions:
+            if mention.label in _ENTITY_LABELS:
+                add("e:" + (mention.entity or _fold(mention.text)), mention.text)
+        for topic in found.topics:
+            if _fold(topic):
+                add("t:" + _fold(topic), topic)
+    for name in _names(article):
+        add("n:" + _fold(name), name)
+    return {key: (_KIND_WEIGHT[key[0]] * (1.0 + math.log(c)), shown[key]) for key, c in counts.items()}
+
+
+def _names(article: Article) -> Iterable[str]:
+    """Capitalised words that do not open a sentence, and runs of them ("Port Authority").
+
+    Mostly names: cheap, and independent of the entity extractor, so grouping still works where
+    it misses a name.
+    """
+    text = article.text
+    openers = {s.start for s in article.sentences}
+    run: list[str] = []
+    run_end = -1
+    for match in _CAPITALISED.finditer(text):
+        word = match.group(1)
+        start = match.start(1)
+        # A sentence's first word (also after an opening quote or bracket) is capitalised anyway.
+        back = start
+        while back > 0 and text[back - 1] in "\"'“‘(«[":
+            back -= 1
+        opener = back in openers or back == 0 or text[back - 1] == "\n"
+        if opener or word.casefold() in _NOT_NAMES or (word.isupper() and len(word) > 6):
+            word = ""
+        if run and (not word or text[run_end:start] != " "):
+            if len(run) > 1:
+                yield " ".join(run)
+            run = []
+        if word:
+            yield word
+            run.append(word)
+            run_end = match.end(1)
+    if len(run) > 1:
+        yield " ".join(run)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().replace("’", "'").split())
+
+
+def _day(published: str | None) -> int | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def _date_factor(a: int | None, b: int | None) -> float:
+    """1 for articles published within a couple of days; fading to 0 over ``DATE_WINDOW`` days."""
+    if a is None or b is None:
+        return 1.0
+    gap = abs(a - b) - SAME_DAYS
+    if gap <= 0:
+        return 1.0
+    return max(0.0, 1.0 - gap / DATE_WINDOW)
+
+
+# ---------------------------------------------------------------------------------------------
+# Candidates
+
+
+def index_cap(n: int) -> int:
+    """Features held by more articles than this never generate candidate pairs."""
+    return max(25, min(200, int(2 * math.sqrt(n))))
+
+
+def _candidate_dots(vectors: Sequence[Mapping[str, float]], df: Mapping[str, int], n: int) -> dict[int, float]:
+    """Dot products over rare shared features, for the pairs that share any (key ``i * n + j``)."""
+    cap = index_cap(n)
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for i, vec in enumerate(vectors):
+        for f, w in vec.items():
+            if 2 <= df[f] <= cap:
+                postings[f].append((i, w))
+    dots: dict[int, float] = defaultdict(float)
+    for posting in postings.values():
+        for x, (i, wi) in enumerate(posting):
+            base = i * n
+            for j, wj in posting[x + 1 :]:
+                dots[base + j] += wi * wj
+    return dots
+
+
+def _find(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def _support(xs: Sequence[int], ys: Sequence[int], scores: Mapping[int, float], n: int) -> float:
+    """Share of the pairs across two groups that are at least loosely similar."""
+    floor = LINK_THRESHOLD * LOOSE
+    close = 0
+    for x in xs:
+        for y in ys:
+            close += scores.get(x * n + y if x < y else y * n + x, 0.0) >= floor
+    return close / (len(xs) * len(ys))
+
+
+# ---------------------------------------------------------------------------------------------
+# Labels
+
+
+def _story(
+    articles: Sequence[Article],
+    features: Sequence[Features],
+    members: list[int],
+    idf: Mapping[str, float],
+    entities: Mapping[str, Entity],
+) -> tuple[Story, list[int], int, int]:
+    ids = tuple(articles[i].id for i in members)
+    story_id = "story-" + hashlib.blake2b(",".join(sorted(ids)).encode(), digest_size=4).hexdigest()
+    dates = [d for d in (_day(articles[i].published) for i in members) if d is not None]
+    label = story_label(features, idf, entities) if len(members) > 1 else ""
+    story = Story(id=story_id, label=label or articles[members[0]].title, articles=ids)
+    return story, members, min(dates) if dates else 0, members[0]
+
+
+def story_label(features: Sequence[Features], idf: Mapping[str, float], entities: Mapping[str, Entity]) -> str:
+    """The few things most of the story's articles share, the rarest (most telling) first."""
+    shared: Counter[str] = Counter()
+    weight: dict[str, float] = defaultdict(float)
+    shown: dict[str, str] = {}
+    for feats in features:
+        for key, (w, form) in feats.items():
+            shared[key] += 1
+            weight[key] += w * idf.get(key, 1.0)
+            shown.setdefault(key, form)
+    need = 2 if len(features) > 1 else 1
+    ranked = sorted((k for k, c in shared.items() if c >= need), key=lambda k: (-weight[k], k))
+    parts: list[str] = []
+    for key in ranked:
+        entity = entities.get(key[2:]) if key.startswith("e:") else None
+        name = entity.name if entity is not None else shown[key]
+        folded = _fold(name)
+        # "Angela Ruiz" replaces an earlier "Ruiz"; a later "Ruiz" adds nothing to "Angela Ruiz".
+        if any(folded in _fold(p) for p in parts):
+            continue
+        longer = [i for i, p in enumerate(parts) if _fold(p) in folded]
+        if longer:
+            parts[longer[0]] = name
+            continue
+        parts.append(name)
+        if len(parts) == LABEL_PARTS:
+            break
+    return " · ".join(parts)
