@@ -262,18 +262,18 @@ def load_entries(
         raws: list[RawArticle] = []
         problem = "it has no link"
         if result is not None:
-            if result.message:
-                warn(result.message)
             if result.page is not None:
+                if result.message:  # a cached copy stood in for the page
+                    warn(result.message)
                 raws = [_fill(raw, entry, feed) for raw in page_articles(result.page, warn, source=feed.title)]
-            problem = result.error or "no article text on the page"
+            problem = f"{result.url}: {result.error}" if result.error else "no article text on the page"
         if raws:
             load_raw(raws, corpus, seen)
             continue
         fallback = entry.content or entry.summary
         if fallback:
             what = "content" if entry.content else "summary"
-            warn(f"{name}: page not used ({problem}); using the feed's {what} ({len(fallback.split())} words)")
+            warn(f"{name}: {problem}; using the feed's {what} instead ({len(fallback.split())} words)")
             load_raw([_entry_raw(entry, feed, fallback)], corpus, seen)
         else:
             warn(f"{name}: skipped, {problem} and the feed gives no text")
