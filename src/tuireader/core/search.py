@@ -6,7 +6,7 @@ The index is built once per analysis; each query is a few ``rapidfuzz.process.ex
 spelling of a name finds every article that mentions that person, however it spells them.
 
 Query syntax (fzf-like): words are ANDed; ``p:`` person, ``o:`` organisation, ``l:`` place,
-``t:`` topic, ``s:`` source, ``h:`` headline restrict the words that follow them.
+``t:`` topic, ``s:`` source, ``h:`` headline restrict the word (or "quoted phrase") after them.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ PREFIXES: dict[str, Field] = {
 _LABEL_FIELD = {Label.PERSON: Field.PERSON, Label.ORG: Field.ORG, Label.PLACE: Field.PLACE}
 # When scores tie, a match in the headline is the most telling.
 _FIELD_RANK = {f: i for i, f in enumerate(Field)}
-_PREFIX_RE = re.compile(r"(?:(?<=\s)|^)([a-z]):", re.IGNORECASE)
+_TOKEN_RE = re.compile(r'(?:\b([a-zA-Z]):)?(?:"([^"]*)"?|(\S+))')
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,20 +81,18 @@ class Term:
 
 
 def parse_query(query: str) -> list[Term]:
-    """Split a query into ANDed words; a known ``x:`` prefix applies to the words after it."""
+    """Split a query into ANDed words. A known ``x:`` prefix applies to the one word after it;
+    double quotes keep a phrase together (``p:"karoline leavitt"``)."""
     terms: list[Term] = []
-    current: Field | None = None
-    pos = 0
-    pieces: list[tuple[Field | None, str]] = []
-    for match in _PREFIX_RE.finditer(query):
-        field = PREFIXES.get(match.group(1).lower())
-        if field is None:
-            continue
-        pieces.append((current, query[pos : match.start()]))
-        current, pos = field, match.end()
-    pieces.append((current, query[pos:]))
-    for field, text in pieces:
-        terms.extend(Term(field, word) for word in text.lower().split())
+    for match in _TOKEN_RE.finditer(query):
+        prefix, phrase, word = match.group(1), match.group(2), match.group(3)
+        field = PREFIXES.get(prefix.lower()) if prefix else None
+        if prefix and field is None:
+            word = f"{prefix}:{word if phrase is None else phrase}"
+            phrase = None
+        text = " ".join((phrase if phrase is not None else word or "").lower().split())
+        if text:
+            terms.append(Term(field, text))
     return terms
 
 

@@ -19,7 +19,8 @@ Section = tuple[str, list[tuple[str, str]]]  # (title, [(keys, description)])
 
 QUERY_HELP = (
     "Filter syntax: words are ANDed and matched fuzzily (typos and other spellings still match). "
-    "p: person  o: organisation  l: place  t: topic  s: source  h: headline, e.g. 'p:leavitt t:tariffs'."
+    "A prefix limits the word after it: p: person  o: organisation  l: place  t: topic  s: source  h: headline; "
+    'quotes keep a phrase together: p:"ana maria" t:tariffs. Escape clears the filter.'
 )
 
 

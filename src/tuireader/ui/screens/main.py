@@ -99,10 +99,12 @@ class MainScreen(Screen[None]):
 
     def set_analysis(self, analysis: Analysis) -> None:
         self.analysis = analysis
+        self.articles = analysis.articles
         self.article_list.set_articles(analysis.articles, analysis)
         if self.index is not None and self.query_text:
             self.run_filter(self.index, self.query_text)
         self.query_one(EntitiesPanel).show(analysis)
+        self._update_filter_status()
         self._show_current()
 
     def set_index(self, index: SearchIndex) -> None:
@@ -177,7 +179,7 @@ class MainScreen(Screen[None]):
 
         def chosen(result: str | None) -> None:
             if result == "filter":
-                self.filter_by(f"{_prefix(entity.label.value)}{entity.name}")
+                self.filter_by(f"{_prefix(entity.label.value)}\"{entity.name}\"")
 
         self.app.push_screen(EntityScreen(entity, self.analysis, self.pane._styles()), chosen)
 
@@ -234,7 +236,7 @@ class MainScreen(Screen[None]):
         elif self.analysis is not None:
             entity = self.analysis.entity(message.value)
             if entity is not None:
-                self.filter_by(f"{_prefix(entity.label.value)}{entity.name}")
+                self.filter_by(f"{_prefix(entity.label.value)}\"{entity.name}\"")
 
     # -- actions ---------------------------------------------------------------------------
 

@@ -1,0 +1,338 @@
+"""Pilot tests of the reader: each flow a user takes, asserting on what the app shows afterwards."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from tests.ui.reader_fakes import port_strike, two_stories
+from tuireader.core.corpus import Corpus, RawArticle, build_article
+from tuireader.core.models import Analysis
+from tuireader.ui.app import ReaderApp, make_app
+from tuireader.ui.config import config_path
+from tuireader.ui.messages import FilterResults
+from tuireader.ui.screens.entity import EntityScreen
+from tuireader.ui.screens.help import HelpScreen
+from tuireader.ui.screens.pick_article import ArticlePicker
+from tuireader.ui.widgets.article_list import ArticleList
+from tuireader.ui.widgets.reading_pane import ReadingPane
+
+
+def _app(analysis: Analysis | None = None) -> ReaderApp:
+    return make_app(analysis or port_strike(), theme="textual-dark")
+
+
+async def _settle(app: ReaderApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def _listed_sources(app: ReaderApp) -> list[str]:
+    lst = app.main.query_one(ArticleList)
+    return [lst.articles[a].source or "" for a in lst.shown]
+
+
+def _text(widget: Static) -> str:
+    visual = widget.content
+    return getattr(visual, "plain", str(visual))
+
+
+async def test_titles_show_before_the_analysis_finishes(monkeypatch: pytest.MonkeyPatch) -> None:
+    release = threading.Event()
+    analysis = port_strike()
+
+    def slow_analyze(articles, **kwargs):  # type: ignore[no-untyped-def]
+        kwargs["progress"]("entities and quotes", 1, 3)
+        release.wait(10)
+        return analysis
+
+    monkeypatch.setattr("tuireader.core.pipeline.analyze", slow_analyze)
+    app = make_app(Corpus(analysis.articles, []), theme="textual-dark")
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(20):
+            await pilot.pause()
+            if app.main.query_one(ArticleList).row_count:
+                break
+        lst = app.main.query_one(ArticleList)
+        assert lst.row_count == 3 and app.analysis is None
+        assert app.main.query_one("#progress-row").display  # the progress indicator shows meanwhile
+        assert app.main.pane.article is not None  # and the first article can already be read
+        release.set()
+        await _settle(app, pilot)
+        assert app.analysis is analysis
+        assert not app.main.query_one("#progress-row").display
+
+
+async def test_filter_by_spelling_variant_and_clear() -> None:
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("slash", *"kowalcyk")
+        await _settle(app, pilot)
+        # Both spellings are aliases of one person: both articles are listed, the first highlighted.
+        assert sorted(_listed_sources(app)) == ["Harbour Times", "North Star Daily"]
+        lst = app.main.query_one(ArticleList)
+        assert lst.current_article == lst.shown[0]
+        assert app.main.pane.article is not None and app.main.pane.article.id == lst.shown[0]
+        assert "2 of 3" in _text(app.main.query_one("#filter-status", Static))
+        await pilot.press("escape")
+        await _settle(app, pilot)
+        assert _listed_sources(app) == ["North Star Daily", "Harbour Times", "Valley Courier"]
+
+
+async def test_filter_prefixes_and_title_highlight() -> None:
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("slash", *"s:harbour")
+        await _settle(app, pilot)
+        assert _listed_sources(app) == ["Harbour Times"]
+        app.main.filter_by("h:frozen")
+        await _settle(app, pilot)
+        assert _listed_sources(app) == ["Harbour Times"]
+        result = app.main.query_one(ArticleList).results[0]  # type: ignore[index]
+        title = app.analysis.article(result.article).title  # type: ignore[union-attr]
+        assert "".join(title[p] for p in result.title_positions).lower() == "frozen"
+        app.main.filter_by("t:freight")
+        await _settle(app, pilot)
+        assert _listed_sources(app) == ["Valley Courier"]
+
+
+async def test_stale_filter_results_are_dropped() -> None:
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        app.main.filter_by("antwerp")
+        await _settle(app, pilot)
+        assert _listed_sources(app) == ["Harbour Times"]
+        index = app.main.index
+        assert index is not None
+        app.main.post_message(FilterResults("freight", index.search("freight")))
+        await _settle(app, pilot)
+        assert _listed_sources(app) == ["Harbour Times"]
+
+
+async def test_jump_keys_move_through_mentions_quotes_and_disagreements() -> None:
+    analysis = port_strike()
+    north = analysis.articles[0]
+    app = _app(analysis)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("enter")  # read the highlighted article
+        pane = app.main.query_one(ReadingPane)
+        assert pane.has_focus and pane.article is not None and pane.article.id == north.id
+        await pilot.press("m")
+        assert pane.current is not None and north.text[pane.current.start : pane.current.end] == "ROTTERDAM"
+        await pilot.press("m", "m")
+        assert north.text[pane.current.start : pane.current.end] == "Tuesday"
+        await pilot.press("M")
+        assert north.text[pane.current.start : pane.current.end] == "1,200 dockworkers"
+        await pilot.press("o")
+        assert pane.current.kind == "quote"
+        assert north.text[pane.current.start : pane.current.end].startswith("We will stay out")
+        await pilot.press("d")
+        await pilot.pause()
+        assert pane.current.kind == "disagreement"
+        assert north.text[pane.current.start : pane.current.end] == "1,200"
+        assert "numbers differ: 1,200 vs 1,500" in _text(app.main.query_one("#status", Static))
+        # The current target is drawn reversed in its paragraph.
+        block = pane.blocks[0]
+        rendered = block.content
+        assert any("reverse" in str(span.style) for span in rendered.spans)  # type: ignore[union-attr]
+        await pilot.press("escape")
+        assert pane.current is None
+
+
+async def test_entity_popup_lists_spellings_and_filters() -> None:
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("enter", "m", "m", "m", "m", "m")
+        pane = app.main.query_one(ReadingPane)
+        assert pane.current is not None and pane.current.entity == "marta"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EntityScreen)
+        card = app.screen.card_text.plain
+        assert "Spelled Marta Kowalczyk in North Star Daily, Marta Kowalcyk in Harbour Times." in card
+        assert "Also written: Marta Kowalcyk" in card
+        assert "Quoted 2 times." in card
+        await pilot.press("f")
+        await _settle(app, pilot)
+        assert app.screen is app.main
+        assert app.main.query_text == 'p:"Marta Kowalczyk"'
+        assert sorted(_listed_sources(app)) == ["Harbour Times", "North Star Daily"]
+
+
+async def test_entities_panel_counts_and_choosing_filters() -> None:
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("e")
+        panel = app.main.query_one("#entities")
+        assert panel.has_focus
+        prompts = [str(panel.get_option_at_index(i).prompt) for i in range(panel.option_count)]
+        assert "Marta Kowalczyk  2 mentions · 2 sources" in prompts
+        assert "dock strike  2 articles · 2 sources" in prompts
+        await pilot.press("down")  # the first person (headers are disabled)
+        assert panel.get_option_at_index(panel.highlighted).id == "entity:marta"
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        assert sorted(_listed_sources(app)) == ["Harbour Times", "North Star Daily"]
+        target = next(i for i, p in enumerate(prompts) if p.startswith("freight rates"))
+        panel.highlighted = target
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        assert _listed_sources(app) == ["Valley Courier"]
+
+
+async def test_help_lists_every_binding() -> None:
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        described = {d for _, rows in app.screen.sections for _, d in rows}
+        for _title, node in app.binding_owners():
+            for _key, binding in node._bindings:
+                if not binding.system and binding.description:
+                    assert binding.description in described
+        keys = dict((d, k) for _, rows in app.screen.sections for k, d in rows)
+        assert keys["Next quote"] == "o" and keys["Filter"] == "/"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.main
+
+
+async def test_command_palette_runs_the_same_actions() -> None:
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"next disagreement")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        pane = app.main.query_one(ReadingPane)
+        assert pane.current is not None and pane.current.kind == "disagreement"
+
+
+async def test_compare_asks_for_the_other_article() -> None:
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticlePicker)
+        assert [a.source for a in app.screen.articles] == ["Harbour Times", "Valley Courier"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.main
+
+
+async def test_story_headers_group_the_list() -> None:
+    app = _app(two_stories())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        lst = app.main.query_one(ArticleList)
+        assert lst.row_count == 5  # two story headers and three articles
+        keys = [lst.coordinate_to_cell_key((i, 0)).row_key.value for i in range(lst.row_count)]
+        assert keys[0] == "story:s1" and keys[3] == "story:s2"
+        assert lst.current_article == lst.shown[0]
+        await pilot.press("k")  # onto the story header: the pane describes the story
+        assert lst.current_article is None
+        assert "Rotterdam dock strike" in _text(app.main.pane.query_one("#article-header", Static))
+
+
+async def test_article_text_is_never_markup() -> None:
+    analysis = port_strike()
+    valley = analysis.articles[2]
+    assert "\x1b" not in valley.text and "␛[31m" in valley.text  # neutralised by the text model
+    app = _app(analysis)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        app.main.query_one(ArticleList).select_article(valley.id)
+        await _settle(app, pilot)
+        pane = app.main.pane
+        assert "[bold]strike[/bold]" in _text(pane.query_one("#article-header", Static))
+        body = "".join(b.content.plain for b in pane.blocks)  # type: ignore[union-attr]
+        assert "[red]test[/red]" in body and "␛[31mNo colour␛[0m" in body
+        lst = app.main.query_one(ArticleList)
+        cell = lst.get_cell(valley.id, "article")
+        assert cell.first.plain == valley.title
+
+
+async def test_narrow_and_tiny_terminals() -> None:
+    app = _app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(app, pilot)
+        assert app.main.has_class("-narrow")
+        sidebar = app.main.query_one("#sidebar")
+        assert sidebar.region.width == 80  # stacked above the reader
+        await pilot.resize_terminal(130, 40)
+        await pilot.pause()
+        assert not app.main.has_class("-narrow")
+        await pilot.resize_terminal(20, 5)
+        await pilot.pause()
+        await pilot.press("m", "slash", "x", "escape", "question_mark")
+        await pilot.pause()
+    assert app.return_code in (0, None)
+
+
+async def test_theme_is_remembered_and_a_corrupt_config_is_ignored() -> None:
+    app = make_app(port_strike())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _settle(app, pilot)
+        app.theme = "nord"
+        await pilot.pause()
+    assert json.loads(config_path().read_text())["theme"] == "nord"
+    again = make_app(port_strike())
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert again.theme == "nord"
+    config_path().write_text("{not json", encoding="utf-8")
+    broken = make_app(port_strike())
+    async with broken.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert broken.theme == "textual-dark"
+        assert any("not valid JSON" in str(n.message) for n in broken._notifications)
+
+
+async def test_no_color_keeps_highlights_distinct(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        assert app.no_color
+        styles = app.main.pane._styles()
+        looks = {
+            name: (s.bold, s.italic, s.underline, s.reverse)
+            for name, s in styles.items()
+            if name.split("--")[1] in {"person", "org", "place", "date", "number", "disagreement", "current"}
+        }
+        assert len(set(looks.values())) == len(looks)  # each kind differs without colour
+
+
+async def test_unreadable_paths_exit_with_status_2(tmp_path: Path) -> None:
+    app = make_app([str(tmp_path / "missing")], theme="textual-dark")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(app, pilot)
+    assert app.return_code == 2
+
+
+async def test_loads_paths_in_a_worker(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("---\ntitle: Bridge reopens\nsource: Town Crier\n---\n\nThe bridge reopened.\n")
+    article = build_article(RawArticle(path="x", text="The bridge reopened.", title="Bridge reopens"))
+    assert article is not None
+    app = make_app([str(tmp_path)], theme="textual-dark")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _settle(app, pilot)
+        assert _listed_sources(app) == ["Town Crier"]
+        assert app.analysis is not None
