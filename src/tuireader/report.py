@@ -214,11 +214,14 @@ def build_sections(analysis: Analysis, generated: str | None = None) -> Sections
 
 
 def summary_line(s: Sections) -> str:
-    quotes = sum(len(g.quotes) for g in s.quotes)
-    return (
-        f"{len(s.articles)} articles · {len(s.entities)} entities · {quotes} quotes · "
-        f"{len(s.facts)} facts · {len(s.disagreements)} disagreements"
-    )
+    counts = [
+        (len(s.articles), "article", "articles"),
+        (len(s.entities), "entity", "entities"),
+        (sum(len(g.quotes) for g in s.quotes), "quote", "quotes"),
+        (len(s.facts), "fact", "facts"),
+        (len(s.disagreements), "disagreement", "disagreements"),
+    ]
+    return " · ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts)
 
 
 def column_names(s: Sections) -> list[str]:

@@ -38,7 +38,8 @@ def _row(cells: list[str]) -> str:
 
 
 def _table(headers: list[str], rows: list[list[str]], align: list[str] | None = None) -> list[str]:
-    marks = [":---:" if a == "c" else "---:" if a == "r" else "---" for a in (align or ["l"] * len(headers))]
+    align = (align or []) + ["l"] * (len(headers) - len(align or []))
+    marks = [":---:" if a == "c" else "---:" if a == "r" else "---" for a in align]
     return [_row(headers), _row(marks), *(_row(r) for r in rows)]
 
 
