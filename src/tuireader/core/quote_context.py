@@ -39,7 +39,7 @@ NAMING_CUES = frozenset(
     characterised characterized characterises characterizes""".split()
 )
 CUE_RE = re.compile(
-    r"\b(?:[Aa]ccording\s+to|" + "|".join(sorted(SPEECH_CUES | NAMING_CUES, key=len, reverse=True)) + r")\b"
+    r"(?<![-\w])(?:[Aa]ccording\s+to|" + "|".join(sorted(SPEECH_CUES | NAMING_CUES, key=len, reverse=True)) + r")\b"
 )
 # A cue word after one of these is a noun ("the call", "his remarks", "member states").
 _NOUN_BEFORE = re.compile(
@@ -70,7 +70,20 @@ TITLE_WORDS = frozenset(
     chairwoman chair commissioner ambassador deputy acting former spokesman spokeswoman spokesperson
     leader speaker lord lady sir dame bishop cardinal rabbi imam coach captain sergeant attorney state
     adviser advisor aide ceo minister premier envoy foreign defence defense interior finance health
-    treasury press justice senior general""".split()
+    treasury press senior councillor councilor councilman councilwoman alderman inspector detective
+    superintendent constable officer manager professor sheriff marshal commander colonel
+    lieutenant admiral archbishop reverend father sister brother dean principal
+    striker goalkeeper defender midfielder forward nurse doctor economist farmer engineer lawyer analyst
+    author novelist poet artist singer actor actress player driver pilot teacher scientist researcher
+    historian activist businessman businesswoman billionaire entrepreneur investor journalist reporter
+    photographer designer chef architect boxer runner swimmer rapper comedian filmmaker producer
+    composer midwife paramedic firefighter surgeon physician pastor priest resident witness""".split()
+)
+# Title words that also begin names of things ("General Motors", "State Street", "Press Association").
+_WEAK_TITLES = frozenset(
+    """general state chief executive foreign defence defense interior finance health treasury press senior
+    acting former deputy father sister brother dean principal officer director leader speaker justice
+    marshal chair manager major""".split()
 )
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sen rep gov gen lt col capt sgt maj adm st jr sr rev hon no vs etc inc ltd co
@@ -79,7 +92,7 @@ _ABBREVIATIONS = frozenset(
 _TERMINATOR = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s)")
 _PARTICLES = r"(?:von|van|der|den|de|del|della|la|le|da|di|du|dos|bin|ibn|al|el|ter|ten)"
 _NAME_RE = re.compile(
-    rf"\b[A-Z][\w’'.-]*(?:\s+(?:{_PARTICLES}\s+)*[A-Z][\w’'.-]*)*",
+    rf"\b[A-Z][\w’'.-]*(?:\s+(?:{_PARTICLES}\s+|(?:of|for)\s+(?:the\s+)?)*[A-Z][\w’'.-]*)*",
 )
 
 
@@ -115,7 +128,9 @@ def sentence_spans(masked: str, blocks: Sequence[Span]) -> list[Span]:
         for match in _TERMINATOR.finditer(masked, block.start, block.end):
             word = re.search(r"([\w.'’-]+)[.!?…]*$", masked[max(start, match.start() - 20) : match.start() + 1])
             token = word.group(1).rstrip(".").lower() if word else ""
-            if masked[match.start()] == "." and (token in _ABBREVIATIONS or len(token) == 1 or "." in token):
+            if masked[match.start()] == "." and (
+                token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or "." in token
+            ):
                 continue
             end = match.end()
             if end > start:
@@ -156,7 +171,9 @@ def names_in(masked: str, lo: int, hi: int) -> list[Candidate]:
             if word.lower() in TITLE_WORDS or word.lower().rstrip(".") in TITLE_WORDS:
                 last_title = i
         if 0 <= last_title < len(words) - 1:
-            words = words[last_title + 1 :]
+            title = words[last_title][1].lower().rstrip(".")
+            if len(words) - last_title > 2 or title not in _WEAK_TITLES:
+                words = words[last_title + 1 :]
         if not words:
             continue
         start = words[0][0]

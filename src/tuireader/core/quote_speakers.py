@@ -24,7 +24,7 @@ _SKIP_BEFORE_CUE = frozenset(
     however""".split()
 )
 _BOUNDARY = re.compile(
-    r"[,;:()\[\]—–\"“”‘’«»]|\s--\s|\b(?:and|but|that|while|as|when|after|before|because|although|though|since"
+    r"[,;:()\[\]—–\"“”«»]|(?<!\w)['‘’]|['‘’](?!\w)|\s--\s|\b(?:and|but|that|while|as|when|after|before|because|although|though|since"
     r"|whereas|who|which|where|if|so|then|what|whom|whose|than|until|unless|or|nor)\b",
     re.IGNORECASE,
 )
@@ -129,7 +129,14 @@ class SpeakerFinder:
             start = p_lo
             for match in _BOUNDARY.finditer(text, p_lo, p_hi):
                 start = match.end()
-            return self._classify(start, p_hi)
+            found = self._classify(start, p_hi)
+            if found is not None and found.via == "description" and i + 1 < len(parts):
+                # "the coach, Lena Fischer, said": the name is in the appositive
+                a_lo, a_hi = parts[i + 1]
+                named = self._name_in(a_lo, a_hi, at_end=True)
+                if named is not None and len(text[a_lo:a_hi].split()) <= 4:
+                    return named
+            return found
         return None
 
     def after(self, lo: int, hi: int) -> Speaker | None:
@@ -139,11 +146,9 @@ class SpeakerFinder:
         end = stop.start() if stop else hi
         found = self._classify(lo, end)
         if found is not None and found.via == "description" and stop and text[stop.start()] == ",":
-            tail = self._classify(stop.end(), hi) if stop.end() < hi else None
-            named = re.match(r"\s*([^,.;]+)", text[stop.end() : hi])
-            if named and tail is None:
-                tail = self._classify(stop.end(), stop.end() + named.end())
-            if tail is not None and tail.via == "name":
+            named = re.match(r"\s*([^,;:]+?)(?:[,;:]|\.?$)", text[stop.end() : hi])
+            tail = self._name_in(stop.end(), stop.end() + named.end(1), at_end=True) if named else None
+            if tail is not None and len(named.group(1).split()) <= 5 if named else False:
                 return tail
         return found
 

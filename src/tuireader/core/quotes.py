@@ -78,7 +78,7 @@ class _Attribution:
         self, q: QuotedPassage, previous: tuple[QuotedPassage, Quote] | None, passages: list[QuotedPassage]
     ) -> Quote:
         content = self.text[q.start : q.end]
-        found = self._after(q, content, passages) or self._before(q)
+        found = self._after(q, content, passages) or self._before(q, passages)
         cue: str | None = None
         speaker: Speaker | None = None
         if found is not None:
@@ -152,7 +152,7 @@ class _Attribution:
             return None
         return word, speaker, cue.start()
 
-    def _before(self, q: QuotedPassage) -> tuple[str, Speaker | None, int] | None:
+    def _before(self, q: QuotedPassage, passages: list[QuotedPassage]) -> tuple[str, Speaker | None, int] | None:
         """``X said: "..."``, ``He remarked, '...'``, ``X said the plan was "dead"``."""
         masked = self.masked
         sentence = self.sentences.at(q.open)
@@ -174,8 +174,8 @@ class _Attribution:
         word = _cue_word(cue.group())
         if word == "according to":
             return word, self.finder.after(cue.end(), hi), cue.start()
-        closes = [m.end() for m in re.finditer("[\"”’'»]", masked[lo : cue.start()])]
-        start = lo + closes[-1] if closes else lo
+        closes = [p.close + 1 for p in passages if lo <= p.close < cue.start()]
+        start = closes[-1] if closes else lo
         speaker = self.finder.before(start, cue.start())
         if speaker is None:
             between = masked[cue.end() : hi]
