@@ -37,6 +37,8 @@ KIND_WORD: dict[DisagreementKind, str] = {
     DisagreementKind.NEGATION: "negation",
 }
 UNKNOWN_GLYPH = "!"
+# Overview marks: a source reports a fact, does not, or reports it with a disputed value.
+REPORTED_MARK, ABSENT_MARK, DISPUTED_MARK = "●", "·", "▲"
 
 # The ops that changed something on each side: deletions show on the left, insertions on the right.
 _CHANGED: dict[Side, frozenset[str]] = {
@@ -75,6 +77,13 @@ def _stylize(text: Text, span: Span, base: int, style: Style) -> None:
         text.stylize(style, start, end)
 
 
+def sentence_plain(article: Article, index: int | None) -> str:
+    """The sentence as shown (one line, same offsets): what wrapping is measured on."""
+    if index is None or not 0 <= index < len(article.sentences):
+        return ""
+    return _one_line(article.sentences[index].slice(article.text))
+
+
 def sentence_text(
     article: Article,
     index: int | None,
@@ -89,9 +98,9 @@ def sentence_text(
     shown whole in that side's subdued colour. Disagreeing values are styled last, so they win.
     """
     if index is None or not 0 <= index < len(article.sentences):
-        return Text("", overflow="fold")
+        return Text("", overflow="fold", end="")
     sentence = article.sentences[index]
-    text = Text(_one_line(sentence.slice(article.text)), overflow="fold", end="")
+    text = Text(sentence_plain(article, index), overflow="fold", end="")
     changed = "delete" if side == "left" else "insert"
     if row.kind != RowKind.MATCH:
         text.stylize(styles(f"{changed}-line"))

@@ -11,6 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich._wrap import divide_line
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -23,7 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tuireader.core.models import AlignedRow, Article
-from tuireader.ui.render_compare import Side, gutter, note_text, sentence_text
+from tuireader.ui.render_compare import Side, gutter, note_text, sentence_plain, sentence_text
 
 GUTTER = 4  # the cursor marker, two glyph cells and a space
 RULE = " │ "
@@ -33,8 +34,9 @@ MIN_COLUMN = 24  # below this a side-by-side column is unreadable: stack the two
 @dataclass(slots=True)
 class _Block:
     top: int  # first line in the virtual canvas
-    strips: list[Strip]
-    body: int  # lines that belong to the row (the rest is spacing)
+    height: int  # lines, with the spacing line after the row
+    body: int  # lines that belong to the row
+    strips: list[Strip] | None = None  # drawn when first needed
 
 
 class CompareTable(ScrollView, can_focus=True):
@@ -132,6 +134,7 @@ class CompareTable(ScrollView, can_focus=True):
         self._styles: dict[str, Style] = {}
         self._center_next = False
         self._columns: tuple[int, int, bool] | None = None
+        self._geometry = (1, 1, 1)  # width, digits of the sentence numbers, left column width
 
     # -- data ---------------------------------------------------------------------------------
 
@@ -158,6 +161,14 @@ class CompareTable(ScrollView, can_focus=True):
     @property
     def disagreement_rows(self) -> list[int]:
         return [i for i, row in enumerate(self.rows) if row.disagreements]
+
+    def row_lines(self, index: int) -> list[str]:
+        """The plain text of a row as drawn at the current width (for tests and copying)."""
+        self._ensure_layout()
+        if not 0 <= index < len(self._blocks):
+            return []
+        strips = self._strips(index) if self.rows else self._blocks[index].strips or []
+        return [strip.text for strip in strips[: self._blocks[index].body]]
 
     def row_at_line(self, line: int) -> int | None:
         """The row drawn on a line of the virtual canvas."""
@@ -268,6 +279,7 @@ class CompareTable(ScrollView, can_focus=True):
         return cached
 
     def _ensure_layout(self) -> None:
+        """Work out every row's height for the current width; the strips are drawn when first seen."""
         width = max(self.scrollable_content_region.width, 1)
         if width == self._layout_width:
             return
@@ -277,34 +289,77 @@ class CompareTable(ScrollView, can_focus=True):
             self._layout_rows(width, self.left, self.right)
         else:
             strips = self._wrap(Text(self.empty_message, style=self._style("empty")), width)
-            self._blocks = [_Block(0, strips, len(strips))]
+            self._blocks = [_Block(0, len(strips), len(strips), strips)]
         self._tops = [block.top for block in self._blocks]
-        total = self._blocks[-1].top + len(self._blocks[-1].strips) if self._blocks else 0
+        total = self._blocks[-1].top + self._blocks[-1].height if self._blocks else 0
         self.virtual_size = Size(width, total)
 
     def _wrap(self, text: Text, width: int) -> list[Strip]:
+        """Wrap exactly as ``_count`` predicts (same break offsets), then pad every line to ``width``."""
+        width = max(width, 1)
         console = self.app.console
-        options = console.options.update(width=max(width, 1), height=None, no_wrap=False, overflow="fold")
-        lines = console.render_lines(text, options, pad=True, new_lines=False)
-        return [Strip(line, max(width, 1)) for line in lines] or [Strip.blank(max(width, 1))]
+        strips = []
+        for line in text.divide(divide_line(text.plain, width, fold=True)):
+            line.rstrip_end(width)
+            segments = Segment.adjust_line_length(list(line.render(console)), width)
+            strips.append(Strip(segments, width))
+        return strips
+
+    @staticmethod
+    def _count(plain: str, width: int) -> int:
+        """How many lines ``plain`` wraps to: cheap, so heights are known without drawing anything."""
+        return len(divide_line(plain, max(width, 1), fold=True)) + 1
 
     def _layout_rows(self, width: int, left: Article, right: Article) -> None:
         digits = len(str(max(len(left.sentences), len(right.sentences), 1)))
         number = digits + 1
         column = (width - GUTTER - 2 * number - len(RULE)) // 2
         self._stacked = column < MIN_COLUMN
+        self._geometry = (width, digits, column)
         columns = (GUTTER, GUTTER + number + column + len(RULE), self._stacked)
         if columns != self._columns:
             self._columns = columns
             self.post_message(self.ColumnsChanged(self, *columns))
+        if self._stacked:
+            left_width = right_width = max(width - GUTTER - digits - 2, 1)
+            note_indent = GUTTER
+        else:
+            left_width, right_width = column, width - GUTTER - 2 * number - len(RULE) - column
+            note_indent = GUTTER + number
         top = 0
         for row in self.rows:
+            left_lines = self._count(sentence_plain(left, row.left), left_width) if row.left is not None else 0
+            right_lines = self._count(sentence_plain(right, row.right), right_width) if row.right is not None else 0
+            # Stacked, each side takes its own lines (a missing side shows one dash); side by side, the taller.
+            body = max(left_lines, 1) + max(right_lines, 1) if self._stacked else max(left_lines, right_lines, 1)
+            for disagreement in row.disagreements:
+                body += self._count(note_text(disagreement, self._style).plain, width - note_indent)
+            self._blocks.append(_Block(top, body + 1, body))
+            top += body + 1
+
+    def _strips(self, index: int) -> list[Strip]:
+        """The lines of row ``index``, drawn on first use and kept until the width or theme changes."""
+        block = self._blocks[index]
+        if block.strips is None:
+            assert self.left is not None and self.right is not None
+            width, digits, column = self._geometry
+            row = self.rows[index]
             if self._stacked:
-                strips, body = self._stacked_row(row, left, right, width, digits)
+                block.strips = self._stacked_row(row, self.left, self.right, width, digits)
             else:
-                strips, body = self._side_by_side_row(row, left, right, width, digits, column)
-            self._blocks.append(_Block(top, strips, body))
-            top += len(strips)
+                block.strips = self._side_by_side_row(row, self.left, self.right, width, digits, column)
+            if len(block.strips) != block.height:  # never expected: keep every line rather than cut any
+                self._relayout_from(index, len(block.strips))
+        return block.strips
+
+    def _relayout_from(self, index: int, height: int) -> None:
+        shift = height - self._blocks[index].height
+        self._blocks[index].height = height
+        self._blocks[index].body = height - 1
+        for block in self._blocks[index + 1 :]:
+            block.top += shift
+        self._tops = [block.top for block in self._blocks]
+        self.virtual_size = Size(self._layout_width, self._blocks[-1].top + self._blocks[-1].height)
 
     def _cell(self, text: str, width: int, style: Style) -> Strip:
         return Strip([Segment(text[:width].ljust(width), style)], width)
@@ -328,7 +383,7 @@ class CompareTable(ScrollView, can_focus=True):
 
     def _side_by_side_row(
         self, row: AlignedRow, left: Article, right: Article, width: int, digits: int, column: int
-    ) -> tuple[list[Strip], int]:
+    ) -> list[Strip]:
         right_column = width - GUTTER - 2 * (digits + 1) - len(RULE) - column
         lines_left = self._side(row, left, "left", column)
         lines_right = self._side(row, right, "right", right_column)
@@ -349,13 +404,10 @@ class CompareTable(ScrollView, can_focus=True):
             ]
             strips.append(Strip.join(parts))
         strips.extend(self._notes(row, width, GUTTER + digits + 1))
-        body = len(strips)
         strips.append(Strip.blank(width))
-        return strips, body
+        return strips
 
-    def _stacked_row(
-        self, row: AlignedRow, left: Article, right: Article, width: int, digits: int
-    ) -> tuple[list[Strip], int]:
+    def _stacked_row(self, row: AlignedRow, left: Article, right: Article, width: int, digits: int) -> list[Strip]:
         label = digits + 2  # "L12 "
         text_width = max(width - GUTTER - label, 1)
         strips: list[Strip] = []
@@ -373,9 +425,8 @@ class CompareTable(ScrollView, can_focus=True):
                 ]
                 strips.append(Strip.join(parts))
         strips.extend(self._notes(row, width, GUTTER))
-        body = len(strips)
         strips.append(Strip.blank(width))
-        return strips, body
+        return strips
 
     # -- drawing --------------------------------------------------------------------------------
 
@@ -384,12 +435,15 @@ class CompareTable(ScrollView, can_focus=True):
         width = self._layout_width
         base = self.rich_style
         line = y + int(self.scroll_offset.y)
-        if not self._blocks or line >= self._blocks[-1].top + len(self._blocks[-1].strips):
+        if not self._blocks or line >= self._blocks[-1].top + self._blocks[-1].height:
             return Strip.blank(width, base)
         index = bisect_right(self._tops, line) - 1
         block = self._blocks[index]
         offset = line - block.top
-        strip = block.strips[offset]
+        strips = self._strips(index) if self.rows else block.strips or []
+        if offset >= len(strips):
+            return Strip.blank(width, base)
+        strip = strips[offset]
         if self.rows and index == self.cursor and offset < block.body:
             strip = self._cursor_strip(strip, offset == 0)
         return strip.apply_style(base)

@@ -1,0 +1,239 @@
+"""The story overview: which source reported which fact, where they disagree, and who was quoted.
+
+Choosing a cell opens that fact in the compare view, the chosen source on the left and another
+source that reports the fact (one that disagrees, when there is one) on the right.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label, OptionList, Static
+
+from tuireader.core.models import Analysis, Fact
+from tuireader.ui.render_compare import (
+    ABSENT_MARK,
+    DISPUTED_MARK,
+    REPORTED_MARK,
+    disputed_articles,
+    glyph,
+    legend,
+    next_article,
+    source_names,
+)
+from tuireader.ui.screens.compare import Aligner, CompareScreen
+from tuireader.ui.widgets.overview_matrix import OverviewMatrix
+from tuireader.ui.widgets.overview_quotes import QuoteLedger
+
+
+def _value_text(fact: Fact, article: str) -> set[str]:
+    return {" ".join(v.text.lower().split()) for d in fact.disagreements for v in d.values if v.article == article}
+
+
+def partner(analysis: Analysis, fact: Fact, left: str) -> str | None:
+    """The article to put beside ``left`` for ``fact``: one that disagrees with it, else the next reporter."""
+    reporters = [a.id for a in analysis.articles if a.id in fact.articles and a.id != left]
+    mine = _value_text(fact, left)
+    if mine:
+        for other in reporters:
+            theirs = _value_text(fact, other)
+            if theirs and theirs != mine:
+                return other
+    if reporters:
+        order = [a.id for a in analysis.articles]
+        start = order.index(left) if left in order else -1
+        return min(reporters, key=lambda other: (order.index(other) - start) % len(order))
+    return next_article(analysis, left, skip=left)
+
+
+def pair_for(analysis: Analysis, fact: Fact, article: str | None) -> tuple[str, str | None]:
+    """(left, right) for a chosen cell; the label column means the fact's first reporter."""
+    if article is None:
+        reporters = [a.id for a in analysis.articles if a.id in fact.articles]
+        if not reporters:
+            return analysis.articles[0].id, None
+        # Prefer opening on a disputed source, so the disagreement is on screen at once.
+        disputed = disputed_articles(fact)
+        article = next((a for a in reporters if a in disputed), reporters[0])
+    if article not in fact.articles:
+        return article, next((a.id for a in analysis.articles if a.id in fact.articles), None)
+    return article, partner(analysis, fact, article)
+
+
+class OverviewScreen(Screen[None]):
+    """Fact × source matrix, the highlighted fact in full, and the quote ledger."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "back", "Back"),
+        Binding("enter", "open", "Compare", show=True, priority=False),
+        Binding("tab", "app.focus_next", "Matrix/quotes", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    OverviewScreen {
+        layout: vertical;
+        & #overview-title { height: auto; width: 1fr; background: $panel; padding: 0 1; }
+        & #overview-matrix { height: 3fr; min-height: 5; }
+        & #overview-lower { height: 2fr; min-height: 4; }
+        & #overview-detail-scroll { width: 1fr; height: 1fr; border-top: solid $panel-lighten-2; padding: 0 1; }
+        & #overview-ledger-pane { width: 1fr; height: 1fr; border-top: solid $panel-lighten-2; }
+        & .overview--caption { color: $text-muted; text-style: bold; padding: 0 1; height: 1; }
+        & QuoteLedger { border: none; padding: 0; background: $surface; }
+    }
+    """
+
+    def __init__(
+        self,
+        analysis: Analysis,
+        *,
+        aligner: Aligner | None = None,
+        name: str | None = None,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id)
+        self.analysis = analysis
+        self._aligner = aligner
+        self.names = source_names(analysis.articles, limit=20)
+
+    def compose(self) -> ComposeResult:
+        yield Label(self._title(), id="overview-title")
+        yield OverviewMatrix(self.analysis, id="overview-matrix")
+        with Horizontal(id="overview-lower"):
+            with VerticalScroll(id="overview-detail-scroll", can_focus=False):
+                yield Static("", id="overview-detail")
+            with Vertical(id="overview-ledger-pane"):
+                yield Label("Quotes by speaker", classes="overview--caption")
+                yield QuoteLedger(self.analysis, id="overview-ledger")
+        yield Footer()
+
+    @property
+    def matrix(self) -> OverviewMatrix:
+        return self.query_one(OverviewMatrix)
+
+    def on_mount(self) -> None:
+        self.matrix.focus()
+        self._show_detail()
+
+    def _title(self) -> Content:
+        facts = self.analysis.facts
+        disputed = sum(bool(f.disagreements) for f in facts)
+        shared = sum(len(f.articles) > 1 for f in facts)
+        kinds = [d.kind for f in facts for d in f.disagreements]
+        parts: list[tuple[str, str] | str] = [
+            ("Story overview", "bold"),
+            f"  {len(self.analysis.articles)} sources · {len(facts)} facts ({shared} in two or more) · ",
+            (f"{disputed} with disagreements", "bold $text-warning" if disputed else ""),
+            "    ",
+            (REPORTED_MARK, "$text-success"),
+            " reported  ",
+            (ABSENT_MARK, "$text-disabled"),
+            " not  ",
+            (DISPUTED_MARK, "bold $text-warning"),
+            " disputed",
+            "\n",
+            ("Enter", "bold $text-accent"),
+            " or click a cell: compare that source with another that reports the fact",
+        ]
+        if kinds:
+            parts += ["   ", (legend(kinds), "$text-muted")]
+        if not facts:
+            parts = [("Story overview", "bold"), "  no facts shared between sources were found"]
+        return Content.assemble(*parts)
+
+    # -- the highlighted fact ---------------------------------------------------------------------
+
+    @on(DataTable.CellHighlighted)
+    def _cell_highlighted(self) -> None:
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        detail = self.query_one("#overview-detail", Static)
+        cell = self.matrix.cell()
+        if cell is None:
+            detail.update(Content("No facts to show."))
+            return
+        detail.update(self._detail(cell.fact, cell.article))
+
+    def _detail(self, fact: Fact, chosen: str | None) -> Content:
+        """The fact's label, its disagreements, and each source's sentence with the disputed words marked."""
+        lines: list[Content] = [Content.styled(" ".join(fact.label.split()), "bold")]
+        count = len(fact.articles)
+        lines.append(Content.styled(f"reported by {count} of {len(self.analysis.articles)} sources", "$text-muted"))
+        for disagreement in fact.disagreements:
+            summary = " ".join(disagreement.summary.split())
+            lines.append(Content.styled(f"{glyph(disagreement.kind)} {summary}", "bold $text-warning"))
+        for member in fact.members:
+            try:
+                article = self.analysis.article(member.article)
+                span = article.sentences[member.sentence]
+            except (KeyError, IndexError):
+                continue
+            sentence = Content(" ".join(span.slice(article.text).split("\n")))
+            for d in fact.disagreements:
+                for v in d.values:
+                    if v.article == article.id and span.start <= v.start < v.end <= span.end:
+                        sentence = sentence.stylize(
+                            "bold underline $text-warning", v.start - span.start, v.end - span.start
+                        )
+            name_style = "bold $text-accent" if member.article == chosen else "bold $text-secondary"
+            lines.append(Content.assemble((self.names[article.id], name_style), ": ", sentence))
+        return Content("\n").join(lines)
+
+    # -- choosing ---------------------------------------------------------------------------------
+
+    @on(DataTable.CellSelected)
+    def _cell_selected(self, event: DataTable.CellSelected) -> None:
+        event.stop()
+        self._open_cell(event.coordinate)
+
+    def action_open(self) -> None:
+        if self.focused is self.matrix:
+            self._open_cell(self.matrix.cursor_coordinate)
+
+    def _open_cell(self, coordinate: object) -> None:
+        from textual.coordinate import Coordinate
+
+        cell = self.matrix.cell(coordinate if isinstance(coordinate, Coordinate) else None)
+        if cell is None:
+            return
+        left, right = pair_for(self.analysis, cell.fact, cell.article)
+        self.app.push_screen(CompareScreen(self.analysis, left, right, fact=cell.fact.id, aligner=self._aligner))
+
+    @on(OptionList.OptionSelected, "#overview-ledger")
+    def _quote_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        item = self.query_one(QuoteLedger).quote_at(event.option_id)
+        if item is None:
+            return
+        article = self.analysis.article(item.article)
+        sentence = article.sentence_at(item.quote.start)
+        fact = next(
+            (f for f in self.analysis.facts for m in f.members if (m.article, m.sentence) == (item.article, sentence)),
+            None,
+        )
+        right = partner(self.analysis, fact, item.article) if fact is not None else None
+        if right is None:
+            # Another source quoting the same speaker is the most useful neighbour.
+            ledger = self.query_one(QuoteLedger)
+            speaker = next((s for s in ledger.speakers if item in s.quotes), None)
+            others = [a for a in speaker.articles if a != item.article] if speaker else []
+            right = others[0] if others else None
+        self.app.push_screen(
+            CompareScreen(
+                self.analysis,
+                item.article,
+                right,
+                fact=fact.id if fact else None,
+                sentence=sentence,
+                aligner=self._aligner,
+            )
+        )
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,148 @@
+"""The story overview, driven with the pilot on a hand-made story (see compare_fakes.py)."""
+
+from __future__ import annotations
+
+from compare_fakes import Host, fake_compare, make_analysis
+from textual.coordinate import Coordinate
+from textual.widgets import Static
+
+from tuireader.core.models import Analysis
+from tuireader.ui.screens.compare import CompareScreen
+from tuireader.ui.screens.overview import OverviewScreen, pair_for, partner
+from tuireader.ui.widgets.compare_table import CompareTable
+from tuireader.ui.widgets.overview_matrix import OverviewMatrix, cell_mark
+from tuireader.ui.widgets.overview_quotes import QuoteLedger, group_quotes
+
+SOURCES = 2  # the matrix's label and count columns come before the sources
+
+
+def host(analysis: Analysis | None = None) -> Host:
+    analysis = analysis or make_analysis()
+    return Host(lambda: OverviewScreen(analysis, aligner=fake_compare))
+
+
+async def settle(app: Host, pilot: object) -> None:
+    await pilot.pause()  # type: ignore[attr-defined]
+    await app.workers.wait_for_complete()
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+def column_of(matrix: OverviewMatrix, article: str) -> int:
+    return SOURCES + matrix.article_ids.index(article)
+
+
+async def test_matrix_rows_are_facts_by_number_of_sources_with_marks() -> None:
+    app = host()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        matrix = app.screen.query_one(OverviewMatrix)
+        assert [fact.id for fact in matrix.facts] == ["f-close", "f-cracks", "f-mayor"]
+        assert matrix.row_count == 3
+        assert matrix.article_ids == ["gazette", "courier", "times"]
+        mayor = matrix.get_row_at(2)
+        assert [str(cell) for cell in mayor[SOURCES:-1]] == ["▲", "▲", "·"]
+        assert str(mayor[-1]) == "≈"  # the kinds of disagreement in this fact
+        assert str(matrix.get_row_at(0)[1]) == "3"
+        headers = [str(column.label) for column in matrix.columns.values()]
+        assert headers[SOURCES:-1] == ["Northfield G.", "Valley Courier", "Riverside T."]
+
+
+def test_cell_marks_distinguish_reported_absent_and_disputed() -> None:
+    analysis = make_analysis()
+    mayor = analysis.facts[2]
+    assert cell_mark(mayor, "times") == "·"
+    assert cell_mark(mayor, "gazette") == "▲"
+    undisputed = type(mayor)(mayor.id, mayor.label, mayor.members)
+    assert cell_mark(undisputed, "courier") == "●"
+
+
+def test_the_partner_is_a_source_that_disagrees() -> None:
+    analysis = make_analysis()
+    cracks = analysis.facts[1]  # gazette and times say 1,200, courier says 300
+    assert partner(analysis, cracks, "times") == "courier"
+    assert partner(analysis, cracks, "gazette") == "courier"
+    assert partner(analysis, cracks, "courier") == "gazette"
+    mayor = analysis.facts[2]
+    assert pair_for(analysis, mayor, "times") == ("times", "gazette")  # not reported there: a reporter beside it
+    assert pair_for(analysis, mayor, None) == ("gazette", "courier")  # the label column
+
+
+async def test_enter_on_a_cell_opens_compare_with_that_source_and_fact() -> None:
+    app = host()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        matrix = app.screen.query_one(OverviewMatrix)
+        matrix.cursor_coordinate = Coordinate(2, column_of(matrix, "courier"))
+        await pilot.pause()
+        detail = str(app.screen.query_one("#overview-detail", Static).content)
+        assert "name spelled differently: Ana Ruiz vs Ana Ruis" in detail
+        assert "Valley Courier: Mayor Ana Ruis said" in detail
+        await pilot.press("enter")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert (screen.left_id, screen.right_id, screen.fact) == ("courier", "gazette", "f-mayor")
+        table = screen.query_one(CompareTable)
+        assert table.current is not None
+        assert (table.current.fact, table.current.left, table.current.right) == ("f-mayor", 3, 2)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, OverviewScreen)
+
+
+async def test_one_click_on_a_cell_opens_compare() -> None:
+    app = host()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        matrix = app.screen.query_one(OverviewMatrix)
+        column = column_of(matrix, "times")
+        x = sum(c.get_render_width(matrix) for c in matrix.ordered_columns[:column]) + 1
+        offset = (x, 1 + 1)  # the header line, then row 1 (f-cracks)
+        assert await pilot.click(OverviewMatrix, offset=offset)
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert (screen.left_id, screen.right_id, screen.fact) == ("times", "courier", "f-cracks")
+
+
+def test_quotes_are_grouped_by_speaker_across_sources() -> None:
+    speakers = group_quotes(make_analysis())
+    assert [s.name for s in speakers] == ["Ana Ruiz", "Tom Becker"]
+    assert speakers[0].articles == ("gazette", "courier")
+    assert [q.quote.speaker_name for q in speakers[0].quotes] == ["Ana Ruiz", "Ana Ruis"]
+
+
+async def test_ledger_shows_quotes_and_opens_compare_on_one() -> None:
+    app = host()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        ledger = app.screen.query_one(QuoteLedger)
+        prompts = [str(ledger.get_option_at_index(i).prompt) for i in range(ledger.option_count)]
+        assert prompts[0].startswith("Ana Ruiz")
+        assert any(
+            "Valley Courier" in p and "We can not wait any longer." in p and "(as Ana Ruis)" in p for p in prompts
+        )
+        ledger.focus()
+        await pilot.pause()
+        target = next(i for i, p in enumerate(prompts) if "Valley Courier" in p)
+        ledger.highlighted = target
+        await pilot.press("enter")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert (screen.left_id, screen.right_id, screen.fact) == ("courier", "gazette", "f-mayor")
+        assert screen.query_one(CompareTable).cursor == 3
+
+
+async def test_an_analysis_without_facts_or_quotes_still_opens() -> None:
+    analysis = make_analysis()
+    empty = Analysis(articles=analysis.articles)
+    app = host(empty)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert app.screen.query_one(OverviewMatrix).row_count == 0
+        assert "No quotations" in str(app.screen.query_one(QuoteLedger).get_option_at_index(0).prompt)
+        await pilot.press("enter", "tab", "enter")
+        await pilot.resize_terminal(10, 5)
+        await pilot.pause()
+        assert isinstance(app.screen, OverviewScreen)
