@@ -26,8 +26,8 @@ from tuireader.core.fetch import (
     Progress,
     fetch_pages,
     is_url,
-    page_articles,
 )
+from tuireader.core.sources import page_articles
 
 FULL_CONTENT_WORDS = 150  # an entry body this long is the article itself, not a teaser
 MAX_FEED_BYTES = 20 * 1024 * 1024

@@ -5,39 +5,28 @@ failure becomes one line a reader can act on ("404 Not Found", "timed out after 
 fetched concurrently in a small thread pool (the CLI is synchronous and the app calls this from a
 thread worker, so threads fit both). Successful downloads are stored in the analysis cache's
 key-value table; when the network fails later the stored copy is used, and the warning says so.
-Text extraction is ``corpus.parse_html`` (trafilatura), the same path as saved HTML files.
+Turning pages into articles is ``core.sources`` (through ``corpus.parse_html``, like saved HTML files).
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import datetime as dt
 import importlib
 import json
 import os
 import re
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
-from urllib.parse import urlsplit
-
-import httpx
+from typing import TYPE_CHECKING, Any, Protocol
 
 from tuireader import __version__
-from tuireader.core.corpus import (
-    Corpus,
-    CorpusError,
-    RawArticle,
-    bundled_seeds,
-    discover,
-    load_raw,
-    parse_html,
-    read_file,
-)
+
+if TYPE_CHECKING:
+    import httpx
 
 PROJECT_URL = "https://pypi.org/project/tuireader/"
 USER_AGENT = f"tuireader/{__version__} (+{PROJECT_URL})"
@@ -181,6 +170,10 @@ def _charset(header: str) -> str | None:
 
 
 def _client(options: FetchOptions) -> httpx.Client:
+    # Imported here: httpx pulls in rich (for its own command line), and the core must not load rich
+    # until something is actually downloaded.
+    import httpx
+
     return httpx.Client(
         timeout=httpx.Timeout(options.timeout),
         follow_redirects=True,
@@ -205,6 +198,8 @@ def download(
     cancelled: Callable[[], bool] | None = None,
 ) -> Page:
     """One bounded download. Raises ``FetchError`` with a one-line reason."""
+    import httpx
+
     started = time.monotonic()
     try:
         with client.stream("GET", url) as response:
@@ -372,75 +367,3 @@ def decode_body(body: bytes, header_charset: str | None = None) -> str:
         except (LookupError, UnicodeDecodeError):
             continue
     return body.decode("cp1252", errors="replace")
-
-
-def site_name(url: str) -> str:
-    host = urlsplit(url).hostname or url
-    return host.removeprefix("www.")
-
-
-def page_articles(page: Page, warn: Callable[[str], None], source: str | None = None) -> list[RawArticle]:
-    """Extract the article from a page (trafilatura via ``parse_html``); plain text is taken as is.
-
-    The source is the site name the page declares, else ``source``, else the host name.
-    """
-    text = page.text
-    if page.content_type == "text/plain":
-        raws = [RawArticle(path=page.url, text=text)] if text.strip() else []
-        if not raws:
-            warn(f"{page.url}: the page is empty")
-    else:
-        raws = parse_html(page.url, text, warn, url=page.final_url)
-    return [
-        dataclasses.replace(
-            raw, source=raw.source or source or site_name(page.final_url), url=raw.url or page.final_url
-        )
-        for raw in raws
-    ]
-
-
-def load_sources(
-    paths: Iterable[str | Path] | None,
-    *,
-    store: PageStore | None = None,
-    options: FetchOptions | None = None,
-    progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
-) -> Corpus:
-    """Files, folders and URLs, mixed freely and kept in the order given (default: the seeds).
-
-    Raises ``CorpusError`` with one line when nothing at all loads.
-    """
-    items = list(paths or []) or [bundled_seeds()]
-    urls = [str(item) for item in items if is_url(item)]
-    fetched = fetch_pages(urls, options=options, store=store, progress=progress, cancelled=cancelled)
-    corpus = Corpus()
-    warn = corpus.warnings.append
-    seen: dict[str, str] = {}
-    for item in items:
-        if is_url(item):
-            result = fetched.get(str(item))
-            if result is None:  # a URL given twice: loaded the first time
-                continue
-            fetched.pop(str(item))
-            if result.message:
-                warn(result.message)
-            if result.page is not None:
-                load_raw(page_articles(result.page, warn), corpus, seen)
-        else:
-            for file in discover([item], warn):
-                load_raw(read_file(file, warn), corpus, seen)
-    if not corpus.articles:
-        raise CorpusError(nothing_loaded(items, corpus.warnings))
-    return corpus
-
-
-def nothing_loaded(items: Sequence[object], warnings: Sequence[str]) -> str:
-    """One line for the user when every source failed: the reasons, the first few in full."""
-    if len(warnings) == 1:
-        return warnings[0]
-    if not warnings:
-        return "no readable article in " + ", ".join(str(item) for item in items)
-    shown = "; ".join(warnings[:3])
-    more = f" (and {len(warnings) - 3} more)" if len(warnings) > 3 else ""
-    return f"nothing could be loaded: {shown}{more}"
