@@ -61,7 +61,8 @@ def load(paths: Sequence[str], *, no_cache: bool = False) -> Corpus:
 
     try:
         if any(_is_url(p) for p in paths):
-            from tuireader.core.fetch import load_sources, open_page_store
+            from tuireader.core.fetch import open_page_store
+            from tuireader.core.sources import load_sources
 
             corpus = load_sources(paths, store=open_page_store(no_cache), progress=fetch_progress())
         else:
@@ -113,7 +114,7 @@ def cmd_analyze(argv: Sequence[str]) -> int:
     args = _analyze_parser().parse_args(argv)
     from tuireader.core.pipeline import analyze
 
-    corpus = load(args.paths)
+    corpus = load(args.paths, no_cache=args.no_cache)
     analysis = analyze(corpus.articles, cache=_cache(args.no_cache))
     if args.json:
         from tuireader.core.export import to_dict
