@@ -37,7 +37,8 @@ TEXTS = {
     ),
     "Valley Courier": (
         "Shipping firms count the cost of [bold]strike[/bold]",
-        "Freight rates rose after the walkout. The markup [red]test[/red] stays literal. \x1b[31mNo colour\x1b[0m here.\n\n"
+        "Freight rates rose after the walkout. The markup [red]test[/red] stays literal. "
+        "\x1b[31mNo colour\x1b[0m here.\n\n"
         "Analysts at Baltic Freight said the strike could last a week.",
     ),
 }

@@ -7,15 +7,16 @@ import threading
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static
-
 from tests.ui.reader_fakes import port_strike, two_stories
+from textual.widgets import Input, Static
+
 from tuireader.core.corpus import Corpus, RawArticle, build_article
 from tuireader.core.models import Analysis
 from tuireader.ui.app import ReaderApp, make_app
 from tuireader.ui.config import config_path
 from tuireader.ui.messages import FilterResults
 from tuireader.ui.screens.entity import EntityScreen
+from tuireader.ui.screens.export import ExportScreen
 from tuireader.ui.screens.help import HelpScreen
 from tuireader.ui.screens.pick_article import ArticlePicker
 from tuireader.ui.widgets.article_list import ArticleList
@@ -336,3 +337,23 @@ async def test_loads_paths_in_a_worker(tmp_path: Path) -> None:
         await _settle(app, pilot)
         assert _listed_sources(app) == ["Town Crier"]
         assert app.analysis is not None
+
+
+async def test_export_writes_the_report_in_the_chosen_format(tmp_path: Path) -> None:
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        box = app.screen.query_one(Input)
+        box.value = str(tmp_path / "notes.txt")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)  # an unknown suffix is refused, the dialog stays
+        box.value = str(tmp_path / "strike.md")
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        assert app.screen is app.main
+    report = (tmp_path / "strike.md").read_text(encoding="utf-8")
+    assert "1,200" in report and "1,500" in report

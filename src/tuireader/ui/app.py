@@ -69,7 +69,7 @@ class ReaderApp(App[None]):
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("ctrl+p", "command_palette", "Commands", show=False),
     ]
-    COMMANDS = App.COMMANDS | {ReaderCommands}  # noqa: RUF012
+    COMMANDS = App.COMMANDS | {ReaderCommands}
 
     def __init__(
         self,
@@ -145,11 +145,15 @@ class ReaderApp(App[None]):
 
         worker = get_current_worker()
         self.post_message(IndexReady(SearchIndex(articles)))
+
+        def progress(stage: str, done: int, total: int) -> None:
+            self.post_message(AnalysisProgress(stage, done, total))
+
         try:
             analysis = analyze(
                 articles,
                 cache=self.cache,
-                progress=lambda stage, done, total: self.post_message(AnalysisProgress(stage, done, total)),
+                progress=progress,
                 cancelled=lambda: worker.is_cancelled,
             )
         except Cancelled:
@@ -246,7 +250,7 @@ def make_app(
         return ReaderApp(analysis=source, **options)
     if isinstance(source, Corpus):
         return ReaderApp(articles=source.articles, warnings=source.warnings, **options)
-    items = list(source or [])
+    items: list[Any] = list(source or [])
     if items and all(isinstance(item, Article) for item in items):
         return ReaderApp(articles=items, **options)
     return ReaderApp(paths=[str(p) for p in items], **options)

@@ -62,10 +62,10 @@ def article_counts(analysis: Analysis) -> dict[str, ArticleCounts]:
             for article in {v.article for v in d.values}:
                 disagreements[article] = disagreements.get(article, 0) + 1
     out: dict[str, ArticleCounts] = {}
-    for article in analysis.articles:
-        result = analysis.by_article.get(article.id)
+    for item in analysis.articles:
+        result = analysis.by_article.get(item.id)
         quotes = sum(1 for q in result.quotes if not q.scare) if result else 0
-        out[article.id] = ArticleCounts(facts.get(article.id, 0), quotes, disagreements.get(article.id, 0))
+        out[item.id] = ArticleCounts(facts.get(item.id, 0), quotes, disagreements.get(item.id, 0))
     return out
 
 
@@ -135,16 +135,19 @@ def article_marks(result: ArticleAnalysis | None, disagreements: Sequence[Span])
     return marks
 
 
-def speaker_labels(result: ArticleAnalysis | None, text: str, analysis: Analysis | None) -> list[tuple[int, str]]:
+def speaker_labels(
+    result: ArticleAnalysis | None, article: Article, analysis: Analysis | None
+) -> list[tuple[int, str]]:
     """Where to show "— Speaker" (just after the closing quote mark) and what it says."""
     labels: list[tuple[int, str]] = []
     if result is None:
         return labels
+    text = article.text
     for q in result.quotes:
         if q.scare:
             continue
         name = speaker_name(q, analysis) or "unattributed"
-        if _named_beside(q, text, name):
+        if _named_beside(q, article, name):
             continue
         pos = q.end
         while pos < len(text) and pos - q.end < 2 and text[pos] in _QUOTE_CLOSERS + ",.!?":
@@ -153,13 +156,20 @@ def speaker_labels(result: ArticleAnalysis | None, text: str, analysis: Analysis
     return sorted(labels)
 
 
-def _named_beside(quote: Quote, text: str, name: str) -> bool:
-    """The attribution right beside the quote already names the speaker ("…," Putin said)."""
+def _named_beside(quote: Quote, article: Article, name: str) -> bool:
+    """The attribution in the quote's own sentence already names the speaker ("…," Putin said).
+
+    A pronoun or a role ("he said", "the spokesman said") does not, so those quotes get a label.
+    """
     if quote.speaker_start is None or quote.speaker_end is None:
         return False
-    near = quote.end - 3 <= quote.speaker_start <= quote.end + 25 or quote.start - 30 <= quote.speaker_end <= quote.start
-    written = text[quote.speaker_start : quote.speaker_end].strip().lower()
-    return near and bool(written) and written in name.lower()
+    written = article.text[quote.speaker_start : quote.speaker_end].strip().lower()
+    if not written or written not in name.lower():
+        return False
+    where = article.sentence_at(quote.speaker_start)
+    if where is None:
+        return abs(quote.speaker_start - quote.end) < 30 or abs(quote.start - quote.speaker_end) < 30
+    return where in (article.sentence_at(quote.start), article.sentence_at(max(quote.start, quote.end - 1)))
 
 
 def render_block(
@@ -273,16 +283,19 @@ def entity_card(entity: Entity, analysis: Analysis, styles: Styles) -> Text:
     out.append("\n")
     out.append(f"Mentioned {counts[0]} times in {counts[1]} sources\n", "")
     line = spellings(entity, analysis)
-    if line:
+    forms = {f for fs in entity.forms.values() for f in fs}
+    if len(forms) == 1 and counts[1] > 1:
+        out.append(f"Written {next(iter(forms))} in every source.\n")
+    elif line:
         out.append(line[0].upper() + line[1:] + ".\n")
     out.append("\nSources:\n", Style(bold=True))
-    for article_id, forms in entity.forms.items():
+    for article_id, written in entity.forms.items():
         try:
             article = analysis.article(article_id)
         except KeyError:
             continue
         out.append(f"  {article.source or 'unknown source'}", Style(bold=True))
-        out.append(f": {', '.join(forms) or entity.name}  ")
+        out.append(f": {', '.join(written) or entity.name}  ")
         out.append(f"({article.title})\n", styles.get("reading-pane--speaker", ""))
     quotes = sum(1 for r in analysis.by_article.values() for q in r.quotes if q.speaker == entity.id and not q.scare)
     if quotes:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from pathlib import Path
 
 from textual import on, work
@@ -20,6 +19,7 @@ from tuireader.core.search import SearchIndex
 from tuireader.ui.messages import EntityChosen, FilterResults
 from tuireader.ui.render import legend, plain
 from tuireader.ui.screens.entity import EntityScreen
+from tuireader.ui.screens.export import ExportScreen
 from tuireader.ui.screens.pick_article import ArticlePicker
 from tuireader.ui.widgets.article_list import ArticleList
 from tuireader.ui.widgets.entities_panel import EntitiesPanel
@@ -36,7 +36,7 @@ class MainScreen(Screen[None]):
         Binding("e", "toggle_entities", "People & topics"),
         Binding("c", "compare", "Compare with…"),
         Binding("v", "overview", "Story overview"),
-        Binding("x", "export", "Export report", show=False),
+        Binding("x", "export", "Export report"),
     ]
 
     narrow: var[bool] = var(False)
@@ -303,19 +303,34 @@ class MainScreen(Screen[None]):
         if self.analysis is None:
             self.notify("Export is available once the analysis is ready.", timeout=3)
             return
-        self.export_report(self.analysis, Path.cwd())
+        analysis = self.analysis
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.export_report(analysis, path)
+
+        self.app.push_screen(ExportScreen(Path.cwd() / "tuireader-report.md"), chosen)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
-    def export_report(self, analysis: Analysis, folder: Path) -> None:
+    def export_report(self, analysis: Analysis, path: Path) -> None:
+        try:
+            text = _report_text(analysis, path)
+            path.write_text(text, encoding="utf-8")
+        except (OSError, ValueError) as exc:
+            self.app.call_from_thread(self.notify, f"Export failed: {exc}", severity="error", timeout=8)
+            return
+        self.app.call_from_thread(self.notify, f"Report saved to {path}", timeout=6)
+
+
+def _report_text(analysis: Analysis, path: Path) -> str:
+    """The report in the format the suffix asks for (the shared report module, else the analysis JSON)."""
+    try:
+        from tuireader.report import format_for_path, write_report
+    except ImportError:
         from tuireader.core.export import to_dict
 
-        path = folder / f"tuireader-report-{datetime.now():%Y%m%d-%H%M%S}.json"
-        try:
-            path.write_text(json.dumps(to_dict(analysis), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        except OSError as exc:
-            self.app.call_from_thread(self.notify, f"Export failed: {exc}", severity="error")
-            return
-        self.app.call_from_thread(self.notify, f"Analysis exported to {path}", timeout=6)
+        return json.dumps(to_dict(analysis), ensure_ascii=False, indent=1) + "\n"
+    return write_report(analysis, format_for_path(path) or "md")
 
 
 def _prefix(label: str) -> str:

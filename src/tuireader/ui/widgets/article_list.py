@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.style import Style
-from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
@@ -101,7 +100,8 @@ class ArticleList(DataTable[object]):
     def set_results(self, results: list[SearchResult] | None) -> None:
         """Show these search results in rank order, or everything (``None``)."""
         self.results = results
-        self._rebuild()
+        # A new query puts the best match first and under the cursor (fzf); clearing keeps the place.
+        self._rebuild(keep_place=results is None)
 
     @property
     def current_article(self) -> str | None:
@@ -118,8 +118,8 @@ class ArticleList(DataTable[object]):
         self.move_cursor(row=index)
         return True
 
-    def _rebuild(self) -> None:
-        previous = self.current_article
+    def _rebuild(self, keep_place: bool = True) -> None:
+        previous = self.current_article if keep_place else None
         self.clear()
         self.shown = []
         match = self.get_component_rich_style("article-list--match")

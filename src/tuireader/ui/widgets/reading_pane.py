@@ -186,7 +186,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         for kind in KINDS:
             self.targets[kind].sort(key=lambda t: (t.start, t.end))
         self.marks = article_marks(result, disagreement_spans)
-        self.labels = speaker_labels(result, article.text, self.analysis)
+        self.labels = speaker_labels(result, article, self.analysis)
 
     def _styles(self) -> dict[str, Style]:
         return {name: self.get_component_rich_style(name, partial=True) for name in self.COMPONENT_CLASSES}
