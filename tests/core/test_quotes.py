@@ -54,14 +54,14 @@ def summary(article: Article, quotes: tuple[Quote, ...]) -> list[tuple[str, str 
             text[q.start : q.end],
             text[q.speaker_start : q.speaker_end]
             if q.speaker_start is not None and q.speaker_end is not None
-            else None,
+            else (f"~{q.speaker_name}" if q.speaker_name else None),  # ~: a description that names no entity
             q.scare,
         )
         for q in quotes
     ]
 
 
-P, O = Label.PERSON, Label.ORG
+P, ORG = Label.PERSON, Label.ORG
 
 # (id, text, mentions, expected [(quoted words, speaker span text, scare)])
 CASES = [
@@ -97,7 +97,8 @@ CASES = [
     ),
     (
         "according-to-after",
-        'The plant will close in June, "a decision that cannot be reversed," according to Helen Marsh, the chief executive.',
+        'The plant will close in June, "a decision that cannot be reversed," according to Helen Marsh, '
+        "the chief executive.",
         {"Helen Marsh": P},
         [("a decision that cannot be reversed,", "Helen Marsh", False)],
     ),
@@ -129,7 +130,7 @@ CASES = [
         "said-in-a-statement",
         'The airline said in a statement that the delays were "regrettable but unavoidable".',
         None,
-        [("regrettable but unavoidable", "The airline", False)],
+        [("regrettable but unavoidable", "~The airline", False)],
     ),
     (
         "pronoun-single-quotes",
@@ -155,7 +156,7 @@ CASES = [
         '"Is the dam safe?" asked one resident. "It is," replied engineer Paul Dunn. "We inspect it weekly."',
         {"Paul Dunn": P},
         [
-            ("Is the dam safe?", "one resident", False),
+            ("Is the dam safe?", "~one resident", False),
             ("It is,", "Paul Dunn", False),
             ("We inspect it weekly.", "Paul Dunn", False),
         ],
@@ -166,11 +167,8 @@ CASES = [
         "“By morning we could barely stand,” she said.",
         {"Amara Osei": P},
         [
-            (
-                "We had four nurses for sixty beds. Nobody slept.\n\n“By morning we could barely stand,",
-                "Amara Osei",
-                False,
-            )
+            ("We had four nurses for sixty beds. Nobody slept.", "Amara Osei", False),
+            ("By morning we could barely stand,", "Amara Osei", False),
         ],
     ),
     (
@@ -195,26 +193,26 @@ CASES = [
         "definite-org",
         "The Ministry of Health published new figures on Friday. The ministry said the vaccine was "
         '"safe and effective for all adults".',
-        {"Ministry of Health": O},
+        {"Ministry of Health": ORG},
         [("safe and effective for all adults", "Ministry of Health", False)],
     ),
     (
         "org-stated",
         "“The border will remain closed until further notice,” the Interior Ministry stated.",
-        {"Interior Ministry": O},
+        {"Interior Ministry": ORG},
         [("The border will remain closed until further notice,", "Interior Ministry", False)],
     ),
     (
         "they-org",
         "Northwind Airlines cancelled 40 flights. “Safety comes first, always,” they said.",
-        {"Northwind Airlines": O},
+        {"Northwind Airlines": ORG},
         [("Safety comes first, always,", "Northwind Airlines", False)],
     ),
     (
         "anonymous",
         '"Nobody expected the river to rise this fast," one senior official said, speaking anonymously.',
         None,
-        [("Nobody expected the river to rise this fast,", "one senior official", False)],
+        [("Nobody expected the river to rise this fast,", "~one senior official", False)],
     ),
     (
         "warned-that",
@@ -238,7 +236,7 @@ CASES = [
         "nested-british",
         "'We said \"no\" twice and meant it,' the captain said.",
         None,
-        [('We said "no" twice and meant it,', "the captain", False)],
+        [('We said "no" twice and meant it,', "~the captain", False)],
     ),
     (
         "scare-no-speaker",
@@ -250,19 +248,40 @@ CASES = [
         "scare-with-caller",
         "Senator Ruth Adler called the budget a “fantasy” on Wednesday.",
         {"Ruth Adler": P},
-        [("fantasy", "Ruth Adler", True)],
+        [("fantasy", "Ruth Adler", False)],
+    ),
+    (
+        "scare-in-second-mark-with-caller",
+        "“We are running out of money and time,” the treasurer said. Senator Ruth Adler called the budget a "
+        "‘fantasy’ on Wednesday.",
+        {"Ruth Adler": P},
+        [("We are running out of money and time,", "~the treasurer", False), ("fantasy", "Ruth Adler", True)],
+    ),
+    (
+        "scare-what-it-calls",
+        '"The plan protects every job we have," the company said, promoting what it calls its \'factory of '
+        "tomorrow' scheme.",
+        None,
+        [("The plan protects every job we have,", "~the company", False), ("factory of tomorrow", None, True)],
+    ),
+    (
+        "relative-who-said",
+        "She is no relation of Tomas Vidal, the engineer leading the repairs, who said on Friday that the line was "
+        "“almost ready for trains”.",
+        {"Tomas Vidal": P},
+        [("almost ready for trains", "Tomas Vidal", False)],
     ),
     (
         "scare-caller-relative-clause",
         "Adler, who has repeatedly described the budget as a ‘fantasy’, said she would vote against it.",
         {"Adler": P},
-        [("fantasy", "Adler", True)],
+        [("fantasy", None, True)],
     ),
     (
         "short-fragment-with-speech-cue",
         'The minister told parliament the deal was "dead".',
         None,
-        [("dead", "The minister", False)],
+        [("dead", "~The minister", False)],
     ),
     (
         "apostrophes-are-not-quotes",
@@ -280,7 +299,7 @@ CASES = [
     (
         "paragraph-colon-intro",
         "In a letter to shareholders, Acme Corp chair Liu Yang wrote:\n\n“This was the hardest year in our history.”",
-        {"Liu Yang": P, "Acme Corp": O},
+        {"Liu Yang": P, "Acme Corp": ORG},
         [("This was the hardest year in our history.", "Liu Yang", False)],
     ),
 ]
@@ -364,7 +383,7 @@ def test_article_without_paragraph_spans() -> None:
 
 
 _MARK_HEAVY = st.lists(
-    st.sampled_from(list("ab Z.,!?:\n'\"“”‘’«»„") + ["said", " he ", "Smith", "\n\n", " according to "]), max_size=80
+    st.sampled_from([*"ab Z.,!?:\n'\"“”‘’«»„", "said", " he ", "Smith", "\n\n", " according to "]), max_size=80
 ).map("".join)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tuireader.core.models import Label, Span
 from tuireader.core.quote_context import MASK, PRONOUNS, Candidate, Sentences, names_in
@@ -61,6 +61,7 @@ _ROLE_HEADS = frozenset(
 
 
 UNRESOLVED = "unresolved"  # a pronoun with no antecedent: the quote is attributed, the speaker unknown
+ANONYMOUS = "anonymous"  # "one senior official": shown as the speaker's name, but names no entity
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +69,9 @@ class Speaker:
     start: int
     end: int
     name: str
-    via: str  # "name", "pronoun", "role", "description" or UNRESOLVED
+    via: str  # "name", "pronoun", "role", "description" (resolved to a mention), ANONYMOUS or UNRESOLVED
     label: Label | None = None
+    relative: bool = False  # found through "who"/"what": "X, who has called it a 'farce'"
 
 
 class SpeakerFinder:
@@ -103,15 +105,36 @@ class SpeakerFinder:
                 continue
             break
         seg_end = lo + len(text[lo:end].rstrip())
-        rel = re.search(r",\s*(?:who|which|that)$", text[lo:seg_end], re.IGNORECASE)
+        rel = re.search(r",?\s*\b(?:who|which|that)$", text[lo:seg_end], re.IGNORECASE)
         if rel:
-            seg_end = lo + rel.start()
-        elif text[lo:seg_end].endswith(","):
+            found = self._relative_antecedent(lo, lo + rel.start())
+            return replace(found, relative=True) if found is not None else None
+        if text[lo:seg_end].endswith(","):
             return self._before_appositive(lo, seg_end - 1)
         start = lo
+        last: re.Match[str] | None = None
         for match in _BOUNDARY.finditer(text, lo, seg_end):
+            start, last = match.end(), match
+        found = self._classify(start, seg_end)
+        if found is not None and last is not None and last.group().lower() == "what":
+            found = replace(found, relative=True)  # "what it calls": the narrator's phrase, not a speech act
+        return found
+
+    def _relative_antecedent(self, lo: int, hi: int) -> Speaker | None:
+        """The noun before "who"/"which": "Roig, the chief fire officer, who said" -> Roig."""
+        text = self.masked
+        commas = [lo + m.start() for m in re.finditer(",", text[lo:hi])]
+        part_lo = commas[-1] + 1 if commas else lo
+        start = part_lo
+        for match in _BOUNDARY.finditer(text, part_lo, hi):
             start = match.end()
-        return self._classify(start, seg_end)
+        found = self._classify(start, hi)
+        if (found is None or found.via in ("description", ANONYMOUS)) and commas:
+            prev_lo = commas[-2] + 1 if len(commas) > 1 else lo
+            named = self._name_in(prev_lo, commas[-1], at_end=True)
+            if named is not None:
+                return named
+        return found
 
     def _before_appositive(self, lo: int, hi: int) -> Speaker | None:
         """ "X, the mayor, said" / "X, who ..., said": the subject is the part before the appositives."""
@@ -130,7 +153,7 @@ class SpeakerFinder:
             for match in _BOUNDARY.finditer(text, p_lo, p_hi):
                 start = match.end()
             found = self._classify(start, p_hi)
-            if found is not None and found.via == "description" and i + 1 < len(parts):
+            if found is not None and found.via == ANONYMOUS and i + 1 < len(parts):
                 # "the coach, Lena Fischer, said": the name is in the appositive
                 a_lo, a_hi = parts[i + 1]
                 named = self._name_in(a_lo, a_hi, at_end=True)
@@ -145,7 +168,7 @@ class SpeakerFinder:
         stop = _AFTER_CUE_STOP.search(text, lo, hi)
         end = stop.start() if stop else hi
         found = self._classify(lo, end)
-        if found is not None and found.via == "description" and stop and text[stop.start()] == ",":
+        if found is not None and found.via == ANONYMOUS and stop and text[stop.start()] == ",":
             named = re.match(r"\s*([^,;:]+?)(?:[,;:]|\.?$)", text[stop.end() : hi])
             tail = self._name_in(stop.end(), stop.end() + named.end(1), at_end=True) if named else None
             if tail is not None and len(named.group(1).split()) <= 5 if named else False:
@@ -242,13 +265,13 @@ class SpeakerFinder:
                         before = self.masked[max(0, cand.start - 40) : cand.start].lower()
                         if re.search(rf"\b{re.escape(head)}\b", before) and all(w in before for w in words[1:-1]):
                             return Speaker(cand.start, cand.end, cand.name, "description", cand.label)
-        return Speaker(lo, hi, phrase, "description")
+        return Speaker(lo, hi, phrase, ANONYMOUS)
 
     def _antecedents(self, before: int) -> list[tuple[int, Candidate]]:
         """Mentions and earlier resolved speakers before ``before``, in text order, by position."""
         out = [(c.start, c) for c in self.antecedents if c.end <= before]
         for pos, sp in self.resolved:
-            if pos < before and sp.via not in ("description", UNRESOLVED):
+            if pos < before and sp.via not in (ANONYMOUS, UNRESOLVED):
                 out.append((pos, Candidate(sp.start, sp.end, sp.name, sp.label)))
         out.sort(key=lambda item: item[0])
         return out

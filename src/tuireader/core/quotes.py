@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from tuireader.core.models import Article, Mention, Quote, Span
 from tuireader.core.quote_context import (
@@ -32,8 +33,8 @@ from tuireader.core.quote_context import (
     sentence_spans,
     speaker_mentions,
 )
-from tuireader.core.quote_marks import QuotedPassage, find_quoted, text_blocks
-from tuireader.core.quote_speakers import UNRESOLVED, Speaker, SpeakerFinder
+from tuireader.core.quote_marks import Kind, QuotedPassage, find_quoted, text_blocks
+from tuireader.core.quote_speakers import ANONYMOUS, UNRESOLVED, Speaker, SpeakerFinder
 
 _POST_WINDOW = 220
 _MAX_SUBJECT_WORDS = 10
@@ -56,14 +57,45 @@ def extract_quotes(article: Article, mentions: Sequence[Mention]) -> tuple[Quote
     reader = _Attribution(
         text, masked, blocks, sentences, SpeakerFinder(masked, blocks, sentences, speaker_mentions(mentions, masked))
     )
+    style = _speech_style(text, passages)
     out: list[Quote] = []
     previous: tuple[QuotedPassage, Quote] | None = None
     for passage in passages:
-        quote = reader.quote(passage, previous, passages)
-        out.append(quote)
+        quote = reader.quote(passage, previous, passages, style)
+        out.extend(_per_paragraph(text, passage, quote, blocks))
         if not quote.scare:
             previous = (passage, quote)
     return tuple(out)
+
+
+def _words(text: str) -> int:
+    return len([w for w in text.split() if any(ch.isalnum() for ch in w)])
+
+
+def _speech_style(text: str, passages: list[QuotedPassage]) -> Kind:
+    """The mark an article uses for speech: the kind of most of its longer quotations."""
+    long = [p.kind for p in passages if _words(text[p.start : p.end]) >= 4]
+    return Kind.SINGLE if long.count(Kind.SINGLE) > long.count(Kind.DOUBLE) else Kind.DOUBLE
+
+
+def _per_paragraph(text: str, passage: QuotedPassage, quote: Quote, blocks: list[Span]) -> list[Quote]:
+    """A quotation continued over paragraphs becomes one Quote per paragraph, all with the same speaker."""
+    if passage.paragraphs <= 1:
+        return [quote]
+    out: list[Quote] = []
+    for block in blocks:
+        lo, hi = max(block.start, quote.start), min(block.end, quote.end)
+        if lo >= hi:
+            continue
+        if lo == block.start and text[lo] in "\"“„‟«'‘‚‛‹’":
+            lo += 1  # the reopening mark
+        while lo < hi and text[lo].isspace():
+            lo += 1
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        if lo < hi:
+            out.append(replace(quote, start=lo, end=hi))
+    return out or [quote]
 
 
 class _Attribution:
@@ -75,7 +107,7 @@ class _Attribution:
         self.finder = finder
 
     def quote(
-        self, q: QuotedPassage, previous: tuple[QuotedPassage, Quote] | None, passages: list[QuotedPassage]
+        self, q: QuotedPassage, previous: tuple[QuotedPassage, Quote] | None, passages: list[QuotedPassage], style: Kind
     ) -> Quote:
         content = self.text[q.start : q.end]
         found = self._after(q, content, passages) or self._before(q, passages)
@@ -83,21 +115,22 @@ class _Attribution:
         speaker: Speaker | None = None
         if found is not None:
             cue, speaker, position = found
-            if speaker is not None and speaker.via == UNRESOLVED:
-                speaker = None
-            elif speaker is not None:
+            if speaker is not None and speaker.via != UNRESOLVED:
                 self.finder.remember(position, speaker)
-        short = len([w for w in content.split() if any(ch.isalnum() for ch in w)]) <= 2
-        scare = short and (cue is None or cue in NAMING_CUES)
+        words = _words(content)
+        # Short words in the article's second kind of mark ('...' beside "..." speech) are scare quotes
+        # even when a naming verb is near: "described the fire as a 'megafire'".
+        short = words <= 2 or (q.kind is not style and words <= 4)
+        naming = cue in NAMING_CUES
+        if naming and speaker is not None and speaker.relative:
+            speaker = None  # "X, who has called it a 'farce'": the narrator's aside, not X speaking here
+        scare = short and (cue is None or (naming and (q.kind is not style or speaker is None)))
         if found is None and not short and previous is not None and self._standalone(q, previous[0]):
-            prev = previous[1]
+            return replace(previous[1], start=q.start, end=q.end)
+        if speaker is not None and speaker.via in (UNRESOLVED, ANONYMOUS):
+            # Named only by a description or an unresolved pronoun: keep the words, claim no entity.
             return Quote(
-                q.start,
-                q.end,
-                cue=prev.cue,
-                speaker_start=prev.speaker_start,
-                speaker_end=prev.speaker_end,
-                speaker_name=prev.speaker_name,
+                q.start, q.end, cue=cue, scare=scare, speaker_name=speaker.name if speaker.via == ANONYMOUS else None
             )
         if scare and cue is None:
             speaker = None
