@@ -6,7 +6,7 @@ import importlib.util
 import io
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -15,7 +15,6 @@ import pytest
 
 from tuireader import cli
 from tuireader.core import fetch
-from tuireader.core.corpus import load_corpus
 from tuireader.core.feeds import FeedError, html_to_text, load_entries, parse_feed, parse_pick, read_feed
 from tuireader.core.fetch import FetchOptions
 from tuireader.core.models import Analysis
@@ -216,15 +215,21 @@ class _Terminal(io.StringIO):
 
 
 def _capture_app(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
-    """Replace the app launcher with one that loads what it is given, the way the real one does."""
+    """Replace the app factory with one that records the articles it was given."""
     opened: list[Any] = []
 
-    def run_app(paths: Sequence[str], *, no_cache: bool = False) -> int:
-        opened.extend(load_corpus(paths).articles)
-        return 0
+    class FakeApp:
+        return_code = 0
+
+        def run(self) -> None:
+            pass
+
+    def make_app(source: Any, **options: Any) -> FakeApp:
+        opened.extend(source.articles)
+        return FakeApp()
 
     module = ModuleType("tuireader.ui.app")
-    module.run_app = run_app  # type: ignore[attr-defined]
+    module.make_app = make_app  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "tuireader.ui.app", module)
     return opened
 
@@ -238,7 +243,6 @@ def test_cli_interactive_choice_opens_the_app(
     assert cli.main(["feed", server.url("/feed.atom")]) == 0
     assert "out of range" not in capsys.readouterr().err  # "nine" was re-asked, not an error exit
     (article,) = opened
-    # Metadata survives the hand-over to the app.
     assert (article.source, article.title, article.author) == (
         "Brenmoor Gazette",
         "Island cut off as ferry crews strike",

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import importlib.util
+import io
 import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -259,3 +261,45 @@ def test_cli_reopens_from_cache_with_server_stopped(server, offline_store, capsy
     captured = capsys.readouterr()
     assert json.loads(captured.out)["articles"][0]["text"] == first["articles"][0]["text"]
     assert "using the copy saved" in captured.err
+
+
+def test_cli_opens_the_app_on_downloaded_pages(  # type: ignore[no-untyped-def]
+    server, offline_store, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    opened: list[Any] = []
+
+    class FakeApp:
+        return_code = 0
+
+        def run(self) -> None:
+            pass
+
+    def make_app(source: Any, **options: Any) -> FakeApp:
+        opened.extend(source.articles)
+        return FakeApp()
+
+    module = ModuleType("tuireader.ui.app")
+    module.make_app = make_app  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "tuireader.ui.app", module)
+    missing = server.url("/gone")
+    assert cli.main([server.url("/article.html"), missing, server.url("/second.html")]) == 0
+    assert [a.source for a in opened] == ["Lakeside Courier", "Brenmoor Gazette"]
+    assert capsys.readouterr().err.splitlines() == [f"tuireader: warning: {missing}: 404 Not Found"]
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_cli_progress_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    assert cli.fetch_progress() is None
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    show = cli.fetch_progress()
+    assert show is not None
+    show(1, 2, "https://example.org/a")
+    assert "fetched 1/2 https://example.org/a" in terminal.getvalue()
+    show(2, 2, "https://example.org/b")
+    assert terminal.getvalue().endswith("\r\x1b[K")  # the counter line is cleared when done

@@ -29,7 +29,7 @@ from tuireader.core.models import (
     Label,
     Quote,
 )
-from tuireader.report import build_sections, excerpt, format_for_path, write_report
+from tuireader.report import build_sections, excerpt, format_for_path, spelled_differently, write_report
 from tuireader.report_md import md_text
 
 TEXT_A = (
@@ -144,7 +144,7 @@ def test_markdown_quotes_and_disagreements(analysis: Analysis) -> None:
     md = write_report(analysis, "md")
     ledger = md.split("## Quotes by speaker", 1)[1].split("## Coverage", 1)[0]
     # The same words from two sources are one line, naming both; the scare quote is left out.
-    assert "### Tomas Riedel" in ledger
+    assert "### Tomas Riedel (1)" in ledger
     assert r"- “We cannot run a safe service,” — Lakeside \| Courier, Brenmoor Gazette (1) (said)" in ledger
     assert "sensible" not in ledger and "1 scare quote(s)" in ledger
     section = md.split("## Disagreements", 1)[1]
@@ -216,6 +216,21 @@ def test_format_from_file_name() -> None:
         "json",
         None,
     ]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "differ"),
+    [
+        ("Zelensky", "Zelenskyy", True),
+        ("Volodymyr Zelenskyy", "Zelensky", True),
+        ("J.D. Vance", "JD Vance", True),
+        ("Caroline Levitt", "Karoline Leavitt", True),
+        ("Riedel", "Tomas Riedel", False),  # a surname alone is a short reference, not a spelling
+        ("Tomas Riedel", "tomas riedel", False),
+    ],
+)
+def test_spelled_differently(a: str, b: str, differ: bool) -> None:
+    assert spelled_differently(a, b) is differ
 
 
 def test_excerpt_marks_the_value_inside_its_sentence(analysis: Analysis) -> None:

@@ -54,7 +54,19 @@ class EntityRow:
 
     @property
     def varies(self) -> bool:
-        return len({form for _, forms in self.forms for form in forms}) > 1
+        """Two sources spell it differently: "Zelensky"/"Zelenskyy", "J.D."/"JD", not "Putin"/"Vladimir Putin"."""
+        per_source = [set(forms) for _, forms in self.forms]
+        for i, mine in enumerate(per_source):
+            for theirs in per_source[i + 1 :]:
+                if any(spelled_differently(a, b) for a in mine for b in theirs):
+                    return True
+        return False
+
+
+def spelled_differently(a: str, b: str) -> bool:
+    """Different spellings, not one form a shorter reference to the other (a surname alone, a title)."""
+    words_a, words_b = set(a.casefold().split()), set(b.casefold().split())
+    return not (words_a <= words_b or words_b <= words_a)
 
 
 @dataclass(slots=True)

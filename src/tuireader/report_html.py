@@ -52,7 +52,8 @@ def _excerpt(e: Excerpt) -> str:
 
 def _table(headers: list[str], rows: list[str], classes: str = "") -> list[str]:
     head = "".join(f"<th>{h}</th>" for h in headers)
-    return [f'<div class="scroll"><table class="{classes}">', f"<thead><tr>{head}</tr></thead><tbody>", *rows]
+    attrs = f' class="{classes}"' if classes else ""
+    return [f'<div class="scroll"><table{attrs}>', f"<thead><tr>{head}</tr></thead><tbody>", *rows]
 
 
 def render_html(s: Sections) -> str:
@@ -104,7 +105,7 @@ def render_html(s: Sections) -> str:
     if not s.quotes:
         out.append('<p class="note">No quotations were found.</p>')
     for group in s.quotes:
-        out += [f"<h3>{_e(group.speaker)}</h3>", "<ul>"]
+        out += [f'<h3>{_e(group.speaker)} <span class="src">({len(group.quotes)})</span></h3>', "<ul>"]
         for line in group.quotes:
             cue = f" ({_e(', '.join(line.cues))})" if line.cues else ""
             out.append(f'<li>“{_e(line.text)}” <span class="src">— {_e(", ".join(line.sources))}{cue}</span></li>')

@@ -87,7 +87,7 @@ def render_markdown(s: Sections) -> str:
     if not s.quotes:
         out += ["*No quotations were found.*", ""]
     for group in s.quotes:
-        out += [f"### {md_text(group.speaker)}", ""]
+        out += [f"### {md_text(group.speaker)} ({len(group.quotes)})", ""]
         for line in group.quotes:
             cue = f" ({md_text(', '.join(line.cues))})" if line.cues else ""
             out.append(f"- “{md_text(line.text)}” — {md_text(', '.join(line.sources))}{cue}")
