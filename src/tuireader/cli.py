@@ -11,7 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from tuireader import __version__
 
@@ -146,6 +146,9 @@ def cmd_cache(argv: Sequence[str]) -> int:
 
 def cmd_app(argv: Sequence[str]) -> int:
     args = _app_parser().parse_args(argv)
+    if any(_is_url(p) for p in args.paths):
+        # Download before the app starts: progress and failures show on stderr, one line each.
+        return _open_app_on(load(args.paths, no_cache=args.no_cache), no_cache=args.no_cache)
     from tuireader.ui.app import run_app
 
     return run_app(args.paths, no_cache=args.no_cache)
@@ -255,25 +258,12 @@ def cmd_feed(argv: Sequence[str]) -> int:
 
 
 def _open_app_on(corpus: Corpus, *, no_cache: bool) -> int:
-    """Open the app on articles already loaded (feed entries have no file to point at)."""
-    import inspect
+    """Open the app on articles already loaded (downloaded pages, feed entries)."""
+    from tuireader.ui.app import make_app
 
-    from tuireader.ui.app import run_app
-
-    launch: Any = run_app  # the app may not take a corpus yet
-    if "corpus" in inspect.signature(launch).parameters:
-        return int(launch([], no_cache=no_cache, corpus=corpus))
-    # The app takes paths only: hand it the articles as a JSONL file, which keeps their metadata.
-    import tempfile
-
-    with tempfile.TemporaryDirectory(prefix="tuireader-feed-") as folder:
-        path = os.path.join(folder, "feed.jsonl")
-        with open(path, "w", encoding="utf-8") as out:
-            for a in corpus.articles:
-                record = {"text": a.text, "title": a.title, "source": a.source, "published": a.published}
-                record.update({"url": a.url, "author": a.author})
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        return run_app([path], no_cache=no_cache)
+    app = make_app(corpus, cache=_cache(no_cache))
+    app.run()
+    return int(app.return_code or 0)
 
 
 def _report_parser() -> argparse.ArgumentParser:
