@@ -18,7 +18,7 @@ from tuireader.core import fetch
 from tuireader.core.corpus import CorpusError
 from tuireader.core.fetch import FetchOptions, decode_body, fetch_pages, is_url
 from tuireader.core.models import Analysis
-from tuireader.core.sources import load_sources
+from tuireader.core.sources import load_sources, without_headline
 
 WEB = Path(__file__).parent / "fixtures" / "web"
 
@@ -73,7 +73,7 @@ def test_article_page_extracted_without_boilerplate(server) -> None:  # type: ig
     assert article.author == "Marta Okonkwo"
     assert article.published == "2026-03-14"
     assert article.source == "Lakeside Courier"
-    assert "About 240 ferry workers on Lake Varna stopped work" in article.text
+    assert article.text.startswith("About 240 ferry workers on Lake Varna stopped work")  # the <h1> is the title
     assert "restore the night crews" in article.text
     for boilerplate in (
         "ADVERTISEMENT",
@@ -303,3 +303,16 @@ def test_cli_progress_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
     assert "fetched 1/2 https://example.org/a" in terminal.getvalue()
     show(2, 2, "https://example.org/b")
     assert terminal.getvalue().endswith("\r\x1b[K")  # the counter line is cleared when done
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        ("Ferry  strike\n\nBody.", "Ferry strike", "Body."),
+        ("Ferry strike\n\nBody.", "Other title", "Ferry strike\n\nBody."),
+        ("Ferry strike", "Ferry strike", "Ferry strike"),  # never empties an article
+        ("Body.", None, "Body."),
+    ],
+)
+def test_without_headline(text: str, title: str | None, expected: str) -> None:
+    assert without_headline(text, title) == expected
