@@ -23,17 +23,22 @@ from tuireader.core.ner_chunks import Chunk, Token, chunks, tokenize
 from tuireader.core.ner_numbers import find_dates_and_numbers
 from tuireader.core.ner_rules import (
     KNOWN_ACRONYMS,
+    LEADING_PLACE_HEADS,
     NAME_BLOCKERS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
     ORG_HEADS,
+    ORG_NOUNS,
     ORG_VERBS,
     PARTY_CODE_PREFIXES,
     PLACE_ACRONYMS,
     PLACE_HEADS,
+    PLACE_NOUNS,
     ROLE_NOUNS,
     SPEECH_VERBS,
     TITLE_CONNECTORS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
     TITLES,
 )
 
@@ -42,6 +47,10 @@ _SPEECH_BRIDGE = frozenset(
     "has had have also later then previously earlier again reportedly repeatedly "
     "publicly privately once recently separately first".split()
 )
+_COMMON_ZIPF = 4.5  # wordfreq Zipf: "red" 5.2, "cross" 4.6, unusual surnames < 3
+_INITIAL_ZIPF = 4.0  # a sentence-initial "Advocates said" is a common noun; "Okonjo said" is a name
+_RARE_ZIPF = 3.0
+_INSIDE_PREPOSITIONS = frozenset("in near outside around across into toward towards throughout".split())
 _PLACE_PREPOSITIONS = frozenset("in from to near outside across at into toward towards via around".split())
 
 
@@ -70,7 +79,8 @@ def extract_mentions(article: Article) -> tuple[Mention, ...]:
             found.extend(decided)
         else:
             pending.append(chunk)
-    found.extend(_second_pass(pending, found, text, lowercase_words))
+    found.extend(_second_pass(pending, found, tokens, text, lowercase_words))
+    _short_org_names(found, text)
     spans = [(f.start, f.end, f.label) for f in found] + numeric
     spans.sort()
     mentions: list[Mention] = []
@@ -94,12 +104,24 @@ def _follows_speech(tokens: Sequence[Token], after: int) -> bool:
     return nxt in _SPEECH_BRIDGE and _word(tokens, after + 1) in SPEECH_VERBS
 
 
-def _precedes_speech(tokens: Sequence[Token], before: int) -> bool:
-    """ "said X", "according to X", "told X"."""
+def _precedes_speech(tokens: Sequence[Token], before: int, after: int) -> bool:
+    """Whether the name ends a "said X." inversion or follows "according to"."""
     prev = _word(tokens, before)
-    return prev in {"said", "says", "added", "wrote", "asked", "stated", "insisted"} or (
-        prev == "to" and _word(tokens, before - 1).lower() == "according"
-    )
+    if prev == "to" and _word(tokens, before - 1).lower() == "according":
+        return True
+    closes = after >= len(tokens) or not tokens[after].word
+    return closes and prev in {"said", "says", "added", "wrote", "asked", "stated", "insisted", "argued"}
+
+
+_DATELINE = re.compile(r"(?:/[A-Z][A-Z ]+)?\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-|:)")
+
+
+def _paragraph_start(text: str, start: int) -> bool:
+    return start == 0 or text[max(0, start - 2) : start].endswith("\n")
+
+
+def _dateline_follows(text: str, end: int) -> bool:
+    return _DATELINE.match(text, end) is not None
 
 
 def _looks_acronym(word: str) -> bool:
@@ -112,6 +134,8 @@ _ROMAN = re.compile(r"[IVXLC]+")
 
 def _is_place(name: str, prev_word: str) -> bool:
     if gz.is_country(name) or gz.is_big_city(name) or name in PLACE_ACRONYMS:
+        return True
+    if prev_word in {"the", "The"} and gz.is_big_city("The " + name):
         return True
     return prev_word in _PLACE_PREPOSITIONS and gz.is_city(name)
 
@@ -170,22 +194,26 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
     if len(words) >= 2 and org_head and not (words[-1] in PLACE_HEADS and words[0] not in ORG_HEADS):
         return found(Label.ORG)
     # Titles: "Russian President Jane Roe", "Secretary of State John Doe", "Pope Leo XIV".
-    title_end = -1
-    for i, w in enumerate(words[:-1]):
-        connector = title_end == i - 1 and w in TITLE_CONNECTORS and words[i + 1] in TITLES
-        if w in TITLES or connector:
-            title_end = i
+    title_end = _title_end(words)
     if title_end >= 0 and _name_like(words[title_end + 1 :]):
         out = [_Found(starts[title_end + 1], span_end, Label.PERSON)]
         title_start = title_end
-        while title_start > 0 and (words[title_start - 1] in TITLES or words[title_start - 1] in TITLE_CONNECTORS):
+        while title_start > 0 and (
+            (words[title_start - 1] in TITLES and words[title_start - 1] not in ORG_HEADS)
+            or words[title_start - 1] in TITLE_CONNECTORS
+        ):
             title_start -= 1
         if title_start > 0:
             prefix = " ".join(words[:title_start])
             prefix_end = ends[title_start - 1]
             if _is_place(prefix, ""):
                 out.append(_Found(starts[0], prefix_end, Label.PLACE))
-            elif prefix not in gz.demonyms() and not initial and prefix.lower() not in gz.common_words():
+            elif (
+                not _demonym(prefix)
+                and not initial
+                and (title_start > 1 or gz.english_frequency(prefix) < _COMMON_ZIPF)
+            ):
+                # "Kremlin aide", "White House Press Secretary"; not "Business Minister" (a portfolio).
                 out.append(_Found(starts[0], prefix_end, Label.ORG))
         return out
     if all(w in TITLES or w in TITLE_CONNECTORS for w in words):
@@ -193,7 +221,25 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
     # Places: gazetteer, or a place head ("Black Sea", "Red Square").
     if _is_place(name, prev_word):
         return found(Label.PLACE)
-    if len(words) >= 2 and words[-1] in PLACE_HEADS and not _looks_person(words):
+    if len(words) >= 2 and (words[-1] in PLACE_HEADS or words[0] in LEADING_PLACE_HEADS) and not _looks_person(words):
+        return found(Label.PLACE)
+    # "the village of X", "the province X", "near X" with X a known city; "the union X", "the company X".
+    noun = prev_word if prev_word not in {"of", "called", "named"} else _word(tokens, first - 2)
+    if (noun in PLACE_NOUNS or noun[:-1] in PLACE_NOUNS) and not _looks_person(words) and not initial:
+        return found(Label.PLACE)
+    if (
+        (noun in ORG_NOUNS or noun[:-1] in ORG_NOUNS)
+        and not _looks_person(words)
+        and not initial
+        and not _demonym(name)
+    ):
+        return found(Label.ORG)
+    # A dateline: "ROTTERDAM --", "NEW DELHI (Agency) —" at the start of a paragraph.
+    if (
+        _paragraph_start(text, span_start)
+        and all(w.isupper() and len(w) > 2 for w in words)
+        and (_dateline_follows(text, span_end))
+    ):
         return found(Label.PLACE)
     next_word = _word(tokens, next_index)
     # "<X> spokesman", "<X> officials": X is an organisation (or a place, handled above).
@@ -210,25 +256,81 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
     # Role noun before: "spokesman Jane Roe", "aide John Doe".
     if prev_word in ROLE_NOUNS and _name_like(words):
         return found(Label.PERSON)
+    # "the Red Cross", "the Holy See": people rarely take an article.
+    if lead_the and len(words) >= 2 and not initial and not _demonym(words[0]):
+        return found(Label.ORG)
     # A given name, or initials, then a surname: "Jane Roe", "J.R. Doe", "JR Doe".
     if len(words) >= 2 and _looks_person(words) and _name_like(words[1:]):
         return found(Label.PERSON)
-    speech = _follows_speech(tokens, next_index) or _precedes_speech(tokens, first - 1)
+    speech = _follows_speech(tokens, next_index) or _precedes_speech(tokens, first - 1, next_index)
     common_noun = len(words) == 1 and words[0].lower() in lowercase
     if lead_the and not common_noun and not _demonym(name):
         # "the <Name> said", "the <Name>’s", and multi-word "the Holy See": institutions.
         if len(words) >= 2 or possessive or next_word in ORG_VERBS or speech:
             return found(Label.ORG)
         return []
-    if speech and not common_noun and _name_like(words) and not _demonym(name):
+    ordinary = initial and len(words) == 1 and _ordinary_word(words[0])
+    if speech and not common_noun and not ordinary and _name_like(words) and not _demonym(name):
+        # "Red Cross said": a multi-word subject made of ordinary English words is an institution.
+        if len(words) >= 2 and gz.english_frequency(words[0]) >= _COMMON_ZIPF and words[0] not in gz.given_names():
+            return found(Label.ORG)
         return found(Label.PERSON)
+    # "near Alda", "in Berrin": an unusual word after a place preposition, used nowhere in lower case.
+    if (
+        prev_word in _INSIDE_PREPOSITIONS
+        and len(words) <= 3
+        and not possessive
+        and not common_noun
+        and all(gz.english_frequency(w) < _RARE_ZIPF for w in words)
+        and _name_like(words)
+        and not _looks_person(words)
+    ):
+        return found(Label.PLACE)
     return []
+
+
+def _ordinary_word(word: str) -> bool:
+    """A common English word (or the plural of one): "Advocates", "Residents"."""
+    if gz.english_frequency(word) >= _INITIAL_ZIPF:
+        return True
+    return word.endswith("s") and gz.english_frequency(word[:-1]) >= _INITIAL_ZIPF - 0.5
 
 
 def _demonym(name: str) -> bool:
     """ "Russian", "Russians", "Russian’s"."""
     demonyms = gz.demonyms()
     return name in demonyms or (name.endswith("s") and name[:-1] in demonyms)
+
+
+def _title_end(words: Sequence[str]) -> int:
+    """Index of the last word of a title before a name ("Minister of Infrastructure | Jan Roe"), or -1."""
+    title_end = -1
+    given = gz.given_names()
+    started = False
+    i = 0
+    while i < len(words) - 1:
+        word = words[i]
+        if word in TITLE_HEADS:
+            title_end = i
+            started = True
+        elif word in TITLE_CONNECTORS and title_end == i - 1 and title_end >= 0:
+            # A portfolio: capitalised words up to the name, which keeps at least its last two words.
+            j = i + 1
+            while j < len(words) - 1 and words[j] not in given and (words[j] in TITLES or len(words) - j > 2):
+                j += 1
+            if j == i + 1:
+                break
+            title_end = j - 1
+            i = j
+            continue
+        elif word in TITLE_MODIFIERS:
+            started = True
+        elif started and any(w in TITLE_HEADS for w in words[i + 1 : min(i + 3, len(words) - 1)]):
+            pass  # "Chief Fire Officer", "Deputy Regional Health Commissioner"
+        elif started:
+            break
+        i += 1
+    return title_end
 
 
 def _looks_person(words: Sequence[str]) -> bool:
@@ -246,9 +348,13 @@ def _looks_person(words: Sequence[str]) -> bool:
     )
 
 
-def _second_pass(pending: Sequence[Chunk], found: Sequence[_Found], text: str, lowercase: set[str]) -> list[_Found]:
-    """Chunks that only match what the article named elsewhere: "Doe" after "Jane Doe"."""
+def _second_pass(
+    pending: Sequence[Chunk], found: Sequence[_Found], tokens: Sequence[Token], text: str, lowercase: set[str]
+) -> list[_Found]:
+    """Chunks that only match what the article named elsewhere ("Doe" after "Jane Doe"), or that are
+    listed with a name of known kind ("in Alda and Berrin")."""
     known: dict[str, Label] = {}
+    ends = {f.end: f.label for f in found}
     for f in found:
         surface = text[f.start : f.end]
         known.setdefault(surface, f.label)
@@ -264,7 +370,31 @@ def _second_pass(pending: Sequence[Chunk], found: Sequence[_Found], text: str, l
             if label is not None and not (label != Label.PERSON and surface.lower() in lowercase):
                 out.append(_Found(start, end, label, strong=False))
                 break
+        else:
+            first = tokens[chunk.first]
+            if _word(tokens, chunk.first - 1) in {"and", "or"} and chunk.first >= 2 and not first.initial:
+                label = ends.get(tokens[chunk.first - 2].name_end)
+                words = [tokens[i].name for i in range(chunk.first, chunk.last + 1)]
+                if label in (Label.PLACE, Label.ORG) and not _demonym(" ".join(words)) and _name_like(words):
+                    out.append(_Found(first.start, tokens[chunk.last].name_end, label, strong=False))
     return out
+
+
+def _short_org_names(found: list[_Found], text: str) -> None:
+    """A single word that starts an organisation's name here ("Acme" after "Acme Holdings") is that
+    organisation, even where a speech verb made it look like a person ("Acme said")."""
+    firsts: set[str] = set()
+    surnames: set[str] = set()
+    for f in found:
+        words = text[f.start : f.end].split()
+        if f.label == Label.ORG and len(words) >= 2:
+            firsts.add(words[0])
+        elif f.label == Label.PERSON and len(words) >= 2:
+            surnames.add(words[-1])
+    for f in found:
+        surface = text[f.start : f.end]
+        if f.label == Label.PERSON and surface in firsts and surface not in surnames:
+            f.label = Label.ORG
 
 
 def resolve_entities(

@@ -194,6 +194,14 @@ def demonyms() -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=65536)
+def english_frequency(word: str) -> float:
+    """wordfreq Zipf frequency of ``word`` in English (0 unknown, ~7.7 for "the")."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en", wordlist="small"))
+
+
 def warm() -> None:
     """Load every list now (for benchmarks and for a worker thread before the first article)."""
     _person_lists()

@@ -12,8 +12,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from tuireader.core import gazetteer as gz
 from tuireader.core.models import Span
-from tuireader.core.ner_rules import NAME_PARTICLES, NAME_SUFFIXES, ORG_HEADS, TITLES
+from tuireader.core.ner_rules import (
+    LEADING_PLACE_HEADS,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    ORG_HEADS,
+    PLACE_HEADS,
+    TITLE_HEADS,
+    TITLES,
+)
 
 _TOKEN = re.compile(
     r"(?P<init>(?:[^\W\d_]\.){2,})"
@@ -26,6 +35,10 @@ _BOUNDARY = frozenset(".!?…:;")
 _TRANSPARENT = frozenset("“\"‘'(—–-[«»„*_")
 _POSSESSIVE = ("'s", "’s", "'S", "’S")
 _JOINERS = frozenset({"of", "for", "and"})
+_COMPOUND_TAILS = frozenset(
+    "based led backed born owned run controlled bound style made funded friendly speaking held occupied "
+    "registered listed era wide allied aligned linked sponsored brokered headquartered".split()
+)
 
 
 @dataclass(slots=True)
@@ -46,7 +59,9 @@ class Token:
 
     @property
     def capitalised(self) -> bool:
-        return self.word and self.text[:1].isupper()
+        """ "Doe", and also "d’Arc", "O'Neil"-style elided particles before a capital."""
+        text = self.text
+        return self.word and (text[:1].isupper() or (len(text) > 2 and text[1] in "'’" and text[2].isupper()))
 
 
 @dataclass(slots=True)
@@ -93,6 +108,9 @@ def tokenize(text: str, headings: Sequence[Span], blocked: Sequence[tuple[int, i
         if word.endswith(_POSSESSIVE) and len(word) > 2:
             token.possessive = True
             token.name_end = end - 2
+        elif "-" in word and word.rsplit("-", 1)[1] in _COMPOUND_TAILS:
+            token.possessive = True  # "Oslo-based": the name ends at the hyphen, and so does the chunk
+            token.name_end = start + word.rindex("-")
         while b < len(blocks) and blocks[b][1] <= start:
             b += 1
         token.blocked = b < len(blocks) and blocks[b][0] < end
@@ -153,7 +171,10 @@ def _joins(tokens: Sequence[Token], first: int, last: int, connector: str, follo
     current = tokens[last].text
     if connector == "and":
         return any(tokens[k].text in ORG_HEADS for k in range(first, last + 1))
-    return current in ORG_HEADS or (current in TITLES and following in TITLES)
+    if current in ORG_HEADS or current in LEADING_PLACE_HEADS or current in PLACE_HEADS:
+        return True  # "Ministry of Health", "Gulf of Aden", "Port of Antwerp"
+    # "Secretary of State", "Minister for Digital Affairs"; not "President of Chile" (a place).
+    return current in TITLE_HEADS and not gz.is_country(following) and not gz.is_big_city(following)
 
 
 def _subspans(tokens: Sequence[Token], first: int, last: int) -> list[tuple[int, int]]:

@@ -5,25 +5,36 @@ These are generic English words used by any news report, never names from a part
 
 from __future__ import annotations
 
-# Capitalised titles that stand before a person's name and are not part of it. Multi-word titles
-# ("Vice President", "Secretary of State") are sequences of these words.
-TITLES = frozenset(
+# Capitalised titles that stand before a person's name and are not part of it. A title is a head
+# ("Minister", "President") with optional modifiers before it ("Prime", "Foreign", "Vice") or a
+# portfolio after "of"/"for" ("Secretary of State", "Minister for Infrastructure").
+TITLE_HEADS = frozenset(
     """
-    President Vice Prime Minister Secretary Chancellor Senator Sen. Sens. Representative Rep. Reps. Gov. Governor
-    Mayor CEO CFO COO Chairman Chairwoman Chair Chairperson Pope King Queen Prince Princess Sheikh Emir Sultan
+    President Minister Secretary Chancellor Senator Sen. Sens. Representative Rep. Reps. Gov. Governor Mayor
+    CEO CFO COO CTO Chairman Chairwoman Chair Chairperson Pope King Queen Prince Princess Sheikh Emir Sultan
     Ambassador General Gen. Lt. Col. Colonel Maj. Major Capt. Captain Sgt. Sergeant Adm. Admiral Cmdr. Commander
     Commissioner Judge Justice Speaker Leader Director Dr. Mr. Mrs. Ms. Mx. Prof. Professor Rev. Reverend
-    Archbishop Bishop Cardinal Patriarch Rabbi Imam Ayatollah Sir Dame Lord Lady Premier Deputy Acting Former
-    Foreign Defence Defense Finance Interior Health Treasury Trade Economy Economic Energy Education Labor Labour
-    Agriculture Transport Transportation Environment Culture Security Intelligence Home State Press Attorney
-    Chief Supreme Crown Minority Majority Whip Spokesman Spokeswoman Spokesperson Envoy Special Adviser Advisor
-    Aide Officer Coach Assistant Associate Executive Managing Senior Junior First Grand Duke Duchess Baron
-    Baroness Count Countess Emperor Empress Tsar Czar Pharaoh Councillor Councilman Councilwoman Alderman
-    Magistrate Inspector Superintendent Detective Officer Constable Marshal Sheriff Lieutenant Brigadier
-    Affairs Field Marshal Auditor Comptroller Controller Treasurer Registrar Dean Provost Rector Principal Ombudsman
+    Archbishop Bishop Cardinal Patriarch Rabbi Imam Ayatollah Sir Dame Lord Lady Premier Spokesman Spokeswoman
+    Spokesperson Envoy Adviser Advisor Aide Officer Coach Executive Duke Duchess Baron Baroness Count Countess
+    Emperor Empress Tsar Czar Councillor Councilman Councilwoman Councilmember Alderman Alderwoman Magistrate
+    Inspector Superintendent Detective Constable Marshal Sheriff Lieutenant Brigadier Auditor Comptroller
+    Treasurer Registrar Dean Provost Rector Principal Ombudsman Manager Whip Deputy Undersecretary
     President-elect Vice-President Secretary-General Governor-General Attorney-General Prime-Minister
     """.split()
 )
+TITLE_MODIFIERS = frozenset(
+    """
+    Vice Prime Deputy Acting Former Interim Foreign Defence Defense Finance Interior Health Treasury Trade
+    Economy Economic Energy Education Labor Labour Agriculture Transport Transportation Environment Culture
+    Security Intelligence Home State Press Attorney Chief Supreme Crown Minority Majority Senior Junior First
+    Grand Special Assistant Associate Executive Managing Field Affairs Foreign-Affairs Immigration Justice
+    Communications Development Digital Industry Infrastructure Housing Science Technology Tourism Sports Police
+    Army Navy Air Military National Regional Federal Opposition Party Council Committee House Senate City
+    County Union Group Executive-Director
+    """.split()
+)
+TITLES = TITLE_HEADS | TITLE_MODIFIERS
+
 # Connectors that may appear inside a title ("Secretary of State") or an organisation name.
 TITLE_CONNECTORS = frozenset({"of", "for", "and", "the"})
 
@@ -52,7 +63,7 @@ ORG_HEADS = frozenset(
     Committee Commission Court Tribunal Parliament Senate Congress Assembly Duma Rada Knesset Bundestag
     Union Association Federation Alliance League Organization Organisation Office Service Services Forces
     Army Navy Corps Command Police Guard Guards Brigade Battalion Regiment Militia Times News Post Journal
-    Herald Tribune Gazette Telegraph Guardian Press Network Broadcasting Television Radio Airlines Airways
+    Herald Tribune Gazette Telegraph Guardian Network Broadcasting Television Radio Airlines Airways
     Railways Motors Technologies Systems Labs Laboratories Pharmaceuticals Energy Oil Petroleum Gas Capital
     Partners Investments Securities Exchange Reserve Board Authority Bureau Administration Cabinet Government
     Church Mosque Synagogue Temple Diocese Forum Club FC Team Movement Front Coalition Secretariat Embassy
@@ -68,6 +79,24 @@ PLACE_HEADS = frozenset(
     Bridge Canal Channel Heights Hills Plateau Plain Plains Delta Cape Harbour Harbor Port Airport Station
     Park Forest Falls Reef Archipelago Territory Territories Republic Kingdom States Emirates City
     Town Village Oblast Governorate Prefecture Canton Borough Quarter Neighbourhood Neighborhood""".split()
+)
+
+# Heads that start a place name ("Mount Kenya", "Lake Chad", "Gulf of Aden").
+LEADING_PLACE_HEADS = frozenset(
+    "Mount Mt. Lake Cape Port Fort Sierra Serra Isla Isle Isles Monte Gulf Bay Sea Strait Lago Rio Cabo Costa Val "
+    "Valle Sierra Puerto Porto Bahia Ciudad Villa Vila Saint San Santa Sao São Sainte Ile Île".split()
+)
+# Lower-case nouns that say what kind of place the next name is ("the village of X", "the province X").
+PLACE_NOUNS = frozenset(
+    "city town village hamlet province region district county municipality state island islands port capital "
+    "suburb neighbourhood neighborhood area commune valley river lake mountain mountains coast oblast".split()
+)
+# Lower-case nouns that say the next name is an organisation ("the union X", "the company X").
+ORG_NOUNS = frozenset(
+    "union company firm group party agency ministry regulator watchdog bank airline carrier broadcaster "
+    "newspaper charity organisation organization association federation club team operator insurer lender "
+    "retailer manufacturer supplier startup start-up contractor developer publisher network channel "
+    "outlet magazine institute university council committee coalition movement militia".split()
 )
 
 # Verbs of speech and report: "<Name> said", "said <Name>", "according to <Name>".
