@@ -129,7 +129,7 @@ def test_markdown_tables_and_escaping(analysis: Analysis) -> None:
     assert coverage[2] == ["⚠ ferry workers stop work on Friday", "●", "●", "·", "2"]
     assert coverage[3] == [r"strike \| second day", "·", "·", "●", "1"]
 
-    entities = _table_after(md, "## Entities")
+    entities = _table_after(md, "### Names")
     # People first; the one spelled differently is flagged, with each source's spelling.
     assert entities[2] == [
         "⚠ Tomas Riedel",
@@ -137,7 +137,8 @@ def test_markdown_tables_and_escaping(analysis: Analysis) -> None:
         "2",
         r"Lakeside \| Courier: Tomas Riedel; Brenmoor Gazette (1): Thomas Riedel",
     ]
-    assert entities[3][0] == "Friday"
+    assert len(entities) == 3  # dates and numbers have their own table
+    assert _table_after(md, "### Dates and numbers")[2][:3] == ["Friday", "date", "2"]
 
 
 def test_markdown_quotes_and_disagreements(analysis: Analysis) -> None:

@@ -50,6 +50,7 @@ class EntityRow:
     name: str
     kind: str
     count: int  # articles mentioning it
+    order: int  # kind's place: people, organisations, places, dates, numbers
     forms: list[tuple[str, list[str]]]  # (source, the forms that source uses)
 
     @property
@@ -151,10 +152,16 @@ def _entities(analysis: Analysis, names: dict[str, str]) -> list[EntityRow]:
             if aid in names and entity.forms[aid]
         ]
         kind = _LABEL_NAMES.get(entity.label, str(entity.label))
-        rows.append(EntityRow(entity.name, kind, len(forms), forms))
-    label_of = {e.name: e.label for e in analysis.entities}
-    rows.sort(key=lambda r: (_LABEL_ORDER.get(label_of.get(r.name, Label.NUMBER), 9), not r.varies, -r.count, r.name))
+        rows.append(EntityRow(entity.name, kind, len(forms), _LABEL_ORDER.get(entity.label, 9), forms))
+    rows.sort(key=lambda r: (r.order, not r.varies, -r.count, r.name))
     return rows
+
+
+def entity_groups(s: Sections) -> list[tuple[str, list[EntityRow]]]:
+    """Names (people, organisations, places) apart from dates and numbers; empty groups left out."""
+    names = [e for e in s.entities if e.order <= _LABEL_ORDER[Label.PLACE]]
+    values = [e for e in s.entities if e.order > _LABEL_ORDER[Label.PLACE]]
+    return [(title, rows) for title, rows in (("Names", names), ("Dates and numbers", values)) if rows]
 
 
 def _quotes(analysis: Analysis, names: dict[str, str]) -> tuple[list[QuoteGroup], int]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from tuireader.report import VERSION_NOTE, Excerpt, Sections, column_names, summary_line
+from tuireader.report import VERSION_NOTE, Excerpt, Sections, column_names, entity_groups, summary_line
 
 CSS = """
 :root { color-scheme: light dark; --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0;
@@ -89,17 +89,19 @@ def render_html(s: Sections) -> str:
         varied = sum(1 for e in s.entities if e.varies)
         if varied:
             out.append(f"<p>{varied} spelled differently across sources (marked ⚠, listed first in each kind).</p>")
-        rows = []
-        for e in s.entities:
-            spellings = "<br>".join(
-                f'<span class="src">{_e(src)}:</span> {_e(", ".join(forms))}' for src, forms in e.forms
-            )
-            flag = '<span class="warn" title="spelled differently">⚠</span> ' if e.varies else ""
-            rows.append(
-                f"<tr><td>{flag}{_e(e.name)}</td><td>{_e(e.kind)}</td><td class='num'>{e.count}</td>"
-                f"<td>{spellings or '—'}</td></tr>"
-            )
-        out += [*_table(["Entity", "Kind", "Articles", "Spellings by source"], rows), "</tbody></table></div>"]
+        for title, kind_rows in entity_groups(s):
+            rows = []
+            for e in kind_rows:
+                spellings = "<br>".join(
+                    f'<span class="src">{_e(src)}:</span> {_e(", ".join(forms))}' for src, forms in e.forms
+                )
+                flag = '<span class="warn" title="spelled differently">⚠</span> ' if e.varies else ""
+                rows.append(
+                    f"<tr><td>{flag}{_e(e.name)}</td><td>{_e(e.kind)}</td><td class='num'>{e.count}</td>"
+                    f"<td>{spellings or '—'}</td></tr>"
+                )
+            out.append(f"<h3>{_e(title)}</h3>")
+            out += [*_table(["Entity", "Kind", "Articles", "Spellings by source"], rows), "</tbody></table></div>"]
 
     out.append('<h2 id="quotes">Quotes by speaker</h2>')
     if not s.quotes:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from tuireader.report import VERSION_NOTE, Excerpt, Sections, column_names, summary_line
+from tuireader.report import VERSION_NOTE, Excerpt, Sections, column_names, entity_groups, summary_line
 
 _SPECIAL = re.compile(r"([\\`*_\[\]{}<>|~$&#!])")
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])(?=\s|$)")
@@ -77,11 +77,15 @@ def render_markdown(s: Sections) -> str:
         varied = sum(1 for e in s.entities if e.varies)
         if varied:
             out += [f"{varied} spelled differently across sources (marked ⚠, listed first in each kind).", ""]
-        rows = []
-        for e in s.entities:
-            spellings = "; ".join(f"{md_text(src)}: {', '.join(md_text(f) for f in forms)}" for src, forms in e.forms)
-            rows.append([("⚠ " if e.varies else "") + md_text(e.name), e.kind, str(e.count), spellings or "—"])
-        out += [*_table(["Entity", "Kind", "Articles", "Spellings by source"], rows, ["l", "l", "r"]), ""]
+        for title, kind_rows in entity_groups(s):
+            rows = []
+            for e in kind_rows:
+                spellings = "; ".join(
+                    f"{md_text(src)}: {', '.join(md_text(f) for f in forms)}" for src, forms in e.forms
+                )
+                rows.append([("⚠ " if e.varies else "") + md_text(e.name), e.kind, str(e.count), spellings or "—"])
+            out += [f"### {title}", ""]
+            out += [*_table(["Entity", "Kind", "Articles", "Spellings by source"], rows, ["l", "l", "r"]), ""]
 
     out += ["## Quotes by speaker", ""]
     if not s.quotes:
