@@ -13,7 +13,7 @@ from tuireader.ui.widgets.compare_table import CompareTable
 from tuireader.ui.widgets.overview_matrix import OverviewMatrix, cell_mark
 from tuireader.ui.widgets.overview_quotes import QuoteLedger, group_quotes
 
-SOURCES = 2  # the matrix's label and count columns come before the sources
+SOURCES = 3  # the matrix's label, count and kinds columns come before the sources
 
 
 def host(analysis: Analysis | None = None) -> Host:
@@ -40,11 +40,11 @@ async def test_matrix_rows_are_facts_by_number_of_sources_with_marks() -> None:
         assert matrix.row_count == 3
         assert matrix.article_ids == ["gazette", "courier", "times"]
         mayor = matrix.get_row_at(2)
-        assert [str(cell) for cell in mayor[SOURCES:-1]] == ["▲", "▲", "·"]
-        assert str(mayor[-1]) == "≈"  # the kinds of disagreement in this fact
+        assert [str(cell) for cell in mayor[SOURCES:]] == ["▲", "▲", "·"]
+        assert str(mayor[2]) == "≈"  # the kinds of disagreement in this fact
         assert str(matrix.get_row_at(0)[1]) == "3"
         headers = [str(column.label) for column in matrix.columns.values()]
-        assert headers[SOURCES:-1] == ["Northfield G.", "Valley Courier", "Riverside T."]
+        assert headers[SOURCES:] == ["Northfield G.", "Valley Courier", "Riverside T."]
 
 
 def test_cell_marks_distinguish_reported_absent_and_disputed() -> None:

@@ -146,12 +146,23 @@ class CompareScreen(Screen[None]):
         self.table.set_rows(self.left, right, rows, cursor=self._start_row(rows))
 
     def _start_row(self, rows: list[AlignedRow]) -> int:
-        """The row to open on: the requested fact (a matched row first), else the requested sentence."""
+        """The row to open on: the requested fact, else the requested sentence, else the top.
+
+        A sentence can belong to several facts while a row names one, so a row also counts as the
+        fact's when its sentences are the fact's members (both sides best, then either side).
+        """
         if self.fact is not None:
-            candidates = [i for i, row in enumerate(rows) if row.fact == self.fact]
-            matched = [i for i in candidates if rows[i].kind == RowKind.MATCH]
-            if matched or candidates:
-                return (matched or candidates)[0]
+            fact = next((f for f in self.analysis.facts if f.id == self.fact), None)
+            members = {(m.article, m.sentence) for m in fact.members} if fact is not None else set()
+
+            def score(row: AlignedRow) -> tuple[bool, bool, bool, bool]:
+                left = (self.left_id, row.left) in members
+                right = (self.right_id, row.right) in members
+                return (row.fact == self.fact, left and right, left or right, row.kind == RowKind.MATCH)
+
+            best = max(range(len(rows)), key=lambda i: (score(rows[i]), -i))
+            if any(score(rows[best])[:3]):
+                return best
         if self.sentence is not None:
             for i, row in enumerate(rows):
                 if row.left == self.sentence:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -25,11 +25,12 @@ from tuireader.ui.render_compare import (
     glyph,
     legend,
     next_article,
+    shorten,
     source_names,
 )
 from tuireader.ui.screens.compare import Aligner, CompareScreen
 from tuireader.ui.widgets.overview_matrix import OverviewMatrix
-from tuireader.ui.widgets.overview_quotes import QuoteLedger
+from tuireader.ui.widgets.overview_quotes import LedgerQuote, QuoteLedger
 
 
 def _value_text(fact: Fact, article: str) -> set[str]:
@@ -84,7 +85,9 @@ class OverviewScreen(Screen[None]):
         & #overview-detail-scroll { width: 1fr; height: 1fr; border-top: solid $panel-lighten-2; padding: 0 1; }
         & #overview-ledger-pane { width: 1fr; height: 1fr; border-top: solid $panel-lighten-2; }
         & .overview--caption { color: $text-muted; text-style: bold; padding: 0 1; height: 1; }
-        & QuoteLedger { border: none; padding: 0; background: $surface; }
+        & QuoteLedger, & QuoteLedger:focus { border: none; padding: 0; background: $surface; }
+        & #overview-ledger-pane:focus-within { border-top: solid $accent; }
+        & #overview-ledger-pane:focus-within .overview--caption { color: $text-accent; }
     }
     """
 
@@ -125,23 +128,22 @@ class OverviewScreen(Screen[None]):
         disputed = sum(bool(f.disagreements) for f in facts)
         shared = sum(len(f.articles) > 1 for f in facts)
         kinds = [d.kind for f in facts for d in f.disagreements]
+        counts = f"{len(facts)} facts" + (f" ({shared} in two or more sources)" if shared != len(facts) else "")
         parts: list[tuple[str, str] | str] = [
             ("Story overview", "bold"),
-            f"  {len(self.analysis.articles)} sources · {len(facts)} facts ({shared} in two or more) · ",
+            f"  {len(self.analysis.articles)} sources · {counts} · ",
             (f"{disputed} with disagreements", "bold $text-warning" if disputed else ""),
-            "    ",
+            "\n",
             (REPORTED_MARK, "$text-success"),
-            " reported  ",
+            " reported ",
             (ABSENT_MARK, "$text-disabled"),
-            " not  ",
+            " not ",
             (DISPUTED_MARK, "bold $text-warning"),
             " disputed",
-            "\n",
-            ("Enter", "bold $text-accent"),
-            " or click a cell: compare that source with another that reports the fact",
         ]
         if kinds:
             parts += ["   ", (legend(kinds), "$text-muted")]
+        parts += ["   ", ("Enter", "bold $text-accent"), "/click: compare"]
         if not facts:
             parts = [("Story overview", "bold"), "  no facts shared between sources were found"]
         return Content.assemble(*parts)
@@ -185,6 +187,61 @@ class OverviewScreen(Screen[None]):
             lines.append(Content.assemble((self.names[article.id], name_style), ": ", sentence))
         return Content("\n").join(lines)
 
+    @on(OptionList.OptionHighlighted, "#overview-ledger")
+    def _quote_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show_quote(event.option_id)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The detail pane follows the focus: the highlighted fact, or the highlighted quote."""
+        ledger = self.query_one(QuoteLedger)
+        if event.widget is ledger and ledger.highlighted is not None:
+            self._show_quote(ledger.get_option_at_index(ledger.highlighted).id)
+        elif event.widget is self.matrix:
+            self._show_detail()
+
+    def _show_quote(self, option_id: str | None) -> None:
+        item = self.query_one(QuoteLedger).quote_at(option_id)
+        if item is not None:
+            self.query_one("#overview-detail", Static).update(self._quote_detail(item))
+
+    def _quote_detail(self, item: LedgerQuote) -> Content:
+        """Who said it, where, the whole quotation in its sentence, and the fact it belongs to."""
+        article = self.analysis.article(item.article)
+        quote = item.quote
+        speaker = next((s for s in self.query_one(QuoteLedger).speakers if item in s.quotes), None)
+        heading: list[tuple[str, str] | str] = [(speaker.name if speaker else "Unattributed", "bold $text-accent")]
+        if quote.speaker_name and speaker and quote.speaker_name.strip().lower() != speaker.name.lower():
+            heading.append((f" (as {quote.speaker_name})", "italic $text-muted"))
+        heading += [" in ", (self.names[article.id], "bold $text-secondary")]
+        if quote.cue:
+            heading.append((f" · {quote.cue}", "$text-muted"))
+        lines = [Content.assemble(*heading)]
+        index = article.sentence_at(quote.start)
+        if index is not None:
+            span = article.sentences[index]
+            sentence = Content(" ".join(span.slice(article.text).split("\n")))
+            start, end = max(quote.start - span.start, 0), min(quote.end - span.start, len(span))
+            style = "bold $text-warning" if item.disputed else "bold"
+            lines.append(sentence.stylize(style, start, end))
+            if quote.end > span.end:  # a quotation running over several sentences
+                lines.append(Content(shorten(article.text[quote.start : quote.end], 600)))
+            fact = self._fact_of(item.article, index)
+            if fact is not None:
+                others = [self.names[a] for a in fact.articles if a != item.article]
+                lines.append(Content.styled(f"Fact: {' '.join(fact.label.split())}", "$text-muted"))
+                if others:
+                    lines.append(Content.styled("also reported by " + ", ".join(others), "$text-muted"))
+        else:
+            lines.append(Content(shorten(article.text[quote.start : quote.end], 600)))
+        lines.append(Content.assemble(("Enter", "bold $text-accent"), ": compare this source with another"))
+        return Content("\n").join(lines)
+
+    def _fact_of(self, article: str, sentence: int | None) -> Fact | None:
+        return next(
+            (f for f in self.analysis.facts for m in f.members if (m.article, m.sentence) == (article, sentence)),
+            None,
+        )
+
     # -- choosing ---------------------------------------------------------------------------------
 
     @on(DataTable.CellSelected)
@@ -213,10 +270,7 @@ class OverviewScreen(Screen[None]):
             return
         article = self.analysis.article(item.article)
         sentence = article.sentence_at(item.quote.start)
-        fact = next(
-            (f for f in self.analysis.facts for m in f.members if (m.article, m.sentence) == (item.article, sentence)),
-            None,
-        )
+        fact = self._fact_of(item.article, sentence)
         right = partner(self.analysis, fact, item.article) if fact is not None else None
         if right is None:
             # Another source quoting the same speaker is the most useful neighbour.

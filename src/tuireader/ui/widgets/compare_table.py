@@ -85,9 +85,9 @@ class CompareTable(ScrollView, can_focus=True):
         & > .compare-table--note-glyph { color: $text-warning; text-style: bold; }
         & > .compare-table--gutter { color: $text-warning; text-style: bold; }
         & > .compare-table--number { color: $text-muted; }
-        & > .compare-table--number-cursor { color: $text-accent; text-style: bold; }
+        & > .compare-table--number-cursor { color: $text-primary; text-style: bold; }
         & > .compare-table--rule { color: $text-disabled; }
-        & > .compare-table--cursor { background: $accent 16%; }
+        & > .compare-table--cursor { background: $primary 22%; }
         & > .compare-table--blank { color: $text-disabled; }
         & > .compare-table--empty { color: $text-muted; text-style: italic; }
     }

@@ -28,7 +28,7 @@ from tuireader.ui.render_compare import (
     source_names,
 )
 
-LABEL_WIDTH = 46
+LABEL_WIDTH, LABEL_MIN, LABEL_MAX = 46, 24, 72
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,10 +75,24 @@ class OverviewMatrix(DataTable[Text]):
         self.analysis = analysis
         self.facts = ordered_facts(analysis)
         self.article_ids = [article.id for article in analysis.articles]
-        self._sources = 2  # the label column and the count column come before the sources
+        self._sources = 3  # the label, count and kinds columns come before the sources
+        self._label_limit = 0
 
     def on_mount(self) -> None:
         self.populate()
+
+    def on_resize(self) -> None:
+        if self._wanted_label_limit() != self._label_limit:
+            self.populate()
+
+    def _wanted_label_limit(self) -> int:
+        """Fact labels take what the source columns leave, so every column fits without scrolling."""
+        if self.size.width <= 0:
+            return LABEL_WIDTH
+        names = source_names(self.analysis.articles, limit=14).values()
+        kinds = max((len({d.kind for d in fact.disagreements}) for fact in self.facts), default=1)
+        fixed = sum(len(name) + 2 for name in names) + 2 + 2 + max(kinds, 1) + 2 + 2  # count, kinds, scrollbar
+        return max(LABEL_MIN, min(LABEL_MAX, self.size.width - fixed - 2))
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -92,23 +106,27 @@ class OverviewMatrix(DataTable[Text]):
         cursor = self.cursor_coordinate
         self.clear(columns=True)
         names = source_names(self.analysis.articles, limit=14)
-        labels = [shorten(fact.label, LABEL_WIDTH) for fact in self.facts]
+        self._label_limit = self._wanted_label_limit()
+        labels = [shorten(fact.label, self._label_limit) for fact in self.facts]
         # An explicit width: DataTable draws a fixed (frozen) column at its declared width.
         label_width = max([len("Fact"), *(len(label) for label in labels)])
         self.add_column(Text("Fact", style="bold"), key="fact", width=label_width)
         self.add_column(Text("n", style="bold", justify="right"), key="count")
+        self.add_column(Text("≠", style="bold"), key="kinds")
         for article_id in self.article_ids:
             self.add_column(Text(names[article_id], style="bold", justify="center"), key=article_id)
-        self.add_column(Text("≠", style="bold"), key="kinds")
         styles = {mark: self._style(name) for mark, name in ((REPORTED, "reported"), (ABSENT, "absent"))}
         styles[DISPUTED] = self._style("disputed")
         for fact, label in zip(self.facts, labels, strict=True):
-            cells = [Text(label, no_wrap=True, overflow="ellipsis"), Text(str(len(fact.articles)), justify="right")]
+            kinds = "".join(dict.fromkeys(glyph(d.kind) for d in fact.disagreements))
+            cells = [
+                Text(label, no_wrap=True, overflow="ellipsis"),
+                Text(str(len(fact.articles)), justify="right"),
+                Text(kinds, style=self._style("kinds")),
+            ]
             for article_id in self.article_ids:
                 mark = cell_mark(fact, article_id)
                 cells.append(Text(mark, style=styles[mark], justify="center"))
-            kinds = "".join(dict.fromkeys(glyph(d.kind) for d in fact.disagreements))
-            cells.append(Text(kinds, style=self._style("kinds")))
             self.add_row(*cells, key=fact.id)
         if self.row_count:
             self.cursor_coordinate = Coordinate(

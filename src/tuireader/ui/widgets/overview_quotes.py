@@ -72,6 +72,8 @@ class QuoteLedger(OptionList):
     DEFAULT_CSS = """
     QuoteLedger {
         height: 1fr;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
         & > .option-list--option-disabled { color: $text; }
     }
     """
