@@ -15,7 +15,7 @@ import pytest
 
 from tuireader import cli
 from tuireader.core import fetch
-from tuireader.core.feeds import FeedError, html_to_text, load_entries, parse_feed, parse_pick, read_feed
+from tuireader.core.feeds import FeedError, discover_feed, html_to_text, load_entries, parse_feed, parse_pick, read_feed
 from tuireader.core.fetch import FetchOptions
 from tuireader.core.models import Analysis
 
@@ -100,6 +100,26 @@ def test_rss_entries_load_with_fallbacks(server: Any) -> None:
     assert "Eleven trawlers tied up at Port Ellis" in three.text and "ice machine" in three.text
     assert three.url == server.url("/entries/fleet.html")
     assert "/entries/fleet.html" not in [path for path, _ in server.requests]
+
+
+def test_site_page_leads_to_its_feed(server: Any) -> None:
+    feed = read_feed(server.url("/home.html"), options=FAST)
+    assert feed.source == server.url("/feed.atom")
+    assert len(feed.entries) == 2
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ('<link rel="alternate" type="application/rss+xml" href="/rss?a=1&amp;b=2">', "https://x.example/rss?a=1&b=2"),
+        ("<LINK TYPE='application/atom+xml' REL='alternate' HREF='https://y.example/f'>", "https://y.example/f"),
+        ('<link rel="alternate" type="text/html" href="/other">', None),
+        ('<link rel="stylesheet" type="application/rss+xml" href="/x">', None),
+        ("<p>no links</p>", None),
+    ],
+)
+def test_discover_feed(html: str, expected: str | None) -> None:
+    assert discover_feed(html, "https://x.example/news/") == expected
 
 
 def test_feed_cached_for_offline_reading(server: Any) -> None:

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -170,13 +171,24 @@ def read_feed(
     *,
     options: FetchOptions | None = None,
     store: PageStore | None = None,
+    follow: bool = True,
 ) -> Feed:
-    """A feed from a URL (downloaded, cached like pages) or a local file."""
+    """A feed from a URL (downloaded, cached like pages) or a local file.
+
+    Given a site's page instead, ``follow`` reads the feed the page advertises (one hop only).
+    """
     if is_url(target):
         result = fetch_pages([target], options=options, store=store, accept=FEED_TYPES)[target]
         if result.page is None:
             raise FeedError(result.message or f"{target}: cannot be fetched")
-        feed = parse_feed(result.page.body, target)
+        try:
+            feed = parse_feed(result.page.body, target)
+        except FeedError:
+            # A site's page rather than its feed: follow the feed it advertises, once.
+            found = discover_feed(result.page.text, result.page.final_url)
+            if not follow or found is None or found == target or not is_url(found):
+                raise
+            return read_feed(found, options=options, store=store, follow=False)
         return Feed(feed.source, feed.title, feed.link, feed.entries, note=result.message)
     path = Path(target).expanduser()
     try:
@@ -188,6 +200,22 @@ def read_feed(
     except OSError as exc:
         raise FeedError(f"{target}: cannot read ({exc.strerror or exc})") from None
     return parse_feed(data, target)
+
+
+_ALTERNATE = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
+_ATTR = re.compile(r"""([a-zA-Z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+
+
+def discover_feed(html: str, base: str) -> str | None:
+    """The first RSS or Atom feed a page advertises with ``<link rel="alternate" type=...>``."""
+    for tag in _ALTERNATE.findall(html[:200_000]):
+        attrs = {m.group(1).lower(): m.group(2) or m.group(3) or m.group(4) or "" for m in _ATTR.finditer(tag)}
+        kind = attrs.get("type", "").lower()
+        if "alternate" in attrs.get("rel", "").lower().split() and kind in FEED_TYPES - {"text/html", "text/plain"}:
+            href = unescape(attrs.get("href", "")).strip()
+            if href:
+                return urljoin(base, href)
+    return None
 
 
 # ---------------------------------------------------------------------------------------------
