@@ -368,6 +368,12 @@ def _second_pass(
             surface = text[start:end]
             label = known.get(surface)
             if label is not None and not (label != Label.PERSON and surface.lower() in lowercase):
+                head = tokens[chunk.first]
+                words = [tokens[i].name for i in range(chunk.first, chunk.last + 1)]
+                # "Ana Roe" where "Roe" is known: someone else of that family, named in full.
+                tail = label == Label.PERSON and start > head.start and end == tokens[chunk.last].name_end
+                if tail and len(words) <= 4 and _name_like(words) and not (head.initial and _ordinary_word(words[0])):
+                    start = head.start
                 out.append(_Found(start, end, label, strong=False))
                 break
         else:

@@ -35,9 +35,30 @@ _PHONETIC = (
 _DOUBLE = re.compile(r"(.)\1+")
 
 
+_LETTERS = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "ß": "ss",
+        "đ": "d",
+        "Đ": "D",
+        "ł": "l",
+        "Ł": "L",
+        "ı": "i",
+        "œ": "oe",
+        "Œ": "OE",
+        "þ": "th",
+        "ð": "d",
+        "’": "'",
+    }
+)
+
+
 def fold(text: str) -> str:
-    """Lower-case ASCII: accents dropped ("Erdoğan" -> "erdogan")."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """Lower-case ASCII-ish: accents dropped ("Erdoğan" -> "erdogan", "Sølberg" -> "solberg")."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 

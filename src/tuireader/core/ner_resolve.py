@@ -23,6 +23,7 @@ from rapidfuzz.distance import JaroWinkler
 from tuireader.core.models import Article, ArticleAnalysis, Entity, Label, Mention, Quote
 from tuireader.core.ner_names import SURNAME_SIMILARITY, PersonName, fold, parse, phonetic, same_person, slug
 from tuireader.core.ner_numbers import WORD_VALUES
+from tuireader.core.ner_propagate import propagate
 
 _NON_WORD = re.compile(r"[^\w]+")
 _LEAD_THE = re.compile(r"^(?:the|The)\s+")
@@ -94,7 +95,7 @@ class _People:
         out = []
         for _, index in self.candidates(name.surname_key):
             other = self.clusters[index].name
-            if other is None or other.suffix != name.suffix:
+            if other is None:
                 continue
             if among is None or index in among:
                 out.append(index)
@@ -106,15 +107,38 @@ def resolve(
 ) -> tuple[list[Entity], dict[str, ArticleAnalysis]]:
     by_id = {a.id: a for a in articles}
     ordered = [a for a in articles if a.id in analyses]
-    people = _People()
+    mentions_of = propagate(ordered, {a.id: analyses[a.id].mentions for a in ordered})
     assigned: dict[tuple[str, int], int] = {}  # (article id, mention index) -> cluster index
+    people = _resolve_people(ordered, mentions_of, assigned)
+    clusters = _resolve_things(ordered, mentions_of, assigned, people.clusters)
 
+    entities, ids = _entities(clusters)
+    resolved: dict[str, ArticleAnalysis] = dict(analyses)
+    names = {e.id: e.name for e in entities}
+    for article_id, analysis in analyses.items():
+        if article_id not in by_id:
+            continue
+        mentions = tuple(
+            dataclasses.replace(m, entity=ids[assigned[(article_id, i)]]) if (article_id, i) in assigned else m
+            for i, m in enumerate(mentions_of.get(article_id, analysis.mentions))
+        )
+        quotes = tuple(_speaker(q, mentions, names) for q in analysis.quotes)
+        resolved[article_id] = dataclasses.replace(analysis, mentions=mentions, quotes=quotes)
+    return entities, resolved
+
+
+def _resolve_people(
+    ordered: Sequence[Article], mentions_of: Mapping[str, Sequence[Mention]], assigned: dict[tuple[str, int], int]
+) -> _People:
+    people = _People()
     # 1. Full names, most frequent spelling first so it seeds its cluster.
     full_counts: Counter[str] = Counter()
+    form_articles: dict[str, set[str]] = defaultdict(set)
     for article in ordered:
-        for mention in analyses[article.id].mentions:
+        for mention in mentions_of[article.id]:
             if mention.label == Label.PERSON and parse(mention.text).full:
                 full_counts[mention.text] += 1
+                form_articles[mention.text].add(article.id)
     cluster_of_form: dict[str, int] = {}
     for surface, _ in sorted(full_counts.items(), key=lambda item: (-item[1], -len(item[0]), item[0])):
         name = parse(surface)
@@ -124,8 +148,9 @@ def resolve(
         elif len(name.given) > len(people.clusters[index].name.given):  # type: ignore[union-attr]
             people.clusters[index].name = name
         cluster_of_form[surface] = index
+    _merge_dropped_suffixes(people, cluster_of_form, full_counts, form_articles)
     for article in ordered:
-        for i, mention in enumerate(analyses[article.id].mentions):
+        for i, mention in enumerate(mentions_of[article.id]):
             if mention.label == Label.PERSON and mention.text in cluster_of_form:
                 assigned[(article.id, i)] = cluster_of_form[mention.text]
                 people.clusters[cluster_of_form[mention.text]].add(article, mention.text)
@@ -133,14 +158,16 @@ def resolve(
     # 2. Lone surnames: same article first (nearest preceding full mention), then the corpus.
     lone_later: list[tuple[Article, int, Mention]] = []
     for article in ordered:
-        mentions = analyses[article.id].mentions
+        mentions = mentions_of[article.id]
         here = {assigned[(article.id, i)] for i in range(len(mentions)) if (article.id, i) in assigned}
         for i, mention in enumerate(mentions):
             if mention.label != Label.PERSON or (article.id, i) in assigned:
                 continue
             options = people.match_surname(parse(mention.text), here)
             if len(options) > 1:
-                options = [_nearest(mentions, i, set(options), article.id, assigned)]
+                cue = _generation_cue(article.text, mention.start)
+                by_cue = [k for k in options if cue and people.clusters[k].name.suffix == cue]  # type: ignore[union-attr]
+                options = by_cue[:1] or [_nearest(mentions, i, set(options), article.id, assigned)]
             if options:
                 assigned[(article.id, i)] = options[0]
                 people.clusters[options[0]].add(article, mention.text)
@@ -155,51 +182,125 @@ def resolve(
             best = people.new(name)
         assigned[(article.id, i)] = best
         people.clusters[best].add(article, mention.text)
+    return people
 
-    # 3. Organisations, places, dates, numbers.
-    clusters = people.clusters
-    keyed: dict[tuple[Label, str], int] = {}
-    acronyms: dict[tuple[Label, str], int] = {}
-    pending_acronyms: list[tuple[Article, int, Mention]] = []
+
+def _merge_dropped_suffixes(
+    people: _People,
+    cluster_of_form: dict[str, int],
+    counts: Mapping[str, int],
+    form_articles: Mapping[str, set[str]],
+) -> None:
+    """ "Jane Roe" joins "Jane Roe Jr." when an outlet just dropped the suffix: never both in one
+    article, and the plain name is not far more prominent (then it is the parent, a person of its own)."""
+    forms_of: dict[int, list[str]] = defaultdict(list)
+    for form, index in cluster_of_form.items():
+        forms_of[index].append(form)
+
+    def stats(index: int) -> tuple[int, set[str]]:
+        forms = forms_of[index]
+        return sum(counts[f] for f in forms), set().union(*(form_articles[f] for f in forms))
+
+    for index, cluster in enumerate(people.clusters):
+        name = cluster.name
+        if name is None or name.suffix or index not in forms_of:
+            continue
+        plain_count, plain_articles = stats(index)
+        best: tuple[int, int] | None = None
+        for _, other in people.candidates(name.surname_key):
+            other_name = people.clusters[other].name
+            if other == index or other_name is None or not other_name.suffix or other not in forms_of:
+                continue
+            if not same_person(name, dataclasses.replace(other_name, suffix="")):
+                continue
+            count, seen_in = stats(other)
+            if seen_in & plain_articles or plain_count > 3 * count:
+                continue
+            if best is None or count > best[0]:
+                best = (count, other)
+        if best is not None:
+            for form in forms_of.pop(index):
+                cluster_of_form[form] = best[1]
+                forms_of[best[1]].append(form)
+
+
+_YOUNGER = re.compile(r"\b(?:younger|junior)\s+$", re.IGNORECASE)
+_ELDER = re.compile(r"\b(?:elder|older|senior)\s+$", re.IGNORECASE)
+
+
+def _generation_cue(text: str, start: int) -> str:
+    """ "the younger Roe" -> "jr", "the elder Roe" -> "sr"."""
+    before = text[max(0, start - 12) : start]
+    if _YOUNGER.search(before):
+        return "jr"
+    if _ELDER.search(before):
+        return "sr"
+    return ""
+
+
+def _resolve_things(
+    ordered: Sequence[Article],
+    mentions_of: Mapping[str, Sequence[Mention]],
+    assigned: dict[tuple[str, int], int],
+    clusters: list[_Cluster],
+) -> list[_Cluster]:
+    """Organisations and places by normal form (acronyms and short names join their long name);
+    dates and numbers by value."""
+    keys: Counter[tuple[Label, str]] = Counter()
     for article in ordered:
-        for i, mention in enumerate(analyses[article.id].mentions):
+        for mention in mentions_of[article.id]:
+            if mention.label != Label.PERSON:
+                keys[(mention.label, _value_key(mention))] += 1
+    target = _thing_targets(keys, {m.text for a in ordered for m in mentions_of[a.id] if m.label != Label.PERSON})
+    index_of: dict[tuple[Label, str], int] = {}
+    for article in ordered:
+        for i, mention in enumerate(mentions_of[article.id]):
             if mention.label == Label.PERSON:
                 continue
             key: tuple[Label, str] = (mention.label, _value_key(mention))
-            if mention.label in (Label.ORG, Label.PLACE) and _is_acronym(mention.text) and key not in keyed:
-                pending_acronyms.append((article, i, mention))
-                continue
-            index = keyed.get(key)
+            key = target.get(key, key)
+            index = index_of.get(key)
             if index is None:
-                index = keyed[key] = len(clusters)
+                index = index_of[key] = len(clusters)
                 clusters.append(_Cluster(mention.label))
-                initials = _initials(mention.text)
-                if initials:
-                    acronyms.setdefault((mention.label, initials), index)
             assigned[(article.id, i)] = index
             clusters[index].add(article, mention.text)
-    for article, i, mention in pending_acronyms:
-        key = (mention.label, _value_key(mention))
-        index = keyed.get(key, acronyms.get((mention.label, key[1])))
-        if index is None:
-            index = keyed[key] = len(clusters)
-            clusters.append(_Cluster(mention.label))
-        assigned[(article.id, i)] = index
-        clusters[index].add(article, mention.text)
+    return clusters
 
-    entities, ids = _entities(clusters)
-    resolved: dict[str, ArticleAnalysis] = dict(analyses)
-    names = {e.id: e.name for e in entities}
-    for article_id, analysis in analyses.items():
-        if article_id not in by_id:
-            continue
-        mentions = tuple(
-            dataclasses.replace(m, entity=ids[assigned[(article_id, i)]]) if (article_id, i) in assigned else m
-            for i, m in enumerate(analysis.mentions)
-        )
-        quotes = tuple(_speaker(q, mentions, names) for q in analysis.quotes)
-        resolved[article_id] = dataclasses.replace(analysis, mentions=mentions, quotes=quotes)
-    return entities, resolved
+
+def _thing_targets(
+    keys: Mapping[tuple[Label, str], int], surfaces: set[str]
+) -> dict[tuple[Label, str], tuple[Label, str]]:
+    """Which key each short form merges into: "EU" -> "European Union", "Acme" -> "Acme Holdings",
+    "Common Council" -> "Springfield Common Council" (only when exactly one long form fits)."""
+    by_initials: dict[tuple[Label, str], list[tuple[Label, str]]] = defaultdict(list)
+    words_of: dict[tuple[Label, str], tuple[str, ...]] = {}
+    for surface in surfaces:
+        words = tuple(w for w in (_NON_WORD.sub("", fold(p)) for p in _LEAD_THE.sub("", surface).split()) if w)
+        for label in (Label.ORG, Label.PLACE):
+            key = (label, "".join(words))
+            if key in keys:
+                words_of[key] = words
+                initials = _initials(surface) if len(words) >= 2 else ""
+                if initials and key not in by_initials[(label, initials)]:
+                    by_initials[(label, initials)].append(key)
+    target: dict[tuple[Label, str], tuple[Label, str]] = {}
+    long_forms = [k for k, w in words_of.items() if len(w) >= 2]
+    for key, words in words_of.items():
+        label, flat = key
+        longs = by_initials.get((label, flat), []) if len(words) == 1 else []
+        if len(longs) != 1 and label == Label.ORG:
+            longs = [
+                k
+                for k in long_forms
+                if k[0] == label
+                and k != key
+                and len(words_of[k]) > len(words)
+                and (words_of[k][: len(words)] == words if len(words) == 1 else words_of[k][-len(words) :] == words)
+            ]
+        if len(longs) == 1 and longs[0] != key:
+            target[key] = longs[0]
+    return target
 
 
 def _nearest(

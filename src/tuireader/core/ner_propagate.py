@@ -1,0 +1,74 @@
+"""Names found in one article, found again where another article gave no evidence.
+
+An outlet may write "Acme Holdings" only after "the takeover of", where no rule fires, while
+another outlet calls it "the company Acme Holdings". Once the corpus knows the name, every
+capitalised occurrence of it is a mention. Lookup goes by first word, so the cost grows with the
+number of capitalised words, not with the number of known names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+
+from tuireader.core import gazetteer as gz
+from tuireader.core.models import Article, Label, Mention
+
+_CAPITALISED = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*")
+_NAMED = (Label.PERSON, Label.ORG, Label.PLACE)
+_RARE_ZIPF = 3.0  # a single known word propagates only when it is not an ordinary English word
+
+
+def propagate(
+    articles: Sequence[Article], mentions_of: Mapping[str, Sequence[Mention]]
+) -> dict[str, tuple[Mention, ...]]:
+    """Each article's mentions plus unlabelled occurrences of names the corpus knows, sorted."""
+    votes: dict[str, Counter[Label]] = defaultdict(Counter)
+    for article in articles:
+        for mention in mentions_of[article.id]:
+            if mention.label in _NAMED:
+                votes[mention.text][mention.label] += 1
+    known: dict[str, list[tuple[str, Label]]] = defaultdict(list)
+    for surface, counter in votes.items():
+        words = surface.split()
+        if not words or not surface[:1].isupper():
+            continue
+        if len(words) == 1 and (gz.english_frequency(surface) >= _RARE_ZIPF or len(surface) < 3):
+            continue
+        label = counter.most_common(1)[0][0]
+        known[words[0]].append((surface, label))
+    for options in known.values():
+        options.sort(key=lambda item: -len(item[0]))
+    out: dict[str, tuple[Mention, ...]] = {}
+    for article in articles:
+        mentions = tuple(mentions_of[article.id])
+        out[article.id] = mentions
+        if not known:
+            continue
+        text = article.text
+        taken = sorted((m.start, m.end) for m in mentions)
+        added: list[Mention] = []
+        for match in _CAPITALISED.finditer(text):
+            start = match.start()
+            first = match.group().rstrip(".,'’")
+            candidates = known.get(first)
+            if not candidates or _inside(taken, start):
+                continue
+            for surface, label in candidates:
+                end = start + len(surface)
+                if text.startswith(surface, start) and (end == len(text) or not (text[end].isalnum())):
+                    if not _overlaps(taken, start, end):
+                        added.append(Mention(start, end, label, surface))
+                    break
+        if added:
+            out[article.id] = tuple(sorted((*mentions, *added), key=lambda m: (m.start, m.end)))
+    return out
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
