@@ -22,20 +22,19 @@ MASK = "\u2592"  # stands in for quoted words; not a letter, not punctuation
 
 # Speech verbs: the speaker is their subject ("X said", "said X").
 SPEECH_CUES = frozenset(
-    """said says say told tells wrote writes added adds stated states noted notes remarked remarks
-    acknowledged acknowledges posted posts warned warns insisted insists argued argues declared declares
-    explained explains announced announces claimed claims asked asks replied replies tweeted tweets
-    cautioned cautions stressed stresses urged urges recalled recalls admitted admits conceded concedes
-    complained complains suggested suggests predicted predicts vowed vows promised promises pledged pledges
-    testified testifies responded responds countered counters confirmed confirms observed observes
-    emphasised emphasized emphasises emphasizes reiterated reiterates joked jokes quipped quips shouted
-    shouts boasted boasts lamented laments commented comments concluded concludes mused muses wondered
-    wonders maintained maintains contended contends asserted asserts alleged alleges charged demanded
-    continued answered texted messaged saying""".split()
+    """said says say told tells praised praises criticised criticized criticises criticizes condemned condemns
+    hailed hails accused accuses blamed blames chanted sang wrote writes added adds stated noted remarked
+    acknowledged acknowledges posted warned warns insisted insists argued argues declared declares explained
+    explains announced announces claimed asked asks replied replies tweeted cautioned cautions stressed
+    urged recalled admitted admits conceded concedes complained complains suggested suggests predicted
+    predicts vowed promised pledged testified testifies responded responds countered confirmed confirms
+    observed observes emphasised emphasized emphasises emphasizes reiterated reiterates joked quipped
+    shouted boasted lamented commented concluded concludes mused wondered maintained maintains contended
+    contends asserted asserts alleged alleges charged demanded continued answered texted messaged saying""".split()
 )
 # Naming verbs: "Smith called it a 'bloodbath'". They attribute a word, not a statement.
 NAMING_CUES = frozenset(
-    """called calls described describes dubbed dubs termed terms labelled labeled labels branded brands
+    """called calls described describes dubbed dubs termed labelled labeled branded
     characterised characterized characterises characterizes""".split()
 )
 CUE_RE = re.compile(
@@ -60,7 +59,14 @@ PRONOUNS = frozenset("he she they it we i".split())
 _NOT_NAMES = frozenset(
     """the a an in on at for from by with as of to and but or if when while after before since during
     this that these those it its he she they we i his her their our my your speaking asked according
-    however meanwhile also still yet then there here what who which where why how mr mrs ms dr""".split()
+    however meanwhile also still yet then there here what who which where why how mr mrs ms dr
+    critics officials analysts residents experts witnesses police protesters fans opponents supporters
+    observers investors economists diplomats sources authorities officers doctors nurses teachers workers
+    employees lawmakers legislators voters parents students scientists researchers activists locals
+    villagers neighbours neighbors prosecutors aides advisers executives leaders ministers members
+    scholars historians campaigners unions shareholders customers passengers riders drivers farmers
+    monday tuesday wednesday thursday friday saturday sunday january february march april june july
+    september october november december today yesterday tomorrow""".split()
 )
 # Words that stand before a name and are not part of it ("Finnish President Alexander Stubb").
 TITLE_WORDS = frozenset(
@@ -77,7 +83,14 @@ TITLE_WORDS = frozenset(
     author novelist poet artist singer actor actress player driver pilot teacher scientist researcher
     historian activist businessman businesswoman billionaire entrepreneur investor journalist reporter
     photographer designer chef architect boxer runner swimmer rapper comedian filmmaker producer
-    composer midwife paramedic firefighter surgeon physician pastor priest resident witness""".split()
+    composer midwife paramedic firefighter astronaut cosmonaut surgeon physician pastor priest resident
+    witness""".split()
+)
+_OF_HEADS = frozenset(
+    """ministry department bank university office court council institute college school museum church
+    republic kingdom house chamber secretary minister board union federation association society academy
+    port city commission committee agency bureau division party league embassy government director
+    president chancellor governor mayor head friends centre center""".split()
 )
 # Title words that also begin names of things ("General Motors", "State Street", "Press Association").
 _WEAK_TITLES = frozenset(
@@ -85,7 +98,7 @@ _WEAK_TITLES = frozenset(
     acting former deputy father sister brother dean principal officer director leader speaker justice
     marshal chair manager major""".split()
 )
-_ABBREVIATIONS = frozenset(
+ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sen rep gov gen lt col capt sgt maj adm st jr sr rev hon no vs etc inc ltd co
     corp dept est fig jan feb mar apr jun jul aug sep sept oct nov dec mt ft pres supt cmdr approx""".split()
 )
@@ -129,7 +142,7 @@ def sentence_spans(masked: str, blocks: Sequence[Span]) -> list[Span]:
             word = re.search(r"([\w.'’-]+)[.!?…]*$", masked[max(start, match.start() - 20) : match.start() + 1])
             token = word.group(1).rstrip(".").lower() if word else ""
             if masked[match.start()] == "." and (
-                token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or "." in token
+                token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or "." in token
             ):
                 continue
             end = match.end()
@@ -164,6 +177,10 @@ def names_in(masked: str, lo: int, hi: int) -> list[Candidate]:
     out: list[Candidate] = []
     for match in _NAME_RE.finditer(masked, lo, hi):
         words = [(m.start() + match.start(), m.group()) for m in re.finditer(r"\S+", match.group())]
+        # "of"/"for" joins only after an institution word ("Bank of England"), not "Jo Bloggs of Leeds".
+        for i in range(len(words) - 1, 0, -1):
+            if words[i][1] in ("of", "for") and words[i - 1][1].lower() not in _OF_HEADS:
+                words = words[:i]
         while words and words[0][1].lower().rstrip(".") in _NOT_NAMES:
             words = words[1:]
         last_title = -1

@@ -160,14 +160,15 @@ def find_quoted(text: str, paragraphs: tuple[Span, ...] = (), headings: tuple[Sp
                         break
             elif mark.can_open:
                 stack.append((mark.kind, mark.pos))
-        out = found
+        unclosed = -1
         if stack:
-            kind, open_pos = stack[0]
-            carry = (kind, open_pos, reopened or 1)
-            out = pending
+            kind, unclosed = stack[0]
+            carry = (kind, unclosed, reopened or 1)
         for open_pos, close_pos, kind in pairs:
             if any(o < open_pos and close_pos < c for o, c, _ in pairs):
                 continue  # nested inside another quotation
+            # Pairs after an opener that stays open belong to it if the next paragraph continues it.
+            out = pending if 0 <= unclosed < open_pos else found
             start, end = _inner(text, open_pos, close_pos)
             if start < end:
                 out.append(

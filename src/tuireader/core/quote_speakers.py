@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from tuireader.core.models import Label, Span
-from tuireader.core.quote_context import MASK, PRONOUNS, Candidate, Sentences, names_in
+from tuireader.core.quote_context import ABBREVIATIONS, MASK, PRONOUNS, Candidate, Sentences, cues, names_in
 
 _SKIP_BEFORE_CUE = frozenset(
     """also later earlier then has had have would will once previously repeatedly reportedly again further
@@ -88,6 +88,7 @@ class SpeakerFinder:
         # Without entity mentions, capitalised names stand in as pronoun antecedents.
         self.antecedents = self.mentions or names_in(masked, 0, len(masked))
         self.resolved: list[tuple[int, Speaker]] = []  # (position of the subject words, speaker)
+        self._resolving = False
 
     # ---- subjects -------------------------------------------------------------------------------
 
@@ -115,6 +116,9 @@ class SpeakerFinder:
         last: re.Match[str] | None = None
         for match in _BOUNDARY.finditer(text, lo, seg_end):
             start, last = match.end(), match
+        inner = cues(text, start, seg_end)
+        if inner:  # "Vogt said the chancellor had promised ...": the subject of the nearer verb
+            start, last = inner[-1].end(), None
         found = self._classify(start, seg_end)
         if found is not None and last is not None and last.group().lower() == "what":
             found = replace(found, relative=True)  # "what it calls": the narrator's phrase, not a speech act
@@ -165,7 +169,13 @@ class SpeakerFinder:
     def after(self, lo: int, hi: int) -> Speaker | None:
         """The subject after an inverted cue: "said X", "according to X, the role"."""
         text = self.masked
-        stop = _AFTER_CUE_STOP.search(text, lo, hi)
+        stop = None
+        for match in _AFTER_CUE_STOP.finditer(text, lo, hi):
+            word = re.search(r"([\w.]+)$", text[lo : match.start()])
+            if match.group() == "." and word and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1):
+                continue  # "said Dr. Jo Bloggs", "said J. Bloggs"
+            stop = match
+            break
         end = stop.start() if stop else hi
         found = self._classify(lo, end)
         if found is not None and found.via == ANONYMOUS and stop and text[stop.start()] == ",":
@@ -223,6 +233,8 @@ class SpeakerFinder:
             if who is not None:
                 role = " ".join(poss.group(1).lower().split())
                 return Speaker(who.start, who.end, f"{who.name}'s {role}", "role", who.label)
+        if words[0].lower() in ("a", "an", "one", "another", "some", "several", "two", "three"):
+            return Speaker(lo, hi, text[lo:hi], ANONYMOUS)  # "a Democrat", "one EU diplomat": nobody named
         named = self._name_in(lo, hi, at_end=True)
         if named is not None:
             return named
@@ -245,6 +257,10 @@ class SpeakerFinder:
             names = [n for n in names if n.end >= real_end - 1]
         if names:
             n = names[-1]
+            inside = [c for c in self.mentions if n.start <= c.start and c.end <= n.end]
+            if inside:  # the entity extractor's reading of the same words
+                c = inside[-1]
+                return Speaker(c.start, c.end, c.name, "name", c.label)
             return Speaker(n.start, n.end, n.name, "name")
         return None
 
@@ -258,8 +274,11 @@ class SpeakerFinder:
         if words[0] == "the" and len(words) <= 3:
             wanted = Label.ORG if head in _ORG_HEADS else Label.PERSON if head in _ROLE_HEADS else None
             if wanted is not None:
-                for _pos, cand in reversed(self._antecedents(lo)):
-                    if wanted is Label.ORG and cand.label in (Label.ORG, None) and head in cand.name.lower():
+                floor = self.blocks[max(0, _bisect(self.block_starts, lo) - 1)].start if self.blocks else 0
+                extra = [(c.start, c) for c in names_in(self.masked, floor, lo)] if self.mentions else []
+                for _pos, cand in reversed(sorted(self._antecedents(lo) + extra, key=lambda item: item[0])):
+                    around = self.masked[max(0, cand.start - 40) : cand.end + 40].lower()
+                    if wanted is Label.ORG and cand.label in (Label.ORG, None) and re.search(rf"\b{head}\b", around):
                         return Speaker(cand.start, cand.end, cand.name, "description", cand.label)
                     if wanted is Label.PERSON and cand.label in (Label.PERSON, None):
                         before = self.masked[max(0, cand.start - 40) : cand.start].lower()
@@ -293,25 +312,53 @@ class SpeakerFinder:
         else:
             labels = (Label.ORG, Label.PERSON, None)
         cands = [(pos, c) for pos, c in self._antecedents(start) if c.label in labels]
-        if not cands:
-            return None
         block = max(0, _bisect(self.block_starts, start))
         near = block - 1 if pronoun != "it" else block
         floor = self.blocks[near].start if self.blocks and near >= 0 else 0
-        pool = [(pos, c) for pos, c in cands if pos >= floor] or ([] if pronoun == "it" else cands)
-        if not pool:
+        # Walk back sentence by sentence: the latest one that attributes speech or names someone wins.
+        index = self.sentences.index(start) if self.sentences.spans else -1
+        while index >= 0:
+            span = self.sentences.spans[index]
+            if span.end <= floor:
+                break
+            subject = self._cue_subject(span, start)
+            if subject is not None and subject.label in labels:
+                return replace(subject, via="pronoun")
+            in_sentence = [c for pos, c in cands if span.start <= pos < min(span.end, start)]
+            if in_sentence:
+                return self._pick(in_sentence, pronoun)
+            index -= 1
+        earlier = [c for pos, c in cands if pos < floor]
+        if pronoun == "it" or not earlier:
             return None
-        # The latest sentence that names someone; in it, a resolved speaker, else its first name (the subject).
-        sentence = self.sentences.index(pool[-1][0])
-        span = self.sentences.spans[sentence] if self.sentences.spans else Span(0, start)
-        in_sentence = [(pos, c) for pos, c in pool if span.start <= pos < span.end]
-        if pronoun == "they":
-            orgs = [(pos, c) for pos, c in in_sentence if c.label is Label.ORG]
-            in_sentence = orgs or in_sentence
+        last_sentence = self.sentences.at(earlier[-1].start)
+        return self._pick([c for c in earlier if c.start >= last_sentence.start], pronoun)
+
+    def _pick(self, in_sentence: list[Candidate], pronoun: str) -> Speaker:
+        """In one sentence: a resolved speaker, else a person, else a full name, else the first (the subject)."""
         speakers = {(sp.start, sp.end) for _, sp in self.resolved}
-        chosen = next(((p, c) for p, c in in_sentence if (c.start, c.end) in speakers), None) or in_sentence[0]
-        cand = chosen[1]
-        return Speaker(cand.start, cand.end, cand.name, "pronoun", cand.label)
+        chosen = next((c for c in in_sentence if (c.start, c.end) in speakers), None)
+        if chosen is None:
+            if pronoun == "they":
+                orgs = [c for c in in_sentence if c.label is Label.ORG]
+                in_sentence = orgs or in_sentence
+            persons = [c for c in in_sentence if c.label is Label.PERSON and pronoun != "they"]
+            full = [c for c in in_sentence if len(c.name.split()) > 1]
+            chosen = (persons or full or in_sentence)[0]
+        return Speaker(chosen.start, chosen.end, chosen.name, "pronoun", chosen.label)
+
+    def _cue_subject(self, sentence: Span, before: int) -> Speaker | None:
+        """The subject of the first speech verb in an earlier sentence ("X, the manager, said ...")."""
+        if self._resolving:
+            return None
+        self._resolving = True
+        try:
+            for cue in cues(self.masked, sentence.start, min(sentence.end, before)):
+                found = self.before(sentence.start, cue.start())
+                return found if found is not None and found.via not in (ANONYMOUS, UNRESOLVED) else None
+            return None
+        finally:
+            self._resolving = False
 
     def remember(self, position: int, speaker: Speaker) -> None:
         self.resolved.append((position, speaker))

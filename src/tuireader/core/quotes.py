@@ -115,7 +115,7 @@ class _Attribution:
         speaker: Speaker | None = None
         if found is not None:
             cue, speaker, position = found
-            if speaker is not None and speaker.via != UNRESOLVED:
+            if speaker is not None and speaker.via != UNRESOLVED and not (cue in NAMING_CUES and speaker.relative):
                 self.finder.remember(position, speaker)
         words = _words(content)
         # Short words in the article's second kind of mark ('...' beside "..." speech) are scare quotes
