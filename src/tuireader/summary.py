@@ -6,34 +6,57 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tuireader.core.models import Analysis
+from tuireader.core.models import Analysis, Label
 
 
 def print_summary(analysis: Analysis, console: Console | None = None) -> None:
     console = console or Console()
-    table = Table(title=f"{len(analysis.articles)} articles", title_justify="left", expand=False)
-    table.add_column("source")
-    table.add_column("title", overflow="fold")
-    table.add_column("date")
-    table.add_column("sentences", justify="right")
-    table.add_column("mentions", justify="right")
-    table.add_column("quotes", justify="right")
+    sources = {a.id: a.source for a in analysis.articles}
+    table = Table(title=f"{len(analysis.articles)} articles", title_justify="left", expand=True)
+    table.add_column("source", no_wrap=True, min_width=min(20, max(len(s) for s in sources.values())))
+    table.add_column("date", no_wrap=True, min_width=10)
+    table.add_column("title", overflow="ellipsis", no_wrap=True, ratio=1)
+    for name in ("sentences", "mentions", "quotes"):
+        table.add_column(name, justify="right", no_wrap=True, min_width=len(name))
     for article in analysis.articles:
         found = analysis.by_article.get(article.id)
         table.add_row(
             Text(article.source),
-            Text(article.title),
             Text(article.published or "—"),
+            Text(article.title),
             str(len(article.sentences)),
             str(len(found.mentions) if found else 0),
             str(len(found.quotes) if found else 0),
         )
     console.print(table)
-    people = [e for e in analysis.entities if e.label == "person"]
+
+    people = [e for e in analysis.entities if e.label == Label.PERSON]
     if people:
-        console.print(Text(f"{len(people)} people: ", style="bold") + Text(", ".join(e.name for e in people[:20])))
-    disagreements = sum(len(f.disagreements) for f in analysis.facts)
-    console.print(Text(f"{len(analysis.facts)} facts, {disagreements} disagreements", style="bold"))
-    for fact in analysis.facts:
-        for d in fact.disagreements:
-            console.print(Text("  ! ", style="bold red") + Text(d.summary))
+        console.print(Text(f"\n{len(people)} people", style="bold"))
+        for person in people:
+            line = Text("  ") + Text(person.name, style="bold")
+            line.append(f"  in {len(person.forms)} of {len(analysis.articles)} sources", style="dim")
+            spellings: dict[str, list[str]] = {}
+            for article_id, forms in person.forms.items():
+                for form in forms:
+                    spellings.setdefault(form, []).append(sources.get(article_id, article_id))
+            spellings = {form: where for form, where in spellings.items() if not _shortened(form, spellings)}
+            if len(spellings) > 1:
+                line.append("  spelled ")
+                line.append("; ".join(f"{form} ({', '.join(where)})" for form, where in spellings.items()))
+            console.print(line)
+
+    disagreements = [(fact, d) for fact in analysis.facts for d in fact.disagreements]
+    console.print(
+        Text(f"\n{len(analysis.facts)} facts, {len(disagreements)} disagreements", style="bold")
+    )
+    for _fact, disagreement in disagreements:
+        console.print(Text("  ! ", style="bold red") + Text(disagreement.summary))
+        for value in disagreement.values:
+            console.print(Text(f"      {sources.get(value.article, value.article)}: ", style="dim") + Text(value.text))
+
+
+def _shortened(form: str, forms: dict[str, list[str]]) -> bool:
+    """'Trump' beside 'Donald Trump' is a short reference, not a different spelling."""
+    words = form.split()
+    return any(other != form and other.split()[-len(words) :] == words for other in forms)
