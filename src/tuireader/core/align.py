@@ -17,12 +17,16 @@ from collections.abc import Sequence
 from tuireader.core import disagree
 from tuireader.core.diff import word_diff
 from tuireader.core.models import AlignedRow, Analysis, Article, Fact, FactMember, RowKind
+from tuireader.core.figure_facts import Figures, conflict_groups, raise_shared_figures
 from tuireader.core.quantities import reference_day
-from tuireader.core.similarity import candidate_pairs, cosine, sentence_features, weigh
+from tuireader.core.similarity import candidate_pairs, cosine, pair_score, sentence_features, weigh
 
-EDGE_THRESHOLD = 0.26  # least cosine for two sentences to be called the same fact (tuned on held-out stories)
-LINK_THRESHOLD = 0.16  # least mean cosine between two groups for them to merge
+EDGE_THRESHOLD = 0.22  # least cosine for two sentences to be called the same fact (tuned on held-out stories)
+LINK_THRESHOLD = 0.15  # least mean cosine between two groups for them to merge
 LABEL_LENGTH = 72
+CANDIDATE_MIN = 0.05  # lemma cosine below which a pair is not even rescored
+LINK_CANDIDATE_MIN = 0.08  # lemma cosine below which a pair does not count towards grouping
+SECOND_MEMBERSHIP = 1.3  # a second fact needs this multiple of the threshold as mean similarity
 
 
 def _blocks(analysis: Analysis) -> list[list[Article]]:
@@ -84,7 +88,7 @@ def _cluster(
             group = clusters[target] + extra.get(target, [])
             if x in group or articles[x] in {articles[g] for g in group}:
                 continue
-            if mean_link([x], group) >= threshold * 0.8:
+            if mean_link([x], group) >= threshold * SECOND_MEMBERSHIP:
                 extra.setdefault(target, []).append(x)
     return [members + extra.get(key, []) for key, members in clusters.items()]
 
@@ -125,12 +129,19 @@ def align_facts(
     for block in _blocks(analysis):
         sentences = [s for a in block for s in sentence_features(analysis, a, order[a.id])]
         vectors = weigh([s.features for s in sentences])
+        words = weigh([s.words for s in sentences], max_postings=len(sentences))
         owners = [s.article for s in sentences]
         group_ids = [order[a] for a in owners]
-        pairs = candidate_pairs(vectors, group_ids, min_score=min(link, threshold) * 0.5)
-        for members in _cluster(owners, pairs, threshold, link):
-            if len(members) < 2:
-                continue
+        candidates = candidate_pairs(vectors, group_ids, min_score=CANDIDATE_MIN)
+        pairs = {(i, j): pair_score(sentences[i], sentences[j], cos, words[i], words[j]) for (i, j), cos in candidates.items()}
+        figures = Figures(analysis, sentences, refs)
+        raise_shared_figures(pairs, threshold, figures)
+        # Weak pairs are kept for conflicting figures only; as links between groups they are noise.
+        strong = {k: v for k, v in pairs.items() if candidates[k] >= LINK_CANDIDATE_MIN}
+        clusters = [c for c in _cluster(owners, strong, threshold, link) if len(c) > 1]
+        together = {(x, y) for c in clusters for x in c for y in c if x < y}
+        clusters += conflict_groups(owners, pairs, threshold, together, figures)
+        for members in clusters:
             chosen = sorted(members, key=lambda k: (sentences[k].order, sentences[k].index))
             groups.append([FactMember(sentences[k].article, sentences[k].index) for k in chosen])
     groups.sort(key=lambda g: (-len({m.article for m in g}), order[g[0].article], g[0].sentence))
@@ -161,10 +172,11 @@ def coverage(analysis: Analysis) -> dict[str, dict[str, bool]]:
 def _pair_scores(analysis: Analysis, left: Article, right: Article) -> dict[tuple[int, int], float]:
     sentences = sentence_features(analysis, left, 0) + sentence_features(analysis, right, 1)
     vectors = weigh([s.features for s in sentences], max_postings=len(sentences))
-    n_left = len(left.sentences)
+    words = weigh([s.words for s in sentences], max_postings=len(sentences))
+    n = len(left.sentences)
     return {
-        (i, j): cosine(vectors[i], vectors[n_left + j])
-        for i in range(n_left)
+        (i, j): pair_score(sentences[i], sentences[n + j], cosine(vectors[i], vectors[n + j]), words[i], words[n + j])
+        for i in range(n)
         for j in range(len(right.sentences))
     }
 

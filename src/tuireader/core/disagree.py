@@ -22,7 +22,7 @@ from tuireader.core.models import (
 )
 from tuireader.core.spelling import name_conflicts
 from tuireader.core.negation import negation_conflicts
-from tuireader.core.quantities import Quantity, QuantityKind, Role
+from tuireader.core.quantities import Quantity, QuantityKind, Role, category, context_overlap, same_thing
 from tuireader.core.quoted import quote_conflicts
 
 ELAPSED_TOLERANCE = 0.05  # publication day vs event day: "since March 2022" is read a few days late or early
@@ -36,39 +36,29 @@ class Occurrence:
     quantity: Quantity
 
 
-def _category(q: Quantity) -> str:
-    if q.kind is QuantityKind.COUNT:
-        return "count"
-    return str(q.role)
+def _conflicting(qa: list[Quantity], qb: list[Quantity], strict: bool = False) -> list[tuple[Quantity, Quantity]]:
+    """Figures of one category that measure the same thing and cannot both be true.
 
-
-def _context_overlap(a: Quantity, b: Quantity) -> int:
-    return len((set(a.context) & set(b.context)) - {"each", "per"})
-
-
-def _same_thing(a: Quantity, b: Quantity, only_pair: bool) -> bool:
-    """Do two figures of one category measure the same thing?"""
-    if a.kind is QuantityKind.COUNT:
-        if a.unit and a.unit == b.unit:
-            return True
-        if "percent" in (a.unit, b.unit):
-            return False
-        return _context_overlap(a, b) >= (1 if only_pair else 2)
-    return only_pair or _context_overlap(a, b) >= 1
-
-
-def _conflicting(qa: list[Quantity], qb: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
-    """Figures of one category that measure the same thing and cannot both be true."""
+    ``strict``: the sentences are not known to report one fact, so even lone counts must share context.
+    """
     out: list[tuple[Quantity, Quantity]] = []
-    only_pair = len(qa) == 1 and len(qb) == 1
+    only_pair = len(qa) == 1 and len(qb) == 1 and not strict
     for a in qa:
         tolerance = ELAPSED_TOLERANCE if a.role is Role.ELAPSED else 0.0
-        partners = [b for b in qb if _same_thing(a, b, only_pair)]
+        partners = [b for b in qb if same_thing(a, b, only_pair, strict)]
         if not partners or any(a.agrees(b, tolerance) for b in partners):
             continue
-        best = max(partners, key=lambda b: (a.unit == b.unit, _context_overlap(a, b)))
+        best = max(partners, key=lambda b: (a.unit == b.unit, context_overlap(a, b)))
         if not any(best.agrees(x, tolerance) for x in qa):
             out.append((a, best))
+    return out
+
+
+def figure_conflicts(qa: list[Quantity], qb: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
+    """Conflicting figures for the same thing in two sentences not known to report one fact."""
+    out: list[tuple[Quantity, Quantity]] = []
+    for cat in {category(q) for q in qa} & {category(q) for q in qb}:
+        out += _conflicting([q for q in qa if category(q) == cat], [q for q in qb if category(q) == cat], strict=True)
     return out
 
 
@@ -96,6 +86,28 @@ def summarise(kind: DisagreementKind, values: Sequence[DisagreementValue]) -> st
     shown = [t if len(t) <= 48 else t[:45].rstrip() + "…" for t in texts]
     verb = "differ" if kind is not DisagreementKind.NEGATION else "differs"
     return f"{SUMMARY_WORD[kind]} {verb}: " + " vs ".join(shown)
+
+
+def _figure_summary(
+    kind: DisagreementKind, values: Sequence[DisagreementValue], figures: Mapping[DisagreementValue, Quantity]
+) -> str:
+    """Versions that agree are joined with "/", versions that conflict with "vs":
+    "durations differ: nine-month / nine months vs seven-month"."""
+    groups: list[list[DisagreementValue]] = []
+    for value in values:
+        q = figures[value]
+        tolerance = ELAPSED_TOLERANCE if q.role is Role.ELAPSED else 0.0
+        for group in groups:
+            if all(q.agrees(figures[other], tolerance) for other in group):
+                group.append(value)
+                break
+        else:
+            groups.append([value])
+    parts = []
+    for group in groups:
+        texts = list(dict.fromkeys(" ".join(v.text.split()) for v in group))
+        parts.append(" / ".join(t if len(t) <= 48 else t[:45].rstrip() + "…" for t in texts))
+    return f"{SUMMARY_WORD[kind]} differ: " + " vs ".join(parts)
 
 
 def merge(kind: DisagreementKind, pairs: Sequence[tuple[DisagreementValue, DisagreementValue]]) -> list[Disagreement]:
@@ -145,10 +157,10 @@ def find_disagreements(
             if ma.article == mb.article:
                 continue
             art_a, art_b = by_id[ma.article], by_id[mb.article]
-            categories = {_category(q) for q in figures[x]} & {_category(q) for q in figures[y]}
+            categories = {category(q) for q in figures[x]} & {category(q) for q in figures[y]}
             for cat in sorted(categories):
-                qa = [q for q in figures[x] if _category(q) == cat]
-                qb = [q for q in figures[y] if _category(q) == cat]
+                qa = [q for q in figures[x] if category(q) == cat]
+                qb = [q for q in figures[y] if category(q) == cat]
                 for a, b in _conflicting(qa, qb):
                     va, vb = _value(art_a, a.start, a.end), _value(art_b, b.start, b.end)
                     figure_kinds[va], figure_kinds[vb] = a, b
@@ -166,7 +178,7 @@ def find_disagreements(
         if kind is DisagreementKind.NUMBER:
             for merged in merge(kind, pairs):
                 real = _kind_of([figure_kinds[v] for v in merged.values])
-                out.append(Disagreement(real, summarise(real, merged.values), merged.values))
+                out.append(Disagreement(real, _figure_summary(real, merged.values, figure_kinds), merged.values))
         else:
             out.extend(merge(kind, pairs))
     order = list(DisagreementKind)

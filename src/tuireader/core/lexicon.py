@@ -9,6 +9,7 @@ about any particular story: the synonym sets are everyday newswire vocabulary.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 import snowballstemmer
@@ -66,6 +67,8 @@ IRREGULAR = {
     "bought": "buy",
     "built": "build",
     "wrote": "write",
+    "broke": "break",
+    "broken": "break",
     "written": "write",
     "chose": "choose",
     "chosen": "choose",
@@ -101,6 +104,7 @@ SYNONYM_SETS = (
     "rise increase increased rose",
     "fall drop decline decrease fell",
     "company firm",
+    "acquisition takeover purchase buyout acquire",
     "resign resignation quit",
     "arrest arrested detained detain",
     "fire blaze",
@@ -124,11 +128,25 @@ def _build_synonyms() -> dict[str, str]:
 
 
 _SYNONYMS = _build_synonyms()
+_BREAK = _STEMMER.stemWord("break")
+_BEGIN = _SYNONYMS[_STEMMER.stemWord("begin")]
+
+
+_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
+
+
+def plain(text: str, letters: bool = False) -> str:
+    """Without accents ("Marín" is "Marin"); with ``letters`` also without letters foreign to English
+    ("Sølberg" is "Solberg"): a fair match for similarity, but a spelling difference worth showing."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS) if letters else text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def fold(word: str) -> str:
-    """Lowercase, straighten apostrophes, drop a possessive ending."""
-    low = word.lower().replace("’", "'")
+    """Lowercase, strip accents, straighten apostrophes, drop a possessive ending."""
+    low = plain(word.lower()).replace("’", "'")
     if low.endswith("'s"):
         low = low[:-2]
     elif low.endswith("'"):
@@ -139,7 +157,7 @@ def fold(word: str) -> str:
 @lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
     """The comparison key of one word: folded, irregulars resolved, stemmed, synonyms merged."""
-    low = fold(word)
+    low = plain(fold(word), letters=True)
     if not low:
         return low
     if low[0].isdigit():
@@ -161,6 +179,9 @@ def content_lemmas(text: str) -> list[str]:
     out: list[str] = []
     for match in WORD_RE.finditer(text):
         word = match.group()
+        if word.lower() == "out" and out and out[-1] == _BREAK:
+            out[-1] = _BEGIN  # "broke out" is how fires, wars and fighting begin
+            continue
         if "-" in word and not word[0].isdigit():
             parts = [p for p in word.split("-") if p]
             out.extend(lemma(p) for p in parts if is_content(p))

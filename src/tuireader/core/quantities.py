@@ -29,6 +29,8 @@ class Role(StrEnum):
     ELAPSED = "elapsed"  # time since something: "first talks in three years", "since March 2022"
     OFFSET = "offset"  # "three days after", "a week later"
     POINT = "point"  # a calendar date: "on Friday", "in March 2022"
+    SINCE = "since"  # "since March 2022" when no reference day turns it into elapsed time
+    DEADLINE = "deadline"  # "until 2030", "by December"
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +128,15 @@ MONTHS = {
 WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
 _OFFSET_AFTER = {"after", "before", "later", "earlier", "afterwards", "beforehand", "prior"}
 _DATE_PREPS = {"in", "since", "until", "by", "from", "of", "before", "after", "during", "through", "till", "to"}
+_TRIGGERS = (
+    list(numbers.SMALL) + list(numbers.SCALES) + list(MONTHS) + list(WEEKDAYS) + sorted(numbers.TIME_UNITS)
+    + ["dozen", "dozens", "scores", "hundreds", "thousands", "millions", "billions", "yesterday", "today",
+       "tomorrow", "tonight", "week", "month", "year"]
+)
+# Cheap test that a sentence may hold a figure at all (most words of most sentences are not figures).
+_MAYBE = re.compile(r"\d|\b(?:" + "|".join(sorted(_TRIGGERS, key=len, reverse=True)) + r")", re.IGNORECASE)
+_DEADLINE = {"until", "till", "by", "through", "before"}
+_TALLY_RE = re.compile(r"^(\d{1,3})-(\d{1,3})$")  # a vote or score: "voted 9-6"
 _VAGUE = {"dozens": (24.0, 144.0), "scores": (40.0, 200.0), "hundreds": (200.0, 1000.0), "thousands": (2000.0, 1e5)}
 _VAGUE_BIG = {"millions": (2e6, 1e8), "billions": (2e9, 1e11)}
 
@@ -141,9 +152,13 @@ def _hedge_before(tokens: list[Token], i: int) -> tuple[str, int]:
     return "", i
 
 
-def _context(tokens: list[Token], lo: int, hi: int, width: int = 5) -> tuple[str, ...]:
+def _context(tokens: list[Token], lo: int, hi: int, width: int = 8) -> tuple[str, ...]:
+    """Lemmas of the common words around a figure: what it measures. Names are left out (every
+    sentence of a story names the same places and people, so they say little about the figure)."""
     around = tokens[max(0, lo - width) : lo] + tokens[hi : hi + width]
-    return tuple(lexicon.lemma(t.text) for t in around if t.word and lexicon.is_content(t.text))
+    return tuple(
+        lexicon.lemma(t.text) for t in around if t.word and t.text[0].islower() and lexicon.is_content(t.text)
+    )
 
 
 def _interval(value: float, hedge: str, grain: float) -> tuple[float, float]:
@@ -265,6 +280,8 @@ def _date_start(tokens: list[Token], i: int) -> int:
 
 def extract(text: str, start: int = 0, end: int | None = None, ref: dt.date | None = None) -> list[Quantity]:
     """Every figure in ``text[start:end]``; spans are offsets into ``text``."""
+    if not _MAYBE.search(text, start, len(text) if end is None else end):
+        return []
     tokens = numbers.tokenize(text, start, len(text) if end is None else end)
     found: list[Quantity] = []
     i = 0
@@ -273,21 +290,36 @@ def extract(text: str, start: int = 0, end: int | None = None, ref: dt.date | No
         tok = tokens[i]
         interval, j, matched = _read_date(tokens, i, ref)
         if matched and j > i:
-            since = any(t.low == "since" for t in tokens[max(0, i - 3) : i])
+            before = [t.low for t in tokens[max(0, i - 3) : i]]
             first = _date_start(tokens, i)
             a, b = tokens[first].start, tokens[j - 1].end
             if interval is not None:
-                role = Role.ELAPSED if since else Role.POINT
                 low_v, high_v = interval
-                if since and ref is not None:
+                if "since" in before and ref is not None:
+                    role = Role.ELAPSED  # compared with "first talks in three years"
                     today = float(ref.toordinal())
                     low_v, high_v = today - interval[1], today - interval[0]
-                elif since:
+                elif "since" in before:
+                    role = Role.SINCE
+                elif any(w in _DEADLINE for w in before[-2:]):
+                    role = Role.DEADLINE
+                else:
                     role = Role.POINT
+                hedge = "since" if "since" in before else ""
                 found.append(
-                    Quantity(QuantityKind.DATE, role, a, b, text[a:b], low_v, high_v, "date", "since" if since else "")
+                    Quantity(QuantityKind.DATE, role, a, b, text[a:b], low_v, high_v, "date", hedge,
+                             _context(tokens, first, j))
                 )
             i = j
+            continue
+        tally = _TALLY_RE.match(tok.text)
+        if tally and i > 0 and tokens[i - 1].low not in _DATE_PREPS:
+            value = int(tally.group(1)) * 1000 + int(tally.group(2))
+            found.append(
+                Quantity(QuantityKind.COUNT, Role.COUNT, tok.start, tok.end, tok.text, value, value, "tally", "",
+                         _context(tokens, i, i + 1))
+            )
+            i += 1
             continue
         if (tok.low in _VAGUE or tok.low in _VAGUE_BIG) and i + 1 < n and tokens[i + 1].low == "of":
             lo, hi = (_VAGUE | _VAGUE_BIG)[tok.low]
@@ -327,7 +359,7 @@ def extract(text: str, start: int = 0, end: int | None = None, ref: dt.date | No
             continue
         is_percent = k < n and tokens[k].low in {"%", "percent", "per"}
         head_lemma = "percent" if is_percent else (head[0] if head else "")
-        low_v, high_v = _interval(value, hedge, 0.0)
+        low_v, high_v = _interval(value, hedge, _grain(tokens, i, j))
         a, b = tokens[h].start, tokens[j - 1].end
         if is_percent:
             b = tokens[k].end if tokens[k].low != "per" or k + 1 >= n else tokens[k + 1].end
@@ -337,6 +369,16 @@ def extract(text: str, start: int = 0, end: int | None = None, ref: dt.date | No
         )
         i = j
     return found
+
+
+def _grain(tokens: list[Token], i: int, j: int) -> float:
+    """The rounding a figure implies: "$48 million" may be 48.3 million; "1,000" and "9" are exact."""
+    scale = tokens[j - 1].low if j - 1 > i else ""
+    if scale not in numbers.SCALES:
+        return 0.0
+    first = tokens[i].low
+    decimals = len(first.split(".")[1]) if "." in first and first[0].isdigit() else 0
+    return float(numbers.SCALES[scale]) * 10.0**-decimals
 
 
 def _head(tokens: list[Token], k: int) -> tuple[str, list[Token]] | None:
@@ -383,6 +425,45 @@ def _duration(
         role = Role.SPAN
     context = _context(tokens, h, k)
     return Quantity(QuantityKind.DURATION, role, a, b, text[a:b], low_v, high_v, "day", hedge, context)
+
+
+def category(q: Quantity) -> str:
+    """Figures are only compared within a category: counts, or one role of time."""
+    return "count" if q.kind is QuantityKind.COUNT else str(q.role)
+
+
+def context_overlap(a: Quantity, b: Quantity) -> int:
+    return len((set(a.context) & set(b.context)) - {"each", "per"})
+
+
+def same_thing(a: Quantity, b: Quantity, only_pair: bool, strict: bool = False) -> bool:
+    """Do two figures of one category measure the same thing ("1,000 prisoners" / "nine individuals each")?
+
+    Counts of the same noun do; otherwise their surrounding words must overlap, less strictly when
+    they are the only figures of their kind in two sentences already known to report one fact.
+    ``strict`` is for sentences not known to report one fact: counts must name the same noun and
+    dates must be of like precision (a day is not compared with "next month").
+    """
+    if category(a) != category(b):
+        return False
+    if a.kind is QuantityKind.COUNT:
+        if a.unit and a.unit == b.unit:
+            return True
+        if strict or "percent" in (a.unit, b.unit) or "tally" in (a.unit, b.unit):
+            return False
+        return context_overlap(a, b) >= (1 if only_pair else 2)
+    if QuantityKind.DATE in (a.kind, b.kind):
+        if strict and a.role is Role.POINT:
+            wide, narrow = sorted((a.high - a.low + 1, b.high - b.low + 1), reverse=True)
+            if wide > 10 * narrow:
+                return False
+        return context_overlap(a, b) >= 2  # a sentence can date several events
+    return context_overlap(a, b) >= 1  # "two hours" of a call is not "a year" of a war
+
+
+def shares_slot(qa: list[Quantity], qb: list[Quantity]) -> bool:
+    """Do two sentences give a figure for the same thing (whether or not the figures agree)?"""
+    return any(same_thing(a, b, only_pair=False) for a in qa for b in qb)
 
 
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
