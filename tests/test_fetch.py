@@ -119,6 +119,26 @@ def test_redirect_followed_to_the_article(server) -> None:  # type: ignore[no-un
     assert result.page.final_url == server.url("/article.html")
 
 
+@pytest.mark.parametrize(
+    ("body", "error"),
+    [
+        (b"<!DOCTYPE html><html><body><p>Untyped.</p></body></html>", None),
+        (b"\x89PNG\r\n", "not an HTML page (no content type, and the body does not look like one)"),
+    ],
+)
+def test_missing_content_type_is_sniffed(server, body: bytes, error: str | None) -> None:  # type: ignore[no-untyped-def]
+    server.untyped = body
+    (result,) = fetch_pages([server.url("/untyped")], options=FAST).values()
+    assert result.error == error
+    assert (result.page is not None) is (error is None)
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "http://"])
+def test_bad_url_fails_before_any_connection(url: str) -> None:
+    (result,) = fetch_pages([url], options=FAST).values()
+    assert result.error == "not a valid http(s) URL"
+
+
 def test_plain_text_page_is_taken_as_is(server) -> None:  # type: ignore[no-untyped-def]
     (article,) = load_sources([server.url("/plain.txt")], options=FAST).articles
     assert article.title == "Quay Notice"

@@ -53,9 +53,9 @@ Progress = Callable[[int, int, str], None]  # (done, total, url just finished)
 class PageStore(Protocol):
     """The part of the analysis cache the fetcher uses: a namespaced key-value table."""
 
-    def get_value(self, namespace: str, key: str) -> bytes | None: ...
+    def get_value(self, kind: str, key: str) -> bytes | None: ...
 
-    def put_value(self, namespace: str, key: str, value: bytes) -> None: ...
+    def put_value(self, kind: str, key: str, data: bytes) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,8 +126,11 @@ def open_page_store(disabled: bool = False) -> PageStore | None:
     except ImportError:
         return None
     opener = getattr(cache_module, "open_cache", None)
-    store = opener() if callable(opener) else None
-    return store if as_page_store(store) is not None else None
+    try:
+        store = opener() if callable(opener) else None
+    except Exception:  # an unusable cache means no offline copies, never a failed run
+        return None
+    return as_page_store(store)
 
 
 def as_page_store(obj: object) -> PageStore | None:
@@ -209,8 +212,8 @@ def download(
             header = response.headers.get("content-type", "")
             media = _media_type(header)
             charset = _charset(header)
+            kind = "a feed" if "application/rss+xml" in accept else "an HTML page"
             if media and media not in accept:
-                kind = "an HTML page" if accept is HTML_TYPES else "a feed"
                 raise FetchError(f"not {kind} ({media})")
             too_large = f"response too large (over {_size(options.max_bytes)})"
             declared = response.headers.get("content-length", "")
@@ -229,15 +232,15 @@ def download(
                 chunks.append(chunk)
             body = b"".join(chunks)
             if not media:
-                media = "text/html" if _sniff_html(body) else "application/octet-stream"
+                media = _sniff(body)
                 if media not in accept:
-                    raise FetchError("not an HTML page (no content type, and the body is not HTML)")
+                    raise FetchError(f"not {kind} (no content type, and the body does not look like one)")
             final = str(response.url)
     except httpx.TimeoutException:
         raise FetchError(f"timed out after {_seconds(options.timeout)}") from None
     except httpx.TooManyRedirects:
         raise FetchError(f"too many redirects (more than {options.max_redirects})") from None
-    except (httpx.UnsupportedProtocol, httpx.InvalidURL):
+    except (httpx.UnsupportedProtocol, httpx.InvalidURL, ValueError):  # ValueError: a bad host name (IDNA)
         raise FetchError("not a valid http(s) URL") from None
     except httpx.ConnectError as exc:
         raise FetchError(f"cannot connect ({_connect_reason(exc)})") from None
@@ -247,9 +250,14 @@ def download(
     return Page(url=url, final_url=final, content_type=media, body=body, fetched=stamp, charset=charset)
 
 
-def _sniff_html(body: bytes) -> bool:
+def _sniff(body: bytes) -> str:
+    """A media type for a response that declared none."""
     head = body[:2048].lstrip().lower()
-    return head.startswith((b"<!doctype html", b"<html")) or b"<body" in head
+    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
+        return "text/html"
+    if head.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf")):
+        return "application/xml"
+    return "application/octet-stream"
 
 
 # ---------------------------------------------------------------------------------------------
