@@ -336,3 +336,18 @@ def test_cli_progress_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
 )
 def test_without_headline(text: str, title: str | None, expected: str) -> None:
     assert without_headline(text, title) == expected
+
+
+def test_real_cache_keeps_pages_for_offline_reading(server) -> None:  # type: ignore[no-untyped-def]
+    cache = pytest.importorskip("tuireader.core.cache")
+    if not hasattr(cache.Cache, "get_value"):
+        pytest.skip("this cache has no key-value table")
+    url = server.url("/article.html")
+    store = fetch.open_page_store()  # the real SQLite cache, in the test's own folder (conftest)
+    assert store is not None
+    load_sources([url], options=FAST, store=store)
+    server.stop()
+    again = load_sources([url], options=FAST, store=fetch.open_page_store())
+    assert again.articles[0].title == "Ferry workers walk out over night-shift cuts"
+    assert "using the copy saved" in again.warnings[0]
+    assert fetch.open_page_store(disabled=True) is None
