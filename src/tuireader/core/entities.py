@@ -225,14 +225,12 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
         return found(Label.PLACE)
     # "the village of X", "the province X", "near X" with X a known city; "the union X", "the company X".
     noun = prev_word if prev_word not in {"of", "called", "named"} else _word(tokens, first - 2)
-    if (noun in PLACE_NOUNS or noun[:-1] in PLACE_NOUNS) and not _looks_person(words) and not initial:
+    if (noun in PLACE_NOUNS or noun[:-1] in PLACE_NOUNS) and not initial and not _demonym(name):
         return found(Label.PLACE)
-    if (
-        (noun in ORG_NOUNS or noun[:-1] in ORG_NOUNS)
-        and not _looks_person(words)
-        and not initial
-        and not _demonym(name)
-    ):
+    if (noun in ORG_NOUNS or noun[:-1] in ORG_NOUNS) and not initial and not _demonym(name):
+        return found(Label.ORG)
+    # "Transport Canada", "Air Chile": ordinary words before a country name make an institution.
+    if len(words) >= 2 and gz.is_country(words[-1]) and all(_ordinary_word(w) for w in words[:-1]):
         return found(Label.ORG)
     # A dateline: "ROTTERDAM --", "NEW DELHI (Agency) —" at the start of a paragraph.
     if (
@@ -253,8 +251,12 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
         return []
     if heading:
         return []
-    # Role noun before: "spokesman Jane Roe", "aide John Doe".
-    if prev_word in ROLE_NOUNS and _name_like(words):
+    # Role noun or title before: "spokesman Jane Roe", "its chief executive, Jane Roe,".
+    role = prev_word
+    if prev_word == "," and not initial:
+        role = _word(tokens, first - 2)
+        role = role if role in TITLE_HEADS or role in ROLE_NOUNS else ""
+    if (role in ROLE_NOUNS or (role in TITLE_HEADS and role != prev_word)) and _name_like(words):
         return found(Label.PERSON)
     # "the Red Cross", "the Holy See": people rarely take an article.
     if lead_the and len(words) >= 2 and not initial and not _demonym(words[0]):

@@ -108,8 +108,15 @@ def parse(surface: str) -> PersonName:
     cut = len(words) - 1
     while cut > 1 and words[cut - 1] in NAME_PARTICLES:
         cut -= 1
-    given = tuple(_normal_given(w) for w in words[:cut])
+    given = tuple(_normal_given(part) for w in words[:cut] for part in _split_given(w))
     return PersonName(given, " ".join(words[cut:]), suffix)
+
+
+def _split_given(word: str) -> list[str]:
+    """ "Marie-Claire" -> ["Marie", "Claire"] so it meets "Marie Claire"; initials stay whole."""
+    if "-" in word and "." not in word and all(p[:1].isupper() for p in word.split("-") if p):
+        return [p for p in word.split("-") if p]
+    return [word]
 
 
 def _normal_given(word: str) -> str:
@@ -136,7 +143,68 @@ def given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         yi = y if _is_initials(y) else "".join(w[0] for w in b).upper()
         return xi[0] == yi[0] and (xi.startswith(yi) or yi.startswith(xi))
     px, py = phonetic(x), phonetic(y)
-    return px == py or (px[:1] == py[:1] and JaroWinkler.normalized_similarity(px, py) >= GIVEN_SIMILARITY)
+    if px == py or (px[:1] == py[:1] and JaroWinkler.normalized_similarity(px, py) >= GIVEN_SIMILARITY):
+        return True
+    return _nickname(fold(x), fold(y))
+
+
+# Common English short forms that do not share a prefix with the full name. Generic, not story data.
+_NICKNAMES = {
+    "bob": "robert",
+    "bobby": "robert",
+    "bill": "william",
+    "billy": "william",
+    "will": "william",
+    "liam": "william",
+    "dick": "richard",
+    "rick": "richard",
+    "jim": "james",
+    "jimmy": "james",
+    "jack": "john",
+    "johnny": "john",
+    "ted": "edward",
+    "ned": "edward",
+    "chuck": "charles",
+    "hank": "henry",
+    "harry": "henry",
+    "peggy": "margaret",
+    "meg": "margaret",
+    "maggie": "margaret",
+    "betty": "elizabeth",
+    "liz": "elizabeth",
+    "beth": "elizabeth",
+    "bess": "elizabeth",
+    "tony": "anthony",
+    "sandy": "alexandra",
+    "sasha": "alexander",
+    "misha": "mikhail",
+    "dima": "dmitry",
+    "kolya": "nikolai",
+    "vova": "vladimir",
+    "tom": "thomas",
+    "jerry": "gerald",
+    "larry": "lawrence",
+    "mike": "michael",
+    "steve": "stephen",
+    "kate": "katherine",
+    "kathy": "katherine",
+    "cathy": "catherine",
+    "sally": "sarah",
+    "polly": "mary",
+    "molly": "mary",
+    "jenny": "jennifer",
+    "joe": "joseph",
+    "pat": "patrick",
+    "ken": "kenneth",
+}
+
+
+def _nickname(x: str, y: str) -> bool:
+    """ "Bob"/"Robert", "Dan"/"Daniel": a known short form, or a 3+ letter prefix of the other name."""
+    short, full = (x, y) if len(x) <= len(y) else (y, x)
+    if _NICKNAMES.get(short) == full or _NICKNAMES.get(short, "-")[:4] == full[:4]:
+        return True
+    return 3 <= len(short) <= 4 and full.startswith(short)
 
 
 def surnames_match(a: str, b: str) -> float:

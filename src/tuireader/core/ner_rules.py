@@ -69,7 +69,9 @@ ORG_HEADS = frozenset(
     Church Mosque Synagogue Temple Diocese Forum Club FC Team Movement Front Coalition Secretariat Embassy
     Consulate Mission Centre Center Hospital Clinic Society Institution Observatory Council Conference
     Directorate Inspectorate Prosecutor's Prosecutors Review Monitor Watch Initiative Project Programme
-    Program Cooperative Union Confederation Caucus Brotherhood""".split()
+    Program Cooperative Union Confederation Caucus Brotherhood Engineering Construction Consulting Logistics
+    Solutions Industries Enterprises Ventures Media Foods Mining Shipping Insurance Pharma Airline Studios
+    Records Publishing Communications Telecom Electric Utilities Software Robotics Semiconductor Motors""".split()
 )
 # Heads that make a sequence a place ("Black Sea", "Red Square", "Main Street").
 PLACE_HEADS = frozenset(
