@@ -201,3 +201,13 @@ async def test_a_long_pair_is_one_widget_and_stays_navigable() -> None:
         table = screen.query_one(CompareTable)
         assert table.cursor == 2500
         assert table.scroll_offset.y > 1000  # scrolled to it
+        await pilot.press("g")
+        assert table.scroll_offset.y == 0
+    app = host(analysis, aligner=lambda *_: rows, fact="f-cracks")  # opening far down: scrolled there at once
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        table = screen.query_one(CompareTable)
+        assert table.cursor == 2500
+        assert "1,200" in " ".join(table.row_lines(2500))
+        line = table.row_lines(2500)[0][1:]  # drawn with the cursor marker in the first cell
+        assert any(line in strip.text for strip in [table.render_line(y) for y in range(table.size.height)])

@@ -66,9 +66,14 @@ def legend(kinds: Iterable[DisagreementKind]) -> str:
     return "  ".join(f"{KIND_GLYPH[k]} {KIND_WORD[k]}" for k in KIND_GLYPH if k in present)
 
 
-def _one_line(text: str) -> str:
-    """Hard line breaks inside a sentence (wrapped plain text) become spaces; offsets are kept."""
-    return text.replace("\r", " ").replace("\n", " ").replace("\t", " ")
+# Control characters (line breaks of hard-wrapped text, tabs, stray escapes) become spaces: one
+# character for one, so offsets into the article still hold and nothing reaches the terminal raw.
+_CONTROLS = {code: " " for code in [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)]}
+
+
+def one_line(text: str) -> str:
+    """The text on one line, control characters replaced by spaces (same length, same offsets)."""
+    return text.translate(_CONTROLS)
 
 
 def _stylize(text: Text, span: Span, base: int, style: Style) -> None:
@@ -81,7 +86,7 @@ def sentence_plain(article: Article, index: int | None) -> str:
     """The sentence as shown (one line, same offsets): what wrapping is measured on."""
     if index is None or not 0 <= index < len(article.sentences):
         return ""
-    return _one_line(article.sentences[index].slice(article.text))
+    return one_line(article.sentences[index].slice(article.text))
 
 
 def sentence_text(
@@ -120,7 +125,7 @@ def note_text(disagreement: Disagreement, styles: StyleLookup) -> Text:
     """The explanation under a row: glyph and the core's one-line summary (plain text, never markup)."""
     text = Text(overflow="fold", end="")
     text.append(f"{glyph(disagreement.kind)} ", styles("note-glyph"))
-    text.append(_one_line(disagreement.summary), styles("note"))
+    text.append(one_line(disagreement.summary), styles("note"))
     return text
 
 
@@ -143,7 +148,7 @@ def count_rows(rows: Sequence[AlignedRow]) -> RowCounts:
 
 def shorten(text: str, limit: int) -> str:
     """One line of at most ``limit`` cells, cut at a word boundary with an ellipsis."""
-    text = " ".join(text.split())
+    text = " ".join(one_line(text).split())
     if limit <= 1:
         return text[:limit]
     if len(text) <= limit:

@@ -188,7 +188,7 @@ class CompareScreen(Screen[None]):
         disagreeing = self.table.disagreement_rows
         if event.index in disagreeing:
             text.append(f" · disagreement {disagreeing.index(event.index) + 1}/{len(disagreeing)}: ", "bold")
-            text.append(" ".join(row.disagreements[0].summary.split()))
+            text.append(shorten(row.disagreements[0].summary, 200))
         elif row.fact is not None:
             fact = next((f for f in self.analysis.facts if f.id == row.fact), None)
             if fact is not None:
@@ -198,7 +198,7 @@ class CompareScreen(Screen[None]):
         elif row.kind != RowKind.MATCH:
             side = self.left if row.kind == RowKind.LEFT else self.right
             if side is not None:
-                text.append(f" · only in {side.source or side.id}")
+                text.append(f" · only in {shorten(side.source or side.id, 40)}")
         self._status(text)
 
     # -- actions ----------------------------------------------------------------------------------

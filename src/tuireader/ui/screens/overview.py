@@ -25,6 +25,7 @@ from tuireader.ui.render_compare import (
     glyph,
     legend,
     next_article,
+    one_line,
     shorten,
     source_names,
 )
@@ -164,11 +165,11 @@ class OverviewScreen(Screen[None]):
 
     def _detail(self, fact: Fact, chosen: str | None) -> Content:
         """The fact's label, its disagreements, and each source's sentence with the disputed words marked."""
-        lines: list[Content] = [Content.styled(" ".join(fact.label.split()), "bold")]
+        lines: list[Content] = [Content.styled(shorten(fact.label, 400), "bold")]
         count = len(fact.articles)
         lines.append(Content.styled(f"reported by {count} of {len(self.analysis.articles)} sources", "$text-muted"))
         for disagreement in fact.disagreements:
-            summary = " ".join(disagreement.summary.split())
+            summary = shorten(disagreement.summary, 400)
             lines.append(Content.styled(f"{glyph(disagreement.kind)} {summary}", "bold $text-warning"))
         for member in fact.members:
             try:
@@ -176,7 +177,7 @@ class OverviewScreen(Screen[None]):
                 span = article.sentences[member.sentence]
             except (KeyError, IndexError):
                 continue
-            sentence = Content(" ".join(span.slice(article.text).split("\n")))
+            sentence = Content(one_line(span.slice(article.text)))
             for d in fact.disagreements:
                 for v in d.values:
                     if v.article == article.id and span.start <= v.start < v.end <= span.end:
@@ -211,15 +212,15 @@ class OverviewScreen(Screen[None]):
         speaker = next((s for s in self.query_one(QuoteLedger).speakers if item in s.quotes), None)
         heading: list[tuple[str, str] | str] = [(speaker.name if speaker else "Unattributed", "bold $text-accent")]
         if quote.speaker_name and speaker and quote.speaker_name.strip().lower() != speaker.name.lower():
-            heading.append((f" (as {quote.speaker_name})", "italic $text-muted"))
+            heading.append((f" (as {shorten(quote.speaker_name, 40)})", "italic $text-muted"))
         heading += [" in ", (self.names[article.id], "bold $text-secondary")]
         if quote.cue:
-            heading.append((f" · {quote.cue}", "$text-muted"))
+            heading.append((f" · {shorten(quote.cue, 30)}", "$text-muted"))
         lines = [Content.assemble(*heading)]
         index = article.sentence_at(quote.start)
         if index is not None:
             span = article.sentences[index]
-            sentence = Content(" ".join(span.slice(article.text).split("\n")))
+            sentence = Content(one_line(span.slice(article.text)))
             start, end = max(quote.start - span.start, 0), min(quote.end - span.start, len(span))
             style = "bold $text-warning" if item.disputed else "bold"
             lines.append(sentence.stylize(style, start, end))
@@ -228,7 +229,7 @@ class OverviewScreen(Screen[None]):
             fact = self._fact_of(item.article, index)
             if fact is not None:
                 others = [self.names[a] for a in fact.articles if a != item.article]
-                lines.append(Content.styled(f"Fact: {' '.join(fact.label.split())}", "$text-muted"))
+                lines.append(Content.styled(f"Fact: {shorten(fact.label, 400)}", "$text-muted"))
                 if others:
                     lines.append(Content.styled("also reported by " + ", ".join(others), "$text-muted"))
         else:

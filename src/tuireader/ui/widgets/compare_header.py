@@ -54,9 +54,9 @@ class CompareHeader(Vertical):
 
     def _title(self, arrow: str, article: Article) -> Text:
         text = Text(arrow, style="bold", end="")
-        text.append(article.source or article.id, "bold")
+        text.append(shorten(article.source or article.id, 60), "bold")
         if article.published:
-            text.append(f" {article.published}", "dim")
+            text.append(f" {shorten(article.published, 20)}", "dim")
         if article.title:
             text.append(" — ")
             text.append(shorten(article.title, 140), "italic")
@@ -71,9 +71,9 @@ class CompareHeader(Vertical):
         text = Text(end="")
         text.append(f"{counts.matched} matched", "bold")
         text.append(f" · {counts.left_only} only in ")
-        text.append(left.source or left.id)
+        text.append(shorten(left.source or left.id, 40))
         text.append(f" · {counts.right_only} only in ")
-        text.append(right.source or right.id)
+        text.append(shorten(right.source or right.id, 40))
         text.append(" · ")
         text.append(
             f"{counts.disagreements} disagreement{'s' if counts.disagreements != 1 else ''}",

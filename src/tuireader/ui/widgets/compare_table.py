@@ -143,6 +143,8 @@ class CompareTable(ScrollView, can_focus=True):
         self._invalidate()
         self.scroll_to(y=0, animate=False, immediate=True)
         self.move_to(max(0, min(cursor, len(self.rows) - 1)), center=cursor > 0)
+        # The rows may arrive before the first layout: scroll again once the size is known.
+        self.call_after_refresh(self.scroll_to_cursor, center=cursor > 0)
 
     def show_message(self, message: str) -> None:
         """Replace the rows with one line of explanation (while aligning, or when there is nothing)."""
@@ -185,15 +187,19 @@ class CompareTable(ScrollView, can_focus=True):
         self.cursor = index
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self._ensure_layout()
-        if 0 <= new < len(self._blocks):
-            block = self._blocks[new]
-            region = Region(0, block.top, max(self._layout_width, 1), block.body)
-            center = self._center_next
-            self.scroll_to_region(region, animate=False, center=center, top=block.body > self.size.height)
-            self._center_next = False
+        self.scroll_to_cursor(center=self._center_next)
+        self._center_next = False
         self.refresh()
         self.post_message(self.Highlighted(self, new))
+
+    def scroll_to_cursor(self, *, center: bool = False) -> None:
+        """Bring the current row into view (its top first when it is taller than the view)."""
+        self._ensure_layout()
+        if self.rows and 0 <= self.cursor < len(self._blocks):
+            block = self._blocks[self.cursor]
+            region = Region(0, block.top, max(self._layout_width, 1), block.body)
+            tall = block.body > self.scrollable_content_region.height
+            self.scroll_to_region(region, animate=False, center=center and not tall, top=tall, immediate=True)
 
     # -- actions --------------------------------------------------------------------------------
 
@@ -260,7 +266,10 @@ class CompareTable(ScrollView, can_focus=True):
         self._styles.clear()
 
     def on_resize(self, event: events.Resize) -> None:
+        width = self._layout_width
         self._ensure_layout()
+        if width != self._layout_width:  # rows re-wrapped: keep the current row on screen
+            self.call_after_refresh(self.scroll_to_cursor, center=True)
 
     def _style(self, name: str) -> Style:
         """A component style with its translucent colours blended, but no background unless it sets one.

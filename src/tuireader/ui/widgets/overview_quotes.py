@@ -54,7 +54,7 @@ def group_quotes(analysis: Analysis) -> list[Speaker]:
             key = quote.speaker or (quote.speaker_name or "").strip().lower() or ""
             if key not in names:
                 entity = analysis.entity(quote.speaker) if quote.speaker else None
-                names[key] = entity.name if entity else (quote.speaker_name or "Unattributed")
+                names[key] = shorten(entity.name if entity else (quote.speaker_name or "Unattributed"), 60)
             span = Span(quote.start, quote.end)
             involved = any(span.overlaps(other) for other in disputed.get(article.id, ()))
             groups.setdefault(key, []).append(LedgerQuote(article.id, quote, involved))
@@ -112,7 +112,7 @@ class QuoteLedger(OptionList):
                 ]
                 spoken_as = item.quote.speaker_name
                 if spoken_as and speaker.key and spoken_as.strip().lower() != speaker.name.lower():
-                    parts.append((f"  (as {spoken_as})", "italic $text-muted"))
+                    parts.append((f"  (as {shorten(spoken_as, 40)})", "italic $text-muted"))
                 option_id = f"quote-{s_index}-{q_index}"
                 self.quotes[option_id] = item
                 options.append(Option(Content.assemble(*parts), id=option_id))
