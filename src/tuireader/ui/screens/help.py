@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -30,17 +30,22 @@ def describe(action: str) -> str:
 
 
 def binding_rows(node: DOMNode) -> list[tuple[str, str]]:
-    """(keys, description) for every binding of ``node``, keys of the same action joined."""
-    grouped: dict[tuple[str, str], list[str]] = {}
+    """(keys, description) for every binding of ``node``, all keys of one action on one row.
+
+    A node may list inherited actions that mean nothing to it in ``HELP_HIDDEN``.
+    """
+    hidden: set[str] = set(getattr(node, "HELP_HIDDEN", ()))
+    grouped: dict[str, tuple[list[str], list[str]]] = {}
     for _key, binding in node._bindings:
-        if binding.system:
+        if binding.system or binding.action in hidden:
             continue
-        description = binding.description or describe(binding.action)
-        keys = grouped.setdefault((binding.action, description), [])
+        keys, descriptions = grouped.setdefault(binding.action, ([], []))
         display = node.app.get_key_display(binding) if node.is_attached else binding.key
         if display not in keys:
             keys.append(display)
-    return [(", ".join(keys), description) for (_action, description), keys in grouped.items()]
+        descriptions.append(binding.description or describe(binding.action))
+    # The longest description is the one written for this app ("Next quote", not "Jump").
+    return [(", ".join(keys), max(descs, key=len)) for keys, descs in grouped.values()]
 
 
 def sections_for(nodes: Sequence[tuple[str, DOMNode]]) -> list[Section]:
@@ -55,25 +60,35 @@ class HelpScreen(ModalScreen[None]):
         self.sections = sections
 
     def compose(self) -> ComposeResult:
+        half = (len(self.sections) + 1) // 2
         with Vertical(id="help-dialog"):
             yield Static(plain("tuireader: keys", "bold"), id="help-title", markup=False)
             with VerticalScroll(id="help-body"):
-                yield Static(self._table(), markup=False)
+                with Grid(id="help-columns"):
+                    yield Static(self._table(self.sections[:half]), markup=False)
+                    yield Static(self._table(self.sections[half:]), markup=False)
+                yield Static(plain(QUERY_HELP), id="help-query", markup=False)
             yield Static(plain("escape or ? to close · ctrl+p: every command by name"), id="help-keys", markup=False)
 
-    def _table(self) -> Table:
+    def on_mount(self) -> None:
+        self.on_resize()
+
+    def on_resize(self) -> None:
+        self.set_class(self.app.size.width < 100, "-narrow")
+
+    @staticmethod
+    def _table(sections: Sequence[Section]) -> Table:
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
-        for title, rows in self.sections:
+        for i, (title, rows) in enumerate(sections):
             if not rows:
                 continue
-            table.add_row(Text(""), Text(""))
+            if i:
+                table.add_row(Text(""), Text(""))
             table.add_row(plain(title, "bold underline"), Text(""))
             for keys, description in rows:
                 table.add_row(plain(keys), plain(description))
-        table.add_row(Text(""), Text(""))
-        table.add_row(plain("Filter", "bold underline"), plain(QUERY_HELP))
         return table
 
     def action_close(self) -> None:

@@ -48,6 +48,9 @@ class ArticleList(DataTable[object]):
         Binding("enter", "read", "Read article"),
     ]
 
+    # DataTable's column moves mean nothing in a list of rows.
+    HELP_HIDDEN = ("cursor_left", "cursor_right", "page_left", "page_right", "select_cursor")
+
     @dataclass
     class ArticleHighlighted(Message):
         article: str | None  # None when a story header is highlighted
@@ -135,7 +138,7 @@ class ArticleList(DataTable[object]):
             for header, ids in self._groups():
                 if header is not None:
                     label = plain(f"▌ {header.label}", story)
-                    label.append(f"  {len(ids)} articles", meta)
+                    label.append(f" ({len(ids)})", meta)
                     rows.append((STORY_PREFIX + header.id, [label, "", "", ""], 1))
                 rows.extend((aid, self._row(aid, None, match, meta, warn), 2) for aid in ids)
         for key, cells, height in rows:

@@ -25,6 +25,9 @@ class EntitiesPanel(OptionList):
         Binding("i", "details", "Entity details"),
     ]
 
+    # Sideways scrolling never happens here: the text wraps.
+    HELP_HIDDEN = ("scroll_left", "scroll_right", "page_left", "page_right")
+
     def show(self, analysis: Analysis | None) -> None:
         self.clear_options()
         if analysis is None:

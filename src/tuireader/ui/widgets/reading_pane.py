@@ -86,6 +86,9 @@ class ReadingPane(VerticalScroll, can_focus=True):
         Binding("enter", "entity_info", "Entity details"),
     ]
 
+    # Sideways scrolling never happens here: the text wraps.
+    HELP_HIDDEN = ("scroll_left", "scroll_right", "page_left", "page_right")
+
     current: reactive[Target | None] = reactive(None, init=False)
 
     @dataclass
@@ -182,7 +185,9 @@ class ReadingPane(VerticalScroll, can_focus=True):
             for q in result.quotes:
                 if not q.scare:
                     who = speaker_name(q, self.analysis) or "unattributed"
-                    self.targets["quote"].append(Target("quote", q.start, q.end, f"quote — {who}", q.speaker))
+                    words = " ".join(article.text[q.start : q.end].split())
+                    gist = words if len(words) <= 50 else words[:49] + "…"
+                    self.targets["quote"].append(Target("quote", q.start, q.end, f"{who}: “{gist}”", q.speaker))
         for kind in KINDS:
             self.targets[kind].sort(key=lambda t: (t.start, t.end))
         self.marks = article_marks(result, disagreement_spans)
@@ -254,7 +259,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         if self.article is None:
             text = ""
         elif self.current is None:
-            counts = " · ".join(f"{len(self.targets[k])} {k}s" for k in KINDS)
+            counts = " · ".join(_count(len(self.targets[k]), k) for k in KINDS)
             text = f"{counts}   (m o d: jump)"
         else:
             n, total = self.position()
@@ -275,3 +280,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
             return False
         self.current = None
         return True
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
