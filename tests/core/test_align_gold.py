@@ -216,20 +216,25 @@ def _value_spans(case: Case, values: list[dict]) -> list[tuple[str, Span]]:
     return out
 
 
-def flagged(case: Case, entry: dict) -> bool:
-    """Is some predicted disagreement of the entry's kind covering its values in two articles?"""
+def flagged(case: Case, entry: dict, among_themselves: bool = False) -> bool:
+    """Is some predicted disagreement of the entry's kind covering its values in two articles?
+
+    ``among_themselves``: only count disagreements made of these values alone (for agreements: the
+    agreeing versions may rightly appear together in a disagreement with a third, conflicting one).
+    """
     spans = _value_spans(case, entry["values"])
     for fact in case.analysis.facts:
         for d in fact.disagreements:
             if entry["kind"] not in SAME_KIND.get(d.kind, {str(d.kind)}):
                 continue
-            hit = {
-                v.article
+            inside = [
+                v
                 for v in d.values
-                for article, span in spans
-                if v.article == article and span.overlaps(Span(v.start, v.end))
-            }
-            if len(hit) >= 2:
+                if any(v.article == article and span.overlaps(Span(v.start, v.end)) for article, span in spans)
+            ]
+            if among_themselves and len(inside) < len(d.values):
+                continue
+            if len({v.article for v in inside}) >= 2:
                 return True
     return False
 
@@ -251,7 +256,7 @@ def false_flags(cases: list[Case]) -> list[str]:
         f"{case.name}: {entry.get('label', '')}"
         for case in cases
         for entry in case.gold.get("agreements") or []
-        if entry["kind"] in {"number", "date", "duration", "name"} and flagged(case, entry)
+        if entry["kind"] in {"number", "date", "duration", "name"} and flagged(case, entry, among_themselves=True)
     ]
 
 

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 
 from tuireader.core import disagree
 from tuireader.core.diff import word_diff
-from tuireader.core.models import AlignedRow, Analysis, Article, Fact, FactMember, RowKind
 from tuireader.core.figure_facts import Figures, conflict_groups, raise_shared_figures
+from tuireader.core.models import AlignedRow, Analysis, Article, Fact, FactMember, RowKind
 from tuireader.core.quantities import reference_day
 from tuireader.core.similarity import candidate_pairs, cosine, pair_score, sentence_features, weigh
 

@@ -20,10 +20,10 @@ from tuireader.core.models import (
     DisagreementValue,
     FactMember,
 )
-from tuireader.core.spelling import name_conflicts
 from tuireader.core.negation import negation_conflicts
 from tuireader.core.quantities import Quantity, QuantityKind, Role, category, context_overlap, same_thing
 from tuireader.core.quoted import quote_conflicts
+from tuireader.core.spelling import name_conflicts
 
 ELAPSED_TOLERANCE = 0.05  # publication day vs event day: "since March 2022" is read a few days late or early
 

@@ -104,6 +104,7 @@ SYNONYM_SETS = (
     "rise increase increased rose",
     "fall drop decline decrease fell",
     "company firm",
+    "review investigation inquiry probe",
     "acquisition takeover purchase buyout acquire",
     "resign resignation quit",
     "arrest arrested detained detain",

@@ -17,6 +17,11 @@ Pair = tuple[tuple[int, int], tuple[int, int]]
 CUES = {"not", "no", "never", "without", "neither", "nor", "none", "cannot", "nothing"}
 CUE_VERBS = {"fail", "refus", "declin", "deni", "reject"}  # stems: "failed to", "refused to", "denied"
 SCOPE_END = {"but", "while", "although", "though", "whereas", "yet", "and", "or", "which", "who", "that", "because"}
+AUXILIARIES = {
+    "be", "been", "being", "is", "are", "was", "were", "have", "has", "had", "do", "does", "did", "to", "a", "an",
+    "the", "yet", "even", "ever", "also", "always", "only", "just", "any", "will", "would", "could", "should", "can",
+    "may", "might", "must", "so", "far", "longer", "more",
+}
 SCOPE_WORDS = 6
 WINDOW = 6  # how close the matching words must sit in the other sentence
 
@@ -29,22 +34,26 @@ def _is_cue(token: Token) -> bool:
 
 
 def _scopes(tokens: list[Token]) -> list[tuple[int, int, list[int]]]:
-    """(cue index, last scope index, indices of content words in scope) for each negation."""
+    """(cue index, last scope index, [head word index, then content words]) for each negation.
+
+    The head is the first word after the cue that is not an auxiliary ("not say whether ...":
+    "say"; "failed to reach": "reach"); it is what is negated.
+    """
     out = []
     for i, tok in enumerate(tokens):
         if not tok.word or not _is_cue(tok):
             continue
-        content: list[int] = []
+        scope: list[int] = []
         last = i
         for k in range(i + 1, min(len(tokens), i + 1 + SCOPE_WORDS)):
             t = tokens[k]
             if not t.word or t.low in SCOPE_END or _is_cue(t):
                 break
             last = k
-            if lexicon.is_content(t.text):
-                content.append(k)
-        if content:
-            out.append((i, last, content))
+            if (not scope and t.low not in AUXILIARIES) or (scope and lexicon.is_content(t.text)):
+                scope.append(k)
+        if len(scope) >= 2:
+            out.append((i, last, scope))
     return out
 
 
@@ -58,17 +67,20 @@ def _one_way(art_a: Article, ta: list[Token], art_b: Article, tb: list[Token]) -
     _, scopes_a = _negated(ta)
     inside_b, scopes_b = _negated(tb)
     negated_b = {lexicon.lemma(tb[k].text) for _, _, content in scopes_b for k in content}
-    positive_b = [
-        (k, lexicon.lemma(t.text)) for k, t in enumerate(tb) if t.word and k not in inside_b and lexicon.is_content(t.text)
-    ]
+    positive_b = [(k, lexicon.lemma(t.text)) for k, t in enumerate(tb) if t.word and k not in inside_b]
     out: list[Pair] = []
-    for cue, last, content in scopes_a:
-        wanted = {lexicon.lemma(ta[k].text) for k in content} - negated_b
+    for cue, last, scope in scopes_a:
+        head = lexicon.lemma(ta[scope[0]].text)
+        wanted = {lexicon.lemma(ta[k].text) for k in scope} - negated_b
+        if head not in wanted:
+            continue
         hits = [(k, lem) for k, lem in positive_b if lem in wanted]
         for k, lem in hits:
-            near = {other for j, other in hits if abs(j - k) <= WINDOW}
-            if len(near) >= 2 and lem in near:
-                ks = [j for j, other in hits if abs(j - k) <= WINDOW]
+            if lem != head:
+                continue
+            near = [(j, other) for j, other in hits if abs(j - k) <= WINDOW]
+            if len({other for _, other in near}) >= 2:
+                ks = [j for j, _ in near]
                 out.append(((ta[cue].start, ta[last].end), (tb[min(ks)].start, tb[max(ks)].end)))
                 break
     return out

@@ -135,6 +135,7 @@ _TRIGGERS = (
 )
 # Cheap test that a sentence may hold a figure at all (most words of most sentences are not figures).
 _MAYBE = re.compile(r"\d|\b(?:" + "|".join(sorted(_TRIGGERS, key=len, reverse=True)) + r")", re.IGNORECASE)
+_DEFINITE = {"the", "these", "those", "its", "their", "his", "her", "our", "all", "whose"}
 _DEADLINE = {"until", "till", "by", "through", "before"}
 _TALLY_RE = re.compile(r"^(\d{1,3})-(\d{1,3})$")  # a vote or score: "voted 9-6"
 _VAGUE = {"dozens": (24.0, 144.0), "scores": (40.0, 200.0), "hundreds": (200.0, 1000.0), "thousands": (2000.0, 1e5)}
@@ -353,6 +354,9 @@ def extract(text: str, start: int = 0, end: int | None = None, ref: dt.date | No
         if tok.low in {"a", "an"}:
             i += 1
             continue
+        if i > 0 and tokens[i - 1].low in _DEFINITE and value <= 12 and h == i:
+            i = j  # "the two sides", "both": a reference to known things, not a figure reported
+            continue
         head = _head(tokens, k)
         if head is None and re.fullmatch(r"(19|20)\d\d", tok.text):
             i = j  # a bare year, not a count
@@ -427,6 +431,14 @@ def _duration(
     return Quantity(QuantityKind.DURATION, role, a, b, text[a:b], low_v, high_v, "day", hedge, context)
 
 
+GENERIC_TIME = frozenset(
+    lexicon.lemma(w)
+    for w in "last lasted take took spend spent run ran continue long lengthy time period duration set expected "
+    "each per almost end ended ending finish begin began start started after within".split()
+)
+MAGNITUDE = 20.0  # time figures further apart than this factor measure different things
+
+
 def category(q: Quantity) -> str:
     """Figures are only compared within a category: counts, or one role of time."""
     return "count" if q.kind is QuantityKind.COUNT else str(q.role)
@@ -452,13 +464,20 @@ def same_thing(a: Quantity, b: Quantity, only_pair: bool, strict: bool = False) 
         if strict or "percent" in (a.unit, b.unit) or "tally" in (a.unit, b.unit):
             return False
         return context_overlap(a, b) >= (1 if only_pair else 2)
-    if QuantityKind.DATE in (a.kind, b.kind):
+    if a.kind is not QuantityKind.DATE or a.role is Role.ELAPSED:
+        big, small = max(abs(a.low), abs(b.low)), min(abs(a.high), abs(b.high))
+        if small > 0 and big / small > MAGNITUDE:
+            return False  # "lasted two hours" (a call) and "lasted three years" (a war) are about different things
+    if a.role is Role.OFFSET:
+        return context_overlap(a, b) >= 2  # "a day after the call" / "three days after the talks"
+    if QuantityKind.DATE in (a.kind, b.kind) and a.role is not Role.ELAPSED:
         if strict and a.role is Role.POINT:
             wide, narrow = sorted((a.high - a.low + 1, b.high - b.low + 1), reverse=True)
             if wide > 10 * narrow:
                 return False
         return context_overlap(a, b) >= 2  # a sentence can date several events
-    return context_overlap(a, b) >= 1  # "two hours" of a call is not "a year" of a war
+    # "two hours" of a call is not "a year" of a war: the shared context must say what lasted
+    return len((set(a.context) & set(b.context)) - GENERIC_TIME) >= 1
 
 
 def shares_slot(qa: list[Quantity], qb: list[Quantity]) -> bool:

@@ -6,7 +6,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from tuireader.core.lexicon import WORD_RE, content_lemmas, fold
+from tuireader.core.lexicon import WORD_RE, content_lemmas, fold, is_content, lemma
 from tuireader.core.models import Analysis, Article, Quote, Span
 
 Pair = tuple[tuple[int, int], tuple[int, int]]
@@ -28,6 +28,14 @@ def _is_part(short: list[str], long_: list[str]) -> bool:
     return any(long_[k : k + n] == short for k in range(len(long_) - n + 1))
 
 
+def _phrases(text: str) -> set[tuple[str, str]]:
+    """Pairs of consecutive words (as lemmas) holding at least one content word: "be decisive", "great day"."""
+    words = WORD_RE.findall(text)
+    return {
+        (lemma(x), lemma(y)) for x, y in zip(words, words[1:], strict=False) if is_content(x) or is_content(y)
+    }
+
+
 def words_differ(a: str, b: str, overlap: float = SAME_UTTERANCE) -> bool:
     """Are two quotations of one utterance worded differently (beyond case, punctuation, truncation)?"""
     wa, wb = _words(a), _words(b)
@@ -38,7 +46,7 @@ def words_differ(a: str, b: str, overlap: float = SAME_UTTERANCE) -> bool:
     la, lb = set(content_lemmas(a)), set(content_lemmas(b))
     if not la or not lb:
         return False
-    if len(la & lb) / min(len(la), len(lb)) < overlap:
+    if len(la & lb) / min(len(la), len(lb)) < overlap or not (_phrases(a) & _phrases(b)):
         return False  # different things said, not one thing quoted two ways
     return fuzz.ratio(" ".join(wa), " ".join(wb)) < IDENTICAL
 
