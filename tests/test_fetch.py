@@ -15,10 +15,10 @@ import pytest
 
 from tuireader import cli
 from tuireader.core import fetch
-from tuireader.core.corpus import CorpusError
+from tuireader.core.corpus import CorpusError, without_headline
 from tuireader.core.fetch import FetchOptions, decode_body, fetch_pages, is_url
 from tuireader.core.models import Analysis
-from tuireader.core.sources import load_sources, without_headline
+from tuireader.core.sources import load_sources
 
 WEB = Path(__file__).parent / "fixtures" / "web"
 

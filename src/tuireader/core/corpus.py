@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from tuireader.core.models import Article
+from tuireader.core.models import Article, Span
 from tuireader.core.text import layout, neutralise, sentences
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
@@ -207,11 +207,21 @@ def parse_html(path: str, html: str, warn: Callable[[str], None], url: str | Non
         warn(f"{path}: no article text found in the HTML page")
         return []
     # trafilatura puts one paragraph a line; the text model wants blank lines between them.
-    body = re.sub(r"\n+", "\n\n", body)
+    body = without_headline(re.sub(r"\n+", "\n\n", body), _meta_str(data.get("title")))
     data.setdefault("source", data.get("sitename"))
     if url and not data.get("url"):
         data["url"] = url
     return [_from_mapping(path, data, body)]
+
+
+def without_headline(text: str, title: str | None) -> str:
+    """Drop a first paragraph that only repeats the headline (trafilatura keeps the page's <h1>)."""
+    if not title:
+        return text
+    first, sep, rest = text.lstrip().partition("\n\n")
+    if sep and rest.strip() and " ".join(first.split()).casefold() == " ".join(title.split()).casefold():
+        return rest.lstrip("\n")
+    return text
 
 
 def _articles_from_json(path: str, value: Any) -> list[RawArticle]:
@@ -322,6 +332,37 @@ def _source_from_path(path: str) -> str:
 _HEADLINE = re.compile(r"\A[ \t]*([^\n]{1,200})\n[ \t]*\n")
 
 
+class SentenceCache(Protocol):
+    """Where sentence boundaries are remembered across runs (``tuireader.core.cache.Cache``)."""
+
+    def get_sentences(self, key: str) -> tuple[Span, ...] | None: ...
+
+    def put_sentences(self, key: str, spans: tuple[Span, ...]) -> None: ...
+
+
+_sentence_cache: SentenceCache | None = None
+
+
+def use_sentence_cache(cache: SentenceCache | None) -> None:
+    """Remember sentence boundaries in ``cache`` (None: stop); pysbd dominates loading time."""
+    global _sentence_cache
+    _sentence_cache = cache
+
+
+def _cached_sentences(text: str, paragraphs: tuple[Span, ...]) -> tuple[Span, ...]:
+    cache = _sentence_cache
+    if cache is None:
+        return sentences(text, paragraphs)
+    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16)
+    digest.update(",".join(f"{p.start}:{p.end}" for p in paragraphs).encode())
+    key = digest.hexdigest()
+    found = cache.get_sentences(key)
+    if found is None:
+        found = sentences(text, paragraphs)
+        cache.put_sentences(key, found)
+    return found
+
+
 def build_article(raw: RawArticle) -> Article | None:
     """Normalise and segment a raw article; None when it has no text."""
     text = raw.text.lstrip("\ufeff")
@@ -335,7 +376,7 @@ def build_article(raw: RawArticle) -> Article | None:
     lay = layout(text)
     if not lay.text.strip():
         return None
-    sents = sentences(lay.text, lay.paragraphs)
+    sents = _cached_sentences(lay.text, lay.paragraphs)
     if title is None:
         first = sents[0].slice(lay.text) if sents else lay.text
         title = _shorten(first)

@@ -44,22 +44,11 @@ def page_articles(page: Page, warn: Callable[[str], None], source: str | None = 
     return [
         dataclasses.replace(
             raw,
-            text=without_headline(raw.text, raw.title),
             source=raw.source or source or site_name(page.final_url),
             url=raw.url or page.final_url,
         )
         for raw in raws
     ]
-
-
-def without_headline(text: str, title: str | None) -> str:
-    """Drop a first paragraph that only repeats the headline (trafilatura keeps the page's <h1>)."""
-    if not title:
-        return text
-    first, sep, rest = text.lstrip().partition("\n\n")
-    if sep and rest.strip() and " ".join(first.split()).casefold() == " ".join(title.split()).casefold():
-        return rest.lstrip("\n")
-    return text
 
 
 def load_sources(
