@@ -182,31 +182,31 @@ def _report(name: str, score: Score) -> None:
 def test_own_gold_with_name_fallback() -> None:
     score = own_gold(_no_mentions)
     _report("own gold, no entity mentions", score)
-    assert score.gold >= 40
-    assert score.precision >= 0.95
-    assert score.recall >= 0.95
-    assert score.speaker_accuracy >= 0.80
-    assert score.scare_accuracy >= 0.93
+    assert score.gold >= 70
+    assert score.precision >= 0.97
+    assert score.recall >= 0.97
+    assert score.speaker_accuracy >= 0.93
+    assert score.scare_accuracy >= 0.96
 
 
 def test_own_gold_with_entity_mentions() -> None:
     score = own_gold(extract_mentions)
     _report("own gold, extract_mentions", score)
-    assert score.precision >= 0.95
-    assert score.recall >= 0.95
-    assert score.speaker_accuracy >= 0.80
-    assert score.scare_accuracy >= 0.93
+    assert score.precision >= 0.97
+    assert score.recall >= 0.97
+    assert score.speaker_accuracy >= 0.90  # below the fallback: mention spans include titles ("Promoter X")
+    assert score.scare_accuracy >= 0.96
 
 
 @pytest.mark.skipif(not any(STORIES.glob("*/gold.yaml")), reason="story gold not written yet")
 def test_story_gold() -> None:
     score = story_gold(extract_mentions)
     _report("stories gold, extract_mentions", score)
-    assert score.gold >= 40
-    assert score.precision >= 0.93
-    assert score.recall >= 0.93
-    assert score.speaker_accuracy >= 0.80
-    assert score.scare_accuracy >= 0.90
+    assert score.gold >= 60
+    assert score.precision >= 0.96
+    assert score.recall >= 0.96
+    assert score.speaker_accuracy >= 0.93
+    assert score.scare_accuracy >= 0.96
 
 
 @pytest.mark.skipif(not SEEDS_GOLD.exists(), reason="seed gold not written yet")
@@ -214,7 +214,7 @@ def test_seed_gold() -> None:
     score = seed_gold(extract_mentions)
     _report("seeds gold, extract_mentions", score)
     assert score.gold >= 30
-    assert score.precision >= 0.93
-    assert score.recall >= 0.93
-    assert score.speaker_accuracy >= 0.80
-    assert score.scare_accuracy >= 0.90
+    assert score.precision >= 0.96
+    assert score.recall >= 0.96
+    assert score.speaker_accuracy >= 0.90  # one miss by design: "a spokesperson for X" is attributed to X
+    assert score.scare_accuracy >= 0.96

@@ -65,6 +65,10 @@ _NOT_NAMES = frozenset(
     employees lawmakers legislators voters parents students scientists researchers activists locals
     villagers neighbours neighbors prosecutors aides advisers executives leaders ministers members
     scholars historians campaigners unions shareholders customers passengers riders drivers farmers
+    among despite although though because unlike like until through across inside outside near behind
+    within without along amid following under over about above below between beyond toward towards
+    against since during except instead once unless whether both either neither each every all many most
+    several some such other another asked speaking
     monday tuesday wednesday thursday friday saturday sunday january february march april june july
     september october november december today yesterday tomorrow""".split()
 )
@@ -83,10 +87,11 @@ TITLE_WORDS = frozenset(
     author novelist poet artist singer actor actress player driver pilot teacher scientist researcher
     historian activist businessman businesswoman billionaire entrepreneur investor journalist reporter
     photographer designer chef architect boxer runner swimmer rapper comedian filmmaker producer
-    composer midwife paramedic firefighter astronaut cosmonaut surgeon physician pastor priest resident
+    composer midwife paramedic firefighter administrator promoter astronaut cosmonaut surgeon physician pastor
+    priest resident
     witness""".split()
 )
-_OF_HEADS = frozenset(
+OF_HEADS = frozenset(
     """ministry department bank university office court council institute college school museum church
     republic kingdom house chamber secretary minister board union federation association society academy
     port city commission committee agency bureau division party league embassy government director
@@ -103,6 +108,7 @@ ABBREVIATIONS = frozenset(
     corp dept est fig jan feb mar apr jun jul aug sep sept oct nov dec mt ft pres supt cmdr approx""".split()
 )
 _TERMINATOR = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s)")
+_DATELINE_AFTER = re.compile(r"[\s,]*(?:—|–|--|\(|/)")  # "LAS VEGAS —", "WASHINGTON/MOSCOW (Wire)"
 _PARTICLES = r"(?:von|van|der|den|de|del|della|la|le|da|di|du|dos|bin|ibn|al|el|ter|ten)"
 _NAME_RE = re.compile(
     rf"\b[A-Z][\w’'.-]*(?:\s+(?:{_PARTICLES}\s+|(?:of|for)\s+(?:the\s+)?)*[A-Z][\w’'.-]*)*",
@@ -179,7 +185,7 @@ def names_in(masked: str, lo: int, hi: int) -> list[Candidate]:
         words = [(m.start() + match.start(), m.group()) for m in re.finditer(r"\S+", match.group())]
         # "of"/"for" joins only after an institution word ("Bank of England"), not "Jo Bloggs of Leeds".
         for i in range(len(words) - 1, 0, -1):
-            if words[i][1] in ("of", "for") and words[i - 1][1].lower() not in _OF_HEADS:
+            if words[i][1] in ("of", "for") and words[i - 1][1].lower() not in OF_HEADS:
                 words = words[:i]
         while words and words[0][1].lower().rstrip(".") in _NOT_NAMES:
             words = words[1:]
@@ -199,7 +205,7 @@ def names_in(masked: str, lo: int, hi: int) -> list[Candidate]:
             end -= 1
         if masked[end - 2 : end] in ("'s", "’s"):
             end -= 2
-        if end > start:
+        if end > start and not (masked[start:end].isupper() and _DATELINE_AFTER.match(masked, end)):
             out.append(Candidate(start, end, masked[start:end], None))
     return out
 

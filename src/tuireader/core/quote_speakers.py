@@ -15,7 +15,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from tuireader.core.models import Label, Span
-from tuireader.core.quote_context import ABBREVIATIONS, MASK, PRONOUNS, Candidate, Sentences, cues, names_in
+from tuireader.core.quote_context import (
+    ABBREVIATIONS,
+    MASK,
+    OF_HEADS,
+    PRONOUNS,
+    TITLE_WORDS,
+    Candidate,
+    Sentences,
+    cues,
+    names_in,
+)
 
 _SKIP_BEFORE_CUE = frozenset(
     """also later earlier then has had have would will once previously repeatedly reportedly again further
@@ -60,6 +70,15 @@ _ROLE_HEADS = frozenset(
 )
 
 
+_MALE_BEFORE = re.compile(
+    r"\b(?:son|husband|brother|father|boyfriend|grandson|nephew|uncle|mr\.?|sir|king|prince|man)\b[\s,]*$"
+)
+_FEMALE_BEFORE = re.compile(
+    r"\b(?:daughter|wife|sister|mother|girlfriend|granddaughter|niece|aunt|mrs\.?|ms\.?|miss|dame|lady|queen"
+    r"|princess|woman)\b[\s,]*$"
+)
+_AGE_DESCRIPTION = re.compile(r"the\s+\d+-year-old(?:\s+\w+)?", re.IGNORECASE)
+
 UNRESOLVED = "unresolved"  # a pronoun with no antecedent: the quote is attributed, the speaker unknown
 ANONYMOUS = "anonymous"  # "one senior official": shown as the speaker's name, but names no entity
 
@@ -78,15 +97,25 @@ class SpeakerFinder:
     """Subject finding for one article; remembers resolved speakers for later pronouns."""
 
     def __init__(
-        self, masked: str, blocks: Sequence[Span], sentences: Sentences, mentions: Sequence[Candidate]
+        self,
+        masked: str,
+        blocks: Sequence[Span],
+        sentences: Sentences,
+        mentions: Sequence[Candidate],
+        occupied: Sequence[Span] = (),
     ) -> None:
         self.masked = masked
         self.blocks = list(blocks)
         self.block_starts = [b.start for b in blocks]
         self.sentences = sentences
         self.mentions = list(mentions)
-        # Without entity mentions, capitalised names stand in as pronoun antecedents.
-        self.antecedents = self.mentions or names_in(masked, 0, len(masked))
+        # Capitalised names the entity extractor did not claim (as anything) stand in as antecedents too.
+        taken = sorted([(m.start, m.end) for m in self.mentions] + [(o.start, o.end) for o in occupied])
+        self.antecedents = sorted(
+            self.mentions + [n for n in names_in(masked, 0, len(masked)) if not _overlaps(taken, n.start, n.end)],
+            key=lambda c: c.start,
+        )
+        self.genders: dict[str, str] = {}  # name as written -> "he"/"she", learned from resolved pronouns
         self.resolved: list[tuple[int, Speaker]] = []  # (position of the subject words, speaker)
         self._resolving = False
 
@@ -161,7 +190,8 @@ class SpeakerFinder:
                 # "the coach, Lena Fischer, said": the name is in the appositive
                 a_lo, a_hi = parts[i + 1]
                 named = self._name_in(a_lo, a_hi, at_end=True)
-                if named is not None and len(text[a_lo:a_hi].split()) <= 4:
+                lead = text[a_lo : named.start].split() if named is not None else []
+                if named is not None and all(w.lower().rstrip(".") in TITLE_WORDS for w in lead):
                     return named
             return found
         return None
@@ -235,6 +265,9 @@ class SpeakerFinder:
                 return Speaker(who.start, who.end, f"{who.name}'s {role}", "role", who.label)
         if words[0].lower() in ("a", "an", "one", "another", "some", "several", "two", "three"):
             return Speaker(lo, hi, text[lo:hi], ANONYMOUS)  # "a Democrat", "one EU diplomat": nobody named
+        of = re.search(r"([A-Z][\w'’.-]*)\s+of\s+", text[lo:hi])
+        if of and of.group(1).lower() not in OF_HEADS and names_in(text, lo, lo + of.end(1)):
+            hi = lo + of.end(1)  # "Jo Bloggs of the charity Harvest Hope": the person, not the charity
         named = self._name_in(lo, hi, at_end=True)
         if named is not None:
             return named
@@ -269,6 +302,10 @@ class SpeakerFinder:
     def _description(self, lo: int, hi: int) -> Speaker:
         """ "the ministry" -> an earlier ORG naming a ministry; "the spokesman" -> an earlier titled person."""
         phrase = self.masked[lo:hi]
+        if _AGE_DESCRIPTION.fullmatch(phrase):  # "the 27-year-old said": the person just named
+            found = self._antecedent(lo, hi, as_pronoun="he/she")
+            if found is not None:
+                return replace(found, via="description")
         words = phrase.lower().split()
         head = words[-1]
         if words[0] == "the" and len(words) <= 3:
@@ -300,12 +337,12 @@ class SpeakerFinder:
         found = self._antecedent(start, end)
         return found if found is not None else Speaker(start, end, self.masked[start:end], UNRESOLVED)
 
-    def _antecedent(self, start: int, end: int) -> Speaker | None:
-        pronoun = self.masked[start:end].lower()
+    def _antecedent(self, start: int, end: int, as_pronoun: str | None = None) -> Speaker | None:
+        pronoun = as_pronoun or self.masked[start:end].lower()
         if pronoun in ("we", "i"):
             return None
         labels: tuple[Label | None, ...]
-        if pronoun in ("he", "she"):
+        if pronoun in ("he", "she", "he/she"):
             labels = (Label.PERSON, None)
         elif pronoun == "it":
             labels = (Label.ORG,)
@@ -322,17 +359,47 @@ class SpeakerFinder:
             if span.end <= floor:
                 break
             subject = self._cue_subject(span, start)
-            if subject is not None and subject.label in labels:
-                return replace(subject, via="pronoun")
-            in_sentence = [c for pos, c in cands if span.start <= pos < min(span.end, start)]
+            if subject is not None and subject.label in labels and self._gender(subject) in (None, pronoun):
+                return self._learn(replace(subject, via="pronoun"), pronoun)
+            in_sentence = [
+                c for pos, c in cands if span.start <= pos < min(span.end, start) and self._fits(c, pronoun, span)
+            ]
             if in_sentence:
-                return self._pick(in_sentence, pronoun)
+                return self._learn(self._pick(in_sentence, pronoun), pronoun)
             index -= 1
-        earlier = [c for pos, c in cands if pos < floor]
+        earlier = [c for pos, c in cands if pos < floor and self._gender(c) in (None, pronoun)]
         if pronoun == "it" or not earlier:
             return None
         last_sentence = self.sentences.at(earlier[-1].start)
         return self._pick([c for c in earlier if c.start >= last_sentence.start], pronoun)
+
+    def _fits(self, cand: Candidate, pronoun: str, sentence: Span) -> bool:
+        """Whether ``cand`` can be what ``pronoun`` refers to (gender hints; stray capitalised words)."""
+        if pronoun not in ("he", "she"):
+            return True
+        if self._gender(cand) not in (None, pronoun):
+            return False
+        if cand.label is None and len(cand.name.split()) == 1:
+            # A lone capitalised word is a person only as a sentence's subject or a known speaker.
+            known = any(sp.name == cand.name for _, sp in self.resolved)
+            return known or not self.masked[sentence.start : cand.start].strip(" \"“‘'")
+        return True
+
+    def _gender(self, cand: Candidate | Speaker) -> str | None:
+        learned = self.genders.get(cand.name)
+        if learned:
+            return learned
+        before = self.masked[max(0, cand.start - 24) : cand.start].lower()
+        if _MALE_BEFORE.search(before):
+            return "he"
+        if _FEMALE_BEFORE.search(before):
+            return "she"
+        return None
+
+    def _learn(self, speaker: Speaker, pronoun: str) -> Speaker:
+        if pronoun in ("he", "she"):
+            self.genders.setdefault(speaker.name, pronoun)
+        return speaker
 
     def _pick(self, in_sentence: list[Candidate], pronoun: str) -> Speaker:
         """In one sentence: a resolved speaker, else a person, else a full name, else the first (the subject)."""
@@ -373,3 +440,7 @@ def _bisect(starts: list[int], offset: int) -> int:
         else:
             hi = mid
     return lo - 1
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)

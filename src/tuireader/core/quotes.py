@@ -55,7 +55,13 @@ def extract_quotes(article: Article, mentions: Sequence[Mention]) -> tuple[Quote
     masked = mask_quotes(text, passages)
     sentences = Sentences(sentence_spans(masked, blocks))
     reader = _Attribution(
-        text, masked, blocks, sentences, SpeakerFinder(masked, blocks, sentences, speaker_mentions(mentions, masked))
+        text,
+        masked,
+        blocks,
+        sentences,
+        SpeakerFinder(
+            masked, blocks, sentences, speaker_mentions(mentions, masked), [Span(m.start, m.end) for m in mentions]
+        ),
     )
     style = _speech_style(text, passages)
     out: list[Quote] = []
