@@ -78,13 +78,18 @@ def load(paths: Sequence[str], *, no_cache: bool = False) -> Corpus:
 
 def _cache(disabled: bool):  # type: ignore[no-untyped-def]
     """The analysis cache, or None when disabled or unavailable."""
+    from tuireader.core.corpus import use_sentence_cache
+
+    use_sentence_cache(None)
     if disabled or os.environ.get("TUIREADER_NO_CACHE"):
         return None
     try:
         from tuireader.core.cache import open_cache
     except ImportError:
         return None
-    return open_cache()
+    cache = open_cache()
+    use_sentence_cache(cache)  # loading reuses cached sentence boundaries too
+    return cache
 
 
 def _app_parser() -> argparse.ArgumentParser:
@@ -114,8 +119,9 @@ def cmd_analyze(argv: Sequence[str]) -> int:
     args = _analyze_parser().parse_args(argv)
     from tuireader.core.pipeline import analyze
 
+    cache = _cache(args.no_cache)  # before loading: sentence boundaries are cached too
     corpus = load(args.paths, no_cache=args.no_cache)
-    analysis = analyze(corpus.articles, cache=_cache(args.no_cache))
+    analysis = analyze(corpus.articles, cache=cache)
     if args.json:
         from tuireader.core.export import to_dict
 

@@ -240,3 +240,63 @@ def test_pipeline_uses_the_cache(db: Path, monkeypatch: pytest.MonkeyPatch) -> N
     second = analyze([article], cache=open_cache(db))
     assert second.by_article[article.id].topics == first.by_article[article.id].topics
     assert second.by_article[article.id].quotes == first.by_article[article.id].quotes
+
+
+def test_facts_round_trip_and_stale_version(db: Path) -> None:
+    from tuireader.core.models import Disagreement, DisagreementKind, DisagreementValue, Fact, FactMember
+
+    facts = [
+        Fact(
+            "fact-1",
+            "Repairs cost 2.4 million",
+            (FactMember("a", 3), FactMember("b", 0)),
+            (
+                Disagreement(
+                    DisagreementKind.NUMBER,
+                    "numbers differ: 2.4 million vs 2 million",
+                    (DisagreementValue("a", 10, 21, "2.4 million"), DisagreementValue("b", 4, 13, "2 million")),
+                ),
+            ),
+        ),
+        Fact("fact-2", "“Quoted” label", (FactMember("a", 1), FactMember("c", 7))),
+    ]
+    cache = Cache(db, version="v1")
+    assert cache.get_facts("story") is None
+    cache.put_facts("story", facts)
+    assert cache.get_facts("story") == facts
+    assert Cache(db, version="v2").get_facts("story") is None
+
+
+STORY_A = (
+    "Harbour bridge in Eastfield reopens\n\nThe Eastfield harbour bridge reopened on Friday after six weeks, "
+    "engineer Lena Marsh said. Repairs cost 2.4 million."
+)
+STORY_B = (
+    "Eastfield bridge open again\n\nEngineer Lena Marsh said the Eastfield harbour bridge reopened on Friday. "
+    "The repairs cost 2 million."
+)
+
+
+def test_pipeline_reuses_cached_facts_per_story(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tuireader.core import align
+
+    articles = [
+        build_article(RawArticle(path=f"{i}.txt", text=t, published="2024-04-05"))
+        for i, t in enumerate([STORY_A, STORY_B])
+    ]
+    assert all(a is not None for a in articles)
+    first = analyze([a for a in articles if a], cache=open_cache(db))
+    assert len(first.stories) == 1 and first.facts
+    calls: list[int] = []
+    real = align.align_facts
+
+    def counting(analysis):  # type: ignore[no-untyped-def]
+        calls.append(len(analysis.articles))
+        return real(analysis)
+
+    monkeypatch.setattr(align, "align_facts", counting)
+    second = analyze([a for a in articles if a], cache=open_cache(db))
+    assert calls == []
+    assert second.facts == first.facts
+    third = analyze([a for a in articles if a])  # no cache: aligned again, same result
+    assert calls == [2] and third.facts == first.facts

@@ -217,3 +217,16 @@ def test_empty_and_single() -> None:
     stories = group_stories(Analysis(articles=[one]))
     assert [s.articles for s in stories] == [(one.id,)]
     assert stories[0].label == one.title
+
+
+def test_facts_are_aligned_per_story_and_never_cross_stories() -> None:
+    from tuireader.core import align
+
+    corpus = load_corpus(STORY_DIRS[:3])
+    analysis = analyze(corpus.articles, facts=True)
+    assert len(analysis.stories) == 3 and analysis.facts
+    story_of = {a: s.id for s in analysis.stories for a in s.articles}
+    for fact in analysis.facts:
+        assert len({story_of[a] for a in fact.articles}) == 1
+    # The same facts as aligning the whole corpus at once (which blocks by story itself).
+    assert analysis.facts == align.align_facts(analysis)

@@ -4,6 +4,8 @@ What it keeps, each keyed by content so an edited article is simply a miss:
 
 - per-article analyses (mentions, quotes, topics), keyed by ``Article.id`` (a content hash);
 - sentence boundaries, keyed by a hash of the normalised text (pysbd is the slowest part of loading);
+- each story's facts, keyed by a digest of its articles and their resolved entities (alignment is
+  the slowest corpus-wide stage, and most stories are unchanged when a corpus is reopened);
 - opaque values by kind and key (``kind="page"``: downloaded web pages).
 
 Analyses and sentences are stored with a version made of ``pipeline.ANALYSER_VERSION`` and a hash
@@ -19,7 +21,6 @@ from __future__ import annotations
 import atexit
 import contextlib
 import hashlib
-import json
 import os
 import sqlite3
 import threading
@@ -30,7 +31,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from tuireader.core.models import ArticleAnalysis, Label, Mention, Quote, Span
+from tuireader.core.cache_codec import (
+    decode_analysis,
+    decode_facts,
+    decode_spans,
+    encode_analysis,
+    encode_facts,
+    encode_spans,
+)
+from tuireader.core.models import ArticleAnalysis, Fact, Span
 
 SCHEMA_VERSION = 1  # the table layout; PRAGMA user_version
 FILE_NAME = "cache.sqlite3"
@@ -114,42 +123,6 @@ def _is_corruption(exc: sqlite3.Error) -> bool:
     return isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError)
 
 
-# ---------------------------------------------------------------------------------------------
-# Compact encodings: JSON arrays, not objects, so a 10,000-article cache stays small.
-
-
-def encode_analysis(analysis: ArticleAnalysis) -> str:
-    mentions = [[m.start, m.end, m.label.value, m.text, m.entity] for m in analysis.mentions]
-    quotes = [
-        [q.start, q.end, q.speaker, q.cue, int(q.scare), q.speaker_start, q.speaker_end, q.speaker_name]
-        for q in analysis.quotes
-    ]
-    return json.dumps([mentions, quotes, list(analysis.topics)], ensure_ascii=False, separators=(",", ":"))
-
-
-def decode_analysis(article_id: str, data: str) -> ArticleAnalysis:
-    mentions, quotes, topics = json.loads(data)
-    return ArticleAnalysis(
-        article=article_id,
-        mentions=tuple(Mention(s, e, Label(label), text, entity) for s, e, label, text, entity in mentions),
-        quotes=tuple(
-            Quote(s, e, speaker, cue, bool(scare), ss, se, name) for s, e, speaker, cue, scare, ss, se, name in quotes
-        ),
-        topics=tuple(str(t) for t in topics),
-    )
-
-
-def encode_spans(spans: Sequence[Span]) -> str:
-    return json.dumps([x for span in spans for x in (span.start, span.end)], separators=(",", ":"))
-
-
-def decode_spans(data: str) -> tuple[Span, ...]:
-    flat = json.loads(data)
-    if not isinstance(flat, list) or len(flat) % 2:
-        raise ValueError("odd span list")
-    return tuple(Span(int(flat[i]), int(flat[i + 1])) for i in range(0, len(flat), 2))
-
-
 _BAD_ENTRY = (ValueError, TypeError, KeyError, IndexError)
 
 
@@ -161,7 +134,7 @@ class Cache:
 
     def __init__(self, path: Path, *, version: str | None = None) -> None:
         self.path = Path(path)
-        self.version = version or analyser_version()
+        self._version = version  # computed on first use: it imports the analysers, slow at start-up
         self._local = threading.local()
         self._lock = threading.Lock()
         self._connections: list[sqlite3.Connection] = []
@@ -169,6 +142,12 @@ class Cache:
         self._pruned = False
         self.rebuilt = 0  # how many times a broken file was replaced (for tests and diagnostics)
         _open_caches.add(self)
+
+    @property
+    def version(self) -> str:
+        if self._version is None:
+            self._version = analyser_version()
+        return self._version
 
     # -- connections ------------------------------------------------------------------------
 
@@ -342,6 +321,21 @@ class Cache:
             [(key, self.version, encode_spans(spans))],
         )
 
+    # -- facts of one story (alignment is the slowest corpus-wide stage) -------------------------
+
+    def get_facts(self, key: str) -> list[Fact] | None:
+        """Facts stored under ``key``, a digest of everything the story's alignment depends on."""
+        data = self.get_value("facts", f"{self.version}/{key}")
+        if data is None:
+            return None
+        try:
+            return decode_facts(data.decode("utf-8"))
+        except (*_BAD_ENTRY, UnicodeDecodeError):
+            return None
+
+    def put_facts(self, key: str, facts: Sequence[Fact]) -> None:
+        self.put_value("facts", f"{self.version}/{key}", encode_facts(facts).encode("utf-8"))
+
     # -- opaque values ---------------------------------------------------------------------------
 
     def get_value(self, kind: str, key: str, *, max_age: float | None = None) -> bytes | None:
@@ -372,6 +366,10 @@ class Cache:
             conn.execute("BEGIN IMMEDIATE")
             for table in ("analyses", "sentences"):
                 removed += conn.execute(f"DELETE FROM {table} WHERE version != ?", [self.version]).rowcount
+            removed += conn.execute(
+                "DELETE FROM kv WHERE kind = 'facts' AND substr(key, 1, ?) != ?",
+                [len(self.version) + 1, self.version + "/"],
+            ).rowcount
             conn.execute("COMMIT")
         return removed
 

@@ -7,11 +7,12 @@ recomputed from them.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from tuireader.core import align, entities, quotes, stories, topics
-from tuireader.core.models import Analysis, Article, ArticleAnalysis
+from tuireader.core.models import Analysis, Article, ArticleAnalysis, Fact, Story
 
 # Bump when any extractor changes what it returns, so cached results are recomputed.
 ANALYSER_VERSION = "1"
@@ -38,6 +39,51 @@ def analyze_article(article: Article) -> ArticleAnalysis:
         quotes=quotes.extract_quotes(article, mentions),
         topics=topics.extract_topics(article),
     )
+
+
+def _facts_by_story(analysis: Analysis, cache: object, report: Callable[[str, int, int], None]) -> list[Fact]:
+    """Align each story on its own: facts never cross stories, the work grows with story size
+    rather than corpus size, and an unchanged story's facts come from the cache."""
+    get = getattr(cache, "get_facts", None)
+    put = getattr(cache, "put_facts", None)
+    by_id = {a.id: a for a in analysis.articles}
+    order = {a.id: n for n, a in enumerate(analysis.articles)}
+    stories_ = analysis.stories or [Story("all", "", tuple(a.id for a in analysis.articles))]
+    groups = [s for s in stories_ if len(s.articles) > 1]
+    out: list[Fact] = []
+    for done, story in enumerate(groups):
+        report("facts", done, len(groups))
+        members = [by_id[a] for a in story.articles if a in by_id]
+        key = _story_key(members, analysis) if get is not None else ""
+        found = get(key) if get is not None else None
+        if found is None:
+            sub = Analysis(
+                articles=members,
+                by_article={a.id: analysis.by_article[a.id] for a in members if a.id in analysis.by_article},
+                entities=analysis.entities,
+                stories=[story],
+                topics=analysis.topics,
+            )
+            found = align.align_facts(sub)
+            if put is not None:
+                put(key, found)
+        out.extend(found)
+    # The order align_facts gives within one story, across all of them: most-reported first.
+    out.sort(key=lambda f: (-len(f.articles), order.get(f.members[0].article, 0), f.members[0].sentence))
+    return out
+
+
+def _story_key(members: Sequence[Article], analysis: Analysis) -> str:
+    """A digest of everything one story's alignment reads: texts, dates, resolved entities, speakers."""
+    digest = hashlib.blake2b(digest_size=16)
+    for article in members:
+        found = analysis.by_article.get(article.id)
+        digest.update(f"{article.id}|{article.published}|".encode())
+        if found is not None:
+            digest.update(",".join(m.entity for m in found.mentions).encode())
+            digest.update(",".join(q.speaker or "" for q in found.quotes).encode())
+        digest.update(b"\n")
+    return digest.hexdigest()
 
 
 def analyze(
@@ -74,7 +120,6 @@ def analyze(
     report("stories", 0, 1)
     analysis.stories = stories.group_stories(analysis)
     if facts:
-        report("facts", 0, 1)
-        analysis.facts = align.align_facts(analysis)
+        analysis.facts = _facts_by_story(analysis, cache, report)
     report("done", 1, 1)
     return analysis

@@ -154,15 +154,21 @@ def _names(article: Article) -> Iterable[str]:
         if opener or word.casefold() in _NOT_NAMES or (word.isupper() and len(word) > 6):
             word = ""
         if run and (not word or text[run_end:start] != " "):
-            if len(run) > 1:
-                yield " ".join(run)
+            yield from _run_names(run)
             run = []
         if word:
-            yield word
             run.append(word)
             run_end = match.end(1)
-    if len(run) > 1:
-        yield " ".join(run)
+    yield from _run_names(run)
+
+
+def _run_names(run: list[str]) -> Iterable[str]:
+    """A run of capitalised words, and its last word ("Angela Ruiz", "Ruiz"): a first name alone
+    says little about the event, and it would make candidate generation crowded."""
+    if run:
+        yield run[-1]
+        if len(run) > 1:
+            yield " ".join(run)
 
 
 def _fold(text: str) -> str:
@@ -193,8 +199,12 @@ def _date_factor(a: int | None, b: int | None) -> float:
 
 
 def index_cap(n: int) -> int:
-    """Features held by more articles than this never generate candidate pairs."""
-    return max(25, min(200, int(2 * math.sqrt(n))))
+    """Features held by more articles than this never generate candidate pairs.
+
+    Nearly constant, so the work grows linearly with the corpus (each feature yields at most
+    cap² / 2 pairs); a story bigger than the cap is still joined through its rarer features.
+    """
+    return 30 + n // 100
 
 
 def _candidate_dots(vectors: Sequence[Mapping[str, float]], df: Mapping[str, int], n: int) -> dict[int, float]:
