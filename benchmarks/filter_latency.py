@@ -1,0 +1,99 @@
+"""Filter keystroke latency in the app, driven by Textual's Pilot on an analysed corpus.
+
+Run by ``benchmarks/run.py`` as ``python benchmarks/filter_latency.py CORPUS_DIR`` (a warm cache
+makes the set-up quick); prints JSON. For each typed key the clock runs from the key event until
+the article list holds the results for the box's new text and the screen has been redrawn.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from textual import events
+
+DEBUG = bool(os.environ.get("BENCH_DEBUG"))
+
+
+def _queries(analysis: Any) -> list[str]:
+    """A person's surname, a place and two everyday words: what a reader types."""
+    from tuireader.core.models import Label
+
+    people = [e.name.split()[-1] for e in analysis.entities if e.label == Label.PERSON and len(e.forms) > 1]
+    places = [e.name for e in analysis.entities if e.label == Label.PLACE and len(e.forms) > 1]
+    return [*(people[:1] or ["mayor"]), *(places[:1] or ["river"]), "council", "strike"]
+
+
+async def measure(folder: Path) -> dict[str, Any]:
+    from tuireader.cli import _cache
+    from tuireader.core.corpus import load_corpus
+    from tuireader.core.pipeline import analyze
+    from tuireader.ui.app import make_app
+
+    cache = _cache(False)
+    corpus = load_corpus([folder])
+    analysis = analyze(corpus.articles, cache=cache)
+    app = make_app(analysis, cache=cache, theme="textual-dark", remember_theme=False)
+    latencies: list[float] = []
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = app.main
+        for _ in range(600):  # the search index is built in a worker after the first frame
+            await pilot.pause(0.05)
+            if getattr(screen, "index", None) is not None and not app.workers._workers:
+                break
+        article_list = screen.article_list
+        applied: list[tuple[str, float]] = []
+        painted: list[float] = []
+        set_results, display = article_list.set_results, app._display
+
+        def recording_results(results: Any) -> None:
+            set_results(results)
+            applied.append((screen.query_text, time.perf_counter()))
+
+        def recording_display(*args: Any) -> None:
+            display(*args)
+            painted.append(time.perf_counter())
+
+        article_list.set_results = recording_results  # type: ignore[method-assign]
+        app._display = recording_display  # type: ignore[method-assign]
+        await pilot.press("slash")
+        box = screen.query_one("#filter")
+        driver = app._driver
+        assert driver is not None
+        for query in _queries(analysis):
+            box.value = ""  # type: ignore[attr-defined]
+            await pilot.pause()
+            for char in query.lower():
+                wanted = (box.value + char).strip()  # type: ignore[attr-defined]
+                start = time.perf_counter()
+                # The key goes in the way the terminal driver delivers it; Pilot.press would also
+                # wait for the app to go idle, which is not what the user waits for.
+                driver.send_message(events.Key(char, char))
+                done = None
+                while done is None and time.perf_counter() < start + 10:
+                    await asyncio.sleep(0.0005)
+                    hit = next((t for q, t in reversed(applied) if q == wanted and t >= start), None)
+                    if hit is not None:
+                        done = next((t for t in painted if t >= hit), None)
+                latencies.append((done or time.perf_counter()) - start)
+                if DEBUG:
+                    shown = [round(1000 * (t - start)) if t else None for t in (hit, done)]
+                    print(f"{char!r}: results after {shown[0]} ms, drawn after {shown[1]} ms", file=sys.stderr)
+                await pilot.pause()
+    latencies.sort()
+    return {
+        "filter_keys": len(latencies),
+        "filter_median_ms": round(1000 * statistics.median(latencies), 2),
+        "filter_p95_ms": round(1000 * latencies[max(0, int(0.95 * len(latencies)) - 1)], 2),
+        "filter_max_ms": round(1000 * latencies[-1], 2),
+    }
+
+
+if __name__ == "__main__":
+    print(json.dumps(asyncio.run(measure(Path(sys.argv[1])))))

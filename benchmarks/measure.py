@@ -1,0 +1,123 @@
+"""Timing other processes: wall time and peak memory of a command, and time to first frame in a terminal.
+
+The first frame is measured the way a user sees it: the command runs in a pseudo-terminal, and the
+clock stops when a given text (an article title) has been drawn, escape sequences stripped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import re
+import select
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|P[^\x1b]*\x1b\\|[@-Z\\-_])")
+BARE_APP = """\
+from textual.app import App
+from textual.widgets import Label
+
+class Bare(App[None]):
+    def compose(self):
+        yield Label("bare textual app ready")
+
+Bare().run()
+"""
+BARE_NEEDLE = "bare textual app ready"
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    peak_mb: float
+    returncode: int
+
+
+def run_command(argv: Sequence[str], env: dict[str, str], timeout: float = 3600) -> Run:
+    """Wall time and peak resident memory (``ru_maxrss`` of this child alone) of a command."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = start + timeout
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() > deadline:
+            proc.kill()
+            pid, status, usage = os.wait4(proc.pid, 0)
+            break
+        time.sleep(0.01)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0 and proc.stderr is not None:
+        sys.stderr.write(proc.stderr.read().decode(errors="replace")[-2000:])
+    return Run(seconds, usage.ru_maxrss / 1024, proc.returncode)
+
+
+def first_frame(
+    argv: Sequence[str],
+    needles: Sequence[str],
+    env: dict[str, str],
+    *,
+    size: tuple[int, int] = (160, 48),
+    timeout: float = 120,
+) -> float | None:
+    """Seconds from exec until any of ``needles`` is on screen; None if it never appears."""
+    pattern = re.compile("|".join(re.escape(n) for n in needles if n))
+    master, slave = os.openpty()
+    cols, rows = size
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    env = {**env, "TERM": "xterm-256color", "COLORTERM": "truecolor", "COLUMNS": str(cols), "LINES": str(rows)}
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True, close_fds=True
+    )
+    os.close(slave)
+    raw = bytearray()
+    found: float | None = None
+    try:
+        while time.perf_counter() - start < timeout:
+            ready, _, _ = select.select([master], [], [], 0.02)
+            if not ready:
+                if proc.poll() is not None:
+                    break
+                continue
+            try:
+                chunk = os.read(master, 1 << 16)
+            except OSError:
+                break
+            if not chunk:
+                break
+            raw += chunk
+            screen = ANSI.sub("", raw.decode("utf-8", errors="replace"))
+            if pattern.search(screen):
+                found = time.perf_counter() - start
+                break
+    finally:
+        _stop(proc)
+        os.close(master)
+    return found
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    """End the child we started (and its process group, which it leads) by id."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        if proc.poll() is not None:
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, sig)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=3)
+
+
+def median(values: Sequence[float | None]) -> float | None:
+    clean = sorted(v for v in values if v is not None)
+    return clean[len(clean) // 2] if clean else None

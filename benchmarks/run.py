@@ -1,0 +1,269 @@
+"""tuireader benchmarks: analysis stages, cache, start-up and filtering on synthetic corpora.
+
+    python benchmarks/run.py [--sizes 100,1000,10000] [--json out.json] [--check baseline.json]
+
+For each size N a corpus of N articles (many stories of 3-8 articles) is generated from the text
+in ``benchmarks/corpus_text``. Then, each in a fresh process: a cold analysis with every stage
+timed (``stages.py``), ``tuireader analyze`` cold and again with a warm cache, the app's time to
+first frame with a warm cache (in a pseudo-terminal, until an article title is drawn), and filter
+keystroke latency (``filter_latency.py``). The bundled seeds and a bare Textual app showing one
+label are measured in the same run, so start-up is reported as a ratio to the bare app.
+
+``--check`` compares this run's ratios (machine-independent: start-up over the bare app, cached
+over cold, time(N)/time(100) per stage, stage time over a fixed CPU calibration) with a baseline
+JSON from an earlier run and exits 1 if any got worse by more than ``--tolerance``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE))
+
+from corpus import write_corpus  # noqa: E402
+from measure import BARE_APP, BARE_NEEDLE, first_frame, median, run_command  # noqa: E402
+
+# Targets from issue 6, checked on every run (absolute, for the reference 2-core machine).
+TARGETS = {
+    "seeds first frame / bare app": ("seeds_first_frame_ratio", None, 1.5),
+    "1,000: cold analysis (s)": ("analyze_cold_s", 1000, 30.0),
+    "1,000: cached analyze (s)": ("analyze_cached_s", 1000, 3.0),
+    "1,000: cached first frame (s)": ("first_frame_s", 1000, 1.5),
+    "10,000: cached first frame (s)": ("first_frame_s", 10000, 4.0),
+    "10,000: peak memory (MB)": ("peak_mb", 10000, 600.0),
+    "10,000: filter keystroke p95 (ms)": ("filter_p95_ms", 10000, 30.0),
+    "stories time(1,000)/time(100)": ("scaling.stories", 1000, 15.0),
+    "alignment time(1,000)/time(100)": ("scaling.alignment", 1000, 15.0),
+}
+
+
+def calibrate() -> float:
+    """Seconds for a fixed pure-Python workload: the unit that makes stage times comparable across machines."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        table: dict[str, int] = {}
+        for i in range(300_000):
+            key = f"w{i % 5000}"
+            table[key] = table.get(key, 0) + len(key)
+        sorted(table.items(), key=lambda kv: kv[1])
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def _env(cache_dir: Path | None) -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("TUIREADER_NO_CACHE", None)
+    if cache_dir is not None:
+        env["TUIREADER_CACHE_DIR"] = str(cache_dir)
+    env["TUIREADER_CONFIG_DIR"] = str(cache_dir.parent / "config") if cache_dir else env.get("TUIREADER_CONFIG_DIR", "")
+    return env
+
+
+def _titles(folder: Path | None) -> list[str]:
+    from tuireader.core.corpus import load_corpus
+
+    corpus = load_corpus([folder] if folder else None)
+    return [a.title[:18] for a in corpus.articles]
+
+
+def measure_size(n: int, work: Path, repeat: int, app: bool) -> dict[str, Any]:
+    folder = work / f"corpus-{n}"
+    if not folder.exists():
+        write_corpus(folder, n)
+    py = sys.executable
+    print(f"[{n}] stages (cold, in-process)...", file=sys.stderr, flush=True)
+    out = subprocess.run([py, str(HERE / "stages.py"), str(folder)], capture_output=True, text=True, check=True)
+    result: dict[str, Any] = json.loads(out.stdout)
+    cache = work / f"cache-{n}"
+    shutil.rmtree(cache, ignore_errors=True)
+    env = _env(cache)
+    print(f"[{n}] tuireader analyze, cold then warm...", file=sys.stderr, flush=True)
+    cold = run_command([py, "-m", "tuireader", "analyze", str(folder)], env)
+    warm = [run_command([py, "-m", "tuireader", "analyze", str(folder)], env) for _ in range(repeat)]
+    result["analyze_cold_s"] = round(cold.seconds, 3)
+    result["analyze_cold_peak_mb"] = round(cold.peak_mb, 1)
+    result["analyze_cached_s"] = round(median([w.seconds for w in warm]) or 0, 3)
+    result["analyze_cached_peak_mb"] = round(max(w.peak_mb for w in warm), 1)
+    result["peak_mb"] = max(result["peak_mb"], cold.peak_mb)
+    if app:
+        print(f"[{n}] app first frame (warm cache)...", file=sys.stderr, flush=True)
+        needles = _titles(folder)
+        frames = [first_frame([py, "-m", "tuireader", str(folder)], needles, env) for _ in range(repeat)]
+        result["first_frame_s"] = _round(median(frames))
+        print(f"[{n}] filter keystroke latency...", file=sys.stderr, flush=True)
+        out = subprocess.run(
+            [py, str(HERE / "filter_latency.py"), str(folder)], capture_output=True, text=True, env=env
+        )
+        if out.returncode == 0 and out.stdout.strip():
+            result.update(json.loads(out.stdout))
+        else:
+            result["filter_error"] = out.stderr.strip().splitlines()[-1:] or ["failed"]
+    return result
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
+
+
+def measure_startup(work: Path, repeat: int) -> dict[str, Any]:
+    py = sys.executable
+    bare = work / "bare_app.py"
+    bare.write_text(BARE_APP)
+    env = _env(work / "cache-seeds")
+    print("[seeds] bare Textual app and tuireader on the seeds...", file=sys.stderr, flush=True)
+    run_command([py, "-m", "tuireader", "analyze"], env)  # warm the cache
+    bare_s = median([first_frame([py, str(bare)], [BARE_NEEDLE], env) for _ in range(repeat)])
+    seeds_s = median([first_frame([py, "-m", "tuireader"], _titles(None), env) for _ in range(repeat)])
+    return {
+        "bare_app_s": _round(bare_s),
+        "seeds_first_frame_s": _round(seeds_s),
+        "seeds_first_frame_ratio": _round(seeds_s / bare_s) if bare_s and seeds_s else None,
+    }
+
+
+def ratios(report: dict[str, Any]) -> dict[str, float]:
+    """The machine-independent numbers ``--check`` compares."""
+    out: dict[str, float] = {}
+    unit = report["calibration_s"]
+    if report.get("seeds_first_frame_ratio"):
+        out["seeds first frame / bare app"] = report["seeds_first_frame_ratio"]
+    sizes = report["sizes"]
+    base = sizes.get("100")
+    for n, r in sizes.items():
+        if r.get("first_frame_s") and report.get("bare_app_s"):
+            out[f"{n}: first frame / bare app"] = r["first_frame_s"] / report["bare_app_s"]
+        if r.get("analyze_cold_s"):
+            out[f"{n}: cached / cold analyze"] = r["analyze_cached_s"] / r["analyze_cold_s"]
+        for stage, seconds in r.get("stages_cpu", {}).items():
+            out[f"{n}: {stage} cpu / calibration"] = seconds / unit
+            if base and n != "100" and base["stages_cpu"].get(stage):
+                out[f"{n}: {stage} scaling vs 100"] = seconds / max(base["stages_cpu"][stage], 1e-3)
+    return out
+
+
+def check(report: dict[str, Any], baseline: dict[str, Any], tolerance: float) -> list[str]:
+    now, before = ratios(report), ratios(baseline)
+    worse = []
+    for key, old in before.items():
+        new = now.get(key)
+        if new is not None and old > 0 and new > old * (1 + tolerance) and new - old > 0.05:
+            worse.append(f"{key}: {old:.3g} -> {new:.3g} ({new / old:.2f}x)")
+    return worse
+
+
+def _target_value(report: dict[str, Any], key: str, n: int | None) -> float | None:
+    if n is None:
+        value = report.get(key)
+        return float(value) if value is not None else None
+    sizes = report["sizes"]
+    if key.startswith("scaling."):
+        stage = key.split(".", 1)[1]
+        if str(n) in sizes and "100" in sizes:
+            a, b = sizes[str(n)]["stages_cpu"][stage], sizes["100"]["stages_cpu"][stage]
+            return a / max(b, 1e-3)
+        return None
+    value = sizes.get(str(n), {}).get(key)
+    return float(value) if value is not None else None
+
+
+def print_tables(report: dict[str, Any]) -> None:
+    sizes = report["sizes"]
+    cols = list(sizes)
+    stages = list(next(iter(sizes.values()))["stages"]) if sizes else []
+    rows: list[tuple[str, list[str]]] = [("articles", [str(sizes[c]["articles"]) for c in cols])]
+    for stage in stages:
+        cells = [f"{sizes[c]['stages'][stage]:.2f} ({sizes[c]['stages_cpu'][stage]:.2f})" for c in cols]
+        rows.append((f"{stage} s (cpu)", cells))
+    for key, label in [
+        ("cold_total_s", "cold load+analyse s"),
+        ("analyze_cold_s", "tuireader analyze cold s"),
+        ("analyze_cached_s", "tuireader analyze cached s"),
+        ("first_frame_s", "app first frame (cached) s"),
+        ("filter_p95_ms", "filter keystroke p95 ms"),
+        ("filter_median_ms", "filter keystroke median ms"),
+        ("peak_mb", "peak memory MB"),
+        ("stories", "stories found"),
+    ]:
+        rows.append((label, [_fmt(sizes[c].get(key)) for c in cols]))
+    rows.append(("grouping P/R/exact", [_grouping(sizes[c].get("grouping")) for c in cols]))
+    width = max(len(r[0]) for r in rows)
+    print(f"\n{'N':<{width}}  " + "  ".join(f"{c:>16}" for c in cols))
+    for label, values in rows:
+        print(f"{label:<{width}}  " + "  ".join(f"{v:>16}" for v in values))
+    print(
+        f"\nbare Textual app first frame {_fmt(report.get('bare_app_s'))} s; seeds "
+        f"{_fmt(report.get('seeds_first_frame_s'))} s (ratio {_fmt(report.get('seeds_first_frame_ratio'))}); "
+        f"calibration unit {report['calibration_s']:.3f} s"
+    )
+    print("\ntargets (issue 6):")
+    for label, (key, n, limit) in TARGETS.items():
+        value = _target_value(report, key, n)
+        verdict = "not run" if value is None else ("ok" if value <= limit else "MISSED")
+        print(f"  {label:<38} {_fmt(value):>10}  (<= {limit:g})  {verdict}")
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:.3g}" if value < 100 else f"{value:.0f}"
+    return str(value)
+
+
+def _grouping(g: dict[str, float] | None) -> str:
+    return "-" if not g else f"{g['precision']:.2f}/{g['recall']:.2f}/{g['exact_stories']:.2f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="100,1000", help="corpus sizes, comma-separated (default 100,1000)")
+    parser.add_argument("--json", type=Path, help="write the report here")
+    parser.add_argument("--check", type=Path, help="baseline report: exit 1 if a ratio regressed")
+    parser.add_argument("--tolerance", type=float, default=0.5, help="allowed worsening for --check (0.5 = 50%%)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per start-up measurement (median)")
+    parser.add_argument("--no-app", action="store_true", help="skip the app (first frame, filter latency)")
+    parser.add_argument("--workdir", type=Path, help="keep corpora and caches here (default: a temp folder)")
+    args = parser.parse_args(argv)
+    sizes = [int(s.replace(",", "").replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="tuireader-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    report: dict[str, Any] = {
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
+        "calibration_s": round(calibrate(), 4),
+        "sizes": {},
+    }
+    try:
+        if not args.no_app:
+            report.update(measure_startup(work, args.repeat))
+        for n in sizes:
+            report["sizes"][str(n)] = measure_size(n, work, args.repeat, not args.no_app)
+    finally:
+        if args.workdir is None:
+            shutil.rmtree(work, ignore_errors=True)
+    report["ratios"] = {k: round(v, 4) for k, v in ratios(report).items()}
+    print_tables(report)
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=1) + "\n")
+    if args.check:
+        worse = check(report, json.loads(args.check.read_text()), args.tolerance)
+        if worse:
+            print("\nregressions against " + str(args.check) + ":\n  " + "\n  ".join(worse))
+            return 1
+        print(f"\nno regression against {args.check} (tolerance {args.tolerance:.0%})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
