@@ -297,6 +297,35 @@ CASES = [
         [("The players' union backed us, and Jones' goal won it.", "Lena Fischer", False)],
     ),
     (
+        "gender-from-kinship",
+        "“We kept the shop open through two floods,” says Marta Quinn. Her husband, Tomas, died in 2020. "
+        "“He would have wanted that,” she says.",
+        {"Marta Quinn": P},
+        [
+            ("We kept the shop open through two floods,", "Marta Quinn", False),
+            ("He would have wanted that,", "Marta Quinn", False),
+        ],
+    ),
+    (
+        "age-description-and-dateline",
+        'NAIROBI — Jonah Reed won the 400 metres in 44.9 seconds on Saturday. "I did not expect that," the '
+        "19-year-old said.",
+        {"Jonah Reed": P},
+        [("I did not expect that,", "Jonah Reed", False)],
+    ),
+    (
+        "person-of-organisation",
+        '"Food prices will keep rising all winter," said Amal Haddad of the charity FoodFirst.',
+        {"Amal Haddad": P, "FoodFirst": ORG},
+        [("Food prices will keep rising all winter,", "Amal Haddad", False)],
+    ),
+    (
+        "lawyer-named-in-appositive",
+        "Ortega’s lawyer, Ruth Klein, said the charges were “baseless and politically motivated”.",
+        {"Ortega": P, "Ruth Klein": P},
+        [("baseless and politically motivated", "Ruth Klein", False)],
+    ),
+    (
         "paragraph-colon-intro",
         "In a letter to shareholders, Acme Corp chair Liu Yang wrote:\n\n“This was the hardest year in our history.”",
         {"Liu Yang": P, "Acme Corp": ORG},

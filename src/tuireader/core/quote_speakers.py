@@ -186,8 +186,8 @@ class SpeakerFinder:
             for match in _BOUNDARY.finditer(text, p_lo, p_hi):
                 start = match.end()
             found = self._classify(start, p_hi)
-            if found is not None and found.via == ANONYMOUS and i + 1 < len(parts):
-                # "the coach, Lena Fischer, said": the name is in the appositive
+            if found is not None and found.via in (ANONYMOUS, "role") and i + 1 < len(parts):
+                # "the coach, Jo Bloggs, said" / "X's lawyer, Jo Bloggs, said": the name in the appositive
                 a_lo, a_hi = parts[i + 1]
                 named = self._name_in(a_lo, a_hi, at_end=True)
                 lead = text[a_lo : named.start].split() if named is not None else []
