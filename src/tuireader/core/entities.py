@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from tuireader.core import gazetteer as gz
+from tuireader.core import ner_evidence as ev
 from tuireader.core.models import Article, ArticleAnalysis, Entity, Label, Mention
 from tuireader.core.ner_chunks import Chunk, Token, chunks, tokenize
 from tuireader.core.ner_numbers import find_dates_and_numbers
@@ -31,27 +32,15 @@ from tuireader.core.ner_rules import (
     ORG_NOUNS,
     ORG_VERBS,
     PARTY_CODE_PREFIXES,
-    PLACE_ACRONYMS,
     PLACE_HEADS,
     PLACE_NOUNS,
     ROLE_NOUNS,
-    SPEECH_VERBS,
     TITLE_CONNECTORS,
     TITLE_HEADS,
-    TITLE_MODIFIERS,
     TITLES,
 )
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
-_SPEECH_BRIDGE = frozenset(
-    "has had have also later then previously earlier again reportedly repeatedly "
-    "publicly privately once recently separately first".split()
-)
-_COMMON_ZIPF = 4.5  # wordfreq Zipf: "red" 5.2, "cross" 4.6, unusual surnames < 3
-_INITIAL_ZIPF = 4.0  # a sentence-initial "Advocates said" is a common noun; "Okonjo said" is a name
-_RARE_ZIPF = 3.0
-_INSIDE_PREPOSITIONS = frozenset("in near outside around across into toward towards throughout".split())
-_PLACE_PREPOSITIONS = frozenset("in from to near outside across at into toward towards via around".split())
 
 
 @dataclass(slots=True)
@@ -93,69 +82,6 @@ def extract_mentions(article: Article) -> tuple[Mention, ...]:
     return tuple(mentions)
 
 
-def _word(tokens: Sequence[Token], index: int) -> str:
-    return tokens[index].text if 0 <= index < len(tokens) else ""
-
-
-def _follows_speech(tokens: Sequence[Token], after: int) -> bool:
-    nxt = _word(tokens, after)
-    if nxt in SPEECH_VERBS:
-        return True
-    return nxt in _SPEECH_BRIDGE and _word(tokens, after + 1) in SPEECH_VERBS
-
-
-def _precedes_speech(tokens: Sequence[Token], before: int, after: int) -> bool:
-    """Whether the name ends a "said X." inversion or follows "according to"."""
-    prev = _word(tokens, before)
-    if prev == "to" and _word(tokens, before - 1).lower() == "according":
-        return True
-    closes = after >= len(tokens) or not tokens[after].word
-    return closes and prev in {"said", "says", "added", "wrote", "asked", "stated", "insisted", "argued"}
-
-
-_DATELINE = re.compile(r"(?:/[A-Z][A-Z ]+)?\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-|:)")
-
-
-def _paragraph_start(text: str, start: int) -> bool:
-    return start == 0 or text[max(0, start - 2) : start].endswith("\n")
-
-
-def _dateline_follows(text: str, end: int) -> bool:
-    return _DATELINE.match(text, end) is not None
-
-
-def _looks_acronym(word: str) -> bool:
-    bare = word.replace(".", "")
-    return 2 <= len(bare) <= 6 and bare.isupper() and bare.isalpha() and not _ROMAN.fullmatch(bare)
-
-
-_ROMAN = re.compile(r"[IVXLC]+")
-
-
-def _is_place(name: str, prev_word: str) -> bool:
-    if gz.is_country(name) or gz.is_big_city(name) or name in PLACE_ACRONYMS:
-        return True
-    if prev_word in {"the", "The"} and gz.is_big_city("The " + name):
-        return True
-    return prev_word in _PLACE_PREPOSITIONS and gz.is_city(name)
-
-
-def _name_like(words: Sequence[str]) -> bool:
-    """Every word could be part of a personal name."""
-    if not words:
-        return False
-    for i, w in enumerate(words):
-        if w in NAME_PARTICLES and 0 < i < len(words) - 1:
-            continue
-        if w in NAME_SUFFIXES and i > 0:
-            continue
-        if not w[:1].isupper() or w in TITLES or w in ORG_HEADS or w.lower() in gz.common_words():
-            return False
-        if w in gz.demonyms() or (len(w) > 2 and w.isupper() and "." not in w):
-            return False
-    return True
-
-
 def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[str]) -> list[_Found]:
     """Mentions decided by evidence inside or right around ``chunk``; empty if undecided."""
     first, last = chunk.first, chunk.last
@@ -164,7 +90,7 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
     ends = [tokens[i].name_end for i in range(first, last + 1)]
     initial = tokens[first].initial
     # Drop sentence-initial function words and openers ("The", "But", "Asked").
-    lead_the = _word(tokens, first - 1).lower() == "the"
+    lead_the = ev.word(tokens, first - 1).lower() == "the"
     while (
         words
         and (words[0].lower() in gz.common_words() or words[0] in NAME_BLOCKERS)
@@ -181,7 +107,7 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
         return []
     span_start, span_end = starts[0], ends[-1]
     name = text[span_start:span_end]
-    prev_word = _word(tokens, first - 1)
+    prev_word = ev.word(tokens, first - 1)
     next_index = last + 1
     possessive = tokens[last].possessive
     heading = tokens[first].heading
@@ -194,8 +120,8 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
     if len(words) >= 2 and org_head and not (words[-1] in PLACE_HEADS and words[0] not in ORG_HEADS):
         return found(Label.ORG)
     # Titles: "Russian President Jane Roe", "Secretary of State John Doe", "Pope Leo XIV".
-    title_end = _title_end(words)
-    if title_end >= 0 and _name_like(words[title_end + 1 :]):
+    title_end = ev.title_end(words)
+    if title_end >= 0 and ev.name_like(words[title_end + 1 :]):
         out = [_Found(starts[title_end + 1], span_end, Label.PERSON)]
         title_start = title_end
         while title_start > 0 and (
@@ -206,12 +132,12 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
         if title_start > 0:
             prefix = " ".join(words[:title_start])
             prefix_end = ends[title_start - 1]
-            if _is_place(prefix, ""):
+            if ev.is_place(prefix, ""):
                 out.append(_Found(starts[0], prefix_end, Label.PLACE))
             elif (
-                not _demonym(prefix)
+                not ev.demonym(prefix)
                 and not initial
-                and (title_start > 1 or gz.english_frequency(prefix) < _COMMON_ZIPF)
+                and (title_start > 1 or gz.english_frequency(prefix) < ev.COMMON_ZIPF)
             ):
                 # "Kremlin aide", "White House Press Secretary"; not "Business Minister" (a portfolio).
                 out.append(_Found(starts[0], prefix_end, Label.ORG))
@@ -219,34 +145,34 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
     if all(w in TITLES or w in TITLE_CONNECTORS for w in words):
         return []
     # Places: gazetteer, or a place head ("Black Sea", "Red Square").
-    if _is_place(name, prev_word):
+    if ev.is_place(name, prev_word):
         return found(Label.PLACE)
-    if len(words) >= 2 and (words[-1] in PLACE_HEADS or words[0] in LEADING_PLACE_HEADS) and not _looks_person(words):
+    if len(words) >= 2 and (words[-1] in PLACE_HEADS or words[0] in LEADING_PLACE_HEADS) and not ev.looks_person(words):
         return found(Label.PLACE)
     # "the village of X", "the province X", "near X" with X a known city; "the union X", "the company X".
-    noun = prev_word if prev_word not in {"of", "called", "named"} else _word(tokens, first - 2)
-    if (noun in PLACE_NOUNS or noun[:-1] in PLACE_NOUNS) and not initial and not _demonym(name):
+    noun = prev_word if prev_word not in {"of", "called", "named"} else ev.word(tokens, first - 2)
+    if (noun in PLACE_NOUNS or noun[:-1] in PLACE_NOUNS) and not initial and not ev.demonym(name):
         return found(Label.PLACE)
-    if (noun in ORG_NOUNS or noun[:-1] in ORG_NOUNS) and not initial and not _demonym(name):
+    if (noun in ORG_NOUNS or noun[:-1] in ORG_NOUNS) and not initial and not ev.demonym(name):
         return found(Label.ORG)
     # "Transport Canada", "Air Chile": ordinary words before a country name make an institution.
-    if len(words) >= 2 and gz.is_country(words[-1]) and all(_ordinary_word(w) for w in words[:-1]):
+    if len(words) >= 2 and gz.is_country(words[-1]) and all(ev.ordinary_word(w) for w in words[:-1]):
         return found(Label.ORG)
     # A dateline: "ROTTERDAM --", "NEW DELHI (Agency) —" at the start of a paragraph.
     if (
-        _paragraph_start(text, span_start)
+        ev.paragraph_start(text, span_start)
         and all(w.isupper() and len(w) > 2 for w in words)
-        and (_dateline_follows(text, span_end))
+        and (ev.dateline_follows(text, span_end))
     ):
         return found(Label.PLACE)
-    next_word = _word(tokens, next_index)
+    next_word = ev.word(tokens, next_index)
     # "<X> spokesman", "<X> officials": X is an organisation (or a place, handled above).
     modifier = next_word in ROLE_NOUNS and next_word not in {"president", "minister", "leader"} and not possessive
-    if modifier and not _demonym(name) and not _looks_person(words) and not (initial and len(words) == 1):
+    if modifier and not ev.demonym(name) and not ev.looks_person(words) and not (initial and len(words) == 1):
         return found(Label.ORG)
     # Acronyms.
-    if len(words) == 1 and _looks_acronym(words[0]):
-        if words[0] in KNOWN_ACRONYMS or lead_the or _follows_speech(tokens, next_index):
+    if len(words) == 1 and ev.looks_acronym(words[0]):
+        if words[0] in KNOWN_ACRONYMS or lead_the or ev.follows_speech(tokens, next_index):
             return found(Label.ORG)
         return []
     if heading:
@@ -254,100 +180,41 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
     # Role noun or title before: "spokesman Jane Roe", "its chief executive, Jane Roe,".
     role = prev_word
     if prev_word == "," and not initial:
-        role = _word(tokens, first - 2)
+        role = ev.word(tokens, first - 2)
         role = role if role in TITLE_HEADS or role in ROLE_NOUNS else ""
-    if (role in ROLE_NOUNS or (role in TITLE_HEADS and role != prev_word)) and _name_like(words):
+    if (role in ROLE_NOUNS or (role in TITLE_HEADS and role != prev_word)) and ev.name_like(words):
         return found(Label.PERSON)
     # "the Red Cross", "the Holy See": people rarely take an article.
-    if lead_the and len(words) >= 2 and not initial and not _demonym(words[0]):
+    if lead_the and len(words) >= 2 and not initial and not ev.demonym(words[0]):
         return found(Label.ORG)
     # A given name, or initials, then a surname: "Jane Roe", "J.R. Doe", "JR Doe".
-    if len(words) >= 2 and _looks_person(words) and _name_like(words[1:]):
+    if len(words) >= 2 and ev.looks_person(words) and ev.name_like(words[1:], lead_particle=True):
         return found(Label.PERSON)
-    speech = _follows_speech(tokens, next_index) or _precedes_speech(tokens, first - 1, next_index)
+    speech = ev.follows_speech(tokens, next_index) or ev.precedes_speech(tokens, first - 1, next_index)
     common_noun = len(words) == 1 and words[0].lower() in lowercase
-    if lead_the and not common_noun and not _demonym(name):
+    if lead_the and not common_noun and not ev.demonym(name):
         # "the <Name> said", "the <Name>’s", and multi-word "the Holy See": institutions.
         if len(words) >= 2 or possessive or next_word in ORG_VERBS or speech:
             return found(Label.ORG)
         return []
-    ordinary = initial and len(words) == 1 and _ordinary_word(words[0])
-    if speech and not common_noun and not ordinary and _name_like(words) and not _demonym(name):
+    ordinary = initial and len(words) == 1 and ev.ordinary_word(words[0])
+    if speech and not common_noun and not ordinary and ev.name_like(words) and not ev.demonym(name):
         # "Red Cross said": a multi-word subject made of ordinary English words is an institution.
-        if len(words) >= 2 and gz.english_frequency(words[0]) >= _COMMON_ZIPF and words[0] not in gz.given_names():
+        if len(words) >= 2 and gz.english_frequency(words[0]) >= ev.COMMON_ZIPF and words[0] not in gz.given_names():
             return found(Label.ORG)
         return found(Label.PERSON)
     # "near Alda", "in Berrin": an unusual word after a place preposition, used nowhere in lower case.
     if (
-        prev_word in _INSIDE_PREPOSITIONS
+        prev_word in ev.INSIDE_PREPOSITIONS
         and len(words) <= 3
         and not possessive
         and not common_noun
-        and all(gz.english_frequency(w) < _RARE_ZIPF for w in words)
-        and _name_like(words)
-        and not _looks_person(words)
+        and all(gz.english_frequency(w) < ev.RARE_ZIPF for w in words)
+        and ev.name_like(words)
+        and not ev.looks_person(words)
     ):
         return found(Label.PLACE)
     return []
-
-
-def _ordinary_word(word: str) -> bool:
-    """A common English word (or the plural of one): "Advocates", "Residents"."""
-    if gz.english_frequency(word) >= _INITIAL_ZIPF:
-        return True
-    return word.endswith("s") and gz.english_frequency(word[:-1]) >= _INITIAL_ZIPF - 0.5
-
-
-def _demonym(name: str) -> bool:
-    """ "Russian", "Russians", "Russian’s"."""
-    demonyms = gz.demonyms()
-    return name in demonyms or (name.endswith("s") and name[:-1] in demonyms)
-
-
-def _title_end(words: Sequence[str]) -> int:
-    """Index of the last word of a title before a name ("Minister of Infrastructure | Jan Roe"), or -1."""
-    title_end = -1
-    given = gz.given_names()
-    started = False
-    i = 0
-    while i < len(words) - 1:
-        word = words[i]
-        if word in TITLE_HEADS:
-            title_end = i
-            started = True
-        elif word in TITLE_CONNECTORS and title_end == i - 1 and title_end >= 0:
-            # A portfolio: capitalised words up to the name, which keeps at least its last two words.
-            j = i + 1
-            while j < len(words) - 1 and words[j] not in given and (words[j] in TITLES or len(words) - j > 2):
-                j += 1
-            if j == i + 1:
-                break
-            title_end = j - 1
-            i = j
-            continue
-        elif word in TITLE_MODIFIERS:
-            started = True
-        elif started and any(w in TITLE_HEADS for w in words[i + 1 : min(i + 3, len(words) - 1)]):
-            pass  # "Chief Fire Officer", "Deputy Regional Health Commissioner"
-        elif started:
-            break
-        i += 1
-    return title_end
-
-
-def _looks_person(words: Sequence[str]) -> bool:
-    head = words[0]
-    if head in gz.given_names() and len(words) >= 2:
-        return True
-    bare = head.replace(".", "")
-    return (
-        len(words) >= 2
-        and 1 <= len(bare) <= 3
-        and bare.isupper()
-        and head not in PLACE_ACRONYMS
-        and head not in KNOWN_ACRONYMS
-        and (head.count(".") == len(bare) or len(bare) <= 2)
-    )
 
 
 def _second_pass(
@@ -374,16 +241,21 @@ def _second_pass(
                 words = [tokens[i].name for i in range(chunk.first, chunk.last + 1)]
                 # "Ana Roe" where "Roe" is known: someone else of that family, named in full.
                 tail = label == Label.PERSON and start > head.start and end == tokens[chunk.last].name_end
-                if tail and len(words) <= 4 and _name_like(words) and not (head.initial and _ordinary_word(words[0])):
+                if (
+                    tail
+                    and len(words) <= 4
+                    and ev.name_like(words)
+                    and not (head.initial and ev.ordinary_word(words[0]))
+                ):
                     start = head.start
                 out.append(_Found(start, end, label, strong=False))
                 break
         else:
             first = tokens[chunk.first]
-            if _word(tokens, chunk.first - 1) in {"and", "or"} and chunk.first >= 2 and not first.initial:
+            if ev.word(tokens, chunk.first - 1) in {"and", "or"} and chunk.first >= 2 and not first.initial:
                 label = ends.get(tokens[chunk.first - 2].name_end)
                 words = [tokens[i].name for i in range(chunk.first, chunk.last + 1)]
-                if label in (Label.PLACE, Label.ORG) and not _demonym(" ".join(words)) and _name_like(words):
+                if label in (Label.PLACE, Label.ORG) and not ev.demonym(" ".join(words)) and ev.name_like(words):
                     out.append(_Found(first.start, tokens[chunk.last].name_end, label, strong=False))
     return out
 

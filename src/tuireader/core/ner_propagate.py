@@ -8,6 +8,7 @@ number of capitalised words, not with the number of known names.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -25,10 +26,29 @@ def propagate(
 ) -> dict[str, tuple[Mention, ...]]:
     """Each article's mentions plus unlabelled occurrences of names the corpus knows, sorted."""
     votes: dict[str, Counter[Label]] = defaultdict(Counter)
+    org_firsts: set[str] = set()
+    person_lasts: set[str] = set()
     for article in articles:
         for mention in mentions_of[article.id]:
             if mention.label in _NAMED:
                 votes[mention.text][mention.label] += 1
+                words = mention.text.split()
+                if len(words) >= 2 and mention.label == Label.ORG:
+                    org_firsts.add(words[0])
+                elif len(words) >= 2 and mention.label == Label.PERSON:
+                    person_lasts.add(words[-1])
+    # "Acme said" made "Acme" look like a person; the corpus knows "Acme Holdings".
+    relabel = {w for w in org_firsts - person_lasts if votes.get(w, Counter())[Label.PERSON]}
+    if relabel:
+        mentions_of = {
+            key: tuple(
+                dataclasses.replace(m, label=Label.ORG) if m.label == Label.PERSON and m.text in relabel else m
+                for m in mentions
+            )
+            for key, mentions in mentions_of.items()
+        }
+        for word in relabel:
+            votes[word][Label.ORG] += votes[word].pop(Label.PERSON)
     known: dict[str, list[tuple[str, Label]]] = defaultdict(list)
     for surface, counter in votes.items():
         words = surface.split()
