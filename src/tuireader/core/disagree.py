@@ -110,8 +110,15 @@ def _figure_summary(
     return f"{SUMMARY_WORD[kind]} differ: " + " vs ".join(parts)
 
 
-def merge(kind: DisagreementKind, pairs: Sequence[tuple[DisagreementValue, DisagreementValue]]) -> list[Disagreement]:
-    """Join pairwise conflicts that share a value into one disagreement (union-find on values)."""
+def merge(
+    kind: DisagreementKind,
+    pairs: Sequence[tuple[DisagreementValue, DisagreementValue]],
+    position: Mapping[str, int] | None = None,
+) -> list[Disagreement]:
+    """Join pairwise conflicts that share a value into one disagreement (union-find on values).
+
+    Values come in reading order: articles in corpus ``position`` order, then by offset."""
+    position = position or {}
     parent: dict[DisagreementValue, DisagreementValue] = {}
 
     def find(v: DisagreementValue) -> DisagreementValue:
@@ -128,7 +135,7 @@ def merge(kind: DisagreementKind, pairs: Sequence[tuple[DisagreementValue, Disag
         groups.setdefault(find(v), []).append(v)
     out = []
     for values in groups.values():
-        values.sort(key=lambda v: (v.article, v.start))
+        values.sort(key=lambda v: (position.get(v.article, 0), v.article, v.start))
         out.append(Disagreement(kind, summarise(kind, values), tuple(values)))
     return out
 
@@ -173,15 +180,15 @@ def find_disagreements(
             ):
                 for (a0, a1), (b0, b1) in conflicts:
                     found.setdefault(kind, []).append((_value(art_a, a0, a1), _value(art_b, b0, b1)))
+    position = {a.id: n for n, a in enumerate(analysis.articles)}
     out: list[Disagreement] = []
     for kind, pairs in found.items():
         if kind is DisagreementKind.NUMBER:
-            for merged in merge(kind, pairs):
+            for merged in merge(kind, pairs, position):
                 real = _kind_of([figure_kinds[v] for v in merged.values])
                 out.append(Disagreement(real, _figure_summary(real, merged.values, figure_kinds), merged.values))
         else:
-            out.extend(merge(kind, pairs))
+            out.extend(merge(kind, pairs, position))
     order = list(DisagreementKind)
-    out.sort(key=lambda d: (order.index(d.kind), d.values[0].article, d.values[0].start))
+    out.sort(key=lambda d: (order.index(d.kind), position.get(d.values[0].article, 0), d.values[0].start))
     return tuple(out)
-

@@ -17,6 +17,7 @@ Pair = tuple[tuple[int, int], tuple[int, int]]
 CUES = {"not", "no", "never", "without", "neither", "nor", "none", "cannot", "nothing"}
 CUE_VERBS = {"fail", "refus", "declin", "deni", "reject"}  # stems: "failed to", "refused to", "denied"
 SCOPE_END = {"but", "while", "although", "though", "whereas", "yet", "and", "or", "which", "who", "that", "because"}
+PREPOSITIONS = {"on", "in", "at", "for", "with", "after", "before", "during", "since", "by", "from", "over", "under"}
 AUXILIARIES = {
     "be", "been", "being", "is", "are", "was", "were", "have", "has", "had", "do", "does", "did", "to", "a", "an",
     "the", "yet", "even", "ever", "also", "always", "only", "just", "any", "will", "would", "could", "should", "can",
@@ -57,6 +58,14 @@ def _scopes(tokens: list[Token]) -> list[tuple[int, int, list[int]]]:
     return out
 
 
+def _display_end(tokens: list[Token], scope: list[int], matched: set[str]) -> int:
+    """Where the shown negated phrase ends: "failed to reach an agreement", not "... on Monday evening"."""
+    hits = [k for k in scope if lexicon.lemma(tokens[k].text) in matched]
+    prep = next((k for k in range(scope[0], scope[-1] + 1) if tokens[k].low in PREPOSITIONS), None)
+    before = [k for k in hits if prep is None or k < prep]
+    return max(before) if len(before) >= 2 else max(hits)
+
+
 def _negated(tokens: list[Token]) -> tuple[set[int], list[tuple[int, int, list[int]]]]:
     scopes = _scopes(tokens)
     inside = {k for cue, last, _ in scopes for k in range(cue, last + 1)}
@@ -79,9 +88,11 @@ def _one_way(art_a: Article, ta: list[Token], art_b: Article, tb: list[Token]) -
             if lem != head:
                 continue
             near = [(j, other) for j, other in hits if abs(j - k) <= WINDOW]
-            if len({other for _, other in near}) >= 2:
+            matched = {other for _, other in near}
+            if len(matched) >= 2:
                 ks = [j for j, _ in near]
-                out.append(((ta[cue].start, ta[last].end), (tb[min(ks)].start, tb[max(ks)].end)))
+                end = _display_end(ta, scope, matched)
+                out.append(((ta[cue].start, ta[end].end), (tb[min(ks)].start, tb[max(ks)].end)))
                 break
     return out
 

@@ -351,7 +351,7 @@ def extract(text: str, start: int = 0, end: int | None = None, ref: dt.date | No
                 found.append(q)
             i = k
             continue
-        if tok.low in {"a", "an"}:
+        if tok.low in {"a", "an"} and value == 1:
             i += 1
             continue
         if i > 0 and tokens[i - 1].low in _DEFINITE and value <= 12 and h == i:
