@@ -33,7 +33,8 @@ _JUNK = frozenset(
     """
     said says say told tell added adds according also would could should might must will can may one two three
     four five six seven eight nine ten first second third last next new time times year years day days week weeks
-    month months people thing things lot way part made make makes making including include includes
+    month months million billion thousand hundred percent people thing things lot way part made make makes making
+    including include includes
     called call calls spoke speaking wrote writes statement statements reporters report reports reported news
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
     september october november december today yesterday tomorrow mr mrs ms""".split()
@@ -124,11 +125,13 @@ def _names(text: str) -> set[str]:
 
 def extract_topics(article: Article) -> tuple[str, ...]:
     """A handful of lower-case key phrases for one article, best first."""
-    text = f"{article.title}\n{article.title}\n{article.text}" if article.title else article.text
+    text = article.text
     if not text.strip():
         return ()
-    counts, surfaces = _candidates(text, _names(text))
-    scored: list[tuple[float, tuple[str, ...]]] = []
+    names = _names(f"{article.title}\n{text}")
+    counts, surfaces = _candidates(text, names)
+    in_title = set(_candidates(article.title, names)[0]) if article.title else set()
+    score_of: dict[tuple[str, ...], float] = {}
     for key, count in counts.items():
         surface = surfaces[key].most_common(1)[0][0]
         words = [w for w in surface.split() if w not in _INSIDE]
@@ -138,8 +141,17 @@ def extract_topics(article: Article) -> tuple[str, ...]:
         score = (1 + math.log(count)) * specificity * (1.0 + 0.35 * (len(words) - 1))
         if len(words) > 1 and count < 2:
             score *= 0.5  # a one-off phrase is rarely what the article is about
-        scored.append((score, key))
-    scored.sort(key=lambda item: (-item[0], item[1]))
+        if key in in_title:
+            score *= 1.3  # the headline says what the story is about
+        score_of[key] = score
+    # A phrase that carries most uses of its words ("irrigation funds") stands in for them.
+    for key in [k for k in score_of if len(k) > 1 and counts[k] >= 2]:
+        for word in key:
+            single = (word,)
+            if single in score_of and counts[key] >= 0.6 * counts[single]:
+                score_of[key] = max(score_of[key], score_of[single] * 1.05)
+                score_of[single] *= 0.5
+    scored = sorted(((v, k) for k, v in score_of.items()), key=lambda item: (-item[0], item[1]))
     chosen: list[tuple[str, ...]] = []
     # First phrases that share no word with a better one (variety), then the rest that are not variants.
     for distinct in (True, False):
