@@ -21,7 +21,7 @@ from tuireader.ui.render import legend, plain
 from tuireader.ui.screens.entity import EntityScreen
 from tuireader.ui.screens.export import ExportScreen
 from tuireader.ui.screens.pick_article import ArticlePicker
-from tuireader.ui.widgets.article_list import ArticleList
+from tuireader.ui.widgets.article_list import ArticleList, ListHeader
 from tuireader.ui.widgets.entities_panel import EntitiesPanel
 from tuireader.ui.widgets.filter_input import FilterInput
 from tuireader.ui.widgets.reading_pane import ReadingPane
@@ -36,7 +36,7 @@ class MainScreen(Screen[None]):
         Binding("e", "toggle_entities", "People & topics"),
         Binding("c", "compare", "Compare with…"),
         Binding("v", "overview", "Story overview"),
-        Binding("x", "export", "Export report"),
+        Binding("x", "export", "Export report", show=False),
     ]
 
     narrow: var[bool] = var(False)
@@ -54,6 +54,7 @@ class MainScreen(Screen[None]):
             with Vertical(id="sidebar"):
                 yield FilterInput(id="filter")
                 yield Static(id="filter-status", markup=False)
+                yield ListHeader(id="list-header")
                 yield ArticleList(id="articles")
                 yield EntitiesPanel(id="entities")
             with Vertical(id="reader"):
@@ -105,7 +106,6 @@ class MainScreen(Screen[None]):
             self.run_filter(self.index, self.query_text)
         self.query_one(EntitiesPanel).show(analysis)
         self._update_filter_status()
-        self._show_current()
 
     def set_index(self, index: SearchIndex) -> None:
         self.index = index
@@ -211,7 +211,6 @@ class MainScreen(Screen[None]):
             return  # typed on since: a newer worker is coming
         self.article_list.set_results(message.results)
         self._update_filter_status()
-        self._show_current()
 
     def _update_filter_status(self) -> None:
         total = len(self.articles)

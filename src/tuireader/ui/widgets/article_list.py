@@ -1,25 +1,37 @@
-"""The article list: a virtualised DataTable (fixed-height rows, no widget per row).
+"""The article list: a virtualised ``ScrollView`` drawn line by line (Textual's Line API).
 
-Each row is a headline over a "source · date" line, with counts of facts, quotes and
-disagreements. Unfiltered, articles are grouped under story header rows when the corpus holds
-more than one story; filtered, they are ranked by score with the matched characters lit.
+Only the rows on screen are ever rendered, and swapping in a new filter result is one list
+assignment, so typing stays smooth with 10,000 articles (a DataTable measured every cell of
+every row on each rebuild: about 1.8 s for 9,000 rows). Each article takes two lines: the
+headline with counts of facts, quotes and disagreements, then "source · date" and what the
+filter matched. Unfiltered, articles are grouped under story header lines when the corpus
+holds more than one story; filtered, they are ranked by score with the matched characters lit.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.style import Style
+from rich.text import Text
+from textual import events
 from textual.binding import Binding
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.widgets import DataTable
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widgets import Static
 
 from tuireader.core.models import Analysis, Article, Story
 from tuireader.core.search import Field, SearchResult
-from tuireader.ui.render import ArticleCounts, TwoLineCell, article_counts, article_meta, highlight, plain
+from tuireader.ui.render import ArticleCounts, article_counts, article_meta, highlight, plain
 
 STORY_PREFIX = "story:"
+COUNT_WIDTH = 4  # each count column, with its leading space
+COUNT_COLUMNS = ("Fct", "Quo", "Dis")
 _FIELD_NAMES = {
     Field.PERSON: "person",
     Field.ORG: "org",
@@ -29,27 +41,51 @@ _FIELD_NAMES = {
 }
 
 
-class ArticleList(DataTable[object]):
-    """Articles, one two-line row each; story headers are rows keyed ``story:<id>``."""
+@dataclass(frozen=True, slots=True)
+class Row:
+    key: str  # article id, or "story:<id>" for a story header
+    result: SearchResult | None = None
+    story: Story | None = None
 
+    @property
+    def height(self) -> int:
+        return 1 if self.story is not None else 2
+
+
+def header_line(width: int) -> Text:
+    """The column titles above the list."""
+    counts = "".join(f"{name:>{COUNT_WIDTH}}" for name in COUNT_COLUMNS)
+    title = max(1, width - len(counts) - 3)
+    return plain(" " + "Article".ljust(title)[:title] + " " + counts)
+
+
+class ListHeader(Static):
+    """Column titles, fitted to the list's width."""
+
+    def render(self) -> Text:
+        return header_line(self.size.width)
+
+
+class ArticleList(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {  # noqa: RUF012 (Textual's own convention)
+        "article-list--cursor",
         "article-list--match",
         "article-list--meta",
         "article-list--story",
         "article-list--warn",
     }
     BINDINGS = [  # noqa: RUF012
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "scroll_top", "First article", show=False),
-        Binding("G", "scroll_bottom", "Last article", show=False),
-        Binding("ctrl+d", "page_down", "Page down", show=False),
-        Binding("ctrl+u", "page_up", "Page up", show=False),
+        Binding("down,j", "move(1)", "Next article", show=False),
+        Binding("up,k", "move(-1)", "Previous article", show=False),
+        Binding("home,g", "first", "First article", show=False),
+        Binding("end,G", "last", "Last article", show=False),
+        Binding("pagedown,ctrl+d", "page(1)", "Page down", show=False),
+        Binding("pageup,ctrl+u", "page(-1)", "Page up", show=False),
         Binding("enter", "read", "Read article"),
     ]
+    HELP_HIDDEN = ("scroll_left", "scroll_right", "page_left", "page_right")
 
-    # DataTable's column moves mean nothing in a list of rows.
-    HELP_HIDDEN = ("cursor_left", "cursor_right", "page_left", "page_right", "select_cursor")
+    cursor: reactive[int] = reactive(0, init=False, always_update=True)
 
     @dataclass
     class ArticleHighlighted(Message):
@@ -61,35 +97,17 @@ class ArticleList(DataTable[object]):
         article: str
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=False, cursor_foreground_priority="renderable")
+        super().__init__(id=id)
         self.articles: dict[str, Article] = {}
         self.order: list[str] = []
         self.analysis: Analysis | None = None
         self.counts: dict[str, ArticleCounts] = {}
         self.results: list[SearchResult] | None = None
+        self.rows: list[Row] = []
         self.shown: list[str] = []  # article ids in row order (headers excluded)
-
-    def on_mount(self) -> None:
-        self.add_column(plain("Article"), key="article", width=30)
-        self.add_column(plain("Fct"), key="facts", width=3)
-        self.add_column(plain("Quo"), key="quotes", width=3)
-        self.add_column(plain("Dis"), key="disagreements", width=3)
-        self._fit_columns()
-
-    def on_resize(self) -> None:
-        self._fit_columns()
-
-    def _fit_columns(self) -> None:
-        if "article" not in self.columns:
-            return
-        # Each column renders with one cell of padding either side; leave room for the scrollbar.
-        width = max(10, self.size.width - 3 * (3 + 2) - 2 - 2)
-        column = self.columns["article"]  # type: ignore[index]
-        if column.width != width:
-            column.width = width
-            self._clear_caches()
-            self._require_update_dimensions = True
-            self.refresh()
+        self._tops: list[int] = []  # first line of each row
+        self._index: dict[str, int] = {}
+        self._cache: dict[tuple[int, int, int, bool], Strip] = {}
 
     # -- data ------------------------------------------------------------------------------
 
@@ -107,48 +125,56 @@ class ArticleList(DataTable[object]):
         self._rebuild(keep_place=results is None)
 
     @property
+    def row_count(self) -> int:
+        return len(self.rows)
+
+    @property
+    def current_row(self) -> Row | None:
+        return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
+
+    @property
     def current_article(self) -> str | None:
-        if not self.row_count:
-            return None
-        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
-        return None if key is None or key.startswith(STORY_PREFIX) else key
+        row = self.current_row
+        return row.key if row is not None and row.story is None else None
 
     def select_article(self, article_id: str) -> bool:
-        try:
-            index = self.get_row_index(article_id)
-        except Exception:
+        index = self._index.get(article_id)
+        if index is None:
             return False
-        self.move_cursor(row=index)
+        self.cursor = index
         return True
+
+    def row_text(self, index: int) -> str:
+        """The row's text as shown (for tests and screen readers)."""
+        return "\n".join(line.plain for line in self._row_lines(self.rows[index], 200))
 
     def _rebuild(self, keep_place: bool = True) -> None:
         previous = self.current_article if keep_place else None
-        self.clear()
-        self.shown = []
-        match = self.get_component_rich_style("article-list--match")
-        meta = self.get_component_rich_style("article-list--meta")
-        story = self.get_component_rich_style("article-list--story")
-        warn = self.get_component_rich_style("article-list--warn")
-        rows: list[tuple[str, list[object], int]] = []
+        rows: list[Row] = []
         if self.results is not None:
-            for result in self.results:
-                if result.article in self.articles:
-                    rows.append((result.article, self._row(result.article, result, match, meta, warn), 2))
+            rows = [Row(r.article, r) for r in self.results if r.article in self.articles]
         else:
-            for header, ids in self._groups():
-                if header is not None:
-                    label = plain(f"▌ {header.label}", story)
-                    label.append(f" ({len(ids)})", meta)
-                    rows.append((STORY_PREFIX + header.id, [label, "", "", ""], 1))
-                rows.extend((aid, self._row(aid, None, match, meta, warn), 2) for aid in ids)
-        for key, cells, height in rows:
-            self.add_row(*cells, key=key, height=height)
-            if not key.startswith(STORY_PREFIX):
-                self.shown.append(key)
-        if previous is not None and previous in self.shown:
-            self.move_cursor(row=self.get_row_index(previous), animate=False)
-        elif self.shown:
-            self.move_cursor(row=self.get_row_index(self.shown[0]), animate=False)
+            for story, ids in self._groups():
+                if story is not None:
+                    rows.append(Row(STORY_PREFIX + story.id, story=story))
+                rows.extend(Row(aid) for aid in ids)
+        self.rows = rows
+        self.shown = [r.key for r in rows if r.story is None]
+        self._index = {r.key: i for i, r in enumerate(rows)}
+        self._tops = []
+        line = 0
+        for r in rows:
+            self._tops.append(line)
+            line += r.height
+        self._cache.clear()
+        self.virtual_size = Size(self.size.width, line)
+        target = self._index.get(previous) if previous is not None else None
+        if target is None:
+            target = self._index.get(self.shown[0], 0) if self.shown else 0
+        if not keep_place:
+            self.scroll_to(y=0, animate=False, immediate=True)
+        self.cursor = target
+        self.refresh()
 
     def _groups(self) -> list[tuple[Story | None, list[str]]]:
         stories = self.analysis.stories if self.analysis is not None else []
@@ -166,46 +192,124 @@ class ArticleList(DataTable[object]):
             groups.append((Story("unsorted", "Other articles", tuple(rest)), rest))
         return groups
 
-    def _row(
-        self, article_id: str, result: SearchResult | None, match: Style, meta: Style, warn: Style
-    ) -> list[object]:
-        article = self.articles[article_id]
-        title = highlight(article.title, result.title_positions if result else (), match)
-        second = plain(article_meta(article), meta)
-        if result is not None:
-            for m in result.matches:
+    # -- drawing ---------------------------------------------------------------------------
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(name, partial=True)
+
+    def _row_lines(self, row: Row, width: int) -> list[Text]:
+        meta, match = self._style("article-list--meta"), self._style("article-list--match")
+        if row.story is not None:
+            line = plain(f"▌ {row.story.label}", self._style("article-list--story"))
+            line.append(f" ({len(self.rows_of_story(row.story))})", meta)
+            return [line]
+        article = self.articles[row.key]
+        counts = self.counts.get(row.key)
+        if counts is None:
+            cells = "".join(f"{'…':>{COUNT_WIDTH}}" for _ in COUNT_COLUMNS)
+            tail = plain(cells, meta)
+        else:
+            tail = plain(f"{counts.facts:>{COUNT_WIDTH}}{counts.quotes:>{COUNT_WIDTH}}")
+            warn = self._style("article-list--warn") if counts.disagreements else Style()
+            tail.append(f"{counts.disagreements:>{COUNT_WIDTH}}", warn)
+        # One column spare on the right, where the scrollbar goes.
+        title_width = max(1, width - tail.cell_len - 3)
+        title = highlight(article.title, row.result.title_positions if row.result else (), match)
+        title.truncate(title_width, overflow="ellipsis", pad=True)
+        first = plain(" ") + title + plain(" ") + tail
+        second = plain(" " + article_meta(article), meta)
+        if row.result is not None:
+            for m in row.result.matches:
                 if m.field in _FIELD_NAMES:
                     second.append(f"  {_FIELD_NAMES[m.field]}: ", meta)
                     second.append_text(highlight(m.text, m.positions, match, meta))
-        counts = self.counts.get(article_id)
-        if counts is None:
-            return [TwoLineCell(title, second), plain("…", meta), plain("…", meta), plain("…", meta)]
-        return [
-            TwoLineCell(title, second),
-            plain(f"{counts.facts:>3}"),
-            plain(f"{counts.quotes:>3}"),
-            plain(f"{counts.disagreements:>3}", warn if counts.disagreements else ""),
-        ]
+        return [first, second]
 
-    # -- events ----------------------------------------------------------------------------
+    def rows_of_story(self, story: Story) -> list[str]:
+        return [a for a in story.articles if a in self.articles]
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        event.stop()
-        key = event.row_key.value
-        if key is None:
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = y + self.scroll_offset.y
+        base = self.rich_style
+        if not self.rows or line < 0 or line >= self._tops[-1] + self.rows[-1].height:
+            return Strip.blank(width, base)
+        index = bisect_right(self._tops, line) - 1
+        offset = line - self._tops[index]
+        is_cursor = index == self.cursor
+        key = (index, offset, width, is_cursor)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        text = self._row_lines(self.rows[index], width)[offset]
+        text.truncate(width, overflow="ellipsis")
+        style = base + self._style("article-list--cursor") if is_cursor else base
+        segments = list(text.render(self.app.console))
+        strip = Strip(segments).apply_style(style).extend_cell_length(width, style).crop(0, width)
+        if len(self._cache) > 2000:
+            self._cache.clear()
+        self._cache[key] = strip
+        return strip
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._cache.clear()
+        lines = self._tops[-1] + self.rows[-1].height if self.rows else 0
+        self.virtual_size = Size(event.size.width, lines)
+
+    def on_focus(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
+
+    # -- the cursor ------------------------------------------------------------------------
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, len(self.rows) - 1)) if self.rows else 0
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._cache.clear()
+        self.refresh()
+        row = self.current_row
+        if row is None:
             return
-        if key.startswith(STORY_PREFIX):
-            self.post_message(self.ArticleHighlighted(None, key[len(STORY_PREFIX) :]))
+        top = self._tops[new]
+        self.scroll_to_region(Region(0, top, 1, row.height), animate=False, immediate=True)
+        if row.story is not None:
+            self.post_message(self.ArticleHighlighted(None, row.story.id))
         else:
-            self.post_message(self.ArticleHighlighted(key, None))
+            self.post_message(self.ArticleHighlighted(row.key, None))
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        key = event.row_key.value
-        if key is not None and not key.startswith(STORY_PREFIX):
-            self.post_message(self.ReadRequested(key))
+    def action_move(self, step: int) -> None:
+        self.cursor += step
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self.rows) - 1
+
+    def action_page(self, step: int) -> None:
+        rows = max(1, self.scrollable_content_region.height // 2)
+        self.cursor += step * rows
 
     def action_read(self) -> None:
         article = self.current_article
         if article is not None:
             self.post_message(self.ReadRequested(article))
+
+    def on_click(self, event: events.Click) -> None:
+        line = event.y + self.scroll_offset.y
+        if not self.rows or line < 0:
+            return
+        index = bisect_right(self._tops, line) - 1
+        if 0 <= index < len(self.rows):
+            self.cursor = index
+            if event.chain >= 2:
+                self.action_read()
