@@ -70,7 +70,7 @@ async def test_gutter_and_note_explain_a_disagreement() -> None:
         assert table.row_lines(3)[0][1] == "≈"
         assert table.row_lines(2)[0][:4].strip() == ""  # no disagreement, no glyph
         counts = label_text(screen, "#compare-header-counts")
-        assert "3 matched" in counts and "1 only in Northfield Gazette" in counts
+        assert "3 matched" in counts and "1 only in Northfield G." in counts
         assert "3 disagreements" in counts and "# number" in counts
 
 
@@ -209,5 +209,31 @@ async def test_a_long_pair_is_one_widget_and_stays_navigable() -> None:
         table = screen.query_one(CompareTable)
         assert table.cursor == 2500
         assert "1,200" in " ".join(table.row_lines(2500))
-        line = table.row_lines(2500)[0][1:]  # drawn with the cursor marker in the first cell
-        assert any(line in strip.text for strip in [table.render_line(y) for y in range(table.size.height)])
+
+        def cursor_on_screen() -> bool:
+            line = table.row_lines(2500)[0][1:]  # drawn with the cursor marker in the first cell
+            return any(line in table.render_line(y).text for y in range(table.scrollable_content_region.height))
+
+        assert cursor_on_screen()
+        await pilot.resize_terminal(70, 30)  # the rows re-wrap to other heights: the current row stays in view
+        await pilot.pause()
+        await pilot.pause()
+        assert cursor_on_screen()
+
+
+async def test_a_theme_change_redraws_the_rows_in_the_new_colours() -> None:
+    app = host()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        table = screen.query_one(CompareTable)
+
+        def value_style() -> object:  # the disagreeing value "Monday" in the first row
+            return next(segment.style for segment in table.render_line(0) if segment.text == "Monday")
+
+        app.theme = "textual-dark"
+        await pilot.pause()
+        dark = value_style()
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert value_style() != dark
+        assert table.row_lines(1)[0][1] == "#"  # same rows, new colours

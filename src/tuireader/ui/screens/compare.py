@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -107,6 +107,10 @@ class CompareScreen(Screen[None]):
     def on_mount(self) -> None:
         self.table.focus()
         self._load()
+
+    def on_resize(self, event: events.Resize) -> None:
+        # On a short terminal each title gets one line, so the rows keep the room.
+        self.query_one(CompareHeader).set_class(event.size.height < 30, "-short")
 
     # -- loading ----------------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, OptionList, Static
 
@@ -73,7 +74,6 @@ class OverviewScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "back", "Back"),
-        Binding("enter", "open", "Compare", show=True, priority=False),
         Binding("tab", "app.focus_next", "Matrix/quotes", show=False),
     ]
 
@@ -250,14 +250,8 @@ class OverviewScreen(Screen[None]):
         event.stop()
         self._open_cell(event.coordinate)
 
-    def action_open(self) -> None:
-        if self.focused is self.matrix:
-            self._open_cell(self.matrix.cursor_coordinate)
-
-    def _open_cell(self, coordinate: object) -> None:
-        from textual.coordinate import Coordinate
-
-        cell = self.matrix.cell(coordinate if isinstance(coordinate, Coordinate) else None)
+    def _open_cell(self, coordinate: Coordinate) -> None:
+        cell = self.matrix.cell(coordinate)
         if cell is None:
             return
         left, right = pair_for(self.analysis, cell.fact, cell.article)

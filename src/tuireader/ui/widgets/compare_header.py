@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Label
 
 from tuireader.core.models import AlignedRow, Article, DisagreementKind
-from tuireader.ui.render_compare import count_rows, legend, shorten
+from tuireader.ui.render_compare import count_rows, legend, shorten, source_names
 
 
 class CompareHeader(Vertical):
@@ -21,7 +21,10 @@ class CompareHeader(Vertical):
         & Horizontal { height: auto; }
         &.-stacked Horizontal { layout: vertical; }
         & .compare-header--side { width: 1fr; height: auto; max-height: 2; padding: 0 1 0 2; }
-        & .compare-header--counts { width: 1fr; color: $text-muted; padding: 0 1 0 2; }
+        & .compare-header--counts {
+            width: 1fr; color: $text-muted; padding: 0 1 0 2; text-wrap: nowrap; text-overflow: ellipsis;
+        }
+        &.-short .compare-header--side { max-height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
     }
     """
 
@@ -68,12 +71,13 @@ class CompareHeader(Vertical):
         if rows is None:
             return Text("aligning…")
         counts = count_rows(rows)
+        names = source_names([left, right], limit=14)
         text = Text(end="")
         text.append(f"{counts.matched} matched", "bold")
         text.append(f" · {counts.left_only} only in ")
-        text.append(shorten(left.source or left.id, 40))
+        text.append(names[left.id])
         text.append(f" · {counts.right_only} only in ")
-        text.append(shorten(right.source or right.id, 40))
+        text.append(names[right.id])
         text.append(" · ")
         text.append(
             f"{counts.disagreements} disagreement{'s' if counts.disagreements != 1 else ''}",

@@ -266,10 +266,9 @@ class CompareTable(ScrollView, can_focus=True):
         self._styles.clear()
 
     def on_resize(self, event: events.Resize) -> None:
-        width = self._layout_width
         self._ensure_layout()
-        if width != self._layout_width:  # rows re-wrapped: keep the current row on screen
-            self.call_after_refresh(self.scroll_to_cursor, center=True)
+        # The rows may have re-wrapped (drawing can beat this handler to it): keep the current row in view.
+        self.call_after_refresh(self.scroll_to_cursor, center=True)
 
     def _style(self, name: str) -> Style:
         """A component style with its translucent colours blended, but no background unless it sets one.

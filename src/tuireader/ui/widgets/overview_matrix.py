@@ -8,6 +8,7 @@ from typing import ClassVar
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
@@ -52,6 +53,8 @@ def cell_mark(fact: Fact, article: str) -> str:
 
 class OverviewMatrix(DataTable[Text]):
     """A DataTable (virtualised) with one row per fact and one column per article."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select_cursor", "Compare")]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "overview-matrix--reported",

@@ -7,7 +7,9 @@ outlets, a quote only one outlet has, and a speaker's name spelled differently b
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -77,6 +79,8 @@ class QuoteLedger(OptionList):
         & > .option-list--option-disabled { color: $text; }
     }
     """
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Compare")]
 
     def __init__(self, analysis: Analysis, *, id: str | None = None) -> None:
         self.analysis = analysis
