@@ -34,7 +34,8 @@ from tuireader.core.quote_context import (
     speaker_mentions,
 )
 from tuireader.core.quote_marks import Kind, QuotedPassage, find_quoted, text_blocks
-from tuireader.core.quote_speakers import ANONYMOUS, UNRESOLVED, Speaker, SpeakerFinder
+from tuireader.core.quote_references import ANONYMOUS, UNRESOLVED, Speaker
+from tuireader.core.quote_speakers import SpeakerFinder
 
 _POST_WINDOW = 220
 _MAX_SUBJECT_WORDS = 10

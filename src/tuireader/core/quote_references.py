@@ -1,0 +1,228 @@
+"""References back to someone already named: pronouns, "the ministry", "the 27-year-old".
+
+A pronoun takes the latest earlier sentence that either attributes speech (its speaker) or names a
+fitting person or organisation (its subject, i.e. the first name, unless a quotation's speaker was
+already found there), preferring the same or previous paragraph. Gender is used only where the text
+gives it ("her husband, Tom", "Mrs", or an earlier "he"/"she" for the same name); "it" wants an
+organisation in the same paragraph, "they" prefers one. A definite description ("the ministry",
+"the spokesman") takes the latest organisation or titled person it fits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from tuireader.core.models import Label, Span
+from tuireader.core.quote_context import Candidate, Sentences, cues, names_in
+
+_ORG_HEADS = frozenset(
+    """ministry department agency government office company firm council committee commission court police
+    army military party union group board bank embassy administration campaign team club league university
+    hospital school authority regulator service parliament assembly senate congress cabinet kremlin
+    palace federation association institute foundation organisation organization""".split()
+)
+_ROLE_HEADS = frozenset(
+    """spokesperson spokesman spokeswoman president minister mayor governor senator chancellor secretary
+    leader chief commissioner ambassador judge coach ceo premier aide adviser advisor prosecutor
+    director chairman chairwoman chair official""".split()
+)
+
+
+_MALE_BEFORE = re.compile(
+    r"\b(?:son|husband|brother|father|boyfriend|grandson|nephew|uncle|mr\.?|sir|king|prince|man)\b[\s,]*$"
+)
+_FEMALE_BEFORE = re.compile(
+    r"\b(?:daughter|wife|sister|mother|girlfriend|granddaughter|niece|aunt|mrs\.?|ms\.?|miss|dame|lady|queen"
+    r"|princess|woman)\b[\s,]*$"
+)
+_AGE_DESCRIPTION = re.compile(r"the\s+\d+-year-old(?:\s+\w+)?", re.IGNORECASE)
+
+UNRESOLVED = "unresolved"  # a pronoun with no antecedent: the quote is attributed, the speaker unknown
+ANONYMOUS = "anonymous"  # "one senior official": shown as the speaker's name, but names no entity
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    start: int
+    end: int
+    name: str
+    via: str  # "name", "pronoun", "role", "description" (resolved to a mention), ANONYMOUS or UNRESOLVED
+    label: Label | None = None
+    relative: bool = False  # found through "who"/"what": "X, who has called it a 'farce'"
+
+
+class References:
+    """Antecedents for one article; remembers resolved speakers and genders as it goes."""
+
+    def __init__(
+        self,
+        masked: str,
+        blocks: Sequence[Span],
+        sentences: Sentences,
+        mentions: Sequence[Candidate],
+        occupied: Sequence[Span],
+        subject_of: Callable[[int, int], Speaker | None],
+    ) -> None:
+        self.masked = masked
+        self.blocks = list(blocks)
+        self.block_starts = [b.start for b in blocks]
+        self.sentences = sentences
+        self.mentions = list(mentions)
+        self.subject_of = subject_of  # the subject of a cue verb: SpeakerFinder.before
+        # Capitalised names the entity extractor did not claim (as anything) stand in as antecedents too.
+        taken = sorted([(m.start, m.end) for m in self.mentions] + [(o.start, o.end) for o in occupied])
+        self.antecedents = sorted(
+            self.mentions + [n for n in names_in(masked, 0, len(masked)) if not _overlaps(taken, n.start, n.end)],
+            key=lambda c: c.start,
+        )
+        self.genders: dict[str, str] = {}  # name as written -> "he"/"she", learned from resolved pronouns
+        self.resolved: list[tuple[int, Speaker]] = []  # (position of the subject words, speaker)
+        self._resolving = False
+
+    def description(self, lo: int, hi: int) -> Speaker:
+        """ "the ministry" -> an earlier ORG naming a ministry; "the spokesman" -> an earlier titled person."""
+        phrase = self.masked[lo:hi]
+        if _AGE_DESCRIPTION.fullmatch(phrase):  # "the 27-year-old said": the person just named
+            found = self._antecedent(lo, hi, as_pronoun="he/she")
+            if found is not None:
+                return replace(found, via="description")
+        words = phrase.lower().split()
+        head = words[-1]
+        if words[0] == "the" and len(words) <= 3:
+            wanted = Label.ORG if head in _ORG_HEADS else Label.PERSON if head in _ROLE_HEADS else None
+            if wanted is not None:
+                floor = self.blocks[max(0, _bisect(self.block_starts, lo) - 1)].start if self.blocks else 0
+                extra = [(c.start, c) for c in names_in(self.masked, floor, lo)] if self.mentions else []
+                for _pos, cand in reversed(sorted(self._antecedents(lo) + extra, key=lambda item: item[0])):
+                    around = self.masked[max(0, cand.start - 40) : cand.end + 40].lower()
+                    if wanted is Label.ORG and cand.label in (Label.ORG, None) and re.search(rf"\b{head}\b", around):
+                        return Speaker(cand.start, cand.end, cand.name, "description", cand.label)
+                    if wanted is Label.PERSON and cand.label in (Label.PERSON, None):
+                        before = self.masked[max(0, cand.start - 40) : cand.start].lower()
+                        if re.search(rf"\b{re.escape(head)}\b", before) and all(w in before for w in words[1:-1]):
+                            return Speaker(cand.start, cand.end, cand.name, "description", cand.label)
+        return Speaker(lo, hi, phrase, ANONYMOUS)
+
+    def _antecedents(self, before: int) -> list[tuple[int, Candidate]]:
+        """Mentions and earlier resolved speakers before ``before``, in text order, by position."""
+        out = [(c.start, c) for c in self.antecedents if c.end <= before]
+        for pos, sp in self.resolved:
+            if pos < before and sp.via not in (ANONYMOUS, UNRESOLVED):
+                out.append((pos, Candidate(sp.start, sp.end, sp.name, sp.label)))
+        out.sort(key=lambda item: item[0])
+        return out
+
+    def pronoun(self, start: int, end: int) -> Speaker:
+        """Most recent fitting antecedent, preferring the same or previous paragraph."""
+        found = self._antecedent(start, end)
+        return found if found is not None else Speaker(start, end, self.masked[start:end], UNRESOLVED)
+
+    def _antecedent(self, start: int, end: int, as_pronoun: str | None = None) -> Speaker | None:
+        pronoun = as_pronoun or self.masked[start:end].lower()
+        if pronoun in ("we", "i"):
+            return None
+        labels: tuple[Label | None, ...]
+        if pronoun in ("he", "she", "he/she"):
+            labels = (Label.PERSON, None)
+        elif pronoun == "it":
+            labels = (Label.ORG,)
+        else:
+            labels = (Label.ORG, Label.PERSON, None)
+        cands = [(pos, c) for pos, c in self._antecedents(start) if c.label in labels]
+        block = max(0, _bisect(self.block_starts, start))
+        near = block - 1 if pronoun != "it" else block
+        floor = self.blocks[near].start if self.blocks and near >= 0 else 0
+        # Walk back sentence by sentence: the latest one that attributes speech or names someone wins.
+        index = self.sentences.index(start) if self.sentences.spans else -1
+        while index >= 0:
+            span = self.sentences.spans[index]
+            if span.end <= floor:
+                break
+            subject = self._cue_subject(span, start)
+            if subject is not None and subject.label in labels and self._gender(subject) in (None, pronoun):
+                return self._learn(replace(subject, via="pronoun"), pronoun)
+            in_sentence = [
+                c for pos, c in cands if span.start <= pos < min(span.end, start) and self._fits(c, pronoun, span)
+            ]
+            if in_sentence:
+                return self._learn(self._pick(in_sentence, pronoun), pronoun)
+            index -= 1
+        earlier = [c for pos, c in cands if pos < floor and self._gender(c) in (None, pronoun)]
+        if pronoun == "it" or not earlier:
+            return None
+        last_sentence = self.sentences.at(earlier[-1].start)
+        return self._pick([c for c in earlier if c.start >= last_sentence.start], pronoun)
+
+    def _fits(self, cand: Candidate, pronoun: str, sentence: Span) -> bool:
+        """Whether ``cand`` can be what ``pronoun`` refers to (gender hints; stray capitalised words)."""
+        if pronoun not in ("he", "she"):
+            return True
+        if self._gender(cand) not in (None, pronoun):
+            return False
+        if cand.label is None and len(cand.name.split()) == 1:
+            # A lone capitalised word is a person only as a sentence's subject or a known speaker.
+            known = any(sp.name == cand.name for _, sp in self.resolved)
+            return known or not self.masked[sentence.start : cand.start].strip(" \"“‘'")
+        return True
+
+    def _gender(self, cand: Candidate | Speaker) -> str | None:
+        learned = self.genders.get(cand.name)
+        if learned:
+            return learned
+        before = self.masked[max(0, cand.start - 24) : cand.start].lower()
+        if _MALE_BEFORE.search(before):
+            return "he"
+        if _FEMALE_BEFORE.search(before):
+            return "she"
+        return None
+
+    def _learn(self, speaker: Speaker, pronoun: str) -> Speaker:
+        if pronoun in ("he", "she"):
+            self.genders.setdefault(speaker.name, pronoun)
+        return speaker
+
+    def _pick(self, in_sentence: list[Candidate], pronoun: str) -> Speaker:
+        """In one sentence: a resolved speaker, else a person, else a full name, else the first (the subject)."""
+        speakers = {(sp.start, sp.end) for _, sp in self.resolved}
+        chosen = next((c for c in in_sentence if (c.start, c.end) in speakers), None)
+        if chosen is None:
+            if pronoun == "they":
+                orgs = [c for c in in_sentence if c.label is Label.ORG]
+                in_sentence = orgs or in_sentence
+            persons = [c for c in in_sentence if c.label is Label.PERSON and pronoun != "they"]
+            full = [c for c in in_sentence if len(c.name.split()) > 1]
+            chosen = (persons or full or in_sentence)[0]
+        return Speaker(chosen.start, chosen.end, chosen.name, "pronoun", chosen.label)
+
+    def _cue_subject(self, sentence: Span, before: int) -> Speaker | None:
+        """The subject of the first speech verb in an earlier sentence ("X, the manager, said ...")."""
+        if self._resolving:
+            return None
+        self._resolving = True
+        try:
+            for cue in cues(self.masked, sentence.start, min(sentence.end, before)):
+                found = self.subject_of(sentence.start, cue.start())
+                return found if found is not None and found.via not in (ANONYMOUS, UNRESOLVED) else None
+            return None
+        finally:
+            self._resolving = False
+
+    def remember(self, position: int, speaker: Speaker) -> None:
+        self.resolved.append((position, speaker))
+
+
+def _bisect(starts: list[int], offset: int) -> int:
+    lo, hi = 0, len(starts)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if starts[mid] <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo - 1
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
