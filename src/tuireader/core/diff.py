@@ -1,15 +1,18 @@
 """Word-level differences between two sentences, as spans into each article's text.
 
 Tokens are words and punctuation; the spans of consecutive operations tile each sentence exactly
-(the space before a token belongs to it), so a renderer can paint a sentence from its ops alone.
+(the space after a token belongs to it), so a renderer can paint a sentence from its ops alone.
 """
 
 from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-from tuireader.core.lexicon import TOKEN_RE, fold
+from tuireader.core.lexicon import TOKEN_RE
 from tuireader.core.models import DiffOp, Span
+
+# Quote and apostrophe style is house style, not a difference between reports.
+_STRAIGHT = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
 
 
 def _tokens(text: str, span: Span) -> tuple[list[str], list[int]]:
@@ -19,7 +22,7 @@ def _tokens(text: str, span: Span) -> tuple[list[str], list[int]]:
     for m in TOKEN_RE.finditer(text, span.start, span.end):
         if words:
             bounds.append(m.start())
-        words.append(fold(m.group()).replace("“", '"').replace("”", '"').replace("‘", "'"))
+        words.append(m.group().lower().translate(_STRAIGHT))
     bounds.append(span.end)
     if not words:
         bounds = [span.start, span.end]
@@ -27,7 +30,7 @@ def _tokens(text: str, span: Span) -> tuple[list[str], list[int]]:
 
 
 def word_diff(left_text: str, left: Span, right_text: str, right: Span) -> tuple[DiffOp, ...]:
-    """Edit operations turning the left sentence into the right one, case and apostrophe style ignored.
+    """Edit operations turning the left sentence into the right one, case and quote style ignored.
 
     difflib's matching blocks (longest common runs) read better than a minimal edit script: a
     paraphrase shows as a few replaced phrases rather than a scatter of one-word substitutions.
