@@ -326,6 +326,31 @@ CASES = [
         [("baseless and politically motivated", "Ruth Klein", False)],
     ),
     (
+        "according-to-a-statement-from",
+        "The recall covers 40,000 kettles that can “overheat without warning”, according to a statement from "
+        "Brightware Appliances.",
+        {"Brightware Appliances": ORG},
+        [("overheat without warning", "Brightware Appliances", False)],
+    ),
+    (
+        "said-title-with-dots",
+        "“We need the money before winter,” said U.S. Rep. Nora Lindqvist, D-Minn.",
+        {"Nora Lindqvist": P},
+        [("We need the money before winter,", "Nora Lindqvist", False)],
+    ),
+    (
+        "as-x-put-it",
+        "As Oksana Bilyk put it: “The ice road is our only road until April.”",
+        {"Oksana Bilyk": P},
+        [("The ice road is our only road until April.", "Oksana Bilyk", False)],
+    ),
+    (
+        "in-the-words-of",
+        "In the words of coach Dario Lentini, the defence was “asleep for twenty minutes”.",
+        {"Dario Lentini": P},
+        [("asleep for twenty minutes", "Dario Lentini", False)],
+    ),
+    (
         "paragraph-colon-intro",
         "In a letter to shareholders, Acme Corp chair Liu Yang wrote:\n\n“This was the hardest year in our history.”",
         {"Liu Yang": P, "Acme Corp": ORG},

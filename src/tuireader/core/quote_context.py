@@ -38,8 +38,12 @@ NAMING_CUES = frozenset(
     characterised characterized characterises characterizes""".split()
 )
 CUE_RE = re.compile(
-    r"(?<![-\w])(?:[Aa]ccording\s+to|" + "|".join(sorted(SPEECH_CUES | NAMING_CUES, key=len, reverse=True)) + r")\b"
+    r"(?<![-\w])(?:[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of|put\s+it|"
+    + "|".join(sorted(SPEECH_CUES | NAMING_CUES, key=len, reverse=True))
+    + r")\b"
 )
+# Cues whose speaker comes after them: "according to X", "in the words of X".
+SUBJECT_AFTER = frozenset({"according to", "in the words of"})
 # A cue word after one of these is a noun ("the call", "his remarks", "member states").
 _NOUN_BEFORE = re.compile(
     r"\b(?:a|an|the|his|her|their|its|our|my|your|these|those|such|new|phone|any|no|of|whose|two|several|more)\s+$",

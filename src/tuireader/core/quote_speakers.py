@@ -47,6 +47,11 @@ _AFTER_CUE_STOP = re.compile(
     r"[,;:!?()\[\]—–\"“”‘’«»]|\.(?=\s|$)|\s--\s|\b(?:on|in|at|during|after|before|when|while|as|via|through|with"
     r"|adding|who|which|that|last|this|earlier|later|told|to)\b",
 )
+_DOCUMENT_FROM = re.compile(
+    r"(?:an?|the)\s+(?:\w+\s+)?(?:statement|post|letter|tweet|message|report|release|filing|video|interview"
+    r"|email|ruling|notice)\s+(?:from|by|of|issued\s+by|released\s+by)\s+",
+    re.IGNORECASE,
+)
 _APPOSITIVE_START = re.compile(r"(?:who|which|whose|\d|[RDI]-[A-Z]|[a-z])")
 _REPRESENTATIVE = re.compile(
     r"\b(spokes(?:person|man|woman)|representatives?|press\s+secretary|office|lawyers?|attorneys?|aides?"
@@ -158,7 +163,11 @@ class SpeakerFinder:
         stop = None
         for match in _AFTER_CUE_STOP.finditer(text, lo, hi):
             word = re.search(r"([\w.]+)$", text[lo : match.start()])
-            if match.group() == "." and word and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1):
+            if (
+                match.group() == "."
+                and word
+                and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1 or "." in word.group(1))
+            ):
                 continue  # "said Dr. Jo Bloggs", "said J. Bloggs"
             stop = match
             break
@@ -200,7 +209,12 @@ class SpeakerFinder:
             hi -= 1
         if lo >= hi or MASK in text[lo:hi]:
             return None
+        source = _DOCUMENT_FROM.match(text, lo, hi)
+        if source:  # "a statement from the Acme Corporation" -> the Acme Corporation
+            lo = source.end()
         words = text[lo:hi].split()
+        if not words:
+            return None
         last = re.search(r"(\w+)\.?$", text[lo:hi])
         if last and last.group(1).lower() in PRONOUNS and (len(words) == 1 or last.group(1).lower() != "i"):
             return self.refs.pronoun(lo + last.start(1), lo + last.end(1))

@@ -27,6 +27,7 @@ from dataclasses import replace
 from tuireader.core.models import Article, Mention, Quote, Span
 from tuireader.core.quote_context import (
     NAMING_CUES,
+    SUBJECT_AFTER,
     Sentences,
     cues,
     mask_quotes,
@@ -178,7 +179,7 @@ class _Attribution:
         if len(region.split()) > _MAX_SUBJECT_WORDS or re.search(r"[.;:!?]\s", region):
             return None
         word = _cue_word(cue.group())
-        if not region.strip() or word == "according to":
+        if not region.strip() or word in SUBJECT_AFTER:
             # "said X" inverts only after a quotation that opens its clause, not after "described it as 'x', said"
             if not opens_sentence and cues(masked, self.sentences.at(q.open).start, q.open):
                 return None
@@ -212,7 +213,7 @@ class _Attribution:
             return None
         cue = found[-1]
         word = _cue_word(cue.group())
-        if word == "according to":
+        if word in SUBJECT_AFTER:
             return word, self.finder.after(cue.end(), hi), cue.start()
         closes = [p.close + 1 for p in passages if lo <= p.close < cue.start()]
         start = closes[-1] if closes else lo
