@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,9 +15,11 @@ from tuireader.core.pipeline import analyze
 from tuireader.core.similarity import candidate_pairs, weigh
 
 NORTH = """\
-HAVENSTAD -- Floodwater breached the river embankment at Havenstad on Saturday night, forcing about 4,000 residents to leave their homes.
+HAVENSTAD -- Floodwater breached the river embankment at Havenstad on Saturday night, \
+forcing about 4,000 residents to leave their homes.
 
-Mayor Ilse Brandt said the water level had risen faster than forecast. "We have never seen the river climb like this," she said.
+Mayor Ilse Brandt said the water level had risen faster than forecast. \
+"We have never seen the river climb like this," she said.
 
 Army engineers began building a temporary dam of sandbags on Sunday morning.
 
@@ -125,7 +129,9 @@ def test_compare_rows_cover_both_articles_once_in_reading_order() -> None:
 
 
 def test_compare_carries_the_disagreements_of_the_matched_pair() -> None:
-    a = article("a", "Rescuers pulled 14 miners from the flooded shaft on Tuesday.\n\nThe mine had been closed before.\n")
+    a = article(
+        "a", "Rescuers pulled 14 miners from the flooded shaft on Tuesday.\n\nThe mine had been closed before.\n"
+    )
     b = article("b", "The pit was shut last year.\n\nRescuers pulled 41 miners from the flooded shaft on Tuesday.\n")
     analysis = one_story([a, b])
     rows = align.compare(analysis, a.id, b.id)
@@ -133,7 +139,7 @@ def test_compare_carries_the_disagreements_of_the_matched_pair() -> None:
     assert match.right == 1
     assert [d.summary for d in match.disagreements] == ["numbers differ: 14 vs 41"]
     # The right article's first sentence comes before the match that anchors its second one.
-    assert [(r.kind, r.left, r.right) for r in rows][0] == (RowKind.RIGHT, None, 0)
+    assert next((r.kind, r.left, r.right) for r in rows) == (RowKind.RIGHT, None, 0)
 
 
 def test_a_crossing_match_is_shown_at_the_left_position() -> None:
@@ -175,7 +181,7 @@ def _check_ops(left_text: str, left: Span, right_text: str, right: Span) -> None
     assert ops
     assert ops[0].left.start == left.start and ops[-1].left.end == left.end
     assert ops[0].right.start == right.start and ops[-1].right.end == right.end
-    for before, after in zip(ops, ops[1:], strict=False):
+    for before, after in itertools.pairwise(ops):
         assert before.left.end == after.left.start
         assert before.right.end == after.right.start
     for op in ops:
@@ -192,7 +198,9 @@ def test_word_diff_marks_the_changed_words() -> None:
     a = "Police detained 40 people on Friday."
     b = "Police detained about 90 people on Friday!"
     ops = word_diff(a, Span(0, len(a)), b, Span(0, len(b)))
-    changed = [(a[o.left.start : o.left.end].strip(), b[o.right.start : o.right.end].strip()) for o in ops if o.tag != "equal"]
+    changed = [
+        (a[o.left.start : o.left.end].strip(), b[o.right.start : o.right.end].strip()) for o in ops if o.tag != "equal"
+    ]
     assert changed == [("40", "about 90"), (".", "!")]
 
 

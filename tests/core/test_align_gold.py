@@ -292,8 +292,10 @@ def test_seeds_reported_separately() -> None:
     base = prf(*baseline_at([case], threshold))
     found, total, missed = disagreement_recall([case])
     wrong = false_flags([case])
-    print(f"\nseeds: aligner P={mine[0]:.2f} R={mine[1]:.2f} F1={mine[2]:.2f}; "
-          f"baseline@{threshold:.2f} P={base[0]:.2f} R={base[1]:.2f} F1={base[2]:.2f}")
+    print(
+        f"\nseeds: aligner P={mine[0]:.2f} R={mine[1]:.2f} F1={mine[2]:.2f}; "
+        f"baseline@{threshold:.2f} P={base[0]:.2f} R={base[1]:.2f} F1={base[2]:.2f}"
+    )
     print(f"seeds disagreements: {found}/{total}; missed: {missed}; agreements flagged: {wrong}")
     assert found == total, missed
     assert not wrong, wrong

@@ -114,9 +114,7 @@ def reference_days(analysis: Analysis) -> dict[str, str | None]:
     return out
 
 
-def align_facts(
-    analysis: Analysis, *, threshold: float = EDGE_THRESHOLD, link: float = LINK_THRESHOLD
-) -> list[Fact]:
+def align_facts(analysis: Analysis, *, threshold: float = EDGE_THRESHOLD, link: float = LINK_THRESHOLD) -> list[Fact]:
     """Group sentences from different articles that report the same fact, with their disagreements.
 
     Facts reported by one article only are not listed (every sentence would be one); the
@@ -133,7 +131,10 @@ def align_facts(
         owners = [s.article for s in sentences]
         group_ids = [order[a] for a in owners]
         candidates = candidate_pairs(vectors, group_ids, min_score=CANDIDATE_MIN)
-        pairs = {(i, j): pair_score(sentences[i], sentences[j], cos, words[i], words[j]) for (i, j), cos in candidates.items()}
+        pairs = {
+            (i, j): pair_score(sentences[i], sentences[j], cos, words[i], words[j])
+            for (i, j), cos in candidates.items()
+        }
         figures = Figures(analysis, sentences, refs)
         raise_shared_figures(pairs, threshold, figures)
         # Weak pairs are kept for conflicting figures only; as links between groups they are noise.
@@ -141,8 +142,8 @@ def align_facts(
         clusters = [c for c in _cluster(owners, strong, threshold, link) if len(c) > 1]
         together = {(x, y) for c in clusters for x in c for y in c if x < y}
         clusters += conflict_groups(owners, pairs, threshold, together, figures)
-        for members in clusters:
-            chosen = sorted(members, key=lambda k: (sentences[k].order, sentences[k].index))
+        for cluster in clusters:
+            chosen = sorted(cluster, key=lambda k: (sentences[k].order, sentences[k].index))
             groups.append([FactMember(sentences[k].article, sentences[k].index) for k in chosen])
     groups.sort(key=lambda g: (-len({m.article for m in g}), order[g[0].article], g[0].sentence))
     facts: list[Fact] = []

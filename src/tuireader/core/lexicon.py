@@ -164,7 +164,7 @@ def lemma(word: str) -> str:
     if low[0].isdigit():
         return low.replace(",", "")
     low = IRREGULAR.get(low, low)
-    stem = _STEMMER.stemWord(low)
+    stem: str = _STEMMER.stemWord(low)
     if stem.endswith("ment") and len(stem) > 7:  # "settlement" ~ "settle", "agreement" ~ "agree"
         stem = _STEMMER.stemWord(stem[:-4])
     return _SYNONYMS.get(stem, stem)

@@ -19,9 +19,43 @@ CUE_VERBS = {"fail", "refus", "declin", "deni", "reject"}  # stems: "failed to",
 SCOPE_END = {"but", "while", "although", "though", "whereas", "yet", "and", "or", "which", "who", "that", "because"}
 PREPOSITIONS = {"on", "in", "at", "for", "with", "after", "before", "during", "since", "by", "from", "over", "under"}
 AUXILIARIES = {
-    "be", "been", "being", "is", "are", "was", "were", "have", "has", "had", "do", "does", "did", "to", "a", "an",
-    "the", "yet", "even", "ever", "also", "always", "only", "just", "any", "will", "would", "could", "should", "can",
-    "may", "might", "must", "so", "far", "longer", "more",
+    "be",
+    "been",
+    "being",
+    "is",
+    "are",
+    "was",
+    "were",
+    "have",
+    "has",
+    "had",
+    "do",
+    "does",
+    "did",
+    "to",
+    "a",
+    "an",
+    "the",
+    "yet",
+    "even",
+    "ever",
+    "also",
+    "always",
+    "only",
+    "just",
+    "any",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "must",
+    "so",
+    "far",
+    "longer",
+    "more",
 }
 SCOPE_WORDS = 6
 WINDOW = 6  # how close the matching words must sit in the other sentence
@@ -78,7 +112,7 @@ def _one_way(art_a: Article, ta: list[Token], art_b: Article, tb: list[Token]) -
     negated_b = {lexicon.lemma(tb[k].text) for _, _, content in scopes_b for k in content}
     positive_b = [(k, lexicon.lemma(t.text)) for k, t in enumerate(tb) if t.word and k not in inside_b]
     out: list[Pair] = []
-    for cue, last, scope in scopes_a:
+    for cue, _last, scope in scopes_a:
         head = lexicon.lemma(ta[scope[0]].text)
         wanted = {lexicon.lemma(ta[k].text) for k in scope} - negated_b
         if head not in wanted:

@@ -74,7 +74,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 
 def _word_value(word: str) -> int | None:
-    """"nine" -> 9, "twenty-five" -> 25."""
+    """ "nine" -> 9, "twenty-five" -> 25."""
     if word in SMALL:
         return SMALL[word]
     if "-" in word:
@@ -102,11 +102,10 @@ def parse_number(tokens: list[Token], i: int) -> tuple[float, int, str] | None:
     if "-" in low and not DIGITS_RE.match(low):
         parts = low.split("-")
         if len(parts) == 2 and parts[1] in TIME_UNITS:
-            value = _digits(parts[0])
-            if value is None:
-                value = _word_value(parts[0])  # type: ignore[assignment]
-            if value is not None:
-                return float(value), i + 1, parts[1]
+            number = _digits(parts[0])
+            word = _word_value(parts[0])
+            if number is not None or word is not None:
+                return float(number if number is not None else word or 0), i + 1, parts[1]
         value_w = _word_value(low)
         if value_w is None:
             return None

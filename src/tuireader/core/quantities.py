@@ -129,9 +129,27 @@ WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday
 _OFFSET_AFTER = {"after", "before", "later", "earlier", "afterwards", "beforehand", "prior"}
 _DATE_PREPS = {"in", "since", "until", "by", "from", "of", "before", "after", "during", "through", "till", "to"}
 _TRIGGERS = (
-    list(numbers.SMALL) + list(numbers.SCALES) + list(MONTHS) + list(WEEKDAYS) + sorted(numbers.TIME_UNITS)
-    + ["dozen", "dozens", "scores", "hundreds", "thousands", "millions", "billions", "yesterday", "today",
-       "tomorrow", "tonight", "week", "month", "year"]
+    list(numbers.SMALL)
+    + list(numbers.SCALES)
+    + list(MONTHS)
+    + list(WEEKDAYS)
+    + sorted(numbers.TIME_UNITS)
+    + [
+        "dozen",
+        "dozens",
+        "scores",
+        "hundreds",
+        "thousands",
+        "millions",
+        "billions",
+        "yesterday",
+        "today",
+        "tomorrow",
+        "tonight",
+        "week",
+        "month",
+        "year",
+    ]
 )
 # Cheap test that a sentence may hold a figure at all (most words of most sentences are not figures).
 _MAYBE = re.compile(r"\d|\b(?:" + "|".join(sorted(_TRIGGERS, key=len, reverse=True)) + r")", re.IGNORECASE)
@@ -157,9 +175,7 @@ def _context(tokens: list[Token], lo: int, hi: int, width: int = 8) -> tuple[str
     """Lemmas of the common words around a figure: what it measures. Names are left out (every
     sentence of a story names the same places and people, so they say little about the figure)."""
     around = tokens[max(0, lo - width) : lo] + tokens[hi : hi + width]
-    return tuple(
-        lexicon.lemma(t.text) for t in around if t.word and t.text[0].islower() and lexicon.is_content(t.text)
-    )
+    return tuple(lexicon.lemma(t.text) for t in around if t.word and t.text[0].islower() and lexicon.is_content(t.text))
 
 
 def _interval(value: float, hedge: str, grain: float) -> tuple[float, float]:
@@ -203,10 +219,9 @@ def _read_date(tokens: list[Token], i: int, ref: dt.date | None) -> tuple[tuple[
         if nxt is not None and nxt.text.isdigit() and 1 <= int(nxt.text) <= 31 and len(nxt.text) <= 2:
             day = int(nxt.text)
             j += 1
-            if j + 1 < len(tokens) and tokens[j].text == "," and tokens[j + 1].text.isdigit():
-                if len(tokens[j + 1].text) == 4:
-                    year = int(tokens[j + 1].text)
-                    j += 2
+            if j + 1 < len(tokens) and tokens[j].text == "," and re.fullmatch(r"\d{4}", tokens[j + 1].text):
+                year = int(tokens[j + 1].text)
+                j += 2
         elif nxt is not None and nxt.text.isdigit() and len(nxt.text) == 4:
             year = int(nxt.text)
             j += 1
@@ -308,17 +323,37 @@ def extract(text: str, start: int = 0, end: int | None = None, ref: dt.date | No
                     role = Role.POINT
                 hedge = "since" if "since" in before else ""
                 found.append(
-                    Quantity(QuantityKind.DATE, role, a, b, text[a:b], low_v, high_v, "date", hedge,
-                             _context(tokens, first, j))
+                    Quantity(
+                        QuantityKind.DATE,
+                        role,
+                        a,
+                        b,
+                        text[a:b],
+                        low_v,
+                        high_v,
+                        "date",
+                        hedge,
+                        _context(tokens, first, j),
+                    )
                 )
             i = j
             continue
         tally = _TALLY_RE.match(tok.text)
         if tally and i > 0 and tokens[i - 1].low not in _DATE_PREPS:
-            value = int(tally.group(1)) * 1000 + int(tally.group(2))
+            tally_value = float(int(tally.group(1)) * 1000 + int(tally.group(2)))
             found.append(
-                Quantity(QuantityKind.COUNT, Role.COUNT, tok.start, tok.end, tok.text, value, value, "tally", "",
-                         _context(tokens, i, i + 1))
+                Quantity(
+                    QuantityKind.COUNT,
+                    Role.COUNT,
+                    tok.start,
+                    tok.end,
+                    tok.text,
+                    tally_value,
+                    tally_value,
+                    "tally",
+                    "",
+                    _context(tokens, i, i + 1),
+                )
             )
             i += 1
             continue
@@ -327,8 +362,18 @@ def extract(text: str, start: int = 0, end: int | None = None, ref: dt.date | No
             head = _head(tokens, i + 2)
             if head:
                 found.append(
-                    Quantity(QuantityKind.COUNT, Role.COUNT, tok.start, tok.end, tok.text, lo, hi, head[0], "",
-                             _context(tokens, i, i + 2))
+                    Quantity(
+                        QuantityKind.COUNT,
+                        Role.COUNT,
+                        tok.start,
+                        tok.end,
+                        tok.text,
+                        lo,
+                        hi,
+                        head[0],
+                        "",
+                        _context(tokens, i, i + 2),
+                    )
                 )
             i += 1
             continue
@@ -368,8 +413,18 @@ def extract(text: str, start: int = 0, end: int | None = None, ref: dt.date | No
         if is_percent:
             b = tokens[k].end if tokens[k].low != "per" or k + 1 >= n else tokens[k + 1].end
         found.append(
-            Quantity(QuantityKind.COUNT, Role.COUNT, a, b, text[a:b], low_v, high_v, head_lemma, hedge,
-                     _context(tokens, i, j))
+            Quantity(
+                QuantityKind.COUNT,
+                Role.COUNT,
+                a,
+                b,
+                text[a:b],
+                low_v,
+                high_v,
+                head_lemma,
+                hedge,
+                _context(tokens, i, j),
+            )
         )
         i = j
     return found

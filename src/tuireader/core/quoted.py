@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from rapidfuzz import fuzz
@@ -31,9 +32,7 @@ def _is_part(short: list[str], long_: list[str]) -> bool:
 def _phrases(text: str) -> set[tuple[str, str]]:
     """Pairs of consecutive words (as lemmas) holding at least one content word: "be decisive", "great day"."""
     words = WORD_RE.findall(text)
-    return {
-        (lemma(x), lemma(y)) for x, y in zip(words, words[1:], strict=False) if is_content(x) or is_content(y)
-    }
+    return {(lemma(x), lemma(y)) for x, y in itertools.pairwise(words) if is_content(x) or is_content(y)}
 
 
 def words_differ(a: str, b: str, overlap: float = SAME_UTTERANCE) -> bool:
