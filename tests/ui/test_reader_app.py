@@ -11,7 +11,7 @@ from tests.ui.reader_fakes import port_strike, two_stories
 from textual.widgets import Input, Static
 
 from tuireader.core.corpus import Corpus, RawArticle, build_article
-from tuireader.core.models import Analysis
+from tuireader.core.models import Analysis, Article
 from tuireader.ui.app import ReaderApp, make_app
 from tuireader.ui.config import config_path
 from tuireader.ui.messages import FilterResults
@@ -358,3 +358,41 @@ async def test_export_writes_the_report_in_the_chosen_format(tmp_path: Path) -> 
         assert app.screen is app.main
     report = (tmp_path / "strike.md").read_text(encoding="utf-8")
     assert "1,200" in report and "1,500" in report
+
+
+async def test_ten_thousand_articles() -> None:
+    articles = [
+        Article(id=f"a{i:05d}", path="", title=f"Harbour works report {i}", source=f"Outlet {i % 40}", text="Body.")
+        for i in range(10_000)
+    ]
+    app = make_app(articles, theme="textual-dark", run_analysis=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        lst = app.main.query_one(ArticleList)
+        assert lst.row_count == 10_000
+        await pilot.press("G")
+        assert lst.current_article == "a09999"
+        assert "Harbour works report 9999" in lst.row_text(lst.cursor)
+        app.main.filter_by("s:outlet report 1234")
+        await _settle(app, pilot)
+        assert lst.shown[0] == "a01234"  # the exact headline ranks first
+        assert lst.current_article == "a01234"
+        assert len(lst.shown) == len(app.main.index.search("s:outlet report 1234"))  # type: ignore[union-attr]
+
+
+async def test_compare_and_overview_open_their_screens() -> None:
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticlePicker)
+        await pilot.press("enter")  # the first other article
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CompareScreen"
+        assert (app.screen.left_id, app.screen.right_id) == (app.analysis.articles[0].id, app.analysis.articles[1].id)  # type: ignore[attr-defined,union-attr]
+        app.pop_screen()
+        await pilot.pause()
+        await pilot.press("v")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "OverviewScreen"

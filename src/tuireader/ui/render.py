@@ -30,6 +30,10 @@ LABEL_NAMES = {
 _QUOTE_CLOSERS = "\"'”’»›"
 
 
+def plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def plain(text: str, style: Style | str = "") -> Text:
     """Untrusted text as a ``Text`` (never parsed as markup)."""
     return Text(text, style=style, end="")
@@ -281,7 +285,7 @@ def entity_card(entity: Entity, analysis: Analysis, styles: Styles) -> Text:
     out.append("Also written: ", Style(bold=True))
     out.append(", ".join(aliases) if aliases else "no other forms")
     out.append("\n")
-    out.append(f"Mentioned {counts[0]} times in {counts[1]} sources\n", "")
+    out.append(f"Mentioned {plural(counts[0], 'time')} in {plural(counts[1], 'source')}\n", "")
     line = spellings(entity, analysis)
     forms = {f for fs in entity.forms.values() for f in fs}
     if len(forms) == 1 and counts[1] > 1:
@@ -299,5 +303,5 @@ def entity_card(entity: Entity, analysis: Analysis, styles: Styles) -> Text:
         out.append(f"({article.title})\n", styles.get("reading-pane--speaker", ""))
     quotes = sum(1 for r in analysis.by_article.values() for q in r.quotes if q.speaker == entity.id and not q.scare)
     if quotes:
-        out.append(f"\nQuoted {quotes} times.\n")
+        out.append(f"\nQuoted {plural(quotes, 'time')}.\n")
     return out

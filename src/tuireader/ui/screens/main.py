@@ -229,7 +229,7 @@ class MainScreen(Screen[None]):
 
     def on_entity_chosen(self, message: EntityChosen) -> None:
         if message.kind == "topic":
-            self.filter_by(f"t:{message.value}")
+            self.filter_by(f"t:\"{message.value}\"")
         elif message.kind == "details":
             self.open_entity(message.value)
         elif self.analysis is not None:

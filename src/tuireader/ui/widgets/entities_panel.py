@@ -9,7 +9,7 @@ from textual.widgets.option_list import Option
 
 from tuireader.core.models import Analysis, Label
 from tuireader.ui.messages import EntityChosen
-from tuireader.ui.render import entity_mention_counts, plain
+from tuireader.ui.render import entity_mention_counts, plain, plural
 
 # A large corpus has thousands of names; the panel is for the ones that matter.
 MAX_PER_GROUP = 200
@@ -48,15 +48,15 @@ class EntitiesPanel(OptionList):
         if topics:
             options.append(Option(plain(f"Topics ({len(topics)})", "bold"), disabled=True))
             for topic, articles, sources in topics[:MAX_PER_GROUP]:
-                options.append(Option(self._line(topic, articles, sources, "articles"), id=f"topic:{topic}"))
+                options.append(Option(self._line(topic, articles, sources, "article"), id=f"topic:{topic}"))
         if not options:
             options.append(Option(plain("No people or topics found."), disabled=True))
         self.add_options([o for o in options if o is not None])
 
     @staticmethod
-    def _line(name: str, count: int, sources: int, unit: str = "mentions") -> Text:
+    def _line(name: str, count: int, sources: int, unit: str = "mention") -> Text:
         out = plain(name)
-        out.append(f"  {count} {unit} · {sources} sources", "dim")
+        out.append(f"  {plural(count, unit)} · {plural(sources, 'source')}", "dim")
         return out
 
     @staticmethod

@@ -24,6 +24,7 @@ from tuireader.ui.render import (
     Mark,
     article_marks,
     plain,
+    plural,
     render_block,
     speaker_labels,
     speaker_name,
@@ -259,7 +260,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         if self.article is None:
             text = ""
         elif self.current is None:
-            counts = " · ".join(_count(len(self.targets[k]), k) for k in KINDS)
+            counts = " · ".join(plural(len(self.targets[k]), k) for k in KINDS)
             text = f"{counts}   (m o d: jump)"
         else:
             n, total = self.position()
@@ -280,7 +281,3 @@ class ReadingPane(VerticalScroll, can_focus=True):
             return False
         self.current = None
         return True
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
