@@ -20,7 +20,6 @@ from tuireader.core.quote_context import (
     MASK,
     OF_HEADS,
     PRONOUNS,
-    TITLE_WORDS,
     Candidate,
     Sentences,
     cues,
@@ -47,6 +46,8 @@ _AFTER_CUE_STOP = re.compile(
     r"[,;:!?()\[\]—–\"“”‘’«»]|\.(?=\s|$)|\s--\s|\b(?:on|in|at|during|after|before|when|while|as|via|through|with"
     r"|adding|who|which|that|last|this|earlier|later|told|to)\b",
 )
+# Words that make an appositive a description rather than a name ("a nurse from Leeds").
+_LINKING = frozenset("a an the from of in at for to with by on near".split())
 _DOCUMENT_FROM = re.compile(
     r"(?:an?|the)\s+(?:\w+\s+)?(?:statement|post|letter|tweet|message|report|release|filing|video|interview"
     r"|email|ruling|notice)\s+(?:from|by|of|issued\s+by|released\s+by)\s+",
@@ -152,7 +153,7 @@ class SpeakerFinder:
                 a_lo, a_hi = parts[i + 1]
                 named = self._name_in(a_lo, a_hi, at_end=True)
                 lead = text[a_lo : named.start].split() if named is not None else []
-                if named is not None and all(w.lower().rstrip(".") in TITLE_WORDS for w in lead):
+                if named is not None and not any(w.lower() in _LINKING for w in lead):
                     return named
             return found
         return None

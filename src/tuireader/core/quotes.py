@@ -38,6 +38,7 @@ from tuireader.core.quote_marks import Kind, QuotedPassage, find_quoted, text_bl
 from tuireader.core.quote_references import ANONYMOUS, UNRESOLVED, Speaker
 from tuireader.core.quote_speakers import SpeakerFinder
 
+_READ_CUE = re.compile(r"\b(?:read|reads|reading)(?=\s*[:,]?\s*$)")
 _POST_WINDOW = 220
 _MAX_SUBJECT_WORDS = 10
 _ENDS_CLAUSE = tuple(",!?…—–-:;")
@@ -209,6 +210,10 @@ class _Attribution:
                 lo, hi = self.sentences.at(prev_end - 1).start, prev_end
                 sentence = self.sentences.at(prev_end - 1)
         found = cues(masked, lo, hi)
+        # "The statement read: '...'" / "a sign reading '...'": "read" cues only right before the quotation
+        reads = _READ_CUE.search(masked, lo, hi)
+        if reads is not None:
+            found.append(reads)
         if not found:
             return None
         cue = found[-1]
