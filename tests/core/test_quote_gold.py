@@ -218,3 +218,46 @@ def test_seed_gold() -> None:
     assert score.recall >= 0.96
     assert score.speaker_accuracy >= 0.90  # one miss by design: "a spokesperson for X" is attributed to X
     assert score.scare_accuracy >= 0.96
+
+
+def _resolved_speakers(gold_path: Path, article_dir: Path | None) -> Score:
+    """End to end: the pipeline's resolved speaker entity against the gold canonical name."""
+    from tuireader.core.pipeline import analyze
+
+    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8")) or {}
+    articles = load_corpus([article_dir] if article_dir is not None else None).articles
+    analysis = analyze(articles, facts=False)
+    names = {e.id: e.name for e in analysis.entities}
+    aliases = {e["name"]: set(e.get("aliases") or ()) for e in gold.get("entities") or ()}
+    total = Score()
+    for article in articles:
+        found = {_norm(article.text[q.start : q.end]): q for q in analysis.by_article[article.id].quotes}
+        for g in gold.get("quotes") or ():
+            if g["file"] != Path(article.path).name:
+                continue
+            total.gold += 1
+            q = found.get(_norm(g["text"]))
+            if q is None:
+                continue
+            total.matched += 1
+            total.scare_right += bool(q.scare) == bool(g.get("scare"))
+            said = names.get(q.speaker) if q.speaker else None
+            want = g.get("speaker")
+            if said == want or (said is not None and want is not None and said in aliases.get(want, set())):
+                total.speakers_right += 1
+            else:
+                total.misses.append(
+                    f"{Path(article.path).name}: {_norm(g['text'])[:50]!r} entity {said!r}, gold {want!r}"
+                )
+    total.predicted = total.matched
+    return total
+
+
+@pytest.mark.skipif(not SEEDS_GOLD.exists(), reason="seed gold not written yet")
+def test_end_to_end_speakers_resolve_to_entities() -> None:
+    """Through ``pipeline.analyze``: quotes carry the speaker's entity (Truth Social post -> Trump, etc.)."""
+    total = _resolved_speakers(SEEDS_GOLD, None)
+    for gold_path in sorted(STORIES.glob("*/gold.yaml")):
+        total.add(_resolved_speakers(gold_path, gold_path.parent))
+    _report("end to end (pipeline, resolved entities), seeds + stories", total)
+    assert total.speaker_accuracy >= 0.85
