@@ -351,6 +351,22 @@ CASES = [
         [("asleep for twenty minutes", "Dario Lentini", False)],
     ),
     (
+        "no-inheritance-across-other-names",
+        "“The bridge will reopen in May,” Mayor Ana Torres said. Councillor Brian Okafor shook his head.\n\n"
+        "“Nobody in this town believes that.”",
+        {"Ana Torres": P, "Brian Okafor": P},
+        [("The bridge will reopen in May,", "Ana Torres", False), ("Nobody in this town believes that.", None, False)],
+    ),
+    (
+        "inheritance-into-next-paragraph",
+        "“The bridge will reopen in May,” Mayor Ana Torres said.\n\n“We have the money and the crews.”",
+        {"Ana Torres": P},
+        [
+            ("The bridge will reopen in May,", "Ana Torres", False),
+            ("We have the money and the crews.", "Ana Torres", False),
+        ],
+    ),
+    (
         "paragraph-colon-intro",
         "In a letter to shareholders, Acme Corp chair Liu Yang wrote:\n\n“This was the hardest year in our history.”",
         {"Liu Yang": P, "Acme Corp": ORG},

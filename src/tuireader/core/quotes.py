@@ -238,7 +238,11 @@ class _Attribution:
             return False
         block = next((i for i, b in enumerate(self.blocks) if b.start <= q.open < b.end), 0)
         prev_block = next((i for i, b in enumerate(self.blocks) if b.start <= prev.close < b.end), -9)
-        return prev_block == block or (prev_block == block - 1 and q.open == self.blocks[block].start)
+        if not (prev_block == block or (prev_block == block - 1 and q.open == self.blocks[block].start)):
+            return False
+        # Narration naming someone else between the two ("Jones shook his head.") breaks the chain.
+        after_attribution = self.sentences.at(prev.close).end
+        return not any(after_attribution <= c.start < q.open for c in self.finder.refs.antecedents)
 
 
 def _cue_word(raw: str) -> str:
