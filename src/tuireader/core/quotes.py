@@ -1,21 +1,35 @@
 """Quotations and their speakers.
 
-Three steps, each in its own module: ``quote_marks`` pairs quotation marks into passages (telling
+Four steps, each in its own module: ``quote_marks`` pairs quotation marks into passages (telling
 apostrophes from quotes, following quotations across paragraphs); ``quote_context`` masks the
-quoted words and finds clause-sized sentences around them; ``quote_speakers`` reads the speaker off
-the attribution. Here the attribution patterns are tried in the order a reader would use them:
+quoted words and finds clause-sized sentences around them; ``quote_speakers`` reads the subject of
+a cue; ``quote_references`` resolves pronouns and descriptions. Here the attribution patterns are
+tried in the order a reader would use them:
 
 1. after the quotation: ``"...," X said`` / ``"...," said X`` / ``"...," according to X``;
 2. before it in the same sentence: ``X said: "..."``, ``He remarked, '...'``, ``X said the plan was
    "dead"``, or a paragraph ending with ``X said:`` before a quotation paragraph;
 3. a whole-sentence quotation with no attribution of its own continues the previous quotation's
-   speaker (``"...," he said. "..."``), in the same paragraph or the one before.
+   speaker (``"...," he said. "..."``), in the same paragraph or the one before, unless narration
+   naming someone else comes in between.
 
-``Quote.cue`` is the cue word as written, lower-cased ("said", "wrote", "according to"), not a lemma,
-so the reader sees the article's own word. A quotation of one or two words without a speech cue is a
-scare quote (``scare=True``); it gets a speaker only from a naming verb with a named subject ("Smith
-called it a 'bloodbath'"). Speakers are spans of the text (see ``quote_speakers``); ``Quote.speaker``
-(the entity id) is filled later by corpus resolution.
+What a Quote holds (the choices, for readers of the JSON and the UI):
+
+- ``start``/``end``: everything between the marks, trailing comma or full stop included. A quotation
+  continued over paragraphs (no closing mark, next paragraph reopens) is one Quote per paragraph,
+  all with the same speaker.
+- ``cue``: the cue word as written, lower-cased ("said", "wrote", "according to"), not a lemma, so
+  the reader sees the article's own word; ``None`` when nothing attributes the quotation.
+- ``speaker_start``/``speaker_end``: the name the speaker is found under: the subject's name, a
+  pronoun's or definite description's antecedent ("he", "the ministry"), or for "a spokesperson for
+  X" the name X (``speaker_name`` then reads "spokesperson for X"). An anonymous source ("one senior
+  official") has no span, so no entity is claimed, but ``speaker_name`` keeps the description.
+- ``scare``: one or two words with no speech cue, or up to four in the article's secondary mark
+  (single quotes beside double-quoted speech). A naming verb gives a scare quote a speaker only when
+  its subject names the caller ("Smith called it a 'bloodbath'"), not in a relative clause
+  ("Smith, who has called it a 'bloodbath', said"). In the article's main mark a naming verb with a
+  named subject makes a partial quotation, not a scare quote ("X described it as "very useful"").
+- ``speaker``: the entity id, filled later by corpus resolution.
 """
 
 from __future__ import annotations
