@@ -28,6 +28,7 @@ from tuireader.core.models import (
     Quote,
     RowKind,
     Span,
+    Story,
 )
 from tuireader.core.models import (
     Label as EntityLabel,
@@ -216,3 +217,17 @@ class Host(App[None]):
         screen = self.make_screen()
         assert isinstance(screen, Screen)
         self.push_screen(screen)
+
+
+def make_two_stories() -> Analysis:
+    """The bridge story plus a second, unrelated one, as a corpus grouped into two stories."""
+    analysis = make_analysis()
+    ferry = make_article("ferry", "Coastal News", "Ferry strike ends", ["The ferry strike ended on Sunday."])
+    dock = make_article("dock", "Harbour Daily", "Ferries sail again", ["Ferries sailed again on Sunday."])
+    analysis.articles += [ferry, dock]
+    analysis.facts.append(Fact("f-ferry", "The ferry strike ended", (FactMember("ferry", 0), FactMember("dock", 0))))
+    analysis.stories = [
+        Story("s-bridge", "Harlow Bridge · repairs", ("gazette", "courier", "times")),
+        Story("s-ferry", "Ferry strike", ("ferry", "dock")),
+    ]
+    return analysis

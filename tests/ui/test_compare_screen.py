@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from compare_fakes import Host, fake_compare, make_analysis
+from compare_fakes import Host, fake_compare, make_analysis, make_two_stories
 from textual.widgets import Label
 
 from tuireader.core.models import AlignedRow, Analysis, RowKind
@@ -237,3 +237,35 @@ async def test_a_theme_change_redraws_the_rows_in_the_new_colours() -> None:
         await pilot.pause()
         assert value_style() != dark
         assert table.row_lines(1)[0][1] == "#"  # same rows, new colours
+
+
+async def test_m_shows_only_matched_pairs_and_keeps_the_place() -> None:
+    app = host()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        table = screen.query_one(CompareTable)
+        await pilot.press("n", "n")
+        assert table.current is not None and table.current.fact == "f-mayor"
+        await pilot.press("m")
+        assert [(row.left, row.right) for row in table.rows] == [(0, 0), (1, 1), (2, 3)]
+        assert table.current is not None and table.current.fact == "f-mayor"
+        assert "3 matched" in label_text(screen, "#compare-header-counts")  # the counts still cover everything
+        await pilot.press("m")
+        assert len(table.rows) == 5
+        assert table.current is not None and table.current.fact == "f-mayor"
+        await pilot.press(
+            "G", "m"
+        )  # from a left-only sentence (the last): the nearest matched row after it, or the top
+        assert table.cursor == 0
+
+
+async def test_brackets_stay_within_the_left_articles_story() -> None:
+    app = host(make_two_stories())
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        seen = []
+        for _ in range(4):
+            await pilot.press("right_square_bracket")
+            screen = await settle(app, pilot)
+            seen.append(screen.right_id)
+        assert seen == ["times", "courier", "times", "courier"]  # never the ferry story's articles

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from compare_fakes import Host, fake_compare, make_analysis
+from compare_fakes import Host, fake_compare, make_analysis, make_two_stories
 from textual.coordinate import Coordinate
-from textual.widgets import Static
+from textual.widgets import Label, Static
 
 from tuireader.core.models import Analysis
 from tuireader.ui.screens.compare import CompareScreen
@@ -146,3 +146,27 @@ async def test_an_analysis_without_facts_or_quotes_still_opens() -> None:
         await pilot.resize_terminal(10, 5)
         await pilot.pause()
         assert isinstance(app.screen, OverviewScreen)
+
+
+async def test_a_corpus_of_several_stories_shows_one_story_at_a_time() -> None:
+    analysis = make_two_stories()
+    app = Host(lambda: OverviewScreen(analysis, article="courier", aligner=fake_compare))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        matrix = app.screen.query_one(OverviewMatrix)
+        assert matrix.article_ids == ["gazette", "courier", "times"]
+        assert [f.id for f in matrix.facts] == ["f-close", "f-cracks", "f-mayor"]
+        assert "story 1/2" in str(app.screen.query_one("#overview-title", Label).content)
+        await pilot.press("right_square_bracket")
+        await settle(app, pilot)
+        matrix = app.screen.query_one(OverviewMatrix)
+        assert matrix.article_ids == ["ferry", "dock"]
+        assert [f.id for f in matrix.facts] == ["f-ferry"]
+        await pilot.press("enter")  # the label column: the fact's first reporter beside the other
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert (screen.left_id, screen.right_id) == ("ferry", "dock")
+        await pilot.press("right_square_bracket")  # the only other article of this story: nothing to cycle to
+        await settle(app, pilot)
+        assert screen.right_id == "dock"

@@ -191,9 +191,14 @@ def disputed_articles(fact: Fact) -> set[str]:
     return {value.article for d in fact.disagreements for value in d.values}
 
 
-def next_article(analysis: Analysis, current: str, skip: str | None = None, step: int = 1) -> str | None:
-    """The article after (or before, ``step=-1``) ``current``, wrapping round and skipping ``skip``."""
-    ids = [a.id for a in analysis.articles]
+def next_article(
+    analysis: Analysis, current: str, skip: str | None = None, step: int = 1, among: Sequence[str] | None = None
+) -> str | None:
+    """The article after (or before, ``step=-1``) ``current``, wrapping round and skipping ``skip``.
+
+    ``among`` limits the choice (the articles of one story); by default every article counts.
+    """
+    ids = [a.id for a in analysis.articles if among is None or a.id in among or a.id == current]
     if current not in ids:
         candidates = [i for i in ids if i != skip]
         return candidates[0] if candidates else None
@@ -203,3 +208,11 @@ def next_article(analysis: Analysis, current: str, skip: str | None = None, step
         if candidate not in (skip, current):
             return candidate
     return None
+
+
+def story_articles(analysis: Analysis, article: str) -> tuple[str, ...] | None:
+    """The articles of the story ``article`` belongs to, when the corpus holds several stories."""
+    if len(analysis.stories) < 2:
+        return None
+    story = next((s for s in analysis.stories if article in s.articles), None)
+    return story.articles if story is not None and len(story.articles) > 1 else None

@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label
 
 from tuireader.core.models import AlignedRow, Analysis, Article, RowKind
-from tuireader.ui.render_compare import next_article, shorten
+from tuireader.ui.render_compare import next_article, shorten, story_articles
 from tuireader.ui.widgets.compare_header import CompareHeader
 from tuireader.ui.widgets.compare_table import CompareTable
 
@@ -39,6 +39,7 @@ class CompareScreen(Screen[None]):
         Binding("left_square_bracket", "cycle_right(-1)", "Prev source", key_display="["),
         Binding("right_square_bracket", "cycle_right(1)", "Next source", key_display="]"),
         Binding("s", "swap", "Swap sides"),
+        Binding("m", "toggle_matched", "Matched only"),
     ]
 
     DEFAULT_CSS = """
@@ -73,11 +74,12 @@ class CompareScreen(Screen[None]):
         super().__init__(name=name, id=id)
         self.analysis = analysis
         self.left_id = left
-        self.right_id = right if right is not None and right != left else next_article(analysis, left, skip=left)
+        self.right_id = right if right is not None and right != left else self._next(left, left, 1)
         self.fact = fact
         self.sentence = sentence
         self._aligner: Aligner = aligner or _default_aligner
         self._cache: dict[tuple[str, str], list[AlignedRow]] = {}
+        self.matched_only = False  # hide the sentences only one article has
 
     def compose(self) -> ComposeResult:
         yield CompareHeader()
@@ -147,7 +149,12 @@ class CompareScreen(Screen[None]):
             )
             self._status(Text(""))
             return
-        self.table.set_rows(self.left, right, rows, cursor=self._start_row(rows))
+        shown = [row for row in rows if row.kind == RowKind.MATCH] if self.matched_only else rows
+        if not shown:
+            self.table.show_message("No sentence of one article matches one of the other. Press m to show all.")
+            self._status(Text(""))
+            return
+        self.table.set_rows(self.left, right, shown, cursor=self._start_row(shown))
 
     def _start_row(self, rows: list[AlignedRow]) -> int:
         """The row to open on: the requested fact, else the requested sentence, else the top.
@@ -168,9 +175,9 @@ class CompareScreen(Screen[None]):
             if any(score(rows[best])[:3]):
                 return best
         if self.sentence is not None:
-            for i, row in enumerate(rows):
-                if row.left == self.sentence:
-                    return i
+            later = [i for i, row in enumerate(rows) if row.left is not None and row.left >= self.sentence]
+            exact = [i for i in later if rows[i].left == self.sentence]
+            return (exact or later or [0])[0]
         return 0
 
     # -- status line ------------------------------------------------------------------------------
@@ -213,7 +220,7 @@ class CompareScreen(Screen[None]):
     def action_cycle_right(self, step: int) -> None:
         if self.right_id is None:
             return
-        candidate = next_article(self.analysis, self.right_id, skip=self.left_id, step=step)
+        candidate = self._next(self.right_id, self.left_id, step)
         if candidate is None or candidate == self.right_id:
             self.notify("No other article to compare with.", timeout=2)
             return
@@ -221,12 +228,26 @@ class CompareScreen(Screen[None]):
         self.fact = self._current_fact()
         self._load()
 
+    def _next(self, current: str, skip: str, step: int) -> str | None:
+        """Another article to compare with, from the left article's story when the corpus has several."""
+        return next_article(self.analysis, current, skip=skip, step=step, among=story_articles(self.analysis, skip))
+
     def action_swap(self) -> None:
         if self.right_id is None:
             return
         self.fact = self._current_fact()
         self.left_id, self.right_id = self.right_id, self.left_id
         self._load()
+
+    def action_toggle_matched(self) -> None:
+        """Show only the matched pairs, or everything again, staying on the same place in the text."""
+        self.matched_only = not self.matched_only
+        row = self.table.current
+        self.fact = row.fact if row is not None and row.fact is not None else None
+        self.sentence = row.left if row is not None and row.left is not None else self.sentence
+        if self.rows:
+            self._show(self.rows)
+        self.notify("Matched sentences only" if self.matched_only else "All sentences", timeout=1.5)
 
     def _current_fact(self) -> str | None:
         """Keep the reader's place when the pair changes: the fact under the cursor, if any."""

@@ -17,7 +17,7 @@ from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, OptionList, Static
 
-from tuireader.core.models import Analysis, Fact
+from tuireader.core.models import Analysis, Fact, Story
 from tuireader.ui.render_compare import (
     ABSENT_MARK,
     DISPUTED_MARK,
@@ -37,6 +37,19 @@ from tuireader.ui.widgets.overview_quotes import LedgerQuote, QuoteLedger
 
 def _value_text(fact: Fact, article: str) -> set[str]:
     return {" ".join(v.text.lower().split()) for d in fact.disagreements for v in d.values if v.article == article}
+
+
+def story_view(analysis: Analysis, story: Story) -> Analysis:
+    """The part of a corpus one story covers: its articles, their analyses, and the facts about them."""
+    ids = set(story.articles)
+    return Analysis(
+        articles=[a for a in analysis.articles if a.id in ids],
+        by_article={k: v for k, v in analysis.by_article.items() if k in ids},
+        entities=analysis.entities,
+        facts=[f for f in analysis.facts if ids & set(f.articles)],
+        stories=[story],
+        topics=analysis.topics,
+    )
 
 
 def partner(analysis: Analysis, fact: Fact, left: str) -> str | None:
@@ -74,6 +87,8 @@ class OverviewScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "back", "Back"),
+        Binding("left_square_bracket", "cycle_story(-1)", "Prev story", key_display="["),
+        Binding("right_square_bracket", "cycle_story(1)", "Next story", key_display="]"),
         Binding("tab", "app.focus_next", "Matrix/quotes", show=False),
     ]
 
@@ -96,14 +111,23 @@ class OverviewScreen(Screen[None]):
         self,
         analysis: Analysis,
         *,
+        story: str | None = None,
+        article: str | None = None,
         aligner: Aligner | None = None,
         name: str | None = None,
         id: str | None = None,
     ) -> None:
+        """In a corpus of several stories, show ``story`` (or the one holding ``article``, or the first)."""
         super().__init__(name=name, id=id)
-        self.analysis = analysis
+        self.full = analysis  # what the compare view gets: every article, so any pair can be aligned
+        self.stories = [s for s in analysis.stories if s.articles] if len(analysis.stories) > 1 else []
+        self.story = next(
+            (s for s in self.stories if s.id == story or (story is None and article in s.articles)),
+            self.stories[0] if self.stories else None,
+        )
+        self.analysis = story_view(analysis, self.story) if self.story is not None else analysis
         self._aligner = aligner
-        self.names = source_names(analysis.articles, limit=20)
+        self.names = source_names(self.analysis.articles, limit=20)
 
     def compose(self) -> ComposeResult:
         yield Label(self._title(), id="overview-title")
@@ -130,8 +154,17 @@ class OverviewScreen(Screen[None]):
         shared = sum(len(f.articles) > 1 for f in facts)
         kinds = [d.kind for f in facts for d in f.disagreements]
         counts = f"{len(facts)} facts" + (f" ({shared} in two or more sources)" if shared != len(facts) else "")
+        story: list[tuple[str, str] | str] = []
+        if self.story is not None:
+            number = self.stories.index(self.story) + 1
+            story = [
+                ("  ", ""),
+                (f"story {number}/{len(self.stories)}: ", "$text-muted"),
+                (shorten(self.story.label, 60), "bold"),
+            ]
         parts: list[tuple[str, str] | str] = [
             ("Story overview", "bold"),
+            *story,
             f"  {len(self.analysis.articles)} sources · {counts} · ",
             (f"{disputed} with disagreements", "bold $text-warning" if disputed else ""),
             "\n",
@@ -146,7 +179,7 @@ class OverviewScreen(Screen[None]):
             parts += ["   ", (legend(kinds), "$text-muted")]
         parts += ["   ", ("Enter", "bold $text-accent"), "/click: compare"]
         if not facts:
-            parts = [("Story overview", "bold"), "  no facts shared between sources were found"]
+            parts = [("Story overview", "bold"), *story, "  no facts shared between sources were found"]
         return Content.assemble(*parts)
 
     # -- the highlighted fact ---------------------------------------------------------------------
@@ -255,7 +288,7 @@ class OverviewScreen(Screen[None]):
         if cell is None:
             return
         left, right = pair_for(self.analysis, cell.fact, cell.article)
-        self.app.push_screen(CompareScreen(self.analysis, left, right, fact=cell.fact.id, aligner=self._aligner))
+        self.app.push_screen(CompareScreen(self.full, left, right, fact=cell.fact.id, aligner=self._aligner))
 
     @on(OptionList.OptionSelected, "#overview-ledger")
     def _quote_selected(self, event: OptionList.OptionSelected) -> None:
@@ -275,7 +308,7 @@ class OverviewScreen(Screen[None]):
             right = others[0] if others else None
         self.app.push_screen(
             CompareScreen(
-                self.analysis,
+                self.full,
                 item.article,
                 right,
                 fact=fact.id if fact else None,
@@ -283,6 +316,21 @@ class OverviewScreen(Screen[None]):
                 aligner=self._aligner,
             )
         )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Story keys only mean something (and only show in the footer) when there are several stories."""
+        if action == "cycle_story":
+            return len(self.stories) > 1
+        return True
+
+    def action_cycle_story(self, step: int) -> None:
+        """Show the next (or previous) story of the corpus in place of this one."""
+        if self.story is None or len(self.stories) < 2:
+            self.notify("The corpus holds a single story.", timeout=2)
+            return
+        index = (self.stories.index(self.story) + step) % len(self.stories)
+        story = self.stories[index].id
+        self.app.switch_screen(OverviewScreen(self.full, story=story, aligner=self._aligner))
 
     def action_back(self) -> None:
         self.app.pop_screen()
