@@ -367,6 +367,13 @@ CASES = [
         ],
     ),
     (
+        "long-appositive-before-cue",
+        '"We will not close a single library," Maria Lopez, who has represented the district since 2014 and '
+        "chairs the council's housing committee, said on Monday.",
+        {"Maria Lopez": P},
+        [("We will not close a single library,", "Maria Lopez", False)],
+    ),
+    (
         "paragraph-colon-intro",
         "In a letter to shareholders, Acme Corp chair Liu Yang wrote:\n\n“This was the hardest year in our history.”",
         {"Liu Yang": P, "Acme Corp": ORG},

@@ -55,6 +55,8 @@ from tuireader.core.quote_speakers import SpeakerFinder
 _READ_CUE = re.compile(r"\b(?:read|reads|reading)(?=\s*[:,]?\s*$)")
 _POST_WINDOW = 220
 _MAX_SUBJECT_WORDS = 10
+# '"...," Jo Bloggs, who has chaired the committee since 2014 and ..., said': a long appositive is fine
+_NAME_THEN_APPOSITIVE = re.compile(r"\s*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,[^.;:!?]*,\s*$")
 _ENDS_CLAUSE = tuple(",!?…—–-:;")
 
 
@@ -191,7 +193,8 @@ class _Attribution:
             return None
         cue = found[0]
         region = masked[base + lead_end : cue.start()]
-        if len(region.split()) > _MAX_SUBJECT_WORDS or re.search(r"[.;:!?]\s", region):
+        long_ok = _NAME_THEN_APPOSITIVE.match(region) is not None and len(region.split()) <= 30
+        if (len(region.split()) > _MAX_SUBJECT_WORDS and not long_ok) or re.search(r"[.;:!?]\s", region):
             return None
         word = _cue_word(cue.group())
         if not region.strip() or word in SUBJECT_AFTER:
