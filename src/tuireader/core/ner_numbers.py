@@ -29,7 +29,7 @@ _NUM = (
 _HEDGE = (
     r"(?:(?:just\s+|well\s+|a\s+little\s+)?(?:more|less|fewer)\s+than|(?:just\s+|well\s+)?(?:over|under)|nearly|"
     r"almost|about|around|roughly|approximately|some|at\s+least|at\s+most|up\s+to|close\s+to|as\s+many\s+as|"
-    r"as\s+few\s+as|an\s+estimated|another|an\s+additional|only|just)"
+    r"as\s+few\s+as|an\s+estimated|another|an\s+additional)"
 )
 _TIME_UNIT = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|century)"
 _MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -48,7 +48,7 @@ _DATE_PATTERNS = [
     r"\b(?:[01]?\d|2[0-3]):[0-5]\d\b(?:\s+(?:GMT|UTC))?",
     r"\b(?:noon|midnight)\b",
     # durations: "more than two hours", "30-day", "three-year-old", "a decade ago"
-    rf"(?:\b{_HEDGE}\s+)?\b(?:{_NUM}|a|an|a\s+few|several|many)\s+{_TIME_UNIT}\b(?:\s+(?:ago|later|earlier))?",
+    rf"\b(?:{_NUM}|a|an|a\s+few|several|many)\s+{_TIME_UNIT}\b(?:\s+(?:ago|later|earlier))?",
     rf"\b(?:{_DIGITS}|{_NUMWORD})-(?:second|minute|hour|day|night|week|month|year|decade)(?:s?-(?:long|old))?\b",
     # relative dates
     r"\b(?:today|yesterday|tomorrow|tonight)\b",
@@ -64,13 +64,15 @@ _MONTH_ALONE = re.compile(
 _DATES = re.compile("|".join(f"(?:{p})" for p in _DATE_PATTERNS))
 
 _MONEY = re.compile(
-    rf"(?:\b{_HEDGE}\s+)?(?:[$€£¥]\s?{_DIGITS}(?:\s?(?:million|billion|trillion|bn|m|k)\b)?"
+    rf"(?:[$€£¥]\s?{_DIGITS}(?:\s?(?:million|billion|trillion|bn|m|k)\b)?"
     rf"|\b{_DIGITS}\s+(?:million\s+|billion\s+|trillion\s+)?(?:dollars|euros|pounds|rubles|roubles|yuan|yen|"
     rf"hryvnias?|rupees)\b)"
 )
-_PERCENT = re.compile(rf"(?:\b{_HEDGE}\s+)?\b(?:{_DIGITS}\s?%|(?:{_DIGITS}|{_NUMWORD})\s+(?:percent|per\s+cent)\b)")
-_COUNT = re.compile(rf"(?:\b{_HEDGE}\s+)?(?<![\w.,-])(?:{_DIGITS}|{_NUM})(?![\w%-]|[.,]\d)")
+_PERCENT = re.compile(rf"\b(?:{_DIGITS}\s?%|(?:{_DIGITS}|{_NUMWORD})\s+(?:percent|per\s+cent)\b)")
+_COUNT = re.compile(rf"(?<![\w.,-])(?:{_NUM}|{_DIGITS})(?![\w%-]|[.,]\d)")
 _WORD = re.compile(r"\s+([A-Za-z][a-z]*(?:-[a-z]+)*)")
+# Hedges are found looking back from a number, so the number patterns stay cheap to scan.
+_HEDGE_BEFORE = re.compile(rf"\b{_HEDGE}\s+$", re.IGNORECASE)
 _MODIFIERS = frozenset("new more other additional further old few different separate such".split())
 _NO_BEFORE = re.compile(r"(?:No\.|number|Nos\.|#|page|p\.|article|Article|section|Section|Resolution)\s*$")
 
@@ -106,7 +108,15 @@ def find_dates_and_numbers(text: str, common: frozenset[str], demonyms: frozense
             found.append((start, end, Label.NUMBER))
         elif number.split()[-1] != "one":  # "one who", "the only one": not a count
             found.append((start, noun_end, Label.NUMBER))
-    return _non_overlapping(found)
+    return [(_hedged_start(text, start), end, label) for start, end, label in _non_overlapping(found)]
+
+
+def _hedged_start(text: str, start: int) -> int:
+    """Start of a hedge right before a number ("more than", "nearly", "at least"), else ``start``."""
+    if start == 0 or text[start - 1] not in " \n":
+        return start
+    match = _HEDGE_BEFORE.search(text, max(0, start - 28), start)
+    return match.start() if match else start
 
 
 def _counted_noun_end(text: str, pos: int, common: frozenset[str], demonyms: frozenset[str]) -> int | None:

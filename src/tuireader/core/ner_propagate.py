@@ -8,6 +8,7 @@ number of capitalised words, not with the number of known names.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections import Counter, defaultdict
@@ -69,11 +70,11 @@ def propagate(
         text = article.text
         taken = sorted((m.start, m.end) for m in mentions)
         added: list[Mention] = []
-        for match in _CAPITALISED.finditer(text):
+        hits = [m for m in _CAPITALISED.finditer(text) if m.group() in known or m.group().rstrip(".,'’") in known]
+        for match in hits:
             start = match.start()
-            first = match.group().rstrip(".,'’")
-            candidates = known.get(first)
-            if not candidates or _inside(taken, start):
+            candidates = known.get(match.group()) or known[match.group().rstrip(".,'’")]
+            if _inside(taken, start):
                 continue
             for surface, label in candidates:
                 end = start + len(surface)
@@ -87,8 +88,14 @@ def propagate(
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    return any(s <= pos < e for s, e in spans)
+    """Whether ``pos`` falls inside one of the sorted, disjoint ``spans``."""
+    i = bisect.bisect_right(spans, (pos, len_max)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+    i = bisect.bisect_left(spans, (end, 0)) - 1
+    return i >= 0 and spans[i][1] > start
+
+
+len_max = 1 << 62

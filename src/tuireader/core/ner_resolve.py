@@ -16,6 +16,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
@@ -55,15 +56,22 @@ class _People:
     def __init__(self) -> None:
         self.clusters: list[_Cluster] = []
         self.by_surname: dict[str, list[int]] = defaultdict(list)
-        self.blocks: dict[str, list[str]] = defaultdict(list)
+        # Blocks by first letter and length: Jaro-Winkler >= 0.92 needs similar lengths.
+        self.blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
+        self._cache: dict[str, list[tuple[float, int]]] = {}
 
     def candidates(self, key: str) -> list[tuple[float, int]]:
         """Clusters whose surname is close to ``key`` (score, cluster index), best first."""
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
         found: dict[int, float] = {}
         for index in self.by_surname.get(key, ()):
             found[index] = 1.0
-        block = self.blocks.get(key[:1], [])
-        if block:
+        for length in range(max(1, len(key) - 3), len(key) + 4):
+            block = self.blocks.get((key[:1], length))
+            if not block:
+                continue
             for other, score, _ in process.extract(
                 key, block, scorer=JaroWinkler.normalized_similarity, score_cutoff=SURNAME_SIMILARITY, limit=8
             ):
@@ -72,14 +80,17 @@ class _People:
         pkey = phonetic(key)
         for index in self.by_surname.get("~" + pkey, ()):
             found.setdefault(index, 0.99)
-        return sorted(((s, i) for i, s in found.items()), key=lambda item: (-item[0], item[1]))
+        result = sorted(((s, i) for i, s in found.items()), key=lambda item: (-item[0], item[1]))
+        self._cache[key] = result
+        return result
 
     def new(self, name: PersonName) -> int:
         index = len(self.clusters)
         self.clusters.append(_Cluster(Label.PERSON, name))
         key = name.surname_key
+        self._cache.clear()
         if key not in self.by_surname:
-            self.blocks[key[:1]].append(key)
+            self.blocks[(key[:1], len(key))].append(key)
         self.by_surname[key].append(index)
         self.by_surname["~" + phonetic(key)].append(index)
         return index
@@ -119,7 +130,9 @@ def resolve(
         if article_id not in by_id:
             continue
         mentions = tuple(
-            dataclasses.replace(m, entity=ids[assigned[(article_id, i)]]) if (article_id, i) in assigned else m
+            Mention(m.start, m.end, m.label, m.text, ids[assigned[(article_id, i)]])
+            if (article_id, i) in assigned
+            else m
             for i, m in enumerate(mentions_of.get(article_id, analysis.mentions))
         )
         quotes = tuple(_speaker(q, mentions, names) for q in analysis.quotes)
@@ -331,8 +344,13 @@ def _initials(text: str) -> str:
 
 
 def _value_key(mention: Mention) -> str:
-    text = _LEAD_THE.sub("", mention.text)
-    if mention.label in (Label.DATE, Label.NUMBER):
+    return _value_key_of(mention.label, mention.text)
+
+
+@lru_cache(maxsize=65536)
+def _value_key_of(label: Label, text: str) -> str:
+    text = _LEAD_THE.sub("", text)
+    if label in (Label.DATE, Label.NUMBER):
         words = [str(WORD_VALUES.get(w, w)) for w in fold(text).replace(",", "").split()]
         return " ".join(words)
     return _NON_WORD.sub("", fold(text))
