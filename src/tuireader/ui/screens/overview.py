@@ -160,7 +160,7 @@ class OverviewScreen(Screen[None]):
             story = [
                 ("  ", ""),
                 (f"story {number}/{len(self.stories)}: ", "$text-muted"),
-                (shorten(self.story.label, 60), "bold"),
+                (shorten(self.story.label, 36), "bold"),
             ]
         parts: list[tuple[str, str] | str] = [
             ("Story overview", "bold"),

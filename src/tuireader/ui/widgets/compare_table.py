@@ -1,7 +1,7 @@
 """Two articles side by side, one aligned row per fact, drawn with the Line API.
 
-Rows are wrapped once per width into ``Strip``s and only the visible lines are drawn, so an
-article pair with thousands of sentences costs one layout pass, not thousands of widgets.
+One widget for the whole pair: a resize measures every row's height (cheap), and only the rows
+scrolled into view are painted, so an article pair with thousands of sentences stays responsive.
 Both columns of a row are padded to the taller one, so nothing is ever cut off.
 """
 
@@ -11,7 +11,6 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich._wrap import divide_line
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -24,11 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tuireader.core.models import AlignedRow, Article
-from tuireader.ui.render_compare import Side, gutter, note_text, sentence_plain, sentence_text
-
-GUTTER = 4  # the cursor marker, two glyph cells and a space
-RULE = " │ "
-MIN_COLUMN = 24  # below this a side-by-side column is unreadable: stack the two sides instead
+from tuireader.ui.widgets.compare_rows import GUTTER, Geometry, RowPainter, wrap
 
 
 @dataclass(slots=True)
@@ -130,11 +125,10 @@ class CompareTable(ScrollView, can_focus=True):
         self._blocks: list[_Block] = []
         self._tops: list[int] = []
         self._layout_width = -1
-        self._stacked = False
         self._styles: dict[str, Style] = {}
         self._center_next = False
         self._columns: tuple[int, int, bool] | None = None
-        self._geometry = (1, 1, 1)  # width, digits of the sentence numbers, left column width
+        self._painter: RowPainter | None = None
 
     # -- data ---------------------------------------------------------------------------------
 
@@ -154,7 +148,8 @@ class CompareTable(ScrollView, can_focus=True):
 
     @property
     def stacked(self) -> bool:
-        return self._stacked
+        self._ensure_layout()
+        return self._painter is not None and self._painter.geometry.stacked
 
     @property
     def current(self) -> AlignedRow | None:
@@ -293,69 +288,32 @@ class CompareTable(ScrollView, can_focus=True):
             return
         self._layout_width = width
         self._blocks = []
+        self._painter = None
         if self.rows and self.left is not None and self.right is not None:
-            self._layout_rows(width, self.left, self.right)
+            geometry = Geometry.for_pair(width, self.left, self.right)
+            self._painter = RowPainter(self.app.console, self._style, geometry, self.left, self.right)
+            columns = (GUTTER, geometry.right_start, geometry.stacked)
+            if columns != self._columns:
+                self._columns = columns
+                self.post_message(self.ColumnsChanged(self, *columns))
+            top = 0
+            for row in self.rows:
+                body = self._painter.body_height(row)
+                self._blocks.append(_Block(top, body + 1, body))
+                top += body + 1
         else:
-            strips = self._wrap(Text(self.empty_message, style=self._style("empty")), width)
+            strips = wrap(self.app.console, Text(self.empty_message, style=self._style("empty")), width)
             self._blocks = [_Block(0, len(strips), len(strips), strips)]
         self._tops = [block.top for block in self._blocks]
         total = self._blocks[-1].top + self._blocks[-1].height if self._blocks else 0
         self.virtual_size = Size(width, total)
 
-    def _wrap(self, text: Text, width: int) -> list[Strip]:
-        """Wrap exactly as ``_count`` predicts (same break offsets), then pad every line to ``width``."""
-        width = max(width, 1)
-        console = self.app.console
-        strips = []
-        for line in text.divide(divide_line(text.plain, width, fold=True)):
-            line.rstrip_end(width)
-            segments = Segment.adjust_line_length(list(line.render(console)), width)
-            strips.append(Strip(segments, width))
-        return strips
-
-    @staticmethod
-    def _count(plain: str, width: int) -> int:
-        """How many lines ``plain`` wraps to: cheap, so heights are known without drawing anything."""
-        return len(divide_line(plain, max(width, 1), fold=True)) + 1
-
-    def _layout_rows(self, width: int, left: Article, right: Article) -> None:
-        digits = len(str(max(len(left.sentences), len(right.sentences), 1)))
-        number = digits + 1
-        column = (width - GUTTER - 2 * number - len(RULE)) // 2
-        self._stacked = column < MIN_COLUMN
-        self._geometry = (width, digits, column)
-        columns = (GUTTER, GUTTER + number + column + len(RULE), self._stacked)
-        if columns != self._columns:
-            self._columns = columns
-            self.post_message(self.ColumnsChanged(self, *columns))
-        if self._stacked:
-            left_width = right_width = max(width - GUTTER - digits - 2, 1)
-            note_indent = GUTTER
-        else:
-            left_width, right_width = column, width - GUTTER - 2 * number - len(RULE) - column
-            note_indent = GUTTER + number
-        top = 0
-        for row in self.rows:
-            left_lines = self._count(sentence_plain(left, row.left), left_width) if row.left is not None else 0
-            right_lines = self._count(sentence_plain(right, row.right), right_width) if row.right is not None else 0
-            # Stacked, each side takes its own lines (a missing side shows one dash); side by side, the taller.
-            body = max(left_lines, 1) + max(right_lines, 1) if self._stacked else max(left_lines, right_lines, 1)
-            for disagreement in row.disagreements:
-                body += self._count(note_text(disagreement, self._style).plain, width - note_indent)
-            self._blocks.append(_Block(top, body + 1, body))
-            top += body + 1
-
     def _strips(self, index: int) -> list[Strip]:
         """The lines of row ``index``, drawn on first use and kept until the width or theme changes."""
         block = self._blocks[index]
         if block.strips is None:
-            assert self.left is not None and self.right is not None
-            width, digits, column = self._geometry
-            row = self.rows[index]
-            if self._stacked:
-                block.strips = self._stacked_row(row, self.left, self.right, width, digits)
-            else:
-                block.strips = self._side_by_side_row(row, self.left, self.right, width, digits, column)
+            assert self._painter is not None
+            block.strips = self._painter.paint(self.rows[index])
             if len(block.strips) != block.height:  # never expected: keep every line rather than cut any
                 self._relayout_from(index, len(block.strips))
         return block.strips
@@ -368,73 +326,6 @@ class CompareTable(ScrollView, can_focus=True):
             block.top += shift
         self._tops = [block.top for block in self._blocks]
         self.virtual_size = Size(self._layout_width, self._blocks[-1].top + self._blocks[-1].height)
-
-    def _cell(self, text: str, width: int, style: Style) -> Strip:
-        return Strip([Segment(text[:width].ljust(width), style)], width)
-
-    def _side(self, row: AlignedRow, article: Article, side: Side, width: int) -> list[Strip]:
-        index = row.left if side == "left" else row.right
-        if index is None:
-            return []
-        return self._wrap(sentence_text(article, index, row, side, self._style), width)
-
-    def _notes(self, row: AlignedRow, width: int, indent: int) -> list[Strip]:
-        strips: list[Strip] = []
-        pad = self._cell("", indent, Style())
-        for disagreement in row.disagreements:
-            for line in self._wrap(note_text(disagreement, self._style), width - indent):
-                strips.append(Strip.join([pad, line]))
-        return strips
-
-    def _number(self, index: int | None, digits: int, prefix: str = "") -> str:
-        return f"{prefix}{index + 1:>{digits}} " if index is not None else " " * (len(prefix) + digits + 1)
-
-    def _side_by_side_row(
-        self, row: AlignedRow, left: Article, right: Article, width: int, digits: int, column: int
-    ) -> list[Strip]:
-        right_column = width - GUTTER - 2 * (digits + 1) - len(RULE) - column
-        lines_left = self._side(row, left, "left", column)
-        lines_right = self._side(row, right, "right", right_column)
-        height = max(len(lines_left), len(lines_right), 1)
-        rule = self._style("rule")
-        number = self._style("number")
-        glyphs = self._style("gutter")
-        strips: list[Strip] = []
-        for i in range(height):
-            first = i == 0
-            parts = [
-                self._cell((" " + gutter(row.disagreements)).ljust(GUTTER) if first else "", GUTTER, glyphs),
-                self._cell(self._number(row.left, digits) if first else "", digits + 1, number),
-                lines_left[i] if i < len(lines_left) else self._cell("", column, Style()),
-                self._cell(RULE, len(RULE), rule),
-                self._cell(self._number(row.right, digits) if first else "", digits + 1, number),
-                lines_right[i] if i < len(lines_right) else self._cell("", right_column, Style()),
-            ]
-            strips.append(Strip.join(parts))
-        strips.extend(self._notes(row, width, GUTTER + digits + 1))
-        strips.append(Strip.blank(width))
-        return strips
-
-    def _stacked_row(self, row: AlignedRow, left: Article, right: Article, width: int, digits: int) -> list[Strip]:
-        label = digits + 2  # "L12 "
-        text_width = max(width - GUTTER - label, 1)
-        strips: list[Strip] = []
-        for side, article, index in (("left", left, row.left), ("right", right, row.right)):
-            prefix = "◀" if side == "left" else "▶"
-            lines = self._side(row, article, side, text_width)  # type: ignore[arg-type]
-            if not lines:
-                lines = [self._cell("–", text_width, self._style("blank"))]
-            for i, line in enumerate(lines):
-                glyphs = (" " + gutter(row.disagreements)).ljust(GUTTER) if not strips else ""
-                parts = [
-                    self._cell(glyphs, GUTTER, self._style("gutter")),
-                    self._cell(self._number(index, digits, prefix) if i == 0 else "", label, self._style("number")),
-                    line,
-                ]
-                strips.append(Strip.join(parts))
-        strips.extend(self._notes(row, width, GUTTER))
-        strips.append(Strip.blank(width))
-        return strips
 
     # -- drawing --------------------------------------------------------------------------------
 
