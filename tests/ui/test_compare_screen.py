@@ -269,3 +269,16 @@ async def test_brackets_stay_within_the_left_articles_story() -> None:
             screen = await settle(app, pilot)
             seen.append(screen.right_id)
         assert seen == ["times", "courier", "times", "courier"]  # never the ferry story's articles
+
+
+async def test_a_failing_alignment_is_reported_not_left_spinning() -> None:
+    def broken(*_: object) -> list[AlignedRow]:
+        raise RuntimeError("index out of date")
+
+    app = host(aligner=broken)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await settle(app, pilot)
+        message = " ".join(screen.query_one(CompareTable).row_lines(0))
+        assert "could not be aligned" in message and "index out of date" in message
+        await pilot.press("n", "m", "s")
+        assert isinstance(app.screen, CompareScreen)

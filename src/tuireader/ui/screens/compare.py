@@ -16,6 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Label
+from textual.worker import Worker, WorkerState
 
 from tuireader.core.models import AlignedRow, Analysis, Article, RowKind
 from tuireader.ui.render_compare import next_article, shorten, story_articles
@@ -133,6 +134,15 @@ class CompareScreen(Screen[None]):
     def _align(self, left: str, right: str) -> None:
         rows = self._aligner(self.analysis, left, right)
         self.post_message(self.Aligned(left, right, rows))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """An alignment that fails says so in place of the rows, instead of 'Aligning…' for ever."""
+        if event.worker.group == "compare-align" and event.state == WorkerState.ERROR:
+            error = event.worker.error
+            self.table.show_message(
+                f"These articles could not be aligned: {shorten(str(error) or type(error).__name__, 200)}"
+            )
+            self._status(Text("alignment failed"))
 
     def on_compare_screen_aligned(self, message: CompareScreen.Aligned) -> None:
         self._cache[(message.left, message.right)] = message.rows
