@@ -64,7 +64,12 @@ PRESENT = [
     ("The report was written by Ursula von der Leyen and her team.", "person", "Ursula von der Leyen"),
     ("Critics included Maarten de Vries, a retired judge.", "person", "Maarten de Vries"),
     ("The fund is run by A.B. Oyelaran from an office downtown.", "person", "A.B. Oyelaran"),
+    ("The adviser, Adel al-Jubeir, briefed reporters.", "person", "Adel al-Jubeir"),
+    ("Manager Erik ten Hag praised the team.", "person", "Erik ten Hag"),
     # organisations
+    ("Analysts at Morgan Stanley expect two rate cuts.", "org", "Morgan Stanley"),
+    ("Apple Inc. reported record revenue on Thursday.", "org", "Apple Inc."),
+    ("Shares of Nvidia rose 4% on Monday.", "org", "Nvidia"),
     ("The Ministry of Health confirmed 12 new cases.", "org", "Ministry of Health"),
     ("Shares in Acme Holdings fell sharply.", "org", "Acme Holdings"),
     ("She studied at the University of Ghana before joining.", "org", "University of Ghana"),
@@ -214,6 +219,7 @@ def test_title_surname_and_possessive_are_one_entity() -> None:
         ("Marie-Claire Dubois", "Marie Claire Dubois"),
         ("Ingrid Solberg", "Ingrid Sølberg"),
         ("Bob Hale", "Robert Hale"),
+        ("Adel al-Jubeir", "Adel Al-Jubeir"),
     ],
 )
 def test_spelling_variants_merge(first: str, second: str) -> None:

@@ -150,9 +150,14 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
     if len(words) >= 2 and (words[-1] in PLACE_HEADS or words[0] in LEADING_PLACE_HEADS) and not ev.looks_person(words):
         return found(Label.PLACE)
     # "the village of X", "the province X", "near X" with X a known city; "the union X", "the company X".
-    noun = prev_word if prev_word not in {"of", "called", "named"} else ev.word(tokens, first - 2)
+    noun = prev_word if prev_word not in {"of", "in", "called", "named"} else ev.word(tokens, first - 2)
     if (noun in PLACE_NOUNS or noun[:-1] in PLACE_NOUNS) and not initial and not ev.demonym(name):
         return found(Label.PLACE)
+    # "analysts at Goldman Sachs", "a professor at Makerere": where people work.
+    worker = ev.word(tokens, first - 2).lower()
+    at_work = prev_word == "at" and (worker in ROLE_NOUNS or worker[:-1] in ROLE_NOUNS)
+    if at_work and not initial and not ev.demonym(name):
+        return found(Label.ORG)
     if (noun in ORG_NOUNS or noun[:-1] in ORG_NOUNS) and not initial and not ev.demonym(name):
         return found(Label.ORG)
     # "Transport Canada", "Air Chile": ordinary words before a country name make an institution.

@@ -30,7 +30,9 @@ _TOKEN = re.compile(
     r"|(?P<para>\n[ \t]*\n)"
     r"|(?P<punct>[^\w\s])"
 )
-_ABBREVIATIONS = frozenset(w for w in TITLES | NAME_SUFFIXES | {"St.", "Mt.", "Ave.", "Ft."} if w.endswith("."))
+_ABBREVIATIONS = frozenset(
+    w for w in TITLES | NAME_SUFFIXES | ORG_HEADS | {"St.", "Mt.", "Ave.", "Ft."} if w.endswith(".")
+)
 _BOUNDARY = frozenset(".!?…:;")
 _TRANSPARENT = frozenset("“\"‘'(—–-[«»„*_")
 _POSSESSIVE = ("'s", "’s", "'S", "’S")
@@ -61,7 +63,11 @@ class Token:
     def capitalised(self) -> bool:
         """ "Doe", and also "d’Arc", "O'Neil"-style elided particles before a capital."""
         text = self.text
-        return self.word and (text[:1].isupper() or (len(text) > 2 and text[1] in "'’" and text[2].isupper()))
+        if text[:1].isupper():
+            return self.word
+        # "d’Arc", "al-Jubeir", "el-Sisi": a lower-case particle joined to a capitalised name.
+        cut = next((i for i, c in enumerate(text[:4]) if c in "'’-"), -1)
+        return self.word and 0 < cut < len(text) - 1 and text[cut + 1].isupper()
 
 
 @dataclass(slots=True)

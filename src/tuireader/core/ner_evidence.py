@@ -28,7 +28,7 @@ SPEECH_BRIDGE = frozenset(
 COMMON_ZIPF = 4.5  # wordfreq Zipf: "red" 5.2, "cross" 4.6, unusual surnames < 3
 INITIAL_ZIPF = 4.0  # a sentence-initial "Advocates said" is a common noun; "Okonjo said" is a name
 RARE_ZIPF = 3.0
-INSIDE_PREPOSITIONS = frozenset("in near outside around across into toward towards throughout".split())
+INSIDE_PREPOSITIONS = frozenset("in near outside around across toward towards throughout".split())
 PLACE_PREPOSITIONS = frozenset("in from to near outside across at into toward towards via around".split())
 
 
@@ -79,6 +79,14 @@ def is_place(name: str, prev_word: str) -> bool:
     return prev_word in PLACE_PREPOSITIONS and gz.is_city(name)
 
 
+def capitalised(word: str) -> bool:
+    """ "Roe", and particle-joined forms like "al-Jubeir", "d’Arc"."""
+    if word[:1].isupper():
+        return True
+    cut = next((i for i, c in enumerate(word[:4]) if c in "'’-"), -1)
+    return 0 < cut < len(word) - 1 and word[cut + 1].isupper()
+
+
 def name_like(words: Sequence[str], lead_particle: bool = False) -> bool:
     """Every word could be part of a personal name (``lead_particle``: a surname like "von der Leyen")."""
     if not words:
@@ -88,7 +96,7 @@ def name_like(words: Sequence[str], lead_particle: bool = False) -> bool:
             continue
         if w in NAME_SUFFIXES and i > 0:
             continue
-        if not w[:1].isupper() or w in TITLES or w in ORG_HEADS or w.lower() in gz.common_words():
+        if not capitalised(w) or w in TITLES or w in ORG_HEADS or w.lower() in gz.common_words():
             return False
         if w in gz.demonyms() or (len(w) > 2 and w.isupper() and "." not in w):
             return False

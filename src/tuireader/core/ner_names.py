@@ -77,6 +77,9 @@ def phonetic(word: str) -> str:
     return _DOUBLE.sub(r"\1", key)
 
 
+_JOINED_PARTICLES = frozenset("al el ad ash as at ar an az ud d l".split())
+
+
 @dataclass(frozen=True, slots=True)
 class PersonName:
     given: tuple[str, ...]  # normalised: "JD" for "J.D.", "Jane"
@@ -89,7 +92,14 @@ class PersonName:
 
     @property
     def surname_key(self) -> str:
-        return fold(self.surname.split()[-1]) if self.surname else ""
+        """The last word of the surname without a joined particle: "al-Jubeir" -> "jubeir"."""
+        if not self.surname:
+            return ""
+        last = fold(self.surname.split()[-1])
+        cut = next((i for i, c in enumerate(last[:4]) if c in "'-"), -1)
+        if 0 < cut < len(last) - 1 and last[:cut] in _JOINED_PARTICLES:
+            last = last[cut + 1 :]
+        return last
 
 
 @lru_cache(maxsize=65536)

@@ -98,7 +98,8 @@ ORG_NOUNS = frozenset(
     "union company firm group party agency ministry regulator watchdog bank airline carrier broadcaster "
     "newspaper charity organisation organization association federation club team operator insurer lender "
     "retailer manufacturer supplier startup start-up contractor developer publisher network channel "
-    "outlet magazine institute university council committee coalition movement militia".split()
+    "outlet magazine institute university council committee coalition movement militia shares stake stock "
+    "subsidiary shareholders".split()
 )
 
 # Verbs of speech and report: "<Name> said", "said <Name>", "according to <Name>".
@@ -145,4 +146,6 @@ NAME_BLOCKERS = frozenset(
 NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V", "VI", "XIV", "XVI", "PhD"})
 
 # Particles inside names ("Ursula von der Leyen", "Charles de Gaulle", "Mohammed bin Salman").
-NAME_PARTICLES = frozenset("von van der den de del della di da du la le bin ibn al el ben dos das y zu ter op".split())
+NAME_PARTICLES = frozenset(
+    "von van der den de del della di da du la le bin ibn al el ben dos das y zu ter ten op".split()
+)
