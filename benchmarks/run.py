@@ -34,6 +34,9 @@ sys.path.insert(0, str(HERE))
 from corpus import write_corpus  # noqa: E402
 from measure import BARE_APP, BARE_NEEDLE, first_frame, median, run_command  # noqa: E402
 
+# The cache version for this run: the source tree may be edited while a benchmark runs.
+RUN_VERSION = f"bench-{os.getpid()}-{int(time.time())}"
+
 # Targets from issue 6, checked on every run (absolute, for the reference 2-core machine).
 TARGETS = {
     "seeds first frame / bare app": ("seeds_first_frame_ratio", None, 1.5),
@@ -65,6 +68,7 @@ def calibrate() -> float:
 def _env(cache_dir: Path | None) -> dict[str, str]:
     env = dict(os.environ)
     env.pop("TUIREADER_NO_CACHE", None)
+    env["TUIREADER_CACHE_VERSION"] = RUN_VERSION
     if cache_dir is not None:
         env["TUIREADER_CACHE_DIR"] = str(cache_dir)
     env["TUIREADER_CONFIG_DIR"] = str(cache_dir.parent / "config") if cache_dir else env.get("TUIREADER_CONFIG_DIR", "")
@@ -92,11 +96,14 @@ def measure_size(n: int, work: Path, repeat: int, app: bool) -> dict[str, Any]:
     print(f"[{n}] tuireader analyze, cold then warm...", file=sys.stderr, flush=True)
     cold = run_command([py, "-m", "tuireader", "analyze", str(folder)], env)
     warm = [run_command([py, "-m", "tuireader", "analyze", str(folder)], env) for _ in range(repeat)]
-    result["analyze_cold_s"] = round(cold.seconds, 3)
-    result["analyze_cold_peak_mb"] = round(cold.peak_mb, 1)
-    result["analyze_cached_s"] = round(median([w.seconds for w in warm]) or 0, 3)
-    result["analyze_cached_peak_mb"] = round(max(w.peak_mb for w in warm), 1)
-    result["peak_mb"] = max(result["peak_mb"], cold.peak_mb)
+    if cold.returncode or any(w.returncode for w in warm):
+        result["analyze_error"] = "tuireader analyze failed (see stderr above)"
+    else:
+        result["analyze_cold_s"] = round(cold.seconds, 3)
+        result["analyze_cold_peak_mb"] = round(cold.peak_mb, 1)
+        result["analyze_cached_s"] = _round(median([w.seconds for w in warm]))
+        result["analyze_cached_peak_mb"] = round(max(w.peak_mb for w in warm), 1)
+        result["peak_mb"] = max(result["peak_mb"], cold.peak_mb)
     if app:
         print(f"[{n}] app first frame (warm cache)...", file=sys.stderr, flush=True)
         needles = _titles(folder)

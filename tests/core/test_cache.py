@@ -300,3 +300,38 @@ def test_pipeline_reuses_cached_facts_per_story(db: Path, monkeypatch: pytest.Mo
     assert second.facts == first.facts
     third = analyze([a for a in articles if a])  # no cache: aligned again, same result
     assert calls == [2] and third.facts == first.facts
+
+
+def test_unchanged_files_load_from_the_cache(tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.md").write_text("---\ntitle: Bridge\npublished: 2024-04-05\n---\n\n" + STORY_A, encoding="utf-8")
+    (folder / "b.txt").write_text(STORY_B, encoding="utf-8")
+    (folder / "copy.txt").write_text(STORY_B, encoding="utf-8")  # a duplicate: warned about every time
+    plain = corpus_mod.load_corpus([folder])
+    use_sentence_cache(open_cache(db))
+    try:
+        first = corpus_mod.load_corpus([folder])
+        reads: list[str] = []
+        real = corpus_mod.read_file
+
+        def counting(path: Path, warn):  # type: ignore[no-untyped-def]
+            reads.append(path.name)
+            return real(path, warn)
+
+        monkeypatch.setattr(corpus_mod, "read_file", counting)
+        second = corpus_mod.load_corpus([folder])
+        assert second.articles == first.articles == plain.articles
+        assert second.warnings == plain.warnings and len(plain.warnings) == 1
+        assert reads == ["copy.txt"]  # it warned, so it is never cached
+        # An edited file is read again.
+        os.utime(folder / "b.txt", ns=(1, 1))
+        (folder / "a.md").write_text("---\ntitle: Bridge\n---\n\nA new text about the Eastfield bridge.", "utf-8")
+        reads.clear()
+        third = corpus_mod.load_corpus([folder])
+        assert sorted(reads) == ["a.md", "b.txt", "copy.txt"]
+        assert third.articles[0].text == "A new text about the Eastfield bridge."
+    finally:
+        use_sentence_cache(None)

@@ -4,6 +4,8 @@ What it keeps, each keyed by content so an edited article is simply a miss:
 
 - per-article analyses (mentions, quotes, topics), keyed by ``Article.id`` (a content hash);
 - sentence boundaries, keyed by a hash of the normalised text (pysbd is the slowest part of loading);
+- whole article files, keyed by path, size and modification time (a cached load then skips
+  reading and normalising; the app's first frame waits for it);
 - each story's facts, keyed by a digest of its articles and their resolved entities (alignment is
   the slowest corpus-wide stage, and most stories are unchanged when a corpus is reopened);
 - opaque values by kind and key (``kind="page"``: downloaded web pages).
@@ -33,13 +35,15 @@ from typing import Any
 
 from tuireader.core.cache_codec import (
     decode_analysis,
+    decode_articles,
     decode_facts,
     decode_spans,
     encode_analysis,
+    encode_articles,
     encode_facts,
     encode_spans,
 )
-from tuireader.core.models import ArticleAnalysis, Fact, Span
+from tuireader.core.models import Article, ArticleAnalysis, Fact, Span
 
 SCHEMA_VERSION = 1  # the table layout; PRAGMA user_version
 FILE_NAME = "cache.sqlite3"
@@ -76,6 +80,9 @@ def analyser_version() -> str:
     Any change to the analysis code makes old entries stale (conservative: the extractors are
     spread over many helper modules, and a wrong cached result is worse than a recomputation).
     """
+    pinned = os.environ.get("TUIREADER_CACHE_VERSION")
+    if pinned:  # benchmarks pin it, so edits to the source tree mid-run do not empty the cache
+        return pinned
     from tuireader.core import pipeline
 
     digest = hashlib.blake2b(digest_size=6)
@@ -156,7 +163,7 @@ class Cache:
         conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         try:
             conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA journal_mode=WAL")
+            self._wal(conn)
             conn.execute("PRAGMA synchronous=NORMAL")
             schema = conn.execute("PRAGMA user_version").fetchone()[0]
             if schema != SCHEMA_VERSION:
@@ -168,6 +175,18 @@ class Cache:
             conn.close()
             raise
         return conn
+
+    @staticmethod
+    def _wal(conn: sqlite3.Connection) -> None:
+        """Switch to the WAL journal; the switch can fail busy without waiting, so try again."""
+        for attempt in range(20):
+            try:
+                conn.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if _is_corruption(exc):
+                    raise
+                time.sleep(0.01 * (attempt + 1))
 
     @staticmethod
     def _create_schema(conn: sqlite3.Connection, found: int) -> None:
@@ -256,11 +275,13 @@ class Cache:
     def _write(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if not rows:
             return
-        for _attempt in range(2):
+        for attempt in range(4):
             conn = self._conn()
             if conn is None:
-                return
-            rebuilt = self.rebuilt
+                if self._disabled:
+                    return
+                time.sleep(0.05 * (attempt + 1))  # busy while connecting: try again shortly
+                continue
             with self._guard():
                 conn.execute("BEGIN IMMEDIATE")
                 try:
@@ -271,8 +292,7 @@ class Cache:
                         conn.execute("ROLLBACK")
                     raise
                 return
-            if self.rebuilt == rebuilt:
-                return  # busy: skip this write, the next run will store it
+            time.sleep(0.05 * attempt)  # rebuilt or busy beyond the timeout: a few more tries, then skip
 
     def close(self) -> None:
         with self._lock:
@@ -321,6 +341,20 @@ class Cache:
             [(key, self.version, encode_spans(spans))],
         )
 
+    # -- whole files, keyed by path, size and modification time (the corpus's file hook) ---------
+
+    def get_file(self, key: str) -> list[Article] | None:
+        data = self.get_value("file", f"{self.version}/{key}")
+        if data is None:
+            return None
+        try:
+            return decode_articles(data.decode("utf-8"))
+        except (*_BAD_ENTRY, UnicodeDecodeError):
+            return None
+
+    def put_file(self, key: str, articles: Sequence[Article]) -> None:
+        self.put_value("file", f"{self.version}/{key}", encode_articles(articles).encode("utf-8"))
+
     # -- facts of one story (alignment is the slowest corpus-wide stage) -------------------------
 
     def get_facts(self, key: str) -> list[Fact] | None:
@@ -367,7 +401,7 @@ class Cache:
             for table in ("analyses", "sentences"):
                 removed += conn.execute(f"DELETE FROM {table} WHERE version != ?", [self.version]).rowcount
             removed += conn.execute(
-                "DELETE FROM kv WHERE kind = 'facts' AND substr(key, 1, ?) != ?",
+                "DELETE FROM kv WHERE kind IN ('facts', 'file') AND substr(key, 1, ?) != ?",
                 [len(self.version) + 1, self.version + "/"],
             ).rowcount
             conn.execute("COMMIT")

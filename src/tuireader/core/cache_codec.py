@@ -10,6 +10,7 @@ import json
 from collections.abc import Sequence
 
 from tuireader.core.models import (
+    Article,
     ArticleAnalysis,
     Disagreement,
     DisagreementKind,
@@ -84,3 +85,52 @@ def decode_facts(data: str) -> list[Fact]:
         )
         for fact_id, label, members, disagreements in json.loads(data)
     ]
+
+
+def encode_articles(articles: Sequence[Article]) -> str:
+    rows = [
+        [
+            a.id,
+            a.path,
+            a.title,
+            a.source,
+            a.text,
+            [x for s in a.sentences for x in (s.start, s.end)],
+            [x for s in a.paragraphs for x in (s.start, s.end)],
+            [x for s in a.headings for x in (s.start, s.end)],
+            a.published,
+            a.url,
+            a.author,
+        ]
+        for a in articles
+    ]
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+
+
+def _spans(flat: list[int]) -> tuple[Span, ...]:
+    if len(flat) % 2:
+        raise ValueError("odd span list")
+    return tuple(Span(flat[i], flat[i + 1]) for i in range(0, len(flat), 2))
+
+
+def decode_articles(data: str) -> list[Article]:
+    out: list[Article] = []
+    for article_id, path, title, source, text, sents, paras, heads, published, url, author in json.loads(data):
+        if not isinstance(text, str):
+            raise TypeError("article text")
+        out.append(
+            Article(
+                article_id,
+                path,
+                title,
+                source,
+                text,
+                _spans(sents),
+                _spans(paras),
+                _spans(heads),
+                published,
+                url,
+                author,
+            )
+        )
+    return out

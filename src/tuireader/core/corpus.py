@@ -346,7 +346,11 @@ _sentence_cache: SentenceCache | None = None
 
 
 def use_sentence_cache(cache: SentenceCache | None) -> None:
-    """Remember sentence boundaries in ``cache`` (None: stop); pysbd dominates loading time."""
+    """Remember sentence boundaries in ``cache`` (None: stop); pysbd dominates loading time.
+
+    If the cache also has ``get_file``/``put_file`` (``tuireader.core.cache.Cache`` does), whole
+    unchanged files are remembered too.
+    """
     global _sentence_cache
     _sentence_cache = cache
 
@@ -397,6 +401,33 @@ def build_article(raw: RawArticle) -> Article | None:
     )
 
 
+def _cached_file(path: Path) -> tuple[str, list[Article] | None]:
+    """The articles a file gave last time, if it is unchanged (same size and modification time).
+
+    A cached load of a large folder then skips reading, front matter, normalisation and sentence
+    splitting: the app's first frame waits for exactly this.
+    """
+    cache = _sentence_cache
+    if cache is None or not hasattr(cache, "get_file"):
+        return "", None
+    try:
+        stat = path.stat()
+    except OSError:
+        return "", None
+    key = f"{path.resolve()}|{stat.st_mtime_ns}|{stat.st_size}"
+    found: list[Article] | None = cache.get_file(key)
+    return key, found
+
+
+def _add_cached(articles: list[Article], corpus: Corpus, seen: dict[str, str]) -> None:
+    for article in articles:
+        if article.id in seen:
+            corpus.warnings.append(f"{article.path}: skipped, same text as {seen[article.id]}")
+            continue
+        seen[article.id] = article.path
+        corpus.articles.append(article)
+
+
 def load_raw(
     raws: Iterable[RawArticle], corpus: Corpus, seen: dict[str, str] | None = None
 ) -> None:
@@ -424,7 +455,14 @@ def load_corpus(paths: Iterable[str | Path] | None = None) -> Corpus:
     warn = corpus.warnings.append
     seen: dict[str, str] = {}
     for file in discover(path_list, warn):
+        key, cached = _cached_file(file)
+        if cached is not None:
+            _add_cached(cached, corpus, seen)
+            continue
+        warned, loaded = len(corpus.warnings), len(corpus.articles)
         load_raw(read_file(file, warn), corpus, seen)
+        if key and len(corpus.warnings) == warned and _sentence_cache is not None:
+            _sentence_cache.put_file(key, corpus.articles[loaded:])  # type: ignore[attr-defined]
     if not corpus.articles:
         if len(corpus.warnings) == 1:
             raise CorpusError(corpus.warnings[0])
