@@ -150,7 +150,7 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
     if len(words) >= 2 and (words[-1] in PLACE_HEADS or words[0] in LEADING_PLACE_HEADS) and not ev.looks_person(words):
         return found(Label.PLACE)
     # "the village of X", "the province X", "near X" with X a known city; "the union X", "the company X".
-    noun = prev_word if prev_word not in {"of", "in", "called", "named"} else ev.word(tokens, first - 2)
+    noun = (prev_word if prev_word not in {"of", "in", "called", "named"} else ev.word(tokens, first - 2)).lower()
     if (noun in PLACE_NOUNS or noun[:-1] in PLACE_NOUNS) and not initial and not ev.demonym(name):
         return found(Label.PLACE)
     # "analysts at Goldman Sachs", "a professor at Makerere": where people work.
