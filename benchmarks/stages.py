@@ -2,7 +2,8 @@
 
 Run by ``benchmarks/run.py`` as ``python benchmarks/stages.py CORPUS_DIR``; prints one JSON object.
 The pipeline itself is run (``pipeline.analyze``), with the stage functions wrapped by timers, so
-what is measured is what the app and the CLI do, not a copy of it.
+what is measured is what the app and the CLI do, not a copy of it; in one process, so the per-article
+stages are timed too (the CLI run in ``run.py`` measures the worker processes).
 """
 
 from __future__ import annotations
@@ -60,6 +61,10 @@ def grouping_scores(stories: list[tuple[str, ...]], truth: dict[str, int]) -> di
 
 def main(folder: Path) -> dict[str, Any]:
     import importlib
+    import os
+
+    # One process, so every stage runs under the timers (``tuireader analyze`` uses workers).
+    os.environ["TUIREADER_WORKERS"] = "1"
 
     totals: dict[str, float] = defaultdict(float)
     for stage, targets in TIMED.items():

@@ -8,7 +8,8 @@ recomputed from them.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+import os
+from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol
 
 from tuireader.core import align, entities, quotes, stories, topics
@@ -39,6 +40,37 @@ def analyze_article(article: Article) -> ArticleAnalysis:
         quotes=quotes.extract_quotes(article, mentions),
         topics=topics.extract_topics(article),
     )
+
+
+PARALLEL_MIN = 64  # fewer articles than this are not worth starting worker processes for
+
+
+def worker_count(articles: int) -> int:
+    """Processes for per-article analysis: ``$TUIREADER_WORKERS``, else one per CPU (at most 4)."""
+    if articles < PARALLEL_MIN:
+        return 1
+    wanted = os.environ.get("TUIREADER_WORKERS", "")
+    return max(1, int(wanted)) if wanted.isdigit() else min(os.cpu_count() or 1, 4)
+
+
+def _analyze_all(articles: Sequence[Article]) -> Iterator[ArticleAnalysis]:
+    """Per-article analysis, in worker processes for a large corpus (it is pure CPU work).
+
+    The workers are started by a fork server, not forked from this process, which may have
+    threads (the app analyses in a worker thread); results come back in order.
+    """
+    workers = worker_count(len(articles))
+    if workers <= 1:
+        yield from (analyze_article(a) for a in articles)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver"))
+    try:
+        yield from pool.map(analyze_article, articles, chunksize=max(1, min(16, len(articles) // (4 * workers))))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)  # also when the caller stops early (Cancelled)
 
 
 def _facts_by_story(analysis: Analysis, cache: object, report: Callable[[str, int, int], None]) -> list[Fact]:
@@ -102,16 +134,18 @@ def analyze(
 
     total = len(articles)
     found: dict[str, ArticleAnalysis] = cache.get_many([a.id for a in articles]) if cache else {}
+    missing = list({a.id: a for a in articles if a.id not in found}.values())
     fresh: list[ArticleAnalysis] = []
-    for index, article in enumerate(articles):
-        if article.id not in found:
-            result = analyze_article(article)
-            found[article.id] = result
-            fresh.append(result)
-        if index % 25 == 0:
-            report("entities and quotes", index, total)
+    report("entities and quotes", total - len(missing), total)
+    for result in _analyze_all(missing):
+        found[result.article] = result
+        fresh.append(result)
+        if len(fresh) % 25 == 0:
+            report("entities and quotes", total - len(missing) + len(fresh), total)
+            if cache is not None and len(fresh) % 500 == 0:
+                cache.put_many(fresh[-500:])  # an interrupted first run keeps what it did
     if cache is not None and fresh:
-        cache.put_many(fresh)
+        cache.put_many(fresh[len(fresh) - len(fresh) % 500 :])
     report("entities and quotes", total, total)
 
     ents, resolved = entities.resolve_entities(articles, found)

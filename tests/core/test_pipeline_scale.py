@@ -1,0 +1,49 @@
+"""Large-corpus paths of the pipeline: worker processes give the same analysis as one process."""
+
+from __future__ import annotations
+
+import pytest
+
+from tuireader.core.corpus import RawArticle, build_article
+from tuireader.core.models import Article
+from tuireader.core.pipeline import PARALLEL_MIN, analyze, worker_count
+
+TOWNS = ["Varnholt", "Kellsmoor", "Tarrow", "Eastfield", "Brevik", "Quellen", "Sumber", "Ostrand"]
+PEOPLE = ["Idris Pallenberg", "Mireille Okonjo", "Anselm Drury", "Petra Vukovic", "Lena Marsh", "Jonas Rell"]
+
+
+def _articles(n: int) -> list[Article]:
+    out = []
+    for i in range(n):
+        town, person = TOWNS[i % len(TOWNS)], PEOPLE[i % len(PEOPLE)]
+        text = (
+            f"Council vote in {town}\n\n{person}, the mayor of {town}, said on Monday that {100 + i} homes "
+            f"would be built. \u201cThis is a good day for {town},\u201d {person.split()[-1]} said. "
+            f"The plan costs {i + 2} million euros, according to the {town} Housing Office."
+        )
+        article = build_article(RawArticle(path=f"{i}.txt", text=text, published="2024-03-04"))
+        assert article is not None
+        out.append(article)
+    return out
+
+
+def test_worker_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert worker_count(PARALLEL_MIN - 1) == 1
+    monkeypatch.setenv("TUIREADER_WORKERS", "3")
+    assert worker_count(PARALLEL_MIN) == 3
+    monkeypatch.setenv("TUIREADER_WORKERS", "1")
+    assert worker_count(10_000) == 1
+
+
+def test_worker_processes_give_the_same_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
+    articles = _articles(PARALLEL_MIN + 6)
+    monkeypatch.setenv("TUIREADER_WORKERS", "1")
+    alone = analyze(articles, facts=False)
+    monkeypatch.setenv("TUIREADER_WORKERS", "2")
+    progress: list[tuple[str, int, int]] = []
+    pooled = analyze(articles, facts=False, progress=lambda *p: progress.append(p))
+    assert pooled.by_article == alone.by_article
+    assert any(m for a in pooled.by_article.values() for m in a.mentions)
+    assert [s.articles for s in pooled.stories] == [s.articles for s in alone.stories]
+    done = [d for stage, d, _ in progress if stage == "entities and quotes"]
+    assert done == sorted(done) and done[-1] == len(articles)
