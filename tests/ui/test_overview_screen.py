@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from compare_fakes import Host, fake_compare, make_analysis, make_two_stories
 from textual.coordinate import Coordinate
 from textual.widgets import Label, Static
@@ -11,7 +12,7 @@ from tuireader.ui.screens.compare import CompareScreen
 from tuireader.ui.screens.overview import OverviewScreen, pair_for, partner
 from tuireader.ui.widgets.compare_table import CompareTable
 from tuireader.ui.widgets.overview_matrix import OverviewMatrix, cell_mark
-from tuireader.ui.widgets.overview_quotes import QuoteLedger, group_quotes
+from tuireader.ui.widgets.overview_quotes import QuoteLedger, group_quotes, same_quote
 
 SOURCES = 3  # the matrix's label, count and kinds columns come before the sources
 
@@ -110,6 +111,21 @@ def test_quotes_are_grouped_by_speaker_across_sources() -> None:
     assert [s.name for s in speakers] == ["Ana Ruiz", "Tom Becker"]
     assert speakers[0].articles == ("gazette", "courier")
     assert [q.quote.speaker_name for q in speakers[0].quotes] == ["Ana Ruiz", "Ana Ruis"]
+    assert len(speakers[0].clusters) == 1  # "We cannot…" and "We can not…": the same quotation
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("We cannot wait any longer.", "We can not wait any longer", True),
+        ("the deck is in poor shape and must be replaced", "The deck is in poor shape,", True),  # a fragment
+        ("The deck is in poor shape.", "The council has run out of money.", False),
+        ("poor shape", "The deck is in poor shape and must be replaced", False),  # too short to be a fragment
+        ("", "anything", False),
+    ],
+)
+def test_same_quote(a: str, b: str, same: bool) -> None:
+    assert same_quote(a, b) is same
 
 
 async def test_ledger_shows_quotes_and_opens_compare_on_one() -> None:
@@ -126,6 +142,10 @@ async def test_ledger_shows_quotes_and_opens_compare_on_one() -> None:
         await pilot.pause()
         target = next(i for i, p in enumerate(prompts) if "Valley Courier" in p)
         ledger.highlighted = target
+        await pilot.pause()
+        detail = str(app.screen.query_one("#overview-detail", Static).content)
+        assert detail.startswith("Ana Ruiz (as Ana Ruis) in Valley Courier")
+        assert "the same words also quoted by Northfield Gazette" in detail
         await pilot.press("enter")
         await settle(app, pilot)
         screen = app.screen

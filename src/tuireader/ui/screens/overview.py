@@ -267,6 +267,13 @@ class OverviewScreen(Screen[None]):
                     lines.append(Content.styled("also reported by " + ", ".join(others), "$text-muted"))
         else:
             lines.append(Content(shorten(article.text[quote.start : quote.end], 600)))
+        if speaker is not None:
+            cluster = speaker.cluster_of(item)
+            carried = [self.names[q.article] for q in cluster if q.article != item.article]
+            if carried:
+                lines.append(
+                    Content.styled("the same words also quoted by " + ", ".join(dict.fromkeys(carried)), "$text-muted")
+                )
         lines.append(Content.assemble(("Enter", "bold $text-accent"), ": compare this source with another"))
         return Content("\n").join(lines)
 
