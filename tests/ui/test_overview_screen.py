@@ -7,7 +7,7 @@ from compare_fakes import Host, fake_compare, make_analysis, make_two_stories
 from textual.coordinate import Coordinate
 from textual.widgets import Label, Static
 
-from tuireader.core.models import Analysis
+from tuireader.core.models import Analysis, Fact, FactMember
 from tuireader.ui.screens.compare import CompareScreen
 from tuireader.ui.screens.overview import OverviewScreen, pair_for, partner
 from tuireader.ui.widgets.compare_table import CompareTable
@@ -46,6 +46,28 @@ async def test_matrix_rows_are_facts_by_number_of_sources_with_marks() -> None:
         assert str(matrix.get_row_at(0)[1]) == "3"
         headers = [str(column.label) for column in matrix.columns.values()]
         assert headers[SOURCES:] == ["Northfield G.", "Valley Courier", "Riverside T."]
+
+
+async def test_s_puts_the_disputed_facts_first_and_keeps_the_cursor_on_its_fact() -> None:
+    analysis = make_analysis()
+    quiet = Fact(
+        "f-quiet",
+        "The bridge opened in 1931",
+        (FactMember("gazette", 3), FactMember("courier", 2), FactMember("times", 2)),
+    )
+    analysis.facts.insert(0, quiet)
+    app = host(analysis)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        matrix = app.screen.query_one(OverviewMatrix)
+        assert [f.id for f in matrix.facts] == ["f-quiet", "f-close", "f-cracks", "f-mayor"]
+        matrix.cursor_coordinate = Coordinate(2, 4)  # f-cracks, courier
+        await pilot.press("s")
+        assert [f.id for f in matrix.facts] == ["f-close", "f-cracks", "f-mayor", "f-quiet"]
+        assert matrix.cursor_coordinate == Coordinate(1, 4)
+        assert str(matrix.get_row_at(3)[0]) == "The bridge opened in 1931"
+        await pilot.press("s")
+        assert matrix.facts[0].id == "f-quiet"
 
 
 def test_cell_marks_distinguish_reported_absent_and_disputed() -> None:

@@ -40,8 +40,13 @@ class MatrixCell:
     article: str | None
 
 
-def ordered_facts(analysis: Analysis) -> list[Fact]:
-    """Facts reported by most sources first; ties keep the analysis order (reading order)."""
+SORTS = ("sources", "disputed")  # most widely reported first; or the facts sources disagree on first
+
+
+def ordered_facts(analysis: Analysis, sort: str = "sources") -> list[Fact]:
+    """Facts reported by most sources first (ties keep the analysis order), or the disputed ones first."""
+    if sort == "disputed":
+        return sorted(analysis.facts, key=lambda fact: (not fact.disagreements, -len(fact.articles)))
     return sorted(analysis.facts, key=lambda fact: -len(fact.articles))
 
 
@@ -54,7 +59,10 @@ def cell_mark(fact: Fact, article: str) -> str:
 class OverviewMatrix(DataTable[Text]):
     """A DataTable (virtualised) with one row per fact and one column per article."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select_cursor", "Compare")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Compare"),
+        Binding("s", "cycle_sort", "Sort"),
+    ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "overview-matrix--reported",
@@ -76,7 +84,8 @@ class OverviewMatrix(DataTable[Text]):
     def __init__(self, analysis: Analysis, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="cell", zebra_stripes=True, fixed_columns=1)
         self.analysis = analysis
-        self.facts = ordered_facts(analysis)
+        self.fact_order = SORTS[0]
+        self.facts = ordered_facts(analysis, self.fact_order)
         self.article_ids = [article.id for article in analysis.articles]
         self._sources = 3  # the label, count and kinds columns come before the sources
         self._label_limit = 0
@@ -135,6 +144,18 @@ class OverviewMatrix(DataTable[Text]):
             self.cursor_coordinate = Coordinate(
                 min(cursor.row, self.row_count - 1), min(cursor.column, len(self.columns) - 1)
             )
+
+    def action_cycle_sort(self) -> None:
+        """Change the order of the facts, staying on the same fact and source."""
+        current = self.cell()
+        self.fact_order = SORTS[(SORTS.index(self.fact_order) + 1) % len(SORTS)]
+        self.facts = ordered_facts(self.analysis, self.fact_order)
+        self.populate()
+        if current is not None:
+            self.cursor_coordinate = Coordinate(self.facts.index(current.fact), self.cursor_coordinate.column)
+        self.notify(
+            "Most widely reported first" if self.fact_order == "sources" else "Disputed facts first", timeout=1.5
+        )
 
     def cell(self, coordinate: Coordinate | None = None) -> MatrixCell | None:
         """The fact and source under ``coordinate`` (default: the cursor)."""
