@@ -62,7 +62,12 @@ def extract_mentions(article: Article) -> tuple[Mention, ...]:
     lowercase_words = {m.group() for m in _LOWER_WORD.finditer(text)}
     found: list[_Found] = []
     pending: list[Chunk] = []
-    for chunk in chunks(tokens):
+    all_chunks = chunks(tokens)
+    defined = _acronym_definitions(all_chunks, tokens)
+    for chunk in all_chunks:
+        if chunk.first in defined:
+            found.append(_Found(tokens[chunk.first].start, tokens[chunk.last].name_end, Label.ORG))
+            continue
         decided = _classify(chunk, tokens, text, lowercase_words)
         if decided:
             found.extend(decided)
@@ -105,6 +110,8 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
         last -= 1
     if not words or (words[0].startswith(PARTY_CODE_PREFIXES) and "-" in words[0]):
         return []
+    if len(words) == 1 and words[0].lower() in gz.common_words():  # "My", "If", "We" inside a quote
+        return []
     span_start, span_end = starts[0], ends[-1]
     name = text[span_start:span_end]
     prev_word = ev.word(tokens, first - 1)
@@ -145,7 +152,8 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
     if all(w in TITLES or w in TITLE_CONNECTORS for w in words):
         return []
     # Places: gazetteer, or a place head ("Black Sea", "Red Square").
-    if ev.is_place(name, prev_word):
+    according = prev_word == "to" and ev.word(tokens, first - 2).lower() == "according"
+    if ev.is_place(name, "" if according else prev_word):
         return found(Label.PLACE)
     if len(words) >= 2 and (words[-1] in PLACE_HEADS or words[0] in LEADING_PLACE_HEADS) and not ev.looks_person(words):
         return found(Label.PLACE)
@@ -220,6 +228,30 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
     ):
         return found(Label.PLACE)
     return []
+
+
+_INITIALS_SKIP = frozenset({"of", "and", "the", "for", "de", "del", "la", "le", "des", "du", "&"})
+
+
+def _acronym_definitions(all_chunks: Sequence[Chunk], tokens: Sequence[Token]) -> set[int]:
+    """First tokens of "Long Name (LN)" pairs: both the name and its acronym are organisations."""
+    out: set[int] = set()
+    for chunk in all_chunks:
+        j = chunk.last + 1
+        if j + 2 >= len(tokens) or tokens[j].text != "(" or tokens[j + 2].text != ")":
+            continue
+        acronym = tokens[j + 1].text.replace(".", "")
+        if not (2 <= len(acronym) <= 8 and acronym.isupper() and acronym.isalpha()):
+            continue
+        words = [tokens[k].name for k in range(chunk.first, chunk.last + 1)]
+        initials = "".join(w[0].upper() for w in words if w.lower() not in _INITIALS_SKIP)
+        for start in range(len(initials)):  # "the Port of Acme Authority (PAA)": drop leading words
+            tail = initials[start:]
+            if tail == acronym or (len(tail) == len(acronym) >= 3 and sorted(tail) == sorted(acronym)):
+                out.add(chunk.first)
+                out.add(j + 1)
+                break
+    return out
 
 
 def _second_pass(

@@ -95,7 +95,10 @@ def tokenize(text: str, headings: Sequence[Span], blocked: Sequence[tuple[int, i
             continue  # the period of an abbreviation already taken ("St.")
         if kind == "punct":
             char = match.group()
-            if char in _BOUNDARY:
+            opens = char in "“‘«„" or (
+                char in "\"'" and (start == 0 or text[start - 1].isspace()) and end < len(text) and text[end].isalnum()
+            )
+            if char in _BOUNDARY or opens:  # a quotation starts a sentence of its own
                 boundary = True
             elif char not in _TRANSPARENT and char not in "”’)]":
                 boundary = False

@@ -59,6 +59,10 @@ def propagate(
             continue
         label = counter.most_common(1)[0][0]
         known[words[0]].append((surface, label))
+    # "Nimbus" for "Nimbus Grid": the rare first word of an organisation's name, alone.
+    for word in org_firsts - person_lasts:
+        if word not in votes and len(word) >= 3 and word.isalpha() and gz.english_frequency(word) < _RARE_ZIPF:
+            known[word].append((word, Label.ORG))
     for options in known.values():
         options.sort(key=lambda item: -len(item[0]))
     out: dict[str, tuple[Mention, ...]] = {}
@@ -70,10 +74,10 @@ def propagate(
         text = article.text
         taken = sorted((m.start, m.end) for m in mentions)
         added: list[Mention] = []
-        hits = [m for m in _CAPITALISED.finditer(text) if m.group() in known or m.group().rstrip(".,'’") in known]
+        hits = [m for m in _CAPITALISED.finditer(text) if m.group() in known or _bare(m.group()) in known]
         for match in hits:
             start = match.start()
-            candidates = known.get(match.group()) or known[match.group().rstrip(".,'’")]
+            candidates = known.get(match.group()) or known[_bare(match.group())]
             if _inside(taken, start):
                 continue
             for surface, label in candidates:
@@ -85,6 +89,12 @@ def propagate(
         if added:
             out[article.id] = tuple(sorted((*mentions, *added), key=lambda m: (m.start, m.end)))
     return out
+
+
+def _bare(word: str) -> str:
+    """Without trailing punctuation or a possessive: "Acme’s," -> "Acme"."""
+    word = word.rstrip(".,")
+    return word[:-2] if word.endswith(("'s", "’s")) else word.rstrip("'’")
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:

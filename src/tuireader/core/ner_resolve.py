@@ -302,6 +302,10 @@ def _thing_targets(
     for key, words in words_of.items():
         label, flat = key
         longs = by_initials.get((label, flat), []) if len(words) == 1 else []
+        if not longs and len(words) == 1 and len(flat) >= 3:  # initials in another language's order
+            longs = [
+                k for (lab, ini), ks in by_initials.items() if lab == label and sorted(ini) == sorted(flat) for k in ks
+            ]
         if len(longs) != 1 and label == Label.ORG:
             longs = [
                 k
