@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import overload
 
 import numpy as np
 from numpy.typing import NDArray
@@ -45,17 +46,26 @@ PREFIXES: dict[str, Field] = {
 _LABEL_FIELD = {Label.PERSON: Field.PERSON, Label.ORG: Field.ORG, Label.PLACE: Field.PLACE}
 # When scores tie, a match in the headline is the most telling.
 _FIELD_RANK = {f: i for i, f in enumerate(Field)}
+_FIELDS = list(Field)
 _TOKEN_RE = re.compile(r'(?:\b([a-zA-Z]):)?(?:"([^"]*)"?|(\S+))')
 
 
 @dataclass(frozen=True, slots=True)
 class FieldMatch:
-    """Where a query word matched: the string, its field, and the matched character positions."""
+    """Where a query word matched: the string, its field and score.
+
+    The matched character positions are worked out only when asked for, i.e. for the rows on
+    screen, not for every one of thousands of results per keystroke.
+    """
 
     field: Field
     text: str
-    positions: tuple[int, ...]
+    word: str
     score: float
+
+    @property
+    def positions(self) -> tuple[int, ...]:
+        return match_positions(self.word, self.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,41 +126,61 @@ class _FieldIndex:
     def __init__(self, strings: dict[str, set[int]]) -> None:
         self.texts: list[str] = list(strings)
         self.keys: list[str] = [t.lower() for t in self.texts]
-        self.owners: list[tuple[int, ...]] = [tuple(sorted(strings[t])) for t in self.texts]
+        owners = [sorted(strings[t]) for t in self.texts]
+        # Owners in CSR form: the articles of string i are owner_ids[owner_ptr[i]:owner_ptr[i + 1]].
+        self.owner_ptr: NDArray[np.int64] = np.zeros(len(owners) + 1, dtype=np.int64)
+        self.owner_ptr[1:] = np.cumsum([len(o) for o in owners])
+        self.owner_ids: NDArray[np.int64] = np.fromiter(
+            (a for o in owners for a in o), dtype=np.int64, count=int(self.owner_ptr[-1])
+        )
         postings: dict[str, list[int]] = defaultdict(list)
         for i, key in enumerate(self.keys):
             for gram in _bigrams(key):
                 postings[gram].append(i)
         self.postings: dict[str, NDArray[np.int32]] = {g: np.asarray(v, dtype=np.int32) for g, v in postings.items()}
 
-    def candidates(self, word: str, cutoff: float) -> list[int]:
-        """Indices of strings that can reach ``cutoff``: q-gram lemma, vectorised with numpy.
+    def candidates(self, word: str, cutoff: float) -> NDArray[np.int64] | None:
+        """Indices of strings that can reach ``cutoff`` (None: all of them): the q-gram lemma.
 
         A window within ``cutoff`` of ``word`` differs by at most ``k`` edits, and each edit
         destroys at most two of the word's bigrams, so it shares at least ``|grams| - 2k``.
         """
         grams = _bigrams(word)
-        if not grams:
-            return list(range(len(self.keys)))
         edits = int(len(word) * (100.0 - cutoff) / 100.0) + 1
         need = len(grams) - 2 * edits
         if need <= 0:
-            return list(range(len(self.keys)))
+            return None
         arrays = [self.postings[g] for g in grams if g in self.postings]
         if not arrays:
-            return []
+            return np.zeros(0, dtype=np.int64)
         counts = np.bincount(np.concatenate(arrays), minlength=len(self.keys))
-        return [int(i) for i in np.flatnonzero(counts >= need)]
+        return np.flatnonzero(counts >= need)
 
-    def match(self, word: str) -> list[tuple[int, float]]:
-        """(string index, score) for every string that matches ``word`` well enough."""
+    def match(self, word: str) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+        """(string indices, scores) of every string that matches ``word`` well enough."""
         cutoff = _cutoff(word)
         idx = self.candidates(word, cutoff)
-        if not idx:
-            return []
-        choices = [self.keys[i] for i in idx]
-        found = process.extract(word, choices, scorer=fuzz.partial_ratio, score_cutoff=cutoff, limit=None)
-        return [(idx[j], float(score)) for _, score, j in found]
+        if idx is None:
+            idx = np.arange(len(self.keys), dtype=np.int64)
+            choices = self.keys
+        elif not len(idx):
+            return idx, np.zeros(0)
+        else:
+            choices = [self.keys[i] for i in idx.tolist()]
+        scores = process.cdist([word], choices, scorer=fuzz.partial_ratio, score_cutoff=cutoff, dtype=np.float32)[0]
+        hit = scores >= cutoff
+        return idx[hit], scores[hit].astype(np.float64)
+
+    def expand(self, strings: NDArray[np.int64], scores: NDArray[np.float64]) -> tuple[NDArray[np.int64], ...]:
+        """(article, string, score) rows for every owner of the matched strings, best score last."""
+        order = np.argsort(scores, kind="stable")
+        strings, scores = strings[order], scores[order]
+        starts, ends = self.owner_ptr[strings], self.owner_ptr[strings + 1]
+        counts = ends - starts
+        total = int(counts.sum())
+        # Positions into owner_ids for all ranges at once: each range's start, plus 0..count-1.
+        offsets = np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(total)
+        return self.owner_ids[offsets], np.repeat(strings, counts), np.repeat(scores, counts)
 
 
 def match_positions(word: str, text: str) -> tuple[int, ...]:
@@ -191,47 +221,96 @@ class SearchIndex:
     def __len__(self) -> int:
         return len(self.articles)
 
-    def search(self, query: str, *, cancelled: Callable[[], bool] | None = None) -> list[SearchResult]:
+    def field_text(self, field: Field, string: int) -> str:
+        return self._fields[field].texts[string]
+
+    def search(self, query: str, *, cancelled: Callable[[], bool] | None = None) -> Sequence[SearchResult]:
         """Articles matching every word of ``query``, best first; all articles for an empty query."""
         terms = parse_query(query)
         if not terms:
             return [SearchResult(a.id, 0.0, ()) for a in self.articles]
-        total: dict[int, float] = {}
-        best: list[dict[int, FieldMatch]] = []
-        for n, term in enumerate(terms):
+        n = len(self.articles)
+        total = np.zeros(n)
+        found = np.ones(n, dtype=bool)
+        per_term: list[tuple[NDArray[np.float64], NDArray[np.int64], NDArray[np.int64]]] = []
+        for term in terms:
             if cancelled is not None and cancelled():
-                return []
-            found = self._match_term(term)
-            if n == 0:
-                total = {i: m.score for i, m in found.items()}
-            else:
-                total = {i: s + found[i].score for i, s in total.items() if i in found}
-            best.append(found)
-            if not total:
-                return []
-        results = [
-            SearchResult(self.articles[i].id, score / len(terms), tuple(b[i] for b in best))
-            for i, score in total.items()
-        ]
-        results.sort(key=lambda r: (-r.score, min(_FIELD_RANK[m.field] for m in r.matches)))
-        return results
+                return ()
+            score, field, string = self._match_term(term)
+            found &= score >= 0
+            if not found.any():
+                return ()
+            total += score
+            per_term.append((score, field, string))
+        hits = np.flatnonzero(found)
+        best_rank = np.min(np.stack([f[hits] for _, f, _ in per_term]), axis=0)
+        # Best score first; on a tie, a match in the headline before one in a name or topic; then corpus order.
+        order = hits[np.lexsort((hits, best_rank, -total[hits]))]
+        return SearchResults(self, terms, order, total / len(terms), per_term)
 
-    def _match_term(self, term: Term) -> dict[int, FieldMatch]:
-        fields: Iterable[Field] = (term.field,) if term.field else Field
-        hits: dict[int, tuple[float, Field, int]] = {}
-        for field in fields:
+    def _match_term(self, term: Term) -> tuple[NDArray[np.float64], NDArray[np.int64], NDArray[np.int64]]:
+        """Per article: best score (-1 when no match), the field (rank) and the string it matched."""
+        n = len(self.articles)
+        best = np.full(n, -1.0)
+        best_field = np.zeros(n, dtype=np.int64)
+        best_string = np.zeros(n, dtype=np.int64)
+        fields = (term.field,) if term.field else tuple(Field)
+        for field in fields:  # in rank order: an equal score in a later field does not replace
             index = self._fields[field]
-            for string, score in index.match(term.word):
-                rank = (score, -_FIELD_RANK[field])
-                for article in index.owners[string]:
-                    old = hits.get(article)
-                    if old is None or rank > (old[0], -_FIELD_RANK[old[1]]):
-                        hits[article] = (score, field, string)
-        out: dict[int, FieldMatch] = {}
-        for article, (score, field, string) in hits.items():
-            text = self._fields[field].texts[string]
-            out[article] = FieldMatch(field, text, match_positions(term.word, text), score)
-        return out
+            strings, scores = index.match(term.word)
+            if not len(strings):
+                continue
+            articles, owner_strings, owner_scores = index.expand(strings, scores)
+            here = np.full(n, -1.0)
+            here_string = np.zeros(n, dtype=np.int64)
+            here[articles] = owner_scores  # sorted ascending, so each article keeps its best
+            here_string[articles] = owner_strings
+            better = here > best
+            best[better] = here[better]
+            best_field[better] = _FIELD_RANK[field]
+            best_string[better] = here_string[better]
+        return best, best_field, best_string
+
+
+_Arrays = tuple[NDArray[np.float64], NDArray[np.int64], NDArray[np.int64]]
+
+
+class SearchResults(Sequence[SearchResult]):
+    """Ranked results, built one by one on demand: a list of 10,000 results costs nothing until shown."""
+
+    def __init__(
+        self,
+        index: SearchIndex,
+        terms: list[Term],
+        order: NDArray[np.int64],
+        scores: NDArray[np.float64],
+        per_term: list[_Arrays],
+    ) -> None:
+        self._index = index
+        self._terms = terms
+        self._order = order.tolist()
+        self._scores = scores
+        self._per_term = per_term
+        self.article_ids: list[str] = [index.articles[i].id for i in self._order]
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    @overload
+    def __getitem__(self, i: int) -> SearchResult: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[SearchResult]: ...
+
+    def __getitem__(self, i: int | slice) -> SearchResult | Sequence[SearchResult]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        a = self._order[i]
+        matches = []
+        for term, (sc, f, st) in zip(self._terms, self._per_term, strict=True):
+            field = _FIELDS[int(f[a])]
+            matches.append(FieldMatch(field, self._index.field_text(field, int(st[a])), term.word, float(sc[a])))
+        return SearchResult(self.article_ids[i], float(self._scores[a]), tuple(matches))
 
 
 def _index_analysis(analysis: Analysis, position: dict[str, int], fields: dict[Field, dict[str, set[int]]]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from textual.message import Message
@@ -52,7 +53,7 @@ class FilterResults(Message):
     """Results for ``query``; dropped by the receiver when the query is stale."""
 
     query: str
-    results: list[SearchResult]
+    results: Sequence[SearchResult]
 
 
 @dataclass

@@ -26,7 +26,7 @@ from textual.strip import Strip
 from textual.widgets import Static
 
 from tuireader.core.models import Analysis, Article, Story
-from tuireader.core.search import Field, SearchResult
+from tuireader.core.search import Field, SearchResult, SearchResults
 from tuireader.ui.render import ArticleCounts, article_counts, article_meta, highlight, plain
 
 STORY_PREFIX = "story:"
@@ -44,7 +44,7 @@ _FIELD_NAMES = {
 @dataclass(frozen=True, slots=True)
 class Row:
     key: str  # article id, or "story:<id>" for a story header
-    result: SearchResult | None = None
+    result: int | None = None  # index into the list's search results
     story: Story | None = None
 
     @property
@@ -102,7 +102,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.order: list[str] = []
         self.analysis: Analysis | None = None
         self.counts: dict[str, ArticleCounts] = {}
-        self.results: list[SearchResult] | None = None
+        self.results: Sequence[SearchResult] | None = None
         self.rows: list[Row] = []
         self.shown: list[str] = []  # article ids in row order (headers excluded)
         self._tops: list[int] = []  # first line of each row
@@ -118,7 +118,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.counts = article_counts(analysis) if analysis is not None else {}
         self._rebuild()
 
-    def set_results(self, results: list[SearchResult] | None) -> None:
+    def set_results(self, results: Sequence[SearchResult] | None) -> None:
         """Show these search results in rank order, or everything (``None``)."""
         self.results = results
         # A new query puts the best match first and under the cursor (fzf); clearing keeps the place.
@@ -152,7 +152,9 @@ class ArticleList(ScrollView, can_focus=True):
         previous = self.current_article if keep_place else None
         rows: list[Row] = []
         if self.results is not None:
-            rows = [Row(r.article, r) for r in self.results if r.article in self.articles]
+            results = self.results
+            ids = results.article_ids if isinstance(results, SearchResults) else [r.article for r in results]
+            rows = [Row(aid, i) for i, aid in enumerate(ids) if aid in self.articles]
         else:
             for story, ids in self._groups():
                 if story is not None:
@@ -204,6 +206,7 @@ class ArticleList(ScrollView, can_focus=True):
             line.append(f" ({len(self.rows_of_story(row.story))})", meta)
             return [line]
         article = self.articles[row.key]
+        result = self.results[row.result] if (row.result is not None and self.results is not None) else None
         counts = self.counts.get(row.key)
         if counts is None:
             cells = "".join(f"{'…':>{COUNT_WIDTH}}" for _ in COUNT_COLUMNS)
@@ -214,12 +217,12 @@ class ArticleList(ScrollView, can_focus=True):
             tail.append(f"{counts.disagreements:>{COUNT_WIDTH}}", warn)
         # One column spare on the right, where the scrollbar goes.
         title_width = max(1, width - tail.cell_len - 3)
-        title = highlight(article.title, row.result.title_positions if row.result else (), match)
+        title = highlight(article.title, result.title_positions if result else (), match)
         title.truncate(title_width, overflow="ellipsis", pad=True)
         first = plain(" ") + title + plain(" ") + tail
         second = plain(" " + article_meta(article), meta)
-        if row.result is not None:
-            for m in row.result.matches:
+        if result is not None:
+            for m in result.matches:
                 if m.field in _FIELD_NAMES:
                     second.append(f"  {_FIELD_NAMES[m.field]}: ", meta)
                     second.append_text(highlight(m.text, m.positions, match, meta))

@@ -124,17 +124,16 @@ class ReadingPane(VerticalScroll, can_focus=True):
     def show(self, article: Article | None, analysis: Analysis | None, message: Text | None = None) -> None:
         """Show ``article`` (or ``message`` when there is none). Keeps the place if it is the same article."""
         same = article is not None and self.article is not None and article.id == self.article.id
+        if same and analysis is self.analysis and self.blocks:
+            return  # already showing exactly this
         self.article, self.analysis = article, analysis
         self.result = analysis.by_article.get(article.id) if (analysis and article) else None
         self._collect()
         if not same or (self.current is not None and self.current not in self.targets[self.current.kind]):
             self.set_reactive(ReadingPane.current, None)
         header = self.query_one("#article-header", Static)
-        for block in self.blocks:
-            block.remove()
-        self.blocks = []
-        self._starts = []
         if article is None:
+            self._set_blocks([])
             header.update(message or Text(""))
             return
         header.update(self._header(article))
@@ -142,13 +141,26 @@ class ReadingPane(VerticalScroll, can_focus=True):
                        key=lambda item: item[0].start)
         if not spans and article.text:
             spans = [(Span(0, len(article.text)), False)]
-        self.blocks = [Block(span, heading) for span, heading in spans]
-        self._starts = [b.span.start for b in self.blocks]
-        self.mount_all(self.blocks)
+        self._set_blocks(spans)
         self.refresh_blocks()
         if not same:
             self.scroll_home(animate=False)
         self._announce()
+
+    def _set_blocks(self, spans: list[tuple[Span, bool]]) -> None:
+        """Reuse the paragraph widgets already mounted; mount or remove only the difference."""
+        keep = self.blocks[: len(spans)]
+        for block in self.blocks[len(spans) :]:
+            block.remove()
+        extra = [Block(span, heading) for span, heading in spans[len(keep) :]]
+        for block, (span, heading) in zip(keep, spans, strict=False):
+            block.span, block.heading = span, heading
+            block.set_class(heading, "heading")
+            block.set_class(not heading, "paragraph")
+        self.blocks = keep + extra
+        self._starts = [span.start for span, _ in spans]
+        if extra:
+            self.mount_all(extra)
 
     def _header(self, article: Article) -> Text:
         out = plain(article.title, Style(bold=True))
