@@ -212,3 +212,16 @@ async def test_a_corpus_of_several_stories_shows_one_story_at_a_time() -> None:
         await pilot.press("right_square_bracket")  # the only other article of this story: nothing to cycle to
         await settle(app, pilot)
         assert screen.right_id == "dock"
+
+
+async def test_labels_and_quotes_with_brackets_are_shown_as_text() -> None:
+    analysis = make_analysis()
+    close = analysis.facts[0]
+    analysis.facts[0] = Fact(close.id, "Council says [red]no[/red] to [b]tolls", close.members, close.disagreements)
+    app = host(analysis)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        matrix = app.screen.query_one(OverviewMatrix)
+        assert str(matrix.get_row_at(0)[0]) == "Council says [red]no[/red] to [b]tolls"
+        detail = str(app.screen.query_one("#overview-detail", Static).content)
+        assert detail.startswith("Council says [red]no[/red] to [b]tolls")
