@@ -155,9 +155,25 @@ def cmd_app(argv: Sequence[str]) -> int:
     if any(_is_url(p) for p in args.paths):
         # Download before the app starts: progress and failures show on stderr, one line each.
         return _open_app_on(load(args.paths, no_cache=args.no_cache), no_cache=args.no_cache)
+    _check_paths(args.paths)
     from tuireader.ui.app import run_app
 
     return run_app(args.paths, no_cache=args.no_cache)
+
+
+def _check_paths(paths: Sequence[str]) -> None:
+    """Fail before the screen switches when no path holds an article file.
+
+    The app reads the files in a worker so the first frame comes quickly; this only looks at
+    names, so a missing path or an empty folder gets its one-line error on a normal terminal.
+    """
+    from tuireader.core.corpus import discover
+
+    problems: list[str] = []
+    if paths and next(discover(paths, problems.append), None) is None:
+        for message in problems[:-1]:
+            _warn(message)
+        _fail(problems[-1] if problems else "no article files in " + ", ".join(paths))
 
 
 def fetch_progress() -> Callable[[int, int, str], None] | None:
