@@ -88,6 +88,7 @@ PRESENT = [
     ("Evacuees were housed in Ondara and Verrin by the army.", "place", "Verrin"),
     ("LAGOS — Markets reopened on Monday.", "place", "LAGOS"),
     ("A Singapore-based fund owns the port.", "place", "Singapore"),
+    ("Shares fell 6% in Zurich on Thursday.", "place", "Zurich"),
     ("Delegations met in Istanbul on Friday.", "place", "Istanbul"),  # seed
     # dates, times, durations
     ("The call lasted over two hours on Monday.", "date", "over two hours"),
@@ -220,6 +221,7 @@ def test_title_surname_and_possessive_are_one_entity() -> None:
         ("Ingrid Solberg", "Ingrid Sølberg"),
         ("Bob Hale", "Robert Hale"),
         ("Adel al-Jubeir", "Adel Al-Jubeir"),
+        ("Rosa Quispe", "Rosa Quispe Huamán"),
     ],
 )
 def test_spelling_variants_merge(first: str, second: str) -> None:

@@ -164,12 +164,27 @@ def is_country(name: str) -> bool:
 
 
 def is_big_city(name: str) -> bool:
-    """A city that is rarely anything else: large, and not also a common word."""
-    return name in _places()[1]
+    """A city that is rarely anything else: large, and not also a common word ("Zurich" finds "Zürich")."""
+    return name in _places()[1] or (name.isascii() and name in _ascii_places()[0])
 
 
 def is_city(name: str) -> bool:
-    return name in _places()[2]
+    return name in _places()[2] or (name.isascii() and name in _ascii_places()[1])
+
+
+@lru_cache(maxsize=1)
+def _ascii_places() -> tuple[frozenset[str], frozenset[str]]:
+    """City names with their accents dropped, as English-language outlets often write them."""
+    import unicodedata
+
+    def plain(name: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+    _, big, every = _places()
+    return (
+        frozenset(plain(n) for n in big if not n.isascii()),
+        frozenset(plain(n) for n in every if not n.isascii()),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -206,4 +221,5 @@ def warm() -> None:
     """Load every list now (for benchmarks and for a worker thread before the first article)."""
     _person_lists()
     _places()
+    _ascii_places()
     demonyms()

@@ -228,6 +228,16 @@ def surnames_match(a: str, b: str) -> float:
 
 
 def same_person(a: PersonName, b: PersonName) -> bool:
-    return (
-        a.suffix == b.suffix and given_compatible(a.given, b.given) and surnames_match(a.surname_key, b.surname_key) > 0
-    )
+    if a.suffix != b.suffix or not given_compatible(a.given, b.given):
+        return False
+    if surnames_match(a.surname_key, b.surname_key) > 0:
+        return True
+    # Two surnames, one dropped: "Rosa Quispe" and "Rosa Quispe Huamán".
+    return any(surnames_match(x.surname_key, fold(y.given[-1])) > 0 for x, y in ((a, b), (b, a)) if len(y.given) > 1)
+
+
+def second_surname_key(name: PersonName) -> str:
+    """The middle word of a three-word name, which may be a first surname ("Quispe" in "Rosa Quispe Huamán")."""
+    if len(name.given) > 1 and len(name.given[-1]) > 3 and not name.given[-1].isupper():
+        return fold(name.given[-1])
+    return ""

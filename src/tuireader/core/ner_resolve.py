@@ -22,7 +22,16 @@ from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
 from tuireader.core.models import Article, ArticleAnalysis, Entity, Label, Mention, Quote
-from tuireader.core.ner_names import SURNAME_SIMILARITY, PersonName, fold, parse, phonetic, same_person, slug
+from tuireader.core.ner_names import (
+    SURNAME_SIMILARITY,
+    PersonName,
+    fold,
+    parse,
+    phonetic,
+    same_person,
+    second_surname_key,
+    slug,
+)
 from tuireader.core.ner_numbers import WORD_VALUES
 from tuireader.core.ner_propagate import propagate
 
@@ -93,10 +102,17 @@ class _People:
             self.blocks[(key[:1], len(key))].append(key)
         self.by_surname[key].append(index)
         self.by_surname["~" + phonetic(key)].append(index)
+        middle = second_surname_key(name)
+        if middle and index not in self.by_surname[middle]:
+            if middle not in self.by_surname:
+                self.blocks[(middle[:1], len(middle))].append(middle)
+            self.by_surname[middle].append(index)
         return index
 
     def match_full(self, name: PersonName) -> int | None:
-        for _, index in self.candidates(name.surname_key):
+        middle = second_surname_key(name)
+        options = self.candidates(name.surname_key) + (self.candidates(middle) if middle else [])
+        for _, index in options:
             other = self.clusters[index].name
             if other is not None and other.full and same_person(name, other):
                 return index
