@@ -1,7 +1,8 @@
 """The compare view: two articles side by side, aligned fact by fact, disagreements flagged.
 
-``[`` and ``]`` change the right-hand article, ``s`` swaps the sides. Alignment runs in a
-thread worker (long articles take a moment) and each pair is aligned once per screen.
+``n``/``N`` walk the disagreements, ``[``/``]`` change the right-hand article (within the left
+one's story), ``s`` swaps the sides, ``m`` hides the sentences only one side has. Alignment runs
+in a thread worker (long articles take a moment) and each pair is aligned once per screen.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Label
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from tuireader.core.models import AlignedRow, Analysis, Article, RowKind
 from tuireader.ui.render_compare import next_article, shorten, story_articles
@@ -133,7 +134,8 @@ class CompareScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="compare-align", exit_on_error=False)
     def _align(self, left: str, right: str) -> None:
         rows = self._aligner(self.analysis, left, right)
-        self.post_message(self.Aligned(left, right, rows))
+        if not get_current_worker().is_cancelled:  # the reader has moved on to another pair
+            self.post_message(self.Aligned(left, right, rows))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """An alignment that fails says so in place of the rows, instead of 'Aligning…' for ever."""
