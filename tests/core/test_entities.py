@@ -94,6 +94,8 @@ PRESENT = [
     ("The call lasted over two hours on Monday.", "date", "over two hours"),
     ("They agreed a 30-day ceasefire.", "date", "30-day"),
     ("The war has lasted for three years.", "date", "three years"),
+    ("A war that has raged on for nearly a year.", "date", "nearly a year"),  # seed
+    ("The plant closed a decade ago.", "date", "a decade ago"),
     ("The call began at 5 p.m. Moscow time.", "date", "5 p.m."),
     ("The vote is set for March 12, 2026, officials said.", "date", "March 12, 2026"),
     ("They met for the first time since March 2022.", "date", "March 2022"),
@@ -313,6 +315,11 @@ def test_name_known_elsewhere_is_found_without_evidence() -> None:
         "Investors in Nimbrella Grid were disappointed.",
     )
     assert entity_of(res, b, "Nimbrella Grid") == entity_of(res, a, "Nimbrella Grid")
+
+
+def test_dateline_only_place_gets_a_readable_name() -> None:
+    ents, _, _ = resolve("OSLO — Talks resumed on Monday.", "OSLO -- Talks resumed on Monday.")
+    assert any(e.id == "place:oslo" and e.name == "Oslo" and e.aliases == ("OSLO",) for e in ents)
 
 
 def test_counts_share_an_entity_by_value() -> None:

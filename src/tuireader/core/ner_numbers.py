@@ -77,19 +77,27 @@ _MODIFIERS = frozenset("new more other additional further old few different sepa
 _NO_BEFORE = re.compile(r"(?:No\.|number|Nos\.|#|page|p\.|article|Article|section|Section|Resolution)\s*$")
 
 
-def _a_duration_ok(match: re.Match[str]) -> bool:
-    """ "a year" counts only with a hedge or "ago"/"later" ("nearly a year", "a year ago")."""
-    text = match.group().lower()
-    if not re.match(r"(?:a|an|a few|several|many)\s", text):
+_FOR_BEFORE = re.compile(r"\b(?:for|within|in|after)\s+$", re.IGNORECASE)
+
+
+def _a_duration_ok(match: re.Match[str], text: str) -> bool:
+    """Whether "a year" is a duration: with a hedge, "for"/"within", or "ago" ("nearly a year", "a year ago")."""
+    found = match.group().lower()
+    if not re.match(r"(?:a|an|a few|several|many)\s", found):
         return True
-    return bool(re.search(r"\s(?:ago|later|earlier)$", text))
+    start = match.start()
+    return (
+        bool(re.search(r"\s(?:ago|later|earlier)$", found))
+        or _hedged_start(text, start) < start
+        or _FOR_BEFORE.search(text, max(0, start - 8), start) is not None
+    )
 
 
 def find_dates_and_numbers(text: str, common: frozenset[str], demonyms: frozenset[str]) -> list[tuple[int, int, Label]]:
     """Non-overlapping (start, end, label), DATE before NUMBER where they compete."""
     found: list[tuple[int, int, Label]] = []
     for match in _DATES.finditer(text):
-        if _a_duration_ok(match):
+        if _a_duration_ok(match, text):
             found.append((match.start(), match.end(), Label.DATE))
     for match in _MONTH_ALONE.finditer(text):
         found.append((match.start(1), match.end(1), Label.DATE))

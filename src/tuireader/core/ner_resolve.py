@@ -382,11 +382,15 @@ def _canonical(cluster: _Cluster) -> str:
     for forms in cluster.forms.values():
         by_articles.update(forms)
 
-    def rank(surface: str) -> tuple[int, int, int, int, str]:
+    def rank(surface: str) -> tuple[bool, int, int, int, int, str]:
         words = len(surface.split()) if cluster.label == Label.PERSON else len(surface)
-        return (-words, -by_articles[surface], -cluster.surfaces[surface], -len(surface), surface)
+        shouted = surface.isupper() and len(surface) > 5  # a dateline "WASHINGTON", not "NATO"
+        return (shouted, -words, -by_articles[surface], -cluster.surfaces[surface], -len(surface), surface)
 
-    return min(cluster.surfaces, key=rank)
+    best = min(cluster.surfaces, key=rank)
+    if best.isupper() and len(best) > 5 and cluster.label == Label.PLACE:
+        return best.title()
+    return best
 
 
 def _entities(clusters: Sequence[_Cluster]) -> tuple[list[Entity], dict[int, str]]:
