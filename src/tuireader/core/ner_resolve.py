@@ -384,13 +384,17 @@ def _canonical(cluster: _Cluster) -> str:
 
     def rank(surface: str) -> tuple[bool, int, int, int, int, str]:
         words = len(surface.split()) if cluster.label == Label.PERSON else len(surface)
-        shouted = surface.isupper() and len(surface) > 5  # a dateline "WASHINGTON", not "NATO"
+        shouted = _shouted(surface, cluster.label)
         return (shouted, -words, -by_articles[surface], -cluster.surfaces[surface], -len(surface), surface)
 
     best = min(cluster.surfaces, key=rank)
-    if best.isupper() and len(best) > 5 and cluster.label == Label.PLACE:
-        return best.title()
-    return best
+    return best.title() if _shouted(best, cluster.label) and cluster.label == Label.PLACE else best
+
+
+def _shouted(surface: str, label: Label) -> bool:
+    """A dateline in capitals ("OSLO", "WASHINGTON"), not an acronym ("UK", "NATO")."""
+    letters = surface.replace(".", "").replace(" ", "")
+    return surface.isupper() and len(letters) > (3 if label == Label.PLACE else 5)
 
 
 def _entities(clusters: Sequence[_Cluster]) -> tuple[list[Entity], dict[int, str]]:
