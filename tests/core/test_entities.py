@@ -66,7 +66,12 @@ PRESENT = [
     ("The fund is run by A.B. Oyelaran from an office downtown.", "person", "A.B. Oyelaran"),
     ("The adviser, Adel al-Jubeir, briefed reporters.", "person", "Adel al-Jubeir"),
     ("Manager Erik ten Hag praised the team.", "person", "Erik ten Hag"),
+    ("Voters backed incumbent mayor Per Lindahl on Sunday.", "person", "Per Lindahl"),
+    ("“It was late,” Administrator Carla Benning told the committee.", "person", "Carla Benning"),
+    ("LAS VEGAS — Teodoro Reyes weighed in at 139 pounds.", "person", "Teodoro Reyes"),
     # organisations
+    ("The network operator, Voltera Grid, said the fire was contained.", "org", "Voltera Grid"),
+    ("Kestrelnet, the industry group that sued, welcomed the ruling.", "org", "Kestrelnet"),
     ("Analysts at Morgan Stanley expect two rate cuts.", "org", "Morgan Stanley"),
     ("Apple Inc. reported record revenue on Thursday.", "org", "Apple Inc."),
     ("Shares of Nvidia rose 4% on Monday.", "org", "Nvidia"),

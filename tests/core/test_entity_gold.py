@@ -198,3 +198,33 @@ def test_accuracy_thresholds(prefix: str, precision: float, recall: float, merge
     assert score.recall >= recall, score.line(prefix)
     assert score.merge >= merge, score.line(prefix)
     assert score.split >= split, score.line(prefix)
+
+
+def test_quote_speakers_are_found_as_mentions() -> None:
+    """Another gold set (tests/fixtures/quote_gold, written for the quote extractor on varied invented
+    news): every named speaker should be a person/org mention, so speakers can be linked to entities."""
+    from tuireader.core.corpus import RawArticle, build_article
+
+    files = sorted((FIXTURES / "quote_gold").glob("*.yaml"))
+    if not files:
+        pytest.skip("no quote gold")
+    total = hits = 0
+    misses: list[str] = []
+    for path in files:
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")).get("articles", []):
+            article = build_article(RawArticle(path=f"{item['id']}.txt", text=item["text"], title="Title"))
+            assert article is not None
+            named = [m for m in entities.extract_mentions(article) if m.label in (Label.PERSON, Label.ORG)]
+            for speaker in {q["speaker"] for q in item.get("quotes", []) if q.get("speaker")}:
+                total += 1
+                at = article.text.find(speaker)
+                last = speaker.split()[-1]
+                if at >= 0:
+                    ok = any(m.start < at + len(speaker) and at < m.end for m in named)
+                else:  # written differently in the text: accept a mention ending with the surname
+                    ok = any(m.text == last or m.text.endswith(" " + last) for m in named)
+                hits += ok
+                if not ok:
+                    misses.append(speaker)
+    print(f"\nquote_gold speakers found as person/org mentions: {hits}/{total}; missed: {misses}")
+    assert total and hits / total >= 0.9  # measured 65/66

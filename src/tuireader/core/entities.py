@@ -40,6 +40,8 @@ from tuireader.core.ner_rules import (
     TITLES,
 )
 
+_RARE_ZIPF = 3.0  # wordfreq Zipf below which a word is not ordinary English
+_ROLE_ZIPF = 3.3  # a sentence-opening word this common, before a name, is a role ("Administrator")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 
 
@@ -98,11 +100,20 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
     lead_the = ev.word(tokens, first - 1).lower() == "the"
     while (
         words
-        and (words[0].lower() in gz.common_words() or words[0] in NAME_BLOCKERS)
+        and (words[0].lower() in gz.common_words() or words[0] in NAME_BLOCKERS or _role_opener(words, initial))
         and (initial or words[0].lower() in {"the", "a", "an"})
     ):
         lead_the = words[0].lower() == "the"
         words, starts, ends = words[1:], starts[1:], ends[1:]
+        first += 1
+        initial = False
+    if (
+        len(words) >= 3
+        and words[0].lower() in ROLE_NOUNS
+        and words[0] not in TITLES
+        and words[0] not in gz.any_given_names()
+    ):
+        words, starts, ends = words[1:], starts[1:], ends[1:]  # "Administrator Ann Roe": a role used as a title
         first += 1
         initial = False
     while words and (words[-1] in TITLE_CONNECTORS or words[-1] in NAME_PARTICLES):
@@ -194,14 +205,26 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
     role = prev_word
     if prev_word == "," and not initial:
         role = ev.word(tokens, first - 2)
-        role = role if role in TITLE_HEADS or role in ROLE_NOUNS else ""
+        role = role if role in TITLE_HEADS or role in ROLE_NOUNS or role in ORG_NOUNS else ""
     if (role in ROLE_NOUNS or (role in TITLE_HEADS and role != prev_word)) and ev.name_like(words):
+        return found(Label.PERSON)
+    if role in ORG_NOUNS and prev_word == "," and not ev.demonym(name):  # "the regulator, Ofcomm, said"
+        return found(Label.ORG)
+    # Apposition after: "Acme, the industry group", "Roe, a retired judge".
+    after = _apposition_noun(tokens, next_index)
+    if after in ORG_NOUNS and not ev.looks_person(words) and not ev.demonym(name):
+        return found(Label.ORG)
+    if after in ROLE_NOUNS and ev.name_like(words) and not (initial and len(words) == 1 and ev.ordinary_word(name)):
         return found(Label.PERSON)
     # "the Red Cross", "the Holy See": people rarely take an article.
     if lead_the and len(words) >= 2 and not initial and not ev.demonym(words[0]):
         return found(Label.ORG)
     # A given name, or initials, then a surname: "Jane Roe", "J.R. Doe", "JR Doe".
     if len(words) >= 2 and ev.looks_person(words) and ev.name_like(words[1:], lead_particle=True):
+        return found(Label.PERSON)
+    # An unfamiliar first name before a known surname: "Teodoro Reyes".
+    rare_first = all(gz.english_frequency(w) < _RARE_ZIPF for w in words[:-1])
+    if 2 <= len(words) <= 3 and words[-1] in gz.surnames() and rare_first and ev.name_like(words):
         return found(Label.PERSON)
     speech = ev.follows_speech(tokens, next_index) or ev.precedes_speech(tokens, first - 1, next_index)
     common_noun = len(words) == 1 and words[0].lower() in lowercase
@@ -254,6 +277,19 @@ def _acronym_definitions(all_chunks: Sequence[Chunk], tokens: Sequence[Token]) -
     return out
 
 
+def _apposition_noun(tokens: Sequence[Token], index: int) -> str:
+    """The head noun of ", the/a [adjective...] noun" right after a name, lower-case, or ""."""
+    if ev.word(tokens, index) != "," or ev.word(tokens, index + 1).lower() not in {"the", "a", "an", "its", "their"}:
+        return ""
+    for k in range(index + 2, min(index + 6, len(tokens))):
+        word = tokens[k].text.lower()
+        if word in ORG_NOUNS or word in ROLE_NOUNS:
+            return word
+        if not tokens[k].word or tokens[k].text[:1].isupper():
+            return ""
+    return ""
+
+
 def _second_pass(
     pending: Sequence[Chunk], found: Sequence[_Found], tokens: Sequence[Token], text: str, lowercase: set[str]
 ) -> list[_Found]:
@@ -297,9 +333,18 @@ def _second_pass(
     return out
 
 
+def _role_opener(words: Sequence[str], initial: bool) -> bool:
+    """A capitalised role noun opening a sentence before a name: "Promoter Lou Roe", "Astronaut Ann Roe"."""
+    head = words[0]
+    if not initial or len(words) < 3 or head in TITLES or head in gz.any_given_names():
+        return False
+    return head.lower() in ROLE_NOUNS or gz.english_frequency(head) >= _ROLE_ZIPF
+
+
 def _short_org_names(found: list[_Found], text: str) -> None:
     """A single word that starts an organisation's name here ("Acme" after "Acme Holdings") is that
-    organisation, even where a speech verb made it look like a person ("Acme said")."""
+    organisation, even where a speech verb made it look like a person ("Acme said"); a single word
+    that is a person's surname here is that person, even if a city has the name ("Kiel")."""
     firsts: set[str] = set()
     surnames: set[str] = set()
     for f in found:
@@ -312,6 +357,8 @@ def _short_org_names(found: list[_Found], text: str) -> None:
         surface = text[f.start : f.end]
         if f.label == Label.PERSON and surface in firsts and surface not in surnames:
             f.label = Label.ORG
+        elif f.label == Label.PLACE and surface in surnames and not gz.is_country(surface):
+            f.label = Label.PERSON
 
 
 def resolve_entities(

@@ -83,7 +83,7 @@ def _latin(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _person_lists() -> tuple[frozenset[str], frozenset[str]]:
+def _person_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     import faker.providers.person as person
 
     given: set[str] = set()
@@ -110,7 +110,7 @@ def _person_lists() -> tuple[frozenset[str], frozenset[str]]:
                 elif cyrillic and name.isalpha():
                     target.add(_transliterate(name, ukrainian=info.name == "uk_UA"))
     # A given name that is also an ordinary English word ("Will", "May", "Hope") is weak evidence.
-    return frozenset(n for n in given if n.lower() not in common_words()), frozenset(family)
+    return frozenset(n for n in given if n.lower() not in common_words()), frozenset(family), frozenset(given)
 
 
 def given_names() -> frozenset[str]:
@@ -119,6 +119,11 @@ def given_names() -> frozenset[str]:
 
 def surnames() -> frozenset[str]:
     return _person_lists()[1]
+
+
+def any_given_names() -> frozenset[str]:
+    """Given names including those that are also English words ("Per", "Will")."""
+    return _person_lists()[2]
 
 
 @lru_cache(maxsize=1)

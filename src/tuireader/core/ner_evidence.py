@@ -96,7 +96,9 @@ def name_like(words: Sequence[str], lead_particle: bool = False) -> bool:
             continue
         if w in NAME_SUFFIXES and i > 0:
             continue
-        if not capitalised(w) or w in TITLES or w in ORG_HEADS or w.lower() in gz.common_words():
+        if not capitalised(w) or w in TITLES or w in ORG_HEADS:
+            return False
+        if w.lower() in gz.common_words() and not (i == 0 and len(words) > 1 and w in gz.any_given_names()):
             return False
         if w in gz.demonyms() or (len(w) > 2 and w.isupper() and "." not in w):
             return False

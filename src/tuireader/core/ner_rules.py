@@ -52,7 +52,9 @@ ROLE_NOUNS = frozenset(
     campaigner organiser organizer spokesperson strategist pollster economist scientist doctor nurse surgeon
     physician teacher student resident witness survivor victim suspect defendant plaintiff husband wife
     son daughter brother sister mother father widow uncle aunt nephew niece cousin colleague partner
-    predecessor successor counterpart""".split()
+    predecessor successor counterpart administrator promoter astronaut midfielder defender forward winger
+    pilot engineer designer curator architect chef nominee trainer manager boss skipper novelist poet
+    historian""".split()
 )
 
 # Head words that make a capitalised sequence an organisation ("Ministry of Health", "Acme Group").
