@@ -16,23 +16,21 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
+from tuireader.core import ner_keys as nk
 from tuireader.core.models import Article, ArticleAnalysis, Entity, Label, Mention, Quote
 from tuireader.core.ner_names import (
     SURNAME_SIMILARITY,
     PersonName,
-    fold,
     parse,
     phonetic,
     same_person,
     second_surname_key,
     slug,
 )
-from tuireader.core.ner_numbers import WORD_VALUES
 from tuireader.core.ner_propagate import propagate
 
 _NON_WORD = re.compile(r"[^\w]+")
@@ -279,14 +277,14 @@ def _resolve_things(
     for article in ordered:
         for mention in mentions_of[article.id]:
             if mention.label != Label.PERSON:
-                keys[(mention.label, _value_key(mention))] += 1
-    target = _thing_targets(keys, {m.text for a in ordered for m in mentions_of[a.id] if m.label != Label.PERSON})
+                keys[(mention.label, nk.value_key(mention))] += 1
+    target = nk.thing_targets(keys, {m.text for a in ordered for m in mentions_of[a.id] if m.label != Label.PERSON})
     index_of: dict[tuple[Label, str], int] = {}
     for article in ordered:
         for i, mention in enumerate(mentions_of[article.id]):
             if mention.label == Label.PERSON:
                 continue
-            key: tuple[Label, str] = (mention.label, _value_key(mention))
+            key: tuple[Label, str] = (mention.label, nk.value_key(mention))
             key = target.get(key, key)
             index = index_of.get(key)
             if index is None:
@@ -295,45 +293,6 @@ def _resolve_things(
             assigned[(article.id, i)] = index
             clusters[index].add(article, mention.text)
     return clusters
-
-
-def _thing_targets(
-    keys: Mapping[tuple[Label, str], int], surfaces: set[str]
-) -> dict[tuple[Label, str], tuple[Label, str]]:
-    """Which key each short form merges into: "EU" -> "European Union", "Acme" -> "Acme Holdings",
-    "Common Council" -> "Springfield Common Council" (only when exactly one long form fits)."""
-    by_initials: dict[tuple[Label, str], list[tuple[Label, str]]] = defaultdict(list)
-    words_of: dict[tuple[Label, str], tuple[str, ...]] = {}
-    for surface in surfaces:
-        words = tuple(w for w in (_NON_WORD.sub("", fold(p)) for p in _LEAD_THE.sub("", surface).split()) if w)
-        for label in (Label.ORG, Label.PLACE):
-            key = (label, "".join(words))
-            if key in keys:
-                words_of[key] = words
-                initials = _initials(surface) if len(words) >= 2 else ""
-                if initials and key not in by_initials[(label, initials)]:
-                    by_initials[(label, initials)].append(key)
-    target: dict[tuple[Label, str], tuple[Label, str]] = {}
-    long_forms = [k for k, w in words_of.items() if len(w) >= 2]
-    for key, words in words_of.items():
-        label, flat = key
-        longs = by_initials.get((label, flat), []) if len(words) == 1 else []
-        if not longs and len(words) == 1 and len(flat) >= 3:  # initials in another language's order
-            longs = [
-                k for (lab, ini), ks in by_initials.items() if lab == label and sorted(ini) == sorted(flat) for k in ks
-            ]
-        if len(longs) != 1 and label == Label.ORG:
-            longs = [
-                k
-                for k in long_forms
-                if k[0] == label
-                and k != key
-                and len(words_of[k]) > len(words)
-                and (words_of[k][: len(words)] == words if len(words) == 1 else words_of[k][-len(words) :] == words)
-            ]
-        if len(longs) == 1 and longs[0] != key:
-            target[key] = longs[0]
-    return target
 
 
 def _nearest(
@@ -349,31 +308,6 @@ def _nearest(
         if cluster in options:
             return cluster
     return min(options)
-
-
-def _is_acronym(text: str) -> bool:
-    bare = text.replace(".", "")
-    return 2 <= len(bare) <= 6 and bare.isupper()
-
-
-def _initials(text: str) -> str:
-    words = [w for w in _NON_WORD.split(_LEAD_THE.sub("", text)) if w and w.lower() not in _ORG_STOP]
-    if len(words) < 2 or not all(w[:1].isupper() for w in words):
-        return ""
-    return fold("".join(w[0] for w in words))
-
-
-def _value_key(mention: Mention) -> str:
-    return _value_key_of(mention.label, mention.text)
-
-
-@lru_cache(maxsize=65536)
-def _value_key_of(label: Label, text: str) -> str:
-    text = _LEAD_THE.sub("", text)
-    if label in (Label.DATE, Label.NUMBER):
-        words = [str(WORD_VALUES.get(w, w)) for w in fold(text).replace(",", "").split()]
-        return " ".join(words)
-    return _NON_WORD.sub("", fold(text))
 
 
 def _canonical(cluster: _Cluster) -> str:
