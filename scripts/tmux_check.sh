@@ -66,6 +66,7 @@ run_flows() {
     wait_for " · (undated|[0-9]{4}-[0-9]{2}-[0-9]{2})" "article rows with source and date"
     wait_for "mentions? · [0-9]+ quotes? · [0-9]+ disagreements?" "the reading pane status"
     wait_gone "Loading articles|Analysing" "the analysis to finish within 30 s"
+    if screen | grep -q "Analysis failed"; then fail "the analysis failed"; fi
 
     # Help lists the bindings.
     keys "?"

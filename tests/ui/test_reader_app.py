@@ -79,6 +79,7 @@ async def test_filter_by_spelling_variant_and_clear() -> None:
         assert sorted(_listed_sources(app)) == ["Harbour Times", "North Star Daily"]
         lst = app.main.query_one(ArticleList)
         assert lst.current_article == lst.shown[0]
+        await pilot.pause(0.3)  # the reader follows once typing pauses
         assert app.main.pane.article is not None and app.main.pane.article.id == lst.shown[0]
         assert "2 of 3" in _text(app.main.query_one("#filter-status", Static))
         await pilot.press("escape")

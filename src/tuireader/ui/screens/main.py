@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
@@ -27,6 +28,7 @@ from tuireader.ui.widgets.filter_input import FilterInput
 from tuireader.ui.widgets.reading_pane import ReadingPane
 
 NARROW = 100  # below this many columns the list stacks above the reader
+PANE_DELAY = 0.15  # seconds the reader waits for typing in the filter to pause
 
 
 class MainScreen(Screen[None]):
@@ -48,6 +50,7 @@ class MainScreen(Screen[None]):
         self.analysis: Analysis | None = None
         self.index: SearchIndex | None = None
         self.query_text = ""
+        self._pane_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
@@ -123,6 +126,17 @@ class MainScreen(Screen[None]):
 
     @on(ArticleList.ArticleHighlighted)
     def _highlighted(self, event: ArticleList.ArticleHighlighted) -> None:
+        if self._pane_timer is not None:
+            self._pane_timer.stop()
+            self._pane_timer = None
+        if self.query_one(FilterInput).has_focus:
+            # While the user types, the list redraws at once and the reader follows when they pause.
+            self._pane_timer = self.set_timer(PANE_DELAY, lambda: self._follow(event))
+        else:
+            self._follow(event)
+
+    def _follow(self, event: ArticleList.ArticleHighlighted) -> None:
+        self._pane_timer = None
         if event.article is not None:
             self._show_article(event.article)
         elif event.story is not None:

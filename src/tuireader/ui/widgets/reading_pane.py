@@ -23,6 +23,7 @@ from tuireader.ui.render import (
     LABEL_NAMES,
     Mark,
     article_marks,
+    entity_map,
     plain,
     plural,
     render_block,
@@ -189,8 +190,9 @@ class ReadingPane(VerticalScroll, can_focus=True):
                             disagreement_spans.append(Span(v.start, v.end))
                             self.targets["disagreement"].append(Target("disagreement", v.start, v.end, d.summary))
         if result is not None:
+            entities = entity_map(self.analysis) if self.analysis is not None else {}
             for m in result.mentions:
-                entity = self.analysis.entity(m.entity) if (self.analysis and m.entity) else None
+                entity = entities.get(m.entity) if m.entity else None
                 name = entity.name if entity else m.text
                 self.targets["mention"].append(
                     Target("mention", m.start, m.end, f"{name} ({LABEL_NAMES[m.label]})", m.entity or None)
