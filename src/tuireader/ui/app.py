@@ -31,34 +31,42 @@ from tuireader.ui.messages import (
 from tuireader.ui.screens.help import HelpScreen, describe, sections_for
 from tuireader.ui.screens.main import MainScreen
 
+# Moves and system actions the palette already offers (or that make no sense by name).
+_NOT_COMMANDS = {"command_palette", "quit", "app.focus_next", "app.focus_previous", "screen.copy_text"}
+_MOVES = ("move", "cursor_", "scroll_", "page", "first", "last", "select")
+
 
 class ReaderCommands(Provider):
-    """Every bound action by its description; each command runs the same ``action_*`` as its key."""
+    """Every reader action by its description; each command runs the same ``action_*`` as its key."""
 
-    def _commands(self) -> list[tuple[str, str, DOMNode]]:
+    def _commands(self) -> list[tuple[str, str, str, DOMNode]]:
         app = self.app
         assert isinstance(app, ReaderApp)
         seen: set[str] = set()
-        out: list[tuple[str, str, DOMNode]] = []
+        out: list[tuple[str, str, str, DOMNode]] = []
         for _title, node in app.binding_owners():
+            hidden = set(getattr(node, "HELP_HIDDEN", ()))
             for _key, binding in node._bindings:
-                name = binding.description or describe(binding.action)
-                if binding.system or name in seen:
+                action = binding.action
+                name = binding.description or describe(action)
+                if binding.system or name in seen or action in _NOT_COMMANDS or action in hidden:
+                    continue
+                if action.startswith(_MOVES):
                     continue
                 seen.add(name)
-                out.append((name, binding.action, node))
+                out.append((name, action, f"key: {app.get_key_display(binding)}", node))
         return out
 
     async def discover(self) -> Hits:
-        for name, action, node in self._commands():
-            yield DiscoveryHit(name, partial(self.app.run_action, action, node), help=f"action: {action}")
+        for name, action, help_text, node in self._commands():
+            yield DiscoveryHit(name, partial(self.app.run_action, action, node), help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for name, action, node in self._commands():
+        for name, action, help_text, node in self._commands():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), partial(self.app.run_action, action, node), help=action)
+                yield Hit(score, matcher.highlight(name), partial(self.app.run_action, action, node), help=help_text)
 
 
 class ReaderApp(App[None]):

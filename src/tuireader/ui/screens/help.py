@@ -20,7 +20,11 @@ Section = tuple[str, list[tuple[str, str]]]  # (title, [(keys, description)])
 QUERY_HELP = (
     "Filter syntax: words are ANDed and matched fuzzily (typos and other spellings still match). "
     "A prefix limits the word after it: p: person  o: organisation  l: place  t: topic  s: source  h: headline; "
-    'quotes keep a phrase together: p:"ana maria" t:tariffs. Escape clears the filter.'
+    'quotes keep a phrase together: p:"ana maria" t:tariffs. Escape clears the filter.\n'
+    "List columns: Fct facts the article shares with other sources, Quo quotations, "
+    "Dis disagreements with other sources it is part of.\n"
+    "Reading pane: people bold, organisations bold italic, places underlined, dates italic, "
+    "numbers italic underlined, disagreeing values bold underlined; the current stop is reversed."
 )
 
 
