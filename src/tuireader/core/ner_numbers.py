@@ -8,6 +8,7 @@ times are DATE; counts, money and percentages are NUMBER.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from tuireader.core.models import Label
 
@@ -61,13 +62,31 @@ _MONTH_ALONE = re.compile(
     rf"\b(?:in|since|until|by|from|of|early|late|mid|last|next|this|through|before|after|during|between|"
     rf"and|or|to)\s+(?:early-|mid-|late-)?({_MONTH_FULL})\b"
 )
-_DATES = re.compile("|".join(f"(?:{p})" for p in _DATE_PATTERNS))
+_MONTH_HINTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_UNIT_HINTS = ("second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "centur")
+# What each date pattern needs to be present at all: scanning only when it is keeps extraction fast.
+_DATE_HINTS: tuple[Callable[[str, str], bool], ...] = (
+    lambda t, lo: any(m in t for m in _MONTH_HINTS),
+    lambda t, lo: any(m in t for m in _MONTH_HINTS),
+    lambda t, lo: any(m in t for m in _MONTH_HINTS),
+    lambda t, lo: "day" in t,
+    lambda t, lo: ".m." in lo or "am" in lo or "pm" in lo,
+    lambda t, lo: ":" in t,
+    lambda t, lo: "noon" in lo or "midnight" in lo,
+    lambda t, lo: any(u in lo for u in _UNIT_HINTS),
+    lambda t, lo: any(u in lo for u in _UNIT_HINTS),
+    lambda t, lo: "to" in lo,
+    lambda t, lo: "last" in lo or "next" in lo or "this" in lo,
+    lambda t, lo: True,
+)
+_DATES = tuple(zip(_DATE_HINTS, (re.compile(p) for p in _DATE_PATTERNS), strict=True))
 
 _MONEY = re.compile(
     rf"(?:[$€£¥]\s?{_DIGITS}(?:\s?(?:million|billion|trillion|bn|m|k)\b)?"
     rf"|\b{_DIGITS}\s+(?:million\s+|billion\s+|trillion\s+)?(?:dollars|euros|pounds|rubles|roubles|yuan|yen|"
     rf"hryvnias?|rupees)\b)"
 )
+_CURRENCY_WORDS = ("dollar", "euro", "pound", "ruble", "rouble", "yuan", "yen", "hryvnia", "rupee")
 _PERCENT = re.compile(rf"\b(?:{_DIGITS}\s?%|(?:{_DIGITS}|{_NUMWORD})\s+(?:percent|per\s+cent)\b)")
 _COUNT = re.compile(rf"(?<![\w.,-])(?:{_NUM}|{_DIGITS})(?![\w%-]|[.,]\d)")
 _WORD = re.compile(r"\s+([A-Za-z][a-z]*(?:-[a-z]+)*)")
@@ -96,13 +115,19 @@ def _a_duration_ok(match: re.Match[str], text: str) -> bool:
 def find_dates_and_numbers(text: str, common: frozenset[str], demonyms: frozenset[str]) -> list[tuple[int, int, Label]]:
     """Non-overlapping (start, end, label), DATE before NUMBER where they compete."""
     found: list[tuple[int, int, Label]] = []
-    for match in _DATES.finditer(text):
-        if _a_duration_ok(match, text):
-            found.append((match.start(), match.end(), Label.DATE))
+    lower = text.lower()
+    for hint, pattern in _DATES:
+        if not hint(text, lower):
+            continue
+        for match in pattern.finditer(text):
+            if _a_duration_ok(match, text):
+                found.append((match.start(), match.end(), Label.DATE))
     for match in _MONTH_ALONE.finditer(text):
         found.append((match.start(1), match.end(1), Label.DATE))
-    for pattern in (_MONEY, _PERCENT):
-        found.extend((m.start(), m.end(), Label.NUMBER) for m in pattern.finditer(text))
+    if any(c in text for c in "$€£¥") or any(w in lower for w in _CURRENCY_WORDS):
+        found.extend((m.start(), m.end(), Label.NUMBER) for m in _MONEY.finditer(text))
+    if "%" in text or "percent" in lower or "per cent" in lower:
+        found.extend((m.start(), m.end(), Label.NUMBER) for m in _PERCENT.finditer(text))
     for match in _COUNT.finditer(text):
         start, end = match.span()
         if _NO_BEFORE.search(text, max(0, start - 12), start):
