@@ -18,6 +18,7 @@ from tuireader.core import gazetteer as gz
 from tuireader.core.models import Article, Label, Mention
 
 _CAPITALISED = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*")
+_TRAILING = frozenset(".,'’s")
 _NAMED = (Label.PERSON, Label.ORG, Label.PLACE)
 _RARE_ZIPF = 3.0  # a single known word propagates only when it is not an ordinary English word
 
@@ -74,7 +75,11 @@ def propagate(
         text = article.text
         taken = sorted((m.start, m.end) for m in mentions)
         added: list[Mention] = []
-        hits = [m for m in _CAPITALISED.finditer(text) if m.group() in known or _bare(m.group()) in known]
+        hits = [
+            m
+            for m in _CAPITALISED.finditer(text)
+            if m.group() in known or (m.group()[-1] in _TRAILING and _bare(m.group()) in known)
+        ]
         for match in hits:
             start = match.start()
             candidates = known.get(match.group()) or known[_bare(match.group())]

@@ -43,18 +43,17 @@ class _Cluster:
     label: Label
     name: PersonName | None = None  # the person's fullest parsed name
     surfaces: Counter[str] = field(default_factory=Counter)
-    forms: dict[str, list[str]] = field(default_factory=dict)
+    forms: dict[str, dict[str, None]] = field(default_factory=dict)  # article -> surfaces, in order
     mentions: int = 0
     latest: str = ""  # latest publication date among its articles
 
     def add(self, article: Article, surface: str) -> None:
         self.surfaces[surface] += 1
         self.mentions += 1
-        seen = self.forms.setdefault(article.id, [])
-        if surface not in seen:
-            seen.append(surface)
-        if article.published and article.published > self.latest:
-            self.latest = article.published
+        self.forms.setdefault(article.id, {})[surface] = None
+        published = article.published
+        if published and published > self.latest:
+            self.latest = published
 
 
 class _People:
@@ -314,7 +313,7 @@ def _canonical(cluster: _Cluster) -> str:
     """The most complete spelling, then the one most articles use, then the most frequent."""
     by_articles: Counter[str] = Counter()
     for forms in cluster.forms.values():
-        by_articles.update(forms)
+        by_articles.update(forms.keys())
 
     def rank(surface: str) -> tuple[bool, int, int, int, int, str]:
         words = len(surface.split()) if cluster.label == Label.PERSON else len(surface)
