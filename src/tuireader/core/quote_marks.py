@@ -49,6 +49,10 @@ _ELISION = re.compile(r"(?:\d0s\b|\d\d\b(?!\s*(?:%|per\b))|em\b|til\b|cause\b|ti
 _N_ELISION = re.compile(r"(?<=\s)['’‘]n['’]\s")
 
 
+_MAX_DEPTH = 8  # quotations nest two or three deep in real text; deeper is noise
+_LOOKAHEAD = 40  # marks examined after a possessive "s'" for a better closer
+
+
 @dataclass(slots=True)
 class _Mark:
     pos: int
@@ -150,23 +154,31 @@ def find_quoted(text: str, paragraphs: tuple[Span, ...] = (), headings: tuple[Sp
             carry = None
         found.extend(pending)
         pending = []
+        open_count = {Kind.DOUBLE: 0, Kind.SINGLE: 0}
+        for kind, _ in stack:
+            open_count[kind] += 1
         for index, mark in enumerate(marks):
-            has_open = any(kind is mark.kind for kind, _ in stack)
+            has_open = open_count[mark.kind] > 0
             if mark.can_close and has_open and not (mark.weak_close and _better_closer(marks, index)):
                 while stack:
                     kind, open_pos = stack.pop()
+                    open_count[kind] -= 1
                     if kind is mark.kind:
                         pairs.append((open_pos, mark.pos, kind))
                         break
-            elif mark.can_open:
+            elif mark.can_open and len(stack) < _MAX_DEPTH:
                 stack.append((mark.kind, mark.pos))
+                open_count[mark.kind] += 1
         unclosed = -1
         if stack:
             kind, unclosed = stack[0]
             carry = (kind, unclosed, reopened or 1)
+        pairs.sort(key=lambda p: (p[0], -p[1]))
+        reach = -1
         for open_pos, close_pos, kind in pairs:
-            if any(o < open_pos and close_pos < c for o, c, _ in pairs):
-                continue  # nested inside another quotation
+            if close_pos < reach:
+                continue  # nested inside another quotation (pairs from a stack nest or are disjoint)
+            reach = close_pos
             # Pairs after an opener that stays open belong to it if the next paragraph continues it.
             out = pending if 0 <= unclosed < open_pos else found
             start, end = _inner(text, open_pos, close_pos)
@@ -182,7 +194,7 @@ def find_quoted(text: str, paragraphs: tuple[Span, ...] = (), headings: tuple[Sp
 def _better_closer(marks: list[_Mark], index: int) -> bool:
     """Whether a strong closer of the same kind follows before the next opener of that kind."""
     kind = marks[index].kind
-    for later in marks[index + 1 :]:
+    for later in marks[index + 1 : index + 1 + _LOOKAHEAD]:
         if later.kind is not kind:
             continue
         if later.can_close and not later.weak_close:

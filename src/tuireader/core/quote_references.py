@@ -11,6 +11,7 @@ organisation in the same paragraph, "they" prefers one. A definite description (
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -38,6 +39,12 @@ _FEMALE_BEFORE = re.compile(
     r"|princess|woman)\b[\s,]*$"
 )
 _AGE_DESCRIPTION = re.compile(r"the\s+\d+-year-old(?:\s+\w+)?", re.IGNORECASE)
+
+_MAX_WALK = 12  # sentences walked back for an antecedent; beyond that the reference is a guess
+_SENTENCE_WINDOW = 600  # characters of one (run-on) sentence examined
+_MAX_EARLIER = 60  # names examined before the walked stretch
+_DESCRIPTION_WINDOW = 3000  # characters searched back for unclaimed capitalised names
+_DESCRIPTION_REACH = 12000  # characters searched back for "the ministry"'s antecedent (about 2,000 words)
 
 UNRESOLVED = "unresolved"  # a pronoun with no antecedent: the quote is attributed, the speaker unknown
 ANONYMOUS = "anonymous"  # "one senior official": shown as the speaker's name, but names no entity
@@ -73,13 +80,21 @@ class References:
         self.subject_of = subject_of  # the subject of a cue verb: SpeakerFinder.before
         # Capitalised names the entity extractor did not claim (as anything) stand in as antecedents too.
         taken = sorted([(m.start, m.end) for m in self.mentions] + [(o.start, o.end) for o in occupied])
+        taken_starts = [t[0] for t in taken]
         self.antecedents = sorted(
-            self.mentions + [n for n in names_in(masked, 0, len(masked)) if not _overlaps(taken, n.start, n.end)],
+            self.mentions
+            + [n for n in names_in(masked, 0, len(masked)) if not _overlaps(taken, taken_starts, n.start, n.end)],
             key=lambda c: c.start,
         )
+        self.antecedent_starts = [c.start for c in self.antecedents]
         self.genders: dict[str, str] = {}  # name as written -> "he"/"she", learned from resolved pronouns
-        self.resolved: list[tuple[int, Speaker]] = []  # (position of the subject words, speaker)
+        # Resolved speakers by the position of their subject words, kept sorted for range lookups.
+        self.resolved_at: list[int] = []
+        self.resolved: list[Speaker] = []
+        self.speaker_spans: set[tuple[int, int]] = set()
+        self.speaker_names: set[str] = set()
         self._resolving = False
+        self._subjects: dict[int, Speaker | None] = {}  # sentence start -> its speech verb's subject
 
     def description(self, lo: int, hi: int) -> Speaker:
         """ "the ministry" -> an earlier ORG naming a ministry; "the spokesman" -> an earlier titled person."""
@@ -94,8 +109,10 @@ class References:
             wanted = Label.ORG if head in _ORG_HEADS else Label.PERSON if head in _ROLE_HEADS else None
             if wanted is not None:
                 floor = self.blocks[max(0, _bisect(self.block_starts, lo) - 1)].start if self.blocks else 0
+                floor = max(floor, lo - _DESCRIPTION_WINDOW)
                 extra = [(c.start, c) for c in names_in(self.masked, floor, lo)] if self.mentions else []
-                for _pos, cand in reversed(sorted(self._antecedents(lo) + extra, key=lambda item: item[0])):
+                reach = self._between(max(0, lo - _DESCRIPTION_REACH), lo)
+                for _pos, cand in reversed(sorted(reach + extra, key=lambda item: item[0])):
                     around = self.masked[max(0, cand.start - 40) : cand.end + 40].lower()
                     if wanted is Label.ORG and cand.label in (Label.ORG, None) and re.search(rf"\b{head}\b", around):
                         return Speaker(cand.start, cand.end, cand.name, "description", cand.label)
@@ -105,14 +122,22 @@ class References:
                             return Speaker(cand.start, cand.end, cand.name, "description", cand.label)
         return Speaker(lo, hi, phrase, ANONYMOUS)
 
-    def _antecedents(self, before: int) -> list[tuple[int, Candidate]]:
-        """Mentions and earlier resolved speakers before ``before``, in text order, by position."""
-        out = [(c.start, c) for c in self.antecedents if c.end <= before]
-        for pos, sp in self.resolved:
-            if pos < before and sp.via not in (ANONYMOUS, UNRESOLVED):
-                out.append((pos, Candidate(sp.start, sp.end, sp.name, sp.label)))
+    def _between(self, lo: int, hi: int) -> list[tuple[int, Candidate]]:
+        """Mentions, names and resolved speakers positioned in ``[lo, hi)``, in text order."""
+        i, j = bisect_left(self.antecedent_starts, lo), bisect_left(self.antecedent_starts, hi)
+        out = [(c.start, c) for c in self.antecedents[i:j] if c.end <= hi]
+        a, b = bisect_left(self.resolved_at, lo), bisect_left(self.resolved_at, hi)
+        out += [
+            (pos, Candidate(sp.start, sp.end, sp.name, sp.label))
+            for pos, sp in zip(self.resolved_at[a:b], self.resolved[a:b], strict=True)
+        ]
         out.sort(key=lambda item: item[0])
         return out
+
+    def names_between(self, lo: int, hi: int) -> bool:
+        """Whether anyone is named in ``[lo, hi)``."""
+        i = bisect_left(self.antecedent_starts, lo)
+        return i < len(self.antecedents) and self.antecedents[i].start < hi
 
     def pronoun(self, start: int, end: int) -> Speaker:
         """Most recent fitting antecedent, preferring the same or previous paragraph."""
@@ -130,30 +155,41 @@ class References:
             labels = (Label.ORG,)
         else:
             labels = (Label.ORG, Label.PERSON, None)
-        cands = [(pos, c) for pos, c in self._antecedents(start) if c.label in labels]
         block = max(0, _bisect(self.block_starts, start))
         near = block - 1 if pronoun != "it" else block
         floor = self.blocks[near].start if self.blocks and near >= 0 else 0
         # Walk back sentence by sentence: the latest one that attributes speech or names someone wins.
         index = self.sentences.index(start) if self.sentences.spans else -1
-        while index >= 0:
+        limit = start
+        for _ in range(_MAX_WALK):
+            if index < 0:
+                break
             span = self.sentences.spans[index]
             if span.end <= floor:
                 break
             subject = self._cue_subject(span, start)
             if subject is not None and subject.label in labels and self._gender(subject) in (None, pronoun):
                 return self._learn(replace(subject, via="pronoun"), pronoun)
+            hi = min(span.end, start)
             in_sentence = [
-                c for pos, c in cands if span.start <= pos < min(span.end, start) and self._fits(c, pronoun, span)
+                c
+                for _, c in self._between(max(span.start, hi - _SENTENCE_WINDOW), hi)
+                if c.label in labels and self._fits(c, pronoun, span)
             ]
             if in_sentence:
                 return self._learn(self._pick(in_sentence, pronoun), pronoun)
+            limit = span.start
             index -= 1
-        earlier = [c for pos, c in cands if pos < floor and self._gender(c) in (None, pronoun)]
-        if pronoun == "it" or not earlier:
+        if pronoun == "it":
             return None
-        last_sentence = self.sentences.at(earlier[-1].start)
-        return self._pick([c for c in earlier if c.start >= last_sentence.start], pronoun)
+        # Nothing nearby: the latest fitting name before the walked stretch, and its sentence's subject.
+        i = bisect_left(self.antecedent_starts, limit)
+        for cand in reversed(self.antecedents[max(0, i - _MAX_EARLIER) : i]):
+            if cand.label in labels and self._gender(cand) in (None, pronoun):
+                span = self.sentences.at(cand.start)
+                fits = [c for _, c in self._between(span.start, cand.end) if c.label in labels]
+                return self._pick(fits or [cand], pronoun)
+        return None
 
     def _fits(self, cand: Candidate, pronoun: str, sentence: Span) -> bool:
         """Whether ``cand`` can be what ``pronoun`` refers to (gender hints; stray capitalised words)."""
@@ -163,7 +199,7 @@ class References:
             return False
         if cand.label is None and len(cand.name.split()) == 1:
             # A lone capitalised word is a person only as a sentence's subject or a known speaker.
-            known = any(sp.name == cand.name for _, sp in self.resolved)
+            known = cand.name in self.speaker_names
             return known or not self.masked[sentence.start : cand.start].strip(" \"“‘'")
         return True
 
@@ -185,8 +221,7 @@ class References:
 
     def _pick(self, in_sentence: list[Candidate], pronoun: str) -> Speaker:
         """In one sentence: a resolved speaker, else a person, else a full name, else the first (the subject)."""
-        speakers = {(sp.start, sp.end) for _, sp in self.resolved}
-        chosen = next((c for c in in_sentence if (c.start, c.end) in speakers), None)
+        chosen = next((c for c in in_sentence if (c.start, c.end) in self.speaker_spans), None)
         if chosen is None:
             if pronoun == "they":
                 orgs = [c for c in in_sentence if c.label is Label.ORG]
@@ -200,17 +235,32 @@ class References:
         """The subject of the first speech verb in an earlier sentence ("X, the manager, said ...")."""
         if self._resolving:
             return None
+        whole = sentence.end <= before  # a finished sentence: its subject never changes, so keep it
+        if whole and sentence.start in self._subjects:
+            return self._subjects[sentence.start]
         self._resolving = True
         try:
-            for cue in cues(self.masked, sentence.start, min(sentence.end, before)):
-                found = self.subject_of(sentence.start, cue.start())
-                return found if found is not None and found.via not in (ANONYMOUS, UNRESOLVED) else None
-            return None
+            lo = max(sentence.start, before - _SENTENCE_WINDOW)
+            found = None
+            for cue in cues(self.masked, lo, min(sentence.end, before)):
+                found = self.subject_of(lo, cue.start)
+                if found is not None and found.via in (ANONYMOUS, UNRESOLVED):
+                    found = None
+                break
         finally:
             self._resolving = False
+        if whole:
+            self._subjects[sentence.start] = found
+        return found
 
     def remember(self, position: int, speaker: Speaker) -> None:
-        self.resolved.append((position, speaker))
+        if speaker.via in (ANONYMOUS, UNRESOLVED):
+            return
+        at = bisect_right(self.resolved_at, position)
+        self.resolved_at.insert(at, position)
+        self.resolved.insert(at, speaker)
+        self.speaker_spans.add((speaker.start, speaker.end))
+        self.speaker_names.add(speaker.name)
 
 
 def _bisect(starts: list[int], offset: int) -> int:
@@ -224,5 +274,7 @@ def _bisect(starts: list[int], offset: int) -> int:
     return lo - 1
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps one of ``spans`` (sorted by start, nearly disjoint)."""
+    i = bisect_left(starts, end)
+    return any(s < end and start < e for s, e in spans[max(0, i - 3) : i])

@@ -109,7 +109,7 @@ class SpeakerFinder:
             start, last = match.end(), match
         inner = cues(text, start, seg_end)
         if inner:  # "Vogt said the chancellor had promised ...": the subject of the nearer verb
-            start, last = inner[-1].end(), None
+            start, last = inner[-1].end, None
         found = self._classify(start, seg_end)
         if found is not None and last is not None and last.group().lower() == "what":
             found = replace(found, relative=True)  # "what it calls": the narrator's phrase, not a speech act

@@ -35,6 +35,7 @@ What a Quote holds (the choices, for readers of the JSON and the UI):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -42,6 +43,7 @@ from tuireader.core.models import Article, Mention, Quote, Span
 from tuireader.core.quote_context import (
     NAMING_CUES,
     SUBJECT_AFTER,
+    Cue,
     Sentences,
     cues,
     mask_quotes,
@@ -53,7 +55,8 @@ from tuireader.core.quote_references import ANONYMOUS, UNRESOLVED, Speaker
 from tuireader.core.quote_speakers import SpeakerFinder
 
 _READ_CUE = re.compile(r"\b(?:read|reads|reading)(?=\s*[:,]?\s*$)")
-_POST_WINDOW = 220
+_POST_WINDOW = 220  # characters read after a closing mark for "X said"
+_PRE_WINDOW = 500  # characters read before an opening mark for "X said:"
 _MAX_SUBJECT_WORDS = 10
 # '"...," Jo Bloggs, who has chaired the committee since 2014 and ..., said': a long appositive is fine
 _NAME_THEN_APPOSITIVE = re.compile(r"\s*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,[^.;:!?]*,\s*$")
@@ -82,12 +85,13 @@ def extract_quotes(article: Article, mentions: Sequence[Mention]) -> tuple[Quote
             masked, blocks, sentences, speaker_mentions(mentions, masked), [Span(m.start, m.end) for m in mentions]
         ),
     )
+    reader.index(passages)
     style = _speech_style(text, passages)
     out: list[Quote] = []
     previous: tuple[QuotedPassage, Quote] | None = None
     for passage in passages:
         quote = reader.quote(passage, previous, passages, style)
-        out.extend(_per_paragraph(text, passage, quote, blocks))
+        out.extend(_per_paragraph(text, passage, quote, blocks, reader.block_starts))
         if not quote.scare:
             previous = (passage, quote)
     return tuple(out)
@@ -103,12 +107,15 @@ def _speech_style(text: str, passages: list[QuotedPassage]) -> Kind:
     return Kind.SINGLE if long.count(Kind.SINGLE) > long.count(Kind.DOUBLE) else Kind.DOUBLE
 
 
-def _per_paragraph(text: str, passage: QuotedPassage, quote: Quote, blocks: list[Span]) -> list[Quote]:
+def _per_paragraph(
+    text: str, passage: QuotedPassage, quote: Quote, blocks: list[Span], block_starts: list[int]
+) -> list[Quote]:
     """A quotation continued over paragraphs becomes one Quote per paragraph, all with the same speaker."""
     if passage.paragraphs <= 1:
         return [quote]
     out: list[Quote] = []
-    for block in blocks:
+    first = max(0, bisect_right(block_starts, quote.start) - 1)
+    for block in blocks[first : first + passage.paragraphs]:
         lo, hi = max(block.start, quote.start), min(block.end, quote.end)
         if lo >= hi:
             continue
@@ -130,6 +137,16 @@ class _Attribution:
         self.blocks = blocks
         self.sentences = sentences
         self.finder = finder
+        self.block_starts = [b.start for b in blocks]
+        self.opens: list[int] = []
+        self.closes: list[int] = []
+
+    def index(self, passages: list[QuotedPassage]) -> None:
+        self.opens = [p.open for p in passages]
+        self.closes = sorted(p.close for p in passages)
+
+    def _block(self, offset: int) -> int:
+        return max(0, bisect_right(self.block_starts, offset) - 1)
 
     def quote(
         self, q: QuotedPassage, previous: tuple[QuotedPassage, Quote] | None, passages: list[QuotedPassage], style: Kind
@@ -176,13 +193,14 @@ class _Attribution:
         masked = self.masked
         sentence = self.sentences.at(q.close)
         limit = min(sentence.end, q.close + _POST_WINDOW)
-        later = next((p.open for p in passages if p.open > q.close), None)
+        i = bisect_right(self.opens, q.close)
+        later = self.opens[i] if i < len(self.opens) else None
         if later is not None:
             limit = min(limit, later)
         tail = masked[q.close + 1 : limit]
         if q.close + 1 > limit:
             return None
-        opens_sentence = not masked[self.sentences.at(q.open).start : q.open].strip()
+        opens_sentence = _blank(masked, self.sentences.at(q.open).start, q.open)
         lead = re.match(r"\s*,?\s*", tail)
         lead_end = lead.end() if lead else 0
         if not (content.endswith(_ENDS_CLAUSE) or tail.lstrip().startswith(",") or opens_sentence):
@@ -192,36 +210,36 @@ class _Attribution:
         if not found:
             return None
         cue = found[0]
-        region = masked[base + lead_end : cue.start()]
+        region = masked[base + lead_end : cue.start]
         long_ok = _NAME_THEN_APPOSITIVE.match(region) is not None and len(region.split()) <= 30
         if (len(region.split()) > _MAX_SUBJECT_WORDS and not long_ok) or re.search(r"[.;:!?]\s", region):
             return None
-        word = _cue_word(cue.group())
+        word = _cue_word(cue.word)
         if not region.strip() or word in SUBJECT_AFTER:
             # "said X" inverts only after a quotation that opens its clause, not after "described it as 'x', said"
-            if not opens_sentence and cues(masked, self.sentences.at(q.open).start, q.open):
+            if not opens_sentence and cues(masked, max(self.sentences.at(q.open).start, q.open - _PRE_WINDOW), q.open):
                 return None
-            speaker = self.finder.after(cue.end(), limit)
-            return (word, speaker, cue.start()) if speaker is not None else None
+            speaker = self.finder.after(cue.end, limit)
+            return (word, speaker, cue.start) if speaker is not None else None
         first = region.split()[0].lower().strip(",")
         if first in ("and", "but", "or", "as", "while", "which", "that", "who", "with", "to", "in", "for", "so"):
             return None
-        speaker = self.finder.before(base + lead_end, cue.start())
+        speaker = self.finder.before(base + lead_end, cue.start)
         if speaker is None:
             return None
-        return word, speaker, cue.start()
+        return word, speaker, cue.start
 
     def _before(self, q: QuotedPassage, passages: list[QuotedPassage]) -> tuple[str, Speaker | None, int] | None:
         """``X said: "..."``, ``He remarked, '...'``, ``X said the plan was "dead"``."""
         masked = self.masked
         sentence = self.sentences.at(q.open)
-        lo, hi = sentence.start, q.open
+        lo, hi = max(sentence.start, q.open - _PRE_WINDOW), q.open
         if not masked[lo:hi].strip():
-            block = next((i for i, b in enumerate(self.blocks) if b.start <= q.open < b.end), 0)
+            block = self._block(q.open)
             if (
                 block > 0
                 and q.open == self.blocks[block].start
-                and masked[: self.blocks[block - 1].end].rstrip().endswith(":")
+                and masked[self.blocks[block - 1].start : self.blocks[block - 1].end].rstrip().endswith(":")
             ):
                 prev_end = self.blocks[block - 1].end
                 lo, hi = self.sentences.at(prev_end - 1).start, prev_end
@@ -230,36 +248,43 @@ class _Attribution:
         # "The statement read: '...'" / "a sign reading '...'": "read" cues only right before the quotation
         reads = _READ_CUE.search(masked, lo, hi)
         if reads is not None:
-            found.append(reads)
+            found.append(Cue(reads.start(), reads.end(), reads.group()))
         if not found:
             return None
         cue = found[-1]
-        word = _cue_word(cue.group())
+        word = _cue_word(cue.word)
         if word in SUBJECT_AFTER:
-            return word, self.finder.after(cue.end(), hi), cue.start()
-        closes = [p.close + 1 for p in passages if lo <= p.close < cue.start()]
-        start = closes[-1] if closes else lo
-        speaker = self.finder.before(start, cue.start())
+            return word, self.finder.after(cue.end, hi), cue.start
+        i = bisect_left(self.closes, cue.start) - 1  # the last quotation closed before the cue
+        start = self.closes[i] + 1 if i >= 0 and self.closes[i] >= lo else lo
+        speaker = self.finder.before(start, cue.start)
         if speaker is None:
-            between = masked[cue.end() : hi]
+            between = masked[cue.end : hi]
             if re.fullmatch(r"\s+[^,;]{1,60}?[:,]\s*", between):
-                speaker = self.finder.after(cue.end(), hi)
+                speaker = self.finder.after(cue.end, hi)
         if speaker is None:
-            speaker = self.finder.leading(sentence, cue.start())
-        return word, speaker, cue.start()
+            speaker = self.finder.leading(sentence, cue.start)
+        return word, speaker, cue.start
 
     def _standalone(self, q: QuotedPassage, prev: QuotedPassage) -> bool:
         """A whole-sentence quotation right after another one (same or previous paragraph)."""
         masked = self.masked
-        if masked[self.sentences.at(q.open).start : q.open].strip():
+        if not _blank(masked, self.sentences.at(q.open).start, q.open):
             return False
-        block = next((i for i, b in enumerate(self.blocks) if b.start <= q.open < b.end), 0)
-        prev_block = next((i for i, b in enumerate(self.blocks) if b.start <= prev.close < b.end), -9)
+        block, prev_block = self._block(q.open), self._block(prev.close)
         if not (prev_block == block or (prev_block == block - 1 and q.open == self.blocks[block].start)):
             return False
         # Narration naming someone else between the two ("Jones shook his head.") breaks the chain.
         after_attribution = self.sentences.at(prev.close).end
-        return not any(after_attribution <= c.start < q.open for c in self.finder.refs.antecedents)
+        return not self.finder.refs.names_between(after_attribution, q.open)
+
+
+def _blank(text: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` is all whitespace (scanning back from ``hi``: cheap in long sentences)."""
+    i = hi - 1
+    while i >= lo and text[i].isspace():
+        i -= 1
+    return i < lo
 
 
 def _cue_word(raw: str) -> str:
