@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Sequence
 
 from tests.ui.reader_fakes import port_strike, two_stories
+
 from tuireader.core.models import Analysis
 from tuireader.ui.app import ReaderApp, make_app
 from tuireader.ui.widgets.filter_input import FilterInput
@@ -44,7 +45,7 @@ def test_story_groups(snap_compare) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_filtered_list(snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(_app(), terminal_size=(120, 40), run_before=_steps(["slash", *"kowalcyk"]))
+    assert snap_compare(_app(), terminal_size=(120, 40), run_before=_steps(["slash", *"kowalcyk", "enter"]))
 
 
 def test_current_disagreement(snap_compare) -> None:  # type: ignore[no-untyped-def]

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from tuireader.core.models import Analysis, Article
-from tuireader.core.search import SearchIndex, SearchResult
+
+if TYPE_CHECKING:  # numpy and rapidfuzz load in the worker, after the first frame
+    from tuireader.core.search import SearchIndex, SearchResult
 
 
 @dataclass

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -16,7 +17,6 @@ from textual.widgets import Footer, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from tuireader.core.models import Analysis, Article, Story
-from tuireader.core.search import SearchIndex
 from tuireader.ui.messages import EntityChosen, FilterResults
 from tuireader.ui.render import legend, plain
 from tuireader.ui.screens.entity import EntityScreen
@@ -26,6 +26,9 @@ from tuireader.ui.widgets.article_list import ArticleList, ListHeader
 from tuireader.ui.widgets.entities_panel import EntitiesPanel
 from tuireader.ui.widgets.filter_input import FilterInput
 from tuireader.ui.widgets.reading_pane import ReadingPane
+
+if TYPE_CHECKING:
+    from tuireader.core.search import SearchIndex
 
 NARROW = 100  # below this many columns the list stacks above the reader
 PANE_DELAY = 0.15  # seconds the reader waits for typing in the filter to pause
@@ -51,6 +54,7 @@ class MainScreen(Screen[None]):
         self.index: SearchIndex | None = None
         self.query_text = ""
         self._pane_timer: Timer | None = None
+        self._pending: ArticleList.ArticleHighlighted | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
@@ -129,14 +133,21 @@ class MainScreen(Screen[None]):
         if self._pane_timer is not None:
             self._pane_timer.stop()
             self._pane_timer = None
+        self._pending = event
         if self.query_one(FilterInput).has_focus:
             # While the user types, the list redraws at once and the reader follows when they pause.
-            self._pane_timer = self.set_timer(PANE_DELAY, lambda: self._follow(event))
+            self._pane_timer = self.set_timer(PANE_DELAY, self._follow)
         else:
-            self._follow(event)
+            self._follow()
 
-    def _follow(self, event: ArticleList.ArticleHighlighted) -> None:
-        self._pane_timer = None
+    def _follow(self) -> None:
+        """Show what the list last highlighted (at once when the user leaves the filter box)."""
+        if self._pane_timer is not None:
+            self._pane_timer.stop()
+            self._pane_timer = None
+        event, self._pending = self._pending, None
+        if event is None:
+            return
         if event.article is not None:
             self._show_article(event.article)
         elif event.story is not None:
@@ -211,7 +222,12 @@ class MainScreen(Screen[None]):
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
+        self._follow()
         self.article_list.focus()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if isinstance(event.widget, FilterInput):
+            self._follow()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="filter")
     def run_filter(self, index: SearchIndex, query: str) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
@@ -26,19 +27,17 @@ from textual.strip import Strip
 from textual.widgets import Static
 
 from tuireader.core.models import Analysis, Article, Story
-from tuireader.core.search import Field, SearchResult, SearchResults
+
+if TYPE_CHECKING:
+    from tuireader.core.search import SearchResult
+
 from tuireader.ui.render import ArticleCounts, article_counts, article_meta, highlight, plain
 
 STORY_PREFIX = "story:"
 COUNT_WIDTH = 4  # each count column, with its leading space
 COUNT_COLUMNS = ("Fct", "Quo", "Dis")
-_FIELD_NAMES = {
-    Field.PERSON: "person",
-    Field.ORG: "org",
-    Field.PLACE: "place",
-    Field.TOPIC: "topic",
-    Field.SOURCE: "source",
-}
+# Fields of a match worth naming under the headline (values of ``core.search.Field``).
+_FIELD_NAMES = {"person": "person", "org": "org", "place": "place", "topic": "topic", "source": "source"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +152,8 @@ class ArticleList(ScrollView, can_focus=True):
         rows: list[Row] = []
         if self.results is not None:
             results = self.results
-            ids = results.article_ids if isinstance(results, SearchResults) else [r.article for r in results]
+            # SearchResults carries the ids ready-made; building 10,000 results just to read ids is waste.
+            ids = getattr(results, "article_ids", None) or [r.article for r in results]
             rows = [Row(aid, i) for i, aid in enumerate(ids) if aid in self.articles]
         else:
             for story, ids in self._groups():
