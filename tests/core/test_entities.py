@@ -72,6 +72,8 @@ PRESENT = [
     # organisations
     ("The network operator, Voltera Grid, said the fire was contained.", "org", "Voltera Grid"),
     ("Kestrelnet, the industry group that sued, welcomed the ruling.", "org", "Kestrelnet"),
+    ("OSLO (Nordic Wire) — Talks resumed on Monday.", "org", "Nordic Wire"),
+    ("He wrote on his Vox Populi platform that it was over.", "org", "Vox Populi"),
     ("Analysts at Morgan Stanley expect two rate cuts.", "org", "Morgan Stanley"),
     ("Apple Inc. reported record revenue on Thursday.", "org", "Apple Inc."),
     ("Shares of Nvidia rose 4% on Monday.", "org", "Nvidia"),

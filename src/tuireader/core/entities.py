@@ -40,6 +40,8 @@ from tuireader.core.ner_rules import (
     TITLES,
 )
 
+_PERSON_ROLES = frozenset({"president", "minister", "leader"})  # "Kenya president X": not an org modifier
+_OUTLET_NOUNS = frozenset("platform app website site account channel network newspaper broadcaster".split())
 _RARE_ZIPF = 3.0  # wordfreq Zipf below which a word is not ordinary English
 _ROLE_ZIPF = 3.3  # a sentence-opening word this common, before a name, is a role ("Administrator")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
@@ -191,8 +193,13 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
         return found(Label.PLACE)
     next_word = ev.word(tokens, next_index)
     # "<X> spokesman", "<X> officials": X is an organisation (or a place, handled above).
-    modifier = next_word in ROLE_NOUNS and next_word not in {"president", "minister", "leader"} and not possessive
-    if modifier and not ev.demonym(name) and not ev.looks_person(words) and not (initial and len(words) == 1):
+    modifier = (next_word in ROLE_NOUNS or next_word in _OUTLET_NOUNS) and next_word not in _PERSON_ROLES
+    lone_opener = initial and len(words) == 1
+    if modifier and not possessive and not lone_opener and not ev.demonym(name) and not ev.looks_person(words):
+        return found(Label.ORG)
+    # A wire credit in a dateline: "OSLO (Nordic Wire) —".
+    credit = prev_word == "(" and ev.word(tokens, next_index) == ")" and first >= 2 and tokens[first - 2].text.isupper()
+    if credit and ev.dateline_follows(text, tokens[next_index].end) and not ev.demonym(name):
         return found(Label.ORG)
     # Acronyms.
     if len(words) == 1 and ev.looks_acronym(words[0]):
