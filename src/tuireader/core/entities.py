@@ -8,7 +8,10 @@ Faker's locales), and what the article itself says elsewhere (a lone surname aft
 name). A capitalised word with no evidence is not a name: sentence-initial words, headings and
 emphasis ("an END to the War") would otherwise flood the view with junk.
 
-Dates and counted numbers come from ``ner_numbers``; corpus-wide identity from ``ner_resolve``.
+Module map: ``ner_chunks`` (tokens, chunks), ``ner_rules`` (cue words), ``ner_evidence`` (small
+predicates), ``ner_numbers`` (dates, durations, counts), ``gazetteer`` (word lists, loaded lazily);
+corpus-wide identity in ``ner_resolve`` with ``ner_names`` (name variants), ``ner_keys`` (normal
+forms, acronyms) and ``ner_propagate`` (names known elsewhere in the corpus).
 """
 
 from __future__ import annotations
