@@ -123,7 +123,7 @@ def align_facts(analysis: Analysis, *, threshold: float = EDGE_THRESHOLD, link: 
     by_id = {a.id: a for a in analysis.articles}
     order = {a.id: n for n, a in enumerate(analysis.articles)}
     refs = reference_days(analysis)
-    groups: list[list[FactMember]] = []
+    facts: list[Fact] = []
     for block in _blocks(analysis):
         sentences = [s for a in block for s in sentence_features(analysis, a, order[a.id])]
         vectors = weigh([s.features for s in sentences])
@@ -131,8 +131,11 @@ def align_facts(analysis: Analysis, *, threshold: float = EDGE_THRESHOLD, link: 
         owners = [s.article for s in sentences]
         group_ids = [order[a] for a in owners]
         candidates = candidate_pairs(vectors, group_ids, min_score=CANDIDATE_MIN)
+        # Pairs too weak to link groups keep their lemma cosine: they only matter for conflicting figures.
         pairs = {
             (i, j): pair_score(sentences[i], sentences[j], cos, words[i], words[j])
+            if cos >= LINK_CANDIDATE_MIN
+            else cos
             for (i, j), cos in candidates.items()
         }
         figures = Figures(analysis, sentences, refs)
@@ -142,16 +145,15 @@ def align_facts(analysis: Analysis, *, threshold: float = EDGE_THRESHOLD, link: 
         clusters = [c for c in _cluster(owners, strong, threshold, link) if len(c) > 1]
         together = {(x, y) for c in clusters for x in c for y in c if x < y}
         clusters += conflict_groups(owners, pairs, threshold, together, figures)
+        # Disagreements now, while this story's sentences are still in the figure and token caches.
         for cluster in clusters:
             chosen = sorted(cluster, key=lambda k: (sentences[k].order, sentences[k].index))
-            groups.append([FactMember(sentences[k].article, sentences[k].index) for k in chosen])
-    groups.sort(key=lambda g: (-len({m.article for m in g}), order[g[0].article], g[0].sentence))
-    facts: list[Fact] = []
-    for members in groups:
-        key = "|".join(f"{m.article}:{m.sentence}" for m in members)
-        fact_id = "fact-" + hashlib.sha1(key.encode()).hexdigest()[:10]
-        found = disagree.find_disagreements(analysis, members, refs)
-        facts.append(Fact(fact_id, _label(by_id, members), tuple(members), found))
+            members = [FactMember(sentences[k].article, sentences[k].index) for k in chosen]
+            key = "|".join(f"{m.article}:{m.sentence}" for m in members)
+            fact_id = "fact-" + hashlib.sha1(key.encode()).hexdigest()[:10]
+            found = disagree.find_disagreements(analysis, members, refs, order)
+            facts.append(Fact(fact_id, _label(by_id, members), tuple(members), found))
+    facts.sort(key=lambda f: (-len(f.articles), order[f.members[0].article], f.members[0].sentence))
     return facts
 
 

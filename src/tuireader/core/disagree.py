@@ -145,10 +145,20 @@ def _value(article: Article, start: int, end: int) -> DisagreementValue:
 
 
 def find_disagreements(
-    analysis: Analysis, members: Sequence[FactMember], refs: Mapping[str, str | None] | None = None
+    analysis: Analysis,
+    members: Sequence[FactMember],
+    refs: Mapping[str, str | None] | None = None,
+    position: Mapping[str, int] | None = None,
 ) -> tuple[Disagreement, ...]:
-    """All disagreements between members of one fact from different articles."""
-    by_id = {a.id: a for a in analysis.articles}
+    """All disagreements between members of one fact from different articles.
+
+    ``refs``: each article's day for relative dates; ``position``: article id -> corpus position
+    (computed here when not given; pass them when calling for many facts).
+    """
+    if position is None:
+        position = {a.id: n for n, a in enumerate(analysis.articles)}
+    involved = {m.article for m in members}
+    by_id = {a.id: a for a in (analysis.articles[position[x]] for x in involved)}
     refs = refs or {}
     figures: list[list[Quantity]] = []
     for m in members:
@@ -180,7 +190,6 @@ def find_disagreements(
             ):
                 for (a0, a1), (b0, b1) in conflicts:
                     found.setdefault(kind, []).append((_value(art_a, a0, a1), _value(art_b, b0, b1)))
-    position = {a.id: n for n, a in enumerate(analysis.articles)}
     out: list[Disagreement] = []
     for kind, pairs in found.items():
         if kind is DisagreementKind.NUMBER:

@@ -175,20 +175,22 @@ def is_content(word: str) -> bool:
     return bool(low) and low not in STOPWORDS and (len(low) > 1 or low.isdigit())
 
 
+@lru_cache(maxsize=200_000)
+def _content(word: str) -> tuple[str, ...]:
+    """The lemmas a word contributes: none for a stopword, its parts' for a hyphenated word."""
+    if "-" in word and not word[0].isdigit():
+        return tuple(lemma(p) for p in word.split("-") if p and is_content(p))
+    return (lemma(word),) if is_content(word) else ()
+
+
 def content_lemmas(text: str) -> list[str]:
     """Lemmas of the content words of ``text``, in order (hyphenated words also give their parts)."""
     out: list[str] = []
-    for match in WORD_RE.finditer(text):
-        word = match.group()
-        if word.lower() == "out" and out and out[-1] == _BREAK:
+    for word in WORD_RE.findall(text):
+        if out and out[-1] == _BREAK and word.lower() == "out":
             out[-1] = _BEGIN  # "broke out" is how fires, wars and fighting begin
             continue
-        if "-" in word and not word[0].isdigit():
-            parts = [p for p in word.split("-") if p]
-            out.extend(lemma(p) for p in parts if is_content(p))
-            continue
-        if is_content(word):
-            out.append(lemma(word))
+        out.extend(_content(word))
     return out
 
 

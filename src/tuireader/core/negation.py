@@ -8,6 +8,8 @@ agreement to swap prisoners but no agreement on a truce" negates a different agr
 
 from __future__ import annotations
 
+import re
+
 from tuireader.core import lexicon
 from tuireader.core.models import Article, Span
 from tuireader.core.numbers import Token, tokenize
@@ -15,7 +17,11 @@ from tuireader.core.numbers import Token, tokenize
 Pair = tuple[tuple[int, int], tuple[int, int]]
 
 CUES = {"not", "no", "never", "without", "neither", "nor", "none", "cannot", "nothing"}
-CUE_VERBS = {"fail", "refus", "declin", "deni", "reject"}  # stems: "failed to", "refused to", "denied"
+CUE_VERBS = ("fail", "refus", "declin", "deni", "reject")  # stems: "failed to", "refused to", "denied"
+CUE_PREFIXES = {"fail", "refu", "decl", "deni", "deny", "reje"}
+CUE_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(CUES)) + r"|\w+n[’']t|fail|refus|declin|deni|deny|reject)", re.IGNORECASE
+)
 SCOPE_END = {"but", "while", "although", "though", "whereas", "yet", "and", "or", "which", "who", "that", "because"}
 PREPOSITIONS = {"on", "in", "at", "for", "with", "after", "before", "during", "since", "by", "from", "over", "under"}
 AUXILIARIES = {
@@ -63,9 +69,7 @@ WINDOW = 6  # how close the matching words must sit in the other sentence
 
 def _is_cue(token: Token) -> bool:
     low = token.low
-    if low in CUES or low.endswith("n't"):
-        return True
-    return any(lexicon.lemma(token.text).startswith(v) for v in CUE_VERBS)
+    return low in CUES or low.endswith("n't") or (low[:4] in CUE_PREFIXES and lexicon.lemma(low).startswith(CUE_VERBS))
 
 
 def _scopes(tokens: list[Token]) -> list[tuple[int, int, list[int]]]:
@@ -101,6 +105,8 @@ def _display_end(tokens: list[Token], scope: list[int], matched: set[str]) -> in
 
 
 def _negated(tokens: list[Token]) -> tuple[set[int], list[tuple[int, int, list[int]]]]:
+    if not any(_is_cue(t) for t in tokens if t.word):
+        return set(), []
     scopes = _scopes(tokens)
     inside = {k for cue, last, _ in scopes for k in range(cue, last + 1)}
     return inside, scopes
@@ -108,6 +114,8 @@ def _negated(tokens: list[Token]) -> tuple[set[int], list[tuple[int, int, list[i
 
 def _one_way(art_a: Article, ta: list[Token], art_b: Article, tb: list[Token]) -> list[Pair]:
     _, scopes_a = _negated(ta)
+    if not scopes_a:
+        return []
     inside_b, scopes_b = _negated(tb)
     negated_b = {lexicon.lemma(tb[k].text) for _, _, content in scopes_b for k in content}
     positive_b = [(k, lexicon.lemma(t.text)) for k, t in enumerate(tb) if t.word and k not in inside_b]
@@ -133,8 +141,13 @@ def _one_way(art_a: Article, ta: list[Token], art_b: Article, tb: list[Token]) -
 
 def negation_conflicts(art_a: Article, sa: Span, art_b: Article, sb: Span) -> list[Pair]:
     """Spans (A, B) where one sentence negates what the other states."""
+    cue_a = CUE_RE.search(art_a.text, sa.start, sa.end) is not None
+    cue_b = CUE_RE.search(art_b.text, sb.start, sb.end) is not None
+    if not cue_a and not cue_b:
+        return []  # most sentences negate nothing: skip the word-by-word reading
     ta = tokenize(art_a.text, sa.start, sa.end)
     tb = tokenize(art_b.text, sb.start, sb.end)
-    out = _one_way(art_a, ta, art_b, tb)
-    out.extend((a, b) for b, a in _one_way(art_b, tb, art_a, ta))
+    out = _one_way(art_a, ta, art_b, tb) if cue_a else []
+    if cue_b:
+        out.extend((a, b) for b, a in _one_way(art_b, tb, art_a, ta))
     return out

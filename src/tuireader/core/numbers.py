@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:[-'’.,:][^\W_]+)*|[^\w\s]")
 DIGITS_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -55,8 +56,9 @@ TIME_UNITS = {
 _TIME_UNITS_ANY = TIME_UNITS | {u + "s" for u in TIME_UNITS} | {"centuries"}
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word, number or punctuation mark (a tuple: sentences are tokenized often, this is cheap)."""
+
     start: int
     end: int
     text: str
@@ -65,12 +67,16 @@ class Token:
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    stop = len(text) if end is None else end
-    out: list[Token] = []
-    for m in TOKEN_RE.finditer(text, start, stop):
-        word = m.group()
-        out.append(Token(m.start(), m.end(), word, word.lower().replace("’", "'"), word[0].isalnum()))
-    return out
+    return list(_tokenize(text, start, len(text) if end is None else end))
+
+
+@lru_cache(maxsize=4096)
+def _tokenize(text: str, start: int, stop: int) -> tuple[Token, ...]:
+    """Sentences are tokenized by several readers (figures, negation); each only once."""
+    return tuple(
+        Token(m.start(), m.end(), w := m.group(), w.lower().replace("’", "'"), w[0].isalnum())
+        for m in TOKEN_RE.finditer(text, start, stop)
+    )
 
 
 def _word_value(word: str) -> int | None:

@@ -8,10 +8,12 @@ year") are resolved against a reference day (the article's publication date) whe
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from tuireader.core import lexicon, numbers
 from tuireader.core.numbers import Token, parse_number
@@ -104,6 +106,7 @@ HEDGES: dict[str, tuple[float, float]] = {
     "circa": (0.85, 1.15),
 }
 _HEDGE_WORDS = sorted((tuple(h.split()) for h in HEDGES), key=len, reverse=True)
+_HEDGE_LAST = {words[-1] for words in _HEDGE_WORDS}
 
 MONTHS = {
     name: i + 1
@@ -129,30 +132,38 @@ WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday
 _OFFSET_AFTER = {"after", "before", "later", "earlier", "afterwards", "beforehand", "prior"}
 _DATE_PREPS = {"in", "since", "until", "by", "from", "of", "before", "after", "during", "through", "till", "to"}
 _TRIGGERS = (
-    list(numbers.SMALL)
-    + list(numbers.SCALES)
-    + list(MONTHS)
-    + list(WEEKDAYS)
-    + sorted(numbers.TIME_UNITS)
-    + [
-        "dozen",
-        "dozens",
-        "scores",
-        "hundreds",
-        "thousands",
-        "millions",
-        "billions",
-        "yesterday",
-        "today",
-        "tomorrow",
-        "tonight",
-        "week",
-        "month",
-        "year",
-    ]
+    set(numbers.SMALL)
+    | set(numbers.SCALES)
+    | set(MONTHS)
+    | set(WEEKDAYS)
+    | set(UNIT_WORDS)
+    | {"dozen", "dozens", "half", "scores", "hundreds", "thousands", "millions", "billions"}
+    | {"yesterday", "today", "tomorrow", "tonight"}
 )
-# Cheap test that a sentence may hold a figure at all (most words of most sentences are not figures).
-_MAYBE = re.compile(r"\d|\b(?:" + "|".join(sorted(_TRIGGERS, key=len, reverse=True)) + r")", re.IGNORECASE)
+
+
+def _trie_pattern(words: set[str]) -> str:
+    """One regex alternation shaped as a trie: Python's ``re`` tries a flat list word by word."""
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:  # type: ignore[type-arg]
+        ends = "" in node
+        branches = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+        return body + "?" if ends and body else body
+
+    return walk(tree)
+
+
+# Cheap test of where a sentence may hold a figure (most words of most sentences are not figures).
+_MAYBE = re.compile(r"\d|\b" + _trie_pattern(_TRIGGERS) + r"\b", re.IGNORECASE)
 _DEFINITE = {"the", "these", "those", "its", "their", "his", "her", "our", "all", "whose"}
 _DEADLINE = {"until", "till", "by", "through", "before"}
 _TALLY_RE = re.compile(r"^(\d{1,3})-(\d{1,3})$")  # a vote or score: "voted 9-6"
@@ -162,6 +173,8 @@ _VAGUE_BIG = {"millions": (2e6, 1e8), "billions": (2e9, 1e11)}
 
 def _hedge_before(tokens: list[Token], i: int) -> tuple[str, int]:
     """The hedge phrase ending just before token ``i`` and the index it starts at."""
+    if i == 0 or tokens[i - 1].low not in _HEDGE_LAST:
+        return "", i
     for words in _HEDGE_WORDS:
         n = len(words)
         if i - n < 0:
@@ -216,16 +229,16 @@ def _read_date(tokens: list[Token], i: int, ref: dt.date | None) -> tuple[tuple[
             nxt = tokens[j]
         day = None
         year = None
-        if nxt is not None and nxt.text.isdigit() and 1 <= int(nxt.text) <= 31 and len(nxt.text) <= 2:
+        if nxt is not None and nxt.text.isdecimal() and 1 <= int(nxt.text) <= 31 and len(nxt.text) <= 2:
             day = int(nxt.text)
             j += 1
             if j + 1 < len(tokens) and tokens[j].text == "," and re.fullmatch(r"\d{4}", tokens[j + 1].text):
                 year = int(tokens[j + 1].text)
                 j += 2
-        elif nxt is not None and nxt.text.isdigit() and len(nxt.text) == 4:
+        elif nxt is not None and nxt.text.isdecimal() and len(nxt.text) == 4:
             year = int(nxt.text)
             j += 1
-        if i > 0 and tokens[i - 1].text.isdigit() and day is None and 1 <= int(tokens[i - 1].text) <= 31:
+        if i > 0 and tokens[i - 1].text.isdecimal() and day is None and 1 <= int(tokens[i - 1].text) <= 31:
             return None, j, False  # "16 March": handled from the day number
         if year is None:
             if ref is None:
@@ -235,12 +248,12 @@ def _read_date(tokens: list[Token], i: int, ref: dt.date | None) -> tuple[tuple[
             return (_day(dt.date(year, month, day)) if day else _month_interval(year, month)), j, True
         except ValueError:
             return None, j, True
-    if tok.text.isdigit() and len(tok.text) <= 2 and nxt is not None and nxt.low.rstrip(".") in MONTHS:
+    if tok.text.isdecimal() and len(tok.text) <= 2 and nxt is not None and nxt.low.rstrip(".") in MONTHS:
         if not nxt.text[0].isupper():
             return None, i, False
         day, month, j = int(tok.text), MONTHS[nxt.low.rstrip(".")], i + 2
         year = None
-        if j < len(tokens) and tokens[j].text.isdigit() and len(tokens[j].text) == 4:
+        if j < len(tokens) and tokens[j].text.isdecimal() and len(tokens[j].text) == 4:
             year = int(tokens[j].text)
             j += 1
         if year is None:
@@ -277,7 +290,7 @@ def _read_date(tokens: list[Token], i: int, ref: dt.date | None) -> tuple[tuple[
             return _month_interval(month_index // 12, month_index % 12 + 1), i + 2, True
         monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(days=7 * step)
         return (float(monday.toordinal()), float(monday.toordinal() + 6)), i + 2, True
-    if tok.text.isdigit() and len(tok.text) == 4 and 1900 <= int(tok.text) <= 2099:
+    if tok.text.isdecimal() and len(tok.text) == 4 and 1900 <= int(tok.text) <= 2099:
         prev = tokens[i - 1].low if i > 0 else ""
         if prev in _DATE_PREPS or prev in {"early", "late", "mid"} or prev.startswith("mid-"):
             return _year_interval(int(tok.text)), i + 1, True
@@ -296,13 +309,33 @@ def _date_start(tokens: list[Token], i: int) -> int:
 
 def extract(text: str, start: int = 0, end: int | None = None, ref: dt.date | None = None) -> list[Quantity]:
     """Every figure in ``text[start:end]``; spans are offsets into ``text``."""
-    if not _MAYBE.search(text, start, len(text) if end is None else end):
+    return list(_extract(text, start, len(text) if end is None else end, ref))
+
+
+@lru_cache(maxsize=8192)
+def _extract(text: str, start: int, end: int, ref: dt.date | None) -> tuple[Quantity, ...]:
+    """Figures are read for alignment and again for disagreements; each sentence once."""
+    return tuple(_read(text, start, end, ref))
+
+
+def _read(text: str, start: int, end: int, ref: dt.date | None) -> list[Quantity]:
+    marks = [m.start() for m in _MAYBE.finditer(text, start, end)]
+    if not marks:
         return []
-    tokens = numbers.tokenize(text, start, len(text) if end is None else end)
+    tokens = numbers.tokenize(text, start, end)
     found: list[Quantity] = []
-    i = 0
     n = len(tokens)
-    while i < n:
+    starts = [t.start for t in tokens]
+    # Figures start at a trigger word or one word before it ("a year", "last week"): look only there.
+    candidates: set[int] = set()
+    for mark in marks:
+        k = bisect.bisect_right(starts, mark) - 1
+        if k >= 0:
+            candidates.update((k - 1, k) if k > 0 else (k,))
+    consumed = 0
+    for i in sorted(candidates):
+        if i < consumed:
+            continue
         tok = tokens[i]
         interval, j, matched = _read_date(tokens, i, ref)
         if matched and j > i:
@@ -336,7 +369,7 @@ def extract(text: str, start: int = 0, end: int | None = None, ref: dt.date | No
                         _context(tokens, first, j),
                     )
                 )
-            i = j
+            consumed = j
             continue
         tally = _TALLY_RE.match(tok.text)
         if tally and i > 0 and tokens[i - 1].low not in _DATE_PREPS:
@@ -355,7 +388,6 @@ def extract(text: str, start: int = 0, end: int | None = None, ref: dt.date | No
                     _context(tokens, i, i + 1),
                 )
             )
-            i += 1
             continue
         if (tok.low in _VAGUE or tok.low in _VAGUE_BIG) and i + 1 < n and tokens[i + 1].low == "of":
             lo, hi = (_VAGUE | _VAGUE_BIG)[tok.low]
@@ -375,11 +407,9 @@ def extract(text: str, start: int = 0, end: int | None = None, ref: dt.date | No
                         _context(tokens, i, i + 2),
                     )
                 )
-            i += 1
             continue
         parsed = parse_number(tokens, i)
         if parsed is None:
-            i += 1
             continue
         value, j, unit_from_hyphen = parsed
         hedge, h = _hedge_before(tokens, i)
@@ -394,17 +424,16 @@ def extract(text: str, start: int = 0, end: int | None = None, ref: dt.date | No
             q = _duration(tokens, text, i, h, k, value, hedge, unit, ref)
             if q is not None:
                 found.append(q)
-            i = k
+            consumed = k
             continue
         if tok.low in {"a", "an"} and value == 1:
-            i += 1
             continue
         if i > 0 and tokens[i - 1].low in _DEFINITE and value <= 12 and h == i:
-            i = j  # "the two sides", "both": a reference to known things, not a figure reported
+            consumed = j  # "the two sides", "both": a reference to known things, not a figure reported
             continue
         head = _head(tokens, k)
         if head is None and re.fullmatch(r"(19|20)\d\d", tok.text):
-            i = j  # a bare year, not a count
+            consumed = j  # a bare year, not a count
             continue
         is_percent = k < n and tokens[k].low in {"%", "percent", "per"}
         head_lemma = "percent" if is_percent else (head[0] if head else "")
@@ -426,7 +455,7 @@ def extract(text: str, start: int = 0, end: int | None = None, ref: dt.date | No
                 _context(tokens, i, j),
             )
         )
-        i = j
+        consumed = j
     return found
 
 
@@ -436,7 +465,7 @@ def _grain(tokens: list[Token], i: int, j: int) -> float:
     if scale not in numbers.SCALES:
         return 0.0
     first = tokens[i].low
-    decimals = len(first.split(".")[1]) if "." in first and first[0].isdigit() else 0
+    decimals = len(first.split(".")[1]) if "." in first and first[0].isdecimal() else 0
     return float(numbers.SCALES[scale]) * 10.0**-decimals
 
 

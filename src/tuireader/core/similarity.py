@@ -125,16 +125,23 @@ def candidate_pairs(
     keys: list[npt.NDArray[np.int64]] = []
     values: list[npt.NDArray[np.float64]] = []
     n = len(vectors)
+    pair_keys: list[int] = []  # posting lists of two (most of them) are cheaper without numpy
+    pair_values: list[float] = []
     for plist in postings.values():
         if len(plist) < 2:
+            continue
+        if len(plist) == 2:
+            (i, wi), (j, wj) = plist
+            pair_keys.append(i * n + j)
+            pair_values.append(wi * wj)
             continue
         idx = np.fromiter((p[0] for p in plist), dtype=np.int64, count=len(plist))
         wts = np.fromiter((p[1] for p in plist), dtype=np.float64, count=len(plist))
         first, second = _pairs_of(len(plist))
         keys.append(idx[first] * n + idx[second])
         values.append(wts[first] * wts[second])
-    if not keys:
-        return {}
+    keys.append(np.asarray(pair_keys, dtype=np.int64))
+    values.append(np.asarray(pair_values, dtype=np.float64))
     unique, inverse = np.unique(np.concatenate(keys), return_inverse=True)
     sums = np.bincount(inverse, weights=np.concatenate(values))
     keep = sums >= min_score

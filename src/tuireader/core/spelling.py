@@ -9,6 +9,7 @@ unequal words, when the other sentence does not also use the first spelling, are
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -92,6 +93,13 @@ def _mentions_in(analysis: Analysis, article: Article, span: Span) -> list[Menti
 
 def _chunks(article: Article, span: Span) -> list[list[Word]]:
     """Runs of capitalised words ("Caroline Levitt", "Volodymyr Zelenskyy"): the names of a sentence."""
+    return [list(c) for c in _text_chunks(article.text, span.start, span.end)]
+
+
+@lru_cache(maxsize=4096)
+def _text_chunks(text: str, start: int, end: int) -> tuple[tuple[Word, ...], ...]:
+    article = Article(id="", path="", title="", source="", text=text)
+    span = Span(start, end)
     out: list[list[Word]] = []
     current: list[Word] = []
     last_end = -10
@@ -103,8 +111,8 @@ def _chunks(article: Article, span: Span) -> list[list[Word]]:
         last_end = m.end()
     if current:
         out.append(current)
-    chunks = [[w for w in chunk if len(w[2]) >= 2 and w[2] not in STOPWORDS] for chunk in out]
-    return [c for c in chunks if c]
+    chunks = [tuple(w for w in chunk if len(w[2]) >= 2 and w[2] not in STOPWORDS) for chunk in out]
+    return tuple(c for c in chunks if c)
 
 
 def name_conflicts(analysis: Analysis, art_a: Article, sa: Span, art_b: Article, sb: Span) -> list[Pair]:
@@ -118,11 +126,18 @@ def name_conflicts(analysis: Analysis, art_a: Article, sa: Span, art_b: Article,
     all_a = {w[2] for c in chunks_a for w in c}
     all_b = {w[2] for c in chunks_b for w in c}
     # A variant only counts when the other sentence does not also use the first spelling somewhere.
-    pairs.extend(
-        ([w for w in ca if w[2] not in all_b], [w for w in cb if w[2] not in all_a])
-        for ca in chunks_a
-        for cb in chunks_b
-    )
+    only_a, only_b = all_a - all_b, all_b - all_a
+    similar = {(x, y) for x in only_a for y in only_b if fuzz.ratio(x, y, score_cutoff=SIMILAR)}
+    if similar:
+        firsts = {x for x, _ in similar}
+        seconds = {y for _, y in similar}
+        pairs.extend(
+            ([w for w in ca if w[2] not in all_b], [w for w in cb if w[2] not in all_a])
+            for ca in chunks_a
+            if any(w[2] in firsts for w in ca)
+            for cb in chunks_b
+            if any(w[2] in seconds for w in cb)
+        )
     out: list[Pair] = []
     for words_a, words_b in pairs:
         spans = _differing(words_a, words_b)
