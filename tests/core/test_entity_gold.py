@@ -182,11 +182,12 @@ def test_report_figures() -> None:
 @pytest.mark.parametrize(
     ("prefix", "precision", "recall", "merge", "split"),
     [
-        # measured: own P=1.00 R=1.00 merges 17/17 non-merges 7/7 (our own gold, also used while developing)
+        # measured: own P=1.00 R=0.98 merges 34/34 non-merges 10/10 (two of the four stories were written after
+        # the rules were frozen; first runs there: P=1.00 R=0.98 merges 7/9 and P=1.00 R=0.88 merges 7/8)
         ("own/", 0.95, 0.95, 0.95, 1.0),
         # measured: stories P=0.97 R=0.91 merges 41/41 non-merges 12/12
         ("stories/", 0.93, 0.86, 0.92, 0.9),
-        # measured: seeds P=0.98 R=0.96 merges 29/29 non-merges 6/6
+        # measured: seeds P=0.98 R=0.97 merges 29/29 non-merges 6/6
         ("seeds", 0.95, 0.92, 0.95, 1.0),
     ],
 )

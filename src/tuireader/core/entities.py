@@ -288,8 +288,13 @@ def _acronym_definitions(all_chunks: Sequence[Chunk], tokens: Sequence[Token]) -
 
 
 def _apposition_noun(tokens: Sequence[Token], index: int) -> str:
-    """The head noun of ", the/a [adjective...] noun" right after a name, lower-case, or ""."""
-    if ev.word(tokens, index) != "," or ev.word(tokens, index + 1).lower() not in {"the", "a", "an", "its", "their"}:
+    """The head noun of ", the/a/Estonia's [adjective...] noun" right after a name, lower-case, or ""."""
+    if ev.word(tokens, index) != "," or index + 1 >= len(tokens):
+        return ""
+    determiner = tokens[index + 1]
+    if determiner.text.lower() not in {"the", "a", "an", "its", "their"} and not (
+        determiner.possessive and determiner.text[:1].isupper()
+    ):
         return ""
     for k in range(index + 2, min(index + 6, len(tokens))):
         word = tokens[k].text.lower()

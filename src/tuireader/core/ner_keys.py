@@ -49,7 +49,12 @@ def thing_targets(
                 if k[0] == label
                 and k != key
                 and len(words_of[k]) > len(words)
-                and (words_of[k][: len(words)] == words if len(words) == 1 else words_of[k][-len(words) :] == words)
+                and (
+                    words_of[k][: len(words)] == words
+                    if len(words) == 1
+                    else words_of[k][-len(words) :] == words
+                    or words_of[k][: len(words) + 1] == (*words, "of")  # "Central Bank" / "Central Bank of Kenya"
+                )
             ]
         if len(longs) == 1 and longs[0] != key:
             target[key] = longs[0]

@@ -101,7 +101,7 @@ ORG_NOUNS = frozenset(
     "newspaper charity organisation organization association federation club team operator insurer lender "
     "retailer manufacturer supplier startup start-up contractor developer publisher network channel "
     "outlet magazine institute university council committee coalition movement militia shares stake stock "
-    "subsidiary shareholders".split()
+    "subsidiary shareholders parliament legislature assembly court tribunal ministry department".split()
 )
 
 # Verbs of speech and report: "<Name> said", "said <Name>", "according to <Name>".
