@@ -163,7 +163,8 @@ async def test_entity_popup_lists_spellings_and_filters() -> None:
         card = app.screen.card_text.plain
         assert "Spelled Marta Kowalczyk in North Star Daily, Marta Kowalcyk in Harbour Times." in card
         assert "Also written: Marta Kowalcyk" in card
-        assert "Quoted 2 times." in card
+        assert "Quoted 2 times:" in card
+        assert "North Star Daily: “We will stay out until the port authority listens.”" in card
         await pilot.press("f")
         await _settle(app, pilot)
         assert app.screen is app.main

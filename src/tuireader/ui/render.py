@@ -27,6 +27,7 @@ LABEL_NAMES = {
     Label.DATE: "date",
     Label.NUMBER: "number",
 }
+MAX_QUOTES = 12  # quotations listed in the entity popup
 _QUOTE_CLOSERS = "\"'”’»›"
 
 
@@ -252,17 +253,21 @@ def legend(styles: Styles) -> Text:
 
 
 def spellings(entity: Entity, analysis: Analysis) -> str:
-    """"spelled Zelensky in A and C, Zelenskyy in B": how each source writes the name."""
+    """"spelled Zelensky in A and C, Zelenskyy in B": how each source writes the name in full.
+
+    Each article counts with its longest form: a later bare surname is a short reference, not a
+    different spelling.
+    """
     by_form: dict[str, list[str]] = {}
     for article_id, forms in entity.forms.items():
         try:
             source = analysis.article(article_id).source or article_id[:8]
         except KeyError:
             continue
-        for form in forms or (entity.name,):
-            sources = by_form.setdefault(form, [])
-            if source not in sources:
-                sources.append(source)
+        form = max(forms or (entity.name,), key=len)
+        sources = by_form.setdefault(form, [])
+        if source not in sources:
+            sources.append(source)
     parts = [f"{form} in {_join(sources)}" for form, sources in sorted(by_form.items(), key=lambda kv: -len(kv[1]))]
     return "spelled " + ", ".join(parts) if parts else ""
 
@@ -315,7 +320,23 @@ def entity_card(entity: Entity, analysis: Analysis, styles: Styles) -> Text:
         out.append(f"  {article.source or 'unknown source'}", Style(bold=True))
         out.append(f": {', '.join(written) or entity.name}  ")
         out.append(f"({article.title})\n", styles.get("reading-pane--speaker", ""))
-    quotes = sum(1 for r in analysis.by_article.values() for q in r.quotes if q.speaker == entity.id and not q.scare)
-    if quotes:
-        out.append(f"\nQuoted {plural(quotes, 'time')}.\n")
+    quoted = [
+        (article_id, q)
+        for article_id, r in analysis.by_article.items()
+        for q in r.quotes
+        if q.speaker == entity.id and not q.scare
+    ]
+    if quoted:
+        out.append(f"\nQuoted {plural(len(quoted), 'time')}:\n", Style(bold=True))
+        for article_id, q in quoted[:MAX_QUOTES]:
+            try:
+                article = analysis.article(article_id)
+            except KeyError:
+                continue
+            words = " ".join(article.text[q.start : q.end].split())
+            gist = words if len(words) <= 90 else words[:89] + "…"
+            out.append(f"  {article.source or 'unknown source'}: ", Style(bold=True))
+            out.append(f"“{gist}”\n", styles.get("reading-pane--quote", ""))
+        if len(quoted) > MAX_QUOTES:
+            out.append(f"  … and {len(quoted) - MAX_QUOTES} more\n")
     return out

@@ -21,5 +21,10 @@ class FilterInput(Input):
         self.value = ""
         self.screen.focus_next()
 
+    async def action_submit(self) -> None:
+        # Move on at once, so a key typed right after Enter already reaches the list.
+        await super().action_submit()
+        self.screen.focus_next()
+
     def action_leave(self) -> None:
         self.screen.focus_next()
