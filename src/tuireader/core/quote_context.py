@@ -139,6 +139,7 @@ ABBREVIATIONS = frozenset(
     corp dept est fig jan feb mar apr jun jul aug sep sept oct nov dec mt ft pres supt cmdr approx""".split()
 )
 _TERMINATOR = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s)")
+_NON_SPACE = re.compile(r"\S+")
 _DATELINE_AFTER = re.compile(r"[\s,]*(?:—|–|--|\(|/)")  # "LAS VEGAS —", "WASHINGTON/MOSCOW (Wire)"
 _PARTICLES = r"(?:von|van|der|den|de|del|della|la|le|da|di|du|dos|bin|ibn|al|el|ter|ten)"
 _NAME_RE = re.compile(
@@ -213,7 +214,11 @@ def names_in(masked: str, lo: int, hi: int) -> list[Candidate]:
     """Capitalised names between ``lo`` and ``hi``, titles stripped ("U.S. President Jo Bloggs" -> "Jo Bloggs")."""
     out: list[Candidate] = []
     for match in _NAME_RE.finditer(masked, lo, hi):
-        words = [(m.start() + match.start(), m.group()) for m in re.finditer(r"\S+", match.group())]
+        chain = match.group()
+        if " " not in chain and "\n" not in chain:
+            words = [(match.start(), chain)]
+        else:
+            words = [(m.start() + match.start(), m.group()) for m in _NON_SPACE.finditer(chain)]
         # "of"/"for" joins only after an institution word ("Bank of England"), not "Jo Bloggs of Leeds".
         for i in range(len(words) - 1, 0, -1):
             if words[i][1] in ("of", "for") and words[i - 1][1].lower() not in OF_HEADS:

@@ -154,21 +154,26 @@ def find_quoted(text: str, paragraphs: tuple[Span, ...] = (), headings: tuple[Sp
             carry = None
         found.extend(pending)
         pending = []
-        open_count = {Kind.DOUBLE: 0, Kind.SINGLE: 0}
-        for kind, _ in stack:
-            open_count[kind] += 1
+        doubles = sum(1 for kind, _ in stack if kind is Kind.DOUBLE)  # open marks of each kind on the stack
+        singles = len(stack) - doubles
         for index, mark in enumerate(marks):
-            has_open = open_count[mark.kind] > 0
+            has_open = (doubles if mark.kind is Kind.DOUBLE else singles) > 0
             if mark.can_close and has_open and not (mark.weak_close and _better_closer(marks, index)):
                 while stack:
                     kind, open_pos = stack.pop()
-                    open_count[kind] -= 1
+                    if kind is Kind.DOUBLE:
+                        doubles -= 1
+                    else:
+                        singles -= 1
                     if kind is mark.kind:
                         pairs.append((open_pos, mark.pos, kind))
                         break
             elif mark.can_open and len(stack) < _MAX_DEPTH:
                 stack.append((mark.kind, mark.pos))
-                open_count[mark.kind] += 1
+                if mark.kind is Kind.DOUBLE:
+                    doubles += 1
+                else:
+                    singles += 1
         unclosed = -1
         if stack:
             kind, unclosed = stack[0]

@@ -42,7 +42,7 @@ _AGE_DESCRIPTION = re.compile(r"the\s+\d+-year-old(?:\s+\w+)?", re.IGNORECASE)
 
 _MAX_WALK = 12  # sentences walked back for an antecedent; beyond that the reference is a guess
 _SENTENCE_WINDOW = 600  # characters of one (run-on) sentence examined
-_MAX_EARLIER = 60  # names examined before the walked stretch
+_MAX_EARLIER = 40  # sentences searched before the walked stretch
 _DESCRIPTION_WINDOW = 3000  # characters searched back for unclaimed capitalised names
 _DESCRIPTION_REACH = 12000  # characters searched back for "the ministry"'s antecedent (about 2,000 words)
 
@@ -78,15 +78,10 @@ class References:
         self.sentences = sentences
         self.mentions = list(mentions)
         self.subject_of = subject_of  # the subject of a cue verb: SpeakerFinder.before
-        # Capitalised names the entity extractor did not claim (as anything) stand in as antecedents too.
-        taken = sorted([(m.start, m.end) for m in self.mentions] + [(o.start, o.end) for o in occupied])
-        taken_starts = [t[0] for t in taken]
-        self.antecedents = sorted(
-            self.mentions
-            + [n for n in names_in(masked, 0, len(masked)) if not _overlaps(taken, taken_starts, n.start, n.end)],
-            key=lambda c: c.start,
-        )
-        self.antecedent_starts = [c.start for c in self.antecedents]
+        self.mention_starts = [c.start for c in self.mentions]
+        self._taken = sorted([(m.start, m.end) for m in self.mentions] + [(o.start, o.end) for o in occupied])
+        self._taken_starts = [t[0] for t in self._taken]
+        self._names: dict[int, list[Candidate]] = {}  # sentence index -> unclaimed capitalised names in it
         self.genders: dict[str, str] = {}  # name as written -> "he"/"she", learned from resolved pronouns
         # Resolved speakers by the position of their subject words, kept sorted for range lookups.
         self.resolved_at: list[int] = []
@@ -110,9 +105,7 @@ class References:
             if wanted is not None:
                 floor = self.blocks[max(0, _bisect(self.block_starts, lo) - 1)].start if self.blocks else 0
                 floor = max(floor, lo - _DESCRIPTION_WINDOW)
-                extra = [(c.start, c) for c in names_in(self.masked, floor, lo)] if self.mentions else []
-                reach = self._between(max(0, lo - _DESCRIPTION_REACH), lo)
-                for _pos, cand in reversed(sorted(reach + extra, key=lambda item: item[0])):
+                for _pos, cand in reversed(self._between(max(0, lo - _DESCRIPTION_REACH), lo)):
                     around = self.masked[max(0, cand.start - 40) : cand.end + 40].lower()
                     if wanted is Label.ORG and cand.label in (Label.ORG, None) and re.search(rf"\b{head}\b", around):
                         return Speaker(cand.start, cand.end, cand.name, "description", cand.label)
@@ -122,10 +115,32 @@ class References:
                             return Speaker(cand.start, cand.end, cand.name, "description", cand.label)
         return Speaker(lo, hi, phrase, ANONYMOUS)
 
+    def _sentence_names(self, index: int) -> list[Candidate]:
+        """Capitalised names the entity extractor did not claim (as anything) in one sentence, cached."""
+        found = self._names.get(index)
+        if found is None:
+            span = self.sentences.spans[index]
+            found = [
+                n
+                for n in names_in(self.masked, span.start, span.end)
+                if not _overlaps(self._taken, self._taken_starts, n.start, n.end)
+            ]
+            self._names[index] = found
+        return found
+
+    def _candidates(self, lo: int, hi: int) -> list[Candidate]:
+        """Mentions and unclaimed names starting in ``[lo, hi)`` and ending by ``hi``, in text order."""
+        i, j = bisect_left(self.mention_starts, lo), bisect_left(self.mention_starts, hi)
+        out = [c for c in self.mentions[i:j] if c.end <= hi]
+        if self.sentences.spans and lo < hi:
+            for index in range(self.sentences.index(lo), self.sentences.index(hi - 1) + 1):
+                out += [n for n in self._sentence_names(index) if lo <= n.start and n.end <= hi]
+        out.sort(key=lambda c: c.start)
+        return out
+
     def _between(self, lo: int, hi: int) -> list[tuple[int, Candidate]]:
         """Mentions, names and resolved speakers positioned in ``[lo, hi)``, in text order."""
-        i, j = bisect_left(self.antecedent_starts, lo), bisect_left(self.antecedent_starts, hi)
-        out = [(c.start, c) for c in self.antecedents[i:j] if c.end <= hi]
+        out = [(c.start, c) for c in self._candidates(lo, hi)]
         a, b = bisect_left(self.resolved_at, lo), bisect_left(self.resolved_at, hi)
         out += [
             (pos, Candidate(sp.start, sp.end, sp.name, sp.label))
@@ -136,8 +151,7 @@ class References:
 
     def names_between(self, lo: int, hi: int) -> bool:
         """Whether anyone is named in ``[lo, hi)``."""
-        i = bisect_left(self.antecedent_starts, lo)
-        return i < len(self.antecedents) and self.antecedents[i].start < hi
+        return bool(self._candidates(lo, hi))
 
     def pronoun(self, start: int, end: int) -> Speaker:
         """Most recent fitting antecedent, preferring the same or previous paragraph."""
@@ -183,12 +197,17 @@ class References:
         if pronoun == "it":
             return None
         # Nothing nearby: the latest fitting name before the walked stretch, and its sentence's subject.
-        i = bisect_left(self.antecedent_starts, limit)
-        for cand in reversed(self.antecedents[max(0, i - _MAX_EARLIER) : i]):
-            if cand.label in labels and self._gender(cand) in (None, pronoun):
-                span = self.sentences.at(cand.start)
-                fits = [c for _, c in self._between(span.start, cand.end) if c.label in labels]
-                return self._pick(fits or [cand], pronoun)
+        index = self.sentences.index(limit - 1) if self.sentences.spans and limit > 0 else -1
+        for _ in range(_MAX_EARLIER):
+            if index < 0:
+                break
+            span = self.sentences.spans[index]
+            hi = min(span.end, limit)
+            fits = [c for c in self._candidates(span.start, hi) if c.label in labels]
+            for cand in reversed(fits):
+                if self._gender(cand) in (None, pronoun):
+                    return self._pick([c for c in fits if c.start <= cand.start], pronoun)
+            index -= 1
         return None
 
     def _fits(self, cand: Candidate, pronoun: str, sentence: Span) -> bool:

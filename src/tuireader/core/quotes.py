@@ -97,8 +97,12 @@ def extract_quotes(article: Article, mentions: Sequence[Mention]) -> tuple[Quote
     return tuple(out)
 
 
+_WORD_WITH_LETTERS = re.compile(r"[^\W_]+(?:\S*)")
+
+
 def _words(text: str) -> int:
-    return len([w for w in text.split() if any(ch.isalnum() for ch in w)])
+    """Words with at least one letter or digit ("—" and "…" do not count)."""
+    return len(_WORD_WITH_LETTERS.findall(text))
 
 
 def _speech_style(text: str, passages: list[QuotedPassage]) -> Kind:
