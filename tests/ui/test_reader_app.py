@@ -398,3 +398,21 @@ async def test_compare_and_overview_open_their_screens() -> None:
         await pilot.press("v")
         await pilot.pause()
         assert type(app.screen).__name__ == "OverviewScreen"
+
+
+async def test_help_on_another_screen_lists_that_screens_keys() -> None:
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("v")
+        await _settle(app, pilot)
+        other = app.screen
+        assert other is not app.main
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        described = {d for _, rows in app.screen.sections for _, d in rows}
+        for _key, binding in other._bindings:
+            if binding.description and not binding.system:
+                assert binding.description in described
+        assert "Next quote" not in described  # the reader's keys do not apply there

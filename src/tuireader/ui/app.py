@@ -246,7 +246,16 @@ class ReaderApp(App[None]):
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
-        self.push_screen(HelpScreen(sections_for(self.binding_owners())))
+        owners = self.binding_owners()
+        screen = self.screen
+        if screen is not self.main:
+            # Another screen (compare, overview): the keys that work there.
+            title = type(screen).__name__.removesuffix("Screen") or "This screen"
+            extra: list[tuple[str, DOMNode]] = [(f"{title} screen", screen)]
+            if screen.focused is not None:
+                extra.append((f"{title}: {type(screen.focused).__name__}", screen.focused))
+            owners = [owners[0], *extra]
+        self.push_screen(HelpScreen(sections_for(owners)))
 
 
 def make_app(

@@ -292,7 +292,9 @@ class MainScreen(Screen[None]):
         if self.analysis is None or left is None:
             self.notify("Compare is available once the analysis is ready.", timeout=3)
             return
-        others = [a for a in self.analysis.articles if a.id != left]
+        # Articles of the same story first: that is what one compares.
+        story = next((set(s.articles) for s in self.analysis.stories if left in s.articles), set())
+        others = sorted((a for a in self.analysis.articles if a.id != left), key=lambda a: a.id not in story)
         if not others:
             self.notify("There is no other article to compare with.", timeout=3)
             return
