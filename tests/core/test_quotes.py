@@ -374,6 +374,18 @@ CASES = [
         [("We will not close a single library,", "Maria Lopez", False)],
     ),
     (
+        "sign-reading",
+        "Hundreds of parents marched with banners reading “Schools, not cuts” and “Our kids count”.",
+        None,
+        [("Schools, not cuts", None, False), ("Our kids count", None, False)],
+    ),
+    (
+        "statement-read",
+        "A statement from the ferry operator, Island Link, read: “All sailings are cancelled until Monday.”",
+        {"Island Link": ORG},
+        [("All sailings are cancelled until Monday.", "Island Link", False)],
+    ),
+    (
         "paragraph-colon-intro",
         "In a letter to shareholders, Acme Corp chair Liu Yang wrote:\n\n“This was the hardest year in our history.”",
         {"Liu Yang": P, "Acme Corp": ORG},

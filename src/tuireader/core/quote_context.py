@@ -99,7 +99,7 @@ _NOT_NAMES = frozenset(
     among despite although though because unlike like until through across inside outside near behind
     within without along amid following under over about above below between beyond toward towards
     against since during except instead once unless whether both either neither each every all many most
-    several some such other another asked speaking
+    several some such other another asked speaking hundreds thousands dozens millions scores few
     monday tuesday wednesday thursday friday saturday sunday january february march april june july
     september october november december today yesterday tomorrow""".split()
 )

@@ -242,7 +242,7 @@ class SpeakerFinder:
         named = self._name_in(lo, hi, at_end=True)
         if named is not None:
             return named
-        if last and last.group(1).islower() and len(words) <= 8 and not any(w[:1].isupper() for w in words[-1:]):
+        if last and last.group(1).islower() and len(words) <= 7 and not any(w[:1].isupper() for w in words[-1:]):
             return self.refs.description(lo, hi)
         return self._name_in(lo, hi, at_end=False)
 

@@ -161,6 +161,8 @@ class _Attribution:
         speaker: Speaker | None = None
         if found is not None:
             cue, speaker, position = found
+            if cue in ("read", "reads", "reading") and speaker is not None and speaker.via == ANONYMOUS:
+                speaker = None  # "protesters carried banners reading '...'": a sign, not a speaker
             if speaker is not None and speaker.via != UNRESOLVED and not (cue in NAMING_CUES and speaker.relative):
                 self.finder.remember(position, speaker)
         words = _words(content)
