@@ -386,6 +386,13 @@ CASES = [
         [("All sailings are cancelled until Monday.", "Island Link", False)],
     ),
     (
+        "the-judge-titled-mention",
+        "Judge Carla Mendes sentenced the former banker to six years.\n\n“You abused the trust of thousands of "
+        "savers,” the judge said.",
+        {"Carla Mendes": P},
+        [("You abused the trust of thousands of savers,", "Carla Mendes", False)],
+    ),
+    (
         "paragraph-colon-intro",
         "In a letter to shareholders, Acme Corp chair Liu Yang wrote:\n\n“This was the hardest year in our history.”",
         {"Liu Yang": P, "Acme Corp": ORG},
@@ -416,6 +423,12 @@ def test_patterns(
 def test_cue_is_the_word_as_written(raw: str, cue: str) -> None:
     _, quotes = quotes_of(raw, {"Ana Torres": P})
     assert [q.cue for q in quotes] == [cue]
+
+
+def test_definite_description_finds_a_mention_that_includes_the_title() -> None:
+    raw = "Judge Carla Mendes sentenced the banker.\n\n“You abused the trust of savers,” the judge said."
+    article, quotes = quotes_of(raw, {"Judge Carla Mendes": P})
+    assert [s for _, s, _ in summary(article, quotes)] == ["Judge Carla Mendes"]
 
 
 def test_spokesperson_display_name_names_the_represented_person() -> None:

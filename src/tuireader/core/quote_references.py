@@ -110,7 +110,7 @@ class References:
                     if wanted is Label.ORG and cand.label in (Label.ORG, None) and re.search(rf"\b{head}\b", around):
                         return Speaker(cand.start, cand.end, cand.name, "description", cand.label)
                     if wanted is Label.PERSON and cand.label in (Label.PERSON, None):
-                        before = self.masked[max(0, cand.start - 40) : cand.start].lower()
+                        before = self.masked[max(0, cand.start - 40) : cand.end].lower()  # "Judge X" may be one mention
                         if re.search(rf"\b{re.escape(head)}\b", before) and all(w in before for w in words[1:-1]):
                             return Speaker(cand.start, cand.end, cand.name, "description", cand.label)
         return Speaker(lo, hi, phrase, ANONYMOUS)
