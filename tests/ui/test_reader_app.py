@@ -416,3 +416,18 @@ async def test_help_on_another_screen_lists_that_screens_keys() -> None:
             if binding.description and not binding.system:
                 assert binding.description in described
         assert "Next quote" not in described  # the reader's keys do not apply there
+
+
+async def test_clicking_a_highlight_selects_it_and_a_second_click_opens_the_entity() -> None:
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        pane = app.main.query_one(ReadingPane)
+        block = pane.blocks[1]  # "Union leader Marta Kowalczyk said: …"
+        x = block.span.slice(pane.article.text).index("Marta") + 1  # type: ignore[union-attr]
+        await pilot.click(block, offset=(x, 0))
+        await pilot.pause()
+        assert pane.current is not None and pane.current.entity == "marta"
+        await pilot.click(block, offset=(x, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, EntityScreen) and app.screen.entity.id == "marta"

@@ -8,7 +8,7 @@ as a name -> ``rich.style.Style`` mapping, so every theme and NO_COLOR work.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -200,15 +200,23 @@ def render_block(
     *,
     base: str = "",
     current: Span | None = None,
+    click: Callable[[Mark], str | None] | None = None,
 ) -> Text:
-    """One paragraph or heading: article text stylised by span, with speaker labels inserted."""
+    """One paragraph or heading: article text stylised by span, with speaker labels inserted.
+
+    ``click`` names the action a mouse click on a mark runs (Textual's ``@click`` style meta).
+    """
     out = plain(span.slice(text), styles.get(base, ""))
     for mark in marks:
         if mark.end <= span.start or mark.start >= span.end:
             continue
         style = styles.get(mark.style)
-        if style is not None:
-            out.stylize(style, max(mark.start, span.start) - span.start, min(mark.end, span.end) - span.start)
+        if style is None:
+            continue
+        action = click(mark) if click is not None else None
+        if action:
+            style = style + Style.from_meta({"@click": action})
+        out.stylize(style, max(mark.start, span.start) - span.start, min(mark.end, span.end) - span.start)
     if current is not None and current.overlaps(span):
         out.stylize(
             styles.get("reading-pane--current", Style(reverse=True)),

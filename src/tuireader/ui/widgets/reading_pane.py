@@ -57,6 +57,12 @@ class Block(Static):
         self.span = span
         self.heading = heading
 
+    def action_select_at(self, offset: int) -> None:
+        """A click on a highlighted span (the ``@click`` meta that ``render_block`` sets)."""
+        pane = self.parent
+        if isinstance(pane, ReadingPane):
+            pane.select_at(offset)
+
 
 class ReadingPane(VerticalScroll, can_focus=True):
     COMPONENT_CLASSES = {  # noqa: RUF012
@@ -228,6 +234,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
                     styles,
                     base="reading-pane--heading" if block.heading else "",
                     current=current,
+                    click=lambda mark: f"select_at({mark.start})",
                 )
             )
 
@@ -289,6 +296,18 @@ class ReadingPane(VerticalScroll, can_focus=True):
             self.notify("Jump to a mention or quote with m or o first.", timeout=2)
             return
         self.post_message(self.EntityRequested(target.entity))
+
+    def select_at(self, offset: int) -> None:
+        """Make the target at ``offset`` current; on the current one, open its entity's details."""
+        for kind in ("mention", "quote", "disagreement"):
+            for target in self.targets[kind]:
+                if target.start <= offset < target.end or target.start == offset:
+                    if target == self.current:
+                        self.action_entity_info()
+                    else:
+                        self.current = target
+                    self.focus()
+                    return
 
     def clear_current(self) -> bool:
         if self.current is None:
