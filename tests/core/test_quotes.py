@@ -470,6 +470,15 @@ def test_unbalanced_and_odd_marks_do_not_crash(raw: str) -> None:
         assert 0 <= q.start < q.end <= len(article.text)
 
 
+def test_quoted_subheading_does_not_inherit_a_speaker() -> None:
+    raw = (
+        "“The bridge will reopen in May,” Mayor Ana Torres said.\n\n## “Not Before Summer”\n\nEngineers disagree with her."
+    )
+    article, quotes = quotes_of(raw, {"Ana Torres": P})
+    assert article.headings, "the layout reads a Markdown heading line as a heading"
+    assert [s for _, s, _ in summary(article, quotes)] == ["Ana Torres", None]
+
+
 def test_unclosed_quote_without_continuation_is_dropped() -> None:
     article, quotes = quotes_of(
         "“We tried,” he said.\n\nShe replied: “Not hard enough.\n\nThe meeting ended at noon.", None

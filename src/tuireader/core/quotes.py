@@ -86,6 +86,7 @@ def extract_quotes(article: Article, mentions: Sequence[Mention]) -> tuple[Quote
         ),
     )
     reader.index(passages)
+    reader.headings = {h.start for h in article.headings}
     style = _speech_style(text, passages)
     out: list[Quote] = []
     previous: tuple[QuotedPassage, Quote] | None = None
@@ -143,6 +144,7 @@ class _Attribution:
         self.finder = finder
         self.block_starts = [b.start for b in blocks]
         self.opens: list[int] = []
+        self.headings: set[int] = set()  # start offsets of heading blocks
         self.closes: list[int] = []
 
     def index(self, passages: list[QuotedPassage]) -> None:
@@ -278,6 +280,8 @@ class _Attribution:
         if not _blank(masked, self.sentences.at(q.open).start, q.open):
             return False
         block, prev_block = self._block(q.open), self._block(prev.close)
+        if {self.blocks[block].start, self.blocks[prev_block].start} & self.headings:
+            return False  # a quoted subheading is nobody's continuation
         if not (prev_block == block or (prev_block == block - 1 and q.open == self.blocks[block].start)):
             return False
         # Narration naming someone else between the two ("Jones shook his head.") breaks the chain.
