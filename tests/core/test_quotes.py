@@ -472,7 +472,8 @@ def test_unbalanced_and_odd_marks_do_not_crash(raw: str) -> None:
 
 def test_quoted_subheading_does_not_inherit_a_speaker() -> None:
     raw = (
-        "“The bridge will reopen in May,” Mayor Ana Torres said.\n\n## “Not Before Summer”\n\nEngineers disagree with her."
+        "“The bridge will reopen in May,” Mayor Ana Torres said.\n\n## “Not Before Summer”\n\n"
+        "Engineers disagree with her."
     )
     article, quotes = quotes_of(raw, {"Ana Torres": P})
     assert article.headings, "the layout reads a Markdown heading line as a heading"
