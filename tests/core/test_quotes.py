@@ -393,6 +393,19 @@ CASES = [
         [("You abused the trust of thousands of savers,", "Carla Mendes", False)],
     ),
     (
+        "so-called-longer-scare",
+        "Lawmakers debated the so-called “right to repair” law and what the company calls its "
+        "“factory of the future” plan.",
+        None,
+        [("right to repair", None, True), ("factory of the future", None, True)],
+    ),
+    (
+        "split-mid-sentence",
+        "“The problem,” Ines Duarte said, “is that nobody in this building listens.”",
+        {"Ines Duarte": P},
+        [("The problem,", "Ines Duarte", False), ("is that nobody in this building listens.", "Ines Duarte", False)],
+    ),
+    (
         "paragraph-colon-intro",
         "In a letter to shareholders, Acme Corp chair Liu Yang wrote:\n\n“This was the hardest year in our history.”",
         {"Liu Yang": P, "Acme Corp": ORG},

@@ -54,6 +54,7 @@ from tuireader.core.quote_marks import Kind, QuotedPassage, find_quoted, text_bl
 from tuireader.core.quote_references import ANONYMOUS, UNRESOLVED, Speaker
 from tuireader.core.quote_speakers import SpeakerFinder
 
+_SO_CALLED = re.compile(r"\bso-called\s*$", re.IGNORECASE)
 _READ_CUE = re.compile(r"\b(?:read|reads|reading)(?=\s*[:,]?\s*$)")
 _POST_WINDOW = 220  # characters read after a closing mark for "X said"
 _PRE_WINDOW = 500  # characters read before an opening mark for "X said:"
@@ -172,9 +173,13 @@ class _Attribution:
         # even when a naming verb is near: "described the fire as a 'megafire'".
         short = words <= 2 or (q.kind is not style and words <= 4)
         naming = cue in NAMING_CUES
-        if naming and speaker is not None and speaker.relative:
+        aside = naming and speaker is not None and speaker.relative
+        if aside:
             speaker = None  # "X, who has called it a 'farce'": the narrator's aside, not X speaking here
         scare = short and (cue is None or (naming and (q.kind is not style or speaker is None)))
+        # "the so-called 'war on drugs'", "what the company calls its 'terminal of the future'"
+        if words <= 6 and (aside or _SO_CALLED.search(self.masked, max(0, q.open - 12), q.open)):
+            scare = True
         if found is None and not short and previous is not None and self._standalone(q, previous[0]):
             return replace(previous[1], start=q.start, end=q.end)
         if speaker is not None and speaker.via in (UNRESOLVED, ANONYMOUS):
