@@ -29,6 +29,7 @@ What a Quote holds (the choices, for readers of the JSON and the UI):
   its subject names the caller ("Smith called it a 'bloodbath'"), not in a relative clause
   ("Smith, who has called it a 'bloodbath', said"). In the article's main mark a naming verb with a
   named subject makes a partial quotation, not a scare quote ("X described it as "very useful"").
+  Up to six words after "so-called" or in "what X calls its '...'" are scare quotes too.
 - ``speaker``: the entity id, filled later by corpus resolution.
 """
 
