@@ -1,11 +1,12 @@
-"""Who is speaking: the subject of a cue verb, a pronoun's antecedent, or the person a spokesperson speaks for.
+"""Who is speaking: the subject of a cue verb, before it ("X said") or after it ("said X").
 
 Works on the masked text (see ``quote_context``), with the article's PERSON/ORG mentions when the
-entity extractor found them and capitalised names otherwise. A speaker is reported as a span of the
-text: the name itself, the antecedent's name for a pronoun or a definite description ("the ministry"
--> the earlier "Ministry of Health"), the represented person for "a spokesperson for X" (the display
-name then reads "spokesperson for X"), or the description itself for anonymous speakers ("one senior
-diplomat", "officials").
+entity extractor found them and capitalised names otherwise. Appositives and relative clauses are
+stepped over ("X, the mayor, said", "X, who ..., said"); titles are not names ("Finnish President
+Jo Bloggs"); "a spokesperson for X" and "X's office" give X (the display name keeps the role);
+"Jo Bloggs of the charity Y" gives Jo Bloggs. Pronouns and definite descriptions ("he", "the
+ministry") go to ``quote_references``; an anonymous description ("one senior diplomat",
+"officials") is kept as a description that names no entity.
 """
 
 from __future__ import annotations
