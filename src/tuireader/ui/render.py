@@ -35,6 +35,19 @@ def plural(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
+def foreground(style: Style) -> Style:
+    """``style`` without its background, so a span keeps the row or cursor background under it."""
+    return Style(
+        color=style.color,
+        bold=style.bold,
+        dim=style.dim,
+        italic=style.italic,
+        underline=style.underline,
+        strike=style.strike,
+        reverse=style.reverse,
+    )
+
+
 def plain(text: str, style: Style | str = "") -> Text:
     """Untrusted text as a ``Text`` (never parsed as markup)."""
     return Text(text, style=style, end="")

@@ -31,7 +31,7 @@ from tuireader.core.models import Analysis, Article, Story
 if TYPE_CHECKING:
     from tuireader.core.search import SearchResult
 
-from tuireader.ui.render import ArticleCounts, article_counts, article_meta, highlight, plain
+from tuireader.ui.render import ArticleCounts, article_counts, article_meta, foreground, highlight, plain
 
 STORY_PREFIX = "story:"
 COUNT_WIDTH = 4  # each count column, with its leading space
@@ -197,7 +197,10 @@ class ArticleList(ScrollView, can_focus=True):
     # -- drawing ---------------------------------------------------------------------------
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(name, partial=True)
+        # Full styles resolve colours with alpha ($text-muted) against the background; the
+        # background itself is dropped so spans keep the cursor's.
+        style = self.get_component_rich_style(name)
+        return style if name == "article-list--cursor" else foreground(style)
 
     def _row_lines(self, row: Row, width: int) -> list[Text]:
         meta, match = self._style("article-list--meta"), self._style("article-list--match")

@@ -24,6 +24,7 @@ from tuireader.ui.render import (
     Mark,
     article_marks,
     entity_map,
+    foreground,
     plain,
     plural,
     render_block,
@@ -32,6 +33,7 @@ from tuireader.ui.render import (
 )
 
 KINDS = ("mention", "quote", "disagreement")
+_OWN_BACKGROUND = {"reading-pane--disagreement"}  # the only highlight with its own background
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +217,12 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.labels = speaker_labels(result, article, self.analysis)
 
     def _styles(self) -> dict[str, Style]:
-        return {name: self.get_component_rich_style(name, partial=True) for name in self.COMPONENT_CLASSES}
+        # Full (not partial) styles: a colour like $text-muted is only known against the background.
+        styles = {}
+        for name in self.COMPONENT_CLASSES:
+            style = self.get_component_rich_style(name)
+            styles[name] = style if name in _OWN_BACKGROUND else foreground(style)
+        return styles
 
     def refresh_blocks(self, only: set[int] | None = None) -> None:
         if self.article is None:
