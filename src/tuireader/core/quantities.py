@@ -163,7 +163,7 @@ def _trie_pattern(words: set[str]) -> str:
 
 
 # Cheap test of where a sentence may hold a figure (most words of most sentences are not figures).
-_MAYBE = re.compile(r"\d|\b" + _trie_pattern(_TRIGGERS) + r"\b", re.IGNORECASE)
+_MAYBE = re.compile(r"\b(?:\d|" + _trie_pattern(_TRIGGERS) + r"\b)", re.IGNORECASE)
 _DEFINITE = {"the", "these", "those", "its", "their", "his", "her", "our", "all", "whose"}
 _DEADLINE = {"until", "till", "by", "through", "before"}
 _TALLY_RE = re.compile(r"^(\d{1,3})-(\d{1,3})$")  # a vote or score: "voted 9-6"
