@@ -182,10 +182,10 @@ def _report(name: str, score: Score) -> None:
 def test_own_gold_with_name_fallback() -> None:
     score = own_gold(_no_mentions)
     _report("own gold, no entity mentions", score)
-    assert score.gold >= 70
+    assert score.gold >= 110
     assert score.precision >= 0.97
     assert score.recall >= 0.97
-    assert score.speaker_accuracy >= 0.93
+    assert score.speaker_accuracy >= 0.95
     assert score.scare_accuracy >= 0.96
 
 
@@ -194,7 +194,7 @@ def test_own_gold_with_entity_mentions() -> None:
     _report("own gold, extract_mentions", score)
     assert score.precision >= 0.97
     assert score.recall >= 0.97
-    assert score.speaker_accuracy >= 0.90  # below the fallback: mention spans include titles ("Promoter X")
+    assert score.speaker_accuracy >= 0.93  # mention spans may include titles ("Promoter X"): a little lower
     assert score.scare_accuracy >= 0.96
 
 
@@ -205,7 +205,7 @@ def test_story_gold() -> None:
     assert score.gold >= 60
     assert score.precision >= 0.96
     assert score.recall >= 0.96
-    assert score.speaker_accuracy >= 0.93
+    assert score.speaker_accuracy >= 0.95
     assert score.scare_accuracy >= 0.96
 
 
@@ -216,7 +216,7 @@ def test_seed_gold() -> None:
     assert score.gold >= 30
     assert score.precision >= 0.96
     assert score.recall >= 0.96
-    assert score.speaker_accuracy >= 0.90  # one miss by design: "a spokesperson for X" is attributed to X
+    assert score.speaker_accuracy >= 0.94  # one miss by design: "a spokesperson for X" is attributed to X
     assert score.scare_accuracy >= 0.96
 
 
@@ -260,4 +260,4 @@ def test_end_to_end_speakers_resolve_to_entities() -> None:
     for gold_path in sorted(STORIES.glob("*/gold.yaml")):
         total.add(_resolved_speakers(gold_path, gold_path.parent))
     _report("end to end (pipeline, resolved entities), seeds + stories", total)
-    assert total.speaker_accuracy >= 0.85
+    assert total.speaker_accuracy >= 0.94
