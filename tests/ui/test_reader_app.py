@@ -141,7 +141,8 @@ async def test_jump_keys_move_through_mentions_quotes_and_disagreements() -> Non
         await pilot.pause()
         assert pane.current.kind == "disagreement"
         assert north.text[pane.current.start : pane.current.end] == "1,200"
-        assert "numbers differ: 1,200 vs 1,500" in _text(app.main.query_one("#status", Static))
+        status = _text(app.main.query_one("#status", Static))
+        assert "numbers differ: 1,200 vs 1,500 · Harbour Times: 1,500" in status
         # The current target is drawn reversed in its paragraph.
         block = pane.blocks[0]
         rendered = block.content
@@ -393,6 +394,14 @@ async def test_compare_and_overview_open_their_screens() -> None:
         await pilot.pause()
         assert type(app.screen).__name__ == "CompareScreen"
         assert (app.screen.left_id, app.screen.right_id) == (app.analysis.articles[0].id, app.analysis.articles[1].id)  # type: ignore[attr-defined,union-attr]
+        app.pop_screen()
+        await pilot.pause()
+        # On a disagreement, compare goes straight to the other source, at that fact.
+        await pilot.press("enter", "d", "c")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CompareScreen"
+        assert app.screen.right_id == app.analysis.articles[1].id  # type: ignore[attr-defined,union-attr]
+        assert app.screen.fact == "f1"  # type: ignore[attr-defined]
         app.pop_screen()
         await pilot.pause()
         await pilot.press("v")

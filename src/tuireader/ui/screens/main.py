@@ -292,6 +292,11 @@ class MainScreen(Screen[None]):
         if self.analysis is None or left is None:
             self.notify("Compare is available once the analysis is ready.", timeout=3)
             return
+        target = self.pane.current
+        if target is not None and target.other is not None and self.pane.article is not None:
+            # On a disagreement: straight to the source that reports it otherwise, at that fact.
+            self.open_compare(self.analysis, self.pane.article.id, target.other, fact=target.fact)
+            return
         # Articles of the same story first: that is what one compares.
         story = next((set(s.articles) for s in self.analysis.stories if left in s.articles), set())
         others = sorted((a for a in self.analysis.articles if a.id != left), key=lambda a: a.id not in story)
@@ -306,13 +311,13 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(ArticlePicker("Compare with…", others), picked)
 
-    def open_compare(self, analysis: Analysis, left: str, right: str) -> None:
+    def open_compare(self, analysis: Analysis, left: str, right: str, fact: str | None = None) -> None:
         try:
             from tuireader.ui.screens.compare import CompareScreen
         except ImportError:
             self.notify("The compare view is not available in this build.", severity="warning")
             return
-        self.app.push_screen(CompareScreen(analysis, left, right))
+        self.app.push_screen(CompareScreen(analysis, left, right, fact))
 
     def action_overview(self) -> None:
         if self.analysis is None:

@@ -45,6 +45,8 @@ class Target:
     end: int
     label: str  # what the status line says about it
     entity: str | None = None
+    fact: str | None = None  # for a disagreement: the fact, and an article that reports it otherwise
+    other: str | None = None
 
     @property
     def span(self) -> Span:
@@ -177,10 +179,14 @@ class ReadingPane(VerticalScroll, can_focus=True):
         details = [article.source or "unknown source", article.published or "undated"]
         if article.author:
             details.append(f"by {article.author}")
-        out.append(" · ".join(details), self.get_component_rich_style("reading-pane--speaker"))
+        out.append(" · ".join(details), self._styles()["reading-pane--speaker"])
+        dim = self._styles()["reading-pane--speaker"]
         if article.url:
             out.append("\n")
-            out.append(article.url, self.get_component_rich_style("reading-pane--speaker"))
+            out.append(article.url, dim)
+        if self.result is not None and self.result.topics:
+            out.append("\nTopics: ", dim)
+            out.append(", ".join(self.result.topics[:6]), dim)
         return out
 
     def _collect(self) -> None:
@@ -191,12 +197,22 @@ class ReadingPane(VerticalScroll, can_focus=True):
             return
         disagreement_spans: list[Span] = []
         if self.analysis is not None:
+            sources = {a.id: a.source or a.id[:8] for a in self.analysis.articles}
             for fact in self.analysis.facts:
                 for d in fact.disagreements:
-                    for v in d.values:
-                        if v.article == article.id:
-                            disagreement_spans.append(Span(v.start, v.end))
-                            self.targets["disagreement"].append(Target("disagreement", v.start, v.end, d.summary))
+                    mine = [v for v in d.values if v.article == article.id]
+                    if not mine:
+                        continue
+                    others = [v for v in d.values if v.article != article.id]
+                    # "numbers differ: 1,200 vs 1,500 · Harbour Times: 1,500": who says what.
+                    said = " · ".join(f"{sources.get(v.article, '?')}: {v.text}" for v in others)
+                    label = f"{d.summary} · {said}" if said else d.summary
+                    other = others[0].article if others else None
+                    for v in mine:
+                        disagreement_spans.append(Span(v.start, v.end))
+                        self.targets["disagreement"].append(
+                            Target("disagreement", v.start, v.end, label, fact=fact.id, other=other)
+                        )
         if result is not None:
             entities = entity_map(self.analysis) if self.analysis is not None else {}
             for m in result.mentions:
@@ -295,6 +311,8 @@ class ReadingPane(VerticalScroll, can_focus=True):
             text = f"{self.current.kind} {n}/{total}: {self.current.label}"
             if self.current.entity:
                 text += " · enter: details"
+            elif self.current.other:
+                text += " · c: compare"
         self.post_message(self.CurrentChanged(text))
 
     def action_entity_info(self) -> None:
