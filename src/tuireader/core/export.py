@@ -35,6 +35,7 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
                         "start": q.start,
                         "end": q.end,
                         "speaker": q.speaker,
+                        "speaker_name": q.speaker_name,
                         "cue": q.cue,
                         "scare": q.scare,
                         "speaker_span": (

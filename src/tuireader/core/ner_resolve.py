@@ -374,4 +374,9 @@ def _speaker(quote: Quote, mentions: Sequence[Mention], names: Mapping[str, str]
             best, best_rank = mention, rank
     if best is None:
         return quote
-    return dataclasses.replace(quote, speaker=best.entity, speaker_name=names.get(best.entity, best.text))
+    canonical = names.get(best.entity, best.text)
+    role = quote.speaker_name
+    if role and role[:1].islower() and best.text in role:
+        # "spokesperson for Keir Starmer": keep the role, with the canonical spelling of the name.
+        return dataclasses.replace(quote, speaker=best.entity, speaker_name=role.replace(best.text, canonical))
+    return dataclasses.replace(quote, speaker=best.entity, speaker_name=canonical)
