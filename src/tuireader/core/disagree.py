@@ -46,6 +46,12 @@ def _conflicting(qa: list[Quantity], qb: list[Quantity], strict: bool = False) -
     for a in qa:
         tolerance = ELAPSED_TOLERANCE if a.role is Role.ELAPSED else 0.0
         partners = [b for b in qb if same_thing(a, b, only_pair, strict)]
+        if not partners and not strict and a.kind is QuantityKind.COUNT:
+            # One figure of the other sentence shares its context and no other does ("inflation hit
+            # 6.8%" / "inflation reached 7.1%, far above the 2% target"): that one.
+            near = [b for b in qb if b.kind is a.kind and (b.unit == "percent") == (a.unit == "percent")]
+            near = [b for b in near if context_overlap(a, b) >= 1]
+            partners = near if len(near) == 1 else []
         if not partners or any(a.agrees(b, tolerance) for b in partners):
             continue
         best = max(partners, key=lambda b: (a.unit == b.unit, context_overlap(a, b)))

@@ -164,7 +164,7 @@ def _trie_pattern(words: set[str]) -> str:
 
 # Cheap test of where a sentence may hold a figure (most words of most sentences are not figures).
 _MAYBE = re.compile(r"\b(?:\d|" + _trie_pattern(_TRIGGERS) + r"\b)", re.IGNORECASE)
-_DEFINITE = {"the", "these", "those", "its", "their", "his", "her", "our", "all", "whose"}
+_DEFINITE = {"the", "these", "those", "its", "their", "his", "her", "our", "whose"}
 _DEADLINE = {"until", "till", "by", "through", "before"}
 _TALLY_RE = re.compile(r"^(\d{1,3})-(\d{1,3})$")  # a vote or score: "voted 9-6"
 _VAGUE = {"dozens": (24.0, 144.0), "scores": (40.0, 200.0), "hundreds": (200.0, 1000.0), "thousands": (2000.0, 1e5)}
@@ -188,7 +188,12 @@ def _context(tokens: list[Token], lo: int, hi: int, width: int = 8) -> tuple[str
     """Lemmas of the common words around a figure: what it measures. Names are left out (every
     sentence of a story names the same places and people, so they say little about the figure)."""
     around = tokens[max(0, lo - width) : lo] + tokens[hi : hi + width]
-    return tuple(lexicon.lemma(t.text) for t in around if t.word and t.text[0].islower() and lexicon.is_content(t.text))
+    first = tokens[0] if tokens else None  # a sentence's first word is capitalised whatever it is
+    return tuple(
+        lexicon.lemma(t.text)
+        for t in around
+        if t.word and (t.text[0].islower() or t is first) and lexicon.is_content(t.text)
+    )
 
 
 def _interval(value: float, hedge: str, grain: float) -> tuple[float, float]:
@@ -543,11 +548,14 @@ def same_thing(a: Quantity, b: Quantity, only_pair: bool, strict: bool = False) 
     if category(a) != category(b):
         return False
     if a.kind is QuantityKind.COUNT:
-        if a.unit and a.unit == b.unit:
+        if a.unit and a.unit == b.unit and a.unit != "percent":
             return True
-        if strict or "percent" in (a.unit, b.unit) or "tally" in (a.unit, b.unit):
+        if "tally" in (a.unit, b.unit) or (a.unit != b.unit and "percent" in (a.unit, b.unit)):
             return False
-        return context_overlap(a, b) >= (1 if only_pair else 2)
+        if strict and a.unit != "percent":
+            return False
+        # Percentages of what, or counts of nameless things: the surrounding words must say.
+        return context_overlap(a, b) >= (1 if only_pair and not strict else 2)
     if a.kind is not QuantityKind.DATE or a.role is Role.ELAPSED:
         big, small = max(abs(a.low), abs(b.low)), min(abs(a.high), abs(b.high))
         if small > 0 and big / small > MAGNITUDE:
