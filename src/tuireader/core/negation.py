@@ -9,6 +9,7 @@ agreement to swap prisoners but no agreement on a truce" negates a different agr
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tuireader.core import lexicon
 from tuireader.core.models import Article, Span
@@ -139,10 +140,15 @@ def _one_way(art_a: Article, ta: list[Token], art_b: Article, tb: list[Token]) -
     return out
 
 
+@lru_cache(maxsize=16384)
+def _has_cue(text: str, start: int, end: int) -> bool:
+    return CUE_RE.search(text, start, end) is not None
+
+
 def negation_conflicts(art_a: Article, sa: Span, art_b: Article, sb: Span) -> list[Pair]:
     """Spans (A, B) where one sentence negates what the other states."""
-    cue_a = CUE_RE.search(art_a.text, sa.start, sa.end) is not None
-    cue_b = CUE_RE.search(art_b.text, sb.start, sb.end) is not None
+    cue_a = _has_cue(art_a.text, sa.start, sa.end)
+    cue_b = _has_cue(art_b.text, sb.start, sb.end)
     if not cue_a and not cue_b:
         return []  # most sentences negate nothing: skip the word-by-word reading
     ta = tokenize(art_a.text, sa.start, sa.end)

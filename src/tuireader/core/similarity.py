@@ -45,7 +45,7 @@ def sentence_features(analysis: Analysis, article: Article, order: int) -> list[
     out = []
     for i, span in enumerate(article.sentences):
         text = span.slice(article.text)
-        words = Counter(w.lower() for w in PLAIN_RE.findall(text))
+        words = Counter(PLAIN_RE.findall(text.lower()))
         out.append(SentenceRef(article.id, i, order, Counter(lexicon.content_lemmas(text)), words))
     if found is None:
         return out

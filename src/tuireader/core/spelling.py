@@ -84,11 +84,28 @@ def spelling_differs(form_a: str, form_b: str) -> bool:
     return _differing(_text_words(form_a), _text_words(form_b)) is not None
 
 
+_NAMED_BY_SENTENCE: dict[int, tuple[tuple[Mention, ...], dict[int, list[Mention]]]] = {}
+
+
 def _mentions_in(analysis: Analysis, article: Article, span: Span) -> list[Mention]:
+    """Named mentions in a sentence, from a per-article index (facts compare the same articles often)."""
     found = analysis.by_article.get(article.id)
     if found is None:
         return []
-    return [m for m in found.mentions if m.entity and m.label in NAMED and span.start <= m.start < span.end]
+    entry = _NAMED_BY_SENTENCE.get(id(found.mentions))
+    if entry is None or entry[0] is not found.mentions:
+        if len(_NAMED_BY_SENTENCE) > 4096:
+            _NAMED_BY_SENTENCE.clear()
+        index: dict[int, list[Mention]] = {}
+        for m in found.mentions:
+            if m.entity and m.label in NAMED:
+                k = article.sentence_at(m.start)
+                if k is not None:
+                    index.setdefault(k, []).append(m)
+        entry = (found.mentions, index)
+        _NAMED_BY_SENTENCE[id(found.mentions)] = entry
+    k = article.sentence_at(span.start)
+    return [m for m in entry[1].get(k, []) if span.start <= m.start < span.end] if k is not None else []
 
 
 def _chunks(article: Article, span: Span) -> list[list[Word]]:
