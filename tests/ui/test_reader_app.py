@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from tests.ui.reader_fakes import port_strike, two_stories
+from reader_fakes import port_strike, two_stories
 from textual.widgets import Input, Static
 
 from tuireader.core.corpus import Corpus, RawArticle, build_article

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
 
-from tests.ui.reader_fakes import port_strike, two_stories
+from reader_fakes import port_strike, two_stories
 
 from tuireader.core.models import Analysis
 from tuireader.ui.app import ReaderApp, make_app

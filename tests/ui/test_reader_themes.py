@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from reader_fakes import port_strike
 from rich.color import Color
-from tests.ui.reader_fakes import port_strike
 
 from tuireader.ui.app import make_app
 from tuireader.ui.widgets.article_list import ArticleList

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from reader_fakes import port_strike
 from rich.style import Style
-from tests.ui.reader_fakes import port_strike
 
 from tuireader.core.corpus import RawArticle, build_article
 from tuireader.core.models import ArticleAnalysis, Quote, Span
