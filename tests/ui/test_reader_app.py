@@ -440,3 +440,24 @@ async def test_clicking_a_highlight_selects_it_and_a_second_click_opens_the_enti
         await pilot.click(block, offset=(x, 0))
         await pilot.pause()
         assert isinstance(app.screen, EntityScreen) and app.screen.entity.id == "marta"
+
+
+async def test_an_empty_analysis_still_reads_well() -> None:
+    bare = Analysis(articles=port_strike().articles)  # no mentions, quotes, facts or stories
+    app = _app(bare)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        lst = app.main.query_one(ArticleList)
+        assert lst.row_count == 3 and lst.row_text(0).split("\n")[0].rstrip().endswith("0   0   0")
+        await pilot.press("enter", "m")
+        await pilot.pause()
+        pane = app.main.query_one(ReadingPane)
+        assert pane.current is None
+        assert any("No mentions" in str(n.message) for n in app._notifications)
+        assert "0 mentions · 0 quotes · 0 disagreements" in _text(app.main.query_one("#status", Static))
+        await pilot.press("e")
+        panel = app.main.query_one("#entities")
+        assert str(panel.get_option_at_index(0).prompt) == "No people or topics found."
+        app.main.filter_by("rotterdam")  # titles still filter
+        await _settle(app, pilot)
+        assert sorted(_listed_sources(app)) == ["Harbour Times", "North Star Daily"]
