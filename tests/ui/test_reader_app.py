@@ -316,7 +316,7 @@ async def test_no_color_keeps_highlights_distinct(monkeypatch: pytest.MonkeyPatc
     async with app.run_test(size=(120, 40)) as pilot:
         await _settle(app, pilot)
         assert app.no_color
-        styles = app.main.pane._styles()
+        styles = app.main.pane.highlight_styles()
         looks = {
             name: (s.bold, s.italic, s.underline, s.reverse)
             for name, s in styles.items()

@@ -32,12 +32,12 @@ async def test_highlight_colours_contrast_with_the_background(theme: str) -> Non
         pane = app.main.pane
         background = pane.rich_style.bgcolor
         assert background is not None
-        for name, style in pane._styles().items():
+        for name, style in pane.highlight_styles().items():
             if style.color is None:
                 continue
             against = style.bgcolor or background
             assert _contrast(style.color, against) >= 3.0, (theme, name)
         lst = app.main.query_one(ArticleList)
         for name in ("article-list--meta", "article-list--match", "article-list--story"):
-            color = lst._style(name).color
+            color = lst.style_for(name).color
             assert color is not None and _contrast(color, lst.rich_style.bgcolor) >= 3.0, (theme, name)  # type: ignore[arg-type]

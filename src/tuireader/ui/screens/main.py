@@ -75,9 +75,9 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(ArticleList).focus()
-        self.query_one("#legend", Static).update(legend(self.pane._styles()))
+        self.query_one("#legend", Static).update(legend(self.pane.highlight_styles()))
         self.app.theme_changed_signal.subscribe(
-            self, lambda _t: self.query_one("#legend", Static).update(legend(self.pane._styles()))
+            self, lambda _t: self.query_one("#legend", Static).update(legend(self.pane.highlight_styles()))
         )
 
     def on_resize(self) -> None:
@@ -153,11 +153,6 @@ class MainScreen(Screen[None]):
         elif event.story is not None:
             self._show_story(event.story)
 
-    def _show_current(self) -> None:
-        article = self.article_list.current_article
-        if article is not None:
-            self._show_article(article)
-
     def _show_article(self, article_id: str) -> None:
         article = self.article_list.articles.get(article_id)
         if article is not None:
@@ -206,7 +201,7 @@ class MainScreen(Screen[None]):
             if result == "filter":
                 self.filter_by(f"{_prefix(entity.label.value)}\"{entity.name}\"")
 
-        self.app.push_screen(EntityScreen(entity, self.analysis, self.pane._styles()), chosen)
+        self.app.push_screen(EntityScreen(entity, self.analysis, self.pane.highlight_styles()), chosen)
 
     # -- filtering -------------------------------------------------------------------------
 

@@ -196,16 +196,16 @@ class ArticleList(ScrollView, can_focus=True):
 
     # -- drawing ---------------------------------------------------------------------------
 
-    def _style(self, name: str) -> Style:
+    def style_for(self, name: str) -> Style:
         # Full styles resolve colours with alpha ($text-muted) against the background; the
         # background itself is dropped so spans keep the cursor's.
         style = self.get_component_rich_style(name)
         return style if name == "article-list--cursor" else foreground(style)
 
     def _row_lines(self, row: Row, width: int) -> list[Text]:
-        meta, match = self._style("article-list--meta"), self._style("article-list--match")
+        meta, match = self.style_for("article-list--meta"), self.style_for("article-list--match")
         if row.story is not None:
-            line = plain(f"▌ {row.story.label}", self._style("article-list--story"))
+            line = plain(f"▌ {row.story.label}", self.style_for("article-list--story"))
             line.append(f" ({len(self.rows_of_story(row.story))})", meta)
             return [line]
         article = self.articles[row.key]
@@ -216,7 +216,7 @@ class ArticleList(ScrollView, can_focus=True):
             tail = plain(cells, meta)
         else:
             tail = plain(f"{counts.facts:>{COUNT_WIDTH}}{counts.quotes:>{COUNT_WIDTH}}")
-            warn = self._style("article-list--warn") if counts.disagreements else Style()
+            warn = self.style_for("article-list--warn") if counts.disagreements else Style()
             tail.append(f"{counts.disagreements:>{COUNT_WIDTH}}", warn)
         # One column spare on the right, where the scrollbar goes.
         title_width = max(1, width - tail.cell_len - 3)
@@ -249,7 +249,7 @@ class ArticleList(ScrollView, can_focus=True):
             return cached
         text = self._row_lines(self.rows[index], width)[offset]
         text.truncate(width, overflow="ellipsis")
-        style = base + self._style("article-list--cursor") if is_cursor else base
+        style = base + self.style_for("article-list--cursor") if is_cursor else base
         segments = list(text.render(self.app.console))
         strip = Strip(segments).apply_style(style).extend_cell_length(width, style).crop(0, width)
         if len(self._cache) > 2000:

@@ -179,8 +179,8 @@ class ReadingPane(VerticalScroll, can_focus=True):
         details = [article.source or "unknown source", article.published or "undated"]
         if article.author:
             details.append(f"by {article.author}")
-        out.append(" · ".join(details), self._styles()["reading-pane--speaker"])
-        dim = self._styles()["reading-pane--speaker"]
+        out.append(" · ".join(details), self.highlight_styles()["reading-pane--speaker"])
+        dim = self.highlight_styles()["reading-pane--speaker"]
         if article.url:
             out.append("\n")
             out.append(article.url, dim)
@@ -232,7 +232,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.marks = article_marks(result, disagreement_spans)
         self.labels = speaker_labels(result, article, self.analysis)
 
-    def _styles(self) -> dict[str, Style]:
+    def highlight_styles(self) -> dict[str, Style]:
         # Full (not partial) styles: a colour like $text-muted is only known against the background.
         styles = {}
         for name in self.COMPONENT_CLASSES:
@@ -243,7 +243,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
     def refresh_blocks(self, only: set[int] | None = None) -> None:
         if self.article is None:
             return
-        styles = self._styles()
+        styles = self.highlight_styles()
         current = self.current.span if self.current is not None else None
         for i, block in enumerate(self.blocks):
             if only is not None and i not in only:
