@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -461,3 +462,23 @@ async def test_an_empty_analysis_still_reads_well() -> None:
         app.main.filter_by("rotterdam")  # titles still filter
         await _settle(app, pilot)
         assert sorted(_listed_sources(app)) == ["Harbour Times", "North Star Daily"]
+
+
+async def test_sorting_cycles_within_stories() -> None:
+    analysis = port_strike()
+    north, harbour, valley = analysis.articles
+    analysis.articles[0] = replace(north, published="2026-03-01")
+    analysis.articles[2] = replace(valley, published="2026-03-05")
+    app = _app(analysis)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        lst = app.main.query_one(ArticleList)
+        assert lst.shown == [north.id, harbour.id, valley.id]
+        await pilot.press("s")  # newest first
+        assert lst.shown == [valley.id, harbour.id, north.id]
+        await pilot.press("s")  # most disagreements first (stable: corpus order among equals)
+        assert lst.shown == [north.id, harbour.id, valley.id]
+        await pilot.press("s")  # by source name
+        assert [lst.articles[a].source for a in lst.shown] == ["Harbour Times", "North Star Daily", "Valley Courier"]
+        await pilot.press("s")
+        assert lst.shown == [north.id, harbour.id, valley.id]

@@ -34,6 +34,13 @@ if TYPE_CHECKING:
 from tuireader.ui.render import ArticleCounts, article_counts, article_meta, foreground, highlight, plain
 
 STORY_PREFIX = "story:"
+SORTS = ("corpus", "date", "disagreements", "source")
+SORT_NAMES = {
+    "corpus": "as loaded",
+    "date": "newest first",
+    "disagreements": "most disagreements first",
+    "source": "by source",
+}
 COUNT_WIDTH = 4  # each count column, with its leading space
 COUNT_COLUMNS = ("Fct", "Quo", "Dis")
 # Fields of a match worth naming under the headline (values of ``core.search.Field``).
@@ -81,6 +88,7 @@ class ArticleList(ScrollView, can_focus=True):
         Binding("pagedown,ctrl+d", "page(1)", "Page down", show=False),
         Binding("pageup,ctrl+u", "page(-1)", "Page up", show=False),
         Binding("enter", "read", "Read article"),
+        Binding("s", "cycle_sort", "Sort articles", show=False),
     ]
     HELP_HIDDEN = ("scroll_left", "scroll_right", "page_left", "page_right")
 
@@ -102,6 +110,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.analysis: Analysis | None = None
         self.counts: dict[str, ArticleCounts] = {}
         self.results: Sequence[SearchResult] | None = None
+        self.sort = "corpus"
         self.rows: list[Row] = []
         self.shown: list[str] = []  # article ids in row order (headers excluded)
         self._tops: list[int] = []  # first line of each row
@@ -178,20 +187,38 @@ class ArticleList(ScrollView, can_focus=True):
         self.cursor = target
         self.refresh()
 
+    def action_cycle_sort(self) -> None:
+        """Corpus order, newest first, most disagreements first, by source (within each story)."""
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self._rebuild()
+        note = " (a filter ranks by match; clear it to see this order)" if self.results is not None else ""
+        self.notify(f"Sorted: {SORT_NAMES[self.sort]}{note}", timeout=2)
+
+    def _sorted(self, ids: list[str]) -> list[str]:
+        if self.sort == "date":
+            # Newest first; undated articles last, in corpus order.
+            return sorted(ids, key=lambda a: self.articles[a].published or "", reverse=True)
+        if self.sort == "disagreements":
+            zero = ArticleCounts()
+            return sorted(ids, key=lambda a: -self.counts.get(a, zero).disagreements)
+        if self.sort == "source":
+            return sorted(ids, key=lambda a: (self.articles[a].source or "").lower())
+        return ids
+
     def _groups(self) -> list[tuple[Story | None, list[str]]]:
         stories = self.analysis.stories if self.analysis is not None else []
         if len(stories) <= 1:
-            return [(None, list(self.order))]
+            return [(None, self._sorted(list(self.order)))]
         groups: list[tuple[Story | None, list[str]]] = []
         placed: set[str] = set()
         for s in stories:
             ids = [a for a in s.articles if a in self.articles and a not in placed]
             placed.update(ids)
             if ids:
-                groups.append((s, ids))
+                groups.append((s, self._sorted(ids)))
         rest = [a for a in self.order if a not in placed]
         if rest:
-            groups.append((Story("unsorted", "Other articles", tuple(rest)), rest))
+            groups.append((Story("unsorted", "Other articles", tuple(rest)), self._sorted(rest)))
         return groups
 
     # -- drawing ---------------------------------------------------------------------------
