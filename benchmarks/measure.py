@@ -39,6 +39,7 @@ class Run:
     seconds: float
     peak_mb: float
     returncode: int
+    cpu_s: float = 0.0  # user + system time of the command itself (robust on a busy machine)
 
 
 def run_command(argv: Sequence[str], env: dict[str, str], timeout: float = 3600) -> Run:
@@ -59,7 +60,7 @@ def run_command(argv: Sequence[str], env: dict[str, str], timeout: float = 3600)
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0 and proc.stderr is not None:
         sys.stderr.write(proc.stderr.read().decode(errors="replace")[-2000:])
-    return Run(seconds, usage.ru_maxrss / 1024, proc.returncode)
+    return Run(seconds, usage.ru_maxrss / 1024, proc.returncode, usage.ru_utime + usage.ru_stime)
 
 
 def first_frame(

@@ -102,6 +102,7 @@ def measure_size(n: int, work: Path, repeat: int, app: bool, cli_cold_max: int) 
         cold = run_command([py, "-m", "tuireader", "analyze", str(folder)], _env(cold_cache))
         if cold.returncode == 0:
             result["analyze_cold_s"] = round(cold.seconds, 3)
+            result["analyze_cold_cpu_s"] = round(cold.cpu_s, 3)  # the main process only, not its workers
             result["peak_mb"] = max(result["peak_mb"], cold.peak_mb)
     print(f"[{n}] tuireader analyze, warm cache...", file=sys.stderr, flush=True)
     warm = [run_command([py, "-m", "tuireader", "analyze", str(folder)], env) for _ in range(repeat)]
@@ -109,6 +110,7 @@ def measure_size(n: int, work: Path, repeat: int, app: bool, cli_cold_max: int) 
         result["analyze_error"] = "tuireader analyze failed (see stderr above)"
     else:
         result["analyze_cached_s"] = _round(median([w.seconds for w in warm]))
+        result["analyze_cached_cpu_s"] = _round(median([w.cpu_s for w in warm]))
         result["analyze_cached_peak_mb"] = round(max(w.peak_mb for w in warm), 1)
         result["peak_mb"] = max(result["peak_mb"], *(w.peak_mb for w in warm))
     if app:
@@ -205,6 +207,7 @@ def print_tables(report: dict[str, Any]) -> None:
         ("cold_total_s", "cold load+analyse s (1 proc)"),
         ("analyze_cold_s", "tuireader analyze cold s"),
         ("analyze_cached_s", "tuireader analyze cached s"),
+        ("analyze_cached_cpu_s", "  cpu s"),
         ("first_frame_s", "app first frame (cached) s"),
         ("filter_p95_ms", "filter keystroke p95 ms"),
         ("filter_median_ms", "filter keystroke median ms"),
@@ -273,7 +276,14 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_app:
             report.update(measure_startup(work, args.repeat))
         for n in sizes:
-            report["sizes"][str(n)] = measure_size(n, work, args.repeat, not args.no_app, args.cli_cold_max)
+            try:
+                report["sizes"][str(n)] = measure_size(n, work, args.repeat, not args.no_app, args.cli_cold_max)
+            except (subprocess.CalledProcessError, OSError, ValueError) as exc:
+                detail = getattr(exc, "stderr", "") or ""
+                print(f"[{n}] failed: {exc}\n{detail[-1500:]}", file=sys.stderr)
+                continue
+            if args.json:  # keep what is done if a later size fails or is interrupted
+                args.json.write_text(json.dumps(report, indent=1) + "\n")
     finally:
         if args.workdir is None:
             shutil.rmtree(work, ignore_errors=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from itertools import starmap
 
 from tuireader.core.models import (
     Article,
@@ -110,7 +111,7 @@ def encode_articles(articles: Sequence[Article]) -> str:
 def _spans(flat: list[int]) -> tuple[Span, ...]:
     if len(flat) % 2:
         raise ValueError("odd span list")
-    return tuple(Span(flat[i], flat[i + 1]) for i in range(0, len(flat), 2))
+    return tuple(starmap(Span, zip(flat[::2], flat[1::2], strict=True)))
 
 
 def decode_articles(data: str) -> list[Article]:
