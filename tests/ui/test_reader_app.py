@@ -482,3 +482,23 @@ async def test_sorting_cycles_within_stories() -> None:
         assert [lst.articles[a].source for a in lst.shown] == ["Harbour Times", "North Star Daily", "Valley Courier"]
         await pilot.press("s")
         assert lst.shown == [north.id, harbour.id, valley.id]
+
+
+async def test_tab_moves_focus_and_vim_keys_move_the_list() -> None:
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        lst = app.main.query_one(ArticleList)
+        assert lst.has_focus
+        await pilot.press("j", "j")
+        assert lst.cursor == 2
+        await pilot.press("k")
+        assert lst.cursor == 1
+        await pilot.press("g")
+        assert lst.cursor == 0
+        await pilot.press("G")
+        assert lst.cursor == 2
+        await pilot.press("tab")
+        assert app.main.query_one(ReadingPane).has_focus
+        await pilot.press("shift+tab", "shift+tab")
+        assert app.focused is app.main.query_one("#filter")
