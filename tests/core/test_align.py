@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from tuireader.core import align
 from tuireader.core.corpus import RawArticle, build_article
-from tuireader.core.diff import word_diff
+from tuireader.core.diff import QUOTE_STYLE, word_diff
 from tuireader.core.models import Analysis, Article, RowKind, Span, Story
 from tuireader.core.pipeline import analyze
 from tuireader.core.similarity import candidate_pairs, weigh
@@ -187,9 +187,8 @@ def _check_ops(left_text: str, left: Span, right_text: str, right: Span) -> None
     for op in ops:
         assert op.tag in {"equal", "replace", "delete", "insert"}
         if op.tag == "equal":
-            assert left_text[op.left.start : op.left.end].lower().split() == (
-                right_text[op.right.start : op.right.end].lower().split()
-            )
+            same = [t.lower().translate(QUOTE_STYLE) for t in (left_text, right_text)]
+            assert same[0][op.left.start : op.left.end].split() == same[1][op.right.start : op.right.end].split()
         if op.tag == "insert":
             assert not left_text[op.left.start : op.left.end].strip() or op is ops[0] or op is ops[-1]
 

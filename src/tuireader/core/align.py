@@ -26,6 +26,7 @@ LINK_THRESHOLD = 0.15  # least mean cosine between two groups for them to merge
 LABEL_LENGTH = 72
 CANDIDATE_MIN = 0.05  # lemma cosine below which a pair is not even rescored
 LINK_CANDIDATE_MIN = 0.08  # lemma cosine below which a pair does not count towards grouping
+LINK_SAMPLE = 24  # members compared per group when measuring how similar two large groups are
 SECOND_MEMBERSHIP = 1.3  # a second fact needs this multiple of the threshold as mean similarity
 
 
@@ -45,17 +46,27 @@ def _blocks(analysis: Analysis) -> list[list[Article]]:
     return blocks
 
 
+def _sample(xs: Sequence[int], most: int = LINK_SAMPLE) -> Sequence[int]:
+    """Evenly spaced members of a large group: its mean similarity without comparing every pair."""
+    if len(xs) <= most:
+        return xs
+    step = len(xs) / most
+    return [xs[int(k * step)] for k in range(most)]
+
+
 def _cluster(
     articles: Sequence[str], pairs: dict[tuple[int, int], float], threshold: float, link: float
 ) -> list[list[int]]:
     """Greedy average-link grouping with at most one sentence per article; then second memberships."""
     cluster_of: dict[int, int] = {}
     clusters: dict[int, list[int]] = {}
+    sources: dict[int, set[str]] = {}  # cluster -> its articles
 
     def score(a: int, b: int) -> float:
         return pairs.get((a, b) if a < b else (b, a), 0.0)
 
     def mean_link(xs: Sequence[int], ys: Sequence[int]) -> float:
+        xs, ys = _sample(xs), _sample(ys)
         return sum(score(x, y) for x in xs for y in ys) / (len(xs) * len(ys))
 
     edges = sorted(((s, i, j) for (i, j), s in pairs.items() if s >= threshold), reverse=True)
@@ -64,17 +75,17 @@ def _cluster(
             if k not in cluster_of:
                 cluster_of[k] = k
                 clusters[k] = [k]
+                sources[k] = {articles[k]}
         ci, cj = cluster_of[i], cluster_of[j]
-        if ci == cj:
+        if ci == cj or not sources[ci].isdisjoint(sources[cj]):
             continue
         a, b = clusters[ci], clusters[cj]
-        if {articles[x] for x in a} & {articles[y] for y in b}:
-            continue
         if mean_link(a, b) < link:
             continue
         if len(a) < len(b):
             ci, cj, a, b = cj, ci, b, a
         a.extend(b)
+        sources[ci] |= sources.pop(cj)
         for y in b:
             cluster_of[y] = ci
         del clusters[cj]
@@ -83,13 +94,12 @@ def _cluster(
     for _, i, j in edges:
         for x, y in ((i, j), (j, i)):
             target = cluster_of[y]
-            if target == cluster_of[x]:
+            if target == cluster_of[x] or articles[x] in sources[target]:
                 continue
             group = clusters[target] + extra.get(target, [])
-            if x in group or articles[x] in {articles[g] for g in group}:
-                continue
             if mean_link([x], group) >= threshold * SECOND_MEMBERSHIP:
                 extra.setdefault(target, []).append(x)
+                sources[target].add(articles[x])
     return [members + extra.get(key, []) for key, members in clusters.items()]
 
 

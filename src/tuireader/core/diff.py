@@ -12,7 +12,7 @@ from tuireader.core.lexicon import TOKEN_RE
 from tuireader.core.models import DiffOp, Span
 
 # Quote and apostrophe style is house style, not a difference between reports.
-_STRAIGHT = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
+QUOTE_STYLE = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
 
 
 def _tokens(text: str, span: Span) -> tuple[list[str], list[int]]:
@@ -22,7 +22,7 @@ def _tokens(text: str, span: Span) -> tuple[list[str], list[int]]:
     for m in TOKEN_RE.finditer(text, span.start, span.end):
         if words:
             bounds.append(m.start())
-        words.append(m.group().lower().translate(_STRAIGHT))
+        words.append(m.group().lower().translate(QUOTE_STYLE))
     bounds.append(span.end)
     if not words:
         bounds = [span.start, span.end]

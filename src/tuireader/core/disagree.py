@@ -25,6 +25,8 @@ from tuireader.core.quantities import Quantity, QuantityKind, Role, category, co
 from tuireader.core.quoted import quote_conflicts
 from tuireader.core.spelling import name_conflicts
 
+ALL_PAIRS_UP_TO = 8  # facts with more members compare each with a few anchors, not all pairs
+ANCHORS = 2
 ELAPSED_TOLERANCE = 0.05  # publication day vs event day: "since March 2022" is read a few days late or early
 
 
@@ -150,6 +152,19 @@ def _value(article: Article, start: int, end: int) -> DisagreementValue:
     return DisagreementValue(article.id, start, end, article.text[start:end])
 
 
+def _comparisons(members: Sequence[FactMember]) -> list[tuple[int, int]]:
+    """Which member pairs to compare: all of them in an ordinary fact; in a fact reported by very
+    many articles (wire copy reprinted everywhere), each member against a few anchors and its
+    neighbour, so the work stays linear in the number of members."""
+    n = len(members)
+    if n <= ALL_PAIRS_UP_TO:
+        return [(x, y) for x in range(n) for y in range(x + 1, n)]
+    anchors = range(ANCHORS)
+    pairs = {(x, y) for x in anchors for y in range(x + 1, n)}
+    pairs.update((x, x + 1) for x in range(n - 1))
+    return sorted(pairs)
+
+
 def find_disagreements(
     analysis: Analysis,
     members: Sequence[FactMember],
@@ -174,11 +189,9 @@ def find_disagreements(
         figures.append(quantities.extract(article.text, span.start, span.end, ref))
     found: dict[DisagreementKind, list[tuple[DisagreementValue, DisagreementValue]]] = {}
     figure_kinds: dict[DisagreementValue, Quantity] = {}
-    for x in range(len(members)):
-        for y in range(x + 1, len(members)):
-            ma, mb = members[x], members[y]
-            if ma.article == mb.article:
-                continue
+    for x, y in _comparisons(members):
+        ma, mb = members[x], members[y]
+        if ma.article != mb.article:
             art_a, art_b = by_id[ma.article], by_id[mb.article]
             categories = {category(q) for q in figures[x]} & {category(q) for q in figures[y]}
             for cat in sorted(categories):

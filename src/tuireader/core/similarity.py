@@ -110,13 +110,14 @@ def _pairs_of(size: int) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
 
 
 def candidate_pairs(
-    vectors: Sequence[dict[str, float]], groups: Sequence[int], min_score: float
+    vectors: Sequence[dict[str, float]], groups: Sequence[int], min_score: float, max_per_sentence: int = 24
 ) -> dict[tuple[int, int], float]:
     """Cosine of every pair (i < j) in different ``groups`` (articles) sharing a feature, if >= ``min_score``.
 
     Each feature's posting list contributes the products of its weights for all pairs in it; the
     sums over features are exactly the cosines (vectors are unit length). Posting lists are short by
-    construction (``weigh`` drops long ones), so the work is linear in the number of sentences.
+    construction (``weigh`` drops long ones), so the work is linear in the number of sentences;
+    each sentence keeps at most ``max_per_sentence`` partners (its best), so what follows is too.
     """
     postings: dict[str, list[tuple[int, float]]] = {}
     for i, vec in enumerate(vectors):
@@ -148,7 +149,26 @@ def candidate_pairs(
     group_arr = np.asarray(groups, dtype=np.int64)
     left, right = unique[keep] // n, unique[keep] % n
     cross = group_arr[left] != group_arr[right]
-    return {
-        (int(a), int(b)): float(s)
-        for a, b, s in zip(left[cross].tolist(), right[cross].tolist(), sums[keep][cross].tolist(), strict=True)
-    }
+    left, right, scores = left[cross], right[cross], sums[keep][cross]
+    if len(scores) > max_per_sentence * n:
+        chosen = _best_per_sentence(left, right, scores, max_per_sentence)
+        left, right, scores = left[chosen], right[chosen], scores[chosen]
+    return {(int(a), int(b)): float(s) for a, b, s in zip(left.tolist(), right.tolist(), scores.tolist(), strict=True)}
+
+
+def _best_per_sentence(
+    left: npt.NDArray[np.int64], right: npt.NDArray[np.int64], scores: npt.NDArray[np.float64], most: int
+) -> npt.NDArray[np.int64]:
+    """Indices of the pairs among the ``most`` best of either of their sentences.
+
+    Where one report is reprinted by dozens of outlets, every sentence has dozens of near-identical
+    partners; the best few are enough to group them, and the rest would only cost time.
+    """
+    count = len(scores)
+    rows = np.concatenate([left, right])
+    ids = np.concatenate([np.arange(count), np.arange(count)])
+    both = np.concatenate([scores, scores])
+    order = np.lexsort((-both, rows))
+    ranked_rows = rows[order]
+    rank = np.arange(len(order)) - np.searchsorted(ranked_rows, ranked_rows, side="left")
+    return np.unique(ids[order][rank < most])
