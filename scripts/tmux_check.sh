@@ -12,10 +12,12 @@ command -v tmux >/dev/null || { echo "tmux_check: tmux is not installed" >&2; ex
 command -v "$CMD" >/dev/null || [ -x "$CMD" ] || { echo "tmux_check: $CMD not found" >&2; exit 2; }
 
 SESSION="tuireader-check-$$"
+# A private tmux server: other tmux users on the machine cannot disturb the check, nor it them.
+tmux() { command tmux -L "$SESSION" "$@"; }
 WORK=$(mktemp -d)
 export TUIREADER_CONFIG_DIR="$WORK/config" TUIREADER_NO_CACHE=1
 ARGS=("$@")
-cleanup() { [ -n "${KEEP:-}" ] || tmux kill-session -t "$SESSION" 2>/dev/null || true; rm -rf "$WORK"; }
+cleanup() { [ -n "${KEEP:-}" ] || tmux kill-server 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
 fail() {
