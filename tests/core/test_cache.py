@@ -335,3 +335,19 @@ def test_unchanged_files_load_from_the_cache(tmp_path: Path, db: Path, monkeypat
         assert third.articles[0].text == "A new text about the Eastfield bridge."
     finally:
         use_sentence_cache(None)
+
+
+def test_old_file_entries_are_pruned(db: Path) -> None:
+    article = build_article(RawArticle(path="x.txt", text=STORY_A))
+    assert article is not None
+    cache = Cache(db, version="v")
+    cache.put_file("old", [article])
+    cache.put_file("recent", [article])
+    assert cache.get_file("old") == [article]
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE kv SET stored = 0 WHERE key = 'v/old'")
+    conn.commit()
+    fresh = Cache(db, version="v")
+    fresh.put_many([sample("a")])  # the first write of a run prunes
+    assert fresh.get_file("old") is None
+    assert fresh.get_file("recent") == [article]

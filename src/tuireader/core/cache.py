@@ -48,6 +48,8 @@ from tuireader.core.models import Article, ArticleAnalysis, Fact, Span
 SCHEMA_VERSION = 1  # the table layout; PRAGMA user_version
 FILE_NAME = "cache.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
+# Whole files and story facts of folders no longer opened (or since edited) go after this long.
+DERIVED_MAX_AGE = 90 * 24 * 3600
 _SIDE_FILES = ("-wal", "-shm", "-journal")
 
 _SCHEMA = """
@@ -391,7 +393,7 @@ class Cache:
     # -- housekeeping ----------------------------------------------------------------------------
 
     def prune(self) -> int:
-        """Delete analyses and sentences stored by other versions; how many rows went."""
+        """Delete what other versions stored, and old file and fact entries; how many rows went."""
         conn = self._conn()
         if conn is None:
             return 0
@@ -401,8 +403,8 @@ class Cache:
             for table in ("analyses", "sentences"):
                 removed += conn.execute(f"DELETE FROM {table} WHERE version != ?", [self.version]).rowcount
             removed += conn.execute(
-                "DELETE FROM kv WHERE kind IN ('facts', 'file') AND substr(key, 1, ?) != ?",
-                [len(self.version) + 1, self.version + "/"],
+                "DELETE FROM kv WHERE kind IN ('facts', 'file') AND (substr(key, 1, ?) != ? OR stored < ?)",
+                [len(self.version) + 1, self.version + "/", time.time() - DERIVED_MAX_AGE],
             ).rowcount
             conn.execute("COMMIT")
         return removed
