@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tuireader.core.quantities import Quantity, QuantityKind, Role, extract, reference_day, same_thing
+from tuireader.core.dates import reference_day
+from tuireader.core.figure_match import same_thing
+from tuireader.core.quantities import Quantity, QuantityKind, Role, extract
 
 REF = dt.date(2024, 9, 12)  # a Thursday
 

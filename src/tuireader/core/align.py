@@ -11,14 +11,13 @@ things (common in wire copy) may then join a second fact whose article slot it c
 from __future__ import annotations
 
 import hashlib
-import statistics
 from collections.abc import Sequence
 
 from tuireader.core import disagree
+from tuireader.core.dates import reference_day
 from tuireader.core.diff import word_diff
 from tuireader.core.figure_facts import Figures, conflict_groups, raise_shared_figures
 from tuireader.core.models import AlignedRow, Analysis, Article, Fact, FactMember, RowKind
-from tuireader.core.quantities import reference_day
 from tuireader.core.similarity import candidate_pairs, cosine, pair_score, sentence_features, weigh
 
 EDGE_THRESHOLD = 0.22  # least cosine for two sentences to be called the same fact (tuned on held-out stories)
@@ -270,10 +269,3 @@ def compare(analysis: Analysis, left: str, right: str) -> list[AlignedRow]:
         rows.append(AlignedRow(RowKind.MATCH, li, ri, fact_id, ops, found))
     flush_right(len(b.sentences))
     return rows
-
-
-def story_median_day(articles: Sequence[Article]) -> str | None:
-    days = [d for a in articles if (d := reference_day(a.published)) is not None]
-    if not days:
-        return None
-    return statistics.median_low(days).isoformat()

@@ -12,6 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from tuireader.core import quantities
+from tuireader.core.dates import reference_day
+from tuireader.core.figure_match import category, context_overlap, same_thing
 from tuireader.core.models import (
     Analysis,
     Article,
@@ -21,7 +23,7 @@ from tuireader.core.models import (
     FactMember,
 )
 from tuireader.core.negation import negation_conflicts
-from tuireader.core.quantities import Quantity, QuantityKind, Role, category, context_overlap, same_thing
+from tuireader.core.quantities import Quantity, QuantityKind, Role
 from tuireader.core.quoted import quote_conflicts
 from tuireader.core.spelling import name_conflicts
 
@@ -185,7 +187,7 @@ def find_disagreements(
     for m in members:
         article = by_id[m.article]
         span = article.sentences[m.sentence]
-        ref = quantities.reference_day(refs.get(m.article, article.published))
+        ref = reference_day(refs.get(m.article, article.published))
         figures.append(quantities.extract(article.text, span.start, span.end, ref))
     found: dict[DisagreementKind, list[tuple[DisagreementValue, DisagreementValue]]] = {}
     figure_kinds: dict[DisagreementValue, Quantity] = {}

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from tuireader.core.dates import reference_day
 from tuireader.core.disagree import figure_conflicts
+from tuireader.core.figure_match import shares_slot
 from tuireader.core.models import Analysis, Article
-from tuireader.core.quantities import Quantity, extract, reference_day, shares_slot
+from tuireader.core.quantities import Quantity, extract
 from tuireader.core.similarity import SentenceRef
 
 SLOT_BONUS = 0.35  # similarity x (1 + bonus) when two sentences give a figure for the same thing

@@ -16,6 +16,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from tuireader.core import lexicon, numbers
+from tuireader.core.dates import DATE_PREPS, MONTHS, WEEKDAYS, date_start, read_date
 from tuireader.core.numbers import Token, parse_number
 
 
@@ -108,29 +109,7 @@ HEDGES: dict[str, tuple[float, float]] = {
 _HEDGE_WORDS = sorted((tuple(h.split()) for h in HEDGES), key=len, reverse=True)
 _HEDGE_LAST = {words[-1] for words in _HEDGE_WORDS}
 
-MONTHS = {
-    name: i + 1
-    for i, names in enumerate(
-        [
-            "january jan",
-            "february feb",
-            "march mar",
-            "april apr",
-            "may",
-            "june jun",
-            "july jul",
-            "august aug",
-            "september sep sept",
-            "october oct",
-            "november nov",
-            "december dec",
-        ]
-    )
-    for name in names.split()
-}
-WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
 _OFFSET_AFTER = {"after", "before", "later", "earlier", "afterwards", "beforehand", "prior"}
-_DATE_PREPS = {"in", "since", "until", "by", "from", "of", "before", "after", "during", "through", "till", "to"}
 _TRIGGERS = (
     set(numbers.SMALL)
     | set(numbers.SCALES)
@@ -207,111 +186,6 @@ def _interval(value: float, hedge: str, grain: float) -> tuple[float, float]:
     return value - grain / 2, value + grain / 2
 
 
-def _month_interval(year: int, month: int) -> tuple[float, float]:
-    first = dt.date(year, month, 1)
-    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
-    return float(first.toordinal()), float(nxt.toordinal() - 1)
-
-
-def _year_interval(year: int) -> tuple[float, float]:
-    return float(dt.date(year, 1, 1).toordinal()), float(dt.date(year, 12, 31).toordinal())
-
-
-def _day(value: dt.date) -> tuple[float, float]:
-    return float(value.toordinal()), float(value.toordinal())
-
-
-def _read_date(tokens: list[Token], i: int, ref: dt.date | None) -> tuple[tuple[float, float] | None, int, bool]:
-    """A calendar date starting at token ``i``: (interval or None if unresolved, end index, matched)."""
-    tok = tokens[i]
-    low = tok.low.rstrip(".")
-    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    if low in MONTHS and tok.text[0].isupper() and not (low == "may" and i == 0):
-        month = MONTHS[low]
-        j = i + 1
-        if nxt is not None and nxt.text == "." and j + 1 < len(tokens):  # "Jan. 20"
-            j += 1
-            nxt = tokens[j]
-        day = None
-        year = None
-        if nxt is not None and nxt.text.isdecimal() and 1 <= int(nxt.text) <= 31 and len(nxt.text) <= 2:
-            day = int(nxt.text)
-            j += 1
-            if j + 1 < len(tokens) and tokens[j].text == "," and re.fullmatch(r"\d{4}", tokens[j + 1].text):
-                year = int(tokens[j + 1].text)
-                j += 2
-        elif nxt is not None and nxt.text.isdecimal() and len(nxt.text) == 4:
-            year = int(nxt.text)
-            j += 1
-        if i > 0 and tokens[i - 1].text.isdecimal() and day is None and 1 <= int(tokens[i - 1].text) <= 31:
-            return None, j, False  # "16 March": handled from the day number
-        if year is None:
-            if ref is None:
-                return None, j, True
-            year = ref.year if month <= ref.month else ref.year - 1
-        try:
-            return (_day(dt.date(year, month, day)) if day else _month_interval(year, month)), j, True
-        except ValueError:
-            return None, j, True
-    if tok.text.isdecimal() and len(tok.text) <= 2 and nxt is not None and nxt.low.rstrip(".") in MONTHS:
-        if not nxt.text[0].isupper():
-            return None, i, False
-        day, month, j = int(tok.text), MONTHS[nxt.low.rstrip(".")], i + 2
-        year = None
-        if j < len(tokens) and tokens[j].text.isdecimal() and len(tokens[j].text) == 4:
-            year = int(tokens[j].text)
-            j += 1
-        if year is None:
-            if ref is None:
-                return None, j, True
-            year = ref.year if month <= ref.month else ref.year - 1
-        try:
-            return _day(dt.date(year, month, day)), j, True
-        except ValueError:
-            return None, j, True
-    if low in WEEKDAYS and tok.text[0].isupper():
-        if ref is None:
-            return None, i + 1, True
-        back = (ref.weekday() - WEEKDAYS[low]) % 7
-        prev = tokens[i - 1].low if i > 0 else ""
-        if prev == "next":
-            back = -((WEEKDAYS[low] - ref.weekday()) % 7 or 7)
-        elif prev == "last" and back == 0:
-            back = 7
-        return _day(ref - dt.timedelta(days=back)), i + 1, True
-    if low in {"yesterday", "today", "tomorrow", "tonight"}:
-        if ref is None:
-            return None, i + 1, True
-        shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[low]
-        return _day(ref + dt.timedelta(days=shift)), i + 1, True
-    if low in {"last", "this", "next", "past"} and nxt is not None and nxt.low in {"week", "month", "year"}:
-        if ref is None:
-            return None, i + 2, True
-        step = {"last": -1, "past": -1, "this": 0, "next": 1}[low]
-        if nxt.low == "year":
-            return _year_interval(ref.year + step), i + 2, True
-        if nxt.low == "month":
-            month_index = ref.year * 12 + ref.month - 1 + step
-            return _month_interval(month_index // 12, month_index % 12 + 1), i + 2, True
-        monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(days=7 * step)
-        return (float(monday.toordinal()), float(monday.toordinal() + 6)), i + 2, True
-    if tok.text.isdecimal() and len(tok.text) == 4 and 1900 <= int(tok.text) <= 2099:
-        prev = tokens[i - 1].low if i > 0 else ""
-        if prev in _DATE_PREPS or prev in {"early", "late", "mid"} or prev.startswith("mid-"):
-            return _year_interval(int(tok.text)), i + 1, True
-    return None, i, False
-
-
-def _date_start(tokens: list[Token], i: int) -> int:
-    """Widen a date to take in its preposition ("since", "on", "last") for the displayed span."""
-    j = i
-    while j > 0 and tokens[j - 1].low in {"on", "in", "since", "last", "next", "this", "earlier", "late", "early"}:
-        j -= 1
-        if tokens[j].low in {"since", "on", "in"}:
-            break
-    return j
-
-
 def extract(text: str, start: int = 0, end: int | None = None, ref: dt.date | None = None) -> list[Quantity]:
     """Every figure in ``text[start:end]``; spans are offsets into ``text``."""
     return list(_extract(text, start, len(text) if end is None else end, ref))
@@ -342,10 +216,10 @@ def _read(text: str, start: int, end: int, ref: dt.date | None) -> list[Quantity
         if i < consumed:
             continue
         tok = tokens[i]
-        interval, j, matched = _read_date(tokens, i, ref)
+        interval, j, matched = read_date(tokens, i, ref)
         if matched and j > i:
             before = [t.low for t in tokens[max(0, i - 3) : i]]
-            first = _date_start(tokens, i)
+            first = date_start(tokens, i)
             a, b = tokens[first].start, tokens[j - 1].end
             if interval is not None:
                 low_v, high_v = interval
@@ -377,7 +251,7 @@ def _read(text: str, start: int, end: int, ref: dt.date | None) -> list[Quantity
             consumed = j
             continue
         tally = _TALLY_RE.match(tok.text)
-        if tally and i > 0 and tokens[i - 1].low not in _DATE_PREPS:
+        if tally and i > 0 and tokens[i - 1].low not in DATE_PREPS:
             tally_value = float(int(tally.group(1)) * 1000 + int(tally.group(2)))
             found.append(
                 Quantity(
@@ -518,73 +392,3 @@ def _duration(
         role = Role.SPAN
     context = _context(tokens, h, k)
     return Quantity(QuantityKind.DURATION, role, a, b, text[a:b], low_v, high_v, "day", hedge, context)
-
-
-GENERIC_TIME = frozenset(
-    lexicon.lemma(w)
-    for w in "last lasted take took spend spent run ran continue long lengthy time period duration set expected "
-    "each per almost end ended ending finish begin began start started after within".split()
-)
-MAGNITUDE = 20.0  # time figures further apart than this factor measure different things
-
-
-def category(q: Quantity) -> str:
-    """Figures are only compared within a category: counts, or one role of time."""
-    return "count" if q.kind is QuantityKind.COUNT else str(q.role)
-
-
-def context_overlap(a: Quantity, b: Quantity) -> int:
-    return len((set(a.context) & set(b.context)) - {"each", "per"})
-
-
-def same_thing(a: Quantity, b: Quantity, only_pair: bool, strict: bool = False) -> bool:
-    """Do two figures of one category measure the same thing ("1,000 prisoners" / "nine individuals each")?
-
-    Counts of the same noun do; otherwise their surrounding words must overlap, less strictly when
-    they are the only figures of their kind in two sentences already known to report one fact.
-    ``strict`` is for sentences not known to report one fact: counts must name the same noun and
-    dates must be of like precision (a day is not compared with "next month").
-    """
-    if category(a) != category(b):
-        return False
-    if a.kind is QuantityKind.COUNT:
-        if a.unit and a.unit == b.unit and a.unit != "percent":
-            return True
-        if "tally" in (a.unit, b.unit) or (a.unit != b.unit and "percent" in (a.unit, b.unit)):
-            return False
-        if strict and a.unit != "percent":
-            return False
-        # Percentages of what, or counts of nameless things: the surrounding words must say.
-        return context_overlap(a, b) >= (1 if only_pair and not strict else 2)
-    if a.kind is not QuantityKind.DATE or a.role is Role.ELAPSED:
-        big, small = max(abs(a.low), abs(b.low)), min(abs(a.high), abs(b.high))
-        if small > 0 and big / small > MAGNITUDE:
-            return False  # "lasted two hours" (a call) and "lasted three years" (a war) are about different things
-    if a.role is Role.OFFSET:
-        return context_overlap(a, b) >= 2  # "a day after the call" / "three days after the talks"
-    if QuantityKind.DATE in (a.kind, b.kind) and a.role is not Role.ELAPSED:
-        if strict and a.role is Role.POINT:
-            wide, narrow = sorted((a.high - a.low + 1, b.high - b.low + 1), reverse=True)
-            if wide > 10 * narrow:
-                return False
-        return context_overlap(a, b) >= 2  # a sentence can date several events
-    # "two hours" of a call is not "a year" of a war: the shared context must say what lasted
-    return len((set(a.context) & set(b.context)) - GENERIC_TIME) >= 1
-
-
-def shares_slot(qa: list[Quantity], qb: list[Quantity]) -> bool:
-    """Do two sentences give a figure for the same thing (whether or not the figures agree)?"""
-    return any(same_thing(a, b, only_pair=False) for a in qa for b in qb)
-
-
-DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
-
-
-def reference_day(published: str | None) -> dt.date | None:
-    """The article's publication day, if it has a usable ISO date."""
-    if not published or not DATE_RE.match(published):
-        return None
-    try:
-        return dt.date.fromisoformat(published[:10])
-    except ValueError:
-        return None
