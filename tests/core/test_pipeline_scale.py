@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tuireader.core.corpus import RawArticle, build_article
@@ -47,3 +49,22 @@ def test_worker_processes_give_the_same_analysis(monkeypatch: pytest.MonkeyPatch
     assert [s.articles for s in pooled.stories] == [s.articles for s in alone.stories]
     done = [d for stage, d, _ in progress if stage == "entities and quotes"]
     assert done == sorted(done) and done[-1] == len(articles)
+
+
+def test_loading_in_worker_processes_gives_the_same_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tuireader.core import corpus as corpus_mod
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for article in _articles(corpus_mod.PARALLEL_MIN + 6):
+        (folder / f"{article.path}.md").write_text(f"---\ntitle: T{article.path}\n---\n\n{article.text}", "utf-8")
+    (folder / "dup.txt").write_text(_articles(1)[0].text, "utf-8")  # same text as 0.txt.md
+    (folder / "empty.txt").write_text("  \n", "utf-8")
+    (folder / "zz.jsonl").write_text('{"text": "One line article about Tarrow."}\nnot json\n', "utf-8")
+    monkeypatch.setenv("TUIREADER_WORKERS", "1")
+    alone = corpus_mod.load_corpus([folder])
+    monkeypatch.setenv("TUIREADER_WORKERS", "2")
+    pooled = corpus_mod.load_corpus([folder])
+    assert pooled.articles == alone.articles
+    assert pooled.warnings == alone.warnings
+    assert len(alone.warnings) == 3 and len(alone.articles) == corpus_mod.PARALLEL_MIN + 7

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -428,21 +429,45 @@ def _add_cached(articles: list[Article], corpus: Corpus, seen: dict[str, str]) -
         corpus.articles.append(article)
 
 
-def load_raw(
-    raws: Iterable[RawArticle], corpus: Corpus, seen: dict[str, str] | None = None
-) -> None:
+def load_raw(raws: Iterable[RawArticle], corpus: Corpus, seen: dict[str, str] | None = None) -> None:
     """Normalise raw articles into ``corpus``, skipping empty ones and exact duplicates."""
-    seen = {} if seen is None else seen
-    for raw in raws:
-        article = build_article(raw)
+    _add_built(((raw.path, build_article(raw)) for raw in raws), corpus, {} if seen is None else seen)
+
+
+def _add_built(built: Iterable[tuple[str, Article | None]], corpus: Corpus, seen: dict[str, str]) -> None:
+    for path, article in built:
         if article is None:
-            corpus.warnings.append(f"{raw.path}: skipped, no text")
+            corpus.warnings.append(f"{path}: skipped, no text")
             continue
         if article.id in seen:
-            corpus.warnings.append(f"{raw.path}: skipped, same text as {seen[article.id]}")
+            corpus.warnings.append(f"{path}: skipped, same text as {seen[article.id]}")
             continue
-        seen[article.id] = raw.path
+        seen[article.id] = path
         corpus.articles.append(article)
+
+
+PARALLEL_MIN = 64  # fewer uncached articles than this are built in this process
+
+
+def _build_all(raws: list[RawArticle]) -> Iterator[Article | None]:
+    """``build_article`` for each raw article, in order; in worker processes for a large corpus.
+
+    Workers come from a fork server (this may run in the app's worker thread). They do not see
+    the sentence cache; the caller stores whole files afterwards.
+    """
+    wanted = os.environ.get("TUIREADER_WORKERS", "")
+    workers = max(1, int(wanted)) if wanted.isdigit() else min(os.cpu_count() or 1, 4)
+    if workers <= 1 or len(raws) < PARALLEL_MIN:
+        yield from map(build_article, raws)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver"))
+    try:
+        yield from pool.map(build_article, raws, chunksize=max(1, min(16, len(raws) // (4 * workers))))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def load_corpus(paths: Iterable[str | Path] | None = None) -> Corpus:
@@ -452,17 +477,32 @@ def load_corpus(paths: Iterable[str | Path] | None = None) -> Corpus:
     """
     path_list = list(paths or []) or [bundled_seeds()]
     corpus = Corpus()
-    warn = corpus.warnings.append
     seen: dict[str, str] = {}
-    for file in discover(path_list, warn):
+    # Files are read in order, then the uncached articles are built (normalised and split into
+    # sentences: the slow part) all at once, in worker processes for a large corpus; the steps are
+    # then replayed in order, so warnings, duplicates and the result are as for a one-by-one load.
+    steps: list[tuple[str, Any, Any]] = []  # ("warn", message) | ("cached", articles) | ("read", key, raws+warnings)
+    for file in discover(path_list, lambda message: steps.append(("warn", message, None))):
         key, cached = _cached_file(file)
         if cached is not None:
-            _add_cached(cached, corpus, seen)
+            steps.append(("cached", cached, None))
             continue
-        warned, loaded = len(corpus.warnings), len(corpus.articles)
-        load_raw(read_file(file, warn), corpus, seen)
-        if key and len(corpus.warnings) == warned and _sentence_cache is not None:
-            _sentence_cache.put_file(key, corpus.articles[loaded:])  # type: ignore[attr-defined]
+        warnings: list[str] = []
+        steps.append(("read", key, (read_file(file, warnings.append), warnings)))
+    raws = [raw for kind, _, read in steps if kind == "read" for raw in read[0]]
+    built = iter(_build_all(raws))
+    for kind, value, read in steps:
+        if kind == "warn":
+            corpus.warnings.append(value)
+        elif kind == "cached":
+            _add_cached(value, corpus, seen)
+        else:
+            file_raws, warnings = read
+            corpus.warnings.extend(warnings)
+            warned, loaded = len(corpus.warnings), len(corpus.articles)
+            _add_built(((raw.path, next(built)) for raw in file_raws), corpus, seen)
+            if value and not warnings and len(corpus.warnings) == warned and _sentence_cache is not None:
+                _sentence_cache.put_file(value, corpus.articles[loaded:])  # type: ignore[attr-defined]
     if not corpus.articles:
         if len(corpus.warnings) == 1:
             raise CorpusError(corpus.warnings[0])
