@@ -44,15 +44,21 @@ def _derived(a: str, b: str) -> bool:
 
 
 def _words(article: Article, start: int, end: int) -> list[Word]:
+    return list(_span_words(article.text, start, end))
+
+
+@lru_cache(maxsize=16384)
+def _span_words(text: str, start: int, end: int) -> tuple[Word, ...]:
+    """Comparable words of a name: no titles, month or day names, possessives or initials' dots."""
     out = []
-    for m in WORD_RE.finditer(article.text, start, end):
+    for m in WORD_RE.finditer(text, start, end):
         word = fold(m.group()).replace(".", "")
         w_end = m.end()
         if m.group().lower().endswith(("'s", "’s")):
             w_end -= 2
         if word and word not in TITLES and word not in CALENDAR:
             out.append((m.start(), w_end, word))
-    return out
+    return tuple(out)
 
 
 def _text_words(form: str) -> list[Word]:
@@ -137,7 +143,7 @@ def name_conflicts(analysis: Analysis, art_a: Article, sa: Span, art_b: Article,
     pairs: list[tuple[list[Word], list[Word]]] = []
     for x in _mentions_in(analysis, art_a, sa):
         for y in _mentions_in(analysis, art_b, sb):
-            if x.entity == y.entity:
+            if x.entity == y.entity and x.text != y.text:
                 pairs.append((_words(art_a, x.start, x.end), _words(art_b, y.start, y.end)))
     chunks_a, chunks_b = _chunks(art_a, sa), _chunks(art_b, sb)
     all_a = {w[2] for c in chunks_a for w in c}
