@@ -48,7 +48,8 @@ from tuireader.core.models import Article, ArticleAnalysis, Fact, Span
 SCHEMA_VERSION = 1  # the table layout; PRAGMA user_version
 FILE_NAME = "cache.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
-# Whole files and story facts of folders no longer opened (or since edited) go after this long.
+# Whole-file and story-fact entries are dropped this long after they were stored (recomputed once
+# if still in use), so entries for folders no longer opened, or since edited, do not pile up.
 DERIVED_MAX_AGE = 90 * 24 * 3600
 _SIDE_FILES = ("-wal", "-shm", "-journal")
 
