@@ -92,7 +92,7 @@ run_flows() {
     wait_for "mention 2/[0-9]+" "the second mention"
     keys M
     wait_for "mention 1/[0-9]+" "back to the first mention"
-    keys o
+    keys "'"
     wait_for "quote [0-9]+/[0-9]+|No quotes" "a quote"
     keys d
     wait_for "disagreement [0-9]+/[0-9]+|No disagreements" "a disagreement"
@@ -115,6 +115,26 @@ run_flows() {
     wait_for "Next quote" "a reader command in the palette"
     keys Escape
     sleep 0.5
+
+    # Compare view: side by side, n jumps to a disagreement, ] changes the right-hand source.
+    keys c
+    wait_for "[0-9]+ matched" "the compare view"
+    keys n
+    wait_for "disagreement [0-9]+/[0-9]+|No disagreement|no disagreement" "a disagreement in compare"
+    keys "]"
+    wait_for "[0-9]+ matched" "the compare view with the next source"
+    keys Escape
+    wait_for "filter:" "the main screen after compare"
+
+    # Story overview: the fact x source matrix and the quote ledger; Enter opens compare.
+    keys o
+    wait_for "Story overview" "the story overview"
+    wait_for "Quotes by speaker" "the quote ledger"
+    keys Enter
+    wait_for "[0-9]+ matched" "compare from an overview cell"
+    keys Escape
+    keys Escape
+    wait_for "filter:" "the main screen after the overview"
 
     # A tiny terminal must not crash.
     tmux resize-window -t "$SESSION" -x 20 -y 5 2>/dev/null || true

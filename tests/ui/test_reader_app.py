@@ -135,7 +135,7 @@ async def test_jump_keys_move_through_mentions_quotes_and_disagreements() -> Non
         assert north.text[pane.current.start : pane.current.end] == "Tuesday"
         await pilot.press("M")
         assert north.text[pane.current.start : pane.current.end] == "1,200 dockworkers"
-        await pilot.press("o")
+        await pilot.press("apostrophe")
         assert pane.current.kind == "quote"
         assert north.text[pane.current.start : pane.current.end].startswith("We will stay out")
         await pilot.press("d")
@@ -210,7 +210,7 @@ async def test_help_lists_every_binding() -> None:
                 if not binding.system and binding.description and binding.action not in hidden:
                     assert binding.description in described
         keys = dict((d, k) for _, rows in app.screen.sections for k, d in rows)
-        assert keys["Next quote"] == "o" and keys["Filter"] == "/"
+        assert keys["Next quote"] == "'" and keys["Filter"] == "/" and keys["Story overview"] == "o"
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is app.main
@@ -230,11 +230,11 @@ async def test_command_palette_runs_the_same_actions() -> None:
         assert pane.current is not None and pane.current.kind == "disagreement"
 
 
-async def test_compare_asks_for_the_other_article() -> None:
+async def test_compare_with_asks_for_the_other_article() -> None:
     app = _app()
     async with app.run_test(size=(120, 40)) as pilot:
         await _settle(app, pilot)
-        await pilot.press("c")
+        await pilot.press("C")
         await pilot.pause()
         assert isinstance(app.screen, ArticlePicker)
         assert [a.source for a in app.screen.articles] == ["Harbour Times", "Valley Courier"]
@@ -388,10 +388,7 @@ async def test_compare_and_overview_open_their_screens() -> None:
     app = _app()
     async with app.run_test(size=(120, 40)) as pilot:
         await _settle(app, pilot)
-        await pilot.press("c")
-        await pilot.pause()
-        assert isinstance(app.screen, ArticlePicker)
-        await pilot.press("enter")  # the first other article
+        await pilot.press("c")  # straight to the next article of the story
         await pilot.pause()
         assert type(app.screen).__name__ == "CompareScreen"
         assert (app.screen.left_id, app.screen.right_id) == (app.analysis.articles[0].id, app.analysis.articles[1].id)  # type: ignore[attr-defined,union-attr]
@@ -405,7 +402,7 @@ async def test_compare_and_overview_open_their_screens() -> None:
         assert app.screen.fact == "f1"  # type: ignore[attr-defined]
         app.pop_screen()
         await pilot.pause()
-        await pilot.press("v")
+        await pilot.press("o")
         await pilot.pause()
         assert type(app.screen).__name__ == "OverviewScreen"
 
@@ -414,7 +411,7 @@ async def test_help_on_another_screen_lists_that_screens_keys() -> None:
     app = _app()
     async with app.run_test(size=(120, 40)) as pilot:
         await _settle(app, pilot)
-        await pilot.press("v")
+        await pilot.press("o")
         await _settle(app, pilot)
         other = app.screen
         assert other is not app.main

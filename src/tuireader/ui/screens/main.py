@@ -39,8 +39,9 @@ class MainScreen(Screen[None]):
         Binding("slash", "focus_filter", "Filter", key_display="/"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
         Binding("e", "toggle_entities", "People & topics"),
-        Binding("c", "compare", "Compare with…"),
-        Binding("v", "overview", "Story overview"),
+        Binding("c", "compare", "Compare"),
+        Binding("C", "compare_with", "Compare with…", show=False),
+        Binding("o", "overview", "Story overview"),
         Binding("x", "export", "Export report", show=False),
     ]
 
@@ -283,12 +284,20 @@ class MainScreen(Screen[None]):
         return self.pane.article.id if self.pane.article is not None else self.article_list.current_article
 
     def action_compare(self) -> None:
+        """Side by side with the next article of the same story (``[``/``]`` then cycle)."""
+        self._compare(pick=False)
+
+    def action_compare_with(self) -> None:
+        """Choose the right-hand article from a list first."""
+        self._compare(pick=True)
+
+    def _compare(self, *, pick: bool) -> None:
         left = self._current_article()
         if self.analysis is None or left is None:
             self.notify("Compare is available once the analysis is ready.", timeout=3)
             return
         target = self.pane.current
-        if target is not None and target.other is not None and self.pane.article is not None:
+        if not pick and target is not None and target.other is not None and self.pane.article is not None:
             # On a disagreement: straight to the source that reports it otherwise, at that fact.
             self.open_compare(self.analysis, self.pane.article.id, target.other, fact=target.fact)
             return
@@ -299,6 +308,9 @@ class MainScreen(Screen[None]):
             self.notify("There is no other article to compare with.", timeout=3)
             return
         analysis = self.analysis
+        if not pick:
+            self.open_compare(analysis, left, others[0].id)
+            return
 
         def picked(right: str | None) -> None:
             if right is not None:
@@ -327,7 +339,7 @@ class MainScreen(Screen[None]):
         if screen_class is None:
             self.notify("The story overview is not available in this build.", severity="warning")
             return
-        self.app.push_screen(screen_class(self.analysis))
+        self.app.push_screen(screen_class(self.analysis, article=self._current_article()))
 
     def action_export(self) -> None:
         if self.analysis is None:

@@ -231,6 +231,8 @@ class CompareTable(ScrollView, can_focus=True):
             self.move_to(later[0], center=True)
         elif self.disagreement_rows:
             self.notify("No more disagreements below; press N to go back up.", timeout=2)
+        else:
+            self.notify("No disagreements between these two articles.", timeout=2)
 
     def action_previous_disagreement(self) -> None:
         earlier = [i for i in self.disagreement_rows if i < self.cursor]
@@ -238,6 +240,8 @@ class CompareTable(ScrollView, can_focus=True):
             self.move_to(earlier[-1], center=True)
         elif self.disagreement_rows:
             self.notify("No more disagreements above; press n to go down.", timeout=2)
+        else:
+            self.notify("No disagreements between these two articles.", timeout=2)
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)

@@ -91,8 +91,8 @@ class ReadingPane(VerticalScroll, can_focus=True):
         Binding("ctrl+u,pageup", "page_up", "Page up", show=False),
         Binding("m", "jump('mention', 1)", "Next mention"),
         Binding("M", "jump('mention', -1)", "Previous mention", show=False),
-        Binding("o", "jump('quote', 1)", "Next quote"),
-        Binding("O", "jump('quote', -1)", "Previous quote", show=False),
+        Binding("apostrophe", "jump('quote', 1)", "Next quote", key_display="'"),
+        Binding("quotation_mark", "jump('quote', -1)", "Previous quote", show=False, key_display='"'),
         Binding("d", "jump('disagreement', 1)", "Next disagreement"),
         Binding("D", "jump('disagreement', -1)", "Previous disagreement", show=False),
         Binding("enter", "entity_info", "Entity details"),
@@ -305,7 +305,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
             text = ""
         elif self.current is None:
             counts = " · ".join(plural(len(self.targets[k]), k) for k in KINDS)
-            text = f"{counts}   (m o d: jump)"
+            text = f"{counts}   (jump: m ' d)"
         else:
             n, total = self.position()
             text = f"{self.current.kind} {n}/{total}: {self.current.label}"
