@@ -364,6 +364,31 @@ async def test_export_writes_the_report_in_the_chosen_format(tmp_path: Path) -> 
     assert "1,200" in report and "1,500" in report
 
 
+async def test_export_asks_before_replacing_a_file(tmp_path: Path) -> None:
+    existing = tmp_path / "mine.md"
+    existing.write_text("my own notes", encoding="utf-8")
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(existing)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)  # not yet: the file exists
+        assert existing.read_text(encoding="utf-8") == "my own notes"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.main
+        await pilot.press("x")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(existing)
+        await pilot.press("enter", "enter")  # the second Enter confirms
+        await _settle(app, pilot)
+        assert app.screen is app.main
+    assert "my own notes" not in existing.read_text(encoding="utf-8")
+
+
 async def test_ten_thousand_articles() -> None:
     articles = [
         Article(id=f"a{i:05d}", path="", title=f"Harbour works report {i}", source=f"Outlet {i % 40}", text="Body.")

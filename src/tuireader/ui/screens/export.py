@@ -21,6 +21,7 @@ class ExportScreen(ModalScreen[Path | None]):
     def __init__(self, default: Path) -> None:
         super().__init__()
         self.default = default
+        self._replace: Path | None = None  # a file the user has agreed to replace
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog"):
@@ -41,6 +42,13 @@ class ExportScreen(ModalScreen[Path | None]):
             return
         if path.is_dir():
             self.query_one("#export-error", Static).update(plain("That is a folder; type a file name."))
+            return
+        if path.exists() and self._replace != path:
+            # Never lose a file silently: a second Enter on the same name confirms.
+            self._replace = path
+            self.query_one("#export-error", Static).update(
+                plain(f"{path.name} exists: press Enter again to replace it, or change the name.")
+            )
             return
         self.dismiss(path)
 
