@@ -10,8 +10,10 @@ things (common in wire copy) may then join a second fact whose article slot it c
 
 from __future__ import annotations
 
+import gc
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from tuireader.core import disagree
 from tuireader.core.dates import reference_day
@@ -123,12 +125,32 @@ def reference_days(analysis: Analysis) -> dict[str, str | None]:
     return out
 
 
+@contextmanager
+def _without_gc_pauses() -> Iterator[None]:
+    """Alignment allocates millions of short-lived objects (freed by reference counting) while the
+    corpus's own objects stay alive; Python's cyclic collector would re-scan all of those again and
+    again (measured: about a fifth of the time at 1,000 articles). It is off for the duration and
+    restored after, whatever happens."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def align_facts(analysis: Analysis, *, threshold: float = EDGE_THRESHOLD, link: float = LINK_THRESHOLD) -> list[Fact]:
     """Group sentences from different articles that report the same fact, with their disagreements.
 
     Facts reported by one article only are not listed (every sentence would be one); the
     side-by-side view shows those as left- or right-only rows. Most-reported facts come first.
     """
+    with _without_gc_pauses():
+        return _align_facts(analysis, threshold, link)
+
+
+def _align_facts(analysis: Analysis, threshold: float, link: float) -> list[Fact]:
     by_id = {a.id: a for a in analysis.articles}
     order = {a.id: n for n, a in enumerate(analysis.articles)}
     refs = reference_days(analysis)
