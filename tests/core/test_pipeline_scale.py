@@ -6,9 +6,19 @@ from pathlib import Path
 
 import pytest
 
+from tuireader.core import corpus as corpus_mod
+from tuireader.core import pipeline
 from tuireader.core.corpus import RawArticle, build_article
 from tuireader.core.models import Article
-from tuireader.core.pipeline import PARALLEL_MIN, analyze, worker_count
+from tuireader.core.pipeline import analyze, worker_count
+
+SMALL = 12  # the tests lower the thresholds so the worker paths run on a small corpus
+
+
+@pytest.fixture(autouse=True)
+def _small_thresholds(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN", SMALL)
+    monkeypatch.setattr(corpus_mod, "PARALLEL_MIN", SMALL)
 
 TOWNS = ["Varnholt", "Kellsmoor", "Tarrow", "Eastfield", "Brevik", "Quellen", "Sumber", "Ostrand"]
 PEOPLE = ["Idris Pallenberg", "Mireille Okonjo", "Anselm Drury", "Petra Vukovic", "Lena Marsh", "Jonas Rell"]
@@ -30,15 +40,15 @@ def _articles(n: int) -> list[Article]:
 
 
 def test_worker_count(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert worker_count(PARALLEL_MIN - 1) == 1
+    assert worker_count(SMALL - 1) == 1
     monkeypatch.setenv("TUIREADER_WORKERS", "3")
-    assert worker_count(PARALLEL_MIN) == 3
+    assert worker_count(SMALL) == 3
     monkeypatch.setenv("TUIREADER_WORKERS", "1")
     assert worker_count(10_000) == 1
 
 
 def test_worker_processes_give_the_same_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
-    articles = _articles(PARALLEL_MIN + 6)
+    articles = _articles(SMALL + 6)
     monkeypatch.setenv("TUIREADER_WORKERS", "1")
     alone = analyze(articles, facts=False)
     monkeypatch.setenv("TUIREADER_WORKERS", "2")
@@ -52,11 +62,9 @@ def test_worker_processes_give_the_same_analysis(monkeypatch: pytest.MonkeyPatch
 
 
 def test_loading_in_worker_processes_gives_the_same_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tuireader.core import corpus as corpus_mod
-
     folder = tmp_path / "many"
     folder.mkdir()
-    for article in _articles(corpus_mod.PARALLEL_MIN + 6):
+    for article in _articles(SMALL + 6):
         (folder / f"{article.path}.md").write_text(f"---\ntitle: T{article.path}\n---\n\n{article.text}", "utf-8")
     (folder / "dup.txt").write_text(_articles(1)[0].text, "utf-8")  # same text as 0.txt.md
     (folder / "empty.txt").write_text("  \n", "utf-8")
@@ -67,4 +75,4 @@ def test_loading_in_worker_processes_gives_the_same_corpus(tmp_path: Path, monke
     pooled = corpus_mod.load_corpus([folder])
     assert pooled.articles == alone.articles
     assert pooled.warnings == alone.warnings
-    assert len(alone.warnings) == 3 and len(alone.articles) == corpus_mod.PARALLEL_MIN + 7
+    assert len(alone.warnings) == 3 and len(alone.articles) == SMALL + 7

@@ -446,7 +446,7 @@ def _add_built(built: Iterable[tuple[str, Article | None]], corpus: Corpus, seen
         corpus.articles.append(article)
 
 
-PARALLEL_MIN = 64  # fewer uncached articles than this are built in this process
+PARALLEL_MIN = 200  # fewer uncached articles than this are built in this process
 
 
 def _build_all(raws: list[RawArticle]) -> Iterator[Article | None]:
