@@ -8,6 +8,11 @@ from rich.text import Text
 
 from tuireader.core.models import Analysis, Label
 
+# A summary is for reading: past these, it says how many more there are (``--json`` has them all).
+MAX_ARTICLES = 40
+MAX_PEOPLE = 30
+MAX_DISAGREEMENTS = 40
+
 
 def print_summary(analysis: Analysis, console: Console | None = None) -> None:
     console = console or Console()
@@ -18,7 +23,7 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
     table.add_column("title", overflow="ellipsis", no_wrap=True, ratio=1)
     for name in ("sentences", "mentions", "quotes"):
         table.add_column(name, justify="right", no_wrap=True, min_width=len(name))
-    for article in analysis.articles:
+    for article in analysis.articles[:MAX_ARTICLES]:
         found = analysis.by_article.get(article.id)
         table.add_row(
             Text(article.source),
@@ -29,11 +34,14 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
             str(len(found.quotes) if found else 0),
         )
     console.print(table)
+    _more(console, len(analysis.articles) - MAX_ARTICLES, "articles")
 
-    people = [e for e in analysis.entities if e.label == Label.PERSON]
+    people = sorted(
+        (e for e in analysis.entities if e.label == Label.PERSON), key=lambda e: len(e.forms), reverse=True
+    )
     if people:
         console.print(Text(f"\n{len(people)} people", style="bold"))
-        for person in people:
+        for person in people[:MAX_PEOPLE]:
             line = Text("  ") + Text(person.name, style="bold")
             line.append(f"  in {len(person.forms)} of {len(analysis.articles)} sources", style="dim")
             spellings: dict[str, list[str]] = {}
@@ -45,15 +53,22 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
                 line.append("  spelled ")
                 line.append("; ".join(f"{form} ({', '.join(where)})" for form, where in spellings.items()))
             console.print(line)
+        _more(console, len(people) - MAX_PEOPLE, "people")
 
     disagreements = [(fact, d) for fact in analysis.facts for d in fact.disagreements]
     console.print(
         Text(f"\n{len(analysis.facts)} facts, {len(disagreements)} disagreements", style="bold")
     )
-    for _fact, disagreement in disagreements:
+    for _fact, disagreement in disagreements[:MAX_DISAGREEMENTS]:
         console.print(Text("  ! ", style="bold red") + Text(disagreement.summary))
         for value in disagreement.values:
             console.print(Text(f"      {sources.get(value.article, value.article)}: ", style="dim") + Text(value.text))
+    _more(console, len(disagreements) - MAX_DISAGREEMENTS, "disagreements")
+
+
+def _more(console: Console, hidden: int, what: str) -> None:
+    if hidden > 0:
+        console.print(Text(f"  … and {hidden} more {what} (tuireader analyze --json lists them all)", style="dim"))
 
 
 def _shortened(form: str, forms: dict[str, list[str]]) -> bool:
