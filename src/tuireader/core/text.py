@@ -128,8 +128,42 @@ def layout(raw: str) -> Layout:
 @lru_cache(maxsize=1)
 def _segmenter() -> pysbd.Segmenter:
     import pysbd
+    from pysbd.utils import TextSpan
 
-    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+    class Segmenter(pysbd.Segmenter):  # type: ignore[misc]
+        r"""pysbd's segmenter, finding each sentence's offsets with ``str.find``.
+
+        pysbd (0.3.4) locates every sentence with ``re.finditer(re.escape(sentence) + r"\s*", text)``:
+        one new pattern per distinct sentence, so Python's regex cache (512 entries) kept evicting
+        pysbd's own few hundred rule patterns, which were then recompiled for every paragraph (a
+        third of sentence splitting). Same matches: the first occurrence, followed by its whitespace,
+        that ends after the previous sentence's span.
+        """
+
+        def sentences_with_char_spans(self, sentences: list[str]) -> list[TextSpan]:
+            text: str = self.original_text
+            spans: list[TextSpan] = []
+            prior_end = 0
+            for sent in sentences:
+                if not sent:  # not expected; matched as pysbd would
+                    found = next((m for m in re.finditer(r"\s*", text) if m.end() > prior_end), None)
+                    if found:
+                        spans.append(TextSpan(found.group(), found.start(), found.end()))
+                        prior_end = found.end()
+                    continue
+                start = text.find(sent)
+                while start >= 0:
+                    end = start + len(sent)
+                    while end < len(text) and text[end].isspace():
+                        end += 1
+                    if end > prior_end:
+                        spans.append(TextSpan(text[start:end], start, end))
+                        prior_end = end
+                        break
+                    start = text.find(sent, end)
+            return spans
+
+    return Segmenter(language="en", clean=False, char_span=True)
 
 
 _TIME_ABBREV_END = re.compile(r"\b[ap]\.m\.\s*$", re.IGNORECASE)
