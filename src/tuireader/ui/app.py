@@ -6,6 +6,7 @@ frame (titles) shows before the analysis ends, and the reader is usable meanwhil
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from functools import partial
 from typing import Any
@@ -102,6 +103,7 @@ class ReaderApp(App[None]):
         self.run_analysis = run_analysis
         self.config = Config()
         self.main = MainScreen()
+        self._arrived: list[Article] = []  # batches loaded so far, while a large corpus loads
 
     # -- start-up --------------------------------------------------------------------------
 
@@ -137,14 +139,18 @@ class ReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def load_articles(self, paths: Sequence[str]) -> None:
-        from tuireader.core.corpus import CorpusError, load_corpus
+        from tuireader.core.corpus import CorpusError
+        from tuireader.ui.loading import load_in_batches
+
+        worker = get_current_worker()
+
+        def arrived(articles: list[Article], warnings: list[str], done: bool) -> None:
+            self.post_message(ArticlesLoaded(articles, warnings, done))
 
         try:
-            corpus = load_corpus(paths)
+            load_in_batches(paths, arrived, cancelled=lambda: worker.is_cancelled)
         except CorpusError as exc:
             self.post_message(LoadFailed(str(exc)))
-            return
-        self.post_message(ArticlesLoaded(corpus.articles, corpus.warnings))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
     def analyse(self, articles: list[Article]) -> None:
@@ -184,14 +190,22 @@ class ReaderApp(App[None]):
     def on_articles_loaded(self, message: ArticlesLoaded) -> None:
         for warning in message.warnings:
             self.notify(warning, severity="warning", timeout=8)
-        self._articles_loaded(message.articles)
+        self._arrived.extend(message.articles)
+        if message.done:
+            articles, self._arrived = self._arrived, []
+            self._articles_loaded(articles)
+        else:
+            # Readable at once; the analysis starts when the last batch is in.
+            self.sub_title = f"{len(self._arrived)} articles (loading…)"
+            self.main.set_articles(list(self._arrived))
 
     def _articles_loaded(self, articles: list[Article]) -> None:
         self.initial_articles = articles
         self.sub_title = f"{len(articles)} articles"
         self.main.set_articles(articles)
         if self.run_analysis:
-            self.analyse(articles)
+            # After the titles are drawn: the analysis thread competes with the UI for the GIL.
+            self.call_after_refresh(self.analyse, articles)
         else:
             from tuireader.core.search import SearchIndex
 
@@ -209,6 +223,9 @@ class ReaderApp(App[None]):
 
     def _analysis_ready(self, analysis: Analysis, index: bool = True) -> None:
         self.analysis = analysis
+        # The analysis lives as long as the app: move it out of the cyclic collector's reach, so
+        # full collections (set off by typing in the filter) need not walk millions of its objects.
+        gc.freeze()
         facts = len(analysis.facts)
         disagreements = sum(len(f.disagreements) for f in analysis.facts)
         self.sub_title = f"{len(analysis.articles)} articles · {facts} facts · {disagreements} disagreements"

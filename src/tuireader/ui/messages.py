@@ -16,10 +16,15 @@ if TYPE_CHECKING:  # numpy and rapidfuzz load in the worker, after the first fra
 
 @dataclass
 class ArticlesLoaded(Message):
-    """The corpus is loaded: titles can be shown before any analysis."""
+    """A batch of the corpus is loaded: titles can be shown before any analysis.
+
+    A large folder arrives in several batches (``done`` only on the last), so the list fills
+    while the rest loads.
+    """
 
     articles: list[Article]
     warnings: list[str]
+    done: bool = True
 
 
 @dataclass

@@ -134,6 +134,13 @@ class MainScreen(Screen[None]):
         if self._pane_timer is not None:
             self._pane_timer.stop()
             self._pane_timer = None
+        shown = self.pane.article
+        if event.article is not None and shown is not None and event.article == shown.id and (
+            self.pane.analysis is self.analysis
+        ):
+            # A new filter result that keeps the same article on top: the reader has nothing to redo.
+            self._pending = None
+            return
         self._pending = event
         if self.query_one(FilterInput).has_focus:
             # While the user types, the list redraws at once and the reader follows when they pause.
@@ -245,7 +252,8 @@ class MainScreen(Screen[None]):
         else:
             stories = len(self.analysis.stories) if self.analysis else 0
             text = f"{total} articles" + (f" in {stories} stories" if stories > 1 else "")
-        self.query_one("#filter-status", Static).update(plain(text))
+        # One line of fixed height: no layout pass (that would re-measure the whole screen per key).
+        self.query_one("#filter-status", Static).update(plain(text), layout=False)
 
     def filter_by(self, query: str) -> None:
         box = self.query_one(FilterInput)

@@ -116,6 +116,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._tops: list[int] = []  # first line of each row
         self._index: dict[str, int] = {}
         self._cache: dict[tuple[int, int, int, bool], Strip] = {}
+        self._styles: dict[str, Style] = {}  # component styles, resolved once per refresh of the cache
 
     # -- data ------------------------------------------------------------------------------
 
@@ -163,21 +164,26 @@ class ArticleList(ScrollView, can_focus=True):
             results = self.results
             # SearchResults carries the ids ready-made; building 10,000 results just to read ids is waste.
             ids = getattr(results, "article_ids", None) or [r.article for r in results]
-            rows = [Row(aid, i) for i, aid in enumerate(ids) if aid in self.articles]
+            known = self.articles
+            rows = [Row(aid, i) for i, aid in enumerate(ids) if aid in known]
+            # Every result row is two lines: no story headers to measure.
+            self.shown = [r.key for r in rows]
+            self._tops = list(range(0, 2 * len(rows), 2))
+            line = 2 * len(rows)
         else:
             for story, ids in self._groups():
                 if story is not None:
                     rows.append(Row(STORY_PREFIX + story.id, story=story))
                 rows.extend(Row(aid) for aid in ids)
+            self.shown = [r.key for r in rows if r.story is None]
+            self._tops = []
+            line = 0
+            for r in rows:
+                self._tops.append(line)
+                line += r.height
         self.rows = rows
-        self.shown = [r.key for r in rows if r.story is None]
         self._index = {r.key: i for i, r in enumerate(rows)}
-        self._tops = []
-        line = 0
-        for r in rows:
-            self._tops.append(line)
-            line += r.height
-        self._cache.clear()
+        self._clear_cache()
         self.virtual_size = Size(self.size.width, line)
         target = self._index.get(previous) if previous is not None else None
         if target is None:
@@ -226,8 +232,18 @@ class ArticleList(ScrollView, can_focus=True):
     def style_for(self, name: str) -> Style:
         # Full styles resolve colours with alpha ($text-muted) against the background; the
         # background itself is dropped so spans keep the cursor's.
-        style = self.get_component_rich_style(name)
-        return style if name == "article-list--cursor" else foreground(style)
+        style = self._styles.get(name)
+        if style is None:
+            style = self.get_component_rich_style(name)
+            if name != "article-list--cursor":
+                style = foreground(style)
+            self._styles[name] = style
+        return style
+
+    def _clear_cache(self) -> None:
+        """Forget drawn lines (and the styles they used): the rows, the cursor or the styles changed."""
+        self._cache.clear()
+        self._styles.clear()
 
     def _row_lines(self, row: Row, width: int) -> list[Text]:
         meta, match = self.style_for("article-list--meta"), self.style_for("article-list--match")
@@ -274,32 +290,34 @@ class ArticleList(ScrollView, can_focus=True):
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        text = self._row_lines(self.rows[index], width)[offset]
-        text.truncate(width, overflow="ellipsis")
+        # Both lines of a row come from one ``_row_lines`` call: draw and keep them together.
         style = base + self.style_for("article-list--cursor") if is_cursor else base
-        segments = list(text.render(self.app.console))
-        strip = Strip(segments).apply_style(style).extend_cell_length(width, style).crop(0, width)
         if len(self._cache) > 2000:
             self._cache.clear()
-        self._cache[key] = strip
-        return strip
+        console = self.app.console
+        for number, text in enumerate(self._row_lines(self.rows[index], width)):
+            text.truncate(width, overflow="ellipsis")
+            segments = list(text.render(console))
+            strip = Strip(segments).apply_style(style).extend_cell_length(width, style).crop(0, width)
+            self._cache[(index, number, width, is_cursor)] = strip
+        return self._cache[key]
 
     def on_resize(self, event: events.Resize) -> None:
-        self._cache.clear()
+        self._clear_cache()
         lines = self._tops[-1] + self.rows[-1].height if self.rows else 0
         self.virtual_size = Size(event.size.width, lines)
 
     def on_focus(self) -> None:
-        self._cache.clear()
+        self._clear_cache()
         self.refresh()
 
     def on_blur(self) -> None:
-        self._cache.clear()
+        self._clear_cache()
         self.refresh()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._cache.clear()
+        self._clear_cache()
 
     # -- the cursor ------------------------------------------------------------------------
 
@@ -307,7 +325,7 @@ class ArticleList(ScrollView, can_focus=True):
         return max(0, min(value, len(self.rows) - 1)) if self.rows else 0
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self._cache.clear()
+        # Drawn lines are kept per (row, cursor or not): moving the cursor needs no cache flush.
         self.refresh()
         row = self.current_row
         if row is None:
