@@ -86,13 +86,18 @@ def analyser_version() -> str:
     pinned = os.environ.get("TUIREADER_CACHE_VERSION")
     if pinned:  # benchmarks pin it, so edits to the source tree mid-run do not empty the cache
         return pinned
-    from tuireader.core import pipeline
-
+    # ANALYSER_VERSION is read from pipeline.py's text, not imported: importing the pipeline (numpy,
+    # rapidfuzz: ~0.6 s) here delayed the app's first frame, which only needs cached files.
     digest = hashlib.blake2b(digest_size=6)
+    number = "0"
     for source in sorted(Path(__file__).parent.glob("*.py")):
         with contextlib.suppress(OSError):
-            digest.update(source.name.encode() + b"\0" + source.read_bytes())
-    return f"{pipeline.ANALYSER_VERSION}:{digest.hexdigest()}"
+            data = source.read_bytes()
+            digest.update(source.name.encode() + b"\0" + data)
+            if source.name == "pipeline.py":
+                line = next((x for x in data.splitlines() if x.startswith(b"ANALYSER_VERSION = ")), b'""')
+                number = line.split(b'"')[1].decode() if line.count(b'"') >= 2 else number
+    return f"{number}:{digest.hexdigest()}"
 
 
 def open_cache(path: Path | None = None, *, version: str | None = None) -> Cache:
