@@ -399,6 +399,7 @@ async def test_ten_thousand_articles() -> None:
         await _settle(app, pilot)
         lst = app.main.query_one(ArticleList)
         assert lst.row_count == 10_000
+        assert lst.show_vertical_scrollbar and not lst.show_horizontal_scrollbar  # rows fit the width
         await pilot.press("G")
         assert lst.current_article == "a09999"
         assert "Harbour works report 9999" in lst.row_text(lst.cursor)

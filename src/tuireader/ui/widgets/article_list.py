@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from rich.style import Style
 from rich.text import Text
@@ -56,6 +56,27 @@ class Row:
     @property
     def height(self) -> int:
         return 1 if self.story is not None else 2
+
+
+class ResultRows(Sequence[Row]):
+    """Rows for ranked search results, made on demand: a filter over 10,000 articles then costs a
+    few list operations per key instead of 10,000 ``Row`` objects (~25 ms)."""
+
+    def __init__(self, ids: list[str], results: Sequence[int]) -> None:
+        self.ids = ids
+        self.results = results  # each id's index into the search results
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Row]: ...
+    def __getitem__(self, index: int | slice) -> Row | list[Row]:
+        if isinstance(index, slice):
+            return [Row(aid, r) for aid, r in zip(self.ids[index], self.results[index], strict=True)]
+        return Row(self.ids[index], self.results[index])
 
 
 def header_line(width: int) -> Text:
@@ -111,9 +132,9 @@ class ArticleList(ScrollView, can_focus=True):
         self.counts: dict[str, ArticleCounts] = {}
         self.results: Sequence[SearchResult] | None = None
         self.sort = "corpus"
-        self.rows: list[Row] = []
+        self.rows: Sequence[Row] = []
         self.shown: list[str] = []  # article ids in row order (headers excluded)
-        self._tops: list[int] = []  # first line of each row
+        self._tops: Sequence[int] = []  # first line of each row
         self._index: dict[str, int] = {}
         self._cache: dict[tuple[int, int, int, bool], Strip] = {}
         self._styles: dict[str, Style] = {}  # component styles, resolved once per refresh of the cache
@@ -159,30 +180,35 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _rebuild(self, keep_place: bool = True) -> None:
         previous = self.current_article if keep_place else None
-        rows: list[Row] = []
         if self.results is not None:
             results = self.results
             # SearchResults carries the ids ready-made; building 10,000 results just to read ids is waste.
-            ids = getattr(results, "article_ids", None) or [r.article for r in results]
+            ids = list(getattr(results, "article_ids", None) or [r.article for r in results])
             known = self.articles
-            rows = [Row(aid, i) for i, aid in enumerate(ids) if aid in known]
+            kept = [aid for aid in ids if aid in known]
+            positions: Sequence[int] = range(len(ids))
+            if len(kept) != len(ids):
+                positions = [i for i, aid in enumerate(ids) if aid in known]
+            self.rows = ResultRows(kept, positions)
+            self.shown = kept
             # Every result row is two lines: no story headers to measure.
-            self.shown = [r.key for r in rows]
-            self._tops = list(range(0, 2 * len(rows), 2))
-            line = 2 * len(rows)
+            self._tops = range(0, 2 * len(kept), 2)
+            self._index = dict(zip(kept, range(len(kept)), strict=True))
+            line = 2 * len(kept)
         else:
-            for story, ids in self._groups():
+            rows: list[Row] = []
+            for story, group in self._groups():
                 if story is not None:
                     rows.append(Row(STORY_PREFIX + story.id, story=story))
-                rows.extend(Row(aid) for aid in ids)
+                rows.extend(Row(aid) for aid in group)
             self.shown = [r.key for r in rows if r.story is None]
-            self._tops = []
+            tops: list[int] = []
             line = 0
             for r in rows:
-                self._tops.append(line)
+                tops.append(line)
                 line += r.height
-        self.rows = rows
-        self._index = {r.key: i for i, r in enumerate(rows)}
+            self.rows, self._tops = rows, tops
+            self._index = {r.key: i for i, r in enumerate(rows)}
         self._clear_cache()
         self.virtual_size = Size(self.size.width, line)
         target = self._index.get(previous) if previous is not None else None
