@@ -102,3 +102,15 @@ async def test_the_list_shows_a_batch_before_the_rest_arrives(tmp_path: Path) ->
         assert listed.shown == [a.id for a in articles[1:]]
         status = app.main.query_one("#filter-status", Static)
         assert "5 articles" in str(status.render())
+
+
+async def test_progress_arriving_while_the_app_closes_is_ignored(tmp_path: Path) -> None:
+    """Quitting during the analysis: a late progress report must not crash the exit."""
+    articles = load_corpus([_folder(tmp_path, 3)]).articles
+    app = make_app(articles, theme="textual-dark", run_analysis=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.main.set_progress("entities", 1, 3)
+        assert "entities" in str(app.main.query_one("#progress-label", Static).render())
+        await app.main.query_one("#progress-row").remove()  # as when the screen is torn down
+        app.main.set_progress("quotes", 2, 3)

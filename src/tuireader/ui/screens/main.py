@@ -10,6 +10,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
@@ -121,8 +122,12 @@ class MainScreen(Screen[None]):
             self.run_filter(index, self.query_text)
 
     def set_progress(self, stage: str, done: int, total: int) -> None:
-        self.query_one("#progress-label", Static).update(plain(f"Analysing: {stage}"))
-        self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
+        try:
+            label, bar = self.query_one("#progress-label", Static), self.query_one(ProgressBar)
+        except NoMatches:
+            return  # the app is closing while the analysis still reports progress
+        label.update(plain(f"Analysing: {stage}"))
+        bar.update(total=max(total, 1), progress=done)
 
     def work_done(self) -> None:
         self.add_class("-ready")
@@ -135,9 +140,8 @@ class MainScreen(Screen[None]):
             self._pane_timer.stop()
             self._pane_timer = None
         shown = self.pane.article
-        if event.article is not None and shown is not None and event.article == shown.id and (
-            self.pane.analysis is self.analysis
-        ):
+        same = event.article is not None and shown is not None and event.article == shown.id
+        if same and self.pane.analysis is self.analysis:
             # A new filter result that keeps the same article on top: the reader has nothing to redo.
             self._pending = None
             return
