@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tuireader.core.corpus import RawArticle, build_article
@@ -169,3 +171,19 @@ def test_values_point_at_the_exact_text() -> None:
     for value in number.values:
         assert value.text in {"14", "41"}
         assert value.end - value.start == 2
+
+
+def test_same_words_on_different_days_say_which_day() -> None:
+    from tuireader.core.disagree import _figure_summary
+    from tuireader.core.models import DisagreementKind, DisagreementValue
+    from tuireader.core.quantities import Quantity, QuantityKind, Role
+
+    a = DisagreementValue("a", 0, 9, "on Monday")
+    b = DisagreementValue("b", 0, 9, "on Monday")
+    day = date(2024, 3, 4).toordinal()
+    figures = {
+        a: Quantity(QuantityKind.DATE, Role.POINT, 0, 9, "on Monday", day, day, "date"),
+        b: Quantity(QuantityKind.DATE, Role.POINT, 0, 9, "on Monday", day + 7, day + 7, "date"),
+    }
+    summary = _figure_summary(DisagreementKind.DATE, [a, b], figures)
+    assert summary == "dates differ: on Monday (2024-03-04) vs on Monday (2024-03-11)"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from tuireader.core import quantities
 from tuireader.core.dates import reference_day
@@ -117,7 +118,18 @@ def _figure_summary(
     for group in groups:
         texts = list(dict.fromkeys(" ".join(v.text.split()) for v in group))
         parts.append(" / ".join(t if len(t) <= 48 else t[:45].rstrip() + "…" for t in texts))
+    if len(set(parts)) < len(parts):
+        # Same words, different days ("on Monday" in articles published a week apart): say which.
+        parts = [f"{part} ({_resolved(figures[group[0]])})" for part, group in zip(parts, groups, strict=True)]
     return f"{SUMMARY_WORD[kind]} differ: " + " vs ".join(parts)
+
+
+def _resolved(q: Quantity) -> str:
+    """A date figure as the calendar day it was resolved to; other figures as their value."""
+    if q.kind is QuantityKind.DATE and q.low >= 1:
+        first, last = date.fromordinal(int(q.low)), date.fromordinal(int(q.high))
+        return first.isoformat() if first == last else f"{first.isoformat()}–{last.isoformat()}"
+    return f"{q.low:g}" if q.low == q.high else f"{q.low:g}–{q.high:g}"
 
 
 def merge(
