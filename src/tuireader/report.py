@@ -55,7 +55,7 @@ class EntityRow:
 
     @property
     def varies(self) -> bool:
-        """Two sources spell it differently: "Zelensky"/"Zelenskyy", "J.D."/"JD", not "Putin"/"Vladimir Putin"."""
+        """Two sources spell it differently: "Ruiz"/"Ruis", "J.R."/"JR", not "Ruiz"/"Ana Ruiz"."""
         per_source = [set(forms) for _, forms in self.forms]
         for i, mine in enumerate(per_source):
             for theirs in per_source[i + 1 :]:

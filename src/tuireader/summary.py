@@ -72,6 +72,6 @@ def _more(console: Console, hidden: int, what: str) -> None:
 
 
 def _shortened(form: str, forms: dict[str, list[str]]) -> bool:
-    """'Trump' beside 'Donald Trump' is a short reference, not a different spelling."""
+    """'Ruiz' beside 'Ana Ruiz' is a short reference, not a different spelling."""
     words = form.split()
     return any(other != form and other.split()[-len(words) :] == words for other in forms)

@@ -162,7 +162,7 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
                 and not initial
                 and (title_start > 1 or gz.english_frequency(prefix) < ev.COMMON_ZIPF)
             ):
-                # "Kremlin aide", "White House Press Secretary"; not "Business Minister" (a portfolio).
+                # "Elysee aide", "White House Press Secretary"; not "Business Minister" (a portfolio).
                 out.append(_Found(starts[0], prefix_end, Label.ORG))
         return out
     if all(w in TITLES or w in TITLE_CONNECTORS for w in words):

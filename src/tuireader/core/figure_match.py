@@ -1,7 +1,7 @@
 """Whether two figures measure the same thing: the question before asking whether they agree.
 
-"1,000 prisoners" and "nine individuals each" do (one fact, the same exchange); "two hours" of a
-phone call and "three years" of a war do not, though both "lasted". Counts match on the counted
+"1,200 homes" and "eight hundred houses" do (one fact, the same evacuation); "two hours" of a
+meeting and "three years" of a strike do not, though both "lasted". Counts match on the counted
 noun or on the words around them; times on their role, their magnitude and a shared context word.
 """
 
@@ -28,7 +28,7 @@ def context_overlap(a: Quantity, b: Quantity) -> int:
 
 
 def same_thing(a: Quantity, b: Quantity, only_pair: bool, strict: bool = False) -> bool:
-    """Do two figures of one category measure the same thing ("1,000 prisoners" / "nine individuals each")?
+    """Do two figures of one category measure the same thing ("1,200 homes" / "eight hundred houses")?
 
     Counts of the same noun do; otherwise their surrounding words must overlap, less strictly when
     they are the only figures of their kind in two sentences already known to report one fact.

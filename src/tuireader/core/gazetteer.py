@@ -194,7 +194,7 @@ def _ascii_places() -> tuple[frozenset[str], frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def demonyms() -> frozenset[str]:
-    """Nationality adjectives ("Russian", "Ukrainian", "Mexican") derived from country names."""
+    """Nationality adjectives ("Chilean", "Peruvian", "Mexican") derived from country names."""
     found = set(_IRREGULAR_DEMONYMS)
     for country in _places()[0]:
         if " " in country or not country.isalpha():

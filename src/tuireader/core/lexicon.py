@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-# Words and numbers, keeping inner apostrophes and hyphens ("Kyiv's", "30-day", "1,000").
+# Words and numbers, keeping inner apostrophes and hyphens ("Lisbon's", "30-day", "1,000").
 WORD_RE = re.compile(r"[^\W_]+(?:['’.,\-][^\W_]+)*")
 # Words, numbers and single punctuation marks: the units of a word-level diff.
 TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\w\s]|_+")

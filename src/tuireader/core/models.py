@@ -68,7 +68,7 @@ class Label(StrEnum):
     ORG = "org"
     PLACE = "place"
     DATE = "date"  # dates, times, durations ("three years", "5 p.m.")
-    NUMBER = "number"  # counts with what they count ("1,000 prisoners")
+    NUMBER = "number"  # counts with what they count ("1,200 homes")
 
 
 @dataclass(frozen=True, slots=True)

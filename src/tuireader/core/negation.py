@@ -3,7 +3,7 @@
 A negation cue opens a short scope (up to a few words, closed by punctuation or a contrasting
 conjunction). A conflict needs two content words of that scope to appear close together and
 un-negated in the other sentence: sharing the single word "agreement" is not enough, since "an
-agreement to swap prisoners but no agreement on a truce" negates a different agreement.
+agreement on wages but no agreement on hours" negates a different agreement.
 """
 
 from __future__ import annotations

@@ -113,7 +113,7 @@ def ordinary_word(word: str) -> bool:
 
 
 def demonym(name: str) -> bool:
-    """ "Russian", "Russians", "Russian’s"."""
+    """ "Chilean", "Chileans", "Chilean’s"."""
     demonyms = gz.demonyms()
     return name in demonyms or (name.endswith("s") and name[:-1] in demonyms)
 

@@ -18,7 +18,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from tuireader.core.ner_rules import NAME_PARTICLES, NAME_SUFFIXES, TITLES
 
-SURNAME_SIMILARITY = 0.92  # Jaro-Winkler; "Levitt"/"Leavitt" 0.96, "Johnson"/"Jackson" 0.74
+SURNAME_SIMILARITY = 0.92  # Jaro-Winkler; "Mathews"/"Matthews" 0.97, "Johnson"/"Jackson" 0.74
 GIVEN_SIMILARITY = 0.90
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -68,7 +68,7 @@ def slug(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def phonetic(word: str) -> str:
-    """A coarse spelling key for transliteration variants: "Zelenskyy" and "Zelensky" -> "zelenski"."""
+    """A coarse spelling key for transliteration variants: "Tchaikovskyy" and "Tchaikovsky" share one."""
     key = _NON_ALNUM.sub("", fold(word))
     if key.startswith("c") and not key.startswith("ch"):
         key = "k" + key[1:]

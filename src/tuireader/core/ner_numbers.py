@@ -1,6 +1,6 @@
 """Dates, times, durations and counted numbers, by pattern.
 
-A count keeps what it counts ("1,000 prisoners", "nine individuals") and its hedge ("more than two
+A count keeps what it counts ("1,200 homes", "eight hundred houses") and its hedge ("more than two
 hours"), because a fact-checker compares the whole claim, not the bare figure. Durations and
 times are DATE; counts, money and percentages are NUMBER.
 """
@@ -153,7 +153,7 @@ def _hedged_start(text: str, start: int) -> int:
 
 
 def _counted_noun_end(text: str, pos: int, common: frozenset[str], demonyms: frozenset[str]) -> int | None:
-    """End of what a number counts: one noun, or modifiers up to the first plural ("1,000 Ukrainian prisoners")."""
+    """End of what a number counts: one noun, or modifiers up to the first plural ("1,200 Spanish farm workers")."""
     ends: list[tuple[int, str]] = []
     cursor = pos
     for _ in range(3):

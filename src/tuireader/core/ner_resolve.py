@@ -377,6 +377,6 @@ def _speaker(quote: Quote, mentions: Sequence[Mention], names: Mapping[str, str]
     canonical = names.get(best.entity, best.text)
     role = quote.speaker_name
     if role and role[:1].islower() and best.text in role:
-        # "spokesperson for Keir Starmer": keep the role, with the canonical spelling of the name.
+        # "spokesperson for Ana Ruiz": keep the role, with the canonical spelling of the name.
         return dataclasses.replace(quote, speaker=best.entity, speaker_name=role.replace(best.text, canonical))
     return dataclasses.replace(quote, speaker=best.entity, speaker_name=canonical)

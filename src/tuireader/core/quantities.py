@@ -21,8 +21,8 @@ from tuireader.core.numbers import Token, parse_number
 
 
 class QuantityKind(StrEnum):
-    COUNT = "count"  # "1,000 prisoners", "2.5 million people", "40%"
-    DURATION = "duration"  # "three years", "over two hours", "a 30-day ceasefire"
+    COUNT = "count"  # "1,200 homes", "2.5 million people", "40%"
+    DURATION = "duration"  # "three years", "over two hours", "a 30-day strike"
     DATE = "date"  # "March 2022", "on Friday", "last year"
 
 

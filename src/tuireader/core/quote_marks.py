@@ -84,7 +84,7 @@ def _classify(text: str, pos: int, lo: int, hi: int, elided: set[int]) -> _Mark 
     if pos in elided:
         return None
     if prev is not None and nxt is not None and prev.isalnum() and nxt.isalnum():
-        return None  # inside a word: Trump's, wasn’t, o'clock
+        return None  # inside a word: Ruiz's, wasn’t, o'clock
     if open_ctx and has_next and ch != "›":
         if _ELISION.match(text, pos + 1, hi):
             return None

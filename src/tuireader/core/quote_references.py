@@ -21,7 +21,7 @@ from tuireader.core.quote_context import Candidate, Sentences, cues, names_in
 _ORG_HEADS = frozenset(
     """ministry department agency government office company firm council committee commission court police
     army military party union group board bank embassy administration campaign team club league university
-    hospital school authority regulator service parliament assembly senate congress cabinet kremlin
+    hospital school authority regulator service parliament assembly senate congress cabinet
     palace federation association institute foundation organisation organization""".split()
 )
 _ROLE_HEADS = frozenset(

@@ -92,7 +92,7 @@ class Term:
 
 def parse_query(query: str) -> list[Term]:
     """Split a query into ANDed words. A known ``x:`` prefix applies to the one word after it;
-    double quotes keep a phrase together (``p:"karoline leavitt"``)."""
+    double quotes keep a phrase together (``p:"ana ruiz"``)."""
     terms: list[Term] = []
     for match in _TOKEN_RE.finditer(query):
         prefix, phrase, word = match.group(1), match.group(2), match.group(3)

@@ -33,7 +33,7 @@ CALENDAR = frozenset(
 )
 NAMED = {Label.PERSON, Label.ORG, Label.PLACE}
 CAPITAL_RE = re.compile(r"\b[A-Z][\w’'.-]*\w")
-# Endings that make a different word from a name, not a different spelling of it ("Russia" / "Russian").
+# Endings that make a different word from a name, not a different spelling of it ("Chile" / "Chilean").
 DERIVED_ENDINGS = ("n", "an", "ian", "ns", "ese", "s", "i", "ish", "ic", "ans", "ians")
 SIMILAR = 80.0  # rapidfuzz ratio above which two different words read as one name misspelt
 
@@ -84,8 +84,8 @@ def _differing(words_a: list[Word], words_b: list[Word]) -> tuple[tuple[int, int
 def spelling_differs(form_a: str, form_b: str) -> bool:
     """True when two forms of one name differ in spelling, not merely in title or completeness.
 
-    "Caroline Levitt" / "Karoline Leavitt" differ; "Trump" / "Donald Trump", "JD Vance" /
-    "J.D. Vance" and "Zelensky's" / "Zelensky" do not.
+    "Katrin Mathews" / "Catrin Matthews" differ; "Ruiz" / "Ana Ruiz", "JR Okafor" /
+    "J.R. Okafor" and "Ruiz's" / "Ruiz" do not.
     """
     return _differing(_text_words(form_a), _text_words(form_b)) is not None
 
@@ -115,7 +115,7 @@ def _mentions_in(analysis: Analysis, article: Article, span: Span) -> list[Menti
 
 
 def _chunks(article: Article, span: Span) -> list[list[Word]]:
-    """Runs of capitalised words ("Caroline Levitt", "Volodymyr Zelenskyy"): the names of a sentence."""
+    """Runs of capitalised words ("Catrin Matthews", "Pyotr Tchaikovskyy"): the names of a sentence."""
     return [list(c) for c in _text_chunks(article.text, span.start, span.end)]
 
 

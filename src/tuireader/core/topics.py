@@ -2,11 +2,11 @@
 
 Method: TF-IDF where the "document frequency" is general English usage. A phrase scores by how often
 the article uses it times how unusual its words are in English at large (wordfreq's Zipf
-frequencies, which ship offline in the package), so "ceasefire" and "prisoner exchange" rise and
+frequencies, which ship offline in the package), so "walkout" and "wage offer" rise and
 "said", "week" sink. Candidates are runs of one to three content words (lower-case, "of" allowed
-inside: "prisoners of war"); proper names are left to the entity view (a word counts as a name
-when the article never writes it in lower case). Variants fold on Porter2 stems, so "ceasefire talks"
-and "ceasefire talk" are one phrase.
+inside: "freedom of movement"); proper names are left to the entity view (a word counts as a name
+when the article never writes it in lower case). Variants fold on Porter2 stems, so "wage talks"
+and "wage talk" are one phrase.
 
 YAKE was measured first: ~30 ms per 600-word article (30 s per 1,000 articles) and its top phrases
 on news were mostly names ("President Donald"), so it is not used.
@@ -62,7 +62,7 @@ def _verbs(text: str) -> set[str]:
 
 @lru_cache(maxsize=65536)
 def _specificity(word: str) -> float:
-    """How unusual ``word`` is in English: 0 for "the" (Zipf 7.7), ~4 for "ceasefire" (Zipf 3.3)."""
+    """How unusual ``word`` is in English: 0 for "the" (Zipf 7.7), ~4 for "walkout" (Zipf 3.3)."""
     from wordfreq import zipf_frequency
 
     zipf = zipf_frequency(word, "en", wordlist="small")
@@ -102,7 +102,7 @@ def _candidates(text: str, names: set[str]) -> tuple[Counter[tuple[str, ...]], d
                     break
                 if not usable[j]:
                     if words[j] in _INSIDE and n < 3:
-                        continue  # "prisoners of war": "of" inside, never at an end
+                        continue  # "freedom of movement": "of" inside, never at an end
                     break
                 phrase = words[i : j + 1]
                 if words[j] in verbs:

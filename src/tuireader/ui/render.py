@@ -189,7 +189,7 @@ def speaker_labels(
 
 
 def _named_beside(quote: Quote, article: Article, name: str) -> bool:
-    """The attribution in the quote's own sentence already names the speaker ("…," Putin said).
+    """The attribution in the quote's own sentence already names the speaker ("…," Ruiz said).
 
     A pronoun or a role ("he said", "the spokesman said") does not, so those quotes get a label.
     """
@@ -274,7 +274,7 @@ def legend(styles: Styles) -> Text:
 
 
 def spellings(entity: Entity, analysis: Analysis) -> str:
-    """"spelled Zelensky in A and C, Zelenskyy in B": how each source writes the name in full.
+    """"spelled Ruiz in A and C, Ruis in B": how each source writes the name in full.
 
     Each article counts with its longest form: a later bare surname is a short reference, not a
     different spelling.
