@@ -1,8 +1,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
+
+from web_helpers import webserver
 
 
 # Never touch the user's real cache or config during tests.
@@ -14,3 +18,11 @@ def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("XDG_CACHE_HOME", str(base / "xdg-cache"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(base / "xdg-config"))
     os.environ.pop("NO_COLOR", None)
+
+
+@pytest.fixture
+def server() -> Iterator[Any]:
+    """The local fixture web server (127.0.0.1, port 0) for the fetch and feed tests."""
+    web = webserver().WebServer()
+    yield web
+    web.stop()

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -18,38 +16,9 @@ from tuireader.core import fetch
 from tuireader.core.feeds import FeedError, discover_feed, html_to_text, load_entries, parse_feed, parse_pick, read_feed
 from tuireader.core.fetch import FetchOptions
 from tuireader.core.models import Analysis
+from web_helpers import WEB, FakeStore
 
-WEB = Path(__file__).parent / "fixtures" / "web"
 FAST = FetchOptions(timeout=0.5)
-
-
-def _webserver() -> ModuleType:
-    name = "tuireader_test_webserver"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, WEB / "webserver.py")
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-@pytest.fixture
-def server() -> Iterator[Any]:
-    web = _webserver().WebServer()
-    yield web
-    web.stop()
-
-
-class FakeStore:
-    def __init__(self) -> None:
-        self.values: dict[tuple[str, str], bytes] = {}
-
-    def get_value(self, namespace: str, key: str) -> bytes | None:
-        return self.values.get((namespace, key))
-
-    def put_value(self, namespace: str, key: str, value: bytes) -> None:
-        self.values[(namespace, key)] = value
 
 
 def test_rss_file_lists_entries() -> None:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -19,39 +17,7 @@ from tuireader.core.corpus import CorpusError, without_headline
 from tuireader.core.fetch import FetchOptions, decode_body, fetch_pages, is_url
 from tuireader.core.models import Analysis
 from tuireader.core.sources import load_sources
-
-WEB = Path(__file__).parent / "fixtures" / "web"
-
-
-def _webserver() -> ModuleType:
-    name = "tuireader_test_webserver"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, WEB / "webserver.py")
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-@pytest.fixture
-def server() -> Iterator[object]:
-    web = _webserver().WebServer()
-    yield web
-    web.stop()
-
-
-class FakeStore:
-    """The cache's key-value interface, in memory."""
-
-    def __init__(self) -> None:
-        self.values: dict[tuple[str, str], bytes] = {}
-
-    def get_value(self, namespace: str, key: str) -> bytes | None:
-        return self.values.get((namespace, key))
-
-    def put_value(self, namespace: str, key: str, value: bytes) -> None:
-        self.values[(namespace, key)] = value
+from web_helpers import FakeStore
 
 
 class BrokenStore:
