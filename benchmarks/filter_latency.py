@@ -24,7 +24,7 @@ DEBUG = bool(os.environ.get("BENCH_DEBUG"))
 
 def _queries(analysis: Any) -> list[str]:
     """A person's surname, a place and two everyday words: what a reader types."""
-    from tuireader.core.models import Label
+    from tuireader.model import Label
 
     people = [e.name.split()[-1] for e in analysis.entities if e.label == Label.PERSON and len(e.forms) > 1]
     places = [e.name for e in analysis.entities if e.label == Label.PLACE and len(e.forms) > 1]
@@ -33,8 +33,8 @@ def _queries(analysis: Any) -> list[str]:
 
 async def measure(folder: Path) -> dict[str, Any]:
     from tuireader.cli import _cache
-    from tuireader.core.corpus import load_corpus
     from tuireader.core.pipeline import analyze
+    from tuireader.sources.files import load_corpus
     from tuireader.ui.app import make_app
 
     cache = _cache(False)

@@ -76,7 +76,7 @@ def _env(cache_dir: Path | None) -> dict[str, str]:
 
 
 def _titles(folder: Path | None) -> list[str]:
-    from tuireader.core.corpus import load_corpus
+    from tuireader.sources.files import load_corpus
 
     corpus = load_corpus([folder] if folder else None)
     return [a.title[:18] for a in corpus.articles]

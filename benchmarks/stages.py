@@ -19,13 +19,13 @@ from pathlib import Path
 from typing import Any
 
 TIMED: dict[str, list[tuple[str, str]]] = {
-    "sentences": [("tuireader.core.corpus", "sentences")],
-    "entities": [("tuireader.core.entities", "extract_mentions")],
-    "quotes": [("tuireader.core.quotes", "extract_quotes")],
+    "sentences": [("tuireader.sources.files", "sentences")],
+    "entities": [("tuireader.core.entities.recognise", "extract_mentions")],
+    "quotes": [("tuireader.core.quotes.extract", "extract_quotes")],
     "topics": [("tuireader.core.topics", "extract_topics"), ("tuireader.core.topics", "corpus_topics")],
-    "resolve": [("tuireader.core.entities", "resolve_entities")],
+    "resolve": [("tuireader.core.entities.recognise", "resolve_entities")],
     "stories": [("tuireader.core.stories", "group_stories")],
-    "alignment": [("tuireader.core.align", "align_facts")],
+    "alignment": [("tuireader.core.facts.align", "align_facts")],
 }
 
 
@@ -78,7 +78,7 @@ def main(folder: Path) -> dict[str, Any]:
     # With $TUIREADER_CACHE_DIR set (run.py sets an empty one) the cold run also fills the cache,
     # as a first `tuireader analyze` would, so the warm measurements need no second cold run.
     cache = _cache(not os.environ.get("TUIREADER_CACHE_DIR"))
-    from tuireader.core.corpus import load_corpus
+    from tuireader.sources.files import load_corpus
 
     start, cpu = time.perf_counter(), time.process_time()
     corpus = load_corpus([folder])

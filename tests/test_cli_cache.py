@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from tuireader.cli import main
-from tuireader.core.cache import cache_path, open_cache
-from tuireader.core.corpus import load_corpus
-from tuireader.core.models import ArticleAnalysis
+from tuireader.model import ArticleAnalysis
+from tuireader.sources.files import load_corpus
+from tuireader.store.cache import cache_path, open_cache
 
 STORY = """Harbour bridge to reopen on Friday
 

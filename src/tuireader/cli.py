@@ -18,7 +18,7 @@ from tuireader import __version__
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from tuireader.core.corpus import Corpus
+    from tuireader.sources.files import Corpus
 
 EXIT_OK = 0
 EXIT_USAGE = 2  # unusable input or arguments
@@ -57,12 +57,12 @@ def _is_url(path: str) -> bool:
 
 def load(paths: Sequence[str], *, no_cache: bool = False) -> Corpus:
     """Load articles (files, folders, URLs), printing warnings; raise UsageError when nothing loads."""
-    from tuireader.core.corpus import CorpusError, load_corpus
+    from tuireader.sources.files import CorpusError, load_corpus
 
     try:
         if any(_is_url(p) for p in paths):
-            from tuireader.core.fetch import open_page_store
-            from tuireader.core.sources import load_sources
+            from tuireader.sources.load import load_sources
+            from tuireader.sources.web import open_page_store
 
             corpus = load_sources(paths, store=open_page_store(no_cache), progress=fetch_progress())
         else:
@@ -78,13 +78,13 @@ def load(paths: Sequence[str], *, no_cache: bool = False) -> Corpus:
 
 def _cache(disabled: bool):  # type: ignore[no-untyped-def]
     """The analysis cache, or None when disabled or unavailable."""
-    from tuireader.core.corpus import use_sentence_cache
+    from tuireader.sources.files import use_sentence_cache
 
     use_sentence_cache(None)
     if disabled or os.environ.get("TUIREADER_NO_CACHE"):
         return None
     try:
-        from tuireader.core.cache import open_cache
+        from tuireader.store.cache import open_cache
     except ImportError:
         return None
     cache = open_cache()
@@ -123,12 +123,12 @@ def cmd_analyze(argv: Sequence[str]) -> int:
     corpus = load(args.paths, no_cache=args.no_cache)
     analysis = analyze(corpus.articles, cache=cache)
     if args.json:
-        from tuireader.core.export import to_dict
+        from tuireader.views.analysis_json import to_dict
 
         json.dump(to_dict(analysis), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return EXIT_OK
-    from tuireader.summary import print_summary
+    from tuireader.views.summary import print_summary
 
     print_summary(analysis)
     return EXIT_OK
@@ -139,7 +139,7 @@ def cmd_cache(argv: Sequence[str]) -> int:
     parser.add_argument("action", choices=["clear", "path"])
     args = parser.parse_args(argv)
     try:
-        from tuireader.core import cache
+        from tuireader.store import cache
     except ImportError:
         _fail("the cache is not available in this build")
     if args.action == "path":
@@ -167,7 +167,7 @@ def _check_paths(paths: Sequence[str]) -> None:
     The app reads the files in a worker so the first frame comes quickly; this only looks at
     names, so a missing path or an empty folder gets its one-line error on a normal terminal.
     """
-    from tuireader.core.corpus import discover
+    from tuireader.sources.files import discover
 
     problems: list[str] = []
     if paths and next(discover(paths, problems.append), None) is None:
@@ -215,7 +215,7 @@ def _choose_entries(count: int) -> str | None:
             return None
         if not answer:
             return None
-        from tuireader.core.feeds import parse_pick
+        from tuireader.sources.feeds import parse_pick
 
         try:
             parse_pick(answer, count)
@@ -227,9 +227,9 @@ def _choose_entries(count: int) -> str | None:
 
 def cmd_feed(argv: Sequence[str]) -> int:
     args = _feed_parser().parse_args(argv)
-    from tuireader.core.corpus import CorpusError
-    from tuireader.core.feeds import FeedError, load_entries, parse_pick, read_feed
-    from tuireader.core.fetch import open_page_store
+    from tuireader.sources.feeds import FeedError, load_entries, parse_pick, read_feed
+    from tuireader.sources.files import CorpusError
+    from tuireader.sources.web import open_page_store
 
     store = open_page_store(args.no_cache)
     try:
@@ -267,12 +267,12 @@ def cmd_feed(argv: Sequence[str]) -> int:
 
         analysis = analyze(corpus.articles, cache=_cache(args.no_cache))
         if args.json:
-            from tuireader.core.export import to_dict
+            from tuireader.views.analysis_json import to_dict
 
             json.dump(to_dict(analysis), sys.stdout, ensure_ascii=False, indent=1)
             sys.stdout.write("\n")
         else:
-            from tuireader.summary import print_summary
+            from tuireader.views.summary import print_summary
 
             print_summary(analysis)
         return EXIT_OK
@@ -306,7 +306,7 @@ def cmd_report(argv: Sequence[str]) -> int:
     from pathlib import Path
 
     from tuireader.core.pipeline import analyze
-    from tuireader.report import format_for_path, write_report
+    from tuireader.views.report import format_for_path, write_report
 
     out = None if args.output == "-" else Path(args.output).expanduser()
     fmt = args.format or (format_for_path(out) if out else None) or "md"

@@ -9,8 +9,8 @@ import sys
 def test_core_does_not_import_textual_or_rich() -> None:
     code = (
         "import sys, pkgutil, importlib, tuireader.core as c\n"
-        "for m in pkgutil.iter_modules(c.__path__):\n"
-        "    importlib.import_module('tuireader.core.' + m.name)\n"
+        "for m in pkgutil.walk_packages(c.__path__, 'tuireader.core.'):\n"
+        "    importlib.import_module(m.name)\n"
         "bad = sorted(n for n in sys.modules if n.split('.')[0] in ('textual', 'rich'))\n"
         "print(','.join(bad))\n"
     )

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from tuireader.core import corpus as corpus_mod
 from tuireader.core import pipeline
-from tuireader.core.corpus import RawArticle, build_article
-from tuireader.core.models import Article
 from tuireader.core.pipeline import analyze, worker_count
+from tuireader.model import Article
+from tuireader.sources import files as corpus_mod
+from tuireader.sources.files import RawArticle, build_article
 
 SMALL = 12  # the tests lower the thresholds so the worker paths run on a small corpus
 

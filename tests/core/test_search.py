@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tuireader.core.corpus import RawArticle, build_article
-from tuireader.core.models import Analysis, Article, ArticleAnalysis, Entity, Label
 from tuireader.core.search import Field, SearchIndex, match_positions, parse_query
+from tuireader.model import Analysis, Article, ArticleAnalysis, Entity, Label
+from tuireader.sources.files import RawArticle, build_article
 
 
 def _article(title: str, source: str, text: str = "Body text.") -> Article:

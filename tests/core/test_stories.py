@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tuireader.core.corpus import RawArticle, build_article, load_corpus
-from tuireader.core.models import Analysis, Article, ArticleAnalysis, Entity, Label, Mention
 from tuireader.core.stories import find_stories, group_stories
+from tuireader.model import Analysis, Article, ArticleAnalysis, Entity, Label, Mention
+from tuireader.sources.files import RawArticle, build_article, load_corpus
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "stories"
 STORY_DIRS = sorted(p for p in FIXTURES.iterdir() if p.is_dir()) if FIXTURES.exists() else []
@@ -220,7 +220,7 @@ def test_empty_and_single() -> None:
 
 
 def test_facts_are_aligned_per_story_and_never_cross_stories() -> None:
-    from tuireader.core import align
+    from tuireader.core.facts import align
 
     corpus = load_corpus(STORY_DIRS[:3])
     analysis = analyze(corpus.articles, facts=True)

@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tuireader.core import topics
-from tuireader.core.corpus import RawArticle, build_article, bundled_seeds, load_corpus
-from tuireader.core.models import Article, ArticleAnalysis
+from tuireader.model import Article, ArticleAnalysis
+from tuireader.sources.files import RawArticle, build_article, bundled_seeds, load_corpus
 
 DROUGHT = (
     "Farmers in the north say the drought has cut the maize harvest by half. The drought began in March, "

@@ -13,7 +13,7 @@ from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widgets import Label
 
-from tuireader.core.models import (
+from tuireader.model import (
     AlignedRow,
     Analysis,
     Article,
@@ -30,7 +30,7 @@ from tuireader.core.models import (
     Span,
     Story,
 )
-from tuireader.core.models import (
+from tuireader.model import (
     Label as EntityLabel,
 )
 

@@ -5,8 +5,7 @@ Built by hand so the tests pin the UI's behaviour, whatever the analysers find l
 
 from __future__ import annotations
 
-from tuireader.core.corpus import RawArticle, build_article
-from tuireader.core.models import (
+from tuireader.model import (
     Analysis,
     Article,
     ArticleAnalysis,
@@ -21,6 +20,7 @@ from tuireader.core.models import (
     Quote,
     Story,
 )
+from tuireader.sources.files import RawArticle, build_article
 
 TEXTS = {
     "North Star Daily": (

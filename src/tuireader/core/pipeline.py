@@ -12,8 +12,11 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol
 
-from tuireader.core import align, entities, quotes, stories, topics
-from tuireader.core.models import Analysis, Article, ArticleAnalysis, Fact, Story
+from tuireader.core import stories, topics
+from tuireader.core.entities import recognise as entities
+from tuireader.core.facts import align
+from tuireader.core.quotes import extract as quotes
+from tuireader.model import Analysis, Article, ArticleAnalysis, Fact, Story
 
 # Bump when any extractor changes what it returns, so cached results are recomputed.
 ANALYSER_VERSION = "1"

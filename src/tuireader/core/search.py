@@ -23,7 +23,7 @@ from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
-from tuireader.core.models import Analysis, Article, Label
+from tuireader.model import Analysis, Article, Label
 
 
 class Field(StrEnum):

@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from tuireader.core.models import Analysis, Article, ArticleAnalysis, Entity, Label, Story
+from tuireader.model import Analysis, Article, ArticleAnalysis, Entity, Label, Story
 
 LINK_THRESHOLD = 0.16  # cosine similarity (idf-weighted) above which two articles may be linked
 MERGE_SUPPORT = 0.5  # two groups merge only if this share of the pairs across them is loosely similar

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from tuireader.core.models import Article, ArticleAnalysis
+from tuireader.model import Article, ArticleAnalysis
 
 TOPICS_PER_ARTICLE = 6
 CORPUS_TOPICS = 8
@@ -48,8 +48,8 @@ _VERB_CONTEXT = re.compile(
 
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
-    from tuireader.core.gazetteer import common_words
-    from tuireader.core.ner_rules import ROLE_NOUNS
+    from tuireader.core.entities.gazetteer import common_words
+    from tuireader.core.entities.rules import ROLE_NOUNS
 
     return common_words() | _JUNK | ROLE_NOUNS
 

@@ -18,9 +18,10 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 from textual.worker import get_current_worker
 
-from tuireader.core.corpus import Corpus
-from tuireader.core.models import Analysis, Article
+from tuireader.model import Analysis, Article
+from tuireader.sources.files import Corpus
 from tuireader.ui.config import Config, load_config, save_config
+from tuireader.ui.dialogs.help import HelpScreen, describe, sections_for
 from tuireader.ui.messages import (
     AnalysisFailed,
     AnalysisProgress,
@@ -29,8 +30,7 @@ from tuireader.ui.messages import (
     IndexReady,
     LoadFailed,
 )
-from tuireader.ui.screens.help import HelpScreen, describe, sections_for
-from tuireader.ui.screens.main import MainScreen
+from tuireader.ui.reader.screen import MainScreen
 
 # Moves and system actions the palette already offers (or that make no sense by name).
 _NOT_COMMANDS = {"command_palette", "quit", "app.focus_next", "app.focus_previous", "screen.copy_text"}
@@ -139,8 +139,8 @@ class ReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def load_articles(self, paths: Sequence[str]) -> None:
-        from tuireader.core.corpus import CorpusError
-        from tuireader.ui.loading import load_in_batches
+        from tuireader.sources.batches import load_in_batches
+        from tuireader.sources.files import CorpusError
 
         worker = get_current_worker()
 
@@ -245,10 +245,10 @@ class ReaderApp(App[None]):
 
     def binding_owners(self) -> list[tuple[str, DOMNode]]:
         """The nodes whose bindings the help screen and the command palette list."""
-        from tuireader.ui.widgets.article_list import ArticleList
-        from tuireader.ui.widgets.entities_panel import EntitiesPanel
-        from tuireader.ui.widgets.filter_input import FilterInput
-        from tuireader.ui.widgets.reading_pane import ReadingPane
+        from tuireader.ui.reader.article_list import ArticleList
+        from tuireader.ui.reader.entities_panel import EntitiesPanel
+        from tuireader.ui.reader.filter_input import FilterInput
+        from tuireader.ui.reader.reading_pane import ReadingPane
 
         main = self.main
         return [

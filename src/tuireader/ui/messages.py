@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from tuireader.core.models import Analysis, Article
+from tuireader.model import Analysis, Article
 
 if TYPE_CHECKING:  # numpy and rapidfuzz load in the worker, after the first frame
     from tuireader.core.search import SearchIndex, SearchResult

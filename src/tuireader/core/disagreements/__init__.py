@@ -1,0 +1,1 @@
+"""Disagreements inside a fact: figures and dates, name spellings, quoted words, negation."""

@@ -1,0 +1,67 @@
+"""Whether two figures measure the same thing: the question before asking whether they agree.
+
+"1,200 homes" and "eight hundred houses" do (one fact, the same evacuation); "two hours" of a
+meeting and "three years" of a strike do not, though both "lasted". Counts match on the counted
+noun or on the words around them; times on their role, their magnitude and a shared context word.
+"""
+
+from __future__ import annotations
+
+from tuireader.core.text import lexicon
+from tuireader.core.text.quantities import Quantity, QuantityKind, Role
+
+GENERIC_TIME = frozenset(
+    lexicon.lemma(w)
+    for w in "last lasted take took spend spent run ran continue long lengthy time period duration set expected "
+    "each per almost end ended ending finish begin began start started after within".split()
+)
+MAGNITUDE = 20.0  # time figures further apart than this factor measure different things
+
+
+def category(q: Quantity) -> str:
+    """Figures are only compared within a category: counts, or one role of time."""
+    return "count" if q.kind is QuantityKind.COUNT else str(q.role)
+
+
+def context_overlap(a: Quantity, b: Quantity) -> int:
+    return len((set(a.context) & set(b.context)) - {"each", "per"})
+
+
+def same_thing(a: Quantity, b: Quantity, only_pair: bool, strict: bool = False) -> bool:
+    """Do two figures of one category measure the same thing ("1,200 homes" / "eight hundred houses")?
+
+    Counts of the same noun do; otherwise their surrounding words must overlap, less strictly when
+    they are the only figures of their kind in two sentences already known to report one fact.
+    ``strict`` is for sentences not known to report one fact: counts must name the same noun and
+    dates must be of like precision (a day is not compared with "next month").
+    """
+    if category(a) != category(b):
+        return False
+    if a.kind is QuantityKind.COUNT:
+        if a.unit and a.unit == b.unit and a.unit != "percent":
+            return True
+        if "tally" in (a.unit, b.unit) or (a.unit != b.unit and "percent" in (a.unit, b.unit)):
+            return False
+        if strict and a.unit != "percent":
+            return False
+        # Percentages of what, or counts of nameless things: the surrounding words must say.
+        return context_overlap(a, b) >= (1 if only_pair and not strict else 2)
+    if a.kind is not QuantityKind.DATE or a.role is Role.ELAPSED:
+        big, small = max(abs(a.low), abs(b.low)), min(abs(a.high), abs(b.high))
+        if small > 0 and big / small > MAGNITUDE:
+            return False  # "lasted two hours" (a call) and "lasted three years" (a war) are about different things
+    if a.role is Role.OFFSET:
+        return context_overlap(a, b) >= 2  # "a day after the call" / "three days after the talks"
+    if QuantityKind.DATE in (a.kind, b.kind) and a.role is not Role.ELAPSED:
+        if strict and a.role is Role.POINT:
+            wide, narrow = sorted((a.high - a.low + 1, b.high - b.low + 1), reverse=True)
+            if wide > 10 * narrow:
+                return False
+        return context_overlap(a, b) >= 2  # a sentence can date several events
+    # "two hours" of a call is not "a year" of a war: the shared context must say what lasted
+    return len((set(a.context) & set(b.context)) - GENERIC_TIME) >= 1
+
+
+def shares_slot(qa: list[Quantity], qb: list[Quantity]) -> bool:
+    """Do two sentences give a figure for the same thing (whether or not the figures agree)?"""
+    return any(same_thing(a, b, only_pair=False) for a in qa for b in qb)

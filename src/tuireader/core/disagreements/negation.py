@@ -1,0 +1,159 @@
+"""One report says a thing happened, another that it did not ("reached an agreement" / "failed to reach one").
+
+A negation cue opens a short scope (up to a few words, closed by punctuation or a contrasting
+conjunction). A conflict needs two content words of that scope to appear close together and
+un-negated in the other sentence: sharing the single word "agreement" is not enough, since "an
+agreement on wages but no agreement on hours" negates a different agreement.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from tuireader.core.text import lexicon
+from tuireader.core.text.numbers import Token, tokenize
+from tuireader.model import Article, Span
+
+Pair = tuple[tuple[int, int], tuple[int, int]]
+
+CUES = {"not", "no", "never", "without", "neither", "nor", "none", "cannot", "nothing"}
+CUE_VERBS = ("fail", "refus", "declin", "deni", "reject")  # stems: "failed to", "refused to", "denied"
+CUE_PREFIXES = {"fail", "refu", "decl", "deni", "deny", "reje"}
+CUE_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(CUES)) + r"|\w+n[’']t|fail|refus|declin|deni|deny|reject)", re.IGNORECASE
+)
+SCOPE_END = {"but", "while", "although", "though", "whereas", "yet", "and", "or", "which", "who", "that", "because"}
+PREPOSITIONS = {"on", "in", "at", "for", "with", "after", "before", "during", "since", "by", "from", "over", "under"}
+AUXILIARIES = {
+    "be",
+    "been",
+    "being",
+    "is",
+    "are",
+    "was",
+    "were",
+    "have",
+    "has",
+    "had",
+    "do",
+    "does",
+    "did",
+    "to",
+    "a",
+    "an",
+    "the",
+    "yet",
+    "even",
+    "ever",
+    "also",
+    "always",
+    "only",
+    "just",
+    "any",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "must",
+    "so",
+    "far",
+    "longer",
+    "more",
+}
+SCOPE_WORDS = 6
+WINDOW = 6  # how close the matching words must sit in the other sentence
+
+
+def _is_cue(token: Token) -> bool:
+    low = token.low
+    return low in CUES or low.endswith("n't") or (low[:4] in CUE_PREFIXES and lexicon.lemma(low).startswith(CUE_VERBS))
+
+
+def _scopes(tokens: list[Token]) -> list[tuple[int, int, list[int]]]:
+    """(cue index, last scope index, [head word index, then content words]) for each negation.
+
+    The head is the first word after the cue that is not an auxiliary ("not say whether ...":
+    "say"; "failed to reach": "reach"); it is what is negated.
+    """
+    out = []
+    for i, tok in enumerate(tokens):
+        if not tok.word or not _is_cue(tok):
+            continue
+        scope: list[int] = []
+        last = i
+        for k in range(i + 1, min(len(tokens), i + 1 + SCOPE_WORDS)):
+            t = tokens[k]
+            if not t.word or t.low in SCOPE_END or _is_cue(t):
+                break
+            last = k
+            if (not scope and t.low not in AUXILIARIES) or (scope and lexicon.is_content(t.text)):
+                scope.append(k)
+        if len(scope) >= 2:
+            out.append((i, last, scope))
+    return out
+
+
+def _display_end(tokens: list[Token], scope: list[int], matched: set[str]) -> int:
+    """Where the shown negated phrase ends: "failed to reach an agreement", not "... on Monday evening"."""
+    hits = [k for k in scope if lexicon.lemma(tokens[k].text) in matched]
+    prep = next((k for k in range(scope[0], scope[-1] + 1) if tokens[k].low in PREPOSITIONS), None)
+    before = [k for k in hits if prep is None or k < prep]
+    return max(before) if len(before) >= 2 else max(hits)
+
+
+def _negated(tokens: list[Token]) -> tuple[set[int], list[tuple[int, int, list[int]]]]:
+    if not any(_is_cue(t) for t in tokens if t.word):
+        return set(), []
+    scopes = _scopes(tokens)
+    inside = {k for cue, last, _ in scopes for k in range(cue, last + 1)}
+    return inside, scopes
+
+
+def _one_way(art_a: Article, ta: list[Token], art_b: Article, tb: list[Token]) -> list[Pair]:
+    _, scopes_a = _negated(ta)
+    if not scopes_a:
+        return []
+    inside_b, scopes_b = _negated(tb)
+    negated_b = {lexicon.lemma(tb[k].text) for _, _, content in scopes_b for k in content}
+    positive_b = [(k, lexicon.lemma(t.text)) for k, t in enumerate(tb) if t.word and k not in inside_b]
+    out: list[Pair] = []
+    for cue, _last, scope in scopes_a:
+        head = lexicon.lemma(ta[scope[0]].text)
+        wanted = {lexicon.lemma(ta[k].text) for k in scope} - negated_b
+        if head not in wanted:
+            continue
+        hits = [(k, lem) for k, lem in positive_b if lem in wanted]
+        for k, lem in hits:
+            if lem != head:
+                continue
+            near = [(j, other) for j, other in hits if abs(j - k) <= WINDOW]
+            matched = {other for _, other in near}
+            if len(matched) >= 2:
+                ks = [j for j, _ in near]
+                end = _display_end(ta, scope, matched)
+                out.append(((ta[cue].start, ta[end].end), (tb[min(ks)].start, tb[max(ks)].end)))
+                break
+    return out
+
+
+@lru_cache(maxsize=16384)
+def _has_cue(text: str, start: int, end: int) -> bool:
+    return CUE_RE.search(text, start, end) is not None
+
+
+def negation_conflicts(art_a: Article, sa: Span, art_b: Article, sb: Span) -> list[Pair]:
+    """Spans (A, B) where one sentence negates what the other states."""
+    cue_a = _has_cue(art_a.text, sa.start, sa.end)
+    cue_b = _has_cue(art_b.text, sb.start, sb.end)
+    if not cue_a and not cue_b:
+        return []  # most sentences negate nothing: skip the word-by-word reading
+    ta = tokenize(art_a.text, sa.start, sa.end)
+    tb = tokenize(art_b.text, sb.start, sb.end)
+    out = _one_way(art_a, ta, art_b, tb) if cue_a else []
+    if cue_b:
+        out.extend((a, b) for b, a in _one_way(art_b, tb, art_a, ta))
+    return out

@@ -1,0 +1,1 @@
+"""Named entities: recognition in each article, name forms, resolution across articles, gazetteers."""

@@ -1,0 +1,388 @@
+"""Named entities: mentions in each article, and one identity per real-world thing across articles.
+
+No trained model is available offline, so mentions come from rules over capitalised word
+sequences ("chunks"), decided by evidence: a title before a name ("Prime Minister ..."), a
+role noun ("spokesman ..."), a speech verb ("... said"), organisation and place head words
+("... Ministry", "... Sea"), gazetteers (places from GeoNames, given names and surnames from
+Faker's locales), and what the article itself says elsewhere (a lone surname after the full
+name). A capitalised word with no evidence is not a name: sentence-initial words, headings and
+emphasis ("an END to the War") would otherwise flood the view with junk.
+
+Module map: ``ner_chunks`` (tokens, chunks), ``ner_rules`` (cue words), ``ner_evidence`` (small
+predicates), ``ner_numbers`` (dates, durations, counts), ``gazetteer`` (word lists, loaded lazily);
+corpus-wide identity in ``ner_resolve`` with ``ner_names`` (name variants), ``ner_keys`` (normal
+forms, acronyms) and ``ner_propagate`` (names known elsewhere in the corpus).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from tuireader.core.entities import evidence as ev
+from tuireader.core.entities import gazetteer as gz
+from tuireader.core.entities.chunks import Chunk, Token, chunks, tokenize
+from tuireader.core.entities.numbers import find_dates_and_numbers
+from tuireader.core.entities.rules import (
+    KNOWN_ACRONYMS,
+    LEADING_PLACE_HEADS,
+    NAME_BLOCKERS,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    ORG_HEADS,
+    ORG_NOUNS,
+    ORG_VERBS,
+    PARTY_CODE_PREFIXES,
+    PLACE_HEADS,
+    PLACE_NOUNS,
+    ROLE_NOUNS,
+    TITLE_CONNECTORS,
+    TITLE_HEADS,
+    TITLES,
+)
+from tuireader.model import Article, ArticleAnalysis, Entity, Label, Mention
+
+_PERSON_ROLES = frozenset({"president", "minister", "leader"})  # "Kenya president X": not an org modifier
+_OUTLET_NOUNS = frozenset("platform app website site account channel network newspaper broadcaster".split())
+_RARE_ZIPF = 3.0  # wordfreq Zipf below which a word is not ordinary English
+_ROLE_ZIPF = 3.3  # a sentence-opening word this common, before a name, is a role ("Administrator")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    label: Label
+    strong: bool = True  # decided on its own evidence (not by matching another mention)
+
+
+def extract_mentions(article: Article) -> tuple[Mention, ...]:
+    """Mentions of people, organisations, places, dates and numbers; ``entity`` left empty."""
+    text = article.text
+    if not text:
+        return ()
+    common = gz.common_words()
+    numeric = find_dates_and_numbers(text, common, gz.demonyms())
+    tokens = tokenize(text, article.headings, blocked=[(s, e) for s, e, _ in numeric])
+    lowercase_words = {m.group() for m in _LOWER_WORD.finditer(text)}
+    found: list[_Found] = []
+    pending: list[Chunk] = []
+    all_chunks = chunks(tokens)
+    defined = _acronym_definitions(all_chunks, tokens)
+    for chunk in all_chunks:
+        if chunk.first in defined:
+            found.append(_Found(tokens[chunk.first].start, tokens[chunk.last].name_end, Label.ORG))
+            continue
+        decided = _classify(chunk, tokens, text, lowercase_words)
+        if decided:
+            found.extend(decided)
+        else:
+            pending.append(chunk)
+    found.extend(_second_pass(pending, found, tokens, text, lowercase_words))
+    _short_org_names(found, text)
+    spans = [(f.start, f.end, f.label) for f in found] + numeric
+    spans.sort()
+    mentions: list[Mention] = []
+    last_end = -1
+    for start, end, label in spans:
+        if start < last_end or end <= start:
+            continue
+        mentions.append(Mention(start, end, label, text[start:end]))
+        last_end = end
+    return tuple(mentions)
+
+
+def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[str]) -> list[_Found]:
+    """Mentions decided by evidence inside or right around ``chunk``; empty if undecided."""
+    first, last = chunk.first, chunk.last
+    words = [tokens[i].name for i in range(first, last + 1)]
+    starts = [tokens[i].start for i in range(first, last + 1)]
+    ends = [tokens[i].name_end for i in range(first, last + 1)]
+    initial = tokens[first].initial
+    # Drop sentence-initial function words and openers ("The", "But", "Asked").
+    lead_the = ev.word(tokens, first - 1).lower() == "the"
+    while (
+        words
+        and (words[0].lower() in gz.common_words() or words[0] in NAME_BLOCKERS or _role_opener(words, initial))
+        and (initial or words[0].lower() in {"the", "a", "an"})
+    ):
+        lead_the = words[0].lower() == "the"
+        words, starts, ends = words[1:], starts[1:], ends[1:]
+        first += 1
+        initial = False
+    if (
+        len(words) >= 3
+        and words[0].lower() in ROLE_NOUNS
+        and words[0] not in TITLES
+        and words[0] not in gz.any_given_names()
+    ):
+        words, starts, ends = words[1:], starts[1:], ends[1:]  # "Administrator Ann Roe": a role used as a title
+        first += 1
+        initial = False
+    while words and (words[-1] in TITLE_CONNECTORS or words[-1] in NAME_PARTICLES):
+        words, starts, ends = words[:-1], starts[:-1], ends[:-1]
+        last -= 1
+    if not words or (words[0].startswith(PARTY_CODE_PREFIXES) and "-" in words[0]):
+        return []
+    if len(words) == 1 and words[0].lower() in gz.common_words():  # "My", "If", "We" inside a quote
+        return []
+    span_start, span_end = starts[0], ends[-1]
+    name = text[span_start:span_end]
+    prev_word = ev.word(tokens, first - 1)
+    next_index = last + 1
+    possessive = tokens[last].possessive
+    heading = tokens[first].heading
+
+    def found(label: Label, strong: bool = True) -> list[_Found]:
+        return [_Found(span_start, span_end, label, strong)]
+
+    # Organisation heads: "Ministry of Defence", "Acme Group", "State Department".
+    org_head = words[-1] in ORG_HEADS or (words[0] in ORG_HEADS and words[1:2] in (["of"], ["for"]))
+    if len(words) >= 2 and org_head and not (words[-1] in PLACE_HEADS and words[0] not in ORG_HEADS):
+        return found(Label.ORG)
+    # Titles: "Russian President Jane Roe", "Secretary of State John Doe", "Pope Leo XIV".
+    title_end = ev.title_end(words)
+    if title_end >= 0 and ev.name_like(words[title_end + 1 :]):
+        out = [_Found(starts[title_end + 1], span_end, Label.PERSON)]
+        title_start = title_end
+        while title_start > 0 and (
+            (words[title_start - 1] in TITLES and words[title_start - 1] not in ORG_HEADS)
+            or words[title_start - 1] in TITLE_CONNECTORS
+        ):
+            title_start -= 1
+        if title_start > 0:
+            prefix = " ".join(words[:title_start])
+            prefix_end = ends[title_start - 1]
+            if ev.is_place(prefix, ""):
+                out.append(_Found(starts[0], prefix_end, Label.PLACE))
+            elif (
+                not ev.demonym(prefix)
+                and not initial
+                and (title_start > 1 or gz.english_frequency(prefix) < ev.COMMON_ZIPF)
+            ):
+                # "Elysee aide", "White House Press Secretary"; not "Business Minister" (a portfolio).
+                out.append(_Found(starts[0], prefix_end, Label.ORG))
+        return out
+    if all(w in TITLES or w in TITLE_CONNECTORS for w in words):
+        return []
+    # Places: gazetteer, or a place head ("Black Sea", "Red Square").
+    according = prev_word == "to" and ev.word(tokens, first - 2).lower() == "according"
+    if ev.is_place(name, "" if according else prev_word):
+        return found(Label.PLACE)
+    if len(words) >= 2 and (words[-1] in PLACE_HEADS or words[0] in LEADING_PLACE_HEADS) and not ev.looks_person(words):
+        return found(Label.PLACE)
+    # "the village of X", "the province X", "near X" with X a known city; "the union X", "the company X".
+    noun = (prev_word if prev_word not in {"of", "in", "called", "named"} else ev.word(tokens, first - 2)).lower()
+    if (noun in PLACE_NOUNS or noun[:-1] in PLACE_NOUNS) and not initial and not ev.demonym(name):
+        return found(Label.PLACE)
+    # "analysts at Goldman Sachs", "a professor at Makerere": where people work.
+    worker = ev.word(tokens, first - 2).lower()
+    at_work = prev_word == "at" and (worker in ROLE_NOUNS or worker[:-1] in ROLE_NOUNS)
+    if at_work and not initial and not ev.demonym(name):
+        return found(Label.ORG)
+    if (noun in ORG_NOUNS or noun[:-1] in ORG_NOUNS) and not initial and not ev.demonym(name):
+        return found(Label.ORG)
+    # "Transport Canada", "Air Chile": ordinary words before a country name make an institution.
+    if len(words) >= 2 and gz.is_country(words[-1]) and all(ev.ordinary_word(w) for w in words[:-1]):
+        return found(Label.ORG)
+    # A dateline: "ROTTERDAM --", "NEW DELHI (Agency) —" at the start of a paragraph.
+    if (
+        ev.paragraph_start(text, span_start)
+        and all(w.isupper() and len(w) > 2 for w in words)
+        and (ev.dateline_follows(text, span_end))
+    ):
+        return found(Label.PLACE)
+    next_word = ev.word(tokens, next_index)
+    # "<X> spokesman", "<X> officials": X is an organisation (or a place, handled above).
+    modifier = (next_word in ROLE_NOUNS or next_word in _OUTLET_NOUNS) and next_word not in _PERSON_ROLES
+    lone_opener = initial and len(words) == 1
+    if modifier and not possessive and not lone_opener and not ev.demonym(name) and not ev.looks_person(words):
+        return found(Label.ORG)
+    # A wire credit in a dateline: "OSLO (Nordic Wire) —".
+    credit = prev_word == "(" and ev.word(tokens, next_index) == ")" and first >= 2 and tokens[first - 2].text.isupper()
+    if credit and ev.dateline_follows(text, tokens[next_index].end) and not ev.demonym(name):
+        return found(Label.ORG)
+    # Acronyms.
+    if len(words) == 1 and ev.looks_acronym(words[0]):
+        if words[0] in KNOWN_ACRONYMS or lead_the or ev.follows_speech(tokens, next_index):
+            return found(Label.ORG)
+        return []
+    if heading:
+        return []
+    # Role noun or title before: "spokesman Jane Roe", "its chief executive, Jane Roe,".
+    role = prev_word
+    if prev_word == "," and not initial:
+        role = ev.word(tokens, first - 2)
+        role = role if role in TITLE_HEADS or role in ROLE_NOUNS or role in ORG_NOUNS else ""
+    if (role in ROLE_NOUNS or (role in TITLE_HEADS and role != prev_word)) and ev.name_like(words):
+        return found(Label.PERSON)
+    if role in ORG_NOUNS and prev_word == "," and not ev.demonym(name):  # "the regulator, Ofcomm, said"
+        return found(Label.ORG)
+    # Apposition after: "Acme, the industry group", "Roe, a retired judge".
+    after = _apposition_noun(tokens, next_index)
+    if after in ORG_NOUNS and not ev.looks_person(words) and not ev.demonym(name):
+        return found(Label.ORG)
+    if after in ROLE_NOUNS and ev.name_like(words) and not (initial and len(words) == 1 and ev.ordinary_word(name)):
+        return found(Label.PERSON)
+    # "the Red Cross", "the Holy See": people rarely take an article.
+    if lead_the and len(words) >= 2 and not initial and not ev.demonym(words[0]):
+        return found(Label.ORG)
+    # A given name, or initials, then a surname: "Jane Roe", "J.R. Doe", "JR Doe".
+    if len(words) >= 2 and ev.looks_person(words) and ev.name_like(words[1:], lead_particle=True):
+        return found(Label.PERSON)
+    # An unfamiliar first name before a known surname: "Teodoro Reyes".
+    rare_first = all(gz.english_frequency(w) < _RARE_ZIPF for w in words[:-1])
+    if 2 <= len(words) <= 3 and words[-1] in gz.surnames() and rare_first and ev.name_like(words):
+        return found(Label.PERSON)
+    speech = ev.follows_speech(tokens, next_index) or ev.precedes_speech(tokens, first - 1, next_index)
+    common_noun = len(words) == 1 and words[0].lower() in lowercase
+    if lead_the and not common_noun and not ev.demonym(name):
+        # "the <Name> said", "the <Name>’s", and multi-word "the Holy See": institutions.
+        if len(words) >= 2 or possessive or next_word in ORG_VERBS or speech:
+            return found(Label.ORG)
+        return []
+    ordinary = initial and len(words) == 1 and ev.ordinary_word(words[0])
+    if speech and not common_noun and not ordinary and ev.name_like(words) and not ev.demonym(name):
+        # "Red Cross said": a multi-word subject made of ordinary English words is an institution.
+        if len(words) >= 2 and gz.english_frequency(words[0]) >= ev.COMMON_ZIPF and words[0] not in gz.given_names():
+            return found(Label.ORG)
+        return found(Label.PERSON)
+    # "near Alda", "in Berrin": an unusual word after a place preposition, used nowhere in lower case.
+    if (
+        prev_word in ev.INSIDE_PREPOSITIONS
+        and len(words) <= 3
+        and not possessive
+        and not common_noun
+        and all(gz.english_frequency(w) < ev.RARE_ZIPF for w in words)
+        and ev.name_like(words)
+        and not ev.looks_person(words)
+    ):
+        return found(Label.PLACE)
+    return []
+
+
+_INITIALS_SKIP = frozenset({"of", "and", "the", "for", "de", "del", "la", "le", "des", "du", "&"})
+
+
+def _acronym_definitions(all_chunks: Sequence[Chunk], tokens: Sequence[Token]) -> set[int]:
+    """First tokens of "Long Name (LN)" pairs: both the name and its acronym are organisations."""
+    out: set[int] = set()
+    for chunk in all_chunks:
+        j = chunk.last + 1
+        if j + 2 >= len(tokens) or tokens[j].text != "(" or tokens[j + 2].text != ")":
+            continue
+        acronym = tokens[j + 1].text.replace(".", "")
+        if not (2 <= len(acronym) <= 8 and acronym.isupper() and acronym.isalpha()):
+            continue
+        words = [tokens[k].name for k in range(chunk.first, chunk.last + 1)]
+        initials = "".join(w[0].upper() for w in words if w.lower() not in _INITIALS_SKIP)
+        for start in range(len(initials)):  # "the Port of Acme Authority (PAA)": drop leading words
+            tail = initials[start:]
+            if tail == acronym or (len(tail) == len(acronym) >= 3 and sorted(tail) == sorted(acronym)):
+                out.add(chunk.first)
+                out.add(j + 1)
+                break
+    return out
+
+
+def _apposition_noun(tokens: Sequence[Token], index: int) -> str:
+    """The head noun of ", the/a/Estonia's [adjective...] noun" right after a name, lower-case, or ""."""
+    if ev.word(tokens, index) != "," or index + 1 >= len(tokens):
+        return ""
+    determiner = tokens[index + 1]
+    if determiner.text.lower() not in {"the", "a", "an", "its", "their"} and not (
+        determiner.possessive and determiner.text[:1].isupper()
+    ):
+        return ""
+    for k in range(index + 2, min(index + 6, len(tokens))):
+        word = tokens[k].text.lower()
+        if word in ORG_NOUNS or word in ROLE_NOUNS:
+            return word
+        if not tokens[k].word or tokens[k].text[:1].isupper():
+            return ""
+    return ""
+
+
+def _second_pass(
+    pending: Sequence[Chunk], found: Sequence[_Found], tokens: Sequence[Token], text: str, lowercase: set[str]
+) -> list[_Found]:
+    """Chunks that only match what the article named elsewhere ("Doe" after "Jane Doe"), or that are
+    listed with a name of known kind ("in Alda and Berrin")."""
+    known: dict[str, Label] = {}
+    ends = {f.end: f.label for f in found}
+    for f in found:
+        surface = text[f.start : f.end]
+        known.setdefault(surface, f.label)
+        if f.label == Label.PERSON:
+            parts = [p for p in surface.split() if p not in NAME_SUFFIXES]
+            if len(parts) >= 2:
+                known.setdefault(parts[-1], Label.PERSON)
+    out: list[_Found] = []
+    for chunk in pending:
+        for start, end in chunk.subspans:
+            surface = text[start:end]
+            label = known.get(surface)
+            if label is not None and not (label != Label.PERSON and surface.lower() in lowercase):
+                head = tokens[chunk.first]
+                words = [tokens[i].name for i in range(chunk.first, chunk.last + 1)]
+                # "Ana Roe" where "Roe" is known: someone else of that family, named in full.
+                tail = label == Label.PERSON and start > head.start and end == tokens[chunk.last].name_end
+                if (
+                    tail
+                    and len(words) <= 4
+                    and ev.name_like(words)
+                    and not (head.initial and ev.ordinary_word(words[0]))
+                ):
+                    start = head.start
+                out.append(_Found(start, end, label, strong=False))
+                break
+        else:
+            first = tokens[chunk.first]
+            if ev.word(tokens, chunk.first - 1) in {"and", "or"} and chunk.first >= 2 and not first.initial:
+                label = ends.get(tokens[chunk.first - 2].name_end)
+                words = [tokens[i].name for i in range(chunk.first, chunk.last + 1)]
+                if label in (Label.PLACE, Label.ORG) and not ev.demonym(" ".join(words)) and ev.name_like(words):
+                    out.append(_Found(first.start, tokens[chunk.last].name_end, label, strong=False))
+    return out
+
+
+def _role_opener(words: Sequence[str], initial: bool) -> bool:
+    """A capitalised role noun opening a sentence before a name: "Promoter Lou Roe", "Astronaut Ann Roe"."""
+    head = words[0]
+    if not initial or len(words) < 3 or head in TITLES or head in gz.any_given_names():
+        return False
+    return head.lower() in ROLE_NOUNS or gz.english_frequency(head) >= _ROLE_ZIPF
+
+
+def _short_org_names(found: list[_Found], text: str) -> None:
+    """A single word that starts an organisation's name here ("Acme" after "Acme Holdings") is that
+    organisation, even where a speech verb made it look like a person ("Acme said"); a single word
+    that is a person's surname here is that person, even if a city has the name ("Kiel")."""
+    firsts: set[str] = set()
+    surnames: set[str] = set()
+    for f in found:
+        words = text[f.start : f.end].split()
+        if f.label == Label.ORG and len(words) >= 2:
+            firsts.add(words[0])
+        elif f.label == Label.PERSON and len(words) >= 2:
+            surnames.add(words[-1])
+    for f in found:
+        surface = text[f.start : f.end]
+        if f.label == Label.PERSON and surface in firsts and surface not in surnames:
+            f.label = Label.ORG
+        elif f.label == Label.PLACE and surface in surnames and not gz.is_country(surface):
+            f.label = Label.PERSON
+
+
+def resolve_entities(
+    articles: Sequence[Article], analyses: Mapping[str, ArticleAnalysis]
+) -> tuple[list[Entity], dict[str, ArticleAnalysis]]:
+    """Merge mentions across all articles into entities.
+
+    Returns the entities and the analyses with ``Mention.entity`` and ``Quote.speaker`` filled.
+    """
+    from tuireader.core.entities.resolve import resolve
+
+    return resolve(articles, analyses)

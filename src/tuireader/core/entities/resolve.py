@@ -1,0 +1,382 @@
+"""One entity per real-world thing across all articles.
+
+People: full names ("Jane Q. Roe") are clustered first, most frequent spelling first, against the
+clusters whose surname is close (looked up in a per-initial-letter block with rapidfuzz, so the
+work grows with the number of distinct surnames, not with all pairs of mentions). A lone surname
+then joins the full name it refers to: in its own article first (the nearest preceding full
+mention when two people share it), else the most mentioned compatible person in the corpus.
+Organisations and places merge on a normal form, and an acronym joins the name it abbreviates.
+Dates and numbers get one entity per normalised value, for highlighting.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import process
+from rapidfuzz.distance import JaroWinkler
+
+from tuireader.core.entities import keys as nk
+from tuireader.core.entities.names import (
+    SURNAME_SIMILARITY,
+    PersonName,
+    parse,
+    phonetic,
+    same_person,
+    second_surname_key,
+    slug,
+)
+from tuireader.core.entities.propagate import propagate
+from tuireader.model import Article, ArticleAnalysis, Entity, Label, Mention, Quote
+
+_NON_WORD = re.compile(r"[^\w]+")
+_LEAD_THE = re.compile(r"^(?:the|The)\s+")
+_ORG_STOP = frozenset({"of", "the", "and", "for", "de", "la", "du", "des"})
+
+
+@dataclass(slots=True)
+class _Cluster:
+    label: Label
+    name: PersonName | None = None  # the person's fullest parsed name
+    surfaces: Counter[str] = field(default_factory=Counter)
+    forms: dict[str, dict[str, None]] = field(default_factory=dict)  # article -> surfaces, in order
+    mentions: int = 0
+    latest: str = ""  # latest publication date among its articles
+
+    def add(self, article: Article, surface: str) -> None:
+        self.surfaces[surface] += 1
+        self.mentions += 1
+        self.forms.setdefault(article.id, {})[surface] = None
+        published = article.published
+        if published and published > self.latest:
+            self.latest = published
+
+
+class _People:
+    """Person clusters with a surname index blocked by first letter."""
+
+    def __init__(self) -> None:
+        self.clusters: list[_Cluster] = []
+        self.by_surname: dict[str, list[int]] = defaultdict(list)
+        # Blocks by first letter and length: Jaro-Winkler >= 0.92 needs similar lengths.
+        self.blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
+        self._cache: dict[str, list[tuple[float, int]]] = {}
+
+    def candidates(self, key: str) -> list[tuple[float, int]]:
+        """Clusters whose surname is close to ``key`` (score, cluster index), best first."""
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        found: dict[int, float] = {}
+        for index in self.by_surname.get(key, ()):
+            found[index] = 1.0
+        for length in range(max(1, len(key) - 3), len(key) + 4):
+            block = self.blocks.get((key[:1], length))
+            if not block:
+                continue
+            for other, score, _ in process.extract(
+                key, block, scorer=JaroWinkler.normalized_similarity, score_cutoff=SURNAME_SIMILARITY, limit=8
+            ):
+                for index in self.by_surname[other]:
+                    found.setdefault(index, score)
+        pkey = phonetic(key)
+        for index in self.by_surname.get("~" + pkey, ()):
+            found.setdefault(index, 0.99)
+        result = sorted(((s, i) for i, s in found.items()), key=lambda item: (-item[0], item[1]))
+        self._cache[key] = result
+        return result
+
+    def new(self, name: PersonName) -> int:
+        index = len(self.clusters)
+        self.clusters.append(_Cluster(Label.PERSON, name))
+        key = name.surname_key
+        self._cache.clear()
+        if key not in self.by_surname:
+            self.blocks[(key[:1], len(key))].append(key)
+        self.by_surname[key].append(index)
+        self.by_surname["~" + phonetic(key)].append(index)
+        middle = second_surname_key(name)
+        if middle and index not in self.by_surname[middle]:
+            if middle not in self.by_surname:
+                self.blocks[(middle[:1], len(middle))].append(middle)
+            self.by_surname[middle].append(index)
+        return index
+
+    def match_full(self, name: PersonName) -> int | None:
+        middle = second_surname_key(name)
+        options = self.candidates(name.surname_key) + (self.candidates(middle) if middle else [])
+        for _, index in options:
+            other = self.clusters[index].name
+            if other is not None and other.full and same_person(name, other):
+                return index
+        return None
+
+    def match_surname(self, name: PersonName, among: set[int] | None) -> list[int]:
+        out = []
+        for _, index in self.candidates(name.surname_key):
+            other = self.clusters[index].name
+            if other is None:
+                continue
+            if among is None or index in among:
+                out.append(index)
+        return out
+
+
+def resolve(
+    articles: Sequence[Article], analyses: Mapping[str, ArticleAnalysis]
+) -> tuple[list[Entity], dict[str, ArticleAnalysis]]:
+    by_id = {a.id: a for a in articles}
+    ordered = [a for a in articles if a.id in analyses]
+    mentions_of = propagate(ordered, {a.id: analyses[a.id].mentions for a in ordered})
+    assigned: dict[tuple[str, int], int] = {}  # (article id, mention index) -> cluster index
+    people = _resolve_people(ordered, mentions_of, assigned)
+    clusters = _resolve_things(ordered, mentions_of, assigned, people.clusters)
+
+    entities, ids = _entities(clusters)
+    resolved: dict[str, ArticleAnalysis] = dict(analyses)
+    names = {e.id: e.name for e in entities}
+    for article_id, analysis in analyses.items():
+        if article_id not in by_id:
+            continue
+        mentions = tuple(
+            Mention(m.start, m.end, m.label, m.text, ids[assigned[(article_id, i)]])
+            if (article_id, i) in assigned
+            else m
+            for i, m in enumerate(mentions_of.get(article_id, analysis.mentions))
+        )
+        quotes = tuple(_speaker(q, mentions, names) for q in analysis.quotes)
+        resolved[article_id] = dataclasses.replace(analysis, mentions=mentions, quotes=quotes)
+    return entities, resolved
+
+
+def _resolve_people(
+    ordered: Sequence[Article], mentions_of: Mapping[str, Sequence[Mention]], assigned: dict[tuple[str, int], int]
+) -> _People:
+    people = _People()
+    # 1. Full names, most frequent spelling first so it seeds its cluster.
+    full_counts: Counter[str] = Counter()
+    form_articles: dict[str, set[str]] = defaultdict(set)
+    for article in ordered:
+        for mention in mentions_of[article.id]:
+            if mention.label == Label.PERSON and parse(mention.text).full:
+                full_counts[mention.text] += 1
+                form_articles[mention.text].add(article.id)
+    cluster_of_form: dict[str, int] = {}
+    for surface, _ in sorted(full_counts.items(), key=lambda item: (-item[1], -len(item[0]), item[0])):
+        name = parse(surface)
+        index = people.match_full(name)
+        if index is None:
+            index = people.new(name)
+        elif len(name.given) > len(people.clusters[index].name.given):  # type: ignore[union-attr]
+            people.clusters[index].name = name
+        cluster_of_form[surface] = index
+    _merge_dropped_suffixes(people, cluster_of_form, full_counts, form_articles)
+    for article in ordered:
+        for i, mention in enumerate(mentions_of[article.id]):
+            if mention.label == Label.PERSON and mention.text in cluster_of_form:
+                assigned[(article.id, i)] = cluster_of_form[mention.text]
+                people.clusters[cluster_of_form[mention.text]].add(article, mention.text)
+
+    # 2. Lone surnames: same article first (nearest preceding full mention), then the corpus.
+    lone_later: list[tuple[Article, int, Mention]] = []
+    for article in ordered:
+        mentions = mentions_of[article.id]
+        here = {assigned[(article.id, i)] for i in range(len(mentions)) if (article.id, i) in assigned}
+        for i, mention in enumerate(mentions):
+            if mention.label != Label.PERSON or (article.id, i) in assigned:
+                continue
+            options = people.match_surname(parse(mention.text), here)
+            if len(options) > 1:
+                cue = _generation_cue(article.text, mention.start)
+                by_cue = [k for k in options if cue and people.clusters[k].name.suffix == cue]  # type: ignore[union-attr]
+                options = by_cue[:1] or [_nearest(mentions, i, set(options), article.id, assigned)]
+            if options:
+                assigned[(article.id, i)] = options[0]
+                people.clusters[options[0]].add(article, mention.text)
+            else:
+                lone_later.append((article, i, mention))
+    for article, i, mention in lone_later:
+        name = parse(mention.text)
+        options = people.match_surname(name, None)
+        if options:
+            best = max(options, key=lambda k: (people.clusters[k].mentions, people.clusters[k].latest, -k))
+        else:
+            best = people.new(name)
+        assigned[(article.id, i)] = best
+        people.clusters[best].add(article, mention.text)
+    return people
+
+
+def _merge_dropped_suffixes(
+    people: _People,
+    cluster_of_form: dict[str, int],
+    counts: Mapping[str, int],
+    form_articles: Mapping[str, set[str]],
+) -> None:
+    """ "Jane Roe" joins "Jane Roe Jr." when an outlet just dropped the suffix: never both in one
+    article, and the plain name is not far more prominent (then it is the parent, a person of its own)."""
+    forms_of: dict[int, list[str]] = defaultdict(list)
+    for form, index in cluster_of_form.items():
+        forms_of[index].append(form)
+
+    def stats(index: int) -> tuple[int, set[str]]:
+        forms = forms_of[index]
+        return sum(counts[f] for f in forms), set().union(*(form_articles[f] for f in forms))
+
+    for index, cluster in enumerate(people.clusters):
+        name = cluster.name
+        if name is None or name.suffix or index not in forms_of:
+            continue
+        plain_count, plain_articles = stats(index)
+        best: tuple[int, int] | None = None
+        for _, other in people.candidates(name.surname_key):
+            other_name = people.clusters[other].name
+            if other == index or other_name is None or not other_name.suffix or other not in forms_of:
+                continue
+            if not same_person(name, dataclasses.replace(other_name, suffix="")):
+                continue
+            count, seen_in = stats(other)
+            if seen_in & plain_articles or plain_count > 3 * count:
+                continue
+            if best is None or count > best[0]:
+                best = (count, other)
+        if best is not None:
+            for form in forms_of.pop(index):
+                cluster_of_form[form] = best[1]
+                forms_of[best[1]].append(form)
+
+
+_YOUNGER = re.compile(r"\b(?:younger|junior)\s+$", re.IGNORECASE)
+_ELDER = re.compile(r"\b(?:elder|older|senior)\s+$", re.IGNORECASE)
+
+
+def _generation_cue(text: str, start: int) -> str:
+    """ "the younger Roe" -> "jr", "the elder Roe" -> "sr"."""
+    before = text[max(0, start - 12) : start]
+    if _YOUNGER.search(before):
+        return "jr"
+    if _ELDER.search(before):
+        return "sr"
+    return ""
+
+
+def _resolve_things(
+    ordered: Sequence[Article],
+    mentions_of: Mapping[str, Sequence[Mention]],
+    assigned: dict[tuple[str, int], int],
+    clusters: list[_Cluster],
+) -> list[_Cluster]:
+    """Organisations and places by normal form (acronyms and short names join their long name);
+    dates and numbers by value."""
+    keys: Counter[tuple[Label, str]] = Counter()
+    for article in ordered:
+        for mention in mentions_of[article.id]:
+            if mention.label != Label.PERSON:
+                keys[(mention.label, nk.value_key(mention))] += 1
+    target = nk.thing_targets(keys, {m.text for a in ordered for m in mentions_of[a.id] if m.label != Label.PERSON})
+    index_of: dict[tuple[Label, str], int] = {}
+    for article in ordered:
+        for i, mention in enumerate(mentions_of[article.id]):
+            if mention.label == Label.PERSON:
+                continue
+            key: tuple[Label, str] = (mention.label, nk.value_key(mention))
+            key = target.get(key, key)
+            index = index_of.get(key)
+            if index is None:
+                index = index_of[key] = len(clusters)
+                clusters.append(_Cluster(mention.label))
+            assigned[(article.id, i)] = index
+            clusters[index].add(article, mention.text)
+    return clusters
+
+
+def _nearest(
+    mentions: Sequence[Mention], index: int, options: set[int], article_id: str, assigned: Mapping[tuple[str, int], int]
+) -> int:
+    """The cluster of the closest full mention before ``index`` (else the first one after)."""
+    for j in range(index - 1, -1, -1):
+        cluster = assigned.get((article_id, j))
+        if cluster in options and parse(mentions[j].text).full:
+            return cluster
+    for j in range(index + 1, len(mentions)):
+        cluster = assigned.get((article_id, j))
+        if cluster in options:
+            return cluster
+    return min(options)
+
+
+def _canonical(cluster: _Cluster) -> str:
+    """The most complete spelling, then the one most articles use, then the most frequent."""
+    by_articles: Counter[str] = Counter()
+    for forms in cluster.forms.values():
+        by_articles.update(forms.keys())
+
+    def rank(surface: str) -> tuple[bool, int, int, int, int, str]:
+        words = len(surface.split()) if cluster.label == Label.PERSON else len(surface)
+        shouted = _shouted(surface, cluster.label)
+        return (shouted, -words, -by_articles[surface], -cluster.surfaces[surface], -len(surface), surface)
+
+    best = min(cluster.surfaces, key=rank)
+    return best.title() if _shouted(best, cluster.label) and cluster.label == Label.PLACE else best
+
+
+def _shouted(surface: str, label: Label) -> bool:
+    """A dateline in capitals ("OSLO", "WASHINGTON"), not an acronym ("UK", "NATO")."""
+    letters = surface.replace(".", "").replace(" ", "")
+    return surface.isupper() and len(letters) > (3 if label == Label.PLACE else 5)
+
+
+def _entities(clusters: Sequence[_Cluster]) -> tuple[list[Entity], dict[int, str]]:
+    entities: list[Entity] = []
+    ids: dict[int, str] = {}
+    taken: Counter[str] = Counter()
+    order = sorted(range(len(clusters)), key=lambda k: (-clusters[k].mentions, k))
+    for k in order:
+        cluster = clusters[k]
+        if not cluster.surfaces:
+            continue
+        name = _canonical(cluster)
+        base = f"{cluster.label.value}:{slug(name)}"
+        taken[base] += 1
+        entity_id = base if taken[base] == 1 else f"{base}-{taken[base]}"
+        ids[k] = entity_id
+        entities.append(
+            Entity(
+                id=entity_id,
+                name=name,
+                label=cluster.label,
+                aliases=tuple(sorted(cluster.surfaces, key=lambda s: (-cluster.surfaces[s], s))),
+                forms={a: tuple(f) for a, f in cluster.forms.items()},
+            )
+        )
+    return entities, ids
+
+
+def _speaker(quote: Quote, mentions: Sequence[Mention], names: Mapping[str, str]) -> Quote:
+    """Fill the speaker's entity from the mention at, inside or around the quote's speaker span."""
+    if quote.speaker_start is None or quote.speaker_end is None:
+        return quote
+    start, end = quote.speaker_start, quote.speaker_end
+    best: Mention | None = None
+    best_rank = (9, 0)
+    for mention in mentions:
+        if mention.label not in (Label.PERSON, Label.ORG) or not mention.entity:
+            continue
+        if mention.end <= start or mention.start >= end:
+            continue
+        exact = mention.start == start and mention.end == end
+        rank = (0 if exact else 1 if mention.label == Label.PERSON else 2, mention.start)
+        if rank < best_rank:
+            best, best_rank = mention, rank
+    if best is None:
+        return quote
+    canonical = names.get(best.entity, best.text)
+    role = quote.speaker_name
+    if role and role[:1].islower() and best.text in role:
+        # "spokesperson for Ana Ruiz": keep the role, with the canonical spelling of the name.
+        return dataclasses.replace(quote, speaker=best.entity, speaker_name=role.replace(best.text, canonical))
+    return dataclasses.replace(quote, speaker=best.entity, speaker_name=canonical)

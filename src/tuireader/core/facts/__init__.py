@@ -1,0 +1,1 @@
+"""Facts across articles: sentence similarity, alignment, figures as evidence, word diffs."""

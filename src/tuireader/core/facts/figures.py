@@ -1,0 +1,87 @@
+"""Figures as evidence for alignment: sentences that give a number, date or duration for the same thing.
+
+Two reports that disagree on a figure ("a 72-hour strike" / "set to last 48 hours") lose lexical
+similarity exactly where a reader most needs them side by side. So near-threshold pairs that give a
+figure for the same thing are raised, and pairs below the threshold whose figures conflict on the
+same thing (a war "that has lasted for three years" / "raged on for nearly a year", said in passing
+in sentences about other things) become small facts of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from tuireader.core.disagreements.find import figure_conflicts
+from tuireader.core.disagreements.measures import shares_slot
+from tuireader.core.facts.similarity import SentenceRef
+from tuireader.core.text.dates import reference_day
+from tuireader.core.text.quantities import Quantity, extract
+from tuireader.model import Analysis, Article
+
+SLOT_BONUS = 0.35  # similarity x (1 + bonus) when two sentences give a figure for the same thing
+SLOT_FLOOR = 0.6  # ... for pairs at least this fraction of the threshold
+CONFLICT_FLOOR = 0.25  # a conflicting figure makes a fact of a pair at least this fraction of the threshold
+
+
+class Figures:
+    """Figures of sentences, read lazily and once."""
+
+    def __init__(self, analysis: Analysis, sentences: Sequence[SentenceRef], refs: Mapping[str, str | None]):
+        self._articles: dict[str, Article] = {a.id: a for a in analysis.articles}
+        self._sentences = sentences
+        self._refs = refs
+        self._cache: dict[int, list[Quantity]] = {}
+
+    def __call__(self, k: int) -> list[Quantity]:
+        found = self._cache.get(k)
+        if found is None:
+            ref = self._sentences[k]
+            article = self._articles[ref.article]
+            span = article.sentences[ref.index]
+            found = extract(article.text, span.start, span.end, reference_day(self._refs.get(ref.article)))
+            self._cache[k] = found
+        return found
+
+
+def raise_shared_figures(pairs: dict[tuple[int, int], float], threshold: float, figures: Figures) -> None:
+    """Multiply near-threshold pair scores when both sentences give a figure for the same thing."""
+    floor = threshold * SLOT_FLOOR
+    for (i, j), score in pairs.items():
+        if floor <= score < threshold and shares_slot(figures(i), figures(j)):
+            pairs[(i, j)] = score * (1 + SLOT_BONUS)
+
+
+def conflict_groups(
+    owners: Sequence[str],
+    pairs: Mapping[tuple[int, int], float],
+    threshold: float,
+    grouped: set[tuple[int, int]],
+    figures: Figures,
+) -> list[list[int]]:
+    """Groups (one sentence per article) of related sentences whose figures for one thing conflict."""
+    floor = threshold * CONFLICT_FLOOR
+    parent: dict[int, int] = {}
+
+    def find(k: int) -> int:
+        parent.setdefault(k, k)
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    members: dict[int, list[int]] = {}
+    for (i, j), score in sorted(pairs.items(), key=lambda kv: -kv[1]):
+        if score < floor or (i, j) in grouped:
+            continue
+        if not figure_conflicts(figures(i), figures(j)):
+            continue
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            continue
+        left, right = members.get(ri, [i]), members.get(rj, [j])
+        if {owners[k] for k in left} & {owners[k] for k in right}:
+            continue
+        parent[ri] = rj
+        members[rj] = left + right
+        members.pop(ri, None)
+    return [m for m in members.values() if len(m) > 1]

@@ -1,0 +1,259 @@
+"""The text around quotations, prepared for finding who said them.
+
+Attribution is read from the words outside quotation marks, so the quoted words are masked out
+(same length, so offsets still index ``Article.text``): a name or a "said" inside a quotation can
+then never be taken for the speaker or the cue. Sentences are found on the masked text too, which
+keeps a multi-sentence quotation and its attribution in one unit. The sentence finder is a small
+abbreviation-aware scan rather than pysbd: attribution only needs clause-sized windows, and it must
+stay within the time budget of a few milliseconds per article.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tuireader.core.quotes.marks import QuotedPassage
+from tuireader.model import Label, Mention, Span
+
+MASK = "\u2592"  # stands in for quoted words; not a letter, not punctuation
+
+# Speech verbs: the speaker is their subject ("X said", "said X").
+SPEECH_CUES = frozenset(
+    """said says say told tells praised praises criticised criticized criticises criticizes condemned condemns
+    hailed hails accused accuses blamed blames chanted sang wrote writes added adds stated noted remarked
+    acknowledged acknowledges posted warned warns insisted insists argued argues declared declares explained
+    explains announced announces claimed asked asks replied replies tweeted cautioned cautions stressed
+    urged recalled admitted admits conceded concedes complained complains suggested suggests predicted
+    predicts vowed promised pledged testified testifies responded responds countered confirmed confirms
+    observed observes emphasised emphasized emphasises emphasizes reiterated reiterates joked quipped
+    shouted boasted lamented commented concluded concludes mused wondered maintained maintains contended
+    contends asserted asserts alleged alleges charged demanded continued answered texted messaged saying""".split()
+)
+# Naming verbs: "Smith called it a 'bloodbath'". They attribute a word, not a statement.
+NAMING_CUES = frozenset(
+    """called calls described describes dubbed dubs termed labelled labeled branded
+    characterised characterized characterises characterizes""".split()
+)
+_WORD = re.compile(r"(?<![-\w])[A-Za-z]+\b")
+# Multi-word cues, keyed by their first word, with the rest that must follow it.
+_PHRASES = {
+    "according": ("according to", re.compile(r"\s+to\b")),
+    "According": ("according to", re.compile(r"\s+to\b")),
+    "in": ("in the words of", re.compile(r"\s+the\s+words\s+of\b")),
+    "In": ("in the words of", re.compile(r"\s+the\s+words\s+of\b")),
+    "put": ("put it", re.compile(r"\s+it\b")),
+}
+_CUE_WORDS = SPEECH_CUES | NAMING_CUES
+# Cues whose speaker comes after them: "according to X", "in the words of X".
+SUBJECT_AFTER = frozenset({"according to", "in the words of"})
+# A cue word after one of these is a noun ("the call", "his remarks", "member states").
+_NOUN_BEFORE = re.compile(
+    r"\b(?:a|an|the|his|her|their|its|our|my|your|these|those|such|new|phone|any|no|of|whose|two|several|more)\s+$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A cue word or phrase used as a verb: ``word`` is lower-cased ("said", "according to")."""
+
+    start: int
+    end: int
+    word: str
+
+
+def cues(masked: str, lo: int, hi: int) -> list[Cue]:
+    """Cue words between ``lo`` and ``hi`` that are used as verbs (a word scan and a set lookup: fast)."""
+    out: list[Cue] = []
+    for m in _WORD.finditer(masked, lo, hi):
+        word = m.group()
+        if word in _CUE_WORDS:
+            cue = Cue(m.start(), m.end(), word)
+        elif word in _PHRASES:
+            name, rest = _PHRASES[word]
+            tail = rest.match(masked, m.end(), hi)
+            if tail is None:
+                continue
+            cue = Cue(m.start(), tail.end(), name)
+        else:
+            continue
+        if not _NOUN_BEFORE.search(masked, max(0, cue.start - 12), cue.start):
+            out.append(cue)
+    return out
+
+
+PRONOUNS = frozenset("he she they it we i".split())
+# Words that are not themselves names when capitalised at the start of a clause.
+_NOT_NAMES = frozenset(
+    """the a an in on at for from by with as of to and but or if when while after before since during
+    this that these those it its he she they we i his her their our my your speaking asked according
+    however meanwhile also still yet then there here what who which where why how mr mrs ms dr
+    critics officials analysts residents experts witnesses police protesters fans opponents supporters
+    observers investors economists diplomats sources authorities officers doctors nurses teachers workers
+    employees lawmakers legislators voters parents students scientists researchers activists locals
+    villagers neighbours neighbors prosecutors aides advisers executives leaders ministers members
+    scholars historians campaigners unions shareholders customers passengers riders drivers farmers
+    among despite although though because unlike like until through across inside outside near behind
+    within without along amid following under over about above below between beyond toward towards
+    against since during except instead once unless whether both either neither each every all many most
+    several some such other another asked speaking hundreds thousands dozens millions scores few
+    monday tuesday wednesday thursday friday saturday sunday january february march april june july
+    september october november december today yesterday tomorrow""".split()
+)
+# Words that stand before a name and are not part of it ("Finnish President Alexander Stubb").
+TITLE_WORDS = frozenset(
+    """president vice prime minister secretary chancellor senator sen sen. rep rep. representative
+    gov gov. governor mayor king queen prince princess pope general gen gen. lt lt. col col. capt capt.
+    mr mr. mrs mrs. ms ms. dr dr. prof prof. judge justice chief executive officer director chairman
+    chairwoman chair commissioner ambassador deputy acting former spokesman spokeswoman spokesperson
+    leader speaker lord lady sir dame bishop cardinal rabbi imam coach captain sergeant attorney state
+    adviser advisor aide ceo minister premier envoy foreign defence defense interior finance health
+    treasury press senior councillor councilor councilman councilwoman alderman inspector detective
+    superintendent constable officer manager professor sheriff marshal commander colonel
+    lieutenant admiral archbishop reverend father sister brother dean principal
+    striker goalkeeper defender midfielder forward nurse doctor economist farmer engineer lawyer analyst
+    author novelist poet artist singer actor actress player driver pilot teacher scientist researcher
+    historian activist businessman businesswoman billionaire entrepreneur investor journalist reporter
+    photographer designer chef architect boxer runner swimmer rapper comedian filmmaker producer
+    composer midwife paramedic firefighter administrator promoter astronaut cosmonaut surgeon physician pastor
+    priest resident
+    witness""".split()
+)
+OF_HEADS = frozenset(
+    """ministry department bank university office court council institute college school museum church
+    republic kingdom house chamber secretary minister board union federation association society academy
+    port city commission committee agency bureau division party league embassy government director
+    president chancellor governor mayor head friends centre center""".split()
+)
+# Title words that also begin names of things ("General Motors", "State Street", "Press Association").
+_WEAK_TITLES = frozenset(
+    """general state chief executive foreign defence defense interior finance health treasury press senior
+    acting former deputy father sister brother dean principal officer director leader speaker justice
+    marshal chair manager major""".split()
+)
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sen rep gov gen lt col capt sgt maj adm st jr sr rev hon no vs etc inc ltd co
+    corp dept est fig jan feb mar apr jun jul aug sep sept oct nov dec mt ft pres supt cmdr approx""".split()
+)
+_TERMINATOR = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s)")
+_NON_SPACE = re.compile(r"\S+")
+_DATELINE_AFTER = re.compile(r"[\s,]*(?:—|–|--|\(|/)")  # "LAS VEGAS —", "WASHINGTON/MOSCOW (Wire)"
+_PARTICLES = r"(?:von|van|der|den|de|del|della|la|le|da|di|du|dos|bin|ibn|al|el|ter|ten)"
+_NAME_RE = re.compile(
+    rf"\b[A-Z][\w’'.-]*(?:\s+(?:{_PARTICLES}\s+|(?:of|for)\s+(?:the\s+)?)*[A-Z][\w’'.-]*)*",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A possible speaker: a span of the text naming a person or organisation."""
+
+    start: int
+    end: int
+    name: str
+    label: Label | None  # None: a capitalised name found without entity information
+
+
+def mask_quotes(text: str, passages: Sequence[QuotedPassage]) -> str:
+    """``text`` with every quoted passage's words replaced by ``MASK`` (marks kept)."""
+    if not passages:
+        return text
+    parts: list[str] = []
+    pos = 0
+    for q in passages:
+        parts.append(text[pos : q.open + 1])
+        parts.append(MASK * (q.close - q.open - 1))
+        pos = q.close
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def sentence_spans(masked: str, blocks: Sequence[Span]) -> list[Span]:
+    """Clause-sized sentence spans over the masked text, never crossing a paragraph."""
+    out: list[Span] = []
+    for block in blocks:
+        start = block.start
+        for match in _TERMINATOR.finditer(masked, block.start, block.end):
+            word = re.search(r"([\w.'’-]+)[.!?…]*$", masked[max(start, match.start() - 20) : match.start() + 1])
+            token = word.group(1).rstrip(".").lower() if word else ""
+            if masked[match.start()] == "." and (
+                token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or "." in token
+            ):
+                continue
+            end = match.end()
+            if end > start:
+                out.append(Span(start, end))
+            start = end
+            while start < block.end and masked[start].isspace():
+                start += 1
+        if start < block.end:
+            out.append(Span(start, block.end))
+    return out
+
+
+class Sentences:
+    """Find the sentence holding an offset (binary search over start positions)."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = spans
+        self._starts = [s.start for s in spans]
+
+    def index(self, offset: int) -> int:
+        return max(0, bisect_right(self._starts, offset) - 1)
+
+    def at(self, offset: int) -> Span:
+        if not self.spans:
+            return Span(0, offset)
+        return self.spans[self.index(offset)]
+
+
+def names_in(masked: str, lo: int, hi: int) -> list[Candidate]:
+    """Capitalised names between ``lo`` and ``hi``, titles stripped ("U.S. President Jo Bloggs" -> "Jo Bloggs")."""
+    out: list[Candidate] = []
+    for match in _NAME_RE.finditer(masked, lo, hi):
+        chain = match.group()
+        if " " not in chain and "\n" not in chain:
+            words = [(match.start(), chain)]
+        else:
+            words = [(m.start() + match.start(), m.group()) for m in _NON_SPACE.finditer(chain)]
+        # "of"/"for" joins only after an institution word ("Bank of England"), not "Jo Bloggs of Leeds".
+        for i in range(len(words) - 1, 0, -1):
+            if words[i][1] in ("of", "for") and words[i - 1][1].lower() not in OF_HEADS:
+                words = words[:i]
+        while words and words[0][1].lower().rstrip(".") in _NOT_NAMES:
+            words = words[1:]
+        last_title = -1
+        for i, (_, word) in enumerate(words):
+            if word.lower() in TITLE_WORDS or word.lower().rstrip(".") in TITLE_WORDS:
+                last_title = i
+        if 0 <= last_title < len(words) - 1:
+            title = words[last_title][1].lower().rstrip(".")
+            if len(words) - last_title > 2 or title not in _WEAK_TITLES:
+                words = words[last_title + 1 :]
+        if not words:
+            continue
+        start = words[0][0]
+        end = words[-1][0] + len(words[-1][1])
+        while end > start and masked[end - 1] in ".,'’-":
+            end -= 1
+        if masked[end - 2 : end] in ("'s", "’s"):
+            end -= 2
+        if end > start and not (masked[start:end].isupper() and _DATELINE_AFTER.match(masked, end)):
+            out.append(Candidate(start, end, masked[start:end], None))
+    return out
+
+
+def speaker_mentions(mentions: Sequence[Mention], masked: str) -> list[Candidate]:
+    """PERSON and ORG mentions outside quotations, in text order."""
+    out = [
+        Candidate(m.start, m.end, m.text, m.label)
+        for m in mentions
+        if m.label in (Label.PERSON, Label.ORG)
+        and 0 <= m.start < m.end <= len(masked)
+        and MASK not in masked[m.start : m.end]
+    ]
+    out.sort(key=lambda c: (c.start, -c.end))
+    return out

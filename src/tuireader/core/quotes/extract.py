@@ -1,0 +1,307 @@
+"""Quotations and their speakers.
+
+Four steps, each in its own module: ``quote_marks`` pairs quotation marks into passages (telling
+apostrophes from quotes, following quotations across paragraphs); ``quote_context`` masks the
+quoted words and finds clause-sized sentences around them; ``quote_speakers`` reads the subject of
+a cue; ``quote_references`` resolves pronouns and descriptions. Here the attribution patterns are
+tried in the order a reader would use them:
+
+1. after the quotation: ``"...," X said`` / ``"...," said X`` / ``"...," according to X``;
+2. before it in the same sentence: ``X said: "..."``, ``He remarked, '...'``, ``X said the plan was
+   "dead"``, or a paragraph ending with ``X said:`` before a quotation paragraph;
+3. a whole-sentence quotation with no attribution of its own continues the previous quotation's
+   speaker (``"...," he said. "..."``), in the same paragraph or the one before, unless narration
+   naming someone else comes in between.
+
+What a Quote holds (the choices, for readers of the JSON and the UI):
+
+- ``start``/``end``: everything between the marks, trailing comma or full stop included. A quotation
+  continued over paragraphs (no closing mark, next paragraph reopens) is one Quote per paragraph,
+  all with the same speaker.
+- ``cue``: the cue word as written, lower-cased ("said", "wrote", "according to"), not a lemma, so
+  the reader sees the article's own word; ``None`` when nothing attributes the quotation.
+- ``speaker_start``/``speaker_end``: the name the speaker is found under: the subject's name, a
+  pronoun's or definite description's antecedent ("he", "the ministry"), or for "a spokesperson for
+  X" the name X (``speaker_name`` then reads "spokesperson for X"). An anonymous source ("one senior
+  official") has no span, so no entity is claimed, but ``speaker_name`` keeps the description.
+- ``scare``: one or two words with no speech cue, or up to four in the article's secondary mark
+  (single quotes beside double-quoted speech). A naming verb gives a scare quote a speaker only when
+  its subject names the caller ("Smith called it a 'bloodbath'"), not in a relative clause
+  ("Smith, who has called it a 'bloodbath', said"). In the article's main mark a naming verb with a
+  named subject makes a partial quotation, not a scare quote ("X described it as "very useful"").
+  Up to six words after "so-called" or in "what X calls its '...'" are scare quotes too.
+- ``speaker``: the entity id, filled later by corpus resolution.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import replace
+
+from tuireader.core.quotes.context import (
+    NAMING_CUES,
+    SUBJECT_AFTER,
+    Cue,
+    Sentences,
+    cues,
+    mask_quotes,
+    sentence_spans,
+    speaker_mentions,
+)
+from tuireader.core.quotes.marks import Kind, QuotedPassage, find_quoted, text_blocks
+from tuireader.core.quotes.references import ANONYMOUS, UNRESOLVED, Speaker
+from tuireader.core.quotes.speakers import SpeakerFinder
+from tuireader.model import Article, Mention, Quote, Span
+
+_SO_CALLED = re.compile(r"\bso-called\s*$", re.IGNORECASE)
+_READ_CUE = re.compile(r"\b(?:read|reads|reading)(?=\s*[:,]?\s*$)")
+_POST_WINDOW = 220  # characters read after a closing mark for "X said"
+_PRE_WINDOW = 500  # characters read before an opening mark for "X said:"
+_MAX_SUBJECT_WORDS = 10
+# '"...," Jo Bloggs, who has chaired the committee since 2014 and ..., said': a long appositive is fine
+_NAME_THEN_APPOSITIVE = re.compile(r"\s*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,[^.;:!?]*,\s*$")
+_ENDS_CLAUSE = tuple(",!?…—–-:;")
+
+
+def extract_quotes(article: Article, mentions: Sequence[Mention]) -> tuple[Quote, ...]:
+    """Quotes with speaker spans; ``Quote.speaker`` (an entity id) is filled by resolution."""
+    text = article.text
+    blocks = text_blocks(text, article.paragraphs, article.headings)
+    passages = [
+        p
+        for p in find_quoted(text, article.paragraphs, article.headings)
+        if any(ch.isalnum() for ch in text[p.start : p.end])
+    ]
+    if not passages:
+        return ()
+    masked = mask_quotes(text, passages)
+    sentences = Sentences(sentence_spans(masked, blocks))
+    reader = _Attribution(
+        text,
+        masked,
+        blocks,
+        sentences,
+        SpeakerFinder(
+            masked, blocks, sentences, speaker_mentions(mentions, masked), [Span(m.start, m.end) for m in mentions]
+        ),
+    )
+    reader.index(passages)
+    reader.headings = {h.start for h in article.headings}
+    style = _speech_style(text, passages)
+    out: list[Quote] = []
+    previous: tuple[QuotedPassage, Quote] | None = None
+    for passage in passages:
+        quote = reader.quote(passage, previous, passages, style)
+        out.extend(_per_paragraph(text, passage, quote, blocks, reader.block_starts))
+        if not quote.scare:
+            previous = (passage, quote)
+    return tuple(out)
+
+
+_WORD_WITH_LETTERS = re.compile(r"[^\W_]+(?:\S*)")
+
+
+def _words(text: str) -> int:
+    """Words with at least one letter or digit ("—" and "…" do not count)."""
+    return len(_WORD_WITH_LETTERS.findall(text))
+
+
+def _speech_style(text: str, passages: list[QuotedPassage]) -> Kind:
+    """The mark an article uses for speech: the kind of most of its longer quotations."""
+    long = [p.kind for p in passages if _words(text[p.start : p.end]) >= 4]
+    return Kind.SINGLE if long.count(Kind.SINGLE) > long.count(Kind.DOUBLE) else Kind.DOUBLE
+
+
+def _per_paragraph(
+    text: str, passage: QuotedPassage, quote: Quote, blocks: list[Span], block_starts: list[int]
+) -> list[Quote]:
+    """A quotation continued over paragraphs becomes one Quote per paragraph, all with the same speaker."""
+    if passage.paragraphs <= 1:
+        return [quote]
+    out: list[Quote] = []
+    first = max(0, bisect_right(block_starts, quote.start) - 1)
+    for block in blocks[first : first + passage.paragraphs]:
+        lo, hi = max(block.start, quote.start), min(block.end, quote.end)
+        if lo >= hi:
+            continue
+        if lo == block.start and text[lo] in "\"“„‟«'‘‚‛‹’":
+            lo += 1  # the reopening mark
+        while lo < hi and text[lo].isspace():
+            lo += 1
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        if lo < hi:
+            out.append(replace(quote, start=lo, end=hi))
+    return out or [quote]
+
+
+class _Attribution:
+    def __init__(self, text: str, masked: str, blocks: list[Span], sentences: Sentences, finder: SpeakerFinder) -> None:
+        self.text = text
+        self.masked = masked
+        self.blocks = blocks
+        self.sentences = sentences
+        self.finder = finder
+        self.block_starts = [b.start for b in blocks]
+        self.opens: list[int] = []
+        self.headings: set[int] = set()  # start offsets of heading blocks
+        self.closes: list[int] = []
+
+    def index(self, passages: list[QuotedPassage]) -> None:
+        self.opens = [p.open for p in passages]
+        self.closes = sorted(p.close for p in passages)
+
+    def _block(self, offset: int) -> int:
+        return max(0, bisect_right(self.block_starts, offset) - 1)
+
+    def quote(
+        self, q: QuotedPassage, previous: tuple[QuotedPassage, Quote] | None, passages: list[QuotedPassage], style: Kind
+    ) -> Quote:
+        content = self.text[q.start : q.end]
+        found = self._after(q, content, passages) or self._before(q, passages)
+        cue: str | None = None
+        speaker: Speaker | None = None
+        if found is not None:
+            cue, speaker, position = found
+            if cue in ("read", "reads", "reading") and speaker is not None and speaker.via == ANONYMOUS:
+                speaker = None  # "protesters carried banners reading '...'": a sign, not a speaker
+            if speaker is not None and speaker.via != UNRESOLVED and not (cue in NAMING_CUES and speaker.relative):
+                self.finder.remember(position, speaker)
+        words = _words(content)
+        # Short words in the article's second kind of mark ('...' beside "..." speech) are scare quotes
+        # even when a naming verb is near: "described the fire as a 'megafire'".
+        short = words <= 2 or (q.kind is not style and words <= 4)
+        naming = cue in NAMING_CUES
+        aside = naming and speaker is not None and speaker.relative
+        if aside:
+            speaker = None  # "X, who has called it a 'farce'": the narrator's aside, not X speaking here
+        scare = short and (cue is None or (naming and (q.kind is not style or speaker is None)))
+        # "the so-called 'war on drugs'", "what the company calls its 'terminal of the future'"
+        if words <= 6 and (aside or _SO_CALLED.search(self.masked, max(0, q.open - 12), q.open)):
+            scare = True
+        if found is None and not short and previous is not None and self._standalone(q, previous[0]):
+            return replace(previous[1], start=q.start, end=q.end)
+        if speaker is not None and speaker.via in (UNRESOLVED, ANONYMOUS):
+            # Named only by a description or an unresolved pronoun: keep the words, claim no entity.
+            return Quote(
+                q.start, q.end, cue=cue, scare=scare, speaker_name=speaker.name if speaker.via == ANONYMOUS else None
+            )
+        if scare and cue is None:
+            speaker = None
+        return Quote(
+            q.start,
+            q.end,
+            cue=cue,
+            scare=scare,
+            speaker_start=speaker.start if speaker else None,
+            speaker_end=speaker.end if speaker else None,
+            speaker_name=speaker.name if speaker else None,
+        )
+
+    def _after(
+        self, q: QuotedPassage, content: str, passages: list[QuotedPassage]
+    ) -> tuple[str, Speaker | None, int] | None:
+        """``"...," X said`` and its inversions, read after the closing mark."""
+        masked = self.masked
+        sentence = self.sentences.at(q.close)
+        limit = min(sentence.end, q.close + _POST_WINDOW)
+        i = bisect_right(self.opens, q.close)
+        later = self.opens[i] if i < len(self.opens) else None
+        if later is not None:
+            limit = min(limit, later)
+        tail = masked[q.close + 1 : limit]
+        if q.close + 1 > limit:
+            return None
+        opens_sentence = _blank(masked, self.sentences.at(q.open).start, q.open)
+        lead = re.match(r"\s*,?\s*", tail)
+        lead_end = lead.end() if lead else 0
+        if not (content.endswith(_ENDS_CLAUSE) or tail.lstrip().startswith(",") or opens_sentence):
+            return None
+        base = q.close + 1
+        found = cues(masked, base + lead_end, limit)
+        if not found:
+            return None
+        cue = found[0]
+        region = masked[base + lead_end : cue.start]
+        long_ok = _NAME_THEN_APPOSITIVE.match(region) is not None and len(region.split()) <= 30
+        if (len(region.split()) > _MAX_SUBJECT_WORDS and not long_ok) or re.search(r"[.;:!?]\s", region):
+            return None
+        word = _cue_word(cue.word)
+        if not region.strip() or word in SUBJECT_AFTER:
+            # "said X" inverts only after a quotation that opens its clause, not after "described it as 'x', said"
+            if not opens_sentence and cues(masked, max(self.sentences.at(q.open).start, q.open - _PRE_WINDOW), q.open):
+                return None
+            speaker = self.finder.after(cue.end, limit)
+            return (word, speaker, cue.start) if speaker is not None else None
+        first = region.split()[0].lower().strip(",")
+        if first in ("and", "but", "or", "as", "while", "which", "that", "who", "with", "to", "in", "for", "so"):
+            return None
+        speaker = self.finder.before(base + lead_end, cue.start)
+        if speaker is None:
+            return None
+        return word, speaker, cue.start
+
+    def _before(self, q: QuotedPassage, passages: list[QuotedPassage]) -> tuple[str, Speaker | None, int] | None:
+        """``X said: "..."``, ``He remarked, '...'``, ``X said the plan was "dead"``."""
+        masked = self.masked
+        sentence = self.sentences.at(q.open)
+        lo, hi = max(sentence.start, q.open - _PRE_WINDOW), q.open
+        if not masked[lo:hi].strip():
+            block = self._block(q.open)
+            if (
+                block > 0
+                and q.open == self.blocks[block].start
+                and masked[self.blocks[block - 1].start : self.blocks[block - 1].end].rstrip().endswith(":")
+            ):
+                prev_end = self.blocks[block - 1].end
+                lo, hi = self.sentences.at(prev_end - 1).start, prev_end
+                sentence = self.sentences.at(prev_end - 1)
+        found = cues(masked, lo, hi)
+        # "The statement read: '...'" / "a sign reading '...'": "read" cues only right before the quotation
+        reads = _READ_CUE.search(masked, lo, hi)
+        if reads is not None:
+            found.append(Cue(reads.start(), reads.end(), reads.group()))
+        if not found:
+            return None
+        cue = found[-1]
+        word = _cue_word(cue.word)
+        if word in SUBJECT_AFTER:
+            return word, self.finder.after(cue.end, hi), cue.start
+        i = bisect_left(self.closes, cue.start) - 1  # the last quotation closed before the cue
+        start = self.closes[i] + 1 if i >= 0 and self.closes[i] >= lo else lo
+        speaker = self.finder.before(start, cue.start)
+        if speaker is None:
+            between = masked[cue.end : hi]
+            if re.fullmatch(r"\s+[^,;]{1,60}?[:,]\s*", between):
+                speaker = self.finder.after(cue.end, hi)
+        if speaker is None:
+            speaker = self.finder.leading(sentence, cue.start)
+        return word, speaker, cue.start
+
+    def _standalone(self, q: QuotedPassage, prev: QuotedPassage) -> bool:
+        """A whole-sentence quotation right after another one (same or previous paragraph)."""
+        masked = self.masked
+        if not _blank(masked, self.sentences.at(q.open).start, q.open):
+            return False
+        block, prev_block = self._block(q.open), self._block(prev.close)
+        if {self.blocks[block].start, self.blocks[prev_block].start} & self.headings:
+            return False  # a quoted subheading is nobody's continuation
+        if not (prev_block == block or (prev_block == block - 1 and q.open == self.blocks[block].start)):
+            return False
+        # Narration naming someone else between the two ("Jones shook his head.") breaks the chain.
+        after_attribution = self.sentences.at(prev.close).end
+        return not self.finder.refs.names_between(after_attribution, q.open)
+
+
+def _blank(text: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` is all whitespace (scanning back from ``hi``: cheap in long sentences)."""
+    i = hi - 1
+    while i >= lo and text[i].isspace():
+        i -= 1
+    return i < lo
+
+
+def _cue_word(raw: str) -> str:
+    return " ".join(raw.lower().split())

@@ -1,0 +1,299 @@
+"""References back to someone already named: pronouns, "the ministry", "the 27-year-old".
+
+A pronoun takes the latest earlier sentence that either attributes speech (its speaker) or names a
+fitting person or organisation (its subject, i.e. the first name, unless a quotation's speaker was
+already found there), preferring the same or previous paragraph. Gender is used only where the text
+gives it ("her husband, Tom", "Mrs", or an earlier "he"/"she" for the same name); "it" wants an
+organisation in the same paragraph, "they" prefers one. A definite description ("the ministry",
+"the spokesman") takes the latest organisation or titled person it fits.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from tuireader.core.quotes.context import Candidate, Sentences, cues, names_in
+from tuireader.model import Label, Span
+
+_ORG_HEADS = frozenset(
+    """ministry department agency government office company firm council committee commission court police
+    army military party union group board bank embassy administration campaign team club league university
+    hospital school authority regulator service parliament assembly senate congress cabinet
+    palace federation association institute foundation organisation organization""".split()
+)
+_ROLE_HEADS = frozenset(
+    """spokesperson spokesman spokeswoman president minister mayor governor senator chancellor secretary
+    leader chief commissioner ambassador judge coach ceo premier aide adviser advisor prosecutor
+    director chairman chairwoman chair official""".split()
+)
+
+
+_MALE_BEFORE = re.compile(
+    r"\b(?:son|husband|brother|father|boyfriend|grandson|nephew|uncle|mr\.?|sir|king|prince|man)\b[\s,]*$"
+)
+_FEMALE_BEFORE = re.compile(
+    r"\b(?:daughter|wife|sister|mother|girlfriend|granddaughter|niece|aunt|mrs\.?|ms\.?|miss|dame|lady|queen"
+    r"|princess|woman)\b[\s,]*$"
+)
+_AGE_DESCRIPTION = re.compile(r"the\s+\d+-year-old(?:\s+\w+)?", re.IGNORECASE)
+
+_MAX_WALK = 12  # sentences walked back for an antecedent; beyond that the reference is a guess
+_SENTENCE_WINDOW = 600  # characters of one (run-on) sentence examined
+_MAX_EARLIER = 40  # sentences searched before the walked stretch
+_DESCRIPTION_WINDOW = 3000  # characters searched back for unclaimed capitalised names
+_DESCRIPTION_REACH = 12000  # characters searched back for "the ministry"'s antecedent (about 2,000 words)
+
+UNRESOLVED = "unresolved"  # a pronoun with no antecedent: the quote is attributed, the speaker unknown
+ANONYMOUS = "anonymous"  # "one senior official": shown as the speaker's name, but names no entity
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    start: int
+    end: int
+    name: str
+    via: str  # "name", "pronoun", "role", "description" (resolved to a mention), ANONYMOUS or UNRESOLVED
+    label: Label | None = None
+    relative: bool = False  # found through "who"/"what": "X, who has called it a 'farce'"
+
+
+class References:
+    """Antecedents for one article; remembers resolved speakers and genders as it goes."""
+
+    def __init__(
+        self,
+        masked: str,
+        blocks: Sequence[Span],
+        sentences: Sentences,
+        mentions: Sequence[Candidate],
+        occupied: Sequence[Span],
+        subject_of: Callable[[int, int], Speaker | None],
+    ) -> None:
+        self.masked = masked
+        self.blocks = list(blocks)
+        self.block_starts = [b.start for b in blocks]
+        self.sentences = sentences
+        self.mentions = list(mentions)
+        self.subject_of = subject_of  # the subject of a cue verb: SpeakerFinder.before
+        self.mention_starts = [c.start for c in self.mentions]
+        self._taken = sorted([(m.start, m.end) for m in self.mentions] + [(o.start, o.end) for o in occupied])
+        self._taken_starts = [t[0] for t in self._taken]
+        self._names: dict[int, list[Candidate]] = {}  # sentence index -> unclaimed capitalised names in it
+        self.genders: dict[str, str] = {}  # name as written -> "he"/"she", learned from resolved pronouns
+        # Resolved speakers by the position of their subject words, kept sorted for range lookups.
+        self.resolved_at: list[int] = []
+        self.resolved: list[Speaker] = []
+        self.speaker_spans: set[tuple[int, int]] = set()
+        self.speaker_names: set[str] = set()
+        self._resolving = False
+        self._subjects: dict[int, Speaker | None] = {}  # sentence start -> its speech verb's subject
+
+    def description(self, lo: int, hi: int) -> Speaker:
+        """ "the ministry" -> an earlier ORG naming a ministry; "the spokesman" -> an earlier titled person."""
+        phrase = self.masked[lo:hi]
+        if _AGE_DESCRIPTION.fullmatch(phrase):  # "the 27-year-old said": the person just named
+            found = self._antecedent(lo, hi, as_pronoun="he/she")
+            if found is not None:
+                return replace(found, via="description")
+        words = phrase.lower().split()
+        head = words[-1]
+        if words[0] == "the" and len(words) <= 3:
+            wanted = Label.ORG if head in _ORG_HEADS else Label.PERSON if head in _ROLE_HEADS else None
+            if wanted is not None:
+                floor = self.blocks[max(0, _bisect(self.block_starts, lo) - 1)].start if self.blocks else 0
+                floor = max(floor, lo - _DESCRIPTION_WINDOW)
+                for _pos, cand in reversed(self._between(max(0, lo - _DESCRIPTION_REACH), lo)):
+                    around = self.masked[max(0, cand.start - 40) : cand.end + 40].lower()
+                    if wanted is Label.ORG and cand.label in (Label.ORG, None) and re.search(rf"\b{head}\b", around):
+                        return Speaker(cand.start, cand.end, cand.name, "description", cand.label)
+                    if wanted is Label.PERSON and cand.label in (Label.PERSON, None):
+                        before = self.masked[max(0, cand.start - 40) : cand.end].lower()  # "Judge X" may be one mention
+                        if re.search(rf"\b{re.escape(head)}\b", before) and all(w in before for w in words[1:-1]):
+                            return Speaker(cand.start, cand.end, cand.name, "description", cand.label)
+        return Speaker(lo, hi, phrase, ANONYMOUS)
+
+    def _sentence_names(self, index: int) -> list[Candidate]:
+        """Capitalised names the entity extractor did not claim (as anything) in one sentence, cached."""
+        found = self._names.get(index)
+        if found is None:
+            span = self.sentences.spans[index]
+            found = [
+                n
+                for n in names_in(self.masked, span.start, span.end)
+                if not _overlaps(self._taken, self._taken_starts, n.start, n.end)
+            ]
+            self._names[index] = found
+        return found
+
+    def _candidates(self, lo: int, hi: int) -> list[Candidate]:
+        """Mentions and unclaimed names starting in ``[lo, hi)`` and ending by ``hi``, in text order."""
+        i, j = bisect_left(self.mention_starts, lo), bisect_left(self.mention_starts, hi)
+        out = [c for c in self.mentions[i:j] if c.end <= hi]
+        if self.sentences.spans and lo < hi:
+            for index in range(self.sentences.index(lo), self.sentences.index(hi - 1) + 1):
+                out += [n for n in self._sentence_names(index) if lo <= n.start and n.end <= hi]
+        out.sort(key=lambda c: c.start)
+        return out
+
+    def _between(self, lo: int, hi: int) -> list[tuple[int, Candidate]]:
+        """Mentions, names and resolved speakers positioned in ``[lo, hi)``, in text order."""
+        out = [(c.start, c) for c in self._candidates(lo, hi)]
+        a, b = bisect_left(self.resolved_at, lo), bisect_left(self.resolved_at, hi)
+        out += [
+            (pos, Candidate(sp.start, sp.end, sp.name, sp.label))
+            for pos, sp in zip(self.resolved_at[a:b], self.resolved[a:b], strict=True)
+        ]
+        out.sort(key=lambda item: item[0])
+        return out
+
+    def names_between(self, lo: int, hi: int) -> bool:
+        """Whether anyone is named in ``[lo, hi)``."""
+        return bool(self._candidates(lo, hi))
+
+    def pronoun(self, start: int, end: int) -> Speaker:
+        """Most recent fitting antecedent, preferring the same or previous paragraph."""
+        found = self._antecedent(start, end)
+        return found if found is not None else Speaker(start, end, self.masked[start:end], UNRESOLVED)
+
+    def _antecedent(self, start: int, end: int, as_pronoun: str | None = None) -> Speaker | None:
+        pronoun = as_pronoun or self.masked[start:end].lower()
+        if pronoun in ("we", "i"):
+            return None
+        labels: tuple[Label | None, ...]
+        if pronoun in ("he", "she", "he/she"):
+            labels = (Label.PERSON, None)
+        elif pronoun == "it":
+            labels = (Label.ORG,)
+        else:
+            labels = (Label.ORG, Label.PERSON, None)
+        block = max(0, _bisect(self.block_starts, start))
+        near = block - 1 if pronoun != "it" else block
+        floor = self.blocks[near].start if self.blocks and near >= 0 else 0
+        # Walk back sentence by sentence: the latest one that attributes speech or names someone wins.
+        index = self.sentences.index(start) if self.sentences.spans else -1
+        limit = start
+        for _ in range(_MAX_WALK):
+            if index < 0:
+                break
+            span = self.sentences.spans[index]
+            if span.end <= floor:
+                break
+            subject = self._cue_subject(span, start)
+            if subject is not None and subject.label in labels and self._gender(subject) in (None, pronoun):
+                return self._learn(replace(subject, via="pronoun"), pronoun)
+            hi = min(span.end, start)
+            in_sentence = [
+                c
+                for _, c in self._between(max(span.start, hi - _SENTENCE_WINDOW), hi)
+                if c.label in labels and self._fits(c, pronoun, span)
+            ]
+            if in_sentence:
+                return self._learn(self._pick(in_sentence, pronoun), pronoun)
+            limit = span.start
+            index -= 1
+        if pronoun == "it":
+            return None
+        # Nothing nearby: the latest fitting name before the walked stretch, and its sentence's subject.
+        index = self.sentences.index(limit - 1) if self.sentences.spans and limit > 0 else -1
+        for _ in range(_MAX_EARLIER):
+            if index < 0:
+                break
+            span = self.sentences.spans[index]
+            hi = min(span.end, limit)
+            fits = [c for c in self._candidates(span.start, hi) if c.label in labels]
+            for cand in reversed(fits):
+                if self._gender(cand) in (None, pronoun):
+                    return self._pick([c for c in fits if c.start <= cand.start], pronoun)
+            index -= 1
+        return None
+
+    def _fits(self, cand: Candidate, pronoun: str, sentence: Span) -> bool:
+        """Whether ``cand`` can be what ``pronoun`` refers to (gender hints; stray capitalised words)."""
+        if pronoun not in ("he", "she"):
+            return True
+        if self._gender(cand) not in (None, pronoun):
+            return False
+        if cand.label is None and len(cand.name.split()) == 1:
+            # A lone capitalised word is a person only as a sentence's subject or a known speaker.
+            known = cand.name in self.speaker_names
+            return known or not self.masked[sentence.start : cand.start].strip(" \"“‘'")
+        return True
+
+    def _gender(self, cand: Candidate | Speaker) -> str | None:
+        learned = self.genders.get(cand.name)
+        if learned:
+            return learned
+        before = self.masked[max(0, cand.start - 24) : cand.start].lower()
+        if _MALE_BEFORE.search(before):
+            return "he"
+        if _FEMALE_BEFORE.search(before):
+            return "she"
+        return None
+
+    def _learn(self, speaker: Speaker, pronoun: str) -> Speaker:
+        if pronoun in ("he", "she"):
+            self.genders.setdefault(speaker.name, pronoun)
+        return speaker
+
+    def _pick(self, in_sentence: list[Candidate], pronoun: str) -> Speaker:
+        """In one sentence: a resolved speaker, else a person, else a full name, else the first (the subject)."""
+        chosen = next((c for c in in_sentence if (c.start, c.end) in self.speaker_spans), None)
+        if chosen is None:
+            if pronoun == "they":
+                orgs = [c for c in in_sentence if c.label is Label.ORG]
+                in_sentence = orgs or in_sentence
+            persons = [c for c in in_sentence if c.label is Label.PERSON and pronoun != "they"]
+            full = [c for c in in_sentence if len(c.name.split()) > 1]
+            chosen = (persons or full or in_sentence)[0]
+        return Speaker(chosen.start, chosen.end, chosen.name, "pronoun", chosen.label)
+
+    def _cue_subject(self, sentence: Span, before: int) -> Speaker | None:
+        """The subject of the first speech verb in an earlier sentence ("X, the manager, said ...")."""
+        if self._resolving:
+            return None
+        whole = sentence.end <= before  # a finished sentence: its subject never changes, so keep it
+        if whole and sentence.start in self._subjects:
+            return self._subjects[sentence.start]
+        self._resolving = True
+        try:
+            lo = max(sentence.start, before - _SENTENCE_WINDOW)
+            found = None
+            for cue in cues(self.masked, lo, min(sentence.end, before)):
+                found = self.subject_of(lo, cue.start)
+                if found is not None and found.via in (ANONYMOUS, UNRESOLVED):
+                    found = None
+                break
+        finally:
+            self._resolving = False
+        if whole:
+            self._subjects[sentence.start] = found
+        return found
+
+    def remember(self, position: int, speaker: Speaker) -> None:
+        if speaker.via in (ANONYMOUS, UNRESOLVED):
+            return
+        at = bisect_right(self.resolved_at, position)
+        self.resolved_at.insert(at, position)
+        self.resolved.insert(at, speaker)
+        self.speaker_spans.add((speaker.start, speaker.end))
+        self.speaker_names.add(speaker.name)
+
+
+def _bisect(starts: list[int], offset: int) -> int:
+    lo, hi = 0, len(starts)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if starts[mid] <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo - 1
+
+
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps one of ``spans`` (sorted by start, nearly disjoint)."""
+    i = bisect_left(starts, end)
+    return any(s < end and start < e for s, e in spans[max(0, i - 3) : i])

@@ -1,0 +1,273 @@
+"""Who is speaking: the subject of a cue verb, before it ("X said") or after it ("said X").
+
+Works on the masked text (see ``quote_context``), with the article's PERSON/ORG mentions when the
+entity extractor found them and capitalised names otherwise. Appositives and relative clauses are
+stepped over ("X, the mayor, said", "X, who ..., said"); titles are not names ("Finnish President
+Jo Bloggs"); "a spokesperson for X" and "X's office" give X (the display name keeps the role);
+"Jo Bloggs of the charity Y" gives Jo Bloggs. Pronouns and definite descriptions ("he", "the
+ministry") go to ``quote_references``; an anonymous description ("one senior diplomat",
+"officials") is kept as a description that names no entity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from tuireader.core.quotes.context import (
+    ABBREVIATIONS,
+    MASK,
+    OF_HEADS,
+    PRONOUNS,
+    Candidate,
+    Sentences,
+    cues,
+    names_in,
+)
+from tuireader.core.quotes.references import ANONYMOUS, References, Speaker
+from tuireader.model import Label, Span
+
+_SKIP_BEFORE_CUE = frozenset(
+    """also later earlier then has had have would will once previously repeatedly reportedly again further
+    separately only just recently first quickly simply now subsequently publicly privately flatly himself
+    herself themselves itself all both too did does do is was were are not never often always already
+    however""".split()
+)
+_BOUNDARY = re.compile(
+    r"[,;:()\[\]—–\"“”«»]|(?<!\w)['‘’]|['‘’](?!\w)|\s--\s|\b(?:and|but|that|while|as|when|after|before|because|although|though|since"
+    r"|whereas|who|which|where|if|so|then|what|whom|whose|than|until|unless|or|nor)\b",
+    re.IGNORECASE,
+)
+_NOT_SUBJECT_START = frozenset(
+    """and but or as while which that who with to in on at for from after before because so then is was were
+    are has had have will would could can may might should not by into during via adding""".split()
+)
+_AFTER_CUE_STOP = re.compile(
+    r"[,;:!?()\[\]—–\"“”‘’«»]|\.(?=\s|$)|\s--\s|\b(?:on|in|at|during|after|before|when|while|as|via|through|with"
+    r"|adding|who|which|that|last|this|earlier|later|told|to)\b",
+)
+# Words that make an appositive a description rather than a name ("a nurse from Leeds").
+_LINKING = frozenset("a an the from of in at for to with by on near".split())
+_DOCUMENT_FROM = re.compile(
+    r"(?:an?|the)\s+(?:\w+\s+)?(?:statement|post|letter|tweet|message|report|release|filing|video|interview"
+    r"|email|ruling|notice)\s+(?:from|by|of|issued\s+by|released\s+by)\s+",
+    re.IGNORECASE,
+)
+_APPOSITIVE_START = re.compile(r"(?:who|which|whose|\d|[RDI]-[A-Z]|[a-z])")
+_REPRESENTATIVE = re.compile(
+    r"\b(spokes(?:person|man|woman)|representatives?|press\s+secretary|office|lawyers?|attorneys?|aides?"
+    r"|advisers?|advisors?|campaign|government|team|family|press\s+office)\s+(?:for|of|to)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_POSSESSIVE_ROLE = re.compile(
+    r"['’]s\s+(spokes(?:person|man|woman)|representatives?|press\s+secretary|office|lawyers?|attorneys?|aides?"
+    r"|advisers?|advisors?|campaign|government|team|family|press\s+office)\s*$",
+    re.IGNORECASE,
+)
+
+
+class SpeakerFinder:
+    """Subject finding for one article; remembers resolved speakers for later pronouns."""
+
+    def __init__(
+        self,
+        masked: str,
+        blocks: Sequence[Span],
+        sentences: Sentences,
+        mentions: Sequence[Candidate],
+        occupied: Sequence[Span] = (),
+    ) -> None:
+        self.masked = masked
+        self.mentions = list(mentions)
+        self.refs = References(masked, blocks, sentences, mentions, occupied, self.before)
+
+    # ---- subjects -------------------------------------------------------------------------------
+
+    def before(self, lo: int, hi: int) -> Speaker | None:
+        """The subject of a cue verb starting at ``hi``, looking back no further than ``lo``."""
+        text = self.masked
+        end = hi
+        while True:
+            seg = text[lo:end].rstrip()
+            word = re.search(r"(\w+)$", seg)
+            if word and (
+                word.group(1).lower() in _SKIP_BEFORE_CUE or (word.group(1).endswith("ly") and seg[-1:].islower())
+            ):
+                end = lo + word.start()
+                continue
+            break
+        seg_end = lo + len(text[lo:end].rstrip())
+        rel = re.search(r",?\s*\b(?:who|which|that)$", text[lo:seg_end], re.IGNORECASE)
+        if rel:
+            found = self._relative_antecedent(lo, lo + rel.start())
+            return replace(found, relative=True) if found is not None else None
+        if text[lo:seg_end].endswith(","):
+            return self._before_appositive(lo, seg_end - 1)
+        start = lo
+        last: re.Match[str] | None = None
+        for match in _BOUNDARY.finditer(text, lo, seg_end):
+            start, last = match.end(), match
+        inner = cues(text, start, seg_end)
+        if inner:  # "Vogt said the chancellor had promised ...": the subject of the nearer verb
+            start, last = inner[-1].end, None
+        found = self._classify(start, seg_end)
+        if found is not None and last is not None and last.group().lower() == "what":
+            found = replace(found, relative=True)  # "what it calls": the narrator's phrase, not a speech act
+        return found
+
+    def _relative_antecedent(self, lo: int, hi: int) -> Speaker | None:
+        """The noun before "who"/"which": "Roig, the chief fire officer, who said" -> Roig."""
+        text = self.masked
+        commas = [lo + m.start() for m in re.finditer(",", text[lo:hi])]
+        part_lo = commas[-1] + 1 if commas else lo
+        start = part_lo
+        for match in _BOUNDARY.finditer(text, part_lo, hi):
+            start = match.end()
+        found = self._classify(start, hi)
+        if (found is None or found.via in ("description", ANONYMOUS)) and commas:
+            prev_lo = commas[-2] + 1 if len(commas) > 1 else lo
+            named = self._name_in(prev_lo, commas[-1], at_end=True)
+            if named is not None:
+                return named
+        return found
+
+    def _before_appositive(self, lo: int, hi: int) -> Speaker | None:
+        """ "X, the mayor, said" / "X, who ..., said": the subject is the part before the appositives."""
+        text = self.masked
+        commas = [m.start() for m in re.finditer(",", text[lo:hi])]
+        bounds = [lo] + [lo + c + 1 for c in commas] + [hi + 1]
+        parts = [(bounds[i], bounds[i + 1] - 1) for i in range(len(bounds) - 1)]
+        for i in range(len(parts) - 2, -1, -1):
+            p_lo, p_hi = parts[i]
+            words = text[p_lo:p_hi].strip()
+            if not words:
+                continue
+            if i < len(parts) - 2 and _APPOSITIVE_START.match(words) and not words.startswith(("the ", "a ", "an ")):
+                continue
+            start = p_lo
+            for match in _BOUNDARY.finditer(text, p_lo, p_hi):
+                start = match.end()
+            found = self._classify(start, p_hi)
+            if found is not None and found.via in (ANONYMOUS, "role") and i + 1 < len(parts):
+                # "the coach, Jo Bloggs, said" / "X's lawyer, Jo Bloggs, said": the name in the appositive
+                a_lo, a_hi = parts[i + 1]
+                named = self._name_in(a_lo, a_hi, at_end=True)
+                lead = text[a_lo : named.start].split() if named is not None else []
+                if named is not None and not any(w.lower() in _LINKING for w in lead):
+                    return named
+            return found
+        return None
+
+    def after(self, lo: int, hi: int) -> Speaker | None:
+        """The subject after an inverted cue: "said X", "according to X, the role"."""
+        text = self.masked
+        stop = None
+        for match in _AFTER_CUE_STOP.finditer(text, lo, hi):
+            word = re.search(r"([\w.]+)$", text[lo : match.start()])
+            if (
+                match.group() == "."
+                and word
+                and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1 or "." in word.group(1))
+            ):
+                continue  # "said Dr. Jo Bloggs", "said J. Bloggs"
+            stop = match
+            break
+        end = stop.start() if stop else hi
+        found = self._classify(lo, end)
+        if found is not None and found.via == ANONYMOUS and stop and text[stop.start()] == ",":
+            named = re.match(r"\s*([^,;:]+?)(?:[,;:]|\.?$)", text[stop.end() : hi])
+            tail = self._name_in(stop.end(), stop.end() + named.end(1), at_end=True) if named else None
+            if tail is not None and len(named.group(1).split()) <= 5 if named else False:
+                return tail
+        return found
+
+    def leading(self, sentence: Span, hi: int) -> Speaker | None:
+        """The subject at the head of a sentence, for "..., and said" / "..., saying"."""
+        text = self.masked
+        lo = sentence.start
+        first = re.match(r"\s*(\w+)", text[lo:hi])
+        if first and first.group(1).lower() in PRONOUNS:
+            return self.refs.pronoun(lo + first.start(1), lo + first.end(1))
+        intro = re.match(r"[^,]{0,60}?,\s*", text[lo:hi]) if first and first.group(1)[:1].isupper() else None
+        head = lo + intro.end() if intro and text[lo + intro.end() : lo + intro.end() + 1].isupper() else lo
+        window_end = min(hi, head + 80)
+        for cand in self._mentions_between(head, window_end):
+            return Speaker(cand.start, cand.end, cand.name, "name", cand.label)
+        names = names_in(text, head, window_end)
+        if names:
+            n = names[0]
+            return Speaker(n.start, n.end, n.name, "name")
+        return None
+
+    def _mentions_between(self, lo: int, hi: int) -> list[Candidate]:
+        return [c for c in self.mentions if lo <= c.start and c.end <= hi]
+
+    def _classify(self, lo: int, hi: int) -> Speaker | None:
+        text = self.masked
+        while lo < hi and not text[lo].isalnum():
+            lo += 1
+        while hi > lo and not (text[hi - 1].isalnum() or text[hi - 1] == "."):
+            hi -= 1
+        if lo >= hi or MASK in text[lo:hi]:
+            return None
+        source = _DOCUMENT_FROM.match(text, lo, hi)
+        if source:  # "a statement from the Acme Corporation" -> the Acme Corporation
+            lo = source.end()
+        words = text[lo:hi].split()
+        if not words:
+            return None
+        last = re.search(r"(\w+)\.?$", text[lo:hi])
+        if last and last.group(1).lower() in PRONOUNS and (len(words) == 1 or last.group(1).lower() != "i"):
+            return self.refs.pronoun(lo + last.start(1), lo + last.end(1))
+        if len(words) > 12 or words[0].lower() in _NOT_SUBJECT_START:
+            return None
+        rep = _REPRESENTATIVE.search(text, lo, hi)
+        if rep:
+            who = self._name_in(rep.end(), hi, at_end=False)
+            if who is not None:
+                role = " ".join(rep.group(1).lower().split())
+                joiner = "for" if role.startswith(("spokes", "represent", "press secretary")) else "of"
+                return Speaker(who.start, who.end, f"{role} {joiner} {who.name}", "role", who.label)
+        poss = _POSSESSIVE_ROLE.search(text, lo, hi)
+        if poss:
+            who = self._name_in(lo, poss.start(), at_end=True)
+            if who is not None:
+                role = " ".join(poss.group(1).lower().split())
+                return Speaker(who.start, who.end, f"{who.name}'s {role}", "role", who.label)
+        if words[0].lower() in ("a", "an", "one", "another", "some", "several", "two", "three"):
+            return Speaker(lo, hi, text[lo:hi], ANONYMOUS)  # "a Democrat", "one EU diplomat": nobody named
+        of = re.search(r"([A-Z][\w'’.-]*)\s+of\s+", text[lo:hi])
+        if of and of.group(1).lower() not in OF_HEADS and names_in(text, lo, lo + of.end(1)):
+            hi = lo + of.end(1)  # "Jo Bloggs of the charity Harvest Hope": the person, not the charity
+        named = self._name_in(lo, hi, at_end=True)
+        if named is not None:
+            return named
+        if last and last.group(1).islower() and len(words) <= 7 and not any(w[:1].isupper() for w in words[-1:]):
+            return self.refs.description(lo, hi)
+        return self._name_in(lo, hi, at_end=False)
+
+    def _name_in(self, lo: int, hi: int, *, at_end: bool) -> Speaker | None:
+        """The named person or organisation heading ``[lo, hi)`` (the last one, ending at ``hi`` if ``at_end``)."""
+        tail = self.masked[lo:hi].rstrip(" .,")
+        real_end = lo + len(tail)
+        cands = self._mentions_between(lo, hi)
+        if at_end:
+            cands = [c for c in cands if c.end >= real_end - 1]
+        if cands:
+            c = max(cands, key=lambda c: (c.end, c.label is Label.PERSON))
+            return Speaker(c.start, c.end, c.name, "name", c.label)
+        names = names_in(self.masked, lo, hi)
+        if at_end:
+            names = [n for n in names if n.end >= real_end - 1]
+        if names:
+            n = names[-1]
+            inside = [c for c in self.mentions if n.start <= c.start and c.end <= n.end]
+            if inside:  # the entity extractor's reading of the same words
+                c = inside[-1]
+                return Speaker(c.start, c.end, c.name, "name", c.label)
+            return Speaker(n.start, n.end, n.name, "name")
+        return None
+
+    def remember(self, position: int, speaker: Speaker) -> None:
+        self.refs.remember(position, speaker)

@@ -1,0 +1,78 @@
+"""Loading a corpus in batches, so the article list fills while a large folder is still loading.
+
+``core.corpus.load_corpus`` returns only when every file is read; at 10,000 articles that is
+seconds before the first title could be drawn. Here the files are found first, then loaded a
+batch at a time through the same ``load_corpus``, and each batch is handed on at once. A small
+corpus (one batch) is loaded by a single ``load_corpus`` call, exactly as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+from tuireader.model import Article
+from tuireader.sources.files import CorpusError, bundled_seeds, discover, load_corpus
+
+FIRST_BATCH = 200  # files in the first batch: enough to fill the screen, quick to load
+BATCH = 2000  # files in each later batch (each batch redraws the list once)
+
+# (new articles, warnings for them, no more batches to come)
+BatchCallback = Callable[[list[Article], list[str], bool], None]
+
+
+def load_in_batches(
+    paths: Sequence[str | Path],
+    emit: BatchCallback,
+    *,
+    cancelled: Callable[[], bool] = lambda: False,
+    first: int = FIRST_BATCH,
+    size: int = BATCH,
+) -> None:
+    """Call ``emit`` once per batch of loaded articles, the last call with ``done=True``.
+
+    Raises ``CorpusError`` (as ``load_corpus`` does) when nothing at all could be loaded.
+    Articles with the same text as one in an earlier batch are skipped with the same warning
+    ``load_corpus`` gives within a batch.
+    """
+    path_list = [Path(p) for p in paths] or [bundled_seeds()]
+    early: list[str] = []
+    files = list(discover(path_list, early.append))
+    if len(files) <= first:
+        corpus = load_corpus(path_list)
+        emit(corpus.articles, corpus.warnings, True)
+        return
+    seen: dict[str, str] = {}
+    pending = list(early)  # warnings not yet handed on
+    loaded = 0
+    batches = list(_batches(files, first, size))
+    for number, batch in enumerate(batches, 1):
+        if cancelled():
+            return
+        last = number == len(batches)
+        try:
+            corpus = load_corpus(batch)
+        except CorpusError as exc:  # this batch held nothing readable; others may
+            pending.extend(exc.warnings or [str(exc)])
+            if last and loaded:
+                emit([], pending, True)
+            continue
+        fresh: list[Article] = []
+        for article in corpus.articles:
+            if article.id in seen:
+                pending.append(f"{article.path}: skipped, same text as {seen[article.id]}")
+                continue
+            seen[article.id] = article.path
+            fresh.append(article)
+        loaded += len(fresh)
+        emit(fresh, [*pending, *corpus.warnings], last)
+        pending = []
+    if not loaded:
+        where = ", ".join(str(p) for p in path_list)
+        raise CorpusError(f"no readable article in {where}", pending)
+
+
+def _batches(files: list[Path], first: int, size: int) -> Iterator[list[Path]]:
+    yield files[:first]
+    for start in range(first, len(files), size):
+        yield files[start : start + size]

@@ -1,0 +1,511 @@
+"""Loading files and folders into Articles.
+
+Formats: plain text, Markdown with optional YAML front matter, saved HTML pages (the readable
+text extracted by trafilatura), and JSON / JSONL with one object per article. Bad files are
+skipped with a one-line warning and the good ones still load; only when nothing at all can be
+loaded does the caller get a ``CorpusError``. Files are only ever read, never written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Protocol
+
+from tuireader.core.text.segment import layout, neutralise, sentences
+from tuireader.model import Article, Span
+
+TEXT_SUFFIXES = {".txt", ".text", ""}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SUPPORTED = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+
+MAX_ARTICLE_BYTES = 4 * 1024 * 1024  # an article longer than this is not an article
+MAX_COLLECTION_BYTES = 1024 * 1024 * 1024  # JSON/JSONL files may hold many articles
+MAX_TITLE = 90
+
+
+class CorpusError(Exception):
+    """Nothing usable could be loaded; the message is one line for the user.
+
+    ``warnings`` holds the per-file reasons, for callers that show them before the error.
+    """
+
+    def __init__(self, message: str, warnings: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.warnings = warnings or []
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    """An article before normalisation: the text plus whatever metadata the file gave."""
+
+    path: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    published: str | None = None
+    url: str | None = None
+    author: str | None = None
+
+
+@dataclass(slots=True)
+class Corpus:
+    articles: list[Article] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def bundled_seeds() -> Path:
+    """The five seed articles shipped inside the package."""
+    return Path(str(resources.files("tuireader") / "seeds"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Discovery
+
+
+def discover(paths: Iterable[str | Path], warn: Callable[[str], None]) -> Iterator[Path]:
+    """Files to load, folders walked recursively in name order; hidden files skipped."""
+    for raw in paths:
+        path = Path(raw).expanduser()
+        if not path.exists():
+            warn(f"{raw}: no such file or folder")
+            continue
+        if path.is_dir():
+            found = False
+            for child in sorted(path.rglob("*")):
+                rel = child.relative_to(path).parts
+                if any(part.startswith(".") for part in rel):
+                    continue
+                if child.is_file() and child.suffix.lower() in SUPPORTED - {""}:
+                    found = True
+                    yield child
+            if not found:
+                warn(f"{raw}: folder holds no article files (.txt .md .html .json .jsonl)")
+        else:
+            yield path
+
+
+# ---------------------------------------------------------------------------------------------
+# Decoding
+
+
+def decode(data: bytes, name: str, warn: Callable[[str], None]) -> str | None:
+    """UTF-8 (a BOM is dropped); otherwise Windows-1252 with a warning. None for binary data."""
+    head = data[:8192]
+    if b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff"))):
+        warn(f"{name}: skipped, binary file")
+        return None
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            warn(f"{name}: skipped, broken UTF-16")
+            return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        warn(f"{name}: not valid UTF-8 (byte {exc.start}); read as Windows-1252, some characters may be wrong")
+        return data.decode("cp1252", errors="replace")
+
+
+# ---------------------------------------------------------------------------------------------
+# Formats
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+
+
+def _meta_str(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        value = ", ".join(str(v) for v in value)
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def _iso_date(value: Any) -> str | None:
+    """An ISO date (YYYY-MM-DD) from a date, datetime or a string in a common format."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
+    except ValueError:
+        pass
+    for fmt in ("%Y/%m/%d", "%d %B %Y", "%B %d, %Y", "%b %d, %Y", "%d %b %Y", "%a, %d %b %Y %H:%M:%S %z"):
+        try:
+            return dt.datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _from_mapping(path: str, obj: Mapping[str, Any], text: str) -> RawArticle:
+    def pick(*keys: str) -> Any:
+        for key in keys:
+            if obj.get(key) not in (None, ""):
+                return obj[key]
+        return None
+
+    return RawArticle(
+        path=path,
+        text=text,
+        title=_meta_str(pick("title", "headline")),
+        source=_meta_str(pick("source", "site", "sitename", "outlet", "publisher")),
+        published=_iso_date(pick("published", "date", "published_at", "pubdate")),
+        url=_meta_str(pick("url", "link")),
+        author=_meta_str(pick("author", "authors", "byline")),
+    )
+
+
+def parse_markdown(path: str, text: str, warn: Callable[[str], None]) -> list[RawArticle]:
+    meta: Mapping[str, Any] = {}
+    match = _FRONT_MATTER.match(text)
+    if match:
+        import yaml
+
+        try:
+            # libyaml's loader when present: the pure-Python one was 60% of a cached load.
+            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+            loaded = yaml.load(match.group(1) or "", Loader=loader)
+        except yaml.YAMLError:
+            warn(f"{path}: front matter is not valid YAML; ignored")
+            loaded = None
+        if isinstance(loaded, Mapping):
+            meta = loaded
+        text = text[match.end() :]
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_EMPHASIS.sub(r"\2", text)
+    return [_from_mapping(path, meta, text)]
+
+
+def parse_html(path: str, html: str, warn: Callable[[str], None], url: str | None = None) -> list[RawArticle]:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+    )
+    if doc is None:
+        warn(f"{path}: no article text found in the HTML page")
+        return []
+    data: dict[str, Any] = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    body = data.get("text") or ""
+    if not body.strip():
+        warn(f"{path}: no article text found in the HTML page")
+        return []
+    # trafilatura puts one paragraph a line; the text model wants blank lines between them.
+    body = without_headline(re.sub(r"\n+", "\n\n", body), _meta_str(data.get("title")))
+    data.setdefault("source", data.get("sitename"))
+    if url and not data.get("url"):
+        data["url"] = url
+    return [_from_mapping(path, data, body)]
+
+
+def without_headline(text: str, title: str | None) -> str:
+    """Drop a first paragraph that only repeats the headline (trafilatura keeps the page's <h1>)."""
+    if not title:
+        return text
+    first, sep, rest = text.lstrip().partition("\n\n")
+    if sep and rest.strip() and " ".join(first.split()).casefold() == " ".join(title.split()).casefold():
+        return rest.lstrip("\n")
+    return text
+
+
+def _articles_from_json(path: str, value: Any) -> list[RawArticle]:
+    if isinstance(value, Mapping) and isinstance(value.get("articles"), list):
+        value = value["articles"]
+    items = value if isinstance(value, list) else [value]
+    out: list[RawArticle] = []
+    for index, item in enumerate(items):
+        if not isinstance(item, Mapping):
+            continue
+        text = item.get("text") or item.get("content") or item.get("body")
+        if isinstance(text, str) and text.strip():
+            out.append(_from_mapping(f"{path}#{index}" if len(items) > 1 else path, item, text))
+    return out
+
+
+def parse_json(path: str, text: str, warn: Callable[[str], None]) -> list[RawArticle]:
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        warn(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno})")
+        return []
+    out = _articles_from_json(path, value)
+    if not out:
+        warn(f'{path}: JSON holds no articles (objects with a "text" field)')
+    return out
+
+
+def parse_jsonl(path: str, text: str, warn: Callable[[str], None]) -> list[RawArticle]:
+    out: list[RawArticle] = []
+    bad = 0
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError:
+            bad += 1
+            continue
+        for raw in _articles_from_json(f"{path}:{lineno}", value):
+            out.append(raw)
+    if bad:
+        warn(f"{path}: skipped {bad} line(s) that are not valid JSON")
+    if not out:
+        warn(f'{path}: JSONL holds no articles (objects with a "text" field)')
+    return out
+
+
+def read_file(path: Path, warn: Callable[[str], None]) -> list[RawArticle]:
+    """Read one file into raw articles, warning (never raising) about anything wrong."""
+    name = str(path)
+    suffix = path.suffix.lower()
+    collection = suffix in JSON_SUFFIXES | JSONL_SUFFIXES
+    try:
+        size = path.stat().st_size
+        if size > (MAX_COLLECTION_BYTES if collection else MAX_ARTICLE_BYTES):
+            warn(f"{name}: skipped, too large for an article ({size / 1e6:.0f} MB)")
+            return []
+        data = path.read_bytes()
+    except OSError as exc:
+        warn(f"{name}: cannot read ({exc.strerror or exc})")
+        return []
+    text = decode(data, name, warn)
+    if text is None:
+        return []
+    if not text.strip():
+        warn(f"{name}: skipped, empty file")
+        return []
+    if suffix in MARKDOWN_SUFFIXES:
+        return parse_markdown(name, text, warn)
+    if suffix in HTML_SUFFIXES or (not collection and _looks_like_html(text)):
+        return parse_html(name, text, warn)
+    if suffix in JSON_SUFFIXES:
+        return parse_json(name, text, warn)
+    if suffix in JSONL_SUFFIXES:
+        return parse_jsonl(name, text, warn)
+    return [RawArticle(path=name, text=text)]
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:1024].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Normalising raw articles
+
+
+def article_id(text: str) -> str:
+    """A stable id from the normalised content."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=6).hexdigest()
+
+
+def _shorten(text: str, limit: int = MAX_TITLE) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:—-")
+    return cut + "…"
+
+
+def _source_from_path(path: str) -> str:
+    stem = Path(path.split("#", 1)[0].split(":", 1)[0] if "://" not in path else path).stem
+    words = re.split(r"[-_\s.]+", stem)
+    return " ".join(w[:1].upper() + w[1:] for w in words if w) or "unknown"
+
+
+_HEADLINE = re.compile(r"\A[ \t]*([^\n]{1,200})\n[ \t]*\n")
+
+
+class SentenceCache(Protocol):
+    """Where sentence boundaries are remembered across runs (``tuireader.store.cache.Cache``)."""
+
+    def get_sentences(self, key: str) -> tuple[Span, ...] | None: ...
+
+    def put_sentences(self, key: str, spans: tuple[Span, ...]) -> None: ...
+
+
+_sentence_cache: SentenceCache | None = None
+
+
+def use_sentence_cache(cache: SentenceCache | None) -> None:
+    """Remember sentence boundaries in ``cache`` (None: stop); pysbd dominates loading time.
+
+    If the cache also has ``get_file``/``put_file`` (``tuireader.store.cache.Cache`` does), whole
+    unchanged files are remembered too.
+    """
+    global _sentence_cache
+    _sentence_cache = cache
+
+
+def _cached_sentences(text: str, paragraphs: tuple[Span, ...]) -> tuple[Span, ...]:
+    cache = _sentence_cache
+    if cache is None:
+        return sentences(text, paragraphs)
+    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16)
+    digest.update(",".join(f"{p.start}:{p.end}" for p in paragraphs).encode())
+    key = digest.hexdigest()
+    found = cache.get_sentences(key)
+    if found is None:
+        found = sentences(text, paragraphs)
+        cache.put_sentences(key, found)
+    return found
+
+
+def build_article(raw: RawArticle) -> Article | None:
+    """Normalise and segment a raw article; None when it has no text."""
+    text = raw.text.lstrip("\ufeff")
+    title = raw.title
+    if title is None:
+        # A headline line: a short first line followed by a blank line, not ending like a sentence.
+        match = _HEADLINE.match(text.replace("\r\n", "\n"))
+        if match and len(match.group(1).split()) <= 25 and not match.group(1).rstrip().endswith((".", ",", ";")):
+            title = match.group(1).strip()
+            text = text.replace("\r\n", "\n")[match.end() :]
+    lay = layout(text)
+    if not lay.text.strip():
+        return None
+    sents = _cached_sentences(lay.text, lay.paragraphs)
+    if title is None:
+        first = sents[0].slice(lay.text) if sents else lay.text
+        title = _shorten(first)
+    return Article(
+        id=article_id(lay.text),
+        path=raw.path,
+        title=_shorten(neutralise(title), 200),
+        source=neutralise(raw.source or _source_from_path(raw.path)),
+        text=lay.text,
+        sentences=sents,
+        paragraphs=lay.paragraphs,
+        headings=lay.headings,
+        published=raw.published,
+        url=raw.url,
+        author=neutralise(raw.author) if raw.author else None,
+    )
+
+
+def _cached_file(path: Path) -> tuple[str, list[Article] | None]:
+    """The articles a file gave last time, if it is unchanged (same size and modification time).
+
+    A cached load of a large folder then skips reading, front matter, normalisation and sentence
+    splitting: the app's first frame waits for exactly this.
+    """
+    cache = _sentence_cache
+    if cache is None or not hasattr(cache, "get_file"):
+        return "", None
+    try:
+        stat = path.stat()
+    except OSError:
+        return "", None
+    key = f"{path.resolve()}|{stat.st_mtime_ns}|{stat.st_size}"
+    found: list[Article] | None = cache.get_file(key)
+    return key, found
+
+
+def _add_cached(articles: list[Article], corpus: Corpus, seen: dict[str, str]) -> None:
+    for article in articles:
+        if article.id in seen:
+            corpus.warnings.append(f"{article.path}: skipped, same text as {seen[article.id]}")
+            continue
+        seen[article.id] = article.path
+        corpus.articles.append(article)
+
+
+def load_raw(raws: Iterable[RawArticle], corpus: Corpus, seen: dict[str, str] | None = None) -> None:
+    """Normalise raw articles into ``corpus``, skipping empty ones and exact duplicates."""
+    _add_built(((raw.path, build_article(raw)) for raw in raws), corpus, {} if seen is None else seen)
+
+
+def _add_built(built: Iterable[tuple[str, Article | None]], corpus: Corpus, seen: dict[str, str]) -> None:
+    for path, article in built:
+        if article is None:
+            corpus.warnings.append(f"{path}: skipped, no text")
+            continue
+        if article.id in seen:
+            corpus.warnings.append(f"{path}: skipped, same text as {seen[article.id]}")
+            continue
+        seen[article.id] = path
+        corpus.articles.append(article)
+
+
+PARALLEL_MIN = 200  # fewer uncached articles than this are built in this process
+
+
+def _build_all(raws: list[RawArticle]) -> Iterator[Article | None]:
+    """``build_article`` for each raw article, in order; in worker processes for a large corpus.
+
+    Workers come from a fork server (this may run in the app's worker thread). They do not see
+    the sentence cache; the caller stores whole files afterwards.
+    """
+    wanted = os.environ.get("TUIREADER_WORKERS", "")
+    workers = max(1, int(wanted)) if wanted.isdigit() else min(os.cpu_count() or 1, 4)
+    if workers <= 1 or len(raws) < PARALLEL_MIN:
+        yield from map(build_article, raws)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver"))
+    try:
+        yield from pool.map(build_article, raws, chunksize=max(1, min(16, len(raws) // (4 * workers))))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def load_corpus(paths: Iterable[str | Path] | None = None) -> Corpus:
+    """Load every article under ``paths`` (default: the bundled seeds).
+
+    Raises ``CorpusError`` with a one-line message when nothing could be loaded.
+    """
+    path_list = list(paths or []) or [bundled_seeds()]
+    corpus = Corpus()
+    seen: dict[str, str] = {}
+    # Files are read in order, then the uncached articles are built (normalised and split into
+    # sentences: the slow part) all at once, in worker processes for a large corpus; the steps are
+    # then replayed in order, so warnings, duplicates and the result are as for a one-by-one load.
+    steps: list[tuple[str, Any, Any]] = []  # ("warn", message) | ("cached", articles) | ("read", key, raws+warnings)
+    for file in discover(path_list, lambda message: steps.append(("warn", message, None))):
+        key, cached = _cached_file(file)
+        if cached is not None:
+            steps.append(("cached", cached, None))
+            continue
+        warnings: list[str] = []
+        steps.append(("read", key, (read_file(file, warnings.append), warnings)))
+    raws = [raw for kind, _, read in steps if kind == "read" for raw in read[0]]
+    built = iter(_build_all(raws))
+    for kind, value, read in steps:
+        if kind == "warn":
+            corpus.warnings.append(value)
+        elif kind == "cached":
+            _add_cached(value, corpus, seen)
+        else:
+            file_raws, warnings = read
+            corpus.warnings.extend(warnings)
+            warned, loaded = len(corpus.warnings), len(corpus.articles)
+            _add_built(((raw.path, next(built)) for raw in file_raws), corpus, seen)
+            if value and not warnings and len(corpus.warnings) == warned and _sentence_cache is not None:
+                _sentence_cache.put_file(value, corpus.articles[loaded:])  # type: ignore[attr-defined]
+    if not corpus.articles:
+        if len(corpus.warnings) == 1:
+            raise CorpusError(corpus.warnings[0])
+        where = ", ".join(str(p) for p in path_list)
+        raise CorpusError(f"no readable article in {where}", corpus.warnings)
+    return corpus

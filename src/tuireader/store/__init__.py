@@ -1,0 +1,1 @@
+"""The analysis cache: one SQLite file and its compact codec."""

@@ -1,0 +1,431 @@
+"""The analysis cache: one SQLite file, so reopening a large corpus skips the slow work.
+
+What it keeps, each keyed by content so an edited article is simply a miss:
+
+- per-article analyses (mentions, quotes, topics), keyed by ``Article.id`` (a content hash);
+- sentence boundaries, keyed by a hash of the normalised text (pysbd is the slowest part of loading);
+- whole article files, keyed by path, size and modification time (a cached load then skips
+  reading and normalising; the app's first frame waits for it);
+- each story's facts, keyed by a digest of its articles and their resolved entities (alignment is
+  the slowest corpus-wide stage, and most stories are unchanged when a corpus is reopened);
+- opaque values by kind and key (``kind="page"``: downloaded web pages).
+
+Analyses and sentences are stored with a version made of ``pipeline.ANALYSER_VERSION`` and a hash
+of the extractors' source, so results from other code are never served, even if nobody remembered
+to bump the version. A file that is not a usable cache (garbage, truncated, another schema) is
+deleted and rebuilt without a word: it only ever holds things that can be recomputed. Several
+processes may share the file (WAL journal, busy timeout, short transactions, ``INSERT OR REPLACE``);
+each thread gets its own connection because the app analyses in a worker thread.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import hashlib
+import os
+import sqlite3
+import threading
+import time
+import weakref
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from tuireader.model import Article, ArticleAnalysis, Fact, Span
+from tuireader.store.codec import (
+    decode_analysis,
+    decode_articles,
+    decode_facts,
+    decode_spans,
+    encode_analysis,
+    encode_articles,
+    encode_facts,
+    encode_spans,
+)
+
+SCHEMA_VERSION = 1  # the table layout; PRAGMA user_version
+FILE_NAME = "cache.sqlite3"
+BUSY_TIMEOUT_MS = 10_000
+# Whole-file and story-fact entries are dropped this long after they were stored (recomputed once
+# if still in use), so entries for folders no longer opened, or since edited, do not pile up.
+DERIVED_MAX_AGE = 90 * 24 * 3600
+_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS analyses (id TEXT PRIMARY KEY, version TEXT NOT NULL, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sentences (key TEXT PRIMARY KEY, version TEXT NOT NULL, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS kv (
+    kind TEXT NOT NULL, key TEXT NOT NULL, data BLOB NOT NULL, stored REAL NOT NULL, PRIMARY KEY (kind, key)
+);
+"""
+
+
+def cache_dir() -> Path:
+    """``$TUIREADER_CACHE_DIR``, else the platform's user cache folder."""
+    override = os.environ.get("TUIREADER_CACHE_DIR")
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("tuireader"))
+
+
+def cache_path() -> Path:
+    return cache_dir() / FILE_NAME
+
+
+@lru_cache(maxsize=1)
+def analyser_version() -> str:
+    """``ANALYSER_VERSION`` plus a fingerprint of the core's source files.
+
+    Any change to the analysis code makes old entries stale (conservative: the extractors are
+    spread over many helper modules, and a wrong cached result is worse than a recomputation).
+    """
+    pinned = os.environ.get("TUIREADER_CACHE_VERSION")
+    if pinned:  # benchmarks pin it, so edits to the source tree mid-run do not empty the cache
+        return pinned
+    # ANALYSER_VERSION is read from pipeline.py's text, not imported: importing the pipeline (numpy,
+    # rapidfuzz: ~0.6 s) here delayed the app's first frame, which only needs cached files.
+    digest = hashlib.blake2b(digest_size=6)
+    number = "0"
+    package = Path(__file__).parent.parent
+    for source in sorted([*(package / "core").rglob("*.py"), package / "model.py"]):
+        with contextlib.suppress(OSError):
+            data = source.read_bytes()
+            digest.update(source.relative_to(package).as_posix().encode() + b"\0" + data)
+            if source.name == "pipeline.py":
+                line = next((x for x in data.splitlines() if x.startswith(b"ANALYSER_VERSION = ")), b'""')
+                number = line.split(b'"')[1].decode() if line.count(b'"') >= 2 else number
+    return f"{number}:{digest.hexdigest()}"
+
+
+def open_cache(path: Path | None = None, *, version: str | None = None) -> Cache:
+    """The cache at ``path`` (default ``cache_path()``); never raises, a broken one just misses."""
+    return Cache(path or cache_path(), version=version)
+
+
+def clear_cache(path: Path | None = None) -> str:
+    """Delete the cache file; say what was removed, for ``tuireader cache clear``."""
+    target = path or cache_path()
+    files = [Path(f"{target}{suffix}") for suffix in ("", *_SIDE_FILES)]
+    present = [f for f in files if f.exists()]
+    if not present:
+        return f"nothing to remove at {target}"
+    size = sum(f.stat().st_size for f in present)
+    for f in present:
+        f.unlink(missing_ok=True)
+    return f"removed {target}, {_human(size)}"
+
+
+def _human(size: int) -> str:
+    value = float(size)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{size} bytes"  # pragma: no cover
+
+
+def _is_corruption(exc: sqlite3.Error) -> bool:
+    """Errors that mean the file is not a cache we can use (as opposed to busy or locked)."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return True
+    if isinstance(exc, sqlite3.OperationalError):
+        text = str(exc)
+        return "no such table" in text or "no such column" in text or "has no column" in text
+    return isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError)
+
+
+_BAD_ENTRY = (ValueError, TypeError, KeyError, IndexError)
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+class Cache:
+    """The SQLite cache. Every method swallows database trouble: a cache must never break a run."""
+
+    def __init__(self, path: Path, *, version: str | None = None) -> None:
+        self.path = Path(path)
+        self._version = version  # computed on first use: it imports the analysers, slow at start-up
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._connections: list[sqlite3.Connection] = []
+        self._disabled = False
+        self._pruned = False
+        self.rebuilt = 0  # how many times a broken file was replaced (for tests and diagnostics)
+        _open_caches.add(self)
+
+    @property
+    def version(self) -> str:
+        if self._version is None:
+            self._version = analyser_version()
+        return self._version
+
+    # -- connections ------------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        try:
+            conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            self._wal(conn)
+            conn.execute("PRAGMA synchronous=NORMAL")
+            schema = conn.execute("PRAGMA user_version").fetchone()[0]
+            if schema != SCHEMA_VERSION:
+                self._create_schema(conn, schema)
+            # Touch every table: a truncated or foreign file fails here rather than mid-run.
+            for table in ("analyses", "sentences", "kv"):
+                conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchall()
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    @staticmethod
+    def _wal(conn: sqlite3.Connection) -> None:
+        """Switch to the WAL journal; the switch can fail busy without waiting, so try again."""
+        for attempt in range(20):
+            try:
+                conn.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if _is_corruption(exc):
+                    raise
+                time.sleep(0.01 * (attempt + 1))
+
+    @staticmethod
+    def _create_schema(conn: sqlite3.Connection, found: int) -> None:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have created it while we waited for the write lock.
+            if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+                if found:
+                    for table in ("analyses", "sentences", "kv"):
+                        conn.execute(f"DROP TABLE IF EXISTS {table}")
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def _conn(self) -> sqlite3.Connection | None:
+        if self._disabled:
+            return None
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is not None:
+            return conn
+        try:
+            conn = self._connect()
+        except sqlite3.Error as exc:
+            if not _is_corruption(exc):
+                return None  # busy or locked for longer than the timeout: miss this time
+            self._discard()
+            try:
+                conn = self._connect()
+            except (sqlite3.Error, OSError):
+                self._disabled = True
+                return None
+        except OSError:
+            self._disabled = True  # unwritable cache folder: run without a cache
+            return None
+        self._local.conn = conn
+        with self._lock:
+            self._connections.append(conn)
+        return conn
+
+    def _discard(self) -> None:
+        """Delete a broken file (and its journal) so the next connection starts afresh."""
+        self._drop_connection()
+        self.rebuilt += 1
+        for suffix in ("", *_SIDE_FILES):
+            with contextlib.suppress(OSError):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+
+    def _drop_connection(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        self._local.conn = None
+        if conn is not None:
+            with self._lock:
+                if conn in self._connections:
+                    self._connections.remove(conn)
+            with contextlib.suppress(sqlite3.Error):
+                conn.close()
+
+    @contextlib.contextmanager
+    def _guard(self) -> Iterator[None]:
+        """Turn database trouble into a miss; a corrupt file is discarded for the next call."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            if _is_corruption(exc):
+                self._discard()
+            else:
+                self._drop_connection()
+
+    def _read(self, sql: str, params: Sequence[Any]) -> list[Any]:
+        for _attempt in range(2):
+            conn = self._conn()
+            if conn is None:
+                return []
+            rebuilt = self.rebuilt
+            with self._guard():
+                return conn.execute(sql, params).fetchall()
+            if self.rebuilt == rebuilt:
+                return []
+        return []
+
+    def _write(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if not rows:
+            return
+        for attempt in range(4):
+            conn = self._conn()
+            if conn is None:
+                if self._disabled:
+                    return
+                time.sleep(0.05 * (attempt + 1))  # busy while connecting: try again shortly
+                continue
+            with self._guard():
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    conn.executemany(sql, rows)
+                    conn.execute("COMMIT")
+                except BaseException:
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.execute("ROLLBACK")
+                    raise
+                return
+            time.sleep(0.05 * attempt)  # rebuilt or busy beyond the timeout: a few more tries, then skip
+
+    def close(self) -> None:
+        with self._lock:
+            connections, self._connections = self._connections, []
+        for conn in connections:
+            with contextlib.suppress(sqlite3.Error):
+                conn.close()
+        self._local = threading.local()
+
+    # -- per-article analyses (the ArticleCache protocol of core.pipeline) ---------------------
+
+    def get_many(self, article_ids: Sequence[str]) -> dict[str, ArticleAnalysis]:
+        found: dict[str, ArticleAnalysis] = {}
+        ids = list(dict.fromkeys(article_ids))
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            rows = self._read(
+                f"SELECT id, data FROM analyses WHERE version = ? AND id IN ({marks})", [self.version, *chunk]
+            )
+            for article_id, data in rows:
+                with contextlib.suppress(*_BAD_ENTRY):
+                    found[article_id] = decode_analysis(article_id, data)
+        return found
+
+    def put_many(self, analyses: Sequence[ArticleAnalysis]) -> None:
+        if not self._pruned:
+            self._pruned = True
+            self.prune()
+        rows = [(a.article, self.version, encode_analysis(a)) for a in analyses]
+        self._write("INSERT OR REPLACE INTO analyses (id, version, data) VALUES (?, ?, ?)", rows)
+
+    # -- sentence boundaries (the SentenceCache hook of core.corpus) ---------------------------
+
+    def get_sentences(self, key: str) -> tuple[Span, ...] | None:
+        rows = self._read("SELECT data FROM sentences WHERE key = ? AND version = ?", [key, self.version])
+        if not rows:
+            return None
+        try:
+            return decode_spans(rows[0][0])
+        except _BAD_ENTRY:
+            return None
+
+    def put_sentences(self, key: str, spans: Sequence[Span]) -> None:
+        self._write(
+            "INSERT OR REPLACE INTO sentences (key, version, data) VALUES (?, ?, ?)",
+            [(key, self.version, encode_spans(spans))],
+        )
+
+    # -- whole files, keyed by path, size and modification time (the corpus's file hook) ---------
+
+    def get_file(self, key: str) -> list[Article] | None:
+        data = self.get_value("file", f"{self.version}/{key}")
+        if data is None:
+            return None
+        try:
+            return decode_articles(data.decode("utf-8"))
+        except (*_BAD_ENTRY, UnicodeDecodeError):
+            return None
+
+    def put_file(self, key: str, articles: Sequence[Article]) -> None:
+        self.put_value("file", f"{self.version}/{key}", encode_articles(articles).encode("utf-8"))
+
+    # -- facts of one story (alignment is the slowest corpus-wide stage) -------------------------
+
+    def get_facts(self, key: str) -> list[Fact] | None:
+        """Facts stored under ``key``, a digest of everything the story's alignment depends on."""
+        data = self.get_value("facts", f"{self.version}/{key}")
+        if data is None:
+            return None
+        try:
+            return decode_facts(data.decode("utf-8"))
+        except (*_BAD_ENTRY, UnicodeDecodeError):
+            return None
+
+    def put_facts(self, key: str, facts: Sequence[Fact]) -> None:
+        self.put_value("facts", f"{self.version}/{key}", encode_facts(facts).encode("utf-8"))
+
+    # -- opaque values ---------------------------------------------------------------------------
+
+    def get_value(self, kind: str, key: str, *, max_age: float | None = None) -> bytes | None:
+        """The bytes stored under (kind, key); None if absent or older than ``max_age`` seconds."""
+        rows = self._read("SELECT data, stored FROM kv WHERE kind = ? AND key = ?", [kind, key])
+        if not rows:
+            return None
+        data, stored = rows[0]
+        if max_age is not None and time.time() - float(stored) > max_age:
+            return None
+        return bytes(data)
+
+    def put_value(self, kind: str, key: str, data: bytes) -> None:
+        self._write(
+            "INSERT OR REPLACE INTO kv (kind, key, data, stored) VALUES (?, ?, ?, ?)",
+            [(kind, key, sqlite3.Binary(data), time.time())],
+        )
+
+    # -- housekeeping ----------------------------------------------------------------------------
+
+    def prune(self) -> int:
+        """Delete what other versions stored, and old file and fact entries; how many rows went."""
+        conn = self._conn()
+        if conn is None:
+            return 0
+        removed = 0
+        with self._guard():
+            conn.execute("BEGIN IMMEDIATE")
+            for table in ("analyses", "sentences"):
+                removed += conn.execute(f"DELETE FROM {table} WHERE version != ?", [self.version]).rowcount
+            removed += conn.execute(
+                "DELETE FROM kv WHERE kind IN ('facts', 'file') AND (substr(key, 1, ?) != ? OR stored < ?)",
+                [len(self.version) + 1, self.version + "/", time.time() - DERIVED_MAX_AGE],
+            ).rowcount
+            conn.execute("COMMIT")
+        return removed
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+_open_caches: weakref.WeakSet[Cache] = weakref.WeakSet()
+
+
+@atexit.register
+def _close_all() -> None:
+    for cache in list(_open_caches):
+        cache.close()

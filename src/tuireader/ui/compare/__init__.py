@@ -1,0 +1,1 @@
+"""Compare two articles side by side: the aligned table, its rows and header, spans to styles."""

@@ -1,0 +1,1 @@
+"""Modal screens: entity card, export, help, pick an article."""

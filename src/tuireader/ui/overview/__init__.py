@@ -1,0 +1,1 @@
+"""The story overview: the coverage matrix and the quote ledger."""

@@ -1,0 +1,1 @@
+"""The reader: the article list, the reading pane, the entities panel, spans to styles."""

@@ -1,0 +1,363 @@
+"""The one bridge from core spans to styled text.
+
+Article text is always wrapped in ``rich.text.Text(...)`` and styled with ``stylize`` over
+character spans; it is never pasted into markup, so "[bold]" in an article shows as written.
+Styles come from the widgets' component classes (theme variables in ``app.tcss``), passed in
+as a name -> ``rich.style.Style`` mapping, so every theme and NO_COLOR work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
+from rich.style import Style
+from rich.text import Text
+
+from tuireader.model import Analysis, Article, ArticleAnalysis, Entity, Label, Quote, Span
+
+Styles = Mapping[str, Style]
+
+LABEL_NAMES = {
+    Label.PERSON: "person",
+    Label.ORG: "organisation",
+    Label.PLACE: "place",
+    Label.DATE: "date",
+    Label.NUMBER: "number",
+}
+MAX_QUOTES = 12  # quotations listed in the entity popup
+_QUOTE_CLOSERS = "\"'”’»›"
+
+
+def plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def foreground(style: Style) -> Style:
+    """``style`` without its background, so a span keeps the row or cursor background under it."""
+    return Style(
+        color=style.color,
+        bold=style.bold,
+        dim=style.dim,
+        italic=style.italic,
+        underline=style.underline,
+        strike=style.strike,
+        reverse=style.reverse,
+    )
+
+
+def plain(text: str, style: Style | str = "") -> Text:
+    """Untrusted text as a ``Text`` (never parsed as markup)."""
+    return Text(text, style=style, end="")
+
+
+def highlight(text: str, positions: Iterable[int], style: Style, base: Style | str = "") -> Text:
+    """``text`` with the characters at ``positions`` styled (the fzf-style match highlight)."""
+    out = plain(text, base)
+    for p in positions:
+        if 0 <= p < len(text):
+            out.stylize(style, p, p + 1)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleCounts:
+    facts: int = 0
+    quotes: int = 0
+    disagreements: int = 0
+
+
+def article_counts(analysis: Analysis) -> dict[str, ArticleCounts]:
+    """Per article: facts it shares with other articles, its quotations, and disagreements it is part of."""
+    facts: dict[str, int] = {}
+    disagreements: dict[str, int] = {}
+    for fact in analysis.facts:
+        for article in fact.articles:
+            facts[article] = facts.get(article, 0) + 1
+        for d in fact.disagreements:
+            for article in {v.article for v in d.values}:
+                disagreements[article] = disagreements.get(article, 0) + 1
+    out: dict[str, ArticleCounts] = {}
+    for item in analysis.articles:
+        result = analysis.by_article.get(item.id)
+        quotes = sum(1 for q in result.quotes if not q.scare) if result else 0
+        out[item.id] = ArticleCounts(facts.get(item.id, 0), quotes, disagreements.get(item.id, 0))
+    return out
+
+
+def article_meta(article: Article) -> str:
+    parts = [article.source or "unknown source", article.published or "undated"]
+    return " · ".join(parts)
+
+
+class TwoLineCell:
+    """A list cell: a headline and a dim meta line, each cut to the column width with an ellipsis.
+
+    Rendering happens lazily at the column's width, so a resize needs no rebuild.
+    """
+
+    def __init__(self, first: Text, second: Text) -> None:
+        self.first = first
+        self.second = second
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in (self.first, self.second):
+            line = line.copy()
+            line.no_wrap = True
+            line.overflow = "ellipsis"
+            line.end = "\n"
+            yield line
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        width = max(self.first.cell_len, self.second.cell_len)
+        return Measurement(1, min(width, options.max_width))
+
+
+# --------------------------------------------------------------------------------------------
+# The reading pane
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A styled span of the article (absolute offsets) and the component class that styles it."""
+
+    start: int
+    end: int
+    style: str
+
+
+_ENTITY_MAPS: dict[int, tuple[Analysis, dict[str, Entity]]] = {}
+
+
+def entity_map(analysis: Analysis) -> dict[str, Entity]:
+    """Entities by id (``Analysis.entity`` scans the list; the reader asks per mention)."""
+    cached = _ENTITY_MAPS.get(id(analysis))
+    if cached is None or cached[0] is not analysis or len(cached[1]) != len(analysis.entities):
+        if len(_ENTITY_MAPS) > 8:
+            _ENTITY_MAPS.clear()
+        cached = (analysis, {e.id: e for e in analysis.entities})
+        _ENTITY_MAPS[id(analysis)] = cached
+    return cached[1]
+
+
+def speaker_name(quote: Quote, analysis: Analysis | None) -> str | None:
+    if quote.speaker_name:
+        return quote.speaker_name
+    if quote.speaker and analysis is not None:
+        entity = entity_map(analysis).get(quote.speaker)
+        if entity is not None:
+            return entity.name
+    return None
+
+
+def article_marks(result: ArticleAnalysis | None, disagreements: Sequence[Span]) -> list[Mark]:
+    """Entity mentions by type, quotations (scare quotes apart) and disagreeing values, in order."""
+    marks: list[Mark] = []
+    if result is not None:
+        for q in result.quotes:
+            marks.append(Mark(q.start, q.end, "reading-pane--scare" if q.scare else "reading-pane--quote"))
+        for m in result.mentions:
+            marks.append(Mark(m.start, m.end, f"reading-pane--{m.label.value}"))
+    for span in disagreements:
+        marks.append(Mark(span.start, span.end, "reading-pane--disagreement"))
+    # Quotes first so that mentions inside them layer on top.
+    marks.sort(key=lambda mk: (mk.start, -mk.end))
+    return marks
+
+
+def speaker_labels(
+    result: ArticleAnalysis | None, article: Article, analysis: Analysis | None
+) -> list[tuple[int, str]]:
+    """Where to show "— Speaker" (just after the closing quote mark) and what it says."""
+    labels: list[tuple[int, str]] = []
+    if result is None:
+        return labels
+    text = article.text
+    for q in result.quotes:
+        if q.scare:
+            continue
+        name = speaker_name(q, analysis) or "unattributed"
+        if _named_beside(q, article, name):
+            continue
+        pos = q.end
+        while pos < len(text) and pos - q.end < 2 and text[pos] in _QUOTE_CLOSERS + ",.!?":
+            pos += 1
+        labels.append((pos, f" — {name}"))
+    return sorted(labels)
+
+
+def _named_beside(quote: Quote, article: Article, name: str) -> bool:
+    """The attribution in the quote's own sentence already names the speaker ("…," Ruiz said).
+
+    A pronoun or a role ("he said", "the spokesman said") does not, so those quotes get a label.
+    """
+    if quote.speaker_start is None or quote.speaker_end is None:
+        return False
+    written = article.text[quote.speaker_start : quote.speaker_end].strip().lower()
+    if not written or written not in name.lower():
+        return False
+    where = article.sentence_at(quote.speaker_start)
+    if where is None:
+        return abs(quote.speaker_start - quote.end) < 30 or abs(quote.start - quote.speaker_end) < 30
+    return where in (article.sentence_at(quote.start), article.sentence_at(max(quote.start, quote.end - 1)))
+
+
+def render_block(
+    text: str,
+    span: Span,
+    marks: Sequence[Mark],
+    labels: Sequence[tuple[int, str]],
+    styles: Styles,
+    *,
+    base: str = "",
+    current: Span | None = None,
+    click: Callable[[Mark], str | None] | None = None,
+) -> Text:
+    """One paragraph or heading: article text stylised by span, with speaker labels inserted.
+
+    ``click`` names the action a mouse click on a mark runs (Textual's ``@click`` style meta).
+    """
+    out = plain(span.slice(text), styles.get(base, ""))
+    for mark in marks:
+        if mark.end <= span.start or mark.start >= span.end:
+            continue
+        style = styles.get(mark.style)
+        if style is None:
+            continue
+        action = click(mark) if click is not None else None
+        if action:
+            style = style + Style.from_meta({"@click": action})
+        out.stylize(style, max(mark.start, span.start) - span.start, min(mark.end, span.end) - span.start)
+    if current is not None and current.overlaps(span):
+        out.stylize(
+            styles.get("reading-pane--current", Style(reverse=True)),
+            max(current.start, span.start) - span.start,
+            min(current.end, span.end) - span.start,
+        )
+    inside = [(p - span.start, label) for p, label in labels if span.start < p <= span.end]
+    if not inside:
+        return out
+    pieces = out.divide(p for p, _ in inside)
+    result = Text(end="")
+    speaker_style = styles.get("reading-pane--speaker", Style(dim=True))
+    for i, piece in enumerate(pieces):
+        result.append_text(piece)
+        if i < len(inside):
+            result.append(inside[i][1], speaker_style)
+    return result
+
+
+LEGEND = (
+    ("person", "reading-pane--person"),
+    ("organisation", "reading-pane--org"),
+    ("place", "reading-pane--place"),
+    ("date", "reading-pane--date"),
+    ("number", "reading-pane--number"),
+    ("“quote” — speaker", "reading-pane--quote"),
+    ("disagreement", "reading-pane--disagreement"),
+)
+
+
+def legend(styles: Styles) -> Text:
+    out = Text(end="")
+    for i, (name, cls) in enumerate(LEGEND):
+        if i:
+            out.append("  ")
+        out.append(name, styles.get(cls, ""))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Entities
+
+
+def spellings(entity: Entity, analysis: Analysis) -> str:
+    """"spelled Ruiz in A and C, Ruis in B": how each source writes the name in full.
+
+    Each article counts with its longest form: a later bare surname is a short reference, not a
+    different spelling.
+    """
+    by_form: dict[str, list[str]] = {}
+    for article_id, forms in entity.forms.items():
+        try:
+            source = analysis.article(article_id).source or article_id[:8]
+        except KeyError:
+            continue
+        form = max(forms or (entity.name,), key=len)
+        sources = by_form.setdefault(form, [])
+        if source not in sources:
+            sources.append(source)
+    parts = [f"{form} in {_join(sources)}" for form, sources in sorted(by_form.items(), key=lambda kv: -len(kv[1]))]
+    return "spelled " + ", ".join(parts) if parts else ""
+
+
+def _join(items: Sequence[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def entity_mention_counts(analysis: Analysis) -> dict[str, tuple[int, int]]:
+    """Entity id -> (mentions, distinct sources)."""
+    mentions: dict[str, int] = {}
+    sources: dict[str, set[str]] = {}
+    source_of = {a.id: a.source or a.id for a in analysis.articles}
+    for article_id, result in analysis.by_article.items():
+        for m in result.mentions:
+            if m.entity:
+                mentions[m.entity] = mentions.get(m.entity, 0) + 1
+                sources.setdefault(m.entity, set()).add(source_of.get(article_id, article_id))
+    for entity in analysis.entities:
+        known = sources.setdefault(entity.id, set())
+        known.update(source_of[a] for a in entity.forms if a in source_of)
+    return {e: (mentions.get(e, 0), len(s)) for e, s in sources.items()}
+
+
+def entity_card(entity: Entity, analysis: Analysis, styles: Styles) -> Text:
+    """What the entity popup says: type, aliases, who mentions it and how each source spells it."""
+    counts = entity_mention_counts(analysis).get(entity.id, (0, 0))
+    out = Text(end="")
+    out.append(entity.name, styles.get(f"reading-pane--{entity.label.value}", Style(bold=True)))
+    out.append(f"  ({LABEL_NAMES[entity.label]})\n\n", styles.get("reading-pane--speaker", ""))
+    aliases = [a for a in entity.aliases if a != entity.name]
+    out.append("Also written: ", Style(bold=True))
+    out.append(", ".join(aliases) if aliases else "no other forms")
+    out.append("\n")
+    out.append(f"Mentioned {plural(counts[0], 'time')} in {plural(counts[1], 'source')}\n", "")
+    line = spellings(entity, analysis)
+    forms = {f for fs in entity.forms.values() for f in fs}
+    if len(forms) == 1 and counts[1] > 1:
+        out.append(f"Written {next(iter(forms))} in every source.\n")
+    elif line:
+        out.append(line[0].upper() + line[1:] + ".\n")
+    out.append("\nSources:\n", Style(bold=True))
+    for article_id, written in entity.forms.items():
+        try:
+            article = analysis.article(article_id)
+        except KeyError:
+            continue
+        out.append(f"  {article.source or 'unknown source'}", Style(bold=True))
+        out.append(f": {', '.join(written) or entity.name}  ")
+        out.append(f"({article.title})\n", styles.get("reading-pane--speaker", ""))
+    quoted = [
+        (article_id, q)
+        for article_id, r in analysis.by_article.items()
+        for q in r.quotes
+        if q.speaker == entity.id and not q.scare
+    ]
+    if quoted:
+        out.append(f"\nQuoted {plural(len(quoted), 'time')}:\n", Style(bold=True))
+        for article_id, q in quoted[:MAX_QUOTES]:
+            try:
+                article = analysis.article(article_id)
+            except KeyError:
+                continue
+            words = " ".join(article.text[q.start : q.end].split())
+            gist = words if len(words) <= 90 else words[:89] + "…"
+            out.append(f"  {article.source or 'unknown source'}: ", Style(bold=True))
+            out.append(f"“{gist}”\n", styles.get("reading-pane--quote", ""))
+        if len(quoted) > MAX_QUOTES:
+            out.append(f"  … and {len(quoted) - MAX_QUOTES} more\n")
+    return out

@@ -1,0 +1,77 @@
+"""The readable summary that ``tuireader analyze`` prints without ``--json``."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from tuireader.model import Analysis, Label
+
+# A summary is for reading: past these, it says how many more there are (``--json`` has them all).
+MAX_ARTICLES = 40
+MAX_PEOPLE = 30
+MAX_DISAGREEMENTS = 40
+
+
+def print_summary(analysis: Analysis, console: Console | None = None) -> None:
+    console = console or Console()
+    sources = {a.id: a.source for a in analysis.articles}
+    table = Table(title=f"{len(analysis.articles)} articles", title_justify="left", expand=True)
+    table.add_column("source", no_wrap=True, min_width=min(20, max(len(s) for s in sources.values())))
+    table.add_column("date", no_wrap=True, min_width=10)
+    table.add_column("title", overflow="ellipsis", no_wrap=True, ratio=1)
+    for name in ("sentences", "mentions", "quotes"):
+        table.add_column(name, justify="right", no_wrap=True, min_width=len(name))
+    for article in analysis.articles[:MAX_ARTICLES]:
+        found = analysis.by_article.get(article.id)
+        table.add_row(
+            Text(article.source),
+            Text(article.published or "—"),
+            Text(article.title),
+            str(len(article.sentences)),
+            str(len(found.mentions) if found else 0),
+            str(len(found.quotes) if found else 0),
+        )
+    console.print(table)
+    _more(console, len(analysis.articles) - MAX_ARTICLES, "articles")
+
+    people = sorted(
+        (e for e in analysis.entities if e.label == Label.PERSON), key=lambda e: len(e.forms), reverse=True
+    )
+    if people:
+        console.print(Text(f"\n{len(people)} people", style="bold"))
+        for person in people[:MAX_PEOPLE]:
+            line = Text("  ") + Text(person.name, style="bold")
+            line.append(f"  in {len(person.forms)} of {len(analysis.articles)} sources", style="dim")
+            spellings: dict[str, list[str]] = {}
+            for article_id, forms in person.forms.items():
+                for form in forms:
+                    spellings.setdefault(form, []).append(sources.get(article_id, article_id))
+            spellings = {form: where for form, where in spellings.items() if not _shortened(form, spellings)}
+            if len(spellings) > 1:
+                line.append("  spelled ")
+                line.append("; ".join(f"{form} ({', '.join(where)})" for form, where in spellings.items()))
+            console.print(line)
+        _more(console, len(people) - MAX_PEOPLE, "people")
+
+    disagreements = [(fact, d) for fact in analysis.facts for d in fact.disagreements]
+    console.print(
+        Text(f"\n{len(analysis.facts)} facts, {len(disagreements)} disagreements", style="bold")
+    )
+    for _fact, disagreement in disagreements[:MAX_DISAGREEMENTS]:
+        console.print(Text("  ! ", style="bold red") + Text(disagreement.summary))
+        for value in disagreement.values:
+            console.print(Text(f"      {sources.get(value.article, value.article)}: ", style="dim") + Text(value.text))
+    _more(console, len(disagreements) - MAX_DISAGREEMENTS, "disagreements")
+
+
+def _more(console: Console, hidden: int, what: str) -> None:
+    if hidden > 0:
+        console.print(Text(f"  … and {hidden} more {what} (tuireader analyze --json lists them all)", style="dim"))
+
+
+def _shortened(form: str, forms: dict[str, list[str]]) -> bool:
+    """'Ruiz' beside 'Ana Ruiz' is a short reference, not a different spelling."""
+    words = form.split()
+    return any(other != form and other.split()[-len(words) :] == words for other in forms)

@@ -1,0 +1,527 @@
+"""Pilot tests of the reader: each flow a user takes, asserting on what the app shows afterwards."""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from reader_fakes import port_strike, two_stories
+from textual.widgets import Input, Static
+
+from tuireader.model import Analysis, Article
+from tuireader.sources.files import Corpus, RawArticle, build_article
+from tuireader.ui.app import ReaderApp, make_app
+from tuireader.ui.config import config_path
+from tuireader.ui.dialogs.entity import EntityScreen
+from tuireader.ui.dialogs.export import ExportScreen
+from tuireader.ui.dialogs.help import HelpScreen
+from tuireader.ui.dialogs.pick_article import ArticlePicker
+from tuireader.ui.messages import FilterResults
+from tuireader.ui.reader.article_list import ArticleList
+from tuireader.ui.reader.reading_pane import ReadingPane
+
+
+def _app(analysis: Analysis | None = None) -> ReaderApp:
+    return make_app(analysis or port_strike(), theme="textual-dark")
+
+
+async def _settle(app: ReaderApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def _listed_sources(app: ReaderApp) -> list[str]:
+    lst = app.main.query_one(ArticleList)
+    return [lst.articles[a].source or "" for a in lst.shown]
+
+
+def _text(widget: Static) -> str:
+    visual = widget.content
+    return getattr(visual, "plain", str(visual))
+
+
+async def test_titles_show_before_the_analysis_finishes(monkeypatch: pytest.MonkeyPatch) -> None:
+    release = threading.Event()
+    analysis = port_strike()
+
+    def slow_analyze(articles, **kwargs):  # type: ignore[no-untyped-def]
+        kwargs["progress"]("entities and quotes", 1, 3)
+        release.wait(10)
+        return analysis
+
+    monkeypatch.setattr("tuireader.core.pipeline.analyze", slow_analyze)
+    app = make_app(Corpus(analysis.articles, []), theme="textual-dark")
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(20):
+            await pilot.pause()
+            if app.main.query_one(ArticleList).row_count:
+                break
+        lst = app.main.query_one(ArticleList)
+        assert lst.row_count == 3 and app.analysis is None
+        assert app.main.query_one("#progress-row").display  # the progress indicator shows meanwhile
+        assert app.main.pane.article is not None  # and the first article can already be read
+        release.set()
+        await _settle(app, pilot)
+        assert app.analysis is analysis
+        assert not app.main.query_one("#progress-row").display
+
+
+async def test_filter_by_spelling_variant_and_clear() -> None:
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("slash", *"kowalcyk")
+        await _settle(app, pilot)
+        # Both spellings are aliases of one person: both articles are listed, the first highlighted.
+        assert sorted(_listed_sources(app)) == ["Harbour Times", "North Star Daily"]
+        lst = app.main.query_one(ArticleList)
+        assert lst.current_article == lst.shown[0]
+        await pilot.pause(0.3)  # the reader follows once typing pauses
+        assert app.main.pane.article is not None and app.main.pane.article.id == lst.shown[0]
+        assert "2 of 3" in _text(app.main.query_one("#filter-status", Static))
+        await pilot.press("escape")
+        await _settle(app, pilot)
+        assert _listed_sources(app) == ["North Star Daily", "Harbour Times", "Valley Courier"]
+
+
+async def test_filter_prefixes_and_title_highlight() -> None:
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("slash", *"s:harbour")
+        await _settle(app, pilot)
+        assert _listed_sources(app) == ["Harbour Times"]
+        app.main.filter_by("h:frozen")
+        await _settle(app, pilot)
+        assert _listed_sources(app) == ["Harbour Times"]
+        result = app.main.query_one(ArticleList).results[0]  # type: ignore[index]
+        title = app.analysis.article(result.article).title  # type: ignore[union-attr]
+        assert "".join(title[p] for p in result.title_positions).lower() == "frozen"
+        app.main.filter_by("t:freight")
+        await _settle(app, pilot)
+        assert _listed_sources(app) == ["Valley Courier"]
+
+
+async def test_stale_filter_results_are_dropped() -> None:
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        app.main.filter_by("antwerp")
+        await _settle(app, pilot)
+        assert _listed_sources(app) == ["Harbour Times"]
+        index = app.main.index
+        assert index is not None
+        app.main.post_message(FilterResults("freight", index.search("freight")))
+        await _settle(app, pilot)
+        assert _listed_sources(app) == ["Harbour Times"]
+
+
+async def test_jump_keys_move_through_mentions_quotes_and_disagreements() -> None:
+    analysis = port_strike()
+    north = analysis.articles[0]
+    app = _app(analysis)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("enter")  # read the highlighted article
+        pane = app.main.query_one(ReadingPane)
+        assert pane.has_focus and pane.article is not None and pane.article.id == north.id
+        await pilot.press("m")
+        assert pane.current is not None and north.text[pane.current.start : pane.current.end] == "ROTTERDAM"
+        await pilot.press("m", "m")
+        assert north.text[pane.current.start : pane.current.end] == "Tuesday"
+        await pilot.press("M")
+        assert north.text[pane.current.start : pane.current.end] == "1,200 dockworkers"
+        await pilot.press("apostrophe")
+        assert pane.current.kind == "quote"
+        assert north.text[pane.current.start : pane.current.end].startswith("We will stay out")
+        await pilot.press("d")
+        await pilot.pause()
+        assert pane.current.kind == "disagreement"
+        assert north.text[pane.current.start : pane.current.end] == "1,200"
+        status = _text(app.main.query_one("#status", Static))
+        assert "numbers differ: 1,200 vs 1,500 · Harbour Times: 1,500" in status
+        # The current target is drawn reversed in its paragraph.
+        block = pane.blocks[0]
+        rendered = block.content
+        assert any("reverse" in str(span.style) for span in rendered.spans)  # type: ignore[union-attr]
+        await pilot.press("escape")
+        assert pane.current is None
+
+
+async def test_entity_popup_lists_spellings_and_filters() -> None:
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("enter", "m", "m", "m", "m", "m")
+        pane = app.main.query_one(ReadingPane)
+        assert pane.current is not None and pane.current.entity == "marta"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EntityScreen)
+        card = app.screen.card_text.plain
+        assert "Spelled Marta Kowalczyk in North Star Daily, Marta Kowalcyk in Harbour Times." in card
+        assert "Also written: Marta Kowalcyk" in card
+        assert "Quoted 2 times:" in card
+        assert "North Star Daily: “We will stay out until the port authority listens.”" in card
+        await pilot.press("f")
+        await _settle(app, pilot)
+        assert app.screen is app.main
+        assert app.main.query_text == 'p:"Marta Kowalczyk"'
+        assert sorted(_listed_sources(app)) == ["Harbour Times", "North Star Daily"]
+
+
+async def test_entities_panel_counts_and_choosing_filters() -> None:
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("e")
+        panel = app.main.query_one("#entities")
+        assert panel.has_focus
+        prompts = [str(panel.get_option_at_index(i).prompt) for i in range(panel.option_count)]
+        assert "Marta Kowalczyk  2 mentions · 2 sources" in prompts
+        assert "dock strike  2 articles · 2 sources" in prompts
+        await pilot.press("down")  # the first person (headers are disabled)
+        assert panel.get_option_at_index(panel.highlighted).id == "entity:marta"
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        assert sorted(_listed_sources(app)) == ["Harbour Times", "North Star Daily"]
+        target = next(i for i, p in enumerate(prompts) if p.startswith("freight rates"))
+        panel.highlighted = target
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        assert _listed_sources(app) == ["Valley Courier"]
+
+
+async def test_help_lists_every_binding() -> None:
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        described = {d for _, rows in app.screen.sections for _, d in rows}
+        for _title, node in app.binding_owners():
+            hidden = getattr(node, "HELP_HIDDEN", ())
+            for _key, binding in node._bindings:
+                if not binding.system and binding.description and binding.action not in hidden:
+                    assert binding.description in described
+        keys = dict((d, k) for _, rows in app.screen.sections for k, d in rows)
+        assert keys["Next quote"] == "'" and keys["Filter"] == "/" and keys["Story overview"] == "o"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.main
+
+
+async def test_command_palette_runs_the_same_actions() -> None:
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"next disagreement")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        pane = app.main.query_one(ReadingPane)
+        assert pane.current is not None and pane.current.kind == "disagreement"
+
+
+async def test_compare_with_asks_for_the_other_article() -> None:
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("C")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticlePicker)
+        assert [a.source for a in app.screen.articles] == ["Harbour Times", "Valley Courier"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.main
+
+
+async def test_story_headers_group_the_list() -> None:
+    app = _app(two_stories())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        lst = app.main.query_one(ArticleList)
+        assert lst.row_count == 5  # two story headers and three articles
+        keys = [row.key for row in lst.rows]
+        assert keys[0] == "story:s1" and keys[3] == "story:s2"
+        assert lst.current_article == lst.shown[0]
+        assert lst.row_text(0).startswith("▌ Rotterdam dock strike (2)")
+        await pilot.press("k")  # onto the story header: the pane describes the story
+        assert lst.current_article is None
+        assert "Rotterdam dock strike" in _text(app.main.pane.query_one("#article-header", Static))
+
+
+async def test_article_text_is_never_markup() -> None:
+    analysis = port_strike()
+    valley = analysis.articles[2]
+    assert "\x1b" not in valley.text and "␛[31m" in valley.text  # neutralised by the text model
+    app = _app(analysis)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        app.main.query_one(ArticleList).select_article(valley.id)
+        await _settle(app, pilot)
+        pane = app.main.pane
+        assert "[bold]strike[/bold]" in _text(pane.query_one("#article-header", Static))
+        body = "".join(b.content.plain for b in pane.blocks)  # type: ignore[union-attr]
+        assert "[red]test[/red]" in body and "␛[31mNo colour␛[0m" in body
+        lst = app.main.query_one(ArticleList)
+        assert lst.row_text(lst.cursor).startswith(" " + valley.title)
+
+
+async def test_narrow_and_tiny_terminals() -> None:
+    app = _app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(app, pilot)
+        assert app.main.has_class("-narrow")
+        sidebar = app.main.query_one("#sidebar")
+        assert sidebar.region.width == 80  # stacked above the reader
+        await pilot.resize_terminal(130, 40)
+        await pilot.pause()
+        assert not app.main.has_class("-narrow")
+        await pilot.resize_terminal(20, 5)
+        await pilot.pause()
+        await pilot.press("m", "slash", "x", "escape", "question_mark")
+        await pilot.pause()
+    assert app.return_code in (0, None)
+
+
+async def test_theme_is_remembered_and_a_corrupt_config_is_ignored() -> None:
+    app = make_app(port_strike())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _settle(app, pilot)
+        app.theme = "nord"
+        await pilot.pause()
+    assert json.loads(config_path().read_text())["theme"] == "nord"
+    again = make_app(port_strike())
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert again.theme == "nord"
+    config_path().write_text("{not json", encoding="utf-8")
+    broken = make_app(port_strike())
+    async with broken.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert broken.theme == "textual-dark"
+        assert any("not valid JSON" in str(n.message) for n in broken._notifications)
+
+
+async def test_no_color_keeps_highlights_distinct(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        assert app.no_color
+        styles = app.main.pane.highlight_styles()
+        looks = {
+            name: (s.bold, s.italic, s.underline, s.reverse)
+            for name, s in styles.items()
+            if name.split("--")[1] in {"person", "org", "place", "date", "number", "disagreement", "current"}
+        }
+        assert len(set(looks.values())) == len(looks)  # each kind differs without colour
+
+
+async def test_unreadable_paths_exit_with_status_2(tmp_path: Path) -> None:
+    app = make_app([str(tmp_path / "missing")], theme="textual-dark")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(app, pilot)
+    assert app.return_code == 2
+
+
+async def test_loads_paths_in_a_worker(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("---\ntitle: Bridge reopens\nsource: Town Crier\n---\n\nThe bridge reopened.\n")
+    article = build_article(RawArticle(path="x", text="The bridge reopened.", title="Bridge reopens"))
+    assert article is not None
+    app = make_app([str(tmp_path)], theme="textual-dark")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _settle(app, pilot)
+        assert _listed_sources(app) == ["Town Crier"]
+        assert app.analysis is not None
+
+
+async def test_export_writes_the_report_in_the_chosen_format(tmp_path: Path) -> None:
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        box = app.screen.query_one(Input)
+        box.value = str(tmp_path / "notes.txt")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)  # an unknown suffix is refused, the dialog stays
+        box.value = str(tmp_path / "strike.md")
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        assert app.screen is app.main
+    report = (tmp_path / "strike.md").read_text(encoding="utf-8")
+    assert "1,200" in report and "1,500" in report
+
+
+async def test_export_asks_before_replacing_a_file(tmp_path: Path) -> None:
+    existing = tmp_path / "mine.md"
+    existing.write_text("my own notes", encoding="utf-8")
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(existing)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)  # not yet: the file exists
+        assert existing.read_text(encoding="utf-8") == "my own notes"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.main
+        await pilot.press("x")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(existing)
+        await pilot.press("enter", "enter")  # the second Enter confirms
+        await _settle(app, pilot)
+        assert app.screen is app.main
+    assert "my own notes" not in existing.read_text(encoding="utf-8")
+
+
+async def test_ten_thousand_articles() -> None:
+    articles = [
+        Article(id=f"a{i:05d}", path="", title=f"Harbour works report {i}", source=f"Outlet {i % 40}", text="Body.")
+        for i in range(10_000)
+    ]
+    app = make_app(articles, theme="textual-dark", run_analysis=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        lst = app.main.query_one(ArticleList)
+        assert lst.row_count == 10_000
+        assert lst.show_vertical_scrollbar and not lst.show_horizontal_scrollbar  # rows fit the width
+        await pilot.press("G")
+        assert lst.current_article == "a09999"
+        assert "Harbour works report 9999" in lst.row_text(lst.cursor)
+        app.main.filter_by("s:outlet report 1234")
+        await _settle(app, pilot)
+        assert lst.shown[0] == "a01234"  # the exact headline ranks first
+        assert lst.current_article == "a01234"
+        assert len(lst.shown) == len(app.main.index.search("s:outlet report 1234"))  # type: ignore[union-attr]
+
+
+async def test_compare_and_overview_open_their_screens() -> None:
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("c")  # straight to the next article of the story
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CompareScreen"
+        assert (app.screen.left_id, app.screen.right_id) == (app.analysis.articles[0].id, app.analysis.articles[1].id)  # type: ignore[attr-defined,union-attr]
+        app.pop_screen()
+        await pilot.pause()
+        # On a disagreement, compare goes straight to the other source, at that fact.
+        await pilot.press("enter", "d", "c")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CompareScreen"
+        assert app.screen.right_id == app.analysis.articles[1].id  # type: ignore[attr-defined,union-attr]
+        assert app.screen.fact == "f1"  # type: ignore[attr-defined]
+        app.pop_screen()
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "OverviewScreen"
+
+
+async def test_help_on_another_screen_lists_that_screens_keys() -> None:
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("o")
+        await _settle(app, pilot)
+        other = app.screen
+        assert other is not app.main
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        described = {d for _, rows in app.screen.sections for _, d in rows}
+        for _key, binding in other._bindings:
+            if binding.description and not binding.system:
+                assert binding.description in described
+        assert "Next quote" not in described  # the reader's keys do not apply there
+
+
+async def test_clicking_a_highlight_selects_it_and_a_second_click_opens_the_entity() -> None:
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        pane = app.main.query_one(ReadingPane)
+        block = pane.blocks[1]  # "Union leader Marta Kowalczyk said: …"
+        x = block.span.slice(pane.article.text).index("Marta") + 1  # type: ignore[union-attr]
+        await pilot.click(block, offset=(x, 0))
+        await pilot.pause()
+        assert pane.current is not None and pane.current.entity == "marta"
+        await pilot.click(block, offset=(x, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, EntityScreen) and app.screen.entity.id == "marta"
+
+
+async def test_an_empty_analysis_still_reads_well() -> None:
+    bare = Analysis(articles=port_strike().articles)  # no mentions, quotes, facts or stories
+    app = _app(bare)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        lst = app.main.query_one(ArticleList)
+        assert lst.row_count == 3 and lst.row_text(0).split("\n")[0].rstrip().endswith("0   0   0")
+        await pilot.press("enter", "m")
+        await pilot.pause()
+        pane = app.main.query_one(ReadingPane)
+        assert pane.current is None
+        assert any("No mentions" in str(n.message) for n in app._notifications)
+        assert "0 mentions · 0 quotes · 0 disagreements" in _text(app.main.query_one("#status", Static))
+        await pilot.press("e")
+        panel = app.main.query_one("#entities")
+        assert str(panel.get_option_at_index(0).prompt) == "No people or topics found."
+        app.main.filter_by("rotterdam")  # titles still filter
+        await _settle(app, pilot)
+        assert sorted(_listed_sources(app)) == ["Harbour Times", "North Star Daily"]
+
+
+async def test_sorting_cycles_within_stories() -> None:
+    analysis = port_strike()
+    north, harbour, valley = analysis.articles
+    analysis.articles[0] = replace(north, published="2026-03-01")
+    analysis.articles[2] = replace(valley, published="2026-03-05")
+    app = _app(analysis)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        lst = app.main.query_one(ArticleList)
+        assert lst.shown == [north.id, harbour.id, valley.id]
+        await pilot.press("s")  # newest first
+        assert lst.shown == [valley.id, harbour.id, north.id]
+        await pilot.press("s")  # most disagreements first (stable: corpus order among equals)
+        assert lst.shown == [north.id, harbour.id, valley.id]
+        await pilot.press("s")  # by source name
+        assert [lst.articles[a].source for a in lst.shown] == ["Harbour Times", "North Star Daily", "Valley Courier"]
+        await pilot.press("s")
+        assert lst.shown == [north.id, harbour.id, valley.id]
+
+
+async def test_tab_moves_focus_and_vim_keys_move_the_list() -> None:
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        lst = app.main.query_one(ArticleList)
+        assert lst.has_focus
+        await pilot.press("j", "j")
+        assert lst.cursor == 2
+        await pilot.press("k")
+        assert lst.cursor == 1
+        await pilot.press("g")
+        assert lst.cursor == 0
+        await pilot.press("G")
+        assert lst.cursor == 2
+        await pilot.press("tab")
+        assert app.main.query_one(ReadingPane).has_focus
+        await pilot.press("shift+tab", "shift+tab")
+        assert app.focused is app.main.query_one("#filter")

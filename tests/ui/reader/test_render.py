@@ -1,0 +1,52 @@
+"""The bridge from spans to styles: labels, marks, markup safety, spellings."""
+
+from __future__ import annotations
+
+from reader_fakes import port_strike
+from rich.style import Style
+
+from tuireader.model import ArticleAnalysis, Quote, Span
+from tuireader.sources.files import RawArticle, build_article
+from tuireader.ui.reader.render import article_counts, article_marks, render_block, speaker_labels, spellings
+
+
+def _quote_article(text: str, quote: str, speaker: str, name: str) -> tuple[object, ArticleAnalysis]:
+    article = build_article(RawArticle(path="x.txt", text=text, title="T", source="S"))
+    assert article is not None
+    q0 = article.text.index(quote)
+    s0 = article.text.index(speaker)
+    q = Quote(q0, q0 + len(quote), speaker="e1", cue="said", speaker_start=s0, speaker_end=s0 + len(speaker),
+              speaker_name=name)
+    return article, ArticleAnalysis(article.id, quotes=(q,))
+
+
+def test_speaker_label_only_where_the_text_does_not_name_the_speaker() -> None:
+    named, result = _quote_article("“We are ready,” Okafor said. He left.", "We are ready,", "Okafor", "Ada Okafor")
+    assert speaker_labels(result, named, None) == []  # type: ignore[arg-type]
+    pronoun, result = _quote_article("Okafor arrived. “We are ready,” she said.", "We are ready,", "she", "Ada Okafor")
+    labels = speaker_labels(result, pronoun, None)  # type: ignore[arg-type]
+    assert [label for _, label in labels] == [" — Ada Okafor"]
+    pos = labels[0][0]
+    assert pronoun.text[:pos].endswith("ready,”")  # type: ignore[attr-defined]
+
+
+def test_render_block_styles_spans_and_never_parses_markup() -> None:
+    text = "Say [bold]hi[/bold] to Lagos."
+    marks = article_marks(None, [Span(text.index("Lagos"), text.index("Lagos") + 5)])
+    styles = {"reading-pane--disagreement": Style(underline=True), "reading-pane--current": Style(reverse=True)}
+    out = render_block(text, Span(0, len(text)), marks, [(3, " — X")], styles, current=Span(0, 3))
+    assert out.plain == "Say — X [bold]hi[/bold] to Lagos."
+    lagos = out.plain.index("Lagos")
+    assert any(s.start == lagos and s.style == Style(underline=True) for s in out.spans)
+    assert any(s.start == 0 and s.end == 3 and s.style == Style(reverse=True) for s in out.spans)
+
+
+def test_counts_and_spellings_from_the_analysis() -> None:
+    analysis = port_strike()
+    north, _harbour, valley = analysis.articles
+    counts = article_counts(analysis)
+    assert (counts[north.id].facts, counts[north.id].quotes, counts[north.id].disagreements) == (2, 1, 1)
+    assert (counts[valley.id].facts, counts[valley.id].quotes, counts[valley.id].disagreements) == (0, 0, 0)
+    marta = analysis.entity("marta")
+    assert marta is not None
+    assert spellings(marta, analysis) == "spelled Marta Kowalczyk in North Star Daily, Marta Kowalcyk in Harbour Times"
