@@ -7,7 +7,6 @@ stay fast and never load textual.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -123,10 +122,9 @@ def cmd_analyze(argv: Sequence[str]) -> int:
     corpus = load(args.paths, no_cache=args.no_cache)
     analysis = analyze(corpus.articles, cache=cache)
     if args.json:
-        from tuireader.views.analysis_json import to_dict
+        from tuireader.views.analysis_json import dumps
 
-        json.dump(to_dict(analysis), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        sys.stdout.write(dumps(analysis))
         return EXIT_OK
     from tuireader.views.summary import print_summary
 
@@ -156,9 +154,11 @@ def cmd_app(argv: Sequence[str]) -> int:
         # Download before the app starts: progress and failures show on stderr, one line each.
         return _open_app_on(load(args.paths, no_cache=args.no_cache), no_cache=args.no_cache)
     _check_paths(args.paths)
-    from tuireader.ui.app import run_app
+    from tuireader.ui.app import make_app
 
-    return run_app(args.paths, no_cache=args.no_cache)
+    app = make_app(list(args.paths), cache=_cache(args.no_cache))
+    app.run()
+    return int(app.return_code or 0)
 
 
 def _check_paths(paths: Sequence[str]) -> None:
@@ -267,10 +267,9 @@ def cmd_feed(argv: Sequence[str]) -> int:
 
         analysis = analyze(corpus.articles, cache=_cache(args.no_cache))
         if args.json:
-            from tuireader.views.analysis_json import to_dict
+            from tuireader.views.analysis_json import dumps
 
-            json.dump(to_dict(analysis), sys.stdout, ensure_ascii=False, indent=1)
-            sys.stdout.write("\n")
+            sys.stdout.write(dumps(analysis))
         else:
             from tuireader.views.summary import print_summary
 
@@ -306,7 +305,7 @@ def cmd_report(argv: Sequence[str]) -> int:
     from pathlib import Path
 
     from tuireader.core.pipeline import analyze
-    from tuireader.views.report import format_for_path, write_report
+    from tuireader.views.formats import format_for_path, write_report
 
     out = None if args.output == "-" else Path(args.output).expanduser()
     fmt = args.format or (format_for_path(out) if out else None) or "md"

@@ -29,8 +29,9 @@ from tuireader.model import (
 )
 from tuireader.sources.files import RawArticle, build_article
 from tuireader.views.analysis_json import to_dict
+from tuireader.views.formats import format_for_path, write_report
 from tuireader.views.markdown import md_text
-from tuireader.views.report import build_sections, excerpt, format_for_path, spelled_differently, write_report
+from tuireader.views.report import build_sections, excerpt, spelled_differently
 
 TEXT_A = (
     "About 240 ferry workers stopped work on Friday. "

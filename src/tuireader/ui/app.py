@@ -289,10 +289,3 @@ def make_app(
         return ReaderApp(articles=items, **options)
     return ReaderApp(paths=[str(p) for p in items], **options)
 
-
-def run_app(paths: Sequence[str], *, no_cache: bool = False) -> int:
-    from tuireader.cli import _cache
-
-    app = make_app(list(paths), cache=_cache(no_cache))
-    app.run()
-    return app.return_code or 0

@@ -1,7 +1,8 @@
-"""The analysis JSON (schema ``tuireader.analysis/1``), documented in README.md."""
+"""The analysis JSON (schema ``tuireader.analysis/1``), documented in README.md: the one serialiser."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from tuireader.model import Analysis
@@ -83,3 +84,8 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
         "stories": [{"id": s.id, "label": s.label, "articles": list(s.articles)} for s in analysis.stories],
         "topics": list(analysis.topics),
     }
+
+
+def dumps(analysis: Analysis) -> str:
+    """The analysis JSON as text, one newline at the end: what ``analyze --json`` prints and reports save."""
+    return json.dumps(to_dict(analysis), ensure_ascii=False, indent=1) + "\n"

@@ -1,7 +1,7 @@
-"""The shareable comparison report: Markdown (reads well on GitHub), one self-contained HTML file, or JSON.
+"""The shareable comparison report's sections, as plain data the Markdown and HTML reports render.
 
-``write_report(analysis, fmt)`` is the one entry point; the CLI's ``report`` command and the app's
-export both call it. The sections are built once (``build_sections``) as plain data, then each format
+``views.formats.write_report(analysis, fmt)`` is the one entry point; the CLI's ``report`` command and
+the app's export both call it. The sections are built once (``build_sections``) here, then each format
 renders them, escaping every piece of article text: a ``|`` or ``*`` in a headline must not break a
 Markdown table, and a ``<script>`` in an article must stay text in the HTML. Nothing here styles for a
 terminal; the HTML carries its own CSS and needs no network and no JavaScript.
@@ -10,26 +10,17 @@ terminal; the HTML carries its own CSS and needs no network and no JavaScript.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from tuireader import __version__
 from tuireader.model import Analysis, Article, Disagreement, DisagreementValue, Fact, Label
 
-FORMATS = ("md", "html", "json")
-_SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
 _LABEL_ORDER = {Label.PERSON: 0, Label.ORG: 1, Label.PLACE: 2, Label.DATE: 3, Label.NUMBER: 4}
 _LABEL_NAMES = {Label.PERSON: "person", Label.ORG: "organisation", Label.PLACE: "place"}
 NAMED_COLUMNS = 6  # coverage columns show source names up to this many articles, numbers beyond
 CONTEXT = 160  # characters of context when a value lies outside any sentence
-
-
-def format_for_path(path: str | Path) -> str | None:
-    """The report format a file name asks for, from its suffix."""
-    return _SUFFIXES.get(Path(path).suffix.lower())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -248,28 +239,6 @@ def column_names(s: Sections) -> list[str]:
     if len(s.articles) <= NAMED_COLUMNS:
         return [s.names[a.id] for a in s.articles]
     return [str(i) for i in range(1, len(s.articles) + 1)]
-
-
-# ---------------------------------------------------------------------------------------------
-# Entry point
-
-
-def write_report(analysis: Analysis, fmt: str = "md", *, generated: str | None = None) -> str:
-    """The report as text in ``fmt`` ("md", "html" or "json"); ``generated`` overrides the timestamp."""
-    if fmt == "json":
-        from tuireader.views.analysis_json import to_dict
-
-        return json.dumps(to_dict(analysis), ensure_ascii=False, indent=1) + "\n"
-    sections = build_sections(analysis, generated)
-    if fmt == "md":
-        from tuireader.views.markdown import render_markdown
-
-        return render_markdown(sections)
-    if fmt == "html":
-        from tuireader.views.html import render_html
-
-        return render_html(sections)
-    raise ValueError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
 VERSION_NOTE = f"tuireader {__version__}"

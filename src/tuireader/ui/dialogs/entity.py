@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
-from rich.style import Style
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tuireader.model import Analysis, Entity
-from tuireader.ui.reader.render import entity_card, plain
+from tuireader.model import Entity
+from tuireader.ui.text import plain
 
 
 class EntityScreen(ModalScreen[str | None]):
@@ -23,11 +21,11 @@ class EntityScreen(ModalScreen[str | None]):
         Binding("f", "filter", "Filter articles by it"),
     ]
 
-    def __init__(self, entity: Entity, analysis: Analysis, styles: Mapping[str, Style]) -> None:
+    def __init__(self, entity: Entity, card: Text) -> None:
+        """``card``: the entity's card, styled by the reader (``ui.reader.render.entity_card``)."""
         super().__init__()
         self.entity = entity
-        self.analysis = analysis
-        self.card_text = entity_card(entity, analysis, styles)
+        self.card_text = card
 
     def compose(self) -> ComposeResult:
         with Vertical(id="entity-dialog"):

@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from tuireader.ui.reader.render import plain
+from tuireader.ui.text import plain
 
 SUFFIXES = (".md", ".markdown", ".html", ".htm", ".json")
 

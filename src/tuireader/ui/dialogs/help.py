@@ -13,7 +13,7 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tuireader.ui.reader.render import plain
+from tuireader.ui.text import plain
 
 Section = tuple[str, list[tuple[str, str]]]  # (title, [(keys, description)])
 

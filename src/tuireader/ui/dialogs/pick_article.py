@@ -12,7 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tuireader.model import Article
-from tuireader.ui.reader.render import article_meta, plain
+from tuireader.ui.text import article_meta, plain
 
 
 class ArticlePicker(ModalScreen[str | None]):

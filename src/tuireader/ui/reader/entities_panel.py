@@ -9,7 +9,8 @@ from textual.widgets.option_list import Option
 
 from tuireader.model import Analysis, Label
 from tuireader.ui.messages import EntityChosen
-from tuireader.ui.reader.render import entity_mention_counts, plain, plural
+from tuireader.ui.reader.render import entity_mention_counts
+from tuireader.ui.text import plain, plural
 
 # A large corpus has thousands of names; the panel is for the ones that matter.
 MAX_PER_GROUP = 200

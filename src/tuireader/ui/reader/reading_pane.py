@@ -25,12 +25,11 @@ from tuireader.ui.reader.render import (
     article_marks,
     entity_map,
     foreground,
-    plain,
-    plural,
     render_block,
     speaker_labels,
     speaker_name,
 )
+from tuireader.ui.text import plain, plural
 
 KINDS = ("mention", "quote", "disagreement")
 _OWN_BACKGROUND = {"reading-pane--disagreement"}  # the only highlight with its own background

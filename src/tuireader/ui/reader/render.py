@@ -17,6 +17,7 @@ from rich.style import Style
 from rich.text import Text
 
 from tuireader.model import Analysis, Article, ArticleAnalysis, Entity, Label, Quote, Span
+from tuireader.ui.text import plain, plural
 
 Styles = Mapping[str, Style]
 
@@ -31,10 +32,6 @@ MAX_QUOTES = 12  # quotations listed in the entity popup
 _QUOTE_CLOSERS = "\"'”’»›"
 
 
-def plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
 def foreground(style: Style) -> Style:
     """``style`` without its background, so a span keeps the row or cursor background under it."""
     return Style(
@@ -46,11 +43,6 @@ def foreground(style: Style) -> Style:
         strike=style.strike,
         reverse=style.reverse,
     )
-
-
-def plain(text: str, style: Style | str = "") -> Text:
-    """Untrusted text as a ``Text`` (never parsed as markup)."""
-    return Text(text, style=style, end="")
 
 
 def highlight(text: str, positions: Iterable[int], style: Style, base: Style | str = "") -> Text:
@@ -85,11 +77,6 @@ def article_counts(analysis: Analysis) -> dict[str, ArticleCounts]:
         quotes = sum(1 for q in result.quotes if not q.scare) if result else 0
         out[item.id] = ArticleCounts(facts.get(item.id, 0), quotes, disagreements.get(item.id, 0))
     return out
-
-
-def article_meta(article: Article) -> str:
-    parts = [article.source or "unknown source", article.published or "undated"]
-    return " · ".join(parts)
 
 
 class TwoLineCell:

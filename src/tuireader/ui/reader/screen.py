@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,7 +25,8 @@ from tuireader.ui.reader.article_list import ArticleList, ListHeader
 from tuireader.ui.reader.entities_panel import EntitiesPanel
 from tuireader.ui.reader.filter_input import FilterInput
 from tuireader.ui.reader.reading_pane import ReadingPane
-from tuireader.ui.reader.render import legend, plain
+from tuireader.ui.reader.render import entity_card, legend
+from tuireader.ui.text import plain
 
 if TYPE_CHECKING:
     from tuireader.core.search import SearchIndex
@@ -213,7 +213,8 @@ class MainScreen(Screen[None]):
             if result == "filter":
                 self.filter_by(f"{_prefix(entity.label.value)}\"{entity.name}\"")
 
-        self.app.push_screen(EntityScreen(entity, self.analysis, self.pane.highlight_styles()), chosen)
+        card = entity_card(entity, self.analysis, self.pane.highlight_styles())
+        self.app.push_screen(EntityScreen(entity, card), chosen)
 
     # -- filtering -------------------------------------------------------------------------
 
@@ -377,13 +378,9 @@ class MainScreen(Screen[None]):
 
 
 def _report_text(analysis: Analysis, path: Path) -> str:
-    """The report in the format the suffix asks for (the shared report module, else the analysis JSON)."""
-    try:
-        from tuireader.views.report import format_for_path, write_report
-    except ImportError:
-        from tuireader.views.analysis_json import to_dict
+    """The report in the format the suffix asks for."""
+    from tuireader.views.formats import format_for_path, write_report
 
-        return json.dumps(to_dict(analysis), ensure_ascii=False, indent=1) + "\n"
     return write_report(analysis, format_for_path(path) or "md")
 
 
