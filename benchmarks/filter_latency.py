@@ -32,15 +32,17 @@ def _queries(analysis: Any) -> list[str]:
 
 
 async def measure(folder: Path) -> dict[str, Any]:
-    from tuireader.cli import _cache
+    from tuireader.cli import open_store
     from tuireader.core.pipeline import analyze
+    from tuireader.settings import Settings
     from tuireader.sources.files import load_corpus
     from tuireader.ui.app import make_app
 
-    cache = _cache(False)
-    corpus = load_corpus([folder])
-    analysis = analyze(corpus.articles, cache=cache)
-    app = make_app(analysis, cache=cache, theme="textual-dark", remember_theme=False)
+    settings = Settings.from_env()
+    store = open_store(settings)
+    corpus = load_corpus([folder], store, workers=settings.workers)
+    analysis = analyze(corpus.articles, store=store, workers=settings.workers)
+    app = make_app(analysis, store, settings=settings, theme="textual-dark", remember_theme=False)
     latencies: list[float] = []
     searched: list[float] = []  # key to results applied to the list (the search, in a worker thread)
     drawn: list[float] = []  # results applied to the screen redrawn

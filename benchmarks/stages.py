@@ -63,28 +63,27 @@ def main(folder: Path) -> dict[str, Any]:
     import importlib
     import os
 
-    # One process, so every stage runs under the timers (``tuireader analyze`` uses workers).
-    os.environ["TUIREADER_WORKERS"] = "1"
-
     totals: dict[str, float] = defaultdict(float)
     for stage, targets in TIMED.items():
         for module_name, attr in targets:
             module = importlib.import_module(module_name)
             setattr(module, attr, _wrap(totals, stage, getattr(module, attr)))
 
-    from tuireader.cli import _cache
+    from tuireader.cli import open_store
     from tuireader.core.pipeline import analyze
+    from tuireader.settings import Settings
 
     # With $TUIREADER_CACHE_DIR set (run.py sets an empty one) the cold run also fills the cache,
     # as a first `tuireader analyze` would, so the warm measurements need no second cold run.
-    cache = _cache(not os.environ.get("TUIREADER_CACHE_DIR"))
+    store = open_store(Settings.from_env(no_cache=not os.environ.get("TUIREADER_CACHE_DIR")))
+    # One process (workers=1), so every stage runs under the timers (``tuireader analyze`` uses workers).
     from tuireader.sources.files import load_corpus
 
     start, cpu = time.perf_counter(), time.process_time()
-    corpus = load_corpus([folder])
+    corpus = load_corpus([folder], store, workers=1)
     loaded, loaded_cpu = time.perf_counter() - start, time.process_time() - cpu
     start = time.perf_counter()
-    analysis = analyze(corpus.articles, cache=cache)
+    analysis = analyze(corpus.articles, store=store, workers=1)
     analysed = time.perf_counter() - start
 
     stages = {"load": loaded - totals["sentences"], **{s: totals[s] for s in TIMED}}

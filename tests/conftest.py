@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from tuireader.model import Analysis
 from web_helpers import webserver
 
 
@@ -26,3 +27,9 @@ def server() -> Iterator[Any]:
     web = webserver().WebServer()
     yield web
     web.stop()
+
+
+@pytest.fixture
+def bare_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An analysis that only lists the articles: for CLI tests about loading, not analysis."""
+    monkeypatch.setattr("tuireader.core.pipeline.analyze", lambda articles, **_: Analysis(articles=list(articles)))

@@ -12,6 +12,7 @@ import pytest
 
 from tuireader.cli import main
 from tuireader.model import ArticleAnalysis
+from tuireader.settings import Settings
 from tuireader.sources.files import load_corpus
 from tuireader.store.cache import cache_path, open_cache
 
@@ -31,10 +32,15 @@ def folder(tmp_path: Path) -> Path:
     return d
 
 
+def _path() -> Path:
+    """Where the CLI keeps its cache in these tests (``$TUIREADER_CACHE_DIR``, set by conftest)."""
+    return cache_path(Settings.from_env().cache_dir)
+
+
 def _poison(folder: Path) -> None:
     """Store a marked analysis for the folder's article, so a run that reads the cache shows it."""
     article = load_corpus([folder]).articles[0]
-    cache = open_cache()
+    cache = open_cache(_path())
     cache.put_many([ArticleAnalysis(article=article.id, topics=("poisoned cache entry",))])
     cache.close()
 
@@ -46,16 +52,16 @@ def _topics(capsys: pytest.CaptureFixture[str], *args: str) -> list[str]:
 
 
 def test_analyze_fills_the_cache_and_reads_it(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert not cache_path().exists()
+    assert not _path().exists()
     _topics(capsys, str(folder))
-    assert cache_path().exists()
+    assert _path().exists()
     _poison(folder)
     assert "poisoned cache entry" in _topics(capsys, str(folder))
 
 
 def test_no_cache_flag_neither_creates_nor_reads(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _topics(capsys, "--no-cache", str(folder))
-    assert not cache_path().exists() and not cache_path().parent.exists()
+    assert not _path().exists() and not _path().parent.exists()
     _poison(folder)
     assert "poisoned cache entry" not in _topics(capsys, "--no-cache", str(folder))
 
@@ -63,26 +69,26 @@ def test_no_cache_flag_neither_creates_nor_reads(folder: Path, capsys: pytest.Ca
 def test_no_cache_env(folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TUIREADER_NO_CACHE", "1")
     _topics(capsys, str(folder))
-    assert not cache_path().exists()
+    assert not _path().exists()
     _poison(folder)
     assert "poisoned cache entry" not in _topics(capsys, str(folder))
 
 
 def test_cache_path_and_clear(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["cache", "path"]) == 0
-    assert capsys.readouterr().out.strip() == str(cache_path())
+    assert capsys.readouterr().out.strip() == str(_path())
     _topics(capsys, str(folder))
-    assert cache_path().exists()
+    assert _path().exists()
     assert main(["cache", "clear"]) == 0
     out = capsys.readouterr().out
-    assert "removed" in out and str(cache_path()) in out
-    assert not cache_path().exists()
+    assert "removed" in out and str(_path()) in out
+    assert not _path().exists()
     assert main(["cache", "clear"]) == 0
     assert "nothing to remove" in capsys.readouterr().out
 
 
 def test_corrupt_cache_file_does_not_break_analyze(folder: Path) -> None:
-    path = cache_path()
+    path = _path()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"\x00garbage\xff" * 500)
     env = dict(os.environ)

@@ -1,4 +1,4 @@
-"""Shared by the fetch and feed tests: the local web server's module and an in-memory page store."""
+"""Shared by the fetch and feed tests: the local web server's module, an in-memory store, a stand-in app."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ import importlib.util
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
+
+import pytest
 
 WEB = Path(__file__).parent / "fixtures" / "web"
 
@@ -23,13 +26,55 @@ def webserver() -> ModuleType:
 
 
 class FakeStore:
-    """The cache's key-value interface, in memory."""
+    """A ``tuireader.storage.Store`` that keeps only values (downloaded pages), in memory."""
 
     def __init__(self) -> None:
         self.values: dict[tuple[str, str], bytes] = {}
+
+    def get_many(self, article_ids: Any) -> dict[str, Any]:
+        return {}
+
+    def put_many(self, analyses: Any) -> None:
+        pass
+
+    def get_sentences(self, key: str) -> None:
+        return None
+
+    def put_sentences(self, key: str, spans: Any) -> None:
+        pass
+
+    def get_file(self, key: str) -> None:
+        return None
+
+    def put_file(self, key: str, articles: Any) -> None:
+        pass
+
+    def get_facts(self, key: str) -> None:
+        return None
+
+    def put_facts(self, key: str, facts: Any) -> None:
+        pass
 
     def get_value(self, namespace: str, key: str) -> bytes | None:
         return self.values.get((namespace, key))
 
     def put_value(self, namespace: str, key: str, value: bytes) -> None:
         self.values[(namespace, key)] = value
+
+
+def capture_app(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """Replace the app the CLI opens with one that records the articles it was given and exits."""
+    opened: list[Any] = []
+
+    class FakeApp:
+        return_code = 0
+
+        def run(self) -> None:
+            pass
+
+    def make_app(source: Any, *args: Any, **options: Any) -> FakeApp:
+        opened.extend(source.articles)
+        return FakeApp()
+
+    monkeypatch.setattr("tuireader.ui.app.make_app", make_app)
+    return opened

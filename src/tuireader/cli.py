@@ -13,11 +13,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
 
 from tuireader import __version__
+from tuireader.settings import Settings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from tuireader.sources.files import Corpus
+    from tuireader.sources.web import FetchOptions
+    from tuireader.storage import Store
 
 EXIT_OK = 0
 EXIT_USAGE = 2  # unusable input or arguments
@@ -54,18 +57,39 @@ def _is_url(path: str) -> bool:
     return str(path)[:8].lower().startswith(("http://", "https://"))
 
 
-def load(paths: Sequence[str], *, no_cache: bool = False) -> Corpus:
+def open_store(settings: Settings) -> Store | None:
+    """The analysis cache (the one ``Store``), or None when disabled or unavailable."""
+    if settings.no_cache:
+        return None
+    try:
+        from tuireader.store.cache import cache_path, open_cache
+    except ImportError:
+        return None
+    try:
+        return open_cache(cache_path(settings.cache_dir), version=settings.cache_version)
+    except Exception:  # an unusable cache means nothing is kept, never a failed run
+        return None
+
+
+def fetch_options(settings: Settings) -> FetchOptions | None:
+    """Download options: the defaults, with the timeout the settings ask for."""
+    if settings.fetch_timeout is None:
+        return None
+    from tuireader.sources.web import FetchOptions
+
+    return FetchOptions(timeout=settings.fetch_timeout)
+
+
+def load(paths: Sequence[str], store: Store | None, settings: Settings) -> Corpus:
     """Load articles (files, folders, URLs), printing warnings; raise UsageError when nothing loads."""
-    from tuireader.sources.files import CorpusError, load_corpus
+    from tuireader.sources.files import CorpusError
+    from tuireader.sources.load import load as load_articles
 
     try:
-        if any(_is_url(p) for p in paths):
-            from tuireader.sources.load import load_sources
-            from tuireader.sources.web import open_page_store
-
-            corpus = load_sources(paths, store=open_page_store(no_cache), progress=fetch_progress())
-        else:
-            corpus = load_corpus(paths)
+        progress = fetch_progress() if any(_is_url(p) for p in paths) else None
+        corpus = load_articles(
+            paths, store, options=fetch_options(settings), workers=settings.workers, progress=progress
+        )
     except CorpusError as exc:
         for message in exc.warnings:
             _warn(message)
@@ -73,22 +97,6 @@ def load(paths: Sequence[str], *, no_cache: bool = False) -> Corpus:
     for message in corpus.warnings:
         _warn(message)
     return corpus
-
-
-def _cache(disabled: bool):  # type: ignore[no-untyped-def]
-    """The analysis cache, or None when disabled or unavailable."""
-    from tuireader.sources.files import use_sentence_cache
-
-    use_sentence_cache(None)
-    if disabled or os.environ.get("TUIREADER_NO_CACHE"):
-        return None
-    try:
-        from tuireader.store.cache import open_cache
-    except ImportError:
-        return None
-    cache = open_cache()
-    use_sentence_cache(cache)  # loading reuses cached sentence boundaries too
-    return cache
 
 
 def _app_parser() -> argparse.ArgumentParser:
@@ -118,9 +126,10 @@ def cmd_analyze(argv: Sequence[str]) -> int:
     args = _analyze_parser().parse_args(argv)
     from tuireader.core.pipeline import analyze
 
-    cache = _cache(args.no_cache)  # before loading: sentence boundaries are cached too
-    corpus = load(args.paths, no_cache=args.no_cache)
-    analysis = analyze(corpus.articles, cache=cache)
+    settings = Settings.from_env(no_cache=args.no_cache)
+    store = open_store(settings)
+    corpus = load(args.paths, store, settings)
+    analysis = analyze(corpus.articles, store=store, workers=settings.workers)
     if args.json:
         from tuireader.views.analysis_json import dumps
 
@@ -140,25 +149,24 @@ def cmd_cache(argv: Sequence[str]) -> int:
         from tuireader.store import cache
     except ImportError:
         _fail("the cache is not available in this build")
+    path = cache.cache_path(Settings.from_env().cache_dir)
     if args.action == "path":
-        print(cache.cache_path())
+        print(path)
     else:
-        removed = cache.clear_cache()
+        removed = cache.clear_cache(path)
         print(f"cache cleared ({removed})")
     return EXIT_OK
 
 
 def cmd_app(argv: Sequence[str]) -> int:
     args = _app_parser().parse_args(argv)
+    settings = Settings.from_env(no_cache=args.no_cache)
     if any(_is_url(p) for p in args.paths):
         # Download before the app starts: progress and failures show on stderr, one line each.
-        return _open_app_on(load(args.paths, no_cache=args.no_cache), no_cache=args.no_cache)
+        store = open_store(settings)
+        return _open_app_on(load(args.paths, store, settings), store, settings)
     _check_paths(args.paths)
-    from tuireader.ui.app import make_app
-
-    app = make_app(list(args.paths), cache=_cache(args.no_cache))
-    app.run()
-    return int(app.return_code or 0)
+    return _open_app_on(list(args.paths), open_store(settings), settings)
 
 
 def _check_paths(paths: Sequence[str]) -> None:
@@ -229,11 +237,12 @@ def cmd_feed(argv: Sequence[str]) -> int:
     args = _feed_parser().parse_args(argv)
     from tuireader.sources.feeds import FeedError, load_entries, parse_pick, read_feed
     from tuireader.sources.files import CorpusError
-    from tuireader.sources.web import open_page_store
 
-    store = open_page_store(args.no_cache)
+    settings = Settings.from_env(no_cache=args.no_cache)
+    store = open_store(settings)
+    options = fetch_options(settings)
     try:
-        feed = read_feed(args.feed, store=store)
+        feed = read_feed(args.feed, options=options, store=store)
     except FeedError as exc:
         _fail(str(exc))
     if feed.note:
@@ -257,7 +266,7 @@ def cmd_feed(argv: Sequence[str]) -> int:
         _fail(f"--pick: {exc}")
     chosen = [feed.entries[n - 1] for n in numbers]
     try:
-        corpus = load_entries(feed, chosen, store=store, progress=fetch_progress())
+        corpus = load_entries(feed, chosen, options=options, store=store, progress=fetch_progress())
     except CorpusError as exc:
         _fail(str(exc))
     for message in corpus.warnings:
@@ -265,7 +274,7 @@ def cmd_feed(argv: Sequence[str]) -> int:
     if args.json or args.analyze:
         from tuireader.core.pipeline import analyze
 
-        analysis = analyze(corpus.articles, cache=_cache(args.no_cache))
+        analysis = analyze(corpus.articles, store=store, workers=settings.workers)
         if args.json:
             from tuireader.views.analysis_json import dumps
 
@@ -275,14 +284,14 @@ def cmd_feed(argv: Sequence[str]) -> int:
 
             print_summary(analysis)
         return EXIT_OK
-    return _open_app_on(corpus, no_cache=args.no_cache)
+    return _open_app_on(corpus, store, settings)
 
 
-def _open_app_on(corpus: Corpus, *, no_cache: bool) -> int:
-    """Open the app on articles already loaded (downloaded pages, feed entries)."""
+def _open_app_on(source: Corpus | list[str], store: Store | None, settings: Settings) -> int:
+    """Open the app on paths (loaded in the app) or on articles already loaded (pages, feed entries)."""
     from tuireader.ui.app import make_app
 
-    app = make_app(corpus, cache=_cache(no_cache))
+    app = make_app(source, store, settings=settings)
     app.run()
     return int(app.return_code or 0)
 
@@ -316,9 +325,10 @@ def cmd_report(argv: Sequence[str]) -> int:
             _fail(f"{out} already exists; add --force to overwrite it")
         if not out.parent.is_dir():
             _fail(f"{out.parent}: no such folder")
-    cache = _cache(args.no_cache)
-    corpus = load(args.paths, no_cache=args.no_cache)
-    text = write_report(analyze(corpus.articles, cache=cache), fmt)
+    settings = Settings.from_env(no_cache=args.no_cache)
+    store = open_store(settings)
+    corpus = load(args.paths, store, settings)
+    text = write_report(analyze(corpus.articles, store=store, workers=settings.workers), fmt)
     if out is None:
         sys.stdout.write(text)
         return EXIT_OK

@@ -9,6 +9,7 @@ import pytest
 from tuireader.core import pipeline
 from tuireader.core.pipeline import analyze, worker_count
 from tuireader.model import Article
+from tuireader.settings import Settings
 from tuireader.sources import files as corpus_mod
 from tuireader.sources.files import RawArticle, build_article
 
@@ -39,21 +40,19 @@ def _articles(n: int) -> list[Article]:
     return out
 
 
-def test_worker_count(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_worker_count() -> None:
     assert worker_count(SMALL - 1) == 1
-    monkeypatch.setenv("TUIREADER_WORKERS", "3")
-    assert worker_count(SMALL) == 3
-    monkeypatch.setenv("TUIREADER_WORKERS", "1")
-    assert worker_count(10_000) == 1
+    assert worker_count(SMALL - 1, 3) == 1
+    assert worker_count(SMALL, 3) == 3
+    assert worker_count(10_000, 1) == 1
+    assert worker_count(SMALL, Settings.from_env({"TUIREADER_WORKERS": "3"}).workers) == 3
 
 
-def test_worker_processes_give_the_same_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_worker_processes_give_the_same_analysis() -> None:
     articles = _articles(SMALL + 6)
-    monkeypatch.setenv("TUIREADER_WORKERS", "1")
-    alone = analyze(articles, facts=False)
-    monkeypatch.setenv("TUIREADER_WORKERS", "2")
+    alone = analyze(articles, facts=False, workers=1)
     progress: list[tuple[str, int, int]] = []
-    pooled = analyze(articles, facts=False, progress=lambda *p: progress.append(p))
+    pooled = analyze(articles, facts=False, workers=2, progress=lambda *p: progress.append(p))
     assert pooled.by_article == alone.by_article
     assert any(m for a in pooled.by_article.values() for m in a.mentions)
     assert [s.articles for s in pooled.stories] == [s.articles for s in alone.stories]
@@ -61,7 +60,7 @@ def test_worker_processes_give_the_same_analysis(monkeypatch: pytest.MonkeyPatch
     assert done == sorted(done) and done[-1] == len(articles)
 
 
-def test_loading_in_worker_processes_gives_the_same_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_loading_in_worker_processes_gives_the_same_corpus(tmp_path: Path) -> None:
     folder = tmp_path / "many"
     folder.mkdir()
     for article in _articles(SMALL + 6):
@@ -69,10 +68,8 @@ def test_loading_in_worker_processes_gives_the_same_corpus(tmp_path: Path, monke
     (folder / "dup.txt").write_text(_articles(1)[0].text, "utf-8")  # same text as 0.txt.md
     (folder / "empty.txt").write_text("  \n", "utf-8")
     (folder / "zz.jsonl").write_text('{"text": "One line article about Tarrow."}\nnot json\n', "utf-8")
-    monkeypatch.setenv("TUIREADER_WORKERS", "1")
-    alone = corpus_mod.load_corpus([folder])
-    monkeypatch.setenv("TUIREADER_WORKERS", "2")
-    pooled = corpus_mod.load_corpus([folder])
+    alone = corpus_mod.load_corpus([folder], workers=1)
+    pooled = corpus_mod.load_corpus([folder], workers=2)
     assert pooled.articles == alone.articles
     assert pooled.warnings == alone.warnings
     assert len(alone.warnings) == 3 and len(alone.articles) == SMALL + 7

@@ -6,14 +6,11 @@ import io
 import json
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
 from tuireader import cli
-from tuireader.model import Analysis
-from tuireader.sources import web as fetch
 from tuireader.sources.feeds import (
     FeedError,
     discover_feed,
@@ -24,7 +21,7 @@ from tuireader.sources.feeds import (
     read_feed,
 )
 from tuireader.sources.web import FetchOptions
-from web_helpers import WEB, FakeStore
+from web_helpers import WEB, FakeStore, capture_app
 
 FAST = FetchOptions(timeout=0.5)
 
@@ -159,13 +156,9 @@ def test_html_to_text() -> None:
 
 
 @pytest.fixture
-def bare(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No real cache and a bare pipeline: these tests are about loading feeds, not analysis."""
-    pipeline = ModuleType("tuireader.core.pipeline")
-    pipeline.analyze = lambda articles, **_: Analysis(articles=list(articles))  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "tuireader.core.pipeline", pipeline)
-    monkeypatch.setattr(cli, "_cache", lambda disabled: None)
-    monkeypatch.setattr(fetch, "open_page_store", lambda disabled=False: None)
+def bare(monkeypatch: pytest.MonkeyPatch, bare_pipeline: None) -> None:
+    """No store and a bare pipeline: these tests are about loading feeds, not analysis."""
+    monkeypatch.setattr(cli, "open_store", lambda settings: None)
     monkeypatch.setenv("TUIREADER_FETCH_TIMEOUT", "0.5")
 
 
@@ -211,30 +204,10 @@ class _Terminal(io.StringIO):
         return True
 
 
-def _capture_app(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
-    """Replace the app factory with one that records the articles it was given."""
-    opened: list[Any] = []
-
-    class FakeApp:
-        return_code = 0
-
-        def run(self) -> None:
-            pass
-
-    def make_app(source: Any, **options: Any) -> FakeApp:
-        opened.extend(source.articles)
-        return FakeApp()
-
-    module = ModuleType("tuireader.ui.app")
-    module.make_app = make_app  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "tuireader.ui.app", module)
-    return opened
-
-
 def test_cli_interactive_choice_opens_the_app(
     server: Any, bare: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    opened = _capture_app(monkeypatch)
+    opened = capture_app(monkeypatch)
     monkeypatch.setattr(sys, "stdin", _Terminal("nine\n2\n"))
     monkeypatch.setattr(sys, "stdout", _Terminal())
     assert cli.main(["feed", server.url("/feed.atom")]) == 0
@@ -249,7 +222,7 @@ def test_cli_interactive_choice_opens_the_app(
 
 
 def test_cli_interactive_enter_quits(server: Any, bare: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    opened = _capture_app(monkeypatch)
+    opened = capture_app(monkeypatch)
     monkeypatch.setattr(sys, "stdin", _Terminal("\n"))
     monkeypatch.setattr(sys, "stdout", _Terminal())
     assert cli.main(["feed", server.url("/feed.atom")]) == 0

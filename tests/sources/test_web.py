@@ -6,21 +6,20 @@ import io
 import json
 import sys
 from pathlib import Path
-from types import ModuleType
-from typing import Any
 
 import pytest
 
 from tuireader import cli
-from tuireader.model import Analysis
-from tuireader.sources import web as fetch
+from tuireader.settings import Settings
 from tuireader.sources.files import CorpusError, without_headline
 from tuireader.sources.load import load_sources
 from tuireader.sources.web import FetchOptions, decode_body, fetch_pages, is_url
-from web_helpers import FakeStore
+from web_helpers import FakeStore, capture_app
 
 
-class BrokenStore:
+class BrokenStore(FakeStore):
+    """A store whose page table fails on every call."""
+
     def get_value(self, namespace: str, key: str) -> bytes | None:
         raise OSError("disk on fire")
 
@@ -192,11 +191,9 @@ def test_decoding(body: bytes, charset: str | None, expected: str) -> None:
     assert decode_body(body, charset) == expected
 
 
-def test_timeout_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("TUIREADER_FETCH_TIMEOUT", "2.5")
-    assert FetchOptions.from_env().timeout == 2.5
-    monkeypatch.setenv("TUIREADER_FETCH_TIMEOUT", "soon")
-    assert FetchOptions.from_env().timeout == FetchOptions().timeout
+def test_timeout_from_environment() -> None:
+    assert cli.fetch_options(Settings.from_env({"TUIREADER_FETCH_TIMEOUT": "2.5"})) == FetchOptions(timeout=2.5)
+    assert cli.fetch_options(Settings.from_env({"TUIREADER_FETCH_TIMEOUT": "soon"})) is None  # the defaults
 
 
 # ---------------------------------------------------------------------------------------------
@@ -204,14 +201,10 @@ def test_timeout_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def offline_store(monkeypatch: pytest.MonkeyPatch) -> FakeStore:
-    """A fake page cache for the CLI, and a bare pipeline: these tests are about loading, not analysis."""
-    pipeline = ModuleType("tuireader.core.pipeline")
-    pipeline.analyze = lambda articles, **_: Analysis(articles=list(articles))  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "tuireader.core.pipeline", pipeline)
-    monkeypatch.setattr(cli, "_cache", lambda disabled: None)
+def offline_store(monkeypatch: pytest.MonkeyPatch, bare_pipeline: None) -> FakeStore:
+    """A fake store for the CLI, and a bare pipeline: these tests are about loading, not analysis."""
     store = FakeStore()
-    monkeypatch.setattr(fetch, "open_page_store", lambda disabled=False: None if disabled else store)
+    monkeypatch.setattr(cli, "open_store", lambda settings: None if settings.no_cache else store)
     monkeypatch.setenv("TUIREADER_FETCH_TIMEOUT", "0.5")
     return store
 
@@ -252,21 +245,7 @@ def test_cli_reopens_from_cache_with_server_stopped(server, offline_store, capsy
 def test_cli_opens_the_app_on_downloaded_pages(  # type: ignore[no-untyped-def]
     server, offline_store, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
-    opened: list[Any] = []
-
-    class FakeApp:
-        return_code = 0
-
-        def run(self) -> None:
-            pass
-
-    def make_app(source: Any, **options: Any) -> FakeApp:
-        opened.extend(source.articles)
-        return FakeApp()
-
-    module = ModuleType("tuireader.ui.app")
-    module.make_app = make_app  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "tuireader.ui.app", module)
+    opened = capture_app(monkeypatch)
     missing = server.url("/gone")
     assert cli.main([server.url("/article.html"), missing, server.url("/second.html")]) == 0
     assert [a.source for a in opened] == ["Lakeside Courier", "Brenmoor Gazette"]
@@ -309,11 +288,11 @@ def test_real_cache_keeps_pages_for_offline_reading(server) -> None:  # type: ig
     if not hasattr(cache.Cache, "get_value"):
         pytest.skip("this cache has no key-value table")
     url = server.url("/article.html")
-    store = fetch.open_page_store()  # the real SQLite cache, in the test's own folder (conftest)
+    store = cli.open_store(Settings.from_env())  # the real SQLite cache, in the test's own folder (conftest)
     assert store is not None
     load_sources([url], options=FAST, store=store)
     server.stop()
-    again = load_sources([url], options=FAST, store=fetch.open_page_store())
+    again = load_sources([url], options=FAST, store=cli.open_store(Settings.from_env()))
     assert again.articles[0].title == "Ferry workers walk out over night-shift cuts"
     assert "using the copy saved" in again.warnings[0]
-    assert fetch.open_page_store(disabled=True) is None
+    assert cli.open_store(Settings.from_env(no_cache=True)) is None

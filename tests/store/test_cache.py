@@ -11,8 +11,9 @@ import pytest
 
 from tuireader.core.pipeline import analyze
 from tuireader.model import ArticleAnalysis, Label, Mention, Quote, Span
+from tuireader.settings import Settings
 from tuireader.sources import files as corpus_mod
-from tuireader.sources.files import RawArticle, build_article, use_sentence_cache
+from tuireader.sources.files import RawArticle, build_article
 from tuireader.store import cache as cache_mod
 from tuireader.store.cache import Cache, cache_path, clear_cache, open_cache
 
@@ -37,9 +38,9 @@ def db(tmp_path: Path) -> Path:
     return tmp_path / "c" / "cache.sqlite3"
 
 
-def test_path_follows_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("TUIREADER_CACHE_DIR", str(tmp_path / "here"))
-    assert cache_path() == tmp_path / "here" / "cache.sqlite3"
+def test_path_follows_env(tmp_path: Path) -> None:
+    settings = Settings.from_env({"TUIREADER_CACHE_DIR": str(tmp_path / "here")})
+    assert cache_path(settings.cache_dir) == tmp_path / "here" / "cache.sqlite3"
 
 
 def test_analysis_round_trip(db: Path) -> None:
@@ -206,21 +207,17 @@ def test_sentence_hook_used_by_build_article(db: Path, monkeypatch: pytest.Monke
     plain = build_article(raw)
     assert plain is not None
     cache = open_cache(db)
-    use_sentence_cache(cache)
-    try:
-        first = build_article(raw)
-        calls: list[int] = []
-        real = corpus_mod.sentences
+    first = build_article(raw, cache)
+    calls: list[int] = []
+    real = corpus_mod.sentences
 
-        def counting(text: str, paragraphs: tuple[Span, ...]) -> tuple[Span, ...]:
-            calls.append(1)
-            return real(text, paragraphs)
+    def counting(text: str, paragraphs: tuple[Span, ...]) -> tuple[Span, ...]:
+        calls.append(1)
+        return real(text, paragraphs)
 
-        monkeypatch.setattr(corpus_mod, "sentences", counting)
-        second = build_article(raw)
-        other = build_article(RawArticle(path="y.txt", text="A different text. With two sentences."))
-    finally:
-        use_sentence_cache(None)
+    monkeypatch.setattr(corpus_mod, "sentences", counting)
+    second = build_article(raw, cache)
+    other = build_article(RawArticle(path="y.txt", text="A different text. With two sentences."), cache)
     assert first == plain and second == plain
     assert other is not None and len(other.sentences) == 2
     assert len(calls) == 1  # the repeated article came from the cache; only the new one was split
@@ -230,14 +227,14 @@ def test_pipeline_uses_the_cache(db: Path, monkeypatch: pytest.MonkeyPatch) -> N
     article = build_article(RawArticle(path="x.txt", text="Mayor Ada Okafor said the bridge would reopen."))
     assert article is not None
     cache = open_cache(db)
-    first = analyze([article], cache=cache)
+    first = analyze([article], store=cache)
     from tuireader.core import pipeline
 
     def boom(_article: object) -> ArticleAnalysis:
         raise AssertionError("analysed again despite a warm cache")
 
     monkeypatch.setattr(pipeline, "analyze_article", boom)
-    second = analyze([article], cache=open_cache(db))
+    second = analyze([article], store=open_cache(db))
     assert second.by_article[article.id].topics == first.by_article[article.id].topics
     assert second.by_article[article.id].quotes == first.by_article[article.id].quotes
 
@@ -285,7 +282,7 @@ def test_pipeline_reuses_cached_facts_per_story(db: Path, monkeypatch: pytest.Mo
         for i, t in enumerate([STORY_A, STORY_B])
     ]
     assert all(a is not None for a in articles)
-    first = analyze([a for a in articles if a], cache=open_cache(db))
+    first = analyze([a for a in articles if a], store=open_cache(db))
     assert len(first.stories) == 1 and first.facts
     calls: list[int] = []
     real = align.align_facts
@@ -295,7 +292,7 @@ def test_pipeline_reuses_cached_facts_per_story(db: Path, monkeypatch: pytest.Mo
         return real(analysis)
 
     monkeypatch.setattr(align, "align_facts", counting)
-    second = analyze([a for a in articles if a], cache=open_cache(db))
+    second = analyze([a for a in articles if a], store=open_cache(db))
     assert calls == []
     assert second.facts == first.facts
     third = analyze([a for a in articles if a])  # no cache: aligned again, same result
@@ -311,30 +308,27 @@ def test_unchanged_files_load_from_the_cache(tmp_path: Path, db: Path, monkeypat
     (folder / "b.txt").write_text(STORY_B, encoding="utf-8")
     (folder / "copy.txt").write_text(STORY_B, encoding="utf-8")  # a duplicate: warned about every time
     plain = corpus_mod.load_corpus([folder])
-    use_sentence_cache(open_cache(db))
-    try:
-        first = corpus_mod.load_corpus([folder])
-        reads: list[str] = []
-        real = corpus_mod.read_file
+    store = open_cache(db)
+    first = corpus_mod.load_corpus([folder], store)
+    reads: list[str] = []
+    real = corpus_mod.read_file
 
-        def counting(path: Path, warn):  # type: ignore[no-untyped-def]
-            reads.append(path.name)
-            return real(path, warn)
+    def counting(path: Path, warn):  # type: ignore[no-untyped-def]
+        reads.append(path.name)
+        return real(path, warn)
 
-        monkeypatch.setattr(corpus_mod, "read_file", counting)
-        second = corpus_mod.load_corpus([folder])
-        assert second.articles == first.articles == plain.articles
-        assert second.warnings == plain.warnings and len(plain.warnings) == 1
-        assert reads == ["copy.txt"]  # it warned, so it is never cached
-        # An edited file is read again.
-        os.utime(folder / "b.txt", ns=(1, 1))
-        (folder / "a.md").write_text("---\ntitle: Bridge\n---\n\nA new text about the Eastfield bridge.", "utf-8")
-        reads.clear()
-        third = corpus_mod.load_corpus([folder])
-        assert sorted(reads) == ["a.md", "b.txt", "copy.txt"]
-        assert third.articles[0].text == "A new text about the Eastfield bridge."
-    finally:
-        use_sentence_cache(None)
+    monkeypatch.setattr(corpus_mod, "read_file", counting)
+    second = corpus_mod.load_corpus([folder], store)
+    assert second.articles == first.articles == plain.articles
+    assert second.warnings == plain.warnings and len(plain.warnings) == 1
+    assert reads == ["copy.txt"]  # it warned, so it is never cached
+    # An edited file is read again.
+    os.utime(folder / "b.txt", ns=(1, 1))
+    (folder / "a.md").write_text("---\ntitle: Bridge\n---\n\nA new text about the Eastfield bridge.", "utf-8")
+    reads.clear()
+    third = corpus_mod.load_corpus([folder], store)
+    assert sorted(reads) == ["a.md", "b.txt", "copy.txt"]
+    assert third.articles[0].text == "A new text about the Eastfield bridge."
 
 
 def test_old_file_entries_are_pruned(db: Path) -> None:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from hypothesis import given
@@ -282,14 +280,6 @@ def _assert_balanced(page: str) -> None:
 
 # ---------------------------------------------------------------------------------------------
 # The command line
-
-
-@pytest.fixture
-def bare_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
-    pipeline = ModuleType("tuireader.core.pipeline")
-    pipeline.analyze = lambda articles, **_: Analysis(articles=list(articles))  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "tuireader.core.pipeline", pipeline)
-    monkeypatch.setattr(cli, "_cache", lambda disabled: None)
 
 
 @pytest.fixture

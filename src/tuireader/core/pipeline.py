@@ -1,8 +1,9 @@
 """The analysis pipeline: per-article extraction, corpus-wide resolution, facts and stories.
 
-Per-article results depend only on the article's text, so they are what a cache stores
+Per-article results depend only on the article's text, so they are what a store keeps
 (keyed by article id, a content hash, and ``ANALYSER_VERSION``). Everything corpus-wide is
-recomputed from them.
+recomputed from them, except each story's facts, kept under a digest of what alignment reads.
+The store (``tuireader.storage.Store``) and the number of worker processes are passed in.
 """
 
 from __future__ import annotations
@@ -10,24 +11,18 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Iterator, Sequence
-from typing import Protocol
 
 from tuireader.core import stories, topics
 from tuireader.core.entities import recognise as entities
 from tuireader.core.facts import align
 from tuireader.core.quotes import extract as quotes
 from tuireader.model import Analysis, Article, ArticleAnalysis, Fact, Story
+from tuireader.storage import Store
 
 # Bump when any extractor changes what it returns, so cached results are recomputed.
 ANALYSER_VERSION = "1"
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
-
-
-class ArticleCache(Protocol):
-    def get_many(self, article_ids: Sequence[str]) -> dict[str, ArticleAnalysis]: ...
-
-    def put_many(self, analyses: Sequence[ArticleAnalysis]) -> None: ...
 
 
 class Cancelled(Exception):
@@ -48,21 +43,20 @@ def analyze_article(article: Article) -> ArticleAnalysis:
 PARALLEL_MIN = 200  # fewer articles than this are not worth starting worker processes for (~1 s)
 
 
-def worker_count(articles: int) -> int:
-    """Processes for per-article analysis: ``$TUIREADER_WORKERS``, else one per CPU (at most 4)."""
+def worker_count(articles: int, wanted: int | None = None) -> int:
+    """Processes for per-article analysis: ``wanted`` (``Settings.workers``), else one per CPU (at most 4)."""
     if articles < PARALLEL_MIN:
         return 1
-    wanted = os.environ.get("TUIREADER_WORKERS", "")
-    return max(1, int(wanted)) if wanted.isdigit() else min(os.cpu_count() or 1, 4)
+    return max(1, wanted) if wanted is not None else min(os.cpu_count() or 1, 4)
 
 
-def _analyze_all(articles: Sequence[Article]) -> Iterator[ArticleAnalysis]:
+def _analyze_all(articles: Sequence[Article], wanted: int | None) -> Iterator[ArticleAnalysis]:
     """Per-article analysis, in worker processes for a large corpus (it is pure CPU work).
 
     The workers are started by a fork server, not forked from this process, which may have
     threads (the app analyses in a worker thread); results come back in order.
     """
-    workers = worker_count(len(articles))
+    workers = worker_count(len(articles), wanted)
     if workers <= 1:
         yield from (analyze_article(a) for a in articles)
         return
@@ -76,11 +70,9 @@ def _analyze_all(articles: Sequence[Article]) -> Iterator[ArticleAnalysis]:
         pool.shutdown(wait=True, cancel_futures=True)  # also when the caller stops early (Cancelled)
 
 
-def _facts_by_story(analysis: Analysis, cache: object, report: Callable[[str, int, int], None]) -> list[Fact]:
+def _facts_by_story(analysis: Analysis, store: Store | None, report: Callable[[str, int, int], None]) -> list[Fact]:
     """Align each story on its own: facts never cross stories, the work grows with story size
-    rather than corpus size, and an unchanged story's facts come from the cache."""
-    get = getattr(cache, "get_facts", None)
-    put = getattr(cache, "put_facts", None)
+    rather than corpus size, and an unchanged story's facts come from the store."""
     by_id = {a.id: a for a in analysis.articles}
     order = {a.id: n for n, a in enumerate(analysis.articles)}
     stories_ = analysis.stories or [Story("all", "", tuple(a.id for a in analysis.articles))]
@@ -89,8 +81,8 @@ def _facts_by_story(analysis: Analysis, cache: object, report: Callable[[str, in
     for done, story in enumerate(groups):
         report("facts", done, len(groups))
         members = [by_id[a] for a in story.articles if a in by_id]
-        key = _story_key(members, analysis) if get is not None else ""
-        found = get(key) if get is not None else None
+        key = _story_key(members, analysis) if store is not None else ""
+        found = store.get_facts(key) if store is not None else None
         if found is None:
             sub = Analysis(
                 articles=members,
@@ -100,8 +92,8 @@ def _facts_by_story(analysis: Analysis, cache: object, report: Callable[[str, in
                 topics=analysis.topics,
             )
             found = align.align_facts(sub)
-            if put is not None:
-                put(key, found)
+            if store is not None:
+                store.put_facts(key, found)
         out.extend(found)
     # The order align_facts gives within one story, across all of them: most-reported first.
     out.sort(key=lambda f: (-len(f.articles), order.get(f.members[0].article, 0), f.members[0].sentence))
@@ -124,11 +116,13 @@ def _story_key(members: Sequence[Article], analysis: Analysis) -> str:
 def analyze(
     articles: Sequence[Article],
     *,
-    cache: ArticleCache | None = None,
+    store: Store | None = None,
+    workers: int | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     facts: bool = True,
 ) -> Analysis:
+    """The whole analysis of ``articles``; ``store`` keeps per-article results and facts between runs."""
     def report(stage: str, done: int, total: int) -> None:
         if cancelled is not None and cancelled():
             raise Cancelled
@@ -136,19 +130,19 @@ def analyze(
             progress(stage, done, total)
 
     total = len(articles)
-    found: dict[str, ArticleAnalysis] = cache.get_many([a.id for a in articles]) if cache else {}
+    found: dict[str, ArticleAnalysis] = store.get_many([a.id for a in articles]) if store is not None else {}
     missing = list({a.id: a for a in articles if a.id not in found}.values())
     fresh: list[ArticleAnalysis] = []
     report("entities and quotes", total - len(missing), total)
-    for result in _analyze_all(missing):
+    for result in _analyze_all(missing, workers):
         found[result.article] = result
         fresh.append(result)
         if len(fresh) % 25 == 0:
             report("entities and quotes", total - len(missing) + len(fresh), total)
-            if cache is not None and len(fresh) % 500 == 0:
-                cache.put_many(fresh[-500:])  # an interrupted first run keeps what it did
-    if cache is not None and fresh:
-        cache.put_many(fresh[len(fresh) - len(fresh) % 500 :])
+            if store is not None and len(fresh) % 500 == 0:
+                store.put_many(fresh[-500:])  # an interrupted first run keeps what it did
+    if store is not None and fresh:
+        store.put_many(fresh[len(fresh) - len(fresh) % 500 :])
     report("entities and quotes", total, total)
 
     ents, resolved = entities.resolve_entities(articles, found)
@@ -157,6 +151,6 @@ def analyze(
     report("stories", 0, 1)
     analysis.stories = stories.group_stories(analysis)
     if facts:
-        analysis.facts = _facts_by_story(analysis, cache, report)
+        analysis.facts = _facts_by_story(analysis, store, report)
     report("done", 1, 1)
     return analysis

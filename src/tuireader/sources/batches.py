@@ -1,6 +1,6 @@
 """Loading a corpus in batches, so the article list fills while a large folder is still loading.
 
-``core.corpus.load_corpus`` returns only when every file is read; at 10,000 articles that is
+``files.load_corpus`` returns only when every file is read; at 10,000 articles that is
 seconds before the first title could be drawn. Here the files are found first, then loaded a
 batch at a time through the same ``load_corpus``, and each batch is handed on at once. A small
 corpus (one batch) is loaded by a single ``load_corpus`` call, exactly as before.
@@ -13,6 +13,7 @@ from pathlib import Path
 
 from tuireader.model import Article
 from tuireader.sources.files import CorpusError, bundled_seeds, discover, load_corpus
+from tuireader.storage import Store
 
 FIRST_BATCH = 200  # files in the first batch: enough to fill the screen, quick to load
 BATCH = 2000  # files in each later batch (each batch redraws the list once)
@@ -24,7 +25,9 @@ BatchCallback = Callable[[list[Article], list[str], bool], None]
 def load_in_batches(
     paths: Sequence[str | Path],
     emit: BatchCallback,
+    store: Store | None = None,
     *,
+    workers: int | None = None,
     cancelled: Callable[[], bool] = lambda: False,
     first: int = FIRST_BATCH,
     size: int = BATCH,
@@ -39,7 +42,7 @@ def load_in_batches(
     early: list[str] = []
     files = list(discover(path_list, early.append))
     if len(files) <= first:
-        corpus = load_corpus(path_list)
+        corpus = load_corpus(path_list, store, workers=workers)
         emit(corpus.articles, corpus.warnings, True)
         return
     seen: dict[str, str] = {}
@@ -51,7 +54,7 @@ def load_in_batches(
             return
         last = number == len(batches)
         try:
-            corpus = load_corpus(batch)
+            corpus = load_corpus(batch, store, workers=workers)
         except CorpusError as exc:  # this batch held nothing readable; others may
             pending.extend(exc.warnings or [str(exc)])
             if last and loaded:

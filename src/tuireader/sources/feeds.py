@@ -24,11 +24,11 @@ from tuireader.sources.load import page_articles
 from tuireader.sources.web import (
     FEED_TYPES,
     FetchOptions,
-    PageStore,
     Progress,
     fetch_pages,
     is_url,
 )
+from tuireader.storage import Store
 
 FULL_CONTENT_WORDS = 150  # an entry body this long is the article itself, not a teaser
 MAX_FEED_BYTES = 20 * 1024 * 1024
@@ -170,7 +170,7 @@ def read_feed(
     target: str,
     *,
     options: FetchOptions | None = None,
-    store: PageStore | None = None,
+    store: Store | None = None,
     follow: bool = True,
 ) -> Feed:
     """A feed from a URL (downloaded, cached like pages) or a local file.
@@ -271,7 +271,7 @@ def load_entries(
     entries: Sequence[FeedEntry],
     *,
     options: FetchOptions | None = None,
-    store: PageStore | None = None,
+    store: Store | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Corpus:

@@ -17,10 +17,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from tuireader.core.text.segment import layout, neutralise, sentences
 from tuireader.model import Article, Span
+from tuireader.storage import Store
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -335,29 +336,8 @@ def _source_from_path(path: str) -> str:
 _HEADLINE = re.compile(r"\A[ \t]*([^\n]{1,200})\n[ \t]*\n")
 
 
-class SentenceCache(Protocol):
-    """Where sentence boundaries are remembered across runs (``tuireader.store.cache.Cache``)."""
-
-    def get_sentences(self, key: str) -> tuple[Span, ...] | None: ...
-
-    def put_sentences(self, key: str, spans: tuple[Span, ...]) -> None: ...
-
-
-_sentence_cache: SentenceCache | None = None
-
-
-def use_sentence_cache(cache: SentenceCache | None) -> None:
-    """Remember sentence boundaries in ``cache`` (None: stop); pysbd dominates loading time.
-
-    If the cache also has ``get_file``/``put_file`` (``tuireader.store.cache.Cache`` does), whole
-    unchanged files are remembered too.
-    """
-    global _sentence_cache
-    _sentence_cache = cache
-
-
-def _cached_sentences(text: str, paragraphs: tuple[Span, ...]) -> tuple[Span, ...]:
-    cache = _sentence_cache
+def _cached_sentences(text: str, paragraphs: tuple[Span, ...], cache: Store | None) -> tuple[Span, ...]:
+    """Sentence boundaries, remembered in the store (pysbd dominates loading time)."""
     if cache is None:
         return sentences(text, paragraphs)
     digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16)
@@ -370,8 +350,8 @@ def _cached_sentences(text: str, paragraphs: tuple[Span, ...]) -> tuple[Span, ..
     return found
 
 
-def build_article(raw: RawArticle) -> Article | None:
-    """Normalise and segment a raw article; None when it has no text."""
+def build_article(raw: RawArticle, store: Store | None = None) -> Article | None:
+    """Normalise and segment a raw article; None when it has no text. ``store`` keeps sentence boundaries."""
     text = raw.text.lstrip("\ufeff")
     title = raw.title
     if title is None:
@@ -383,7 +363,7 @@ def build_article(raw: RawArticle) -> Article | None:
     lay = layout(text)
     if not lay.text.strip():
         return None
-    sents = _cached_sentences(lay.text, lay.paragraphs)
+    sents = _cached_sentences(lay.text, lay.paragraphs, store)
     if title is None:
         first = sents[0].slice(lay.text) if sents else lay.text
         title = _shorten(first)
@@ -402,14 +382,13 @@ def build_article(raw: RawArticle) -> Article | None:
     )
 
 
-def _cached_file(path: Path) -> tuple[str, list[Article] | None]:
+def _cached_file(path: Path, cache: Store | None) -> tuple[str, list[Article] | None]:
     """The articles a file gave last time, if it is unchanged (same size and modification time).
 
     A cached load of a large folder then skips reading, front matter, normalisation and sentence
     splitting: the app's first frame waits for exactly this.
     """
-    cache = _sentence_cache
-    if cache is None or not hasattr(cache, "get_file"):
+    if cache is None:
         return "", None
     try:
         stat = path.stat()
@@ -429,9 +408,11 @@ def _add_cached(articles: list[Article], corpus: Corpus, seen: dict[str, str]) -
         corpus.articles.append(article)
 
 
-def load_raw(raws: Iterable[RawArticle], corpus: Corpus, seen: dict[str, str] | None = None) -> None:
+def load_raw(
+    raws: Iterable[RawArticle], corpus: Corpus, seen: dict[str, str] | None = None, store: Store | None = None
+) -> None:
     """Normalise raw articles into ``corpus``, skipping empty ones and exact duplicates."""
-    _add_built(((raw.path, build_article(raw)) for raw in raws), corpus, {} if seen is None else seen)
+    _add_built(((raw.path, build_article(raw, store)) for raw in raws), corpus, {} if seen is None else seen)
 
 
 def _add_built(built: Iterable[tuple[str, Article | None]], corpus: Corpus, seen: dict[str, str]) -> None:
@@ -449,16 +430,15 @@ def _add_built(built: Iterable[tuple[str, Article | None]], corpus: Corpus, seen
 PARALLEL_MIN = 200  # fewer uncached articles than this are built in this process
 
 
-def _build_all(raws: list[RawArticle]) -> Iterator[Article | None]:
+def _build_all(raws: list[RawArticle], store: Store | None, wanted: int | None) -> Iterator[Article | None]:
     """``build_article`` for each raw article, in order; in worker processes for a large corpus.
 
     Workers come from a fork server (this may run in the app's worker thread). They do not see
-    the sentence cache; the caller stores whole files afterwards.
+    the store; the caller stores whole files afterwards. ``wanted``: ``Settings.workers``.
     """
-    wanted = os.environ.get("TUIREADER_WORKERS", "")
-    workers = max(1, int(wanted)) if wanted.isdigit() else min(os.cpu_count() or 1, 4)
+    workers = max(1, wanted) if wanted is not None else min(os.cpu_count() or 1, 4)
     if workers <= 1 or len(raws) < PARALLEL_MIN:
-        yield from map(build_article, raws)
+        yield from (build_article(raw, store) for raw in raws)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -470,10 +450,13 @@ def _build_all(raws: list[RawArticle]) -> Iterator[Article | None]:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def load_corpus(paths: Iterable[str | Path] | None = None) -> Corpus:
+def load_corpus(
+    paths: Iterable[str | Path] | None = None, store: Store | None = None, *, workers: int | None = None
+) -> Corpus:
     """Load every article under ``paths`` (default: the bundled seeds).
 
-    Raises ``CorpusError`` with a one-line message when nothing could be loaded.
+    ``store`` keeps whole unchanged files and sentence boundaries between runs; ``workers`` is
+    ``Settings.workers``. Raises ``CorpusError`` with a one-line message when nothing could be loaded.
     """
     path_list = list(paths or []) or [bundled_seeds()]
     corpus = Corpus()
@@ -483,14 +466,14 @@ def load_corpus(paths: Iterable[str | Path] | None = None) -> Corpus:
     # then replayed in order, so warnings, duplicates and the result are as for a one-by-one load.
     steps: list[tuple[str, Any, Any]] = []  # ("warn", message) | ("cached", articles) | ("read", key, raws+warnings)
     for file in discover(path_list, lambda message: steps.append(("warn", message, None))):
-        key, cached = _cached_file(file)
+        key, cached = _cached_file(file, store)
         if cached is not None:
             steps.append(("cached", cached, None))
             continue
         warnings: list[str] = []
         steps.append(("read", key, (read_file(file, warnings.append), warnings)))
     raws = [raw for kind, _, read in steps if kind == "read" for raw in read[0]]
-    built = iter(_build_all(raws))
+    built = iter(_build_all(raws, store, workers))
     for kind, value, read in steps:
         if kind == "warn":
             corpus.warnings.append(value)
@@ -501,8 +484,8 @@ def load_corpus(paths: Iterable[str | Path] | None = None) -> Corpus:
             corpus.warnings.extend(warnings)
             warned, loaded = len(corpus.warnings), len(corpus.articles)
             _add_built(((raw.path, next(built)) for raw in file_raws), corpus, seen)
-            if value and not warnings and len(corpus.warnings) == warned and _sentence_cache is not None:
-                _sentence_cache.put_file(value, corpus.articles[loaded:])  # type: ignore[attr-defined]
+            if value and not warnings and len(corpus.warnings) == warned and store is not None:
+                store.put_file(value, corpus.articles[loaded:])
     if not corpus.articles:
         if len(corpus.warnings) == 1:
             raise CorpusError(corpus.warnings[0])

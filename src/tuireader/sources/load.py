@@ -1,7 +1,9 @@
 """Loading files, folders and URLs together, in the order given, and pages into raw articles.
 
-URLs are downloaded first, all at once (``fetch.fetch_pages``), then everything is assembled in
-argument order so the reader sees the articles in the order they were named.
+``load`` is the one entry point for paths and URLs given on the command line. URLs are downloaded
+first, all at once (``web.fetch_pages``), then everything is assembled in argument order so the
+reader sees the articles in the order they were named; files alone go through ``files.load_corpus``
+(whole unchanged files from the store, worker processes for a large folder).
 """
 
 from __future__ import annotations
@@ -17,11 +19,13 @@ from tuireader.sources.files import (
     RawArticle,
     bundled_seeds,
     discover,
+    load_corpus,
     load_raw,
     parse_html,
     read_file,
 )
-from tuireader.sources.web import FetchOptions, Page, PageStore, Progress, fetch_pages, is_url
+from tuireader.sources.web import FetchOptions, Page, Progress, fetch_pages, is_url
+from tuireader.storage import Store
 
 
 def site_name(url: str) -> str:
@@ -51,10 +55,28 @@ def page_articles(page: Page, warn: Callable[[str], None], source: str | None = 
     ]
 
 
+def load(
+    paths: Iterable[str | Path] | None,
+    store: Store | None = None,
+    *,
+    options: FetchOptions | None = None,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> Corpus:
+    """Articles from files, folders and URLs (default: the seeds); ``store`` keeps what can be kept.
+
+    Raises ``CorpusError`` (one line, and the warnings) when nothing loads.
+    """
+    items = list(paths or [])
+    if any(is_url(item) for item in items):
+        return load_sources(items, store=store, options=options, progress=progress)
+    return load_corpus(items, store, workers=workers)
+
+
 def load_sources(
     paths: Iterable[str | Path] | None,
     *,
-    store: PageStore | None = None,
+    store: Store | None = None,
     options: FetchOptions | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
@@ -78,10 +100,10 @@ def load_sources(
             if result.message:
                 warn(result.message)
             if result.page is not None:
-                load_raw(page_articles(result.page, warn), corpus, seen)
+                load_raw(page_articles(result.page, warn), corpus, seen, store)
         else:
             for file in discover([item], warn):
-                load_raw(read_file(file, warn), corpus, seen)
+                load_raw(read_file(file, warn), corpus, seen, store)
     if not corpus.articles:
         raise CorpusError(nothing_loaded(items, corpus.warnings))
     return corpus

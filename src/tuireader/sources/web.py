@@ -4,26 +4,26 @@ Every download has a timeout, a redirect limit, a size limit and a content-type 
 failure becomes one line a reader can act on ("404 Not Found", "timed out after 15 s"). Pages are
 fetched concurrently in a small thread pool (the CLI is synchronous and the app calls this from a
 thread worker, so threads fit both). Successful downloads are stored in the analysis cache's
-key-value table; when the network fails later the stored copy is used, and the warning says so.
-Turning pages into articles is ``core.sources`` (through ``corpus.parse_html``, like saved HTML files).
+key-value table (the ``Store`` passed in); when the network fails later the stored copy is used,
+and the warning says so. Turning pages into articles is ``sources.load`` (through
+``files.parse_html``, like saved HTML files).
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import importlib
 import json
-import os
 import re
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from tuireader import __version__
+from tuireader.storage import Store
 
 if TYPE_CHECKING:
     import httpx
@@ -50,14 +50,6 @@ _ENVELOPE = b"tuireader-page/1\n"
 Progress = Callable[[int, int, str], None]  # (done, total, url just finished)
 
 
-class PageStore(Protocol):
-    """The part of the analysis cache the fetcher uses: a namespaced key-value table."""
-
-    def get_value(self, kind: str, key: str) -> bytes | None: ...
-
-    def put_value(self, kind: str, key: str, data: bytes) -> None: ...
-
-
 @dataclass(frozen=True, slots=True)
 class FetchOptions:
     timeout: float = 15.0  # seconds to connect, and between bytes received
@@ -66,16 +58,6 @@ class FetchOptions:
     max_redirects: int = 5
     concurrency: int = 6
     user_agent: str = USER_AGENT
-
-    @classmethod
-    def from_env(cls) -> FetchOptions:
-        """Defaults, with ``TUIREADER_FETCH_TIMEOUT`` (seconds) honoured for slow links and tests."""
-        raw = os.environ.get("TUIREADER_FETCH_TIMEOUT", "")
-        try:
-            timeout = float(raw)
-        except ValueError:
-            return cls()
-        return cls(timeout=timeout) if timeout > 0 else cls()
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,28 +97,6 @@ class FetchError(Exception):
 
 def is_url(arg: str | Path) -> bool:
     return isinstance(arg, str) and arg[:8].lower().startswith(("http://", "https://"))
-
-
-def open_page_store(disabled: bool = False) -> PageStore | None:
-    """The analysis cache when it offers the key-value table; None when disabled or unavailable."""
-    if disabled or os.environ.get("TUIREADER_NO_CACHE"):
-        return None
-    try:
-        cache_module = importlib.import_module("tuireader.store.cache")
-    except ImportError:
-        return None
-    opener = getattr(cache_module, "open_cache", None)
-    try:
-        store = opener() if callable(opener) else None
-    except Exception:  # an unusable cache means no offline copies, never a failed run
-        return None
-    return as_page_store(store)
-
-
-def as_page_store(obj: object) -> PageStore | None:
-    if obj is not None and callable(getattr(obj, "get_value", None)) and callable(getattr(obj, "put_value", None)):
-        return obj  # type: ignore[return-value]
-    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -288,7 +248,7 @@ def unpack_page(url: str, data: bytes) -> Page | None:
     )
 
 
-def _cached(store: PageStore | None, url: str) -> Page | None:
+def _cached(store: Store | None, url: str) -> Page | None:
     if store is None:
         return None
     try:
@@ -298,7 +258,7 @@ def _cached(store: PageStore | None, url: str) -> Page | None:
     return unpack_page(url, data) if data else None
 
 
-def _remember(store: PageStore | None, page: Page) -> None:
+def _remember(store: Store | None, page: Page) -> None:
     if store is None:
         return
     # A full disk or a locked cache costs the offline copy, nothing more.
@@ -310,7 +270,7 @@ def fetch_pages(
     urls: Sequence[str],
     *,
     options: FetchOptions | None = None,
-    store: PageStore | None = None,
+    store: Store | None = None,
     accept: frozenset[str] = HTML_TYPES,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
@@ -319,7 +279,7 @@ def fetch_pages(
 
     Cache reads and writes happen on the calling thread (SQLite connections are per-thread).
     """
-    options = options or FetchOptions.from_env()
+    options = options or FetchOptions()
     wanted = list(dict.fromkeys(urls))
     results: dict[str, FetchResult] = {}
     if not wanted:

@@ -23,7 +23,6 @@ from __future__ import annotations
 import atexit
 import contextlib
 import hashlib
-import os
 import sqlite3
 import threading
 import time
@@ -62,18 +61,13 @@ CREATE TABLE IF NOT EXISTS kv (
 """
 
 
-def cache_dir() -> Path:
-    """``$TUIREADER_CACHE_DIR``, else the platform's user cache folder."""
-    override = os.environ.get("TUIREADER_CACHE_DIR")
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
+def cache_path(directory: Path | None = None) -> Path:
+    """The cache file in ``directory`` (``Settings.cache_dir``), else in the platform's user cache folder."""
+    if directory is None:
+        import platformdirs
 
-    return Path(platformdirs.user_cache_dir("tuireader"))
-
-
-def cache_path() -> Path:
-    return cache_dir() / FILE_NAME
+        directory = Path(platformdirs.user_cache_dir("tuireader"))
+    return directory / FILE_NAME
 
 
 @lru_cache(maxsize=1)
@@ -82,10 +76,9 @@ def analyser_version() -> str:
 
     Any change to the analysis code makes old entries stale (conservative: the extractors are
     spread over many helper modules, and a wrong cached result is worse than a recomputation).
+    Benchmarks pin a version instead (``Settings.cache_version``, passed to ``open_cache``), so
+    edits to the source tree mid-run do not empty the cache.
     """
-    pinned = os.environ.get("TUIREADER_CACHE_VERSION")
-    if pinned:  # benchmarks pin it, so edits to the source tree mid-run do not empty the cache
-        return pinned
     # ANALYSER_VERSION is read from pipeline.py's text, not imported: importing the pipeline (numpy,
     # rapidfuzz: ~0.6 s) here delayed the app's first frame, which only needs cached files.
     digest = hashlib.blake2b(digest_size=6)

@@ -19,7 +19,9 @@ from textual.dom import DOMNode
 from textual.worker import get_current_worker
 
 from tuireader.model import Analysis, Article
+from tuireader.settings import Settings
 from tuireader.sources.files import Corpus
+from tuireader.storage import Store
 from tuireader.ui.config import Config, load_config, save_config
 from tuireader.ui.dialogs.help import HelpScreen, describe, sections_for
 from tuireader.ui.messages import (
@@ -86,7 +88,8 @@ class ReaderApp(App[None]):
         articles: Sequence[Article] | None = None,
         paths: Sequence[str] = (),
         analysis: Analysis | None = None,
-        cache: Any = None,
+        store: Store | None = None,
+        settings: Settings | None = None,
         warnings: Sequence[str] = (),
         theme: str | None = None,
         remember_theme: bool = True,
@@ -96,7 +99,8 @@ class ReaderApp(App[None]):
         self.initial_articles = list(analysis.articles if analysis is not None else articles or [])
         self.paths = list(paths)
         self.analysis: Analysis | None = analysis
-        self.cache = cache
+        self.store = store
+        self.settings = settings or Settings()
         self.startup_warnings = list(warnings)
         self.fixed_theme = theme
         self.remember_theme = remember_theme and theme is None
@@ -148,7 +152,9 @@ class ReaderApp(App[None]):
             self.post_message(ArticlesLoaded(articles, warnings, done))
 
         try:
-            load_in_batches(paths, arrived, cancelled=lambda: worker.is_cancelled)
+            load_in_batches(
+                paths, arrived, self.store, workers=self.settings.workers, cancelled=lambda: worker.is_cancelled
+            )
         except CorpusError as exc:
             self.post_message(LoadFailed(str(exc)))
 
@@ -166,7 +172,8 @@ class ReaderApp(App[None]):
         try:
             analysis = analyze(
                 articles,
-                cache=self.cache,
+                store=self.store,
+                workers=self.settings.workers,
                 progress=progress,
                 cancelled=lambda: worker.is_cancelled,
             )
@@ -277,9 +284,17 @@ class ReaderApp(App[None]):
 
 def make_app(
     source: Corpus | Analysis | Sequence[Article] | Sequence[str] | None = None,
+    store: Store | None = None,
+    *,
+    settings: Settings | None = None,
     **options: Any,
 ) -> ReaderApp:
-    """The app, from paths (loaded in a worker), loaded articles, a ``Corpus`` or a finished ``Analysis``."""
+    """The app, from paths (loaded in a worker), loaded articles, a ``Corpus`` or a finished ``Analysis``.
+
+    ``store`` keeps loaded files and analyses between runs (None: nothing kept); ``settings`` gives
+    the number of worker processes. ``options``: ``theme``, ``remember_theme``, ``run_analysis``.
+    """
+    options = {"store": store, "settings": settings, **options}
     if isinstance(source, Analysis):
         return ReaderApp(analysis=source, **options)
     if isinstance(source, Corpus):
