@@ -208,15 +208,22 @@ class Analysis:
     facts: list[Fact] = field(default_factory=list)
     stories: list[Story] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)  # corpus-level key phrases
+    # By-id indexes, built on first lookup and rebuilt when the list is replaced or changes length.
+    _articles_by_id: tuple[object, int, dict[str, Article]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    _entities_by_id: tuple[object, int, dict[str, Entity]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def article(self, article_id: str) -> Article:
-        for article in self.articles:
-            if article.id == article_id:
-                return article
-        raise KeyError(article_id)
+        index, items = self._articles_by_id, self.articles
+        if index is None or index[0] is not items or index[1] != len(items):
+            index = self._articles_by_id = (items, len(items), {a.id: a for a in reversed(items)})  # first wins
+        return index[2][article_id]
 
     def entity(self, entity_id: str) -> Entity | None:
-        for entity in self.entities:
-            if entity.id == entity_id:
-                return entity
-        return None
+        index, items = self._entities_by_id, self.entities
+        if index is None or index[0] is not items or index[1] != len(items):
+            index = self._entities_by_id = (items, len(items), {e.id: e for e in reversed(items)})  # first wins
+        return index[2].get(entity_id)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tuireader.core.disagreements.measures import category, context_overlap, same_thing
+from tuireader.core.disagreements.memo import SentenceMemo
 from tuireader.core.disagreements.negation import negation_conflicts
 from tuireader.core.disagreements.quoted import quote_conflicts
 from tuireader.core.disagreements.spelling import name_conflicts
@@ -26,6 +27,7 @@ from tuireader.model import (
     DisagreementKind,
     DisagreementValue,
     FactMember,
+    Span,
 )
 
 ALL_PAIRS_UP_TO = 8  # facts with more members compare each with a few anchors, not all pairs
@@ -179,17 +181,28 @@ def _comparisons(members: Sequence[FactMember]) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
+def sentence_figures(article: Article, span: Span, ref: date | None, memo: SentenceMemo) -> list[Quantity]:
+    """The figures of one sentence, read once per run (alignment reads them, then disagreements)."""
+    def read() -> list[Quantity]:
+        return quantities.extract(article.text, span.start, span.end, ref)
+
+    return memo.once(("figures", ref), article, span, read)
+
+
 def find_disagreements(
     analysis: Analysis,
     members: Sequence[FactMember],
     refs: Mapping[str, str | None] | None = None,
     position: Mapping[str, int] | None = None,
+    memo: SentenceMemo | None = None,
 ) -> tuple[Disagreement, ...]:
     """All disagreements between members of one fact from different articles.
 
     ``refs``: each article's day for relative dates; ``position``: article id -> corpus position
-    (computed here when not given; pass them when calling for many facts).
+    (computed here when not given); ``memo``: what the run has read of each sentence. Pass them
+    when calling for many facts.
     """
+    memo = memo or SentenceMemo()
     if position is None:
         position = {a.id: n for n, a in enumerate(analysis.articles)}
     involved = {m.article for m in members}
@@ -200,7 +213,7 @@ def find_disagreements(
         article = by_id[m.article]
         span = article.sentences[m.sentence]
         ref = reference_day(refs.get(m.article, article.published))
-        figures.append(quantities.extract(article.text, span.start, span.end, ref))
+        figures.append(sentence_figures(article, span, ref, memo))
     found: dict[DisagreementKind, list[tuple[DisagreementValue, DisagreementValue]]] = {}
     figure_kinds: dict[DisagreementValue, Quantity] = {}
     for x, y in _comparisons(members):
@@ -217,9 +230,9 @@ def find_disagreements(
                     found.setdefault(DisagreementKind.NUMBER, []).append((va, vb))
             sa, sb = art_a.sentences[ma.sentence], art_b.sentences[mb.sentence]
             for kind, conflicts in (
-                (DisagreementKind.NAME, name_conflicts(analysis, art_a, sa, art_b, sb)),
+                (DisagreementKind.NAME, name_conflicts(analysis, art_a, sa, art_b, sb, memo)),
                 (DisagreementKind.QUOTE, quote_conflicts(analysis, art_a, sa, art_b, sb)),
-                (DisagreementKind.NEGATION, negation_conflicts(art_a, sa, art_b, sb)),
+                (DisagreementKind.NEGATION, negation_conflicts(art_a, sa, art_b, sb, memo)),
             ):
                 for (a0, a1), (b0, b1) in conflicts:
                     found.setdefault(kind, []).append((_value(art_a, a0, a1), _value(art_b, b0, b1)))

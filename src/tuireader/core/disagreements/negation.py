@@ -9,8 +9,8 @@ agreement on wages but no agreement on hours" negates a different agreement.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from tuireader.core.disagreements.memo import SentenceMemo
 from tuireader.core.text import lexicon
 from tuireader.core.text.numbers import Token, tokenize
 from tuireader.model import Article, Span
@@ -140,19 +140,28 @@ def _one_way(art_a: Article, ta: list[Token], art_b: Article, tb: list[Token]) -
     return out
 
 
-@lru_cache(maxsize=16384)
-def _has_cue(text: str, start: int, end: int) -> bool:
-    return CUE_RE.search(text, start, end) is not None
+def _has_cue(article: Article, span: Span, memo: SentenceMemo) -> bool:
+    def read() -> bool:
+        return CUE_RE.search(article.text, span.start, span.end) is not None
+
+    return memo.once("negation cue", article, span, read)
 
 
-def negation_conflicts(art_a: Article, sa: Span, art_b: Article, sb: Span) -> list[Pair]:
+def _tokens(article: Article, span: Span, memo: SentenceMemo) -> list[Token]:
+    return memo.once("tokens", article, span, lambda: tokenize(article.text, span.start, span.end))
+
+
+def negation_conflicts(
+    art_a: Article, sa: Span, art_b: Article, sb: Span, memo: SentenceMemo | None = None
+) -> list[Pair]:
     """Spans (A, B) where one sentence negates what the other states."""
-    cue_a = _has_cue(art_a.text, sa.start, sa.end)
-    cue_b = _has_cue(art_b.text, sb.start, sb.end)
+    memo = memo or SentenceMemo()
+    cue_a = _has_cue(art_a, sa, memo)
+    cue_b = _has_cue(art_b, sb, memo)
     if not cue_a and not cue_b:
         return []  # most sentences negate nothing: skip the word-by-word reading
-    ta = tokenize(art_a.text, sa.start, sa.end)
-    tb = tokenize(art_b.text, sb.start, sb.end)
+    ta = _tokens(art_a, sa, memo)
+    tb = _tokens(art_b, sb, memo)
     out = _one_way(art_a, ta, art_b, tb) if cue_a else []
     if cue_b:
         out.extend((a, b) for b, a in _one_way(art_b, tb, art_a, ta))

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from tuireader.core.disagreements.memo import SentenceMemo
 from tuireader.core.text.lexicon import STOPWORDS, WORD_RE, fold
 from tuireader.model import Analysis, Article, Label, Mention, Span
 
@@ -47,7 +48,6 @@ def _words(article: Article, start: int, end: int) -> list[Word]:
     return list(_span_words(article.text, start, end))
 
 
-@lru_cache(maxsize=16384)
 def _span_words(text: str, start: int, end: int) -> tuple[Word, ...]:
     """Comparable words of a name: no titles, month or day names, possessives or initials' dots."""
     out = []
@@ -62,7 +62,13 @@ def _span_words(text: str, start: int, end: int) -> tuple[Word, ...]:
 
 
 def _text_words(form: str) -> list[Word]:
-    return _words(Article(id="", path="", title="", source="", text=form), 0, len(form))
+    return list(_form_words(form))
+
+
+@lru_cache(maxsize=16384)
+def _form_words(form: str) -> tuple[Word, ...]:
+    """The comparable words of one name form (short strings, asked for again and again)."""
+    return _span_words(form, 0, len(form))
 
 
 def _differing(words_a: list[Word], words_b: list[Word]) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -90,36 +96,31 @@ def spelling_differs(form_a: str, form_b: str) -> bool:
     return _differing(_text_words(form_a), _text_words(form_b)) is not None
 
 
-_NAMED_BY_SENTENCE: dict[int, tuple[tuple[Mention, ...], dict[int, list[Mention]]]] = {}
-
-
-def _mentions_in(analysis: Analysis, article: Article, span: Span) -> list[Mention]:
-    """Named mentions in a sentence, from a per-article index (facts compare the same articles often)."""
+def _named_by_sentence(analysis: Analysis, article: Article) -> dict[int, list[Mention]]:
+    """The article's resolved named mentions, by sentence index."""
     found = analysis.by_article.get(article.id)
-    if found is None:
-        return []
-    entry = _NAMED_BY_SENTENCE.get(id(found.mentions))
-    if entry is None or entry[0] is not found.mentions:
-        if len(_NAMED_BY_SENTENCE) > 4096:
-            _NAMED_BY_SENTENCE.clear()
-        index: dict[int, list[Mention]] = {}
-        for m in found.mentions:
-            if m.entity and m.label in NAMED:
-                k = article.sentence_at(m.start)
-                if k is not None:
-                    index.setdefault(k, []).append(m)
-        entry = (found.mentions, index)
-        _NAMED_BY_SENTENCE[id(found.mentions)] = entry
+    index: dict[int, list[Mention]] = {}
+    for m in found.mentions if found is not None else ():
+        if m.entity and m.label in NAMED:
+            k = article.sentence_at(m.start)
+            if k is not None:
+                index.setdefault(k, []).append(m)
+    return index
+
+
+def _mentions_in(analysis: Analysis, article: Article, span: Span, memo: SentenceMemo) -> list[Mention]:
+    """Named mentions in a sentence, from a per-article index (facts compare the same articles often)."""
+    index = memo.per_article("named", article, lambda: _named_by_sentence(analysis, article))
     k = article.sentence_at(span.start)
-    return [m for m in entry[1].get(k, []) if span.start <= m.start < span.end] if k is not None else []
+    return [m for m in index.get(k, []) if span.start <= m.start < span.end] if k is not None else []
 
 
-def _chunks(article: Article, span: Span) -> list[list[Word]]:
+def _chunks(article: Article, span: Span, memo: SentenceMemo) -> list[list[Word]]:
     """Runs of capitalised words ("Catrin Matthews", "Pyotr Tchaikovskyy"): the names of a sentence."""
-    return [list(c) for c in _text_chunks(article.text, span.start, span.end)]
+    found = memo.once("chunks", article, span, lambda: _text_chunks(article.text, span.start, span.end))
+    return [list(c) for c in found]
 
 
-@lru_cache(maxsize=4096)
 def _text_chunks(text: str, start: int, end: int) -> tuple[tuple[Word, ...], ...]:
     article = Article(id="", path="", title="", source="", text=text)
     span = Span(start, end)
@@ -138,14 +139,17 @@ def _text_chunks(text: str, start: int, end: int) -> tuple[tuple[Word, ...], ...
     return tuple(c for c in chunks if c)
 
 
-def name_conflicts(analysis: Analysis, art_a: Article, sa: Span, art_b: Article, sb: Span) -> list[Pair]:
+def name_conflicts(
+    analysis: Analysis, art_a: Article, sa: Span, art_b: Article, sb: Span, memo: SentenceMemo | None = None
+) -> list[Pair]:
     """Spans of differently spelt names of one thing in sentence ``sa`` of A and ``sb`` of B."""
+    memo = memo or SentenceMemo()
     pairs: list[tuple[list[Word], list[Word]]] = []
-    for x in _mentions_in(analysis, art_a, sa):
-        for y in _mentions_in(analysis, art_b, sb):
+    for x in _mentions_in(analysis, art_a, sa, memo):
+        for y in _mentions_in(analysis, art_b, sb, memo):
             if x.entity == y.entity and x.text != y.text:
                 pairs.append((_words(art_a, x.start, x.end), _words(art_b, y.start, y.end)))
-    chunks_a, chunks_b = _chunks(art_a, sa), _chunks(art_b, sb)
+    chunks_a, chunks_b = _chunks(art_a, sa, memo), _chunks(art_b, sb, memo)
     all_a = {w[2] for c in chunks_a for w in c}
     all_b = {w[2] for c in chunks_b for w in c}
     # A variant only counts when the other sentence does not also use the first spelling somewhere.

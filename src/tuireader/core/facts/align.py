@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from tuireader.core.disagreements import find as disagree
+from tuireader.core.disagreements.memo import SentenceMemo
 from tuireader.core.facts.diff import word_diff
 from tuireader.core.facts.figures import Figures, conflict_groups, raise_shared_figures
 from tuireader.core.facts.similarity import candidate_pairs, cosine, pair_score, sentence_features, weigh
@@ -169,20 +170,21 @@ def _align_facts(analysis: Analysis, threshold: float, link: float) -> list[Fact
             else cos
             for (i, j), cos in candidates.items()
         }
-        figures = Figures(analysis, sentences, refs)
+        memo = SentenceMemo()  # this story's sentences, read once for alignment and disagreements
+        figures = Figures(analysis, sentences, refs, memo)
         raise_shared_figures(pairs, threshold, figures)
         # Weak pairs are kept for conflicting figures only; as links between groups they are noise.
         strong = {k: v for k, v in pairs.items() if candidates[k] >= LINK_CANDIDATE_MIN}
         clusters = [c for c in _cluster(owners, strong, threshold, link) if len(c) > 1]
         together = {(x, y) for c in clusters for x in c for y in c if x < y}
         clusters += conflict_groups(owners, pairs, threshold, together, figures)
-        # Disagreements now, while this story's sentences are still in the figure and token caches.
+        # Disagreements now, reusing what the memo holds of this story's sentences.
         for cluster in clusters:
             chosen = sorted(cluster, key=lambda k: (sentences[k].order, sentences[k].index))
             members = [FactMember(sentences[k].article, sentences[k].index) for k in chosen]
             key = "|".join(f"{m.article}:{m.sentence}" for m in members)
             fact_id = "fact-" + hashlib.sha1(key.encode()).hexdigest()[:10]
-            found = disagree.find_disagreements(analysis, members, refs, order)
+            found = disagree.find_disagreements(analysis, members, refs, order, memo)
             facts.append(Fact(fact_id, _label(by_id, members), tuple(members), found))
     facts.sort(key=lambda f: (-len(f.articles), order[f.members[0].article], f.members[0].sentence))
     return facts
@@ -250,6 +252,7 @@ def compare(analysis: Analysis, left: str, right: str) -> list[AlignedRow]:
         sub = Analysis(articles=[a, b], by_article=analysis.by_article, entities=analysis.entities)
         facts = align_facts(sub)
     scores = _pair_scores(analysis, a, b)
+    memo = SentenceMemo()
     candidates: dict[tuple[int, int], str] = {}
     for fact in facts:
         lefts = [m.sentence for m in fact.members if m.article == left]
@@ -287,7 +290,7 @@ def compare(analysis: Analysis, left: str, right: str) -> list[AlignedRow]:
             flush_right(ri)
             next_right = max(next_right, ri + 1)
         ops = word_diff(a.text, a.sentences[li], b.text, b.sentences[ri])
-        found = disagree.find_disagreements(analysis, [FactMember(left, li), FactMember(right, ri)], refs)
+        found = disagree.find_disagreements(analysis, [FactMember(left, li), FactMember(right, ri)], refs, memo=memo)
         rows.append(AlignedRow(RowKind.MATCH, li, ri, fact_id, ops, found))
     flush_right(len(b.sentences))
     return rows

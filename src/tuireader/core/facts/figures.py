@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from tuireader.core.disagreements.find import figure_conflicts
+from tuireader.core.disagreements.find import figure_conflicts, sentence_figures
 from tuireader.core.disagreements.measures import shares_slot
+from tuireader.core.disagreements.memo import SentenceMemo
 from tuireader.core.facts.similarity import SentenceRef
 from tuireader.core.text.dates import reference_day
-from tuireader.core.text.quantities import Quantity, extract
+from tuireader.core.text.quantities import Quantity
 from tuireader.model import Analysis, Article
 
 SLOT_BONUS = 0.35  # similarity x (1 + bonus) when two sentences give a figure for the same thing
@@ -26,21 +27,23 @@ CONFLICT_FLOOR = 0.25  # a conflicting figure makes a fact of a pair at least th
 class Figures:
     """Figures of sentences, read lazily and once."""
 
-    def __init__(self, analysis: Analysis, sentences: Sequence[SentenceRef], refs: Mapping[str, str | None]):
+    def __init__(
+        self,
+        analysis: Analysis,
+        sentences: Sequence[SentenceRef],
+        refs: Mapping[str, str | None],
+        memo: SentenceMemo | None = None,
+    ):
         self._articles: dict[str, Article] = {a.id: a for a in analysis.articles}
         self._sentences = sentences
         self._refs = refs
-        self._cache: dict[int, list[Quantity]] = {}
+        self._memo = memo or SentenceMemo()
 
     def __call__(self, k: int) -> list[Quantity]:
-        found = self._cache.get(k)
-        if found is None:
-            ref = self._sentences[k]
-            article = self._articles[ref.article]
-            span = article.sentences[ref.index]
-            found = extract(article.text, span.start, span.end, reference_day(self._refs.get(ref.article)))
-            self._cache[k] = found
-        return found
+        ref = self._sentences[k]
+        article = self._articles[ref.article]
+        span = article.sentences[ref.index]
+        return sentence_figures(article, span, reference_day(self._refs.get(ref.article)), self._memo)
 
 
 def raise_shared_figures(pairs: dict[tuple[int, int], float], threshold: float, figures: Figures) -> None:

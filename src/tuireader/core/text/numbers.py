@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import NamedTuple
 
 TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:[-'’.,:][^\W_]+)*|[^\w\s]")
@@ -67,16 +66,12 @@ class Token(NamedTuple):
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    return list(_tokenize(text, start, len(text) if end is None else end))
-
-
-@lru_cache(maxsize=4096)
-def _tokenize(text: str, start: int, stop: int) -> tuple[Token, ...]:
-    """Sentences are tokenized by several readers (figures, negation); each only once."""
-    return tuple(
+    """Word and punctuation tokens of ``text[start:end]``; readers of many sentence pairs keep them
+    per sentence for one run (``disagreements.memo``)."""
+    return [
         Token(m.start(), m.end(), w := m.group(), w.lower().replace("’", "'"), w[0].isalnum())
-        for m in TOKEN_RE.finditer(text, start, stop)
-    )
+        for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end)
+    ]
 
 
 def _word_value(word: str) -> int | None:

@@ -13,7 +13,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
 
 from tuireader.core.text import lexicon, numbers
 from tuireader.core.text.dates import DATE_PREPS, MONTHS, WEEKDAYS, date_start, read_date
@@ -187,14 +186,12 @@ def _interval(value: float, hedge: str, grain: float) -> tuple[float, float]:
 
 
 def extract(text: str, start: int = 0, end: int | None = None, ref: dt.date | None = None) -> list[Quantity]:
-    """Every figure in ``text[start:end]``; spans are offsets into ``text``."""
-    return list(_extract(text, start, len(text) if end is None else end, ref))
+    """Every figure in ``text[start:end]``; spans are offsets into ``text``.
 
-
-@lru_cache(maxsize=8192)
-def _extract(text: str, start: int, end: int, ref: dt.date | None) -> tuple[Quantity, ...]:
-    """Figures are read for alignment and again for disagreements; each sentence once."""
-    return tuple(_read(text, start, end, ref))
+    Alignment reads them, then disagreements: callers keep them per sentence for one run
+    (``disagreements.memo``), not here keyed on the whole text.
+    """
+    return _read(text, start, len(text) if end is None else end, ref)
 
 
 def _read(text: str, start: int, end: int, ref: dt.date | None) -> list[Quantity]:

@@ -23,7 +23,6 @@ from tuireader.ui.reader.render import (
     LABEL_NAMES,
     Mark,
     article_marks,
-    entity_map,
     foreground,
     render_block,
     speaker_labels,
@@ -213,9 +212,9 @@ class ReadingPane(VerticalScroll, can_focus=True):
                             Target("disagreement", v.start, v.end, label, fact=fact.id, other=other)
                         )
         if result is not None:
-            entities = entity_map(self.analysis) if self.analysis is not None else {}
+            analysis = self.analysis
             for m in result.mentions:
-                entity = entities.get(m.entity) if m.entity else None
+                entity = analysis.entity(m.entity) if m.entity and analysis is not None else None
                 name = entity.name if entity else m.text
                 self.targets["mention"].append(
                     Target("mention", m.start, m.end, f"{name} ({LABEL_NAMES[m.label]})", m.entity or None)

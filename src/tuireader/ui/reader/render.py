@@ -115,25 +115,11 @@ class Mark:
     style: str
 
 
-_ENTITY_MAPS: dict[int, tuple[Analysis, dict[str, Entity]]] = {}
-
-
-def entity_map(analysis: Analysis) -> dict[str, Entity]:
-    """Entities by id (``Analysis.entity`` scans the list; the reader asks per mention)."""
-    cached = _ENTITY_MAPS.get(id(analysis))
-    if cached is None or cached[0] is not analysis or len(cached[1]) != len(analysis.entities):
-        if len(_ENTITY_MAPS) > 8:
-            _ENTITY_MAPS.clear()
-        cached = (analysis, {e.id: e for e in analysis.entities})
-        _ENTITY_MAPS[id(analysis)] = cached
-    return cached[1]
-
-
 def speaker_name(quote: Quote, analysis: Analysis | None) -> str | None:
     if quote.speaker_name:
         return quote.speaker_name
     if quote.speaker and analysis is not None:
-        entity = entity_map(analysis).get(quote.speaker)
+        entity = analysis.entity(quote.speaker)
         if entity is not None:
             return entity.name
     return None
