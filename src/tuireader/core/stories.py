@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from tuireader.core.unionfind import UnionFind
 from tuireader.model import Analysis, Article, ArticleAnalysis, Entity, Label, Story
 
 LINK_THRESHOLD = 0.16  # cosine similarity (idf-weighted) above which two articles may be linked
@@ -84,22 +85,20 @@ def find_stories(analysis: Analysis) -> Grouping:
     for key, dot in dots.items():
         i, j = divmod(key, n)
         scores[key] = dot / (norms[i] * norms[j]) * _date_factor(days[i], days[j])
-    parent = list(range(n))
+    sets = UnionFind(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     joined = 0
     # Strongest links first; two groups merge only if they are similar on average, so one
     # article that mentions two events (a round-up) cannot chain them together.
     for key in sorted((k for k, v in scores.items() if v >= LINK_THRESHOLD), key=scores.__getitem__, reverse=True):
-        a, b = (_find(parent, x) for x in divmod(key, n))
+        a, b = (sets.find(x) for x in divmod(key, n))
         if a == b or _support(members[a], members[b], scores, n) < MERGE_SUPPORT:
             continue
         root, other = min(a, b), max(a, b)
-        parent[other] = root
+        sets.attach(other, root)
         members[root].extend(members.pop(other))
         joined += 1
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
-        groups[_find(parent, i)].append(i)
+    groups = sets.groups()
     entities = {e.id: e for e in analysis.entities}
     stories = [_story(articles, [features[i] for i in members], members, idf, entities) for members in groups.values()]
     stories.sort(key=lambda s: (-len(s[1]), s[2], s[3]))
@@ -220,13 +219,6 @@ def _candidate_dots(vectors: Sequence[Mapping[str, float]], df: Mapping[str, int
             for j, wj in posting[x + 1 :]:
                 dots[base + j] += wi * wj
     return dots
-
-
-def _find(parent: list[int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
 
 
 def _support(xs: Sequence[int], ys: Sequence[int], scores: Mapping[int, float], n: int) -> float:

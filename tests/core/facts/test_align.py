@@ -100,14 +100,6 @@ def test_fact_ids_are_stable_across_runs() -> None:
     assert [f.id for f in first.facts] == [f.id for f in second.facts]
 
 
-def test_coverage_says_who_reports_and_who_leaves_out() -> None:
-    analysis, north, south, east = story()
-    cover = align.coverage(analysis)
-    assert set(cover) == {f.id for f in analysis.facts}
-    dam = next(f for f in analysis.facts if set(f.articles) == {north.id, south.id})
-    assert cover[dam.id] == {north.id: True, south.id: True, east.id: False}
-
-
 def test_compare_rows_cover_both_articles_once_in_reading_order() -> None:
     analysis, north, south, _ = story()
     rows = align.compare(analysis, north.id, south.id)

@@ -9,7 +9,6 @@ merged per kind so that one disagreement lists each article's version once ("num
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from tuireader.core.disagreements.measures import category, context_overlap, same_thing
@@ -20,6 +19,7 @@ from tuireader.core.disagreements.spelling import name_conflicts
 from tuireader.core.text import quantities
 from tuireader.core.text.dates import reference_day
 from tuireader.core.text.quantities import Quantity, QuantityKind, Role
+from tuireader.core.unionfind import UnionFind
 from tuireader.model import (
     Analysis,
     Article,
@@ -33,14 +33,6 @@ from tuireader.model import (
 ALL_PAIRS_UP_TO = 8  # facts with more members compare each with a few anchors, not all pairs
 ANCHORS = 2
 ELAPSED_TOLERANCE = 0.05  # publication day vs event day: "since March 2022" is read a few days late or early
-
-
-@dataclass(frozen=True, slots=True)
-class Occurrence:
-    """A figure in one member sentence."""
-
-    article: str
-    quantity: Quantity
 
 
 def _conflicting(qa: list[Quantity], qb: list[Quantity], strict: bool = False) -> list[tuple[Quantity, Quantity]]:
@@ -143,20 +135,10 @@ def merge(
 
     Values come in reading order: articles in corpus ``position`` order, then by offset."""
     position = position or {}
-    parent: dict[DisagreementValue, DisagreementValue] = {}
-
-    def find(v: DisagreementValue) -> DisagreementValue:
-        parent.setdefault(v, v)
-        while parent[v] != v:
-            parent[v] = parent[parent[v]]
-            v = parent[v]
-        return v
-
+    joined: UnionFind[DisagreementValue] = UnionFind()
     for a, b in pairs:
-        parent[find(a)] = find(b)
-    groups: dict[DisagreementValue, list[DisagreementValue]] = {}
-    for v in list(parent):
-        groups.setdefault(find(v), []).append(v)
+        joined.union(a, b)
+    groups = joined.groups()
     out = []
     for values in groups.values():
         values.sort(key=lambda v: (position.get(v.article, 0), v.article, v.start))

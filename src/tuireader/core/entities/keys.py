@@ -74,11 +74,6 @@ def thing_targets(
     return target
 
 
-def is_acronym(text: str) -> bool:
-    bare = text.replace(".", "")
-    return 2 <= len(bare) <= 6 and bare.isupper()
-
-
 def initials_of(text: str) -> str:
     words = [w for w in _NON_WORD.split(_LEAD_THE.sub("", text)) if w and w.lower() not in _ORG_STOP]
     if len(words) < 2 or not all(w[:1].isupper() for w in words):

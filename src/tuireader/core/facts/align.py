@@ -190,21 +190,6 @@ def _align_facts(analysis: Analysis, threshold: float, link: float) -> list[Fact
     return facts
 
 
-def coverage(analysis: Analysis) -> dict[str, dict[str, bool]]:
-    """For every fact, which articles of its story report it (True) and which leave it out (False)."""
-    story_of: dict[str, tuple[str, ...]] = {}
-    for story in analysis.stories:
-        for article in story.articles:
-            story_of.setdefault(article, story.articles)
-    everyone = tuple(a.id for a in analysis.articles)
-    out: dict[str, dict[str, bool]] = {}
-    for fact in analysis.facts:
-        reporting = set(fact.articles)
-        pool = story_of.get(fact.articles[0], everyone) if fact.articles else everyone
-        out[fact.id] = {a: a in reporting for a in pool}
-    return out
-
-
 def _pair_scores(analysis: Analysis, left: Article, right: Article) -> dict[tuple[int, int], float]:
     sentences = sentence_features(analysis, left, 0) + sentence_features(analysis, right, 1)
     vectors = weigh([s.features for s in sentences], max_postings=len(sentences))

@@ -17,6 +17,7 @@ from tuireader.core.disagreements.memo import SentenceMemo
 from tuireader.core.facts.similarity import SentenceRef
 from tuireader.core.text.dates import reference_day
 from tuireader.core.text.quantities import Quantity
+from tuireader.core.unionfind import UnionFind
 from tuireader.model import Analysis, Article
 
 SLOT_BONUS = 0.35  # similarity x (1 + bonus) when two sentences give a figure for the same thing
@@ -63,28 +64,20 @@ def conflict_groups(
 ) -> list[list[int]]:
     """Groups (one sentence per article) of related sentences whose figures for one thing conflict."""
     floor = threshold * CONFLICT_FLOOR
-    parent: dict[int, int] = {}
-
-    def find(k: int) -> int:
-        parent.setdefault(k, k)
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
+    joined: UnionFind[int] = UnionFind()
     members: dict[int, list[int]] = {}
     for (i, j), score in sorted(pairs.items(), key=lambda kv: -kv[1]):
         if score < floor or (i, j) in grouped:
             continue
         if not figure_conflicts(figures(i), figures(j)):
             continue
-        ri, rj = find(i), find(j)
+        ri, rj = joined.find(i), joined.find(j)
         if ri == rj:
             continue
         left, right = members.get(ri, [i]), members.get(rj, [j])
         if {owners[k] for k in left} & {owners[k] for k in right}:
             continue
-        parent[ri] = rj
+        joined.attach(ri, rj)
         members[rj] = left + right
         members.pop(ri, None)
     return [m for m in members.values() if len(m) > 1]

@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from rich.console import Console, ConsoleOptions, RenderResult
-from rich.measure import Measurement
 from rich.style import Style
 from rich.text import Text
 
@@ -77,29 +75,6 @@ def article_counts(analysis: Analysis) -> dict[str, ArticleCounts]:
         quotes = sum(1 for q in result.quotes if not q.scare) if result else 0
         out[item.id] = ArticleCounts(facts.get(item.id, 0), quotes, disagreements.get(item.id, 0))
     return out
-
-
-class TwoLineCell:
-    """A list cell: a headline and a dim meta line, each cut to the column width with an ellipsis.
-
-    Rendering happens lazily at the column's width, so a resize needs no rebuild.
-    """
-
-    def __init__(self, first: Text, second: Text) -> None:
-        self.first = first
-        self.second = second
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        for line in (self.first, self.second):
-            line = line.copy()
-            line.no_wrap = True
-            line.overflow = "ellipsis"
-            line.end = "\n"
-            yield line
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        width = max(self.first.cell_len, self.second.cell_len)
-        return Measurement(1, min(width, options.max_width))
 
 
 # --------------------------------------------------------------------------------------------
