@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from compare_fakes import Host
+from pilot_helpers import settle
 
 from tuireader.core import pipeline
 from tuireader.core.facts import align
@@ -44,9 +45,7 @@ async def test_compare_screen_shows_what_the_core_aligned(seeds: Analysis) -> No
         pytest.skip("core.align.compare returns no rows yet")
     app = Host(lambda: CompareScreen(seeds, first))
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         table = app.screen.query_one(CompareTable)
         assert table.rows == expected
         assert table.cursor == 0
@@ -57,9 +56,7 @@ async def test_compare_screen_shows_what_the_core_aligned(seeds: Analysis) -> No
         below = [i for i in table.disagreement_rows if i > 0]
         assert visited[: len(below)] == below
         await pilot.press("right_square_bracket")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, CompareScreen)
         assert app.screen.right_id == seeds.articles[2].id
 
@@ -75,8 +72,6 @@ async def test_overview_on_the_seeds_lists_every_fact(seeds: Analysis) -> None:
         counts = [len(fact.articles) for fact in matrix.facts]
         assert counts == sorted(counts, reverse=True)
         await pilot.press("enter")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, CompareScreen)
         assert app.screen.fact == matrix.facts[0].id

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from compare_fakes import Host, fake_compare, make_analysis
-from textual.pilot import Pilot
+from pilot_helpers import settle
 
 from tuireader.ui.compare.screen import CompareScreen
 
@@ -15,23 +15,17 @@ def compare_app(**kwargs: Any) -> Host:
     return Host(lambda: CompareScreen(analysis, "gazette", aligner=fake_compare, **kwargs))
 
 
-async def aligned(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 def test_compare_view(snap_compare: Any) -> None:
-    assert snap_compare(compare_app(), terminal_size=(120, 40), run_before=aligned)
+    assert snap_compare(compare_app(), terminal_size=(120, 40), run_before=settle)
 
 
 def test_compare_view_on_the_last_disagreement(snap_compare: Any) -> None:
-    assert snap_compare(compare_app(), press=["n", "n"], terminal_size=(120, 40), run_before=aligned)
+    assert snap_compare(compare_app(), press=["n", "n"], terminal_size=(120, 40), run_before=settle)
 
 
 def test_compare_view_at_80_by_24(snap_compare: Any) -> None:
-    assert snap_compare(compare_app(fact="f-cracks"), terminal_size=(80, 24), run_before=aligned)
+    assert snap_compare(compare_app(fact="f-cracks"), terminal_size=(80, 24), run_before=settle)
 
 
 def test_compare_view_stacked_when_narrow(snap_compare: Any) -> None:
-    assert snap_compare(compare_app(), terminal_size=(50, 24), run_before=aligned)
+    assert snap_compare(compare_app(), terminal_size=(50, 24), run_before=settle)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from compare_fakes import Host, fake_compare, make_analysis, make_two_stories
+from pilot_helpers import settle
 from textual.coordinate import Coordinate
 from textual.widgets import Label, Static
 
@@ -22,12 +23,6 @@ def host(analysis: Analysis | None = None) -> Host:
     return Host(lambda: OverviewScreen(analysis, aligner=fake_compare))
 
 
-async def settle(app: Host, pilot: object) -> None:
-    await pilot.pause()  # type: ignore[attr-defined]
-    await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
-
-
 def column_of(matrix: OverviewMatrix, article: str) -> int:
     return SOURCES + matrix.article_ids.index(article)
 
@@ -35,7 +30,7 @@ def column_of(matrix: OverviewMatrix, article: str) -> int:
 async def test_matrix_rows_are_facts_by_number_of_sources_with_marks() -> None:
     app = host()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         matrix = app.screen.query_one(OverviewMatrix)
         assert [fact.id for fact in matrix.facts] == ["f-close", "f-cracks", "f-mayor"]
         assert matrix.row_count == 3
@@ -58,7 +53,7 @@ async def test_s_puts_the_disputed_facts_first_and_keeps_the_cursor_on_its_fact(
     analysis.facts.insert(0, quiet)
     app = host(analysis)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         matrix = app.screen.query_one(OverviewMatrix)
         assert [f.id for f in matrix.facts] == ["f-quiet", "f-close", "f-cracks", "f-mayor"]
         matrix.cursor_coordinate = Coordinate(2, 4)  # f-cracks, courier
@@ -93,7 +88,7 @@ def test_the_partner_is_a_source_that_disagrees() -> None:
 async def test_enter_on_a_cell_opens_compare_with_that_source_and_fact() -> None:
     app = host()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         matrix = app.screen.query_one(OverviewMatrix)
         matrix.cursor_coordinate = Coordinate(2, column_of(matrix, "courier"))
         await pilot.pause()
@@ -101,7 +96,7 @@ async def test_enter_on_a_cell_opens_compare_with_that_source_and_fact() -> None
         assert "name spelled differently: Ana Ruiz vs Ana Ruis" in detail
         assert "Valley Courier: Mayor Ana Ruis said" in detail
         await pilot.press("enter")
-        await settle(app, pilot)
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, CompareScreen)
         assert (screen.left_id, screen.right_id, screen.fact) == ("courier", "gazette", "f-mayor")
@@ -116,13 +111,13 @@ async def test_enter_on_a_cell_opens_compare_with_that_source_and_fact() -> None
 async def test_one_click_on_a_cell_opens_compare() -> None:
     app = host()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         matrix = app.screen.query_one(OverviewMatrix)
         column = column_of(matrix, "times")
         x = sum(c.get_render_width(matrix) for c in matrix.ordered_columns[:column]) + 1
         offset = (x, 1 + 1)  # the header line, then row 1 (f-cracks)
         assert await pilot.click(OverviewMatrix, offset=offset)
-        await settle(app, pilot)
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, CompareScreen)
         assert (screen.left_id, screen.right_id, screen.fact) == ("times", "courier", "f-cracks")
@@ -153,7 +148,7 @@ def test_same_quote(a: str, b: str, same: bool) -> None:
 async def test_ledger_shows_quotes_and_opens_compare_on_one() -> None:
     app = host()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         ledger = app.screen.query_one(QuoteLedger)
         prompts = [str(ledger.get_option_at_index(i).prompt) for i in range(ledger.option_count)]
         assert prompts[0].startswith("Ana Ruiz")
@@ -169,7 +164,7 @@ async def test_ledger_shows_quotes_and_opens_compare_on_one() -> None:
         assert detail.startswith("Ana Ruiz (as Ana Ruis) in Valley Courier")
         assert "the same words also quoted by Northfield Gazette" in detail
         await pilot.press("enter")
-        await settle(app, pilot)
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, CompareScreen)
         assert (screen.left_id, screen.right_id, screen.fact) == ("courier", "gazette", "f-mayor")
@@ -181,7 +176,7 @@ async def test_an_analysis_without_facts_or_quotes_still_opens() -> None:
     empty = Analysis(articles=analysis.articles)
     app = host(empty)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         assert app.screen.query_one(OverviewMatrix).row_count == 0
         assert "No quotations" in str(app.screen.query_one(QuoteLedger).get_option_at_index(0).prompt)
         await pilot.press("enter", "tab", "enter")
@@ -194,23 +189,23 @@ async def test_a_corpus_of_several_stories_shows_one_story_at_a_time() -> None:
     analysis = make_two_stories()
     app = Host(lambda: OverviewScreen(analysis, article="courier", aligner=fake_compare))
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         matrix = app.screen.query_one(OverviewMatrix)
         assert matrix.article_ids == ["gazette", "courier", "times"]
         assert [f.id for f in matrix.facts] == ["f-close", "f-cracks", "f-mayor"]
         assert "story 1/2" in str(app.screen.query_one("#overview-title", Label).content)
         await pilot.press("right_square_bracket")
-        await settle(app, pilot)
+        await settle(pilot)
         matrix = app.screen.query_one(OverviewMatrix)
         assert matrix.article_ids == ["ferry", "dock"]
         assert [f.id for f in matrix.facts] == ["f-ferry"]
         await pilot.press("enter")  # the label column: the fact's first reporter beside the other
-        await settle(app, pilot)
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, CompareScreen)
         assert (screen.left_id, screen.right_id) == ("ferry", "dock")
         await pilot.press("right_square_bracket")  # the only other article of this story: nothing to cycle to
-        await settle(app, pilot)
+        await settle(pilot)
         assert screen.right_id == "dock"
 
 
@@ -220,7 +215,7 @@ async def test_labels_and_quotes_with_brackets_are_shown_as_text() -> None:
     analysis.facts[0] = Fact(close.id, "Council says [red]no[/red] to [b]tolls", close.members, close.disagreements)
     app = host(analysis)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         matrix = app.screen.query_one(OverviewMatrix)
         assert str(matrix.get_row_at(0)[0]) == "Council says [red]no[/red] to [b]tolls"
         detail = str(app.screen.query_one("#overview-detail", Static).content)

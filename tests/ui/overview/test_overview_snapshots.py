@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from compare_fakes import Host, fake_compare, make_analysis
-from textual.pilot import Pilot
+from pilot_helpers import settle
 
 from tuireader.ui.overview.screen import OverviewScreen
 
@@ -15,21 +15,15 @@ def overview_app() -> Host:
     return Host(lambda: OverviewScreen(analysis, aligner=fake_compare))
 
 
-async def settled(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 def test_overview(snap_compare: Any) -> None:
     assert snap_compare(
-        overview_app(), press=["down", "down", "right", "right", "right"], terminal_size=(120, 40), run_before=settled
+        overview_app(), press=["down", "down", "right", "right", "right"], terminal_size=(120, 40), run_before=settle
     )
 
 
 def test_overview_quote_ledger_focused(snap_compare: Any) -> None:
-    assert snap_compare(overview_app(), press=["tab", "down"], terminal_size=(120, 40), run_before=settled)
+    assert snap_compare(overview_app(), press=["tab", "down"], terminal_size=(120, 40), run_before=settle)
 
 
 def test_overview_at_80_by_24(snap_compare: Any) -> None:
-    assert snap_compare(overview_app(), terminal_size=(80, 24), run_before=settled)
+    assert snap_compare(overview_app(), terminal_size=(80, 24), run_before=settle)

@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from pilot_helpers import settle
 from reader_fakes import port_strike, two_stories
 from textual.widgets import Input, Static
 
@@ -26,12 +27,6 @@ from tuireader.ui.reader.reading_pane import ReadingPane
 
 def _app(analysis: Analysis | None = None) -> ReaderApp:
     return make_app(analysis or port_strike(), theme="textual-dark")
-
-
-async def _settle(app: ReaderApp, pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def _listed_sources(app: ReaderApp) -> list[str]:
@@ -65,7 +60,7 @@ async def test_titles_show_before_the_analysis_finishes(monkeypatch: pytest.Monk
         assert app.main.query_one("#progress-row").display  # the progress indicator shows meanwhile
         assert app.main.pane.article is not None  # and the first article can already be read
         release.set()
-        await _settle(app, pilot)
+        await settle(pilot)
         assert app.analysis is analysis
         assert not app.main.query_one("#progress-row").display
 
@@ -73,9 +68,9 @@ async def test_titles_show_before_the_analysis_finishes(monkeypatch: pytest.Monk
 async def test_filter_by_spelling_variant_and_clear() -> None:
     app = _app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("slash", *"kowalcyk")
-        await _settle(app, pilot)
+        await settle(pilot)
         # Both spellings are aliases of one person: both articles are listed, the first highlighted.
         assert sorted(_listed_sources(app)) == ["Harbour Times", "North Star Daily"]
         lst = app.main.query_one(ArticleList)
@@ -84,39 +79,39 @@ async def test_filter_by_spelling_variant_and_clear() -> None:
         assert app.main.pane.article is not None and app.main.pane.article.id == lst.shown[0]
         assert "2 of 3" in _text(app.main.query_one("#filter-status", Static))
         await pilot.press("escape")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert _listed_sources(app) == ["North Star Daily", "Harbour Times", "Valley Courier"]
 
 
 async def test_filter_prefixes_and_title_highlight() -> None:
     app = _app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("slash", *"s:harbour")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert _listed_sources(app) == ["Harbour Times"]
         app.main.filter_by("h:frozen")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert _listed_sources(app) == ["Harbour Times"]
         result = app.main.query_one(ArticleList).results[0]  # type: ignore[index]
         title = app.analysis.article(result.article).title  # type: ignore[union-attr]
         assert "".join(title[p] for p in result.title_positions).lower() == "frozen"
         app.main.filter_by("t:freight")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert _listed_sources(app) == ["Valley Courier"]
 
 
 async def test_stale_filter_results_are_dropped() -> None:
     app = _app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         app.main.filter_by("antwerp")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert _listed_sources(app) == ["Harbour Times"]
         index = app.main.index
         assert index is not None
         app.main.post_message(FilterResults("freight", index.search("freight")))
-        await _settle(app, pilot)
+        await settle(pilot)
         assert _listed_sources(app) == ["Harbour Times"]
 
 
@@ -125,7 +120,7 @@ async def test_jump_keys_move_through_mentions_quotes_and_disagreements() -> Non
     north = analysis.articles[0]
     app = _app(analysis)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("enter")  # read the highlighted article
         pane = app.main.query_one(ReadingPane)
         assert pane.has_focus and pane.article is not None and pane.article.id == north.id
@@ -155,7 +150,7 @@ async def test_jump_keys_move_through_mentions_quotes_and_disagreements() -> Non
 async def test_entity_popup_lists_spellings_and_filters() -> None:
     app = _app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("enter", "m", "m", "m", "m", "m")
         pane = app.main.query_one(ReadingPane)
         assert pane.current is not None and pane.current.entity == "marta"
@@ -168,7 +163,7 @@ async def test_entity_popup_lists_spellings_and_filters() -> None:
         assert "Quoted 2 times:" in card
         assert "North Star Daily: “We will stay out until the port authority listens.”" in card
         await pilot.press("f")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert app.screen is app.main
         assert app.main.query_text == 'p:"Marta Kowalczyk"'
         assert sorted(_listed_sources(app)) == ["Harbour Times", "North Star Daily"]
@@ -177,7 +172,7 @@ async def test_entity_popup_lists_spellings_and_filters() -> None:
 async def test_entities_panel_counts_and_choosing_filters() -> None:
     app = _app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("e")
         panel = app.main.query_one("#entities")
         assert panel.has_focus
@@ -187,19 +182,19 @@ async def test_entities_panel_counts_and_choosing_filters() -> None:
         await pilot.press("down")  # the first person (headers are disabled)
         assert panel.get_option_at_index(panel.highlighted).id == "entity:marta"
         await pilot.press("enter")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert sorted(_listed_sources(app)) == ["Harbour Times", "North Star Daily"]
         target = next(i for i, p in enumerate(prompts) if p.startswith("freight rates"))
         panel.highlighted = target
         await pilot.press("enter")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert _listed_sources(app) == ["Valley Courier"]
 
 
 async def test_help_lists_every_binding() -> None:
     app = _app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -219,13 +214,13 @@ async def test_help_lists_every_binding() -> None:
 async def test_command_palette_runs_the_same_actions() -> None:
     app = _app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"next disagreement")
         await pilot.pause(0.3)
         await pilot.press("enter")
-        await _settle(app, pilot)
+        await settle(pilot)
         pane = app.main.query_one(ReadingPane)
         assert pane.current is not None and pane.current.kind == "disagreement"
 
@@ -233,7 +228,7 @@ async def test_command_palette_runs_the_same_actions() -> None:
 async def test_compare_with_asks_for_the_other_article() -> None:
     app = _app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("C")
         await pilot.pause()
         assert isinstance(app.screen, ArticlePicker)
@@ -246,7 +241,7 @@ async def test_compare_with_asks_for_the_other_article() -> None:
 async def test_story_headers_group_the_list() -> None:
     app = _app(two_stories())
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         lst = app.main.query_one(ArticleList)
         assert lst.row_count == 5  # two story headers and three articles
         keys = [row.key for row in lst.rows]
@@ -264,9 +259,9 @@ async def test_article_text_is_never_markup() -> None:
     assert "\x1b" not in valley.text and "␛[31m" in valley.text  # neutralised by the text model
     app = _app(analysis)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         app.main.query_one(ArticleList).select_article(valley.id)
-        await _settle(app, pilot)
+        await settle(pilot)
         pane = app.main.pane
         assert "[bold]strike[/bold]" in _text(pane.query_one("#article-header", Static))
         body = "".join(b.content.plain for b in pane.blocks)  # type: ignore[union-attr]
@@ -278,7 +273,7 @@ async def test_article_text_is_never_markup() -> None:
 async def test_narrow_and_tiny_terminals() -> None:
     app = _app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         assert app.main.has_class("-narrow")
         sidebar = app.main.query_one("#sidebar")
         assert sidebar.region.width == 80  # stacked above the reader
@@ -295,7 +290,7 @@ async def test_narrow_and_tiny_terminals() -> None:
 async def test_theme_is_remembered_and_a_corrupt_config_is_ignored() -> None:
     app = make_app(port_strike())
     async with app.run_test(size=(100, 30)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         app.theme = "nord"
         await pilot.pause()
     assert json.loads(config_path().read_text())["theme"] == "nord"
@@ -315,7 +310,7 @@ async def test_no_color_keeps_highlights_distinct(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setenv("NO_COLOR", "1")
     app = _app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         assert app.no_color
         styles = app.main.pane.highlight_styles()
         looks = {
@@ -329,7 +324,7 @@ async def test_no_color_keeps_highlights_distinct(monkeypatch: pytest.MonkeyPatc
 async def test_unreadable_paths_exit_with_status_2(tmp_path: Path) -> None:
     app = make_app([str(tmp_path / "missing")], theme="textual-dark")
     async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
     assert app.return_code == 2
 
 
@@ -339,7 +334,7 @@ async def test_loads_paths_in_a_worker(tmp_path: Path) -> None:
     assert article is not None
     app = make_app([str(tmp_path)], theme="textual-dark")
     async with app.run_test(size=(100, 30)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         assert _listed_sources(app) == ["Town Crier"]
         assert app.analysis is not None
 
@@ -347,7 +342,7 @@ async def test_loads_paths_in_a_worker(tmp_path: Path) -> None:
 async def test_export_writes_the_report_in_the_chosen_format(tmp_path: Path) -> None:
     app = _app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("x")
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen)
@@ -358,7 +353,7 @@ async def test_export_writes_the_report_in_the_chosen_format(tmp_path: Path) -> 
         assert isinstance(app.screen, ExportScreen)  # an unknown suffix is refused, the dialog stays
         box.value = str(tmp_path / "strike.md")
         await pilot.press("enter")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert app.screen is app.main
     report = (tmp_path / "strike.md").read_text(encoding="utf-8")
     assert "1,200" in report and "1,500" in report
@@ -369,7 +364,7 @@ async def test_export_asks_before_replacing_a_file(tmp_path: Path) -> None:
     existing.write_text("my own notes", encoding="utf-8")
     app = _app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("x")
         await pilot.pause()
         app.screen.query_one(Input).value = str(existing)
@@ -384,7 +379,7 @@ async def test_export_asks_before_replacing_a_file(tmp_path: Path) -> None:
         await pilot.pause()
         app.screen.query_one(Input).value = str(existing)
         await pilot.press("enter", "enter")  # the second Enter confirms
-        await _settle(app, pilot)
+        await settle(pilot)
         assert app.screen is app.main
     assert "my own notes" not in existing.read_text(encoding="utf-8")
 
@@ -396,7 +391,7 @@ async def test_ten_thousand_articles() -> None:
     ]
     app = make_app(articles, theme="textual-dark", run_analysis=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         lst = app.main.query_one(ArticleList)
         assert lst.row_count == 10_000
         assert lst.show_vertical_scrollbar and not lst.show_horizontal_scrollbar  # rows fit the width
@@ -404,7 +399,7 @@ async def test_ten_thousand_articles() -> None:
         assert lst.current_article == "a09999"
         assert "Harbour works report 9999" in lst.row_text(lst.cursor)
         app.main.filter_by("s:outlet report 1234")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert lst.shown[0] == "a01234"  # the exact headline ranks first
         assert lst.current_article == "a01234"
         assert len(lst.shown) == len(app.main.index.search("s:outlet report 1234"))  # type: ignore[union-attr]
@@ -413,7 +408,7 @@ async def test_ten_thousand_articles() -> None:
 async def test_compare_and_overview_open_their_screens() -> None:
     app = _app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("c")  # straight to the next article of the story
         await pilot.pause()
         assert type(app.screen).__name__ == "CompareScreen"
@@ -436,9 +431,9 @@ async def test_compare_and_overview_open_their_screens() -> None:
 async def test_help_on_another_screen_lists_that_screens_keys() -> None:
     app = _app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("o")
-        await _settle(app, pilot)
+        await settle(pilot)
         other = app.screen
         assert other is not app.main
         await pilot.press("question_mark")
@@ -454,7 +449,7 @@ async def test_help_on_another_screen_lists_that_screens_keys() -> None:
 async def test_clicking_a_highlight_selects_it_and_a_second_click_opens_the_entity() -> None:
     app = _app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         pane = app.main.query_one(ReadingPane)
         block = pane.blocks[1]  # "Union leader Marta Kowalczyk said: …"
         x = block.span.slice(pane.article.text).index("Marta") + 1  # type: ignore[union-attr]
@@ -470,7 +465,7 @@ async def test_an_empty_analysis_still_reads_well() -> None:
     bare = Analysis(articles=port_strike().articles)  # no mentions, quotes, facts or stories
     app = _app(bare)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         lst = app.main.query_one(ArticleList)
         assert lst.row_count == 3 and lst.row_text(0).split("\n")[0].rstrip().endswith("0   0   0")
         await pilot.press("enter", "m")
@@ -483,7 +478,7 @@ async def test_an_empty_analysis_still_reads_well() -> None:
         panel = app.main.query_one("#entities")
         assert str(panel.get_option_at_index(0).prompt) == "No people or topics found."
         app.main.filter_by("rotterdam")  # titles still filter
-        await _settle(app, pilot)
+        await settle(pilot)
         assert sorted(_listed_sources(app)) == ["Harbour Times", "North Star Daily"]
 
 
@@ -494,7 +489,7 @@ async def test_sorting_cycles_within_stories() -> None:
     analysis.articles[2] = replace(valley, published="2026-03-05")
     app = _app(analysis)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         lst = app.main.query_one(ArticleList)
         assert lst.shown == [north.id, harbour.id, valley.id]
         await pilot.press("s")  # newest first
@@ -510,7 +505,7 @@ async def test_sorting_cycles_within_stories() -> None:
 async def test_tab_moves_focus_and_vim_keys_move_the_list() -> None:
     app = _app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         lst = app.main.query_one(ArticleList)
         assert lst.has_focus
         await pilot.press("j", "j")

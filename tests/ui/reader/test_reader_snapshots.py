@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
 
+from pilot_helpers import settle
 from reader_fakes import port_strike, two_stories
 
 from tuireader.model import Analysis
@@ -19,9 +20,7 @@ def _steps(keys: Sequence[str] = ()) -> Callable[..., Awaitable[None]]:
     """Wait for the workers, switch the blink off, press ``keys``, and wait again."""
 
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         pilot.app.main.query_one(FilterInput).cursor_blink = False
         for key in keys:
             await pilot.press(key)
