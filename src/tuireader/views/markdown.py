@@ -9,7 +9,20 @@ from __future__ import annotations
 
 import re
 
-from tuireader.views.report import VERSION_NOTE, Excerpt, Sections, column_names, entity_groups, summary_line
+from tuireader.views.report import (
+    COVERAGE_KEY,
+    NO_DISAGREEMENTS,
+    NO_FACTS,
+    NO_QUOTES,
+    NUMBERED_COLUMNS,
+    VERSION_NOTE,
+    Excerpt,
+    Sections,
+    column_names,
+    entity_groups,
+    scare_note,
+    summary_line,
+)
 
 _SPECIAL = re.compile(r"([\\`*_\[\]{}<>|~$&#!])")
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])(?=\s|$)")
@@ -89,34 +102,32 @@ def render_markdown(s: Sections) -> str:
 
     out += ["## Quotes by speaker", ""]
     if not s.quotes:
-        out += ["*No quotations were found.*", ""]
+        out += [f"*{NO_QUOTES}*", ""]
     for group in s.quotes:
         out += [f"### {md_text(group.speaker)} ({len(group.quotes)})", ""]
-        for line in group.quotes:
-            cue = f" ({md_text(', '.join(line.cues))})" if line.cues else ""
-            out.append(f"- “{md_text(line.text)}” — {md_text(', '.join(line.sources))}{cue}")
+        out += [f"- “{md_text(line.text)}” — {md_text(line.attribution)}" for line in group.quotes]
         out.append("")
     if s.scare_quotes:
-        out += [f"*{s.scare_quotes} scare quote(s) (a word or two in quotation marks) left out.*", ""]
+        out += [f"*{scare_note(s.scare_quotes)}*", ""]
 
     out += ["## Coverage: facts × sources", ""]
     if not s.facts:
-        out += ["*No facts were aligned across the articles.*", ""]
+        out += [f"*{NO_FACTS}*", ""]
     else:
         columns = column_names(s)
         if columns[0] == "1":
-            out += ["Columns are the article numbers in the table above.", ""]
+            out += [NUMBERED_COLUMNS, ""]
         rows = [
             [("⚠ " if flagged else "") + md_text(label), *("●" if p else "·" for p in present), str(sum(present))]
             for label, present, flagged in s.facts
         ]
         headers = ["Fact", *(md_text(c) for c in columns), "Sources"]
         out += [*_table(headers, rows, ["l", *(["c"] * len(columns)), "r"]), ""]
-        out += ["● reports the fact · does not; ⚠ the sources disagree on it.", ""]
+        out += [COVERAGE_KEY, ""]
 
     out += ["## Disagreements", ""]
     if not s.disagreements:
-        out += ["*No disagreements were found between the sources.*", ""]
+        out += [f"*{NO_DISAGREEMENTS}*", ""]
     for number, item in enumerate(s.disagreements, 1):
         out += [
             f"### {number}. {md_text(item.summary)}",

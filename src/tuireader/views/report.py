@@ -67,6 +67,24 @@ class QuoteLine:
     sources: list[str]
     cues: list[str]
 
+    @property
+    def attribution(self) -> str:
+        """Who printed it, and the verbs that introduced it: "Daily Post, Harbour Times (said, told)"."""
+        cue = f" ({', '.join(self.cues)})" if self.cues else ""
+        return ", ".join(self.sources) + cue
+
+
+def scare_note(count: int) -> str:
+    return f"{count} scare quote(s) (a word or two in quotation marks) left out."
+
+
+# What both formats say in words (each escapes and wraps it in its own markup).
+NO_QUOTES = "No quotations were found."
+NO_FACTS = "No facts were aligned across the articles."
+NUMBERED_COLUMNS = "Columns are the article numbers in the table above."
+COVERAGE_KEY = "● reports the fact · does not; ⚠ the sources disagree on it."
+NO_DISAGREEMENTS = "No disagreements were found between the sources."
+
 
 @dataclass(slots=True)
 class QuoteGroup:
