@@ -29,7 +29,7 @@ from tuireader.sources.files import RawArticle, build_article
 from tuireader.views.analysis_json import to_dict
 from tuireader.views.formats import format_for_path, write_report
 from tuireader.views.markdown import md_text
-from tuireader.views.report import build_sections, excerpt, spelled_differently
+from tuireader.views.report import build_sections, excerpt
 
 TEXT_A = (
     "About 240 ferry workers stopped work on Friday. "
@@ -218,19 +218,6 @@ def test_format_from_file_name() -> None:
     ]
 
 
-@pytest.mark.parametrize(
-    ("a", "b", "differ"),
-    [
-        ("Zelensky", "Zelenskyy", True),
-        ("Volodymyr Zelenskyy", "Zelensky", True),
-        ("J.D. Vance", "JD Vance", True),
-        ("Caroline Levitt", "Karoline Leavitt", True),
-        ("Riedel", "Tomas Riedel", False),  # a surname alone is a short reference, not a spelling
-        ("Tomas Riedel", "tomas riedel", False),
-    ],
-)
-def test_spelled_differently(a: str, b: str, differ: bool) -> None:
-    assert spelled_differently(a, b) is differ
 
 
 def test_excerpt_marks_the_value_inside_its_sentence(analysis: Analysis) -> None:

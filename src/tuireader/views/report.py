@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from tuireader import __version__
+from tuireader.core.digest import spelled_differently
 from tuireader.model import Analysis, Article, Disagreement, DisagreementValue, Fact, Label
 
 _LABEL_ORDER = {Label.PERSON: 0, Label.ORG: 1, Label.PLACE: 2, Label.DATE: 3, Label.NUMBER: 4}
@@ -53,12 +54,6 @@ class EntityRow:
                 if any(spelled_differently(a, b) for a in mine for b in theirs):
                     return True
         return False
-
-
-def spelled_differently(a: str, b: str) -> bool:
-    """Different spellings, not one form a shorter reference to the other (a surname alone, a title)."""
-    words_a, words_b = set(a.casefold().split()), set(b.casefold().split())
-    return not (words_a <= words_b or words_b <= words_a)
 
 
 @dataclass(slots=True)

@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from tuireader.core import digest
 from tuireader.model import Analysis, Label
 
 # A summary is for reading: past these, it says how many more there are (``--json`` has them all).
@@ -48,7 +49,7 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
             for article_id, forms in person.forms.items():
                 for form in forms:
                     spellings.setdefault(form, []).append(sources.get(article_id, article_id))
-            spellings = {form: where for form, where in spellings.items() if not _shortened(form, spellings)}
+            spellings = {form: spellings[form] for form in digest.spellings(spellings)}
             if len(spellings) > 1:
                 line.append("  spelled ")
                 line.append("; ".join(f"{form} ({', '.join(where)})" for form, where in spellings.items()))
@@ -69,9 +70,3 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
 def _more(console: Console, hidden: int, what: str) -> None:
     if hidden > 0:
         console.print(Text(f"  … and {hidden} more {what} (tuireader analyze --json lists them all)", style="dim"))
-
-
-def _shortened(form: str, forms: dict[str, list[str]]) -> bool:
-    """'Ruiz' beside 'Ana Ruiz' is a short reference, not a different spelling."""
-    words = form.split()
-    return any(other != form and other.split()[-len(words) :] == words for other in forms)

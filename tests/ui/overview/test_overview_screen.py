@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from compare_fakes import Host, fake_compare, make_analysis, make_two_stories
 from pilot_helpers import settle
 from textual.coordinate import Coordinate
@@ -12,7 +11,7 @@ from tuireader.model import Analysis, Fact, FactMember
 from tuireader.ui.compare.screen import CompareScreen
 from tuireader.ui.compare.table import CompareTable
 from tuireader.ui.overview.matrix import OverviewMatrix, cell_mark
-from tuireader.ui.overview.quotes import QuoteLedger, group_quotes, same_quote
+from tuireader.ui.overview.quotes import QuoteLedger
 from tuireader.ui.overview.screen import OverviewScreen, pair_for, partner
 
 SOURCES = 3  # the matrix's label, count and kinds columns come before the sources
@@ -121,28 +120,6 @@ async def test_one_click_on_a_cell_opens_compare() -> None:
         screen = app.screen
         assert isinstance(screen, CompareScreen)
         assert (screen.left_id, screen.right_id, screen.fact) == ("times", "courier", "f-cracks")
-
-
-def test_quotes_are_grouped_by_speaker_across_sources() -> None:
-    speakers = group_quotes(make_analysis())
-    assert [s.name for s in speakers] == ["Ana Ruiz", "Tom Becker"]
-    assert speakers[0].articles == ("gazette", "courier")
-    assert [q.quote.speaker_name for q in speakers[0].quotes] == ["Ana Ruiz", "Ana Ruis"]
-    assert len(speakers[0].clusters) == 1  # "We cannot…" and "We can not…": the same quotation
-
-
-@pytest.mark.parametrize(
-    ("a", "b", "same"),
-    [
-        ("We cannot wait any longer.", "We can not wait any longer", True),
-        ("the deck is in poor shape and must be replaced", "The deck is in poor shape,", True),  # a fragment
-        ("The deck is in poor shape.", "The council has run out of money.", False),
-        ("poor shape", "The deck is in poor shape and must be replaced", False),  # too short to be a fragment
-        ("", "anything", False),
-    ],
-)
-def test_same_quote(a: str, b: str, same: bool) -> None:
-    assert same_quote(a, b) is same
 
 
 async def test_ledger_shows_quotes_and_opens_compare_on_one() -> None:

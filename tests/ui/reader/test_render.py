@@ -5,9 +5,10 @@ from __future__ import annotations
 from reader_fakes import port_strike
 from rich.style import Style
 
+from tuireader.core.digest import article_counts
 from tuireader.model import ArticleAnalysis, Quote, Span
 from tuireader.sources.files import RawArticle, build_article
-from tuireader.ui.reader.render import article_counts, article_marks, render_block, speaker_labels, spellings
+from tuireader.ui.reader.render import article_marks, render_block, speaker_labels, spellings
 
 
 def _quote_article(text: str, quote: str, speaker: str, name: str) -> tuple[object, ArticleAnalysis]:

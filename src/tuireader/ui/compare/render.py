@@ -14,7 +14,7 @@ from typing import Literal
 from rich.style import Style
 from rich.text import Text
 
-from tuireader.model import AlignedRow, Analysis, Article, Disagreement, DisagreementKind, Fact, RowKind, Span
+from tuireader.model import AlignedRow, Analysis, Article, Disagreement, DisagreementKind, RowKind, Span
 
 Side = Literal["left", "right"]
 StyleLookup = Callable[[str], Style]
@@ -184,11 +184,6 @@ def source_names(articles: Sequence[Article], limit: int = 12) -> dict[str, str]
         seen[base] = seen.get(base, 0) + 1
         names[article.id] = base if seen[base] == 1 else f"{shorten(base, max(limit - 2, 1))} {seen[base]}"
     return names
-
-
-def disputed_articles(fact: Fact) -> set[str]:
-    """Articles whose sentence holds one of the values a fact's disagreements are about."""
-    return {value.article for d in fact.disagreements for value in d.values}
 
 
 def next_article(

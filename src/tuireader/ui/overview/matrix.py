@@ -12,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
+from tuireader.core.digest import disputed_articles
 from tuireader.model import Analysis, Fact
 from tuireader.ui.compare.render import (
     ABSENT_MARK as ABSENT,
@@ -22,12 +23,7 @@ from tuireader.ui.compare.render import (
 from tuireader.ui.compare.render import (
     REPORTED_MARK as REPORTED,
 )
-from tuireader.ui.compare.render import (
-    disputed_articles,
-    glyph,
-    shorten,
-    source_names,
-)
+from tuireader.ui.compare.render import glyph, shorten, source_names
 
 LABEL_WIDTH, LABEL_MIN, LABEL_MAX = 46, 24, 72
 

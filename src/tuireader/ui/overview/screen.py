@@ -17,12 +17,12 @@ from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, OptionList, Static
 
+from tuireader.core.digest import LedgerQuote, disputed_articles
 from tuireader.model import Analysis, Fact, Story
 from tuireader.ui.compare.render import (
     ABSENT_MARK,
     DISPUTED_MARK,
     REPORTED_MARK,
-    disputed_articles,
     glyph,
     legend,
     next_article,
@@ -32,7 +32,7 @@ from tuireader.ui.compare.render import (
 )
 from tuireader.ui.compare.screen import Aligner, CompareScreen
 from tuireader.ui.overview.matrix import OverviewMatrix
-from tuireader.ui.overview.quotes import LedgerQuote, QuoteLedger
+from tuireader.ui.overview.quotes import QuoteLedger
 
 
 def _value_text(fact: Fact, article: str) -> set[str]:

@@ -31,7 +31,8 @@ from tuireader.model import Analysis, Article, Story
 if TYPE_CHECKING:
     from tuireader.core.search import SearchResult
 
-from tuireader.ui.reader.render import ArticleCounts, article_counts, foreground, highlight
+from tuireader.core.digest import ArticleCounts, article_counts
+from tuireader.ui.reader.render import foreground, highlight
 from tuireader.ui.text import article_meta, plain
 
 STORY_PREFIX = "story:"

@@ -52,31 +52,6 @@ def highlight(text: str, positions: Iterable[int], style: Style, base: Style | s
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleCounts:
-    facts: int = 0
-    quotes: int = 0
-    disagreements: int = 0
-
-
-def article_counts(analysis: Analysis) -> dict[str, ArticleCounts]:
-    """Per article: facts it shares with other articles, its quotations, and disagreements it is part of."""
-    facts: dict[str, int] = {}
-    disagreements: dict[str, int] = {}
-    for fact in analysis.facts:
-        for article in fact.articles:
-            facts[article] = facts.get(article, 0) + 1
-        for d in fact.disagreements:
-            for article in {v.article for v in d.values}:
-                disagreements[article] = disagreements.get(article, 0) + 1
-    out: dict[str, ArticleCounts] = {}
-    for item in analysis.articles:
-        result = analysis.by_article.get(item.id)
-        quotes = sum(1 for q in result.quotes if not q.scare) if result else 0
-        out[item.id] = ArticleCounts(facts.get(item.id, 0), quotes, disagreements.get(item.id, 0))
-    return out
-
-
 # --------------------------------------------------------------------------------------------
 # The reading pane
 
