@@ -6,7 +6,8 @@ processes, download options) explicitly; nothing below the CLI reads the environ
 Environment variables: ``TUIREADER_NO_CACHE`` (any value: do not read or write the cache),
 ``TUIREADER_CACHE_DIR`` (where the cache lives), ``TUIREADER_CACHE_VERSION`` (pins the cache
 version, so benchmarks can edit the source mid-run), ``TUIREADER_WORKERS`` (processes for a large
-corpus; 1 turns them off), ``TUIREADER_FETCH_TIMEOUT`` (seconds, for slow links and tests).
+corpus; 1 turns them off), ``TUIREADER_FETCH_TIMEOUT`` (seconds, for slow links and tests),
+``TUIREADER_CONFIG_DIR`` (where the app remembers the chosen theme).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class Settings:
     cache_version: str | None = None  # None: computed from the analysis code
     workers: int | None = None  # None: one per CPU, at most 4, for a corpus large enough
     fetch_timeout: float | None = None  # None: the fetcher's default
+    config_dir: Path | None = None  # None: the platform's user config folder
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, *, no_cache: bool = False) -> Settings:
@@ -35,10 +37,12 @@ class Settings:
         except ValueError:
             timeout = None
         cache_dir = env.get("TUIREADER_CACHE_DIR")
+        config_dir = env.get("TUIREADER_CONFIG_DIR")
         return cls(
             no_cache=no_cache or bool(env.get("TUIREADER_NO_CACHE")),
             cache_dir=Path(cache_dir).expanduser() if cache_dir else None,
             cache_version=env.get("TUIREADER_CACHE_VERSION") or None,
             workers=max(1, int(workers)) if workers.isdigit() else None,
             fetch_timeout=timeout if timeout is not None and timeout > 0 else None,
+            config_dir=Path(config_dir) if config_dir else None,
         )

@@ -22,7 +22,7 @@ from tuireader.model import Analysis, Article
 from tuireader.settings import Settings
 from tuireader.sources.files import Corpus
 from tuireader.storage import Store
-from tuireader.ui.config import Config, load_config, save_config
+from tuireader.ui.config import Config, config_path, load_config, save_config
 from tuireader.ui.dialogs.help import HelpScreen, describe, sections_for
 from tuireader.ui.messages import (
     AnalysisFailed,
@@ -101,6 +101,7 @@ class ReaderApp(App[None]):
         self.analysis: Analysis | None = analysis
         self.store = store
         self.settings = settings or Settings()
+        self._config_path = config_path(self.settings.config_dir)
         self.startup_warnings = list(warnings)
         self.fixed_theme = theme
         self.remember_theme = remember_theme and theme is None
@@ -112,7 +113,7 @@ class ReaderApp(App[None]):
     # -- start-up --------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self.config, problem = load_config() if self.remember_theme else (Config(), None)
+        self.config, problem = load_config(self._config_path) if self.remember_theme else (Config(), None)
         wanted = self.fixed_theme or self.config.theme
         if wanted in self.available_themes:
             self.theme = wanted
@@ -135,7 +136,7 @@ class ReaderApp(App[None]):
         if not self.remember_theme or self.config.theme == self.theme:
             return
         self.config.theme = self.theme
-        problem = save_config(self.config)
+        problem = save_config(self.config, self._config_path)
         if problem:
             self.notify(problem, severity="warning")
 

@@ -6,7 +6,6 @@ A missing or broken file never stops the app: it falls back to defaults and says
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -18,11 +17,10 @@ class Config:
     theme: str = DEFAULT_THEME
 
 
-def config_path() -> Path:
-    """``$TUIREADER_CONFIG_DIR/config.json``, else the platform's user config folder."""
-    override = os.environ.get("TUIREADER_CONFIG_DIR")
-    if override:
-        return Path(override) / "config.json"
+def config_path(directory: Path | None = None) -> Path:
+    """``config.json`` in ``directory`` (``Settings.config_dir``), else in the platform's user config folder."""
+    if directory is not None:
+        return directory / "config.json"
     from platformdirs import user_config_dir
 
     return Path(user_config_dir("tuireader", appauthor=False)) / "config.json"

@@ -343,16 +343,9 @@ class MainScreen(Screen[None]):
         if self.analysis is None:
             self.notify("The story overview is available once the analysis is ready.", timeout=3)
             return
-        try:
-            from tuireader.ui.overview import screen as overview
-        except ImportError:
-            self.notify("The story overview is not available in this build.", severity="warning")
-            return
-        screen_class = getattr(overview, "OverviewScreen", None)
-        if screen_class is None:
-            self.notify("The story overview is not available in this build.", severity="warning")
-            return
-        self.app.push_screen(screen_class(self.analysis, article=self._current_article()))
+        from tuireader.ui.overview.screen import OverviewScreen
+
+        self.app.push_screen(OverviewScreen(self.analysis, article=self._current_article()))
 
     def action_export(self) -> None:
         if self.analysis is None:
