@@ -128,3 +128,15 @@ def test_bom_and_crlf_load_clean(tmp_path: Path) -> None:
     assert article["title"] == "Headline"
     assert article["text"] == "First line wraps here. Done."
     assert result.stderr == ""
+
+
+def test_hostile_file_names_reach_the_terminal_as_one_escaped_line(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("A Headline\n\nThe council met on Monday and voted.\n", encoding="utf-8")
+    for name in ("osc\x1b]52;c;aGk=\x07.txt", "cls\x1b[2J.txt", "title\x1b]0;pwned\x07.txt", "new\nline.txt"):
+        (tmp_path / name).write_text("", encoding="utf-8")
+    result = run("analyze", "--no-cache", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("tuireader: warning:")]
+    assert len(warnings) == 4 and len(result.stderr.strip().splitlines()) == 4
+    assert any("cls\\e[2J.txt" in line for line in warnings)
