@@ -140,3 +140,30 @@ def test_hostile_file_names_reach_the_terminal_as_one_escaped_line(tmp_path: Pat
     warnings = [line for line in result.stderr.splitlines() if line.startswith("tuireader: warning:")]
     assert len(warnings) == 4 and len(result.stderr.strip().splitlines()) == 4
     assert any("cls\\e[2J.txt" in line for line in warnings)
+
+
+def test_broken_inputs_are_skipped_with_one_line_each(tmp_path: Path) -> None:
+    """Deeply nested JSON, a FIFO and a file name that is not UTF-8 beside a good file."""
+    import os
+
+    (tmp_path / "good.txt").write_text("A Headline\n\nThe council met on Monday and voted.\n", encoding="utf-8")
+    (tmp_path / "deep.json").write_text("[" * 5000 + "]" * 5000, encoding="utf-8")
+    (tmp_path / "deep.jsonl").write_text("[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    odd = os.fsdecode(b"caf\xe9.txt")
+    (tmp_path / odd).write_text("Another Headline\n\nThe mayor said the vote was close.\n", encoding="utf-8")
+    result = run("analyze", "--json", str(tmp_path))  # with the cache: its keys hold the name too
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "deep.json: skipped, JSON nested too deeply" in result.stderr
+    assert "pipe.txt: skipped, not a regular file" in result.stderr
+    paths = sorted(Path(a["path"]).name for a in json.loads(result.stdout)["articles"])
+    assert paths == ["caf\\xe9.txt", "good.txt"]
+
+
+def test_a_fifo_named_on_the_command_line_is_refused_not_waited_on(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "pipe.txt")
+    result = run("analyze", str(tmp_path / "pipe.txt"))
+    assert_one_line_error(result, "not a regular file")

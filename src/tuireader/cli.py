@@ -328,9 +328,9 @@ def cmd_report(argv: Sequence[str]) -> int:
     try:
         partial.write_text(text, encoding="utf-8")
         os.replace(partial, out)
-    except OSError as exc:
+    except (OSError, UnicodeError) as exc:
         partial.unlink(missing_ok=True)
-        _fail(f"{out}: cannot write ({exc.strerror or exc})")
+        _fail(f"{out}: cannot write ({getattr(exc, 'strerror', None) or exc})")
     print(f"tuireader: wrote {safe_line(out)} ({fmt}, {len(corpus.articles)} articles)", file=sys.stderr)
     return EXIT_OK
 

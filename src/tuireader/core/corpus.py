@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from tuireader.core.models import Article, Span
+from tuireader.core.safe_line import readable_name
 from tuireader.core.text import layout, neutralise, sentences
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
@@ -77,20 +79,33 @@ def discover(paths: Iterable[str | Path], warn: Callable[[str], None]) -> Iterat
     """Files to load, folders walked recursively in name order; hidden files skipped."""
     for raw in paths:
         path = Path(raw).expanduser()
+        shown = readable_name(str(raw))
         if not path.exists():
-            warn(f"{raw}: no such file or folder")
+            warn(f"{shown}: no such file or folder")
             continue
         if path.is_dir():
+            if not os.access(path, os.R_OK | os.X_OK):
+                warn(f"{shown}: cannot read this folder (permission denied)")
+                continue
             found = False
             for child in sorted(path.rglob("*")):
                 rel = child.relative_to(path).parts
                 if any(part.startswith(".") for part in rel):
                     continue
-                if child.is_file() and child.suffix.lower() in SUPPORTED - {""}:
+                if child.suffix.lower() not in SUPPORTED - {""}:
+                    if child.is_dir() and not os.access(child, os.R_OK | os.X_OK):
+                        warn(f"{readable_name(str(child))}: cannot read this folder (permission denied)")
+                    continue
+                if child.is_file():
                     found = True
                     yield child
+                elif not child.is_dir():
+                    warn(f"{readable_name(str(child))}: skipped, not a regular file")
             if not found:
-                warn(f"{raw}: folder holds no article files (.txt .md .html .json .jsonl)")
+                warn(f"{shown}: folder holds no article files (.txt .md .html .json .jsonl)")
+        elif not path.is_file():
+            # A FIFO would block the reader for ever; a device could be endless.
+            warn(f"{shown}: skipped, not a regular file (a pipe, device or socket)")
         else:
             yield path
 
@@ -247,6 +262,9 @@ def parse_json(path: str, text: str, warn: Callable[[str], None]) -> list[RawArt
     except json.JSONDecodeError as exc:
         warn(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno})")
         return []
+    except RecursionError:
+        warn(f"{path}: skipped, JSON nested too deeply")
+        return []
     out = _articles_from_json(path, value)
     if not out:
         warn(f'{path}: JSON holds no articles (objects with a "text" field)')
@@ -261,7 +279,7 @@ def parse_jsonl(path: str, text: str, warn: Callable[[str], None]) -> list[RawAr
             continue
         try:
             value = json.loads(line)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             bad += 1
             continue
         for raw in _articles_from_json(f"{path}:{lineno}", value):
@@ -275,11 +293,15 @@ def parse_jsonl(path: str, text: str, warn: Callable[[str], None]) -> list[RawAr
 
 def read_file(path: Path, warn: Callable[[str], None]) -> list[RawArticle]:
     """Read one file into raw articles, warning (never raising) about anything wrong."""
-    name = str(path)
+    name = readable_name(str(path))
     suffix = path.suffix.lower()
     collection = suffix in JSON_SUFFIXES | JSONL_SUFFIXES
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            warn(f"{name}: skipped, not a regular file (a pipe, device or socket)")
+            return []
+        size = info.st_size
         if size > (MAX_COLLECTION_BYTES if collection else MAX_ARTICLE_BYTES):
             warn(f"{name}: skipped, too large for an article ({size / 1e6:.0f} MB)")
             return []
@@ -412,10 +434,10 @@ def _cached_file(path: Path) -> tuple[str, list[Article] | None]:
     if cache is None or not hasattr(cache, "get_file"):
         return "", None
     try:
-        stat = path.stat()
+        info = path.stat()
     except OSError:
         return "", None
-    key = f"{path.resolve()}|{stat.st_mtime_ns}|{stat.st_size}"
+    key = f"{readable_name(str(path.resolve()))}|{info.st_mtime_ns}|{info.st_size}"
     found: list[Article] | None = cache.get_file(key)
     return key, found
 

@@ -45,3 +45,14 @@ def safe_line(value: object, limit: int = MAX_LINE) -> str:
     if len(out) > limit:
         out = out[: limit - 1] + "…"
     return out
+
+
+def readable_name(name: str) -> str:
+    """A file name with the bytes the file system could not decode shown as ``\\xNN``.
+
+    ``os.fsdecode`` keeps such bytes as lone surrogates, which cannot be encoded as UTF-8 (JSON
+    output, the cache's keys, the terminal); everything else is kept as it is.
+    """
+    if not any("\udc80" <= char <= "\udcff" for char in name):
+        return name
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
