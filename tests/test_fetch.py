@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -336,7 +337,7 @@ def _redirecting_transport(location: str, reached: list[str]):  # type: ignore[n
 @pytest.mark.parametrize(
     ("start", "location", "message"),
     [
-        ("http://8.8.8.8/story", "http://10.1.2.3/admin", "redirect from a public address to a private address refused"),
+        ("http://8.8.8.8/story", "http://10.1.2.3/admin", "from a public address to a private address refused"),
         ("http://8.8.8.8/story", "http://127.0.0.1:9/", "redirect from a public address to a loopback address refused"),
         ("http://8.8.8.8/story", "http://169.254.169.254/meta", "to a link-local address refused"),
         ("http://127.0.0.1/story", "http://10.1.2.3/", "redirect from a loopback address to a private address refused"),
@@ -345,9 +346,9 @@ def _redirecting_transport(location: str, reached: list[str]):  # type: ignore[n
 )
 def test_redirects_never_lead_inside_the_network(start: str, location: str, message: str) -> None:
     reached: list[str] = []
-    with fetch._client(FAST, transport=_redirecting_transport(location, reached)) as client:
-        with pytest.raises(fetch.FetchError, match=message.replace(".", r"\.")):
-            fetch.download(client, start, FAST)
+    transport = _redirecting_transport(location, reached)
+    with fetch._client(FAST, transport=transport) as client, pytest.raises(fetch.FetchError, match=re.escape(message)):
+        fetch.download(client, start, FAST)
     assert reached == [start]  # the target was never requested
 
 

@@ -206,7 +206,7 @@ def check_redirect(response: httpx.Response) -> None:
         return
     try:  # the hook runs before httpx builds the next request: read Location the same way
         target = response.request.url.join(response.headers["location"])
-    except Exception:  # noqa: BLE001 - a malformed Location: httpx reports it itself
+    except Exception:  # a malformed Location: httpx reports it itself
         return
     if target.scheme not in ("http", "https"):
         raise FetchError(f"redirect to a {target.scheme}:// address refused (only http and https are followed)")
