@@ -482,10 +482,9 @@ def _build_all(raws: list[RawArticle]) -> Iterator[Article | None]:
     if workers <= 1 or len(raws) < PARALLEL_MIN:
         yield from map(build_article, raws)
         return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from tuireader.core.workers import worker_pool
 
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver"))
+    pool = worker_pool(workers)
     try:
         yield from pool.map(build_article, raws, chunksize=max(1, min(16, len(raws) // (4 * workers))))
     finally:
