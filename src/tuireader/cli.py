@@ -77,7 +77,7 @@ def load(paths: Sequence[str], *, no_cache: bool = False) -> Corpus:
     return corpus
 
 
-def _cache(disabled: bool):  # type: ignore[no-untyped-def]
+def _cache(disabled: bool, warn: Callable[[str], None] | None = None):  # type: ignore[no-untyped-def]
     """The analysis cache, or None when disabled or unavailable."""
     from tuireader.core.corpus import use_sentence_cache
 
@@ -89,6 +89,10 @@ def _cache(disabled: bool):  # type: ignore[no-untyped-def]
     except ImportError:
         return None
     cache = open_cache()
+    problem = cache.probe()
+    if problem:
+        (warn or _warn)(problem)
+        return None
     use_sentence_cache(cache)  # loading reuses cached sentence boundaries too
     return cache
 

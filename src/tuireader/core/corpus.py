@@ -425,7 +425,7 @@ def build_article(raw: RawArticle) -> Article | None:
 
 
 def _cached_file(path: Path) -> tuple[str, list[Article] | None]:
-    """The articles a file gave last time, if it is unchanged (same size and modification time).
+    """The articles a file gave last time, if it is unchanged (same size, modification and change time).
 
     A cached load of a large folder then skips reading, front matter, normalisation and sentence
     splitting: the app's first frame waits for exactly this.
@@ -437,7 +437,9 @@ def _cached_file(path: Path) -> tuple[str, list[Article] | None]:
         info = path.stat()
     except OSError:
         return "", None
-    key = f"{readable_name(str(path.resolve()))}|{info.st_mtime_ns}|{info.st_size}"
+    # The change time too: an edit that keeps the size and puts the modification time back
+    # (touch -d, rsync -t, a save that restores it) cannot put the change time back.
+    key = f"{readable_name(str(path.resolve()))}|{info.st_mtime_ns}|{info.st_ctime_ns}|{info.st_size}"
     found: list[Article] | None = cache.get_file(key)
     return key, found
 

@@ -310,6 +310,7 @@ def make_app(
 def run_app(paths: Sequence[str], *, no_cache: bool = False) -> int:
     from tuireader.cli import _cache
 
-    app = make_app(list(paths), cache=_cache(no_cache))
+    problems: list[str] = []  # said in the app: stderr is hidden behind the screen
+    app = make_app(list(paths), cache=_cache(no_cache, problems.append), warnings=problems)
     app.run()
     return app.return_code or 0
