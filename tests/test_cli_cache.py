@@ -101,17 +101,14 @@ def test_corrupt_cache_file_does_not_break_analyze(folder: Path) -> None:
 
 def test_an_edit_that_restores_size_and_mtime_is_still_seen(folder: Path) -> None:
     article = folder / "bridge.txt"
-    first = subprocess.run(
-        [sys.executable, "-m", "tuireader", "analyze", "--json", str(folder)], capture_output=True, text=True, check=True
-    )
+    command = [sys.executable, "-m", "tuireader", "analyze", "--json", str(folder)]
+    first = subprocess.run(command, capture_output=True, text=True, check=True)
     assert "2.4 million" in json.loads(first.stdout)["articles"][0]["text"]
     before = article.stat()
     article.write_text(STORY.replace("2.4 million", "9.7 million"), encoding="utf-8")  # same size
     os.utime(article, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert article.stat().st_size == before.st_size and article.stat().st_mtime_ns == before.st_mtime_ns
-    second = subprocess.run(
-        [sys.executable, "-m", "tuireader", "analyze", "--json", str(folder)], capture_output=True, text=True, check=True
-    )
+    second = subprocess.run(command, capture_output=True, text=True, check=True)
     assert "9.7 million" in json.loads(second.stdout)["articles"][0]["text"]
 
 
