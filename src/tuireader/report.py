@@ -56,10 +56,16 @@ class EntityRow:
     @property
     def varies(self) -> bool:
         """Two sources spell it differently: "Ruiz"/"Ruis", "J.R."/"JR", not "Ruiz"/"Ana Ruiz"."""
-        per_source = [set(forms) for _, forms in self.forms]
-        for i, mine in enumerate(per_source):
-            for theirs in per_source[i + 1 :]:
-                if any(spelled_differently(a, b) for a in mine for b in theirs):
+        # Over distinct forms, not pairs of sources: a name in 1,000 articles has few spellings
+        # (pairs of sources made `report` quadratic in the number of articles).
+        users: dict[str, set[int]] = {}
+        for index, (_, forms) in enumerate(self.forms):
+            for form in forms:
+                users.setdefault(form, set()).add(index)
+        distinct = list(users)
+        for i, a in enumerate(distinct):
+            for b in distinct[i + 1 :]:
+                if len(users[a] | users[b]) > 1 and spelled_differently(a, b):
                     return True
         return False
 
