@@ -165,3 +165,13 @@ def test_bundled_seeds_load() -> None:
         assert article.title and article.source and len(article.sentences) > 10
         for span in article.sentences:
             assert span.slice(article.text) == span.slice(article.text).strip()
+
+
+def test_many_duplicates_are_named_a_few_times_then_counted(tmp_path: Path) -> None:
+    for n in range(12):
+        (tmp_path / f"copy{n:02}.txt").write_text("Same Headline\n\nThe same words in every file.\n", encoding="utf-8")
+    corpus = load_corpus([tmp_path])
+    assert len(corpus.articles) == 1
+    assert len(corpus.warnings) == 4
+    assert all("same text as" in w and w.endswith("copy00.txt") for w in corpus.warnings[:3])
+    assert corpus.warnings[3] == "… and 8 more articles skipped, each the same text as an earlier one"

@@ -60,10 +60,30 @@ class RawArticle:
     author: str | None = None
 
 
+SHOWN_DUPLICATES = 3  # duplicates named one by one; the rest are counted on one line
+
+
 @dataclass(slots=True)
 class Corpus:
     articles: list[Article] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    duplicates: int = 0
+    _duplicates_line: int = -1  # index in ``warnings`` of the line counting the rest
+
+    def skip_duplicate(self, path: str, first: str) -> None:
+        """Say that ``path`` repeats ``first``: the first few by name, then one line counting the
+        rest (a feed of 10,000 identical entries gave 9,999 warnings)."""
+        self.duplicates += 1
+        if self.duplicates <= SHOWN_DUPLICATES:
+            self.warnings.append(f"{path}: skipped, same text as {first}")
+            return
+        more = self.duplicates - SHOWN_DUPLICATES
+        line = f"… and {more:,} more article{'s' if more > 1 else ''} skipped, each the same text as an earlier one"
+        if self._duplicates_line < 0:
+            self._duplicates_line = len(self.warnings)
+            self.warnings.append(line)
+        else:
+            self.warnings[self._duplicates_line] = line
 
 
 def bundled_seeds() -> Path:
@@ -447,7 +467,7 @@ def _cached_file(path: Path) -> tuple[str, list[Article] | None]:
 def _add_cached(articles: list[Article], corpus: Corpus, seen: dict[str, str]) -> None:
     for article in articles:
         if article.id in seen:
-            corpus.warnings.append(f"{article.path}: skipped, same text as {seen[article.id]}")
+            corpus.skip_duplicate(article.path, seen[article.id])
             continue
         seen[article.id] = article.path
         corpus.articles.append(article)
@@ -464,7 +484,7 @@ def _add_built(built: Iterable[tuple[str, Article | None]], corpus: Corpus, seen
             corpus.warnings.append(f"{path}: skipped, no text")
             continue
         if article.id in seen:
-            corpus.warnings.append(f"{path}: skipped, same text as {seen[article.id]}")
+            corpus.skip_duplicate(path, seen[article.id])
             continue
         seen[article.id] = path
         corpus.articles.append(article)
