@@ -165,3 +165,43 @@ def test_bundled_seeds_load() -> None:
         assert article.title and article.source and len(article.sentences) > 10
         for span in article.sentences:
             assert span.slice(article.text) == span.slice(article.text).strip()
+
+
+# ---------------------------------------------------------------------------------------------
+# The headline of a plain-text file with one paragraph a line and no blank line after line 1.
+
+ONE_A_LINE_BODY = (
+    "Ferry operators in Port Alder said on Tuesday that crossings would resume after a week of storms.\n"
+    "The harbour master, Ines Vidal, said the pier had been checked overnight.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "headline"),
+    [
+        # A headline written as a sentence, with its full stop: shorter than the paragraph after it.
+        ("Port Alder ferries sail again as the storms ease.", True),
+        ("Port Alder Ferries Sail Again", True),
+        # A lede: long, or more than one sentence.
+        ("Ferries sail again. The storms have eased after a week of closures and cancelled crossings.", False),
+        (
+            "After a week of storms that closed the harbour and cancelled every crossing to the islands, the"
+            " ferries of Port Alder sailed again on Tuesday morning.",
+            False,
+        ),
+        # A hard wrap: the first line stops mid-sentence.
+        ("On Tuesday, Harbour Master", False),
+        ("The ferries of Port Alder sailed again on the", False),
+    ],
+)
+def test_plain_text_headline_without_blank_line(tmp_path: Path, first: str, headline: bool) -> None:
+    write(tmp_path / "port-alder-news.txt", first + "\n" + ONE_A_LINE_BODY)
+    (article,) = load_corpus([tmp_path]).articles
+    if headline:
+        assert article.title == first
+        assert article.text.startswith("Ferry operators in Port Alder")
+        assert len(article.paragraphs) == 2
+    else:
+        assert article.text.startswith(first.split()[0])
+        assert article.title != first or len(first) <= 90
+        assert first.split()[-1] in article.paragraphs[0].slice(article.text)

@@ -20,7 +20,6 @@ from tuireader.ui.screens.overview import OverviewScreen
 from tuireader.ui.widgets.compare_table import CompareTable
 from tuireader.ui.widgets.overview_matrix import OverviewMatrix
 
-
 STANDINS = Path(__file__).resolve().parents[1] / "fixtures" / "stories" / "ceasefire-calls-written-here"
 
 
