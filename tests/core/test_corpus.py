@@ -205,3 +205,12 @@ def test_plain_text_headline_without_blank_line(tmp_path: Path, first: str, head
         assert article.text.startswith(first.split()[0])
         assert article.title != first or len(first) <= 90
         assert first.split()[-1] in article.paragraphs[0].slice(article.text)
+
+
+def test_plain_text_headline_before_a_byline(tmp_path: Path) -> None:
+    headline = "Port Alder Ferries Sail Again After the Storms"
+    write(tmp_path / "port-alder-news.txt", headline + "\nBy Ana Ruiz\n" + ONE_A_LINE_BODY)
+    (article,) = load_corpus([tmp_path]).articles
+    assert article.title == "Port Alder Ferries Sail Again After the Storms"
+    assert article.paragraphs[0].slice(article.text) == "By Ana Ruiz"
+    assert len(article.paragraphs) == 3

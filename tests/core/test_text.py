@@ -323,3 +323,15 @@ def test_blank_line_after_the_headline_then_one_paragraph_a_line() -> None:
 def test_blank_line_paragraphs_keep_their_single_line_breaks_as_wraps() -> None:
     raw = "The terminal opened.\nIt was late.\n\nCrowds came anyway.\nSome waited for hours.\n"
     assert paras(raw) == ["The terminal opened. It was late.", "Crowds came anyway. Some waited for hours."]
+
+
+def test_a_byline_on_its_own_line_is_its_own_paragraph() -> None:
+    raw = "By Ana Ruiz and Tom Hale\nThe ferry terminal opened on Tuesday.\nIt cost 40 million euros.\n"
+    assert paras(raw) == [
+        "By Ana Ruiz and Tom Hale",
+        "The ferry terminal opened on Tuesday.",
+        "It cost 40 million euros.",
+    ]
+    # "By" opening a sentence cut by a line break is not a byline.
+    raw = "By Tuesday\nthe ferries were running again.\nCrowds came.\n"
+    assert paras(raw) == ["By Tuesday the ferries were running again.", "Crowds came."]

@@ -70,6 +70,9 @@ _INTRODUCTORY = re.compile(
     r"meanwhile|however|overnight|separately|also|still|instead|now|then|this|that)\b[^,]{0,30},",
     re.IGNORECASE,
 )
+# A byline standing on its own line: "By Ana Ruiz", "By Ana Ruiz and Tom Hale, Harbour News".
+_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|da|van|von|der|la|le|bin|al))*"
+_BYLINE = re.compile(rf"^By\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*$")
 _QUOTE_LOOKAHEAD = 4  # lines a quotation left open at a line end may run on to close
 
 
@@ -104,6 +107,10 @@ def _is_heading_line(line: str, next_line: str | None) -> bool:
         return False
     # A hard-wrapped paragraph's first line runs to the wrap width; a heading is shorter.
     return len(stripped) < 0.75 * len(next_line.strip())
+
+
+def _lines(text: str) -> list[str]:
+    return [ln.strip() for ln in text.split("\n") if ln.strip()]
 
 
 def lines_are_paragraphs(blocks: list[list[str]]) -> bool:
@@ -168,7 +175,7 @@ def layout(raw: str) -> Layout:
     """
     text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
     text = neutralise(text.lstrip("\ufeff"))
-    split = [[ln.strip() for ln in block.split("\n") if ln.strip()] for block in _BLANK_LINE.split(text)]
+    split = [_lines(block) for block in _BLANK_LINE.split(text)]
     per_line = lines_are_paragraphs(split)
     blocks: list[tuple[str, bool]] = []  # (text, is_heading)
     seen_body = False  # a plain-text subheading comes after body text, never before it
@@ -189,6 +196,10 @@ def layout(raw: str) -> Layout:
             body.append(line)
             seen_body = True
             if not per_line or following is None:
+                continue
+            if body == [line] and _BYLINE.match(line) and not _starts_lowercase(following):
+                blocks.append((" ".join(line.split()), False))  # a byline: a paragraph of its own
+                body = []
                 continue
             if joins:
                 joins -= 1
@@ -256,7 +267,11 @@ def split_headline(raw: str) -> tuple[str | None, str]:
     if line.startswith("#") or words[-1].lower() in _SMALL_WORDS or _INTRODUCTORY.match(line):
         return None, raw
     if not _ends_sentence(line):
-        return (line, rest) if len(line) < 0.75 * len(following) else (None, raw)
+        # Not the first line of a hard-wrapped paragraph: clearly shorter than the line after it,
+        # or the text goes on one paragraph a line (a byline or a short first paragraph may follow).
+        if len(line) < 0.75 * len(following) or lines_are_paragraphs([_lines(b) for b in _BLANK_LINE.split(rest)]):
+            return line, rest
+        return None, raw
     if len(words) > _HEADLINE_SENTENCE_WORDS or len(_segment_block(line, 0, len(line))) != 1:
         return None, raw
     body = layout(rest)
