@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 from tuireader.core.models import Article, Span
 from tuireader.core.safe_line import readable_name
-from tuireader.core.text import layout, neutralise, sentences
+from tuireader.core.text import layout, neutralise, sentences, split_headline
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -374,9 +374,6 @@ def _source_from_path(path: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in words if w) or "unknown"
 
 
-_HEADLINE = re.compile(r"\A[ \t]*([^\n]{1,200})\n[ \t]*\n")
-
-
 class SentenceCache(Protocol):
     """Where sentence boundaries are remembered across runs (``tuireader.core.cache.Cache``)."""
 
@@ -417,11 +414,7 @@ def build_article(raw: RawArticle) -> Article | None:
     text = raw.text.lstrip("\ufeff")
     title = raw.title
     if title is None:
-        # A headline line: a short first line followed by a blank line, not ending like a sentence.
-        match = _HEADLINE.match(text.replace("\r\n", "\n"))
-        if match and len(match.group(1).split()) <= 25 and not match.group(1).rstrip().endswith((".", ",", ";")):
-            title = match.group(1).strip()
-            text = text.replace("\r\n", "\n")[match.end() :]
+        title, text = split_headline(text)
     lay = layout(text)
     if not lay.text.strip():
         return None
