@@ -224,3 +224,14 @@ def test_plain_text_headline_before_a_byline(tmp_path: Path) -> None:
     assert article.title == "Port Alder Ferries Sail Again After the Storms"
     assert article.paragraphs[0].slice(article.text) == "By Ana Ruiz"
     assert len(article.paragraphs) == 3
+
+
+def test_a_page_of_links_is_not_an_article() -> None:
+    from tuireader.core.corpus import parse_html
+
+    warnings: list[str] = []
+    menu = "<html><body><nav><a href='/'>Home</a> <a href='/about'>About</a></nav><p>Home About</p></body></html>"
+    assert parse_html("menu.html", menu, warnings.append) == []
+    assert warnings == ["menu.html: no article text found in the HTML page (only 2 words, no sentence)"]
+    brief = "<html><body><h1>Bridge</h1><p>The council voted on Monday to close the old bridge.</p></body></html>"
+    assert len(parse_html("brief.html", brief, warnings.append)) == 1

@@ -244,12 +244,24 @@ def parse_html(path: str, html: str, warn: Callable[[str], None], url: str | Non
     if not body.strip():
         warn(f"{path}: no article text found in the HTML page")
         return []
+    if not any(_reads_as_prose(line) for line in body.splitlines()):
+        # A menu, a cookie wall or a list of links: "Home About Contact" is not an article.
+        warn(f"{path}: no article text found in the HTML page (only {len(body.split())} words, no sentence)")
+        return []
     # trafilatura puts one paragraph a line; the text model wants blank lines between them.
     body = without_headline(re.sub(r"\n+", "\n\n", body), _meta_str(data.get("title")))
     data.setdefault("source", data.get("sitename"))
     if url and not data.get("url"):
         data["url"] = url
     return [_from_mapping(path, data, body)]
+
+
+_PROSE_END = re.compile(r"""[.!?…]["'”’)\]]*\s*$""")
+
+
+def _reads_as_prose(line: str) -> bool:
+    """A line of running text: several words ending as a sentence ends."""
+    return len(line.split()) >= 6 and bool(_PROSE_END.search(line))
 
 
 def without_headline(text: str, title: str | None) -> str:
