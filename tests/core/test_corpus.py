@@ -235,3 +235,14 @@ def test_a_page_of_links_is_not_an_article() -> None:
     assert warnings == ["menu.html: no article text found in the HTML page (only 2 words, no sentence)"]
     brief = "<html><body><h1>Bridge</h1><p>The council voted on Monday to close the old bridge.</p></body></html>"
     assert len(parse_html("brief.html", brief, warnings.append)) == 1
+
+
+def test_the_article_size_cap_applies_inside_json(tmp_path: Path) -> None:
+    huge = "The council met again. " * 200_000  # 4.6 MB of text in one JSON object
+    (tmp_path / "big.json").write_text(
+        json.dumps([{"title": "Huge", "text": huge}, {"title": "Small", "text": "The council met on Monday."}]),
+        encoding="utf-8",
+    )
+    corpus = load_corpus([tmp_path])
+    assert [a.title for a in corpus.articles] == ["Small"]
+    assert any("big.json#0: skipped, too large for an article" in w for w in corpus.warnings)

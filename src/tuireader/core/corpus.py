@@ -274,7 +274,7 @@ def without_headline(text: str, title: str | None) -> str:
     return text
 
 
-def _articles_from_json(path: str, value: Any) -> list[RawArticle]:
+def _articles_from_json(path: str, value: Any, warn: Callable[[str], None]) -> list[RawArticle]:
     if isinstance(value, Mapping) and isinstance(value.get("articles"), list):
         value = value["articles"]
     items = value if isinstance(value, list) else [value]
@@ -284,7 +284,12 @@ def _articles_from_json(path: str, value: Any) -> list[RawArticle]:
             continue
         text = item.get("text") or item.get("content") or item.get("body")
         if isinstance(text, str) and text.strip():
-            out.append(_from_mapping(f"{path}#{index}" if len(items) > 1 else path, item, text))
+            name = f"{path}#{index}" if len(items) > 1 else path
+            if len(text) > MAX_ARTICLE_BYTES // 4 and len(text.encode("utf-8")) > MAX_ARTICLE_BYTES:
+                # The same cap as for a file: whatever holds it, this is not an article.
+                warn(f"{name}: skipped, too large for an article ({len(text.encode('utf-8')) / 1e6:.0f} MB)")
+                continue
+            out.append(_from_mapping(name, item, text))
     return out
 
 
@@ -297,7 +302,7 @@ def parse_json(path: str, text: str, warn: Callable[[str], None]) -> list[RawArt
     except RecursionError:
         warn(f"{path}: skipped, JSON nested too deeply")
         return []
-    out = _articles_from_json(path, value)
+    out = _articles_from_json(path, value, warn)
     if not out:
         warn(f'{path}: JSON holds no articles (objects with a "text" field)')
     return out
@@ -314,7 +319,7 @@ def parse_jsonl(path: str, text: str, warn: Callable[[str], None]) -> list[RawAr
         except (json.JSONDecodeError, RecursionError):
             bad += 1
             continue
-        for raw in _articles_from_json(f"{path}:{lineno}", value):
+        for raw in _articles_from_json(f"{path}:{lineno}", value, warn):
             out.append(raw)
     if bad:
         warn(f"{path}: skipped {bad} line(s) that are not valid JSON")
