@@ -7,6 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tuireader.core.models import Analysis, Label
+from tuireader.core.source_names import source_labels
 
 # A summary is for reading: past these, it says how many more there are (``--json`` has them all).
 MAX_ARTICLES = 40
@@ -16,7 +17,7 @@ MAX_DISAGREEMENTS = 40
 
 def print_summary(analysis: Analysis, console: Console | None = None) -> None:
     console = console or Console()
-    sources = {a.id: a.source for a in analysis.articles}
+    sources = source_labels(analysis.articles)
     table = Table(title=f"{len(analysis.articles)} articles", title_justify="left", expand=True)
     table.add_column("source", no_wrap=True, min_width=min(20, max(len(s) for s in sources.values())))
     table.add_column("date", no_wrap=True, min_width=10)
@@ -26,7 +27,7 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
     for article in analysis.articles[:MAX_ARTICLES]:
         found = analysis.by_article.get(article.id)
         table.add_row(
-            Text(article.source),
+            Text(sources[article.id]),
             Text(article.published or "—"),
             Text(article.title),
             str(len(article.sentences)),

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from tuireader.core.models import Article, Span
+from tuireader.core.source_names import derived_source
 from tuireader.core.text import layout, neutralise, sentences
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
@@ -326,12 +327,6 @@ def _shorten(text: str, limit: int = MAX_TITLE) -> str:
     return cut + "…"
 
 
-def _source_from_path(path: str) -> str:
-    stem = Path(path.split("#", 1)[0].split(":", 1)[0] if "://" not in path else path).stem
-    words = re.split(r"[-_\s.]+", stem)
-    return " ".join(w[:1].upper() + w[1:] for w in words if w) or "unknown"
-
-
 _HEADLINE = re.compile(r"\A[ \t]*([^\n]{1,200})\n[ \t]*\n")
 
 
@@ -391,7 +386,7 @@ def build_article(raw: RawArticle) -> Article | None:
         id=article_id(lay.text),
         path=raw.path,
         title=_shorten(neutralise(title), 200),
-        source=neutralise(raw.source or _source_from_path(raw.path)),
+        source=neutralise(raw.source or derived_source(raw.path, raw.url)),
         text=lay.text,
         sentences=sents,
         paragraphs=lay.paragraphs,
