@@ -14,8 +14,9 @@ from tuireader.core.source_names import source_labels
 from tuireader.ui.render_compare import count_rows, legend, shorten
 
 # Cells of a source's name in the counts line: as in the overview's columns, wider on a wide screen.
-SHORT_NAME, SHORT_NAME_MAX = 14, 22
+SHORT_NAME, SHORT_NAME_MAX = 14, 26
 COUNTS_TEXT = 56  # what the counts line holds besides the two names
+Shown = tuple[Article, Article | None, list[AlignedRow] | None, Sequence[Article]]
 
 
 class CompareHeader(Vertical):
@@ -34,6 +35,12 @@ class CompareHeader(Vertical):
         &.-short .compare-header--side { max-height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
     }
     """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: Shown | None = None  # what show() was last given, shown again on a resize
+        self.names: dict[str, str] = {}
+        self.short_names: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -59,6 +66,7 @@ class CompareHeader(Vertical):
         self, left: Article, right: Article | None, rows: list[AlignedRow] | None, corpus: Sequence[Article] = ()
     ) -> None:
         """``corpus``: every article, for source labels that match the other views (default: these two)."""
+        self._shown = (left, right, rows, corpus)
         everyone = corpus or [a for a in (left, right) if a is not None]
         self.names = source_labels(everyone)
         room = (self.size.width - COUNTS_TEXT) // 2 if self.size.width else SHORT_NAME
@@ -68,6 +76,10 @@ class CompareHeader(Vertical):
             self._title("▶ ", right) if right is not None else Text("no other article to compare", "italic")
         )
         self.query_one("#compare-header-counts", Label).update(self._counts(left, right, rows))
+
+    def on_resize(self) -> None:
+        if self._shown is not None:
+            self.show(*self._shown)  # the names in the counts line fit the new width
 
     def _title(self, arrow: str, article: Article) -> Text:
         text = Text(arrow, style="bold", end="")
