@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from tuireader.core.corpus import load_corpus
 from tuireader.core.models import Article
+from tuireader.core.search import SearchIndex
 from tuireader.core.source_names import (
     ELLIPSIS,
     cells,
@@ -180,3 +181,10 @@ def test_labels_are_unique_and_fit_for_any_sources_and_headlines(
     assert all(label.strip() for label in labels.values())
     if width is not None:
         assert all(cells(label) <= width for label in labels.values())
+
+
+def test_the_source_filter_finds_an_unnamed_article_by_its_label() -> None:
+    articles = [article(i, title) for i, title in enumerate(STORIES, 1)]
+    index = SearchIndex(articles)
+    assert [hit.article for hit in index.search("s:fishermen")] == ["a3"]
+    assert [hit.article for hit in index.search("s:#2")] == ["a2"]

@@ -30,6 +30,7 @@ from tuireader.core.models import Article
 ELLIPSIS = "…"
 ORDINAL = "#"  # "#3 Harbour dredging plan": the article's place in the corpus, then its headline words
 HEADLINE_WORDS = 3  # content words of the headline in a label at full width
+ROUNDS = 8  # rounds of telling clashing labels apart before the ordinal settles the rest
 HEADLINE_LABEL = 26  # cells of such a label at full width: it sits beside the headline in the article list
 
 # Words a file is named with that do not name a source ("article-3.txt", "untitled.md").
@@ -201,7 +202,8 @@ def _labels(articles: tuple[tuple[str, str, str], ...], width: int | None) -> tu
     ids = [article_id for article_id, _, _ in articles]
     counts = Counter(" ".join(source.split()).casefold() for _, source, _ in articles if source.strip())
     seen: Counter[str] = Counter()
-    headline_words = _distinctive_words([title for _, source, title in articles])
+    unnamed = {i for i, (_, source, _) in enumerate(articles) if not source.strip()}
+    headline_words = _distinctive_words([title for _, _, title in articles], unnamed) if unnamed else {}
     options: dict[str, list[str]] = {}
     fallback: dict[str, str] = {}  # a label with the ordinal, which no other article has, kept whole
     for ordinal, (article_id, source, _title) in enumerate(articles, 1):
@@ -232,8 +234,12 @@ def _disambiguate(
     options: dict[str, list[str]],
     fallback: dict[str, str],
 ) -> None:
-    """Where two labels came out the same, take the first later option that tells them apart."""
-    for _ in range(len(ids)):
+    """Where two labels came out the same, take the first later option that tells them apart.
+
+    Failing that, the label with the ordinal, which no other article has.
+    """
+    in_use = Counter(label.casefold() for label in chosen.values())
+    for _ in range(ROUNDS):
         groups: dict[str, list[str]] = {}
         for article_id in ids:
             groups.setdefault(chosen[article_id].casefold(), []).append(article_id)
@@ -241,17 +247,22 @@ def _disambiguate(
         if not clashes:
             return
         for group in clashes:
-            taken = {chosen[a].casefold() for a in ids if a not in group}
+            in_use.subtract(chosen[a].casefold() for a in group)
             depth = max(len(options[a]) for a in group)
             for index in range(1, depth):
                 trial = {a: options[a][min(index, len(options[a]) - 1)] for a in group}
                 folded = [label.casefold() for label in trial.values()]
-                if len(set(folded)) == len(folded) and not taken & set(folded):
+                if len(set(folded)) == len(folded) and not any(in_use[label] > 0 for label in folded):
                     chosen.update(trial)
                     break
             else:
-                for article_id in group:  # the ordinal, which no other article has, kept whole
-                    chosen[article_id] = fallback[article_id]
+                chosen.update((a, fallback[a]) for a in group)
+            in_use.update(chosen[a].casefold() for a in group)
+    last: dict[str, list[str]] = {}
+    for article_id in ids:
+        last.setdefault(chosen[article_id].casefold(), []).append(article_id)
+    for group in last.values():
+        chosen.update((a, fallback[a]) for a in group if len(group) > 1)
 
 
 def _name_options(name: str, width: int | None) -> list[str]:
@@ -302,7 +313,7 @@ def _headline_options(prefix: str, words: tuple[list[str], list[str]], width: in
     return (fitting or [prefix]) if width is None else [*fitting, prefix]
 
 
-def _distinctive_words(titles: Sequence[str]) -> list[tuple[list[str], list[str]]]:
+def _distinctive_words(titles: Sequence[str], wanted: set[int]) -> dict[int, tuple[list[str], list[str]]]:
     """For each headline, the words that set it apart: phrases longest first, then single words.
 
     The phrase opens on the earliest content word that the fewest other headlines share (by lemma,
@@ -312,22 +323,31 @@ def _distinctive_words(titles: Sequence[str]) -> list[tuple[list[str], list[str]
     capitalised at its first letter, as a label is.
     """
     words_of = [word_spans(title) for title in titles]
-    lemmas_of = [{lemma(w) for _, _, w in words if _wordish(w)} for words in words_of]
-    frequency = Counter(lem for lemmas in lemmas_of for lem in lemmas)
-    out: list[tuple[list[str], list[str]]] = []
-    for title, words in zip(titles, words_of, strict=True):
-        content = [i for i, (_, _, w) in enumerate(words) if _wordish(w)]
+    keys: dict[str, str | None] = {}  # word -> its lemma, None for a word that opens no label
+
+    def key(word: str) -> str | None:
+        if word not in keys:
+            keys[word] = lemma(word) if _wordish(word) else None
+        return keys[word]
+
+    frequency: Counter[str | None] = Counter(
+        lem for words in words_of for lem in {key(w) for _, _, w in words} if lem is not None
+    )
+    out: dict[int, tuple[list[str], list[str]]] = {}
+    for number in sorted(wanted):
+        title, words = titles[number], words_of[number]
+        content = [i for i, (_, _, w) in enumerate(words) if key(w) is not None]
         if not content:
-            out.append(([], []))
+            out[number] = ([], [])
             continue
-        ranked = sorted(content, key=lambda i: (frequency[lemma(words[i][2])], i))
+        ranked = sorted(content, key=lambda i: (frequency[key(words[i][2])], i))
         anchor = ranked[0]
         fragments: list[str] = []
         taken = 0
         for i in range(anchor, len(words)):
             if i > anchor and title[words[i - 1][1] : words[i][0]].strip(" ’'\"“”"):
                 break  # a comma, a dash, a quote mark: the phrase ends there
-            if _wordish(words[i][2]):
+            if key(words[i][2]) is not None:
                 taken += 1
                 fragments.append(_capitalised(" ".join(title[words[anchor][0] : _end(title, words[i])].split())))
                 if taken == HEADLINE_WORDS:
@@ -337,10 +357,10 @@ def _distinctive_words(titles: Sequence[str]) -> list[tuple[list[str], list[str]
         everywhere = len(titles) if len(titles) > 1 else len(titles) + 1
         singles = [
             _capitalised(title[words[i][0] : _end(title, words[i])])
-            for i in sorted(ranked[1:], key=lambda i: (frequency[lemma(words[i][2])], len(words[i][2]) < 4, i))
-            if frequency[lemma(words[i][2])] < everywhere
+            for i in sorted(ranked[1:], key=lambda i: (frequency[key(words[i][2])], len(words[i][2]) < 4, i))
+            if frequency[key(words[i][2])] < everywhere
         ]
-        out.append((fragments[::-1], singles))
+        out[number] = (fragments[::-1], singles)
     return out
 
 
