@@ -13,7 +13,7 @@ from compare_fakes import Host, fake_compare, make_analysis
 from textual.widgets import Label
 
 from tuireader.core.models import Analysis
-from tuireader.core.source_names import cells
+from tuireader.core.source_names import cells, source_labels
 from tuireader.ui.screens.compare import CompareScreen
 from tuireader.ui.screens.overview import OverviewScreen
 from tuireader.ui.widgets.overview_matrix import COLUMN_MAX, COLUMN_WIDTH, OverviewMatrix
@@ -63,3 +63,19 @@ async def test_compare_header_and_status_use_the_same_labels() -> None:
         assert left.startswith("◀ #1 Harlow Bridge to close 2031-04-02 — Harlow Bridge to close for repairs")
         assert "only in #1 Harlow Bridge to close" in counts and "only in #2 " in counts
         assert "000" not in counts and "gazette" not in counts
+
+
+async def test_on_a_narrow_screen_the_column_headings_take_two_lines_of_the_same_words() -> None:
+    analysis = unnamed()
+    app = Host(lambda: OverviewScreen(analysis, aligner=fake_compare))
+    async with app.run_test(size=(60, 24)) as pilot:
+        await settle(app, pilot)
+        matrix = app.screen.query_one(OverviewMatrix)
+        headers = [str(column.label) for column in matrix.columns.values()][SOURCES:]
+        assert matrix.header_height == 2
+        assert [header.replace("\n", " ") for header in headers] == list(
+            source_labels(analysis.articles, width=COLUMN_WIDTH).values()
+        )
+        assert all(header.count("\n") == 1 for header in headers), headers
+        # Every column is in sight: the table is no wider than the screen.
+        assert matrix.virtual_size.width <= 60
