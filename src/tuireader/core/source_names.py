@@ -333,6 +333,7 @@ def _distinctive_words(titles: Sequence[str], wanted: set[int]) -> dict[int, tup
     frequency: Counter[str | None] = Counter(
         lem for words in words_of for lem in {key(w) for _, _, w in words} if lem is not None
     )
+    everywhere = len(titles) if len(titles) > 1 else len(titles) + 1
     out: dict[int, tuple[list[str], list[str]]] = {}
     for number in sorted(wanted):
         title, words = titles[number], words_of[number]
@@ -345,8 +346,8 @@ def _distinctive_words(titles: Sequence[str], wanted: set[int]) -> dict[int, tup
         fragments: list[str] = []
         taken = 0
         for i in range(anchor, len(words)):
-            if i > anchor and title[words[i - 1][1] : words[i][0]].strip(" ’'\"“”"):
-                break  # a comma, a dash, a quote mark: the phrase ends there
+            if i > anchor and title[_end(title, words[i - 1]) : words[i][0]].strip():
+                break  # a comma, a colon, a dash, a quote mark: the phrase ends there
             if key(words[i][2]) is not None:
                 taken += 1
                 fragments.append(_capitalised(" ".join(title[words[anchor][0] : _end(title, words[i])].split())))
@@ -354,7 +355,6 @@ def _distinctive_words(titles: Sequence[str], wanted: set[int]) -> dict[int, tup
                     break
         # Single words for a narrow column: the rarest, longer words before short ones, never one
         # that every headline has.
-        everywhere = len(titles) if len(titles) > 1 else len(titles) + 1
         singles = [
             _capitalised(title[words[i][0] : _end(title, words[i])])
             for i in sorted(ranked[1:], key=lambda i: (frequency[key(words[i][2])], len(words[i][2]) < 4, i))
