@@ -161,8 +161,13 @@ def test_bundled_seeds_load() -> None:
     assert len(corpus.articles) == 5
     assert corpus.warnings == []
     assert bundled_seeds().is_dir()
+    from tuireader.core.source_names import source_labels
+
+    labels = source_labels(corpus.articles)
+    assert len(set(labels.values())) == 5  # the files name no outlet: each gets its own label
     for article in corpus.articles:
-        assert article.title and article.source and len(article.sentences) > 10
+        assert article.title and len(article.sentences) > 10
+        assert article.source == "" and labels[article.id].startswith("#")
         for span in article.sentences:
             assert span.slice(article.text) == span.slice(article.text).strip()
 

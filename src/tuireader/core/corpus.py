@@ -22,6 +22,7 @@ from typing import Any, Protocol
 
 from tuireader.core.models import Article, Span
 from tuireader.core.safe_line import readable_name
+from tuireader.core.source_names import derived_source
 from tuireader.core.text import layout, neutralise, sentences, split_headline
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
@@ -385,10 +386,6 @@ def _shorten(text: str, limit: int = MAX_TITLE) -> str:
     return cut + "…"
 
 
-def _source_from_path(path: str) -> str:
-    stem = Path(path.split("#", 1)[0].split(":", 1)[0] if "://" not in path else path).stem
-    words = re.split(r"[-_\s.]+", stem)
-    return " ".join(w[:1].upper() + w[1:] for w in words if w) or "unknown"
 
 
 class SentenceCache(Protocol):
@@ -443,7 +440,7 @@ def build_article(raw: RawArticle) -> Article | None:
         id=article_id(lay.text),
         path=raw.path,
         title=_shorten(neutralise(title), 200),
-        source=neutralise(raw.source or _source_from_path(raw.path)),
+        source=neutralise(raw.source or derived_source(raw.path, raw.url)),
         text=lay.text,
         sentences=sents,
         paragraphs=lay.paragraphs,
