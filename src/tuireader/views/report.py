@@ -75,16 +75,18 @@ class QuoteLine:
         return ", ".join(self.sources) + cue
 
 
-def scare_note(count: int) -> str:
-    return f"{count} scare quote(s) (a word or two in quotation marks) left out."
+class Notes:
+    """What both formats say in words (each escapes and wraps it in its own markup)."""
 
+    NO_QUOTES = "No quotations were found."
+    NO_FACTS = "No facts were aligned across the articles."
+    NUMBERED_COLUMNS = "Columns are the article numbers in the table above."
+    COVERAGE_KEY = "● reports the fact · does not; ⚠ the sources disagree on it."
+    NO_DISAGREEMENTS = "No disagreements were found between the sources."
 
-# What both formats say in words (each escapes and wraps it in its own markup).
-NO_QUOTES = "No quotations were found."
-NO_FACTS = "No facts were aligned across the articles."
-NUMBERED_COLUMNS = "Columns are the article numbers in the table above."
-COVERAGE_KEY = "● reports the fact · does not; ⚠ the sources disagree on it."
-NO_DISAGREEMENTS = "No disagreements were found between the sources."
+    @staticmethod
+    def scare_quotes(count: int) -> str:
+        return f"{count} scare quote(s) (a word or two in quotation marks) left out."
 
 
 @dataclass(slots=True)
