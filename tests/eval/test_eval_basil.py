@@ -23,7 +23,11 @@ def _triplet(root: Path, year: int, uuid: str = "trip-1") -> None:
             "date": "2013-05-02",
             "uuid": f"{source}-uuid",
             "triplet-uuid": uuid,
-            "body-paragraphs": PARAS if source != "hpo" else [["Ana Ruiz opened the dam on Saturday."]],
+            "body-paragraphs": {
+                "nyt": PARAS,
+                "fox": [["Ana Ruiz opened the dam on Friday."], ["“It works,” Ruiz told reporters."]],
+                "hpo": [["Ana Ruiz opened the dam on Saturday."]],
+            }[source],
         }
         (folder / f"{uuid}_{n}.json").write_text(json.dumps(obj), encoding="utf-8")
 
@@ -81,3 +85,27 @@ def test_bad_input_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert main(["--basil", str(tmp_path / "missing")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: ") and err.count("\n") == 1
+
+
+def test_export_writes_three_markdown_files_the_loader_reads(tmp_path: Path) -> None:
+    from eval.basil_export import main as export_main
+
+    from tuireader.core.corpus import load_corpus
+
+    _triplet(tmp_path, 2013)
+    out = tmp_path / "out"
+    assert export_main([str(tmp_path), "trip-1", str(out)]) == 0
+    corpus = load_corpus([out])
+    assert sorted(a.source for a in corpus.articles) == ["Fox News", "HuffPost", "The New York Times"]
+    assert {a.published for a in corpus.articles} == {"2013-05-02"}
+    nyt = next(a for a in corpus.articles if a.source == "The New York Times")
+    assert nyt.title == "Dam opens (nyt)" and len(nyt.paragraphs) == 2
+
+
+def test_export_refuses_2018(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from eval.basil_export import main as export_main
+
+    _triplet(tmp_path, 2018, "late")
+    assert export_main([str(tmp_path), "late", str(tmp_path / "out")]) == 2
+    assert "refused" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
