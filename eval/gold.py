@@ -209,8 +209,15 @@ def _entities(
             out.counts[f"entities.{label}.right"] += 1
         elif not tools:
             out.counts["entities.not_found"] += 1
-        elif len(tools) > 1:
-            out.counts["entities.split"] += 1
+            out.notes.append(f"entity not found: {ent['name']} ({label})")
+        else:
+            if len(tools) > 1:
+                out.counts["entities.split"] += 1
+            others = sorted({str(ents[o]["name"]) for t in tools for o in holders[t] if o != index})
+            out.notes.append(
+                f"entity {ent['name']} ({label}): tool entities {', '.join(sorted(tools))}"
+                + (f"; shared with {', '.join(others)}" if others else "")
+            )
         if label == "person":
             merged = {
                 other
