@@ -76,21 +76,22 @@ class Located:
             return None
 
     def all_of(self, key: str, form: str) -> list[Frag]:
-        """Every whole-word, case-sensitive occurrence of ``form`` in article ``key``."""
+        """Every whole-word, case-sensitive occurrence of ``form`` in article ``key``; when there is
+        none, every occurrence inside words (a source's missing space: "the Daily Postreported")."""
         f = self.folded[key]
         needle = fold(form)[0]
-        out: list[Frag] = []
-        if not needle:
-            return out
-        at = f.folded.find(needle)
-        while at >= 0:
+        whole: list[Frag] = []
+        inside: list[Frag] = []
+        for at in _all(f.folded, needle):
             end = at + len(needle)
             before = f.folded[at - 1] if at > 0 else " "
             after = f.folded[end] if end < len(f.folded) else " "
+            span = (f.where[at], f.where[end - 1] + 1)
             if not (before.isalnum() and needle[0].isalnum()) and not (after.isalnum() and needle[-1].isalnum()):
-                out.append((f.where[at], f.where[end - 1] + 1))
-            at = f.folded.find(needle, at + 1)
-        return out
+                whole.append(span)
+            else:
+                inside.append(span)
+        return whole or inside
 
     def sentences_of(self, key: str, span: Frag) -> list[int]:
         article = self.articles[key]

@@ -39,7 +39,7 @@ def _progress(label: str) -> Callable[[int, int], None]:
         now = time.monotonic()
         if now - last[0] > 2 or done == total:
             last[0] = now
-            print(f"\r{label}: {done}/{total}", end="\n" if done == total else "", file=sys.stderr, flush=True)
+            print(f"{label}: {done}/{total}", file=sys.stderr, flush=True)
 
     return report
 
