@@ -22,20 +22,6 @@ Shown = tuple[Article, Article | None, list[AlignedRow] | None, Sequence[Article
 class CompareHeader(Vertical):
     """Both sources and titles over their columns, then the counts and a glyph legend."""
 
-    DEFAULT_CSS = """
-    CompareHeader {
-        height: auto;
-        background: $panel;
-        & Horizontal { height: auto; }
-        &.-stacked Horizontal { layout: vertical; }
-        & .compare-header--side { width: 1fr; height: auto; max-height: 2; padding: 0 1 0 2; }
-        & .compare-header--counts {
-            width: 1fr; color: $text-muted; padding: 0 1 0 2; text-wrap: nowrap; text-overflow: ellipsis;
-        }
-        &.-short .compare-header--side { max-height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
-    }
-    """
-
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._shown: Shown | None = None  # what show() was last given, shown again on a resize

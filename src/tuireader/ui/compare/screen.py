@@ -37,6 +37,8 @@ def _default_aligner(analysis: Analysis, left: str, right: str) -> list[AlignedR
 class CompareScreen(Screen[None]):
     """Compare article ``left`` with ``right`` (default: the next article); ``fact`` is scrolled to."""
 
+    CSS_PATH = "compare.tcss"  # this feature's styles (and its widgets')
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "back", "Back"),
         Binding("left_square_bracket", "cycle_right(-1)", "Prev source", key_display="["),
@@ -45,12 +47,6 @@ class CompareScreen(Screen[None]):
         Binding("m", "toggle_matched", "Matched only"),
     ]
 
-    DEFAULT_CSS = """
-    CompareScreen {
-        layout: vertical;
-        & #compare-status { height: 1; width: 1fr; background: $panel; color: $text-muted; padding: 0 1; }
-    }
-    """
 
     class Aligned(Message):
         """A worker finished aligning a pair."""

@@ -87,15 +87,6 @@ class OverviewMatrix(DataTable[Text]):
         "overview-matrix--kinds",
     }
 
-    DEFAULT_CSS = """
-    OverviewMatrix {
-        height: 1fr;
-        & > .overview-matrix--reported { color: $text-success; }
-        & > .overview-matrix--absent { color: $text-disabled; }
-        & > .overview-matrix--disputed { color: $text-warning; text-style: bold; }
-        & > .overview-matrix--kinds { color: $text-warning; text-style: bold; }
-    }
-    """
 
     def __init__(self, analysis: Analysis, *, corpus: Sequence[Article] = (), id: str | None = None) -> None:
         """``corpus``: every article, which the source labels are made among (default: these)."""

@@ -33,15 +33,6 @@ def _bracket(index: int, size: int) -> str:
 class QuoteLedger(OptionList):
     """One heading per speaker, then their quotes with the source that carries each."""
 
-    DEFAULT_CSS = """
-    QuoteLedger {
-        height: 1fr;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
-        & > .option-list--option-disabled { color: $text; }
-    }
-    """
-
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Compare")]
 
     def __init__(self, analysis: Analysis, *, names: Mapping[str, str] | None = None, id: str | None = None) -> None:

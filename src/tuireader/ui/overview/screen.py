@@ -85,6 +85,8 @@ def pair_for(analysis: Analysis, fact: Fact, article: str | None) -> tuple[str, 
 class OverviewScreen(Screen[None]):
     """Fact × source matrix, the highlighted fact in full, and the quote ledger."""
 
+    CSS_PATH = "overview.tcss"  # this feature's styles (and its widgets')
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "back", "Back"),
         Binding("left_square_bracket", "cycle_story(-1)", "Prev story", key_display="["),
@@ -92,20 +94,6 @@ class OverviewScreen(Screen[None]):
         Binding("tab", "app.focus_next", "Matrix/quotes", show=False),
     ]
 
-    DEFAULT_CSS = """
-    OverviewScreen {
-        layout: vertical;
-        & #overview-title { height: auto; width: 1fr; background: $panel; padding: 0 1; }
-        & #overview-matrix { height: 3fr; min-height: 5; }
-        & #overview-lower { height: 2fr; min-height: 4; }
-        & #overview-detail-scroll { width: 1fr; height: 1fr; border-top: solid $panel-lighten-2; padding: 0 1; }
-        & #overview-ledger-pane { width: 1fr; height: 1fr; border-top: solid $panel-lighten-2; }
-        & .overview--caption { color: $text-muted; text-style: bold; padding: 0 1; height: 1; }
-        & QuoteLedger, & QuoteLedger:focus { border: none; padding: 0; background: $surface; }
-        & #overview-ledger-pane:focus-within { border-top: solid $accent; }
-        & #overview-ledger-pane:focus-within .overview--caption { color: $text-accent; }
-    }
-    """
 
     def __init__(
         self,
