@@ -348,7 +348,7 @@ class Cache:
         rows = [(a.article, self.version, encode_analysis(a)) for a in analyses]
         self._write("INSERT OR REPLACE INTO analyses (id, version, data) VALUES (?, ?, ?)", rows)
 
-    # -- sentence boundaries (the SentenceCache hook of core.corpus) ---------------------------
+    # -- sentence boundaries (asked for by sources.files) ---------------------------
 
     def get_sentences(self, key: str) -> tuple[Span, ...] | None:
         rows = self._read("SELECT data FROM sentences WHERE key = ? AND version = ?", [key, self.version])
