@@ -46,6 +46,7 @@ from tuireader.core.ner_rules import (
 _PERSON_ROLES = frozenset({"president", "minister", "leader"})  # "Kenya president X": not an org modifier
 _OUTLET_NOUNS = frozenset("platform app website site account channel network newspaper broadcaster".split())
 _RARE_ZIPF = 3.0  # wordfreq Zipf below which a word is not ordinary English
+_ORG_TAIL_ZIPF = 4.0  # a plural whose singular is this common, and no surname: a company's noun ("Motors")
 _ROLE_ZIPF = 3.3  # a sentence-opening word this common, before a name, is a role ("Administrator")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 
@@ -107,6 +108,7 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
         words
         and (words[0].lower() in gz.common_words() or words[0] in NAME_BLOCKERS or _role_opener(words, initial))
         and (initial or words[0].lower() in {"the", "a", "an"})
+        and not (words[0] == "The" and len(words) >= 2 and gz.is_city(" ".join(words)))  # "The Hague"
     ):
         lead_the = words[0].lower() == "the"
         words, starts, ends = words[1:], starts[1:], ends[1:]
@@ -248,6 +250,9 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
         # "Red Cross said": a multi-word subject made of ordinary English words is an institution.
         if len(words) >= 2 and gz.english_frequency(words[0]) >= ev.COMMON_ZIPF and words[0] not in gz.given_names():
             return found(Label.ORG)
+        # "Wexford Dynamics said": a plural common noun where a surname would be, after no given name.
+        if len(words) >= 2 and words[0] not in gz.any_given_names() and _plural_noun(words[-1]):
+            return found(Label.ORG)
         return found(Label.PERSON)
     # "near Alda", "in Berrin": an unusual word after a place preposition, used nowhere in lower case.
     if (
@@ -346,6 +351,15 @@ def _second_pass(
                 if label in (Label.PLACE, Label.ORG) and not ev.demonym(" ".join(words)) and ev.name_like(words):
                     out.append(_Found(first.start, tokens[chunk.last].name_end, label, strong=False))
     return out
+
+
+def _plural_noun(word: str) -> bool:
+    """ "Dynamics", "Motors", "Industries": a plural of a common English noun that is not a surname."""
+    if len(word) < 4 or not word.endswith("s") or word.endswith("ss") or word in gz.surnames():
+        return False
+    lower = word.lower()
+    singulars = [lower[:-1]] + ([lower[:-3] + "y"] if lower.endswith("ies") else [])
+    return any(gz.english_frequency(w) >= _ORG_TAIL_ZIPF for w in singulars)
 
 
 def _role_opener(words: Sequence[str], initial: bool) -> bool:

@@ -193,7 +193,8 @@ def _resolve_people(
             if len(options) > 1:
                 cue = _generation_cue(article.text, mention.start)
                 by_cue = [k for k in options if cue and people.clusters[k].name.suffix == cue]  # type: ignore[union-attr]
-                options = by_cue[:1] or [_nearest(mentions, i, set(options), article.id, assigned)]
+                by_title = _same_title(article.text, mentions, i, set(options), article.id, assigned)
+                options = by_cue[:1] or [_nearest(mentions, i, by_title or set(options), article.id, assigned)]
             if options:
                 assigned[(article.id, i)] = options[0]
                 people.clusters[options[0]].add(article, mention.text)
@@ -292,6 +293,38 @@ def _resolve_things(
             assigned[(article.id, i)] = index
             clusters[index].add(article, mention.text)
     return clusters
+
+
+_TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+\.?)\s+$")
+_PLAIN_HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Miss", "Mx."})
+
+
+def _title_before(text: str, start: int) -> str:
+    """The capitalised title word right before a name ("Senator", "Gov."), not a plain honorific."""
+    found = _TITLE_BEFORE.search(text, max(0, start - 20), start)
+    word = found.group(1) if found else ""
+    return word if word and word not in _PLAIN_HONORIFICS else ""
+
+
+def _same_title(
+    text: str,
+    mentions: Sequence[Mention],
+    index: int,
+    options: set[int],
+    article_id: str,
+    assigned: Mapping[tuple[str, int], int],
+) -> set[int]:
+    """ "Senator Vance" among two Vances: the one this article already called "Senator"."""
+    title = _title_before(text, mentions[index].start)
+    if not title:
+        return set()
+    return {
+        assigned[(article_id, j)]
+        for j in range(len(mentions))
+        if j != index
+        and assigned.get((article_id, j)) in options
+        and _title_before(text, mentions[j].start) == title
+    }
 
 
 def _nearest(

@@ -42,6 +42,7 @@ from dataclasses import replace
 
 from tuireader.core.models import Article, Mention, Quote, Span
 from tuireader.core.quote_context import (
+    ABBREVIATIONS,
     NAMING_CUES,
     SUBJECT_AFTER,
     Cue,
@@ -126,8 +127,8 @@ def _per_paragraph(
         lo, hi = max(block.start, quote.start), min(block.end, quote.end)
         if lo >= hi:
             continue
-        if lo == block.start and text[lo] in "\"“„‟«'‘‚‛‹’":
-            lo += 1  # the reopening mark
+        while lo < hi and lo < block.start + 2 and text[lo] in "\"“„‟«'‘‚‛‹’`":
+            lo += 1  # the reopening mark (two characters in ''doubled'' house style)
         while lo < hi and text[lo].isspace():
             lo += 1
         while hi > lo and text[hi - 1].isspace():
@@ -226,7 +227,7 @@ class _Attribution:
         cue = found[0]
         region = masked[base + lead_end : cue.start]
         long_ok = _NAME_THEN_APPOSITIVE.match(region) is not None and len(region.split()) <= 30
-        if (len(region.split()) > _MAX_SUBJECT_WORDS and not long_ok) or re.search(r"[.;:!?]\s", region):
+        if (len(region.split()) > _MAX_SUBJECT_WORDS and not long_ok) or _sentence_break(region):
             return None
         word = _cue_word(cue.word)
         if not region.strip() or word in SUBJECT_AFTER:
@@ -301,6 +302,21 @@ def _blank(text: str, lo: int, hi: int) -> bool:
     while i >= lo and text[i].isspace():
         i -= 1
     return i < lo
+
+
+_BREAK = re.compile(r"(?:([\w.'’-]+)\.|[;:!?])\s")
+
+
+def _sentence_break(region: str) -> bool:
+    """A full stop or other break inside a subject, not an abbreviation ("Ms. Alvarez", "Sen. J. Roe")."""
+    for match in _BREAK.finditer(region):
+        token = match.group(1)
+        if token is None:
+            return True
+        token = token.lower().rstrip(".")
+        if not (token in ABBREVIATIONS or len(token) == 1 or "." in token):
+            return True
+    return False
 
 
 def _cue_word(raw: str) -> str:

@@ -1,0 +1,168 @@
+"""Attribution and entities on the conventions of real news (issue 13), with invented cases.
+
+One case per failure kind seen on real articles: honorific + surname before "said", doubled
+apostrophes as quote marks, party-and-state appositions, dates, adjectives and shows never taken as
+speakers, descriptions kept as written, pronouns, quotations continued over paragraphs, namesakes
+across generations, works and firms not people, "U.S." before a new sentence, "The Hague".
+"""
+
+from __future__ import annotations
+
+from tuireader.core import entities
+from tuireader.core.corpus import RawArticle, build_article
+from tuireader.core.models import Article, ArticleAnalysis, Label
+from tuireader.core.pipeline import analyze_article
+
+
+def _article(text: str, path: str = "a.txt") -> Article:
+    article = build_article(RawArticle(path=path, text=text, title="Title"))
+    assert article is not None
+    return article
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    """(quoted words, speaker as written: the span's text, else the description) for each quotation."""
+    article = _article(text)
+    analysis = analyze_article(article)
+    out = []
+    for q in analysis.quotes:
+        if q.scare:
+            continue
+        if q.speaker_start is not None and q.speaker_end is not None:
+            who: str | None = article.text[q.speaker_start : q.speaker_end]
+        else:
+            who = q.speaker_name
+        out.append((article.text[q.start : q.end], who))
+    return out
+
+
+def mentions(text: str) -> set[tuple[str, str]]:
+    analysis = analyze_article(_article(text))
+    return {(m.label.value, m.text) for m in analysis.mentions if m.label in (Label.PERSON, Label.ORG, Label.PLACE)}
+
+
+def test_honorific_and_surname_before_said() -> None:
+    assert speakers('"We will not back down," Ms. Alvarez said on Friday.') == [
+        ("We will not back down,", "Alvarez")
+    ]
+    assert speakers('"The deal is off," Dr. Pemberton told reporters.') == [("The deal is off,", "Pemberton")]
+
+
+def test_doubled_apostrophes_are_quotation_marks() -> None:
+    text = "The union met on Monday. ''We will not back down,'' Mr. Okafor said. ''Never.''"
+    assert speakers(text)[0] == ("We will not back down,", "Okafor")
+    assert speakers("``The plan is sound,'' said Gov. Lena Marsh.") == [("The plan is sound,", "Lena Marsh")]
+
+
+def test_doubled_apostrophe_quotation_continued_over_paragraphs() -> None:
+    text = "Okafor spoke at the rally. ''We have waited long enough.\n\n''Now we will act,'' Mr. Okafor said."
+    assert speakers(text) == [("We have waited long enough.", "Okafor"), ("Now we will act,", "Okafor")]
+
+
+def test_party_and_state_in_apposition() -> None:
+    assert speakers('"This bill is a mistake," Sen. Tom Brandle, D-Ohio, said.') == [
+        ("This bill is a mistake,", "Tom Brandle")
+    ]
+    assert speakers('"This bill is a mistake," said Rep. Tom Brandle, R-Tex., on Monday.') == [
+        ("This bill is a mistake,", "Tom Brandle")
+    ]
+    assert speakers('"We will fight it," Tom Brandle, Democrat of Ohio, said.') == [
+        ("We will fight it,", "Tom Brandle")
+    ]
+
+
+def test_descriptions_are_kept_as_written() -> None:
+    text = (
+        '"We expect a deal soon," a spokeswoman said. "The plan is sound," the campaign said in a statement. '
+        '"Growth will slow next year," the report said. "The rules are too strict," an industry lobbyist said.'
+    )
+    assert speakers(text) == [
+        ("We expect a deal soon,", "a spokeswoman"),
+        ("The plan is sound,", "the campaign"),
+        ("Growth will slow next year,", "the report"),
+        ("The rules are too strict,", "an industry lobbyist"),
+    ]
+
+
+def test_adjective_or_date_is_not_the_speaker() -> None:
+    found = speakers('On Jan. 4, Molvanian state television aired the clip. "The talks are over," it said.')
+    assert found and found[0][1] not in ("Jan", "Jan.", "Molvanian")
+    found = speakers('"We are not leaving," Molvanian state television said on Dec. 2.')
+    assert found == [("We are not leaving,", "Molvanian state television")]
+
+
+def test_show_title_is_not_the_speaker() -> None:
+    text = 'Dale Pruitt appeared on "Late Night Jamboree" on Tuesday. "I am running," Pruitt said on the show.'
+    assert speakers(text) == [("Late Night Jamboree", None), ("I am running,", "Pruitt")]
+
+
+def test_pronoun_goes_to_the_nearest_fitting_person() -> None:
+    text = (
+        "Dana Whitfield met Carl Brisco on Monday. Brisco left early. "
+        'Whitfield stayed to talk. "We agreed on most things," she said.'
+    )
+    assert speakers(text) == [("We agreed on most things,", "Whitfield")]
+
+
+def test_quotation_continued_in_the_next_paragraph() -> None:
+    text = (
+        'Dana Whitfield spoke at the rally. "We have work to do on health care," Whitfield said. '
+        '"And on jobs.\n\n"We will win in November."'
+    )
+    assert [who for _, who in speakers(text)] == ["Whitfield", "Whitfield", "Whitfield"]
+
+
+def _resolve(*texts: str) -> tuple[dict[str, ArticleAnalysis], list[Article]]:
+    articles = [_article(t, path=f"a{i}.txt") for i, t in enumerate(texts)]
+    analyses = {a.id: analyze_article(a) for a in articles}
+    _, resolved = entities.resolve_entities(articles, analyses)
+    return resolved, articles
+
+
+def _entity(resolved: dict[str, ArticleAnalysis], article: Article, surface: str, nth: int = 0) -> str:
+    hits = [m for m in resolved[article.id].mentions if m.text == surface]
+    assert len(hits) > nth, (surface, [m.text for m in resolved[article.id].mentions])
+    return hits[nth].entity
+
+
+def test_father_and_son_with_one_name_are_two_people() -> None:
+    resolved, (a,) = _resolve(
+        "Robert Kellan Sr. founded the firm in 1980. His son, Robert Kellan Jr., runs it now. "
+        '"I am proud of him," the elder Kellan said.'
+    )
+    father, son = _entity(resolved, a, "Robert Kellan Sr."), _entity(resolved, a, "Robert Kellan Jr.")
+    assert father != son
+    assert resolved[a.id].quotes[0].speaker == father
+
+
+def test_father_quote_not_filed_under_the_son() -> None:
+    resolved, (a,) = _resolve(
+        "Senator Martin Vance spoke on Monday. His son, Caleb Vance, is running for mayor. "
+        'Caleb Vance thanked voters. "My son will win," Senator Vance said.'
+    )
+    assert resolved[a.id].quotes[0].speaker == _entity(resolved, a, "Martin Vance")
+
+
+def test_works_firms_and_parties_are_not_people() -> None:
+    found = mentions(
+        'He appeared on "The Midnight Gallery" on Tuesday. The suit was filed by Crandall & Moss LLP. '
+        "Democrats said the bill was flawed."
+    )
+    people = {name for label, name in found if label == "person"}
+    assert not people & {"Midnight Gallery", "The Midnight Gallery", "Crandall", "Moss", "Democrats"}
+
+
+def test_initials_before_a_new_sentence_are_not_glued() -> None:
+    found = mentions("Trade talks stalled with the U.S. In a statement, the ministry said talks would resume.")
+    assert not any(name.startswith("U.S. In") for _, name in found)
+    assert ("org", "U.S. Senate") in mentions("The U.S. Senate voted on Monday.")
+
+
+def test_place_with_an_article_is_whole() -> None:
+    assert ("place", "The Hague") in mentions("Judges in The Hague ruled on Monday that the border was legal.")
+
+
+def test_organisation_at_a_sentence_start() -> None:
+    found = mentions("Brixton Foods reported a loss on Monday. Wexford Dynamics said sales fell.")
+    assert ("org", "Brixton Foods") in found
+    assert ("org", "Wexford Dynamics") in found
