@@ -11,7 +11,7 @@ stay within the time budget of a few milliseconds per article.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -30,7 +30,8 @@ SPEECH_CUES = frozenset(
     predicts vowed promised pledged testified testifies responded responds countered confirmed confirms
     observed observes emphasised emphasized emphasises emphasizes reiterated reiterates joked quipped
     shouted boasted lamented commented concluded concludes mused wondered maintained maintains contended
-    contends asserted asserts alleged alleges charged demanded continued answered texted messaged saying""".split()
+    contends asserted asserts alleged alleges charged demanded continued answered texted messaged saying
+    written affirmed affirms retorted retorts""".split()
 )
 # Naming verbs: "Smith called it a 'bloodbath'". They attribute a word, not a statement.
 NAMING_CUES = frozenset(
@@ -45,6 +46,9 @@ _PHRASES = {
     "in": ("in the words of", re.compile(r"\s+the\s+words\s+of\b")),
     "In": ("in the words of", re.compile(r"\s+the\s+words\s+of\b")),
     "put": ("put it", re.compile(r"\s+it\b")),
+    "shot": ("shot back", re.compile(r"\s+back\b")),
+    "fired": ("fired back", re.compile(r"\s+back\b")),
+    "hit": ("hit back", re.compile(r"\s+back\b")),
 }
 _CUE_WORDS = SPEECH_CUES | NAMING_CUES
 # Cues whose speaker comes after them: "according to X", "in the words of X".
@@ -72,6 +76,8 @@ def cues(masked: str, lo: int, hi: int) -> list[Cue]:
         word = m.group()
         if word in _CUE_WORDS:
             cue = Cue(m.start(), m.end(), word)
+        elif word[:1].isupper() and word.lower() in SPEECH_CUES and _clause_start(masked, m.start()):
+            cue = Cue(m.start(), m.end(), word.lower())  # "Added Roe: '...'", "Continued the senator: '...'"
         elif word in _PHRASES:
             name, rest = _PHRASES[word]
             tail = rest.match(masked, m.end(), hi)
@@ -83,6 +89,14 @@ def cues(masked: str, lo: int, hi: int) -> list[Cue]:
         if not _NOUN_BEFORE.search(masked, max(0, cue.start - 12), cue.start):
             out.append(cue)
     return out
+
+
+def _clause_start(masked: str, pos: int) -> bool:
+    """Whether only spaces, and before them a sentence end, a paragraph break or nothing, precede ``pos``."""
+    i = pos - 1
+    while i >= 0 and masked[i] in " \t":
+        i -= 1
+    return i < 0 or masked[i] in ".!?\n"
 
 
 PRONOUNS = frozenset("he she they it we i".split())
@@ -171,19 +185,50 @@ def mask_quotes(text: str, passages: Sequence[QuotedPassage]) -> str:
     return "".join(parts)
 
 
-def sentence_spans(masked: str, blocks: Sequence[Span]) -> list[Span]:
-    """Clause-sized sentence spans over the masked text, never crossing a paragraph."""
+_OPENING = frozenset("\"“„‟«'‘‚‛‹`")
+
+
+def quoted_ends(text: str, masked: str, passages: Sequence[QuotedPassage]) -> list[int]:
+    """Where a quotation ends a sentence: its words end with a full stop (or ? !) inside the marks and
+    another quotation, or (after a full stop) a capitalised word, follows: ``"... data." "I mean"``.
+    Not ``"Why now?" she asked``: the attribution still belongs to that sentence."""
+    out: list[int] = []
+    for q in passages:
+        last = text[q.end - 1] if q.end > q.start else ""
+        if last not in ".!?…":
+            continue
+        j = q.close + 1
+        while j < len(masked) and masked[j] in " \t":
+            j += 1
+        if j >= len(masked) or masked[j] == "\n":
+            continue
+        if masked[j] in _OPENING or (last == "." and masked[j].isupper()):
+            out.append(q.close + 1)
+    return out
+
+
+def sentence_spans(masked: str, blocks: Sequence[Span], quoted: Sequence[int] = ()) -> list[Span]:
+    """Clause-sized sentence spans over the masked text, never crossing a paragraph. ``quoted``: ends
+    of sentences that close with a quotation (see ``quoted_ends``)."""
     out: list[Span] = []
+    extra = sorted(quoted)
     for block in blocks:
         start = block.start
-        for match in _TERMINATOR.finditer(masked, block.start, block.end):
-            word = re.search(r"([\w.'’-]+)[.!?…]*$", masked[max(start, match.start() - 20) : match.start() + 1])
-            token = word.group(1).rstrip(".").lower() if word else ""
-            if masked[match.start()] == "." and (
-                token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or "." in token
-            ):
+        lo, hi = bisect_left(extra, block.start), bisect_left(extra, block.end)
+        ends = [(m.start(), m.end()) for m in _TERMINATOR.finditer(masked, block.start, block.end)]
+        ends += [(e, e) for e in extra[lo:hi]]
+        ends.sort()
+        for m_start, m_end in ends:
+            if m_end <= start:
                 continue
-            end = match.end()
+            if m_start < m_end:
+                word = re.search(r"([\w.'’-]+)[.!?…]*$", masked[max(start, m_start - 20) : m_start + 1])
+                token = word.group(1).rstrip(".").lower() if word else ""
+                if masked[m_start] == "." and (
+                    token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or "." in token
+                ):
+                    continue
+            end = m_end
             if end > start:
                 out.append(Span(start, end))
             start = end

@@ -43,12 +43,14 @@ from dataclasses import replace
 from tuireader.core.models import Article, Mention, Quote, Span
 from tuireader.core.quote_context import (
     ABBREVIATIONS,
+    MASK,
     NAMING_CUES,
     SUBJECT_AFTER,
     Cue,
     Sentences,
     cues,
     mask_quotes,
+    quoted_ends,
     sentence_spans,
     speaker_mentions,
 )
@@ -61,6 +63,9 @@ _READ_CUE = re.compile(r"\b(?:read|reads|reading)(?=\s*[:,]?\s*$)")
 _POST_WINDOW = 220  # characters read after a closing mark for "X said"
 _PRE_WINDOW = 500  # characters read before an opening mark for "X said:"
 _MAX_SUBJECT_WORDS = 10
+_INTRO_WORDS = 8  # "Roe resisted:", "Transcript as follows:": a short clause before a colon
+_DASH_CREDIT = re.compile(r"\s*(?:-|—|–|--)\s*([A-Z][^.;:!?\n]{0,60}?)\.?\s*")
+_ASIDE_WORDS = 6  # "X, who has called it a 'farce'": an aside only when this short
 # '"...," Jo Bloggs, who has chaired the committee since 2014 and ..., said': a long appositive is fine
 _NAME_THEN_APPOSITIVE = re.compile(r"\s*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,[^.;:!?]*,\s*$")
 _ENDS_CLAUSE = tuple(",!?…—–-:;")
@@ -78,7 +83,7 @@ def extract_quotes(article: Article, mentions: Sequence[Mention]) -> tuple[Quote
     if not passages:
         return ()
     masked = mask_quotes(text, passages)
-    sentences = Sentences(sentence_spans(masked, blocks))
+    sentences = Sentences(sentence_spans(masked, blocks, quoted_ends(text, masked, passages)))
     reader = _Attribution(
         text,
         masked,
@@ -161,11 +166,12 @@ class _Attribution:
         self, q: QuotedPassage, previous: tuple[QuotedPassage, Quote] | None, passages: list[QuotedPassage], style: Kind
     ) -> Quote:
         content = self.text[q.start : q.end]
-        found = self._after(q, content, passages) or self._before(q, passages)
+        found = self._after(q, content, passages) or self._before(q, passages) or self._introduced(q)
         cue: str | None = None
         speaker: Speaker | None = None
         if found is not None:
             cue, speaker, position = found
+            cue = cue or None  # introduced by a colon or credited after a dash: no cue word
             if cue in ("read", "reads", "reading") and speaker is not None and speaker.via == ANONYMOUS:
                 speaker = None  # "protesters carried banners reading '...'": a sign, not a speaker
             if speaker is not None and speaker.via != UNRESOLVED and not (cue in NAMING_CUES and speaker.relative):
@@ -175,7 +181,8 @@ class _Attribution:
         # even when a naming verb is near: "described the fire as a 'megafire'".
         short = words <= 2 or (q.kind is not style and words <= 4)
         naming = cue in NAMING_CUES
-        aside = naming and speaker is not None and speaker.relative
+        # A long quotation is the named person's words even in "what Roe called '...'" (not an aside).
+        aside = naming and speaker is not None and speaker.relative and words <= _ASIDE_WORDS
         if aside:
             speaker = None  # "X, who has called it a 'farce'": the narrator's aside, not X speaking here
         scare = short and (cue is None or (naming and (q.kind is not style or speaker is None)))
@@ -236,9 +243,21 @@ class _Attribution:
                 return None
             speaker = self.finder.after(cue.end, limit)
             return (word, speaker, cue.start) if speaker is not None else None
+        if opens_sentence and region.rstrip().endswith(","):
+            # '"..." about the decision, said Roe': the quotation's words run on, then an inverted cue
+            speaker = self.finder.after(cue.end, limit)
+            if speaker is not None and speaker.via == "name":
+                return word, speaker, cue.start
         first = region.split()[0].lower().strip(",")
         if first in ("and", "but", "or", "as", "while", "which", "that", "who", "with", "to", "in", "for", "so"):
-            return None
+            # '"... worked so hard" for the victory, Roe said': the subject after the last comma
+            comma = region.rfind(",")
+            if not opens_sentence or comma < 0:
+                return None
+            speaker = self.finder.before(base + lead_end + comma + 1, cue.start)
+            if speaker is None or speaker.via != "name":
+                return None
+            return word, speaker, cue.start
         speaker = self.finder.before(base + lead_end, cue.start)
         if speaker is None:
             return None
@@ -273,13 +292,58 @@ class _Attribution:
         i = bisect_left(self.closes, cue.start) - 1  # the last quotation closed before the cue
         start = self.closes[i] + 1 if i >= 0 and self.closes[i] >= lo else lo
         speaker = self.finder.before(start, cue.start)
+        if speaker is None and start > lo and not masked[start : cue.start].strip(" ,;—–-"):
+            # '"...," said Roe, explaining ...: "..."': the cue of the quotation before, inverted
+            speaker = self.finder.after(cue.end, hi)
         if speaker is None:
             between = masked[cue.end : hi]
             if re.fullmatch(r"\s+[^,;]{1,60}?[:,]\s*", between):
                 speaker = self.finder.after(cue.end, hi)
+                if speaker is not None and speaker.via in ("description", ANONYMOUS):
+                    speaker = None  # "recalled the freeze on pay: '...'": the object, not the speaker
         if speaker is None:
             speaker = self.finder.leading(sentence, cue.start)
         return word, speaker, cue.start
+
+    def _introduced(self, q: QuotedPassage) -> tuple[str, Speaker | None, int] | None:
+        """No cue verb: ``Roe: "..."``, ``Roe resisted: "..."``, a paragraph ``Transcript as follows:``
+        before a quotation paragraph, or a credit after it (``"..." — Roe`` or a paragraph ``- Roe.``)."""
+        masked = self.masked
+        sentence = self.sentences.at(q.open)
+        lo, hi = sentence.start, q.open
+        if not masked[lo:hi].strip():
+            block = self._block(q.open)
+            if block > 0 and q.open == self.blocks[block].start:
+                prev = self.blocks[block - 1]
+                lo, hi = self.sentences.at(prev.end - 1).start, prev.end
+        clause = masked[lo:hi].rstrip()
+        if clause.endswith(":") and 0 < len(clause[:-1].split()) <= _INTRO_WORDS and MASK not in clause:
+            speaker = self.finder.leading(Span(lo, hi), lo + len(clause) - 1)
+            if speaker is not None:
+                return "", speaker, lo
+        credit = self._credit(q)
+        if credit is not None:
+            return "", credit, credit.start
+        return None
+
+    def _credit(self, q: QuotedPassage) -> Speaker | None:
+        """ ``"..." — Roe`` ending the paragraph, or a paragraph of its own ``- Roe.`` after a quotation paragraph."""
+        masked = self.masked
+        block = self.blocks[self._block(q.close)]
+        rest = masked[q.close + 1 : block.end]
+        if not rest.strip():
+            index = self._block(q.close) + 1
+            if index >= len(self.blocks) or masked[block.start : q.open].strip():
+                return None
+            nxt = self.blocks[index]
+            rest, base = masked[nxt.start : nxt.end], nxt.start
+        else:
+            base = q.close + 1
+        dash = _DASH_CREDIT.fullmatch(rest)
+        if dash is None:
+            return None
+        speaker = self.finder.after(base + dash.start(1), base + dash.end(1))
+        return speaker if speaker is not None and speaker.via == "name" else None
 
     def _standalone(self, q: QuotedPassage, prev: QuotedPassage) -> bool:
         """A whole-sentence quotation right after another one (same or previous paragraph)."""
