@@ -409,7 +409,8 @@ def _speaker(quote: Quote, mentions: Sequence[Mention], names: Mapping[str, str]
         return quote
     canonical = names.get(best.entity, best.text)
     role = quote.speaker_name
-    if role and role[:1].islower() and best.text in role:
-        # "spokesperson for Ana Ruiz": keep the role, with the canonical spelling of the name.
+    if role and role[:1].islower():
+        # "spokesperson for Ana Ruiz": keep the role, with the canonical spelling of the name;
+        # "the governor": a description kept as the article writes it.
         return dataclasses.replace(quote, speaker=best.entity, speaker_name=role.replace(best.text, canonical))
     return dataclasses.replace(quote, speaker=best.entity, speaker_name=canonical)

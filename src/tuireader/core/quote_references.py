@@ -58,6 +58,7 @@ class Speaker:
     via: str  # "name", "pronoun", "role", "description" (resolved to a mention), ANONYMOUS or UNRESOLVED
     label: Label | None = None
     relative: bool = False  # found through "who"/"what": "X, who has called it a 'farce'"
+    written: str | None = None  # a description as the article writes it ("the governor"), when resolved
 
 
 class References:
@@ -97,7 +98,7 @@ class References:
         if _AGE_DESCRIPTION.fullmatch(phrase):  # "the 27-year-old said": the person just named
             found = self._antecedent(lo, hi, as_pronoun="he/she")
             if found is not None:
-                return replace(found, via="description")
+                return replace(found, via="description", written=phrase)
         words = phrase.lower().split()
         head = words[-1]
         if words[0] == "the" and len(words) <= 3:
@@ -108,11 +109,11 @@ class References:
                 for _pos, cand in reversed(self._between(max(0, lo - _DESCRIPTION_REACH), lo)):
                     around = self.masked[max(0, cand.start - 40) : cand.end + 40].lower()
                     if wanted is Label.ORG and cand.label in (Label.ORG, None) and re.search(rf"\b{head}\b", around):
-                        return Speaker(cand.start, cand.end, cand.name, "description", cand.label)
+                        return Speaker(cand.start, cand.end, cand.name, "description", cand.label, written=phrase)
                     if wanted is Label.PERSON and cand.label in (Label.PERSON, None):
                         before = self.masked[max(0, cand.start - 40) : cand.end].lower()  # "Judge X" may be one mention
                         if re.search(rf"\b{re.escape(head)}\b", before) and all(w in before for w in words[1:-1]):
-                            return Speaker(cand.start, cand.end, cand.name, "description", cand.label)
+                            return Speaker(cand.start, cand.end, cand.name, "description", cand.label, written=phrase)
         return Speaker(lo, hi, phrase, ANONYMOUS)
 
     def _sentence_names(self, index: int) -> list[Candidate]:

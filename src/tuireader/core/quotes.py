@@ -205,7 +205,7 @@ class _Attribution:
             scare=scare,
             speaker_start=speaker.start if speaker else None,
             speaker_end=speaker.end if speaker else None,
-            speaker_name=speaker.name if speaker else None,
+            speaker_name=(speaker.written or speaker.name) if speaker else None,
         )
 
     def _after(
