@@ -31,7 +31,9 @@ SPEECH_CUES = frozenset(
     observed observes emphasised emphasized emphasises emphasizes reiterated reiterates joked quipped
     shouted boasted lamented commented concluded concludes mused wondered maintained maintains contended
     contends asserted asserts alleged alleges charged demanded continued answered texted messaged saying
-    written affirmed affirms retorted retorts""".split()
+    written affirmed affirms retorted retorts adding noting explaining arguing insisting writing telling declaring
+    warning tweeting stating claiming joking remarking responding replying complaining predicting urging vowing
+    asking""".split()
 )
 # Naming verbs: "Smith called it a 'bloodbath'". They attribute a word, not a statement.
 NAMING_CUES = frozenset(

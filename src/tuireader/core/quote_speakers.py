@@ -189,7 +189,7 @@ class SpeakerFinder:
         first = re.match(r"\s*(\w+)", text[lo:hi])
         if first and first.group(1).lower() in PRONOUNS:
             return self.refs.pronoun(lo + first.start(1), lo + first.end(1))
-        intro = re.match(r"[^,]{0,60}?,\s*", text[lo:hi]) if first and first.group(1)[:1].isupper() else None
+        intro = re.match(r"[^,]{0,150}?,\s*", text[lo:hi]) if first and first.group(1)[:1].isupper() else None
         head = lo + intro.end() if intro and text[lo + intro.end() : lo + intro.end() + 1].isupper() else lo
         window_end = min(hi, head + 80)
         for cand in self._mentions_between(head, window_end):

@@ -65,7 +65,10 @@ _PRE_WINDOW = 500  # characters read before an opening mark for "X said:"
 _MAX_SUBJECT_WORDS = 10
 _INTRO_WORDS = 8  # "Roe resisted:", "Transcript as follows:": a short clause before a colon
 _DASH_CREDIT = re.compile(r"\s*(?:-|—|–|--)\s*([A-Z][^.;:!?\n]{0,60}?)\.?\s*")
-_ASIDE_WORDS = 6  # "X, who has called it a 'farce'": an aside only when this short
+_ASIDE_WORDS = 6
+_BY_AGENT = re.compile(r"\s+by\s+")
+_GOVERNED = re.compile(r"\b[a-z]{3,}\s+to\s+$")  # "interjected to say", "took the stage to say"
+_AFTER_COMMA = re.compile(r"(?:,|\b(?:upon|before|after|while|when|by))\s+$")  # ", saying", "upon saying"  # "X, who has called it a 'farce'": an aside only when this short
 # '"...," Jo Bloggs, who has chaired the committee since 2014 and ..., said': a long appositive is fine
 _NAME_THEN_APPOSITIVE = re.compile(r"\s*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,[^.;:!?]*,\s*$")
 _ENDS_CLAUSE = tuple(",!?…—–-:;")
@@ -243,7 +246,7 @@ class _Attribution:
                 return None
             speaker = self.finder.after(cue.end, limit)
             return (word, speaker, cue.start) if speaker is not None else None
-        if opens_sentence and region.rstrip().endswith(","):
+        if opens_sentence and not content.endswith(_ENDS_CLAUSE) and region.strip()[:1].islower() and region.rstrip().endswith(","):
             # '"..." about the decision, said Roe': the quotation's words run on, then an inverted cue
             speaker = self.finder.after(cue.end, limit)
             if speaker is not None and speaker.via == "name":
@@ -289,6 +292,18 @@ class _Attribution:
         word = _cue_word(cue.word)
         if word in SUBJECT_AFTER:
             return word, self.finder.after(cue.end, hi), cue.start
+        by = _BY_AGENT.match(masked, cue.end, hi)
+        if by is not None:  # "Roe was asked by host Jo Bloggs, '...'": the agent speaks
+            agent = self.finder.after(by.end(), hi)
+            if agent is not None and agent.via == "name":
+                return word, agent, cue.start
+        if _GOVERNED.search(masked, max(lo, cue.start - 40), cue.start) or (
+            word.endswith("ing") and _AFTER_COMMA.search(masked, max(lo, cue.start - 20), cue.start)
+        ):
+            # "Roe lobbied for the ban, saying, '...'", "Roe interjected to say: '...'": the clause's subject
+            speaker = self.finder.leading(sentence, cue.start)
+            if speaker is not None:
+                return word, speaker, cue.start
         i = bisect_left(self.closes, cue.start) - 1  # the last quotation closed before the cue
         start = self.closes[i] + 1 if i >= 0 and self.closes[i] >= lo else lo
         speaker = self.finder.before(start, cue.start)
