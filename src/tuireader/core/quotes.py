@@ -65,10 +65,10 @@ _PRE_WINDOW = 500  # characters read before an opening mark for "X said:"
 _MAX_SUBJECT_WORDS = 10
 _INTRO_WORDS = 8  # "Roe resisted:", "Transcript as follows:": a short clause before a colon
 _DASH_CREDIT = re.compile(r"\s*(?:-|—|–|--)\s*([A-Z][^.;:!?\n]{0,60}?)\.?\s*")
-_ASIDE_WORDS = 6
+_ASIDE_WORDS = 6  # "X, who has called it a 'farce'": an aside only when this short
 _BY_AGENT = re.compile(r"\s+by\s+")
 _GOVERNED = re.compile(r"\b[a-z]{3,}\s+to\s+$")  # "interjected to say", "took the stage to say"
-_AFTER_COMMA = re.compile(r"(?:,|\b(?:upon|before|after|while|when|by))\s+$")  # ", saying", "upon saying"  # "X, who has called it a 'farce'": an aside only when this short
+_AFTER_COMMA = re.compile(r"(?:,|\b(?:upon|before|after|while|when|by))\s+$")  # ", saying", "upon saying"
 # '"...," Jo Bloggs, who has chaired the committee since 2014 and ..., said': a long appositive is fine
 _NAME_THEN_APPOSITIVE = re.compile(r"\s*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,[^.;:!?]*,\s*$")
 _ENDS_CLAUSE = tuple(",!?…—–-:;")
@@ -246,7 +246,8 @@ class _Attribution:
                 return None
             speaker = self.finder.after(cue.end, limit)
             return (word, speaker, cue.start) if speaker is not None else None
-        if opens_sentence and not content.endswith(_ENDS_CLAUSE) and region.strip()[:1].islower() and region.rstrip().endswith(","):
+        run_on = not content.endswith(_ENDS_CLAUSE) and region.strip()[:1].islower()
+        if opens_sentence and run_on and region.rstrip().endswith(","):
             # '"..." about the decision, said Roe': the quotation's words run on, then an inverted cue
             speaker = self.finder.after(cue.end, limit)
             if speaker is not None and speaker.via == "name":
