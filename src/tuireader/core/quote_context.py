@@ -33,7 +33,7 @@ SPEECH_CUES = frozenset(
     contends asserted asserts alleged alleges charged demanded continued answered texted messaged saying
     written affirmed affirms retorted retorts adding noting explaining arguing insisting writing telling declaring
     warning tweeting stating claiming joking remarking responding replying complaining predicting urging vowing
-    asking""".split()
+    asking assured cracked snapped scoffed gushed bragged recounted reported reports""".split()
 )
 # Naming verbs: "Smith called it a 'bloodbath'". They attribute a word, not a statement.
 NAMING_CUES = frozenset(
@@ -48,6 +48,7 @@ _PHRASES = {
     "in": ("in the words of", re.compile(r"\s+the\s+words\s+of\b")),
     "In": ("in the words of", re.compile(r"\s+the\s+words\s+of\b")),
     "put": ("put it", re.compile(r"\s+it\b")),
+    "puts": ("puts it", re.compile(r"\s+it\b")),
     "shot": ("shot back", re.compile(r"\s+back\b")),
     "fired": ("fired back", re.compile(r"\s+back\b")),
     "hit": ("hit back", re.compile(r"\s+back\b")),
@@ -103,7 +104,7 @@ def _clause_start(masked: str, pos: int) -> bool:
 
 PRONOUNS = frozenset("he she they it we i".split())
 # Words that are not themselves names when capitalised at the start of a clause.
-_NOT_NAMES = frozenset(
+NOT_NAMES = frozenset(
     """the a an in on at for from by with as of to and but or if when while after before since during
     this that these those it its he she they we i his her their our my your speaking asked according
     however meanwhile also still yet then there here what who which where why how mr mrs ms dr
@@ -156,6 +157,7 @@ ABBREVIATIONS = frozenset(
 )
 _TERMINATOR = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s)")
 _NON_SPACE = re.compile(r"\S+")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_])")
 _DATELINE_AFTER = re.compile(r"[\s,]*(?:—|–|--|\(|/)")  # "LAS VEGAS —", "WASHINGTON/MOSCOW (Wire)"
 _PARTICLES = r"(?:von|van|der|den|de|del|della|la|le|da|di|du|dos|bin|ibn|al|el|ter|ten)"
 _NAME_RE = re.compile(
@@ -230,6 +232,9 @@ def sentence_spans(masked: str, blocks: Sequence[Span], quoted: Sequence[int] = 
                     token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or "." in token
                 ):
                     continue
+                after = _NEXT_WORD.match(masked, m_end, block.end)
+                if after is not None and after.group(1).islower():
+                    continue  # "Sen. Jo Bloggs (R-Fla.) said": a sentence starts with a capital
             end = m_end
             if end > start:
                 out.append(Span(start, end))
@@ -270,7 +275,7 @@ def names_in(masked: str, lo: int, hi: int) -> list[Candidate]:
         for i in range(len(words) - 1, 0, -1):
             if words[i][1] in ("of", "for") and words[i - 1][1].lower() not in OF_HEADS:
                 words = words[:i]
-        while words and words[0][1].lower().rstrip(".") in _NOT_NAMES:
+        while words and words[0][1].lower().rstrip(".") in NOT_NAMES:
             words = words[1:]
         last_title = -1
         for i, (_, word) in enumerate(words):

@@ -19,6 +19,7 @@ from tuireader.core.models import Label, Span
 from tuireader.core.quote_context import (
     ABBREVIATIONS,
     MASK,
+    NOT_NAMES,
     OF_HEADS,
     PRONOUNS,
     Candidate,
@@ -34,6 +35,8 @@ _SKIP_BEFORE_CUE = frozenset(
     herself themselves itself all both too did does do is was were are not never often always already
     however""".split()
 )
+_PLACE_PART = re.compile(r"\s*(?:of|from|in)\s+[A-Z]")
+_PARENTHESIS_END = re.compile(r"\s*\([^()]{1,40}\)$")
 _BOUNDARY = re.compile(
     r"[,;:()\[\]—–\"“”«»]|(?<!\w)['‘’]|['‘’](?!\w)|\s--\s|\b(?:and|but|that|while|as|when|after|before|because|although|though|since"
     r"|whereas|who|which|where|if|so|then|what|whom|whose|than|until|unless|or|nor)\b",
@@ -98,6 +101,9 @@ class SpeakerFinder:
                 continue
             break
         seg_end = lo + len(text[lo:end].rstrip())
+        paren = _PARENTHESIS_END.search(text, lo, seg_end)
+        if paren is not None and paren.start() > lo:  # "Sen. Jo Bloggs (R-Fla.) said"
+            seg_end = paren.start()
         rel = re.search(r",?\s*\b(?:who|which|that)$", text[lo:seg_end], re.IGNORECASE)
         if rel:
             found = self._relative_antecedent(lo, lo + rel.start())
@@ -145,6 +151,8 @@ class SpeakerFinder:
                 continue
             if i < len(parts) - 2 and _APPOSITIVE_START.match(words) and not words.startswith(("the ", "a ", "an ")):
                 continue
+            if i > 0 and _PLACE_PART.match(text, parts[i - 1][0], parts[i - 1][1]):
+                continue  # "Jo Bloggs, 30, of Raleigh, N.C., said": the rest of a place
             start = p_lo
             for match in _BOUNDARY.finditer(text, p_lo, p_hi):
                 start = match.end()
@@ -189,7 +197,10 @@ class SpeakerFinder:
         first = re.match(r"\s*(\w+)", text[lo:hi])
         if first and first.group(1).lower() in PRONOUNS:
             return self.refs.pronoun(lo + first.start(1), lo + first.end(1))
-        intro = re.match(r"[^,]{0,150}?,\s*", text[lo:hi]) if first and first.group(1)[:1].isupper() else None
+        opener = first.group(1) if first else ""
+        # "Here in Columbia, Roe ...", "Appearing before supporters, Roe ...": an opening phrase, then the subject
+        adverbial = opener.lower() in NOT_NAMES or opener.endswith(("ing", "ed", "ly"))
+        intro = re.match(r"[^,]{0,150}?,\s*", text[lo:hi]) if opener[:1].isupper() and adverbial else None
         head = lo + intro.end() if intro and text[lo + intro.end() : lo + intro.end() + 1].isupper() else lo
         window_end = min(hi, head + 80)
         for cand in self._mentions_between(head, window_end):

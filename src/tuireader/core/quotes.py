@@ -63,14 +63,15 @@ _READ_CUE = re.compile(r"\b(?:read|reads|reading)(?=\s*[:,]?\s*$)")
 _POST_WINDOW = 220  # characters read after a closing mark for "X said"
 _PRE_WINDOW = 500  # characters read before an opening mark for "X said:"
 _MAX_SUBJECT_WORDS = 10
-_INTRO_WORDS = 8  # "Roe resisted:", "Transcript as follows:": a short clause before a colon
+_INTRO_WORDS = 25  # "Roe resisted:", "In a statement, Roe wrote the following:": a clause before a colon
 _DASH_CREDIT = re.compile(r"\s*(?:-|—|–|--)\s*([A-Z][^.;:!?\n]{0,60}?)\.?\s*")
 _ASIDE_WORDS = 6  # "X, who has called it a 'farce'": an aside only when this short
+_HEADLINE_DASH = re.compile(r"\s(?:-|—|–|--)\s")
 _BY_AGENT = re.compile(r"\s+by\s+")
 _GOVERNED = re.compile(r"\b[a-z]{3,}\s+to\s+$")  # "interjected to say", "took the stage to say"
 _AFTER_COMMA = re.compile(r"(?:,|\b(?:upon|before|after|while|when|by))\s+$")  # ", saying", "upon saying"
 # '"...," Jo Bloggs, who has chaired the committee since 2014 and ..., said': a long appositive is fine
-_NAME_THEN_APPOSITIVE = re.compile(r"\s*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,[^.;:!?]*,\s*$")
+_NAME_THEN_APPOSITIVE = re.compile(r"\s*(?:[\w'’.-]+\s+){0,5}[A-Z][\w'’.-]*,[^;:!?]*,\s*$")
 _ENDS_CLAUSE = tuple(",!?…—–-:;")
 
 
@@ -246,7 +247,7 @@ class _Attribution:
                 return None
             speaker = self.finder.after(cue.end, limit)
             return (word, speaker, cue.start) if speaker is not None else None
-        run_on = not content.endswith(_ENDS_CLAUSE) and region.strip()[:1].islower()
+        run_on = region.strip()[:1].islower()
         if opens_sentence and run_on and region.rstrip().endswith(","):
             # '"..." about the decision, said Roe': the quotation's words run on, then an inverted cue
             speaker = self.finder.after(cue.end, limit)
@@ -291,7 +292,7 @@ class _Attribution:
             return None
         cue = found[-1]
         word = _cue_word(cue.word)
-        if word in SUBJECT_AFTER:
+        if word in SUBJECT_AFTER or masked[cue.start].isupper():  # "according to X", "Said X, who ...: '...'"
             return word, self.finder.after(cue.end, hi), cue.start
         by = _BY_AGENT.match(masked, cue.end, hi)
         if by is not None:  # "Roe was asked by host Jo Bloggs, '...'": the agent speaks
@@ -334,8 +335,12 @@ class _Attribution:
                 lo, hi = self.sentences.at(prev.end - 1).start, prev.end
         clause = masked[lo:hi].rstrip()
         if clause.endswith(":") and 0 < len(clause[:-1].split()) <= _INTRO_WORDS and MASK not in clause:
-            speaker = self.finder.leading(Span(lo, hi), lo + len(clause) - 1)
-            if speaker is not None:
+            colon = lo + len(clause) - 1
+            dash = list(_HEADLINE_DASH.finditer(masked, lo, colon))
+            if dash:  # "A HEADLINE - Jo Bloggs: '...'" (a digest of other outlets' pieces)
+                lo = dash[-1].end()
+            speaker = self.finder.leading(Span(lo, hi), colon)
+            if speaker is not None and speaker.via in ("name", "pronoun"):
                 return "", speaker, lo
         credit = self._credit(q)
         if credit is not None:
