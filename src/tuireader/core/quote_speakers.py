@@ -35,6 +35,12 @@ _SKIP_BEFORE_CUE = frozenset(
     herself themselves itself all both too did does do is was were are not never often always already
     however""".split()
 )
+_LEADING_DESCRIPTION = re.compile(
+    r"(?:The|A|An|One|Another|Some|Many|Several|Hundreds|Thousands|Dozens|His|Her|Their|Its)\s+(?:of\s+)?"
+    r"((?:[a-z][\w'’-]*\s+){0,4}[a-z][\w'’-]*)"
+)
+_LOWER_WORD = re.compile(r"[a-z][\w'’-]*")
+_ED_NOUNS = frozenset("red bed need seed speed feed creed breed steed hundred".split())
 _PLACE_PART = re.compile(r"\s*(?:of|from|in)\s+[A-Z]")
 _PARENTHESIS_END = re.compile(r"\s*\([^()]{1,40}\)$")
 _BOUNDARY = re.compile(
@@ -202,6 +208,20 @@ class SpeakerFinder:
         adverbial = opener.lower() in NOT_NAMES or opener.endswith(("ing", "ed", "ly"))
         intro = re.match(r"[^,]{0,150}?,\s*", text[lo:hi]) if opener[:1].isupper() and adverbial else None
         head = lo + intro.end() if intro and text[lo + intro.end() : lo + intro.end() + 1].isupper() else lo
+        np = _LEADING_DESCRIPTION.match(text, head, hi)
+        if np is not None:  # "The ad claims ...", "Hundreds of demonstrators marched ..., chanting '...'"
+            end = np.start(1)
+            for word in _LOWER_WORD.finditer(text, np.start(1), np.end()):
+                w = word.group()
+                if w in _SKIP_BEFORE_CUE or w in _NOT_SUBJECT_START or cues(text, word.start(), word.end()) or (
+                    w.endswith("ed") and w not in _ED_NOUNS
+                ):
+                    break
+                end = word.end()
+            if end > np.start(1):
+                found = self._classify(head, end)
+                if found is not None:
+                    return found
         window_end = min(hi, head + 80)
         for cand in self._mentions_between(head, window_end):
             return Speaker(cand.start, cand.end, cand.name, "name", cand.label)

@@ -59,6 +59,8 @@ from tuireader.core.quote_references import ANONYMOUS, UNRESOLVED, Speaker
 from tuireader.core.quote_speakers import SpeakerFinder
 
 _SO_CALLED = re.compile(r"\bso-called\s*$", re.IGNORECASE)
+_READ_AFTER = re.compile(r"\b(?:read|reads)\b")
+_OBJECT_AFTER = frozenset({"told", "tells", "asked", "asks", "urged", "warned", "accused", "praised", "blamed"})
 _READ_CUE = re.compile(r"\b(?:read|reads|reading)(?=\s*[:,]?\s*$)")
 _POST_WINDOW = 220  # characters read after a closing mark for "X said"
 _PRE_WINDOW = 500  # characters read before an opening mark for "X said:"
@@ -176,7 +178,7 @@ class _Attribution:
         if found is not None:
             cue, speaker, position = found
             cue = cue or None  # introduced by a colon or credited after a dash: no cue word
-            if cue in ("read", "reads", "reading") and speaker is not None and speaker.via == ANONYMOUS:
+            if cue == "reading" and speaker is not None and speaker.via == ANONYMOUS:
                 speaker = None  # "protesters carried banners reading '...'": a sign, not a speaker
             if speaker is not None and speaker.via != UNRESOLVED and not (cue in NAMING_CUES and speaker.relative):
                 self.finder.remember(position, speaker)
@@ -233,6 +235,9 @@ class _Attribution:
             return None
         base = q.close + 1
         found = cues(masked, base + lead_end, limit)
+        reads = _READ_AFTER.search(masked, base + lead_end, limit)  # '"...," read the email' / 'the sign reads'
+        if reads is not None and (not found or reads.start() < found[0].start):
+            found.insert(0, Cue(reads.start(), reads.end(), reads.group()))
         if not found:
             return None
         cue = found[0]
@@ -248,8 +253,12 @@ class _Attribution:
             speaker = self.finder.after(cue.end, limit)
             return (word, speaker, cue.start) if speaker is not None else None
         run_on = region.strip()[:1].islower()
-        if opens_sentence and run_on and region.rstrip().endswith(","):
+        if opens_sentence and run_on and region.rstrip().endswith(",") and word not in _OBJECT_AFTER:
             # '"..." about the decision, said Roe': the quotation's words run on, then an inverted cue
+            # (not 'the spokesman, Jo Bloggs, told Radio X': a subject stands before the cue there)
+            speaker = self.finder.before(base + lead_end, cue.start)
+            if speaker is not None:
+                return word, speaker, cue.start
             speaker = self.finder.after(cue.end, limit)
             if speaker is not None and speaker.via == "name":
                 return word, speaker, cue.start
