@@ -166,3 +166,65 @@ def test_organisation_at_a_sentence_start() -> None:
     found = mentions("Brixton Foods reported a loss on Monday. Wexford Dynamics said sales fell.")
     assert ("org", "Brixton Foods") in found
     assert ("org", "Wexford Dynamics") in found
+
+
+def test_three_apostrophes_close_a_nested_and_an_outer_quotation() -> None:
+    text = "''Voters will not accept 'We will build it later,''' said Senator Lena Marsh of Ohio, on Monday."
+    assert speakers(text) == [("Voters will not accept 'We will build it later,'", "Lena Marsh")]
+
+
+def test_description_resolved_is_kept_as_written() -> None:
+    article = _article(
+        "Governor Ana Ruiz opened the bridge on Monday. "
+        '"This took ten years," the governor said.'
+    )
+    quote = analyze_article(article).quotes[0]
+    assert quote.speaker_name == "the governor"
+    assert article.text[quote.speaker_start : quote.speaker_end] == "Ana Ruiz"  # linked to the person
+
+
+def test_participle_and_infinitive_cues_take_the_clause_subject() -> None:
+    assert speakers('At the debate, Dana Whitfield compared herself to Carl Brisco, saying, "I work harder."') == [
+        ("I work harder.", "Dana Whitfield")
+    ]
+    assert speakers('Carl Brisco, who chairs the panel, interjected to say: "We are out of time."') == [
+        ("We are out of time.", "Carl Brisco")
+    ]
+    assert speakers('Brisco was asked by host Dana Whitfield, who runs the show, "Will you run again?"') == [
+        ("Will you run again?", "Dana Whitfield")
+    ]
+
+
+def test_colon_introductions_and_dash_credits() -> None:
+    assert speakers('Brisco resisted: "Governors cannot suspend the law."') == [
+        ("Governors cannot suspend the law.", "Brisco")
+    ]
+    assert speakers('POLLS WERE RIGHT, JUST EARLY - Dana Whitfield: "The polls ended a week too soon."') == [
+        ("The polls ended a week too soon.", "Dana Whitfield")
+    ]
+    assert speakers('"Mills pay no taxes at all."\n\n- Carl Brisco.\n\nThe claim is disputed.') == [
+        ("Mills pay no taxes at all.", "Carl Brisco")
+    ]
+
+
+def test_interrupted_and_run_on_quotations() -> None:
+    assert speakers('"The risk," said Edward Lamar, an economist at the institute, "is that jobs leave."') == [
+        ("The risk,", "Edward Lamar"),
+        ("is that jobs leave.", "Edward Lamar"),
+    ]
+    assert speakers('"We are extremely happy" about the ruling, said Rosa Demaro, director of the union.') == [
+        ("We are extremely happy", "Rosa Demaro")
+    ]
+    assert speakers('"We were wrong," Ramos, 58, told the Daily Courier in an interview.') == [
+        ("We were wrong,", "Ramos")
+    ]
+
+
+def test_sentence_ending_in_a_speech_verb_then_a_quotation() -> None:
+    text = 'Professor Dianne Bystrom agreed. "The moderates are running out of time."'
+    assert speakers(text) == [("The moderates are running out of time.", "Dianne Bystrom")]
+
+
+def test_a_quotation_ending_its_sentence_lets_the_next_one_continue() -> None:
+    text = '"It is too early," said Cuban, host of the show "Shark Pond." "It depends on the economy."'
+    assert speakers(text)[-1] == ("It depends on the economy.", "Cuban")

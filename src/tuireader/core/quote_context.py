@@ -34,7 +34,7 @@ SPEECH_CUES = frozenset(
     written affirmed affirms retorted retorts adding noting explaining arguing insisting writing telling declaring
     warning tweeting stating claiming joking remarking responding replying complaining predicting urging vowing
     asking assured cracked snapped scoffed gushed bragged recounted reported reports write yelled screamed
-    shouting yelling chanting exhorted claims cited cites riffed""".split()
+    shouting yelling chanting exhorted claims cited cites riffed agreed agrees disagreed disagrees""".split()
 )
 # Naming verbs: "Smith called it a 'bloodbath'". They attribute a word, not a statement.
 NAMING_CUES = frozenset(

@@ -37,7 +37,8 @@ class QuotedPassage:
 
 # Two apostrophes (or two backticks) stand for a double mark in some newspapers' house style:
 # ``Yes,'' she said / ''Yes,'' she said.
-_MARKS = re.compile("''|``|[\"“”„‟«»'‘’‚‛‹›]")
+# Three apostrophes closing two quotations (,''') are a single mark, then a doubled one.
+_MARKS = re.compile("(?<=\\S)'(?=''(?![\\w']))|''|``|[\"“”„‟«»'‘’‚‛‹›]")
 _DOUBLE_OPENERS = frozenset("“„‟«")
 _DOUBLE_CLOSERS = frozenset("”»")
 _SINGLE_OPENERS = frozenset("‘‚‛‹")

@@ -68,6 +68,7 @@ _MAX_SUBJECT_WORDS = 10
 _INTRO_WORDS = 25  # "Roe resisted:", "In a statement, Roe wrote the following:": a clause before a colon
 _DASH_CREDIT = re.compile(r"\s*(?:-|—|–|--)\s*([A-Z][^.;:!?\n]{0,60}?)\.?\s*")
 _ASIDE_WORDS = 6  # "X, who has called it a 'farce'": an aside only when this short
+_VERB_ENDS = re.compile(r"\b([a-z]+)(?:\s+(?:so|too|again|then|later|back))?[.:]\s*$")
 _HEADLINE_DASH = re.compile(r"\s(?:-|—|–|--)\s")
 _BY_AGENT = re.compile(r"\s+by\s+")
 _GOVERNED = re.compile(r"\b[a-z]{3,}\s+to\s+$")  # "interjected to say", "took the stage to say"
@@ -354,7 +355,30 @@ class _Attribution:
         credit = self._credit(q)
         if credit is not None:
             return "", credit, credit.start
-        return None
+        return self._after_verb_sentence(q)
+
+    def _after_verb_sentence(self, q: QuotedPassage) -> tuple[str, Speaker | None, int] | None:
+        """``Roe agreed. "..."``: a sentence ending in a speech verb, then a quotation opening the next one."""
+        masked = self.masked
+        sentence = self.sentences.at(q.open)
+        if not _blank(masked, sentence.start, q.open):
+            return None
+        index = self.sentences.index(q.open)
+        if index == 0:
+            return None
+        prev = self.sentences.spans[index - 1]
+        if self._block(prev.start) != self._block(q.open) or MASK in masked[prev.start : prev.end]:
+            return None
+        ending = _VERB_ENDS.search(masked, prev.start, prev.end)
+        if ending is None:
+            return None
+        found = cues(masked, ending.start(1), ending.end(1))
+        if not found:
+            return None
+        speaker = self.finder.before(prev.start, found[0].start)
+        if speaker is None or speaker.via not in ("name", "pronoun", "description", "role"):
+            return None
+        return found[0].word, speaker, found[0].start
 
     def _credit(self, q: QuotedPassage) -> Speaker | None:
         """ ``"..." — Roe`` ending the paragraph, or a paragraph of its own ``- Roe.`` after a quotation paragraph."""
