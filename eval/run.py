@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from eval import polnear  # noqa: E402
+from eval import basil, polnear, seeds  # noqa: E402
 from eval.scoring import source_kind  # noqa: E402
 
 
@@ -103,6 +103,141 @@ def _show_polnear_failures(outcomes: Sequence[polnear.Outcome], where: Sequence[
 
 
 # ---------------------------------------------------------------------------------------------
+# Gold files (BASIL triplets, seeds)
+
+
+def load_yaml(path: Path) -> dict[str, Any]:
+    import yaml
+
+    try:
+        value = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise HarnessError(f"{path}: not valid YAML ({str(exc).splitlines()[0]})") from exc
+    if not isinstance(value, dict):
+        raise HarnessError(f"{path}: not a gold document (a mapping)")
+    return value
+
+
+def _print_notes(title: str, notes: Sequence[str], show: int) -> None:
+    units = [n for n in notes if n.startswith("unit check")]
+    other = [n for n in notes if not n.startswith("unit check")]
+    for line in units:
+        print(f"{title}: {line}")
+    for line in other[:show]:
+        print(f"{title}: {line}")
+
+
+# ---------------------------------------------------------------------------------------------
+# BASIL
+
+
+def run_basil(root: Path, gold_dir: Path, limit: int | None, show: int) -> dict[str, Any]:
+    from eval import basil, gold, tool
+    from eval.scoring import prf
+
+    golds: dict[str, tuple[Path, dict[str, Any]]] = {}
+    if gold_dir.is_dir():
+        for path in sorted(gold_dir.glob("*.yaml")):
+            doc = load_yaml(path)
+            year = doc.get("year")
+            if isinstance(year, int):
+                basil.check_year(year)
+            golds[str(doc.get("triplet") or path.stem)] = (path, doc)
+    sentence_counts: Counter[str] = Counter()
+    counts: Counter[str] = Counter()
+    by_kind: Counter[str] = Counter()
+    errors: list[str] = []
+    gold_errors = 0
+    scored = 0
+    n_triplets = 0
+    triplets = list(basil.triplets(root, limit))
+    report = _progress("BASIL")
+    for n, trip in enumerate(triplets, 1):
+        n_triplets += 1
+        raws = [
+            tool.Raw(path=f"{a.source}/{a.uuid}.json", text=a.text, title=a.title, source=a.source, published=a.date)
+            for a in trip
+        ]
+        try:
+            articles = tool.build(raws)
+            analysis = tool.run(articles)
+        except tool.ToolError as exc:
+            errors.append(str(exc))
+            report(n, len(triplets))
+            continue
+        for art, built in zip(trip, articles, strict=True):
+            sentence_counts.update(basil.boundary_counts(art, built.text, [s.start for s in built.sentences]))
+        uuid = trip[0].triplet
+        if uuid in golds:
+            path, doc = golds[uuid]
+            keyed = {a.source: built for a, built in zip(trip, articles, strict=True)}
+            wanted = doc.get("articles") or {}
+            mismatch = [
+                k for k, v in wanted.items() if k not in keyed or v != next(a.uuid for a in trip if a.source == k)
+            ]
+            result = gold.score_story(doc, keyed, analysis)
+            result.errors.extend(f"article {k}: uuid does not match the triplet's {k} article" for k in mismatch)
+            counts.update(result.counts)
+            by_kind.update(result.by_kind)
+            gold_errors += len(result.errors)
+            scored += 1
+            for line in result.errors:
+                print(f"gold error {path.name}: {line}", file=sys.stderr)
+            _print_notes(f"basil {uuid[:8]}", result.notes, show)
+        report(n, len(triplets))
+    for line in errors:
+        print(f"error: {line}", file=sys.stderr)
+    c = sentence_counts
+    out: dict[str, Any] = {
+        "years": "2010-2017",
+        "triplets": n_triplets,
+        "sentences": {
+            "all_starts": prf(c["all.tp"], c["all.pred"], c["all.gold"]),
+            "inside_paragraphs": prf(c["inner.tp"], c["inner.pred"], c["inner.gold"]),
+        },
+        "tool_errors": len(errors),
+    }
+    missing = sorted(set(golds) - {t[0].triplet for t in triplets})
+    out["gold"] = {"triplets": scored, "gold_errors": gold_errors, "gold_files_not_run": len(missing)}
+    if scored:
+        out["gold"].update(gold.finish(counts, by_kind))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Seeds
+
+
+def run_seeds(folder: Path, gold_path: Path, show: int) -> dict[str, Any]:
+    from eval import gold, seeds, tool
+    from tuireader.core.corpus import read_file
+
+    if not gold_path.is_file():
+        raise HarnessError(f"{gold_path}: no seed gold file")
+    doc = load_yaml(gold_path)
+    warnings: list[str] = []
+    raws = []
+    for path in seeds.seed_files(folder):
+        for raw in read_file(path, warnings.append):
+            raws.append(tool.Raw(path=path.name, text=raw.text, title=raw.title, source=raw.source,
+                                 published=raw.published))
+    for line in warnings:
+        print(f"warning: {line}", file=sys.stderr)
+    articles = tool.build(raws)
+    analysis = tool.run(articles)
+    keyed = {a.path: a for a in articles}
+    wanted = doc.get("articles") or {}
+    result = gold.score_story(doc, keyed, analysis)
+    result.errors.extend(f"article {k}: no such seed file in {folder}" for k in wanted if k not in keyed)
+    for line in result.errors:
+        print(f"gold error {gold_path.name}: {line}", file=sys.stderr)
+    _print_notes("seeds", result.notes, show)
+    out: dict[str, Any] = {"articles": len(articles), "gold_errors": len(result.errors)}
+    out.update(gold.finish(result.counts, result.by_kind))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
 # Table, JSON, comparison
 
 
@@ -167,7 +302,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return _main(args)
-    except (HarnessError, polnear.PolnearError, OSError, ValueError) as exc:
+    except (HarnessError, polnear.PolnearError, basil.BasilError, seeds.SeedsError, OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 
@@ -193,14 +328,10 @@ def _main(args: argparse.Namespace) -> int:
         results["polnear"] = {s: run_polnear(args.polnear, s, args.limit, args.show_failures) for s in splits}
         ran = True
     if "basil" in wanted and args.basil:
-        from eval import basil_run
-
-        results["basil"] = basil_run.run(args.basil, args.gold / "basil", args.limit, args.show_failures)
+        results["basil"] = run_basil(args.basil, args.gold / "basil", args.limit, args.show_failures)
         ran = True
     if "seeds" in wanted and args.seeds:
-        from eval import seeds_run
-
-        results["seeds"] = seeds_run.run(args.seeds, args.gold / "seeds.yaml", args.show_failures)
+        results["seeds"] = run_seeds(args.seeds, args.gold / "seeds.yaml", args.show_failures)
         ran = True
     if not ran:
         raise HarnessError("nothing to run: give --polnear, --basil and/or --seeds (matching --only)")
