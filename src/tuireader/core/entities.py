@@ -83,6 +83,7 @@ def extract_mentions(article: Article) -> tuple[Mention, ...]:
             pending.append(chunk)
     found.extend(_second_pass(pending, found, tokens, text, lowercase_words))
     _short_org_names(found, text)
+    _named_bodies(found, text)
     spans = [(f.start, f.end, f.label) for f in found] + numeric
     spans.sort()
     mentions: list[Mention] = []
@@ -140,6 +141,9 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
     def found(label: Label, strong: bool = True) -> list[_Found]:
         return [_Found(span_start, span_end, label, strong)]
 
+    # "Roe Jr.", "Jan Roe III": a generational suffix ends a person's name.
+    if len(words) >= 2 and words[-1] in NAME_SUFFIXES and ev.name_like(words[:-1]) and not heading:
+        return found(Label.PERSON)
     # Organisation heads: "Ministry of Defence", "Acme Group", "State Department".
     org_head = words[-1] in ORG_HEADS or (words[0] in ORG_HEADS and words[1:2] in (["of"], ["for"]))
     if len(words) >= 2 and org_head and not (words[-1] in PLACE_HEADS and words[0] not in ORG_HEADS):
@@ -381,13 +385,27 @@ def _short_org_names(found: list[_Found], text: str) -> None:
         if f.label == Label.ORG and len(words) >= 2:
             firsts.add(words[0])
         elif f.label == Label.PERSON and len(words) >= 2:
-            surnames.add(words[-1])
+            surnames.add(words[-2] if words[-1] in NAME_SUFFIXES else words[-1])  # "Jan Roe Jr." -> "Roe"
     for f in found:
         surface = text[f.start : f.end]
         if f.label == Label.PERSON and surface in firsts and surface not in surnames:
             f.label = Label.ORG
         elif f.label == Label.PLACE and surface in surnames and not gz.is_country(surface):
             f.label = Label.PERSON
+
+
+_BODY_AFTER_NAME = re.compile(r"\s+(?:administration|campaign)\b")  # not "Roe's campaign": the person's
+
+
+def _named_bodies(found: list[_Found], text: str) -> None:
+    """ "the Roe administration", "the Roe campaign": an organisation named after a person, not the person."""
+    for f in found:
+        if f.label != Label.PERSON:
+            continue
+        after = _BODY_AFTER_NAME.match(text, f.end)
+        if after is not None:
+            f.end = after.end()
+            f.label = Label.ORG
 
 
 def resolve_entities(

@@ -182,27 +182,36 @@ def _resolve_people(
                 people.clusters[cluster_of_form[mention.text]].add(article, mention.text)
 
     # 2. Lone surnames: same article first (nearest preceding full mention), then the corpus.
-    lone_later: list[tuple[Article, int, Mention]] = []
+    lone_later: list[tuple[Article, int, Mention, str]] = []
     for article in ordered:
         mentions = mentions_of[article.id]
         here = {assigned[(article.id, i)] for i in range(len(mentions)) if (article.id, i) in assigned}
+        # Surnames this article writes with a suffix and no given name ("Roe Jr."): it keeps the suffix
+        # to tell the son from his father, so the bare surname here is the father.
+        short_junior = {
+            parse(m.text).surname_key
+            for m in mentions
+            if m.label == Label.PERSON and _junior(parse(m.text).suffix) and not parse(m.text).full
+        }
         for i, mention in enumerate(mentions):
             if mention.label != Label.PERSON or (article.id, i) in assigned:
                 continue
-            options = people.match_surname(parse(mention.text), here)
+            name = parse(mention.text)
+            generation = name.suffix or _generation_cue(article.text, mention.start)
+            if not generation and name.surname_key in short_junior:
+                generation = "sr"
+            options = _of_generation(people, people.match_surname(name, here), generation)
             if len(options) > 1:
-                cue = _generation_cue(article.text, mention.start)
-                by_cue = [k for k in options if cue and people.clusters[k].name.suffix == cue]  # type: ignore[union-attr]
                 by_title = _same_title(article.text, mentions, i, set(options), article.id, assigned)
-                options = by_cue[:1] or [_nearest(mentions, i, by_title or set(options), article.id, assigned)]
+                options = [_nearest(mentions, i, by_title or set(options), article.id, assigned)]
             if options:
                 assigned[(article.id, i)] = options[0]
                 people.clusters[options[0]].add(article, mention.text)
             else:
-                lone_later.append((article, i, mention))
-    for article, i, mention in lone_later:
+                lone_later.append((article, i, mention, generation))
+    for article, i, mention, generation in lone_later:
         name = parse(mention.text)
-        options = people.match_surname(name, None)
+        options = _of_generation(people, people.match_surname(name, None), generation)
         if options:
             best = max(options, key=lambda k: (people.clusters[k].mentions, people.clusters[k].latest, -k))
         else:
@@ -210,6 +219,20 @@ def _resolve_people(
         assigned[(article.id, i)] = best
         people.clusters[best].add(article, mention.text)
     return people
+
+
+def _junior(suffix: str) -> bool:
+    return suffix not in ("", "sr")
+
+
+def _of_generation(people: _People, options: list[int], generation: str) -> list[int]:
+    """Options fitting a generational hint: "jr" (a suffix, "the younger Roe") keeps the juniors,
+    "sr" ("the elder Roe", or a bare surname beside "Roe Jr.") everyone else; "" keeps all. When
+    none fits, none is returned: the mention is looked up in the corpus, or starts a person of its own."""
+    if not generation or len(options) == 0:
+        return options
+    wanted = _junior(generation)
+    return [k for k in options if _junior(people.clusters[k].name.suffix) == wanted]  # type: ignore[union-attr]
 
 
 def _merge_dropped_suffixes(
