@@ -228,3 +228,38 @@ def test_sentence_ending_in_a_speech_verb_then_a_quotation() -> None:
 def test_a_quotation_ending_its_sentence_lets_the_next_one_continue() -> None:
     text = '"It is too early," said Cuban, host of the show "Shark Pond." "It depends on the economy."'
     assert speakers(text)[-1] == ("It depends on the economy.", "Cuban")
+
+
+def test_honorific_keeps_a_wife_apart_from_her_husband() -> None:
+    resolved, (a,) = _resolve(
+        "Marta Quill Delacroix spoke in Ames on Sunday. Mrs. Delacroix said the deal was weak. "
+        "Her husband, former President Robert Delacroix, signed the first pact. "
+        "Mrs. Delacroix said she would oppose it."
+    )
+    wife, husband = _entity(resolved, a, "Marta Quill Delacroix"), _entity(resolved, a, "Robert Delacroix")
+    assert wife != husband
+    assert _entity(resolved, a, "Delacroix", 1) == wife  # the "Mrs." after the husband's full name
+
+
+def test_bare_surname_beside_a_suffixed_son_is_the_father() -> None:
+    resolved, (a, _other) = _resolve(
+        "President Donald Pell's eldest son, Donald Pell Jr., wrote to the group. Pell Jr. replied later. "
+        "Moments later, Pell tweeted about it. The elder Pell said nothing.",
+        "President Donald Pell spoke on Monday. Donald Pell Jr. did not.",
+    )
+    son = _entity(resolved, a, "Donald Pell Jr.")
+    assert _entity(resolved, a, "Pell Jr.") == son
+    assert _entity(resolved, a, "Pell", 0) != son  # "Pell tweeted"
+    assert _entity(resolved, a, "Pell", 1) != son  # "The elder Pell"
+
+
+def test_suffix_makes_a_person_and_a_headline_keeps_the_whole_name() -> None:
+    assert ("person", "Pell Jr.") in mentions("Then Pell Jr. replied to the group.")
+    found = mentions("Donald Pell Jr. Wrote To The Group In Secret\n\nDonald Pell Jr. wrote to the group.")
+    assert ("person", "Pell") not in found
+
+
+def test_administration_and_campaign_named_for_a_person_are_organisations() -> None:
+    found = mentions("Senator Dana Whitfield spoke. The Whitfield campaign said it would appeal.")
+    assert ("org", "Whitfield campaign") in found
+    assert ("person", "Dana Whitfield") in found

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
+from tuireader.core import gazetteer as gz
 from tuireader.core import ner_keys as nk
 from tuireader.core.models import Article, ArticleAnalysis, Entity, Label, Mention, Quote
 from tuireader.core.ner_names import (
@@ -201,6 +202,8 @@ def _resolve_people(
             if not generation and name.surname_key in short_junior:
                 generation = "sr"
             options = _of_generation(people, people.match_surname(name, here), generation)
+            if len(options) > 1:  # "Mrs. Roe" beside "President Bill Roe": not him
+                options = _of_gender(people, options, _honorific_gender(article.text, mention.start))
             if len(options) > 1:
                 by_title = _same_title(article.text, mentions, i, set(options), article.id, assigned)
                 options = [_nearest(mentions, i, by_title or set(options), article.id, assigned)]
@@ -219,6 +222,27 @@ def _resolve_people(
         assigned[(article.id, i)] = best
         people.clusters[best].add(article, mention.text)
     return people
+
+
+_HONORIFIC = re.compile(r"\b(Mrs|Ms|Miss|Mr)\.?\s+$")
+
+
+def _honorific_gender(text: str, start: int) -> str | None:
+    found = _HONORIFIC.search(text, max(0, start - 6), start)
+    return None if found is None else "he" if found.group(1) == "Mr" else "she"
+
+
+def _of_gender(people: _People, options: list[int], gender: str | None) -> list[int]:
+    """Options whose given name does not say the other gender (all of them if none fits)."""
+    if gender is None:
+        return options
+    fitting = []
+    for k in options:
+        name = people.clusters[k].name
+        said = gz.given_gender(name.given[0]) if name is not None and name.given else None
+        if said in (None, gender):
+            fitting.append(k)
+    return fitting or options
 
 
 def _junior(suffix: str) -> bool:
