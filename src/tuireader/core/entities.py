@@ -210,13 +210,32 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
     credit = prev_word == "(" and ev.word(tokens, next_index) == ")" and first >= 2 and tokens[first - 2].text.isupper()
     if credit and ev.dateline_follows(text, tokens[next_index].end) and not ev.demonym(name):
         return found(Label.ORG)
-    # Acronyms.
+    # Acronyms: in running (mixed-case) text, three to six capitals are an organisation ("CBS", "MSNBC").
     if len(words) == 1 and ev.looks_acronym(words[0]):
-        if words[0] in KNOWN_ACRONYMS or lead_the or ev.follows_speech(tokens, next_index):
+        bare = words[0].replace(".", "")
+        running = not heading and _mixed_case_around(tokens, first)
+        if (
+            words[0] in KNOWN_ACRONYMS
+            or lead_the
+            or ev.follows_speech(tokens, next_index)
+            or (
+                running
+                and 3 <= len(bare) <= 6
+                and bare.isalpha()
+                and bare not in _NOT_ORG_ACRONYMS
+                and gz.english_frequency(bare.lower()) < ev.COMMON_ZIPF  # not "an END to the war"
+            )
+        ):
             return found(Label.ORG)
         return []
     if heading:
         return []
+    # "YouTube", "HuffPost": a capital inside a word (not "McCain", "DeSantis") makes a brand.
+    if len(words) == 1 and _CAMEL.fullmatch(words[0]) and not words[0].startswith(_NAME_PREFIXES):
+        return found(Label.ORG)
+    # "Congress", "Parliament" alone, mid-sentence: the legislature.
+    if len(words) == 1 and words[0] in _LEGISLATURES and not initial:
+        return found(Label.ORG)
     # Role noun or title before: "spokesman Jane Roe", "its chief executive, Jane Roe,".
     role = prev_word
     if prev_word == "," and not initial:
@@ -355,6 +374,23 @@ def _second_pass(
                 if label in (Label.PLACE, Label.ORG) and not ev.demonym(" ".join(words)) and ev.name_like(words):
                     out.append(_Found(first.start, tokens[chunk.last].name_end, label, strong=False))
     return out
+
+
+_NOT_ORG_ACRONYMS = frozenset(
+    """CEO CFO COO CTO GDP AIDS HIV DNA EST EDT PST PDT GMT UTC PHD MBA LGBT LGBTQ USD EUR VAT UFO SUV ATM FAQ
+    III VII VIII XII XIV XVI XIX XXI RIP LOL OMG DIY""".split()
+)
+_CAMEL = re.compile(r"[A-Z][a-z]+[A-Z][a-z]+[A-Za-z]*")
+_NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "St", "Fitz", "Ben", "Al", "El")
+_LEGISLATURES = frozenset("Congress Parliament Senate Duma Knesset Bundestag Bundesrat Storting Riksdag Sejm".split())
+
+
+def _mixed_case_around(tokens: Sequence[Token], index: int) -> bool:
+    """Whether a word near ``index`` has lower-case letters (not a shouted headline or banner)."""
+    for k in (*range(index - 3, index), *range(index + 1, index + 4)):
+        if 0 <= k < len(tokens) and tokens[k].word and any(c.islower() for c in tokens[k].text):
+            return True
+    return False
 
 
 def _plural_noun(word: str) -> bool:

@@ -19,7 +19,7 @@ TITLE_HEADS = frozenset(
     Emperor Empress Tsar Czar Councillor Councilman Councilwoman Councilmember Alderman Alderwoman Magistrate
     Inspector Superintendent Detective Constable Marshal Sheriff Lieutenant Brigadier Auditor Comptroller
     Treasurer Registrar Dean Provost Rector Principal Ombudsman Manager Whip Deputy Undersecretary
-    President-elect Vice-President Secretary-General Governor-General Attorney-General Prime-Minister
+    President-elect Vice-President Secretary-General Governor-General Attorney-General Prime-Minister Counsel
     """.split()
 )
 TITLE_MODIFIERS = frozenset(
@@ -73,7 +73,8 @@ ORG_HEADS = frozenset(
     Directorate Inspectorate Prosecutor's Prosecutors Review Monitor Watch Initiative Project Programme
     Program Cooperative Union Confederation Caucus Brotherhood Engineering Construction Consulting Logistics
     Solutions Industries Enterprises Ventures Media Foods Mining Shipping Insurance Pharma Airline Studios
-    Records Publishing Communications Telecom Electric Utilities Software Robotics Semiconductor Motors""".split()
+    Records Publishing Communications Telecom Electric Utilities Software Robotics Semiconductor Motors
+    Register Inquirer Chronicle Examiner Courier Dispatch Bulletin""".split()
 )
 # Heads that make a sequence a place ("Black Sea", "Red Square", "Main Street").
 PLACE_HEADS = frozenset(
