@@ -263,3 +263,15 @@ def test_administration_and_campaign_named_for_a_person_are_organisations() -> N
     found = mentions("Senator Dana Whitfield spoke. The Whitfield campaign said it would appeal.")
     assert ("org", "Whitfield campaign") in found
     assert ("person", "Dana Whitfield") in found
+
+
+def test_brother_by_given_name_and_organisations_seen_in_running_text() -> None:
+    resolved, (a,) = _resolve("Governor Jeb Quillan spoke on Monday. Later, Quillan's brother Jeb agreed with him.")
+    assert _entity(resolved, a, "Jeb") == _entity(resolved, a, "Jeb Quillan")
+    found = mentions(
+        "He told MSNBC and the Voss Courier that a clip on YouTube was fake. The meeting at Pell Tower "
+        "was secret, said the DNC Communications Director (of a rival group). The bill stalled in Congress."
+    )
+    assert {("org", "MSNBC"), ("org", "Voss Courier"), ("org", "YouTube"), ("org", "DNC"), ("org", "Congress")} <= found
+    assert ("place", "Pell Tower") in found
+    assert ("org", "END") not in mentions("He promised an END to the war.")

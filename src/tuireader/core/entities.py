@@ -144,6 +144,15 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
     # "Roe Jr.", "Jan Roe III": a generational suffix ends a person's name.
     if len(words) >= 2 and words[-1] in NAME_SUFFIXES and ev.name_like(words[:-1]) and not heading:
         return found(Label.PERSON)
+    # "the Acme Communications Director (of ...)": a title with no name after it; the organisation before it.
+    k = len(words)
+    while k > 0 and words[k - 1] in TITLES:
+        k -= 1
+    if 0 < k < len(words) and words[-1] in TITLE_HEADS and words[-1] not in ORG_HEADS:
+        prefix = " ".join(words[:k])
+        label = Label.PLACE if ev.is_place(prefix, "") else Label.ORG
+        if label is Label.PLACE or ev.looks_acronym(prefix) or (k >= 2 and not ev.looks_person(words[:k])):
+            return [_Found(starts[0], ends[k - 1], label)]
     # Organisation heads: "Ministry of Defence", "Acme Group", "State Department".
     org_head = words[-1] in ORG_HEADS or (words[0] in ORG_HEADS and words[1:2] in (["of"], ["for"]))
     if len(words) >= 2 and org_head and not (words[-1] in PLACE_HEADS and words[0] not in ORG_HEADS):

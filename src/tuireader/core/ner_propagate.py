@@ -31,6 +31,7 @@ def propagate(
     votes: dict[str, Counter[Label]] = defaultdict(Counter)
     org_firsts: set[str] = set()
     person_lasts: Counter[str] = Counter()
+    person_firsts: Counter[str] = Counter()  # "Nancy" alone after "Nancy Roe": not the French city
     for article in articles:
         for mention in mentions_of[article.id]:
             if mention.label in _NAMED:
@@ -40,17 +41,20 @@ def propagate(
                     org_firsts.add(words[0])
                 elif len(words) >= 2 and mention.label == Label.PERSON:
                     person_lasts[words[-2] if words[-1] in NAME_SUFFIXES else words[-1]] += 1
+                    person_firsts[words[0]] += 1
     # "Acme said" made "Acme" look like a person; the corpus knows "Acme Holdings".
     relabel: dict[str, tuple[Label, Label]] = {
         w: (Label.PERSON, Label.ORG) for w in org_firsts - set(person_lasts) if votes.get(w, Counter())[Label.PERSON]
     }
     # "Bush" or "Clinton" alone taken for a small town, or "Roe" for a company: the corpus knows a person
     # of that surname (big cities and countries keep their label: "Washington").
-    for word in person_lasts:
+    for word in person_lasts | person_firsts:
         counter = votes.get(word, Counter())
         for other in (Label.PLACE, Label.ORG):
             # A big city is a person only when that person is named about as often ("Washington" stays).
-            known_place = gz.is_country(word) or (gz.is_big_city(word) and counter[other] > 2 * person_lasts[word])
+            known_place = gz.is_country(word) or (
+                gz.is_big_city(word) and counter[other] > 2 * (person_lasts[word] + person_firsts[word])
+            )
             weak = other is Label.PLACE or counter[other] <= counter[Label.PERSON] or word not in org_firsts
             if counter[other] and word not in relabel and not known_place and weak:
                 relabel[word] = (other, Label.PERSON)

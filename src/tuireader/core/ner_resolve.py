@@ -207,6 +207,8 @@ def _resolve_people(
             if len(options) > 1:
                 by_title = _same_title(article.text, mentions, i, set(options), article.id, assigned)
                 options = [_nearest(mentions, i, by_title or set(options), article.id, assigned)]
+            if not options and not name.full:
+                options = _by_given_name(people, name.surname, here)  # "his brother Jeb" after "Jeb Roe"
             if options:
                 assigned[(article.id, i)] = options[0]
                 people.clusters[options[0]].add(article, mention.text)
@@ -243,6 +245,16 @@ def _of_gender(people: _People, options: list[int], gender: str | None) -> list[
         if said in (None, gender):
             fitting.append(k)
     return fitting or options
+
+
+def _by_given_name(people: _People, word: str, here: set[int]) -> list[int]:
+    """The one person of this article whose first given name is ``word`` (none if two share it)."""
+    fits = [
+        k
+        for k in here
+        if (name := people.clusters[k].name) is not None and name.given[:1] == (word,) and name.surname != word
+    ]
+    return fits if len(fits) == 1 else []
 
 
 def _junior(suffix: str) -> bool:

@@ -19,7 +19,8 @@ TITLE_HEADS = frozenset(
     Emperor Empress Tsar Czar Councillor Councilman Councilwoman Councilmember Alderman Alderwoman Magistrate
     Inspector Superintendent Detective Constable Marshal Sheriff Lieutenant Brigadier Auditor Comptroller
     Treasurer Registrar Dean Provost Rector Principal Ombudsman Manager Whip Deputy Undersecretary
-    President-elect Vice-President Secretary-General Governor-General Attorney-General Prime-Minister Counsel
+    Presidents Senators Governors President-elect Vice-President Secretary-General Governor-General
+    Attorney-General Prime-Minister Counsel
     """.split()
 )
 TITLE_MODIFIERS = frozenset(
@@ -83,7 +84,8 @@ PLACE_HEADS = frozenset(
     Islands Coast Basin Region Province Oblast Krai County District Square Street St Avenue Ave. Road Boulevard
     Bridge Canal Channel Heights Hills Plateau Plain Plains Delta Cape Harbour Harbor Port Airport Station
     Park Forest Falls Reef Archipelago Territory Territories Republic Kingdom States Emirates City
-    Town Village Oblast Governorate Prefecture Canton Borough Quarter Neighbourhood Neighborhood""".split()
+    Town Village Oblast Governorate Prefecture Canton Borough Quarter Neighbourhood Neighborhood Tower Towers Hill
+    Plaza Stadium Arena""".split()
 )
 
 # Heads that start a place name ("Mount Kenya", "Lake Chad", "Gulf of Aden").
