@@ -119,7 +119,9 @@ NOT_NAMES = frozenset(
     against since during except instead once unless whether both either neither each every all many most
     several some such other another asked speaking hundreds thousands dozens millions scores few
     monday tuesday wednesday thursday friday saturday sunday january february march april june july
-    september october november december today yesterday tomorrow""".split()
+    september october november december today yesterday tomorrow now so thus instead indeed first finally
+    again perhaps maybe yes well oh besides otherwise overall similarly likewise nonetheless nevertheless
+    regardless hence therefore eventually ultimately recently currently later earlier separately""".split()
 )
 # Words that stand before a name and are not part of it ("Finnish President Alexander Stubb").
 TITLE_WORDS = frozenset(

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from tuireader.core.models import Label, Span
+from tuireader.core.ner_rules import ORG_HEADS, PLACE_HEADS
 from tuireader.core.quote_context import Candidate, Sentences, cues, names_in
 
 _ORG_HEADS = frozenset(
@@ -31,6 +32,7 @@ _ROLE_HEADS = frozenset(
 )
 
 
+_THING_HEADS = PLACE_HEADS | ORG_HEADS | frozenset({"Garden", "Gardens", "Hall", "Center", "Centre"})
 _MALE_BEFORE = re.compile(
     r"\b(?:son|husband|brother|father|boyfriend|grandson|nephew|uncle|mr\.?|sir|king|prince|man)\b[\s,]*$"
 )
@@ -217,6 +219,8 @@ class References:
             return True
         if self._gender(cand) not in (None, pronoun):
             return False
+        if cand.label is None and cand.name.split()[-1] in _THING_HEADS:
+            return False  # "Madison Square Garden": a place or a body, never "he" or "she"
         if cand.label is None and len(cand.name.split()) == 1:
             # A lone capitalised word is a person only as a sentence's subject or a known speaker.
             known = cand.name in self.speaker_names
@@ -263,6 +267,8 @@ class References:
             lo = max(sentence.start, before - _SENTENCE_WINDOW)
             found = None
             for cue in cues(self.masked, lo, min(sentence.end, before)):
+                if cue.word.endswith("ing"):
+                    continue  # "..., claiming": its subject is the clause's, found by the next cue or the names
                 found = self.subject_of(lo, cue.start)
                 if found is not None and found.via in (ANONYMOUS, UNRESOLVED):
                     found = None

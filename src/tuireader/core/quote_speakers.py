@@ -76,6 +76,18 @@ _POSSESSIVE_ROLE = re.compile(
 )
 
 
+_CLAUSE_WORDS = PRONOUNS | frozenset("me him her us them my our your".split()) | _NOT_SUBJECT_START
+
+
+def _noun_phrase(words: Sequence[str]) -> bool:
+    """Whether words can be a description ("the campaign", "Democratic officials"), not a clause
+    ("he returned he began by") or a stray fragment ending in a preposition."""
+    lowered = [w.lower().strip(",.") for w in words]
+    if lowered[0] in ("the", "a", "an", "one", "another", "some", "his", "her", "their", "its", "our", "this", "that"):
+        return not any(w in PRONOUNS for w in lowered[1:]) and lowered[-1] not in _NOT_SUBJECT_START
+    return not any(w in _CLAUSE_WORDS for w in lowered)
+
+
 class SpeakerFinder:
     """Subject finding for one article; remembers resolved speakers for later pronouns."""
 
@@ -274,7 +286,13 @@ class SpeakerFinder:
         named = self._name_in(lo, hi, at_end=True)
         if named is not None:
             return named
-        if last and last.group(1).islower() and len(words) <= 7 and not any(w[:1].isupper() for w in words[-1:]):
+        if (
+            last
+            and last.group(1).islower()
+            and len(words) <= 7
+            and not any(w[:1].isupper() for w in words[-1:])
+            and _noun_phrase(words)
+        ):
             return self.refs.description(lo, hi)
         return self._name_in(lo, hi, at_end=False)
 
