@@ -275,3 +275,19 @@ def test_brother_by_given_name_and_organisations_seen_in_running_text() -> None:
     assert {("org", "MSNBC"), ("org", "Voss Courier"), ("org", "YouTube"), ("org", "DNC"), ("org", "Congress")} <= found
     assert ("place", "Pell Tower") in found
     assert ("org", "END") not in mentions("He promised an END to the war.")
+
+
+def test_and_added_and_adding_take_the_subject_of_the_first_verb() -> None:
+    assert speakers('Lazar said he welcomed the move and added, "I will plead guilty."') == [
+        ("I will plead guilty.", "Lazar")
+    ]
+    assert speakers('"They will help," Carl Brisco said, adding: "They will help everybody."') == [
+        ("They will help,", "Carl Brisco"),
+        ("They will help everybody.", "Carl Brisco"),
+    ]
+
+
+def test_inverted_descriptions_keep_their_whole_phrase() -> None:
+    assert speakers('"The drop is real," said a person close to the Quillans.') == [
+        ("The drop is real,", "a person close to the Quillans")
+    ]

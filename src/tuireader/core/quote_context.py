@@ -34,7 +34,8 @@ SPEECH_CUES = frozenset(
     written affirmed affirms retorted retorts adding noting explaining arguing insisting writing telling declaring
     warning tweeting stating claiming joking remarking responding replying complaining predicting urging vowing
     asking assured cracked snapped scoffed gushed bragged recounted reported reports write yelled screamed
-    shouting yelling chanting exhorted claims cited cites riffed agreed agrees disagreed disagrees""".split()
+    shouting yelling chanting exhorted claims cited cites riffed agreed agrees disagreed disagrees barked growled
+    mocked mocks reacted sings hollered thundered intoned laughed sighed interjected interrupted""".split()
 )
 # Naming verbs: "Smith called it a 'bloodbath'". They attribute a word, not a statement.
 NAMING_CUES = frozenset(
@@ -53,6 +54,7 @@ _PHRASES = {
     "shot": ("shot back", re.compile(r"\s+back\b")),
     "fired": ("fired back", re.compile(r"\s+back\b")),
     "hit": ("hit back", re.compile(r"\s+back\b")),
+    "went": ("went on", re.compile(r"\s+on\b(?!\s+(?:to|a|an|the)\b)")),
 }
 _CUE_WORDS = SPEECH_CUES | NAMING_CUES
 # Cues whose speaker comes after them: "according to X", "in the words of X".

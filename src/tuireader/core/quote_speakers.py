@@ -35,6 +35,10 @@ _SKIP_BEFORE_CUE = frozenset(
     herself themselves itself all both too did does do is was were are not never often always already
     however""".split()
 )
+_DESCRIPTION_TAIL = re.compile(
+    r"(?:close\s+)?(?:to|of|for|in|at|from|with)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*){1,5}(?<!\s)"
+)
+_OPENING_QUOTE = re.compile(rf"\W?{MASK}+\W*\s*")
 _LEADING_DESCRIPTION = re.compile(
     r"(?:The|A|An|One|Another|Some|Many|Several|Hundreds|Thousands|Dozens|His|Her|Their|Its)\s+(?:of\s+)?"
     r"((?:[a-z][\w'’-]*\s+){0,4}[a-z][\w'’-]*)"
@@ -135,6 +139,9 @@ class SpeakerFinder:
         inner = cues(text, start, seg_end)
         if inner:  # "Vogt said the chancellor had promised ...": the subject of the nearer verb
             start, last = inner[-1].end, None
+        with_ = re.match(r"\s*with\s+", text[start:seg_end])
+        if with_ is not None:  # "with Roe reportedly yelling: '...'"
+            start += with_.end()
         found = self._classify(start, seg_end)
         if found is not None and last is not None and last.group().lower() == "what":
             found = replace(found, relative=True)  # "what it calls": the narrator's phrase, not a speech act
@@ -201,6 +208,14 @@ class SpeakerFinder:
             break
         end = stop.start() if stop else hi
         found = self._classify(lo, end)
+        if found is not None and found.via == ANONYMOUS and stop is not None:
+            # "said a person close to the Roes", "reads an editorial in The Daily Courier": keep it whole
+            more = _DESCRIPTION_TAIL.match(text, stop.start(), hi)
+            if more is not None:
+                tail_end = more.end()
+                while text[tail_end - 1] in ".,":
+                    tail_end -= 1
+                return Speaker(found.start, tail_end, text[found.start : tail_end], ANONYMOUS)
         if found is not None and found.via == ANONYMOUS and stop and text[stop.start()] == ",":
             named = re.match(r"\s*([^,;:]+?)(?:[,;:]|\.?$)", text[stop.end() : hi])
             tail = self._name_in(stop.end(), stop.end() + named.end(1), at_end=True) if named else None
@@ -212,6 +227,9 @@ class SpeakerFinder:
         """The subject at the head of a sentence, for "..., and said" / "..., saying"."""
         text = self.masked
         lo = sentence.start
+        opening = _OPENING_QUOTE.match(text, lo, hi)
+        if opening is not None:  # '"...," Roe said, adding: "..."': the subject follows the first quotation
+            lo = opening.end()
         first = re.match(r"\s*(\w+)", text[lo:hi])
         if first and first.group(1).lower() in PRONOUNS:
             return self.refs.pronoun(lo + first.start(1), lo + first.end(1))

@@ -243,10 +243,21 @@ class _Attribution:
             return None
         cue = found[0]
         region = masked[base + lead_end : cue.start]
+        word = _cue_word(cue.word)
+        if (
+            opens_sentence
+            and region.strip()[:1].islower()
+            and region.rstrip().endswith(",")
+            and word not in _OBJECT_AFTER
+            and not _sentence_break(region)
+        ):
+            # '"..." since so many cases were close, said Roe': the quotation's words run on, then "said X"
+            inverted = self.finder.after(cue.end, limit)
+            if inverted is not None and inverted.via == "name":
+                return word, inverted, cue.start
         long_ok = _NAME_THEN_APPOSITIVE.match(region) is not None and len(region.split()) <= 30
         if (len(region.split()) > _MAX_SUBJECT_WORDS and not long_ok) or _sentence_break(region):
             return None
-        word = _cue_word(cue.word)
         if not region.strip() or word in SUBJECT_AFTER:
             # "said X" inverts only after a quotation that opens its clause, not after "described it as 'x', said"
             if not opens_sentence and cues(masked, max(self.sentences.at(q.open).start, q.open - _PRE_WINDOW), q.open):
@@ -313,7 +324,7 @@ class _Attribution:
             word.endswith("ing") and _AFTER_COMMA.search(masked, max(lo, cue.start - 20), cue.start)
         ):
             # "Roe lobbied for the ban, saying, '...'", "Roe interjected to say: '...'": the clause's subject
-            speaker = self.finder.leading(sentence, cue.start)
+            speaker = self._earlier_cue_subject(found, lo, cue) or self.finder.leading(sentence, cue.start)
             if speaker is not None:
                 return word, speaker, cue.start
         i = bisect_left(self.closes, cue.start) - 1  # the last quotation closed before the cue
@@ -328,9 +339,26 @@ class _Attribution:
                 speaker = self.finder.after(cue.end, hi)
                 if speaker is not None and speaker.via in ("description", ANONYMOUS):
                     speaker = None  # "recalled the freeze on pay: '...'": the object, not the speaker
+        if speaker is None:  # "Lazar said he welcomed it and added, '...'": the subject of "said"
+            speaker = self._earlier_cue_subject(found, lo, cue)
         if speaker is None:
             speaker = self.finder.leading(sentence, cue.start)
         return word, speaker, cue.start
+
+    def _earlier_cue_subject(self, found: list[Cue], lo: int, cue: Cue) -> Speaker | None:
+        """The named subject of the first finite cue before ``cue`` in the same sentence."""
+        for earlier in found:
+            if earlier.start >= cue.start:
+                break
+            if earlier.word.endswith("ing") or earlier.word in SUBJECT_AFTER:
+                continue
+            i = bisect_left(self.closes, earlier.start) - 1
+            start = self.closes[i] + 1 if i >= 0 and self.closes[i] >= lo else lo
+            subject = self.finder.before(start, earlier.start)
+            if subject is not None and subject.via in ("name", "pronoun"):
+                return subject
+            return None
+        return None
 
     def _introduced(self, q: QuotedPassage) -> tuple[str, Speaker | None, int] | None:
         """No cue verb: ``Roe: "..."``, ``Roe resisted: "..."``, a paragraph ``Transcript as follows:``
