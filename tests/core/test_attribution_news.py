@@ -291,3 +291,15 @@ def test_inverted_descriptions_keep_their_whole_phrase() -> None:
     assert speakers('"The drop is real," said a person close to the Quillans.') == [
         ("The drop is real,", "a person close to the Quillans")
     ]
+
+
+def test_a_description_heading_the_clause_is_the_speaker() -> None:
+    assert speakers('Even before Brisco spoke, his campaign sent a text to supporters saying: "We won!"') == [
+        ("We won!", "his campaign")
+    ]
+    assert speakers('The former Republican presidential candidate continued, saying, "Economics matters."') == [
+        ("Economics matters.", "The former Republican presidential candidate")
+    ]
+    assert speakers('As the crowd cheered, his wife whispered to him: "They are still with you."') == [
+        ("They are still with you.", "his wife")
+    ]

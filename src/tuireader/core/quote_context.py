@@ -35,7 +35,8 @@ SPEECH_CUES = frozenset(
     warning tweeting stating claiming joking remarking responding replying complaining predicting urging vowing
     asking assured cracked snapped scoffed gushed bragged recounted reported reports write yelled screamed
     shouting yelling chanting exhorted claims cited cites riffed agreed agrees disagreed disagrees barked growled
-    mocked mocks reacted sings hollered thundered intoned laughed sighed interjected interrupted""".split()
+    mocked mocks reacted sings hollered thundered intoned laughed sighed interjected interrupted whispered
+    murmured""".split()
 )
 # Naming verbs: "Smith called it a 'bloodbath'". They attribute a word, not a statement.
 NAMING_CUES = frozenset(
@@ -123,7 +124,8 @@ NOT_NAMES = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april june july
     september october november december today yesterday tomorrow now so thus instead indeed first finally
     again perhaps maybe yes well oh besides otherwise overall similarly likewise nonetheless nevertheless
-    regardless hence therefore eventually ultimately recently currently later earlier separately""".split()
+    regardless hence therefore eventually ultimately recently currently later earlier separately even just only
+    almost nearly shortly soon once back""".split()
 )
 # Words that stand before a name and are not part of it ("Finnish President Alexander Stubb").
 TITLE_WORDS = frozenset(

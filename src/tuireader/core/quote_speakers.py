@@ -40,10 +40,15 @@ _DESCRIPTION_TAIL = re.compile(
 )
 _OPENING_QUOTE = re.compile(rf"\W?{MASK}+\W*\s*")
 _LEADING_DESCRIPTION = re.compile(
-    r"(?:The|A|An|One|Another|Some|Many|Several|Hundreds|Thousands|Dozens|His|Her|Their|Its)\s+(?:of\s+)?"
-    r"((?:[a-z][\w'’-]*\s+){0,4}[a-z][\w'’-]*)"
+    r"(?i:the|a|an|one|another|some|many|several|hundreds|thousands|dozens|his|her|their|its)\s+(?:of\s+)?"
+    r"((?:[A-Za-z][\w'’-]*\s+){0,5}[a-z][\w'’-]*)"
 )
-_LOWER_WORD = re.compile(r"[a-z][\w'’-]*")
+_NP_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_IRREGULAR_PAST = frozenset(
+    """sent said told gave made took went came got put ran wrote spoke met left kept held brought thought felt found
+    won lost began became saw knew stood led paid heard built set cut hit let shot sat rose fell drew struck sought
+    taught bought caught fought spent lent meant""".split()
+)
 _ED_NOUNS = frozenset("red bed need seed speed feed creed breed steed hundred".split())
 _PLACE_PART = re.compile(r"\s*(?:of|from|in)\s+[A-Z]")
 _PARENTHESIS_END = re.compile(r"\s*\([^()]{1,40}\)$")
@@ -235,21 +240,36 @@ class SpeakerFinder:
             return self.refs.pronoun(lo + first.start(1), lo + first.end(1))
         opener = first.group(1) if first else ""
         # "Here in Columbia, Roe ...", "Appearing before supporters, Roe ...": an opening phrase, then the subject
-        adverbial = opener.lower() in NOT_NAMES or opener.endswith(("ing", "ed", "ly"))
+        adverbial = (opener.lower() in NOT_NAMES or opener.endswith(("ing", "ed", "ly"))) and opener.lower() not in (
+            "the a an this that these those his her their its our"
+        ).split()
         intro = re.match(r"[^,]{0,150}?,\s*", text[lo:hi]) if opener[:1].isupper() and adverbial else None
         head = lo + intro.end() if intro and text[lo + intro.end() : lo + intro.end() + 1].isupper() else lo
-        np = _LEADING_DESCRIPTION.match(text, head, hi)
+        subject_at = lo + intro.end() if intro else lo
+        after_intro = re.match(r"(\w+)\b", text[subject_at:hi]) if subject_at > lo else None
+        if after_intro is not None and after_intro.group(1).lower() in PRONOUNS:
+            return self.refs.pronoun(subject_at, subject_at + after_intro.end(1))  # "Even before the vote, she said"
+        np = _LEADING_DESCRIPTION.match(text, subject_at, hi)
         if np is not None:  # "The ad claims ...", "Hundreds of demonstrators marched ..., chanting '...'"
             end = np.start(1)
-            for word in _LOWER_WORD.finditer(text, np.start(1), np.end()):
+            for word in _NP_WORD.finditer(text, np.start(1), np.end()):
                 w = word.group()
-                if w in _SKIP_BEFORE_CUE or w in _NOT_SUBJECT_START or cues(text, word.start(), word.end()) or (
-                    w.endswith("ed") and w not in _ED_NOUNS
+                if (
+                    w in _SKIP_BEFORE_CUE
+                    or w in _NOT_SUBJECT_START
+                    or w in _IRREGULAR_PAST
+                    or cues(text, word.start(), word.end())
+                    or (w.endswith("ed") and w not in _ED_NOUNS)
                 ):
                     break
-                end = word.end()
+                if w[:1].islower():  # "The former Republican presidential candidate": ends on a noun
+                    end = word.end()
+            appositive = re.match(r"\s*,([^,]{1,60}),", text[end:hi])
+            named = self._name_in(end + 1, end + appositive.end(1), at_end=True) if appositive else None
+            if named is not None:  # "The judge, Carla Mendes, rejected it and said"
+                return named
             if end > np.start(1):
-                found = self._classify(head, end)
+                found = self._classify(subject_at, end)
                 if found is not None:
                     return found
         window_end = min(hi, head + 80)

@@ -72,7 +72,6 @@ _VERB_ENDS = re.compile(r"\b([a-z]+)(?:\s+(?:so|too|again|then|later|back))?[.:]
 _HEADLINE_DASH = re.compile(r"\s(?:-|—|–|--)\s")
 _BY_AGENT = re.compile(r"\s+by\s+")
 _GOVERNED = re.compile(r"\b[a-z]{3,}\s+to\s+$")  # "interjected to say", "took the stage to say"
-_AFTER_COMMA = re.compile(r"(?:,|\b(?:upon|before|after|while|when|by))\s+$")  # ", saying", "upon saying"
 # '"...," Jo Bloggs, who has chaired the committee since 2014 and ..., said': a long appositive is fine
 _NAME_THEN_APPOSITIVE = re.compile(r"\s*(?:[\w'’.-]+\s+){0,5}[A-Z][\w'’.-]*,[^;:!?]*,\s*$")
 _ENDS_CLAUSE = tuple(",!?…—–-:;")
@@ -320,9 +319,7 @@ class _Attribution:
             agent = self.finder.after(by.end(), hi)
             if agent is not None and agent.via == "name":
                 return word, agent, cue.start
-        if _GOVERNED.search(masked, max(lo, cue.start - 40), cue.start) or (
-            word.endswith("ing") and _AFTER_COMMA.search(masked, max(lo, cue.start - 20), cue.start)
-        ):
+        if _GOVERNED.search(masked, max(lo, cue.start - 40), cue.start) or word.endswith("ing"):
             # "Roe lobbied for the ban, saying, '...'", "Roe interjected to say: '...'": the clause's subject
             speaker = self._earlier_cue_subject(found, lo, cue) or self.finder.leading(sentence, cue.start)
             if speaker is not None:
