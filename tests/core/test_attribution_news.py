@@ -303,3 +303,17 @@ def test_a_description_heading_the_clause_is_the_speaker() -> None:
     assert speakers('As the crowd cheered, his wife whispered to him: "They are still with you."') == [
         ("They are still with you.", "his wife")
     ]
+
+
+def test_a_name_that_is_also_a_word_before_a_closing_verb() -> None:
+    assert speakers('"The rules have changed," From said.') == [("The rules have changed,", "From")]
+    assert speakers('"This should hasten his exit," Will wrote.') == [("This should hasten his exit,", "Will")]
+    assert speakers('"Look at the statement," Conway notes.') == [("Look at the statement,", "Conway")]
+
+
+def test_run_on_quotation_then_a_subject_after_the_last_comma() -> None:
+    text = (
+        '"We will search them for records" that would answer requests from Open Ledger, '
+        "senior trial counsel Carla Wendt wrote in a filing."
+    )
+    assert speakers(text) == [("We will search them for records", "Carla Wendt")]

@@ -281,6 +281,21 @@ class SpeakerFinder:
             return Speaker(n.start, n.end, n.name, "name")
         return None
 
+    def name_at(self, lo: int, hi: int) -> Speaker | None:
+        """A name written in capitals at ``[lo, hi)`` taken as a name even when it is an English word
+        ("From", "Will"): the slot before a closing speech verb is a subject's."""
+        words = self.masked[lo:hi].split()
+        if not words or words[0].lower() in PRONOUNS or words[0].lower() in ("the", "a", "an", "this", "that"):
+            return None
+        cands = [c for c in self._mentions_between(lo, hi) if c.end == hi]
+        if cands:
+            c = max(cands, key=lambda c: c.end - c.start)
+            return Speaker(c.start, c.end, c.name, "name", c.label)
+        names = [n for n in names_in(self.masked, lo, hi) if n.end == hi]
+        if names:  # titles dropped: "Mayor Jo Roe" -> "Jo Roe"
+            return Speaker(names[-1].start, hi, names[-1].name, "name")
+        return Speaker(lo, hi, self.masked[lo:hi], "name") if len(words) == 1 else None
+
     def _mentions_between(self, lo: int, hi: int) -> list[Candidate]:
         return [c for c in self.mentions if lo <= c.start and c.end <= hi]
 

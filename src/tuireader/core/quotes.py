@@ -68,7 +68,12 @@ _MAX_SUBJECT_WORDS = 10
 _INTRO_WORDS = 25  # "Roe resisted:", "In a statement, Roe wrote the following:": a clause before a colon
 _DASH_CREDIT = re.compile(r"\s*(?:-|—|–|--)\s*([A-Z][^.;:!?\n]{0,60}?)\.?\s*")
 _ASIDE_WORDS = 6  # "X, who has called it a 'farce'": an aside only when this short
-_VERB_ENDS = re.compile(r"\b([a-z]+)(?:\s+(?:so|too|again|then|later|back))?[.:]\s*$")
+# After the last cue of a sentence before a quotation: nothing, or a short adverbial ("in a statement").
+_AFTER_LAST_CUE = re.compile(
+    r"(?:\s+(?:so|too|again|then|later|back|in|on|at|to|during|via|through|with|from|after|before)\b[^,;:.!?]{0,50})?"
+    r"\s*[.:]\s*"
+)
+_VERB_SLOT = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s+([a-z]{3,})(?=\s*[.,;]|\s*$)")
 _HEADLINE_DASH = re.compile(r"\s(?:-|—|–|--)\s")
 _BY_AGENT = re.compile(r"\s+by\s+")
 _GOVERNED = re.compile(r"\b[a-z]{3,}\s+to\s+$")  # "interjected to say", "took the stage to say"
@@ -238,11 +243,24 @@ class _Attribution:
         reads = _READ_AFTER.search(masked, base + lead_end, limit)  # '"...," read the email' / 'the sign reads'
         if reads is not None and (not found or reads.start() < found[0].start):
             found.insert(0, Cue(reads.start(), reads.end(), reads.group()))
+        slot = _VERB_SLOT.match(masked, base + lead_end, limit)
+        verb = slot.group(2) if slot is not None else ""
+        if slot is not None and (verb.endswith(("ed", "s")) or cues(masked, slot.start(2), slot.end(2))):
+            # '"...," Conway notes.', '"...," From said.': a name and one verb closing the sentence
+            named = self.finder.name_at(slot.start(1), slot.end(1))
+            if named is not None:
+                return slot.group(2).lower(), named, slot.start(2)
         if not found:
             return None
         cue = found[0]
         region = masked[base + lead_end : cue.start]
         word = _cue_word(cue.word)
+        if opens_sentence and region.strip()[:1].islower() and "," in region and not _sentence_break(region):
+            # '"..." that would meet requests from X, Justice Department counsel Jo Roe wrote': after the comma
+            tail_start = base + lead_end + region.rfind(",") + 1
+            named = self.finder.before(tail_start, cue.start)
+            if named is not None and named.via == "name" and len(masked[tail_start : cue.start].split()) <= 10:
+                return word, named, cue.start
         if (
             opens_sentence
             and region.strip()[:1].islower()
@@ -394,12 +412,10 @@ class _Attribution:
         prev = self.sentences.spans[index - 1]
         if self._block(prev.start) != self._block(q.open) or MASK in masked[prev.start : prev.end]:
             return None
-        ending = _VERB_ENDS.search(masked, prev.start, prev.end)
-        if ending is None:
+        found = cues(masked, prev.start, prev.end)
+        if not found or not _AFTER_LAST_CUE.fullmatch(masked, found[-1].end, prev.end):
             return None
-        found = cues(masked, ending.start(1), ending.end(1))
-        if not found:
-            return None
+        found = found[-1:]
         speaker = self.finder.before(prev.start, found[0].start)
         if speaker is None or speaker.via not in ("name", "pronoun", "description", "role"):
             return None
