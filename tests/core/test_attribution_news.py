@@ -317,3 +317,16 @@ def test_run_on_quotation_then_a_subject_after_the_last_comma() -> None:
         "senior trial counsel Carla Wendt wrote in a filing."
     )
     assert speakers(text) == [("We will search them for records", "Carla Wendt")]
+
+
+def test_any_verb_in_the_attribution_slot() -> None:
+    assert speakers('"This is fantastic!" beamed Dale Hart of Madison, who had snuck onto the floor.') == [
+        ("This is fantastic!", "Dale Hart")
+    ]
+    assert speakers('"They were never serious," Toomey fumed on Tuesday.') == [("They were never serious,", "Toomey")]
+    assert speakers('Dana Whitfield scoffed at the plan, "It will never pass."') == [
+        ("It will never pass.", "Dana Whitfield")
+    ]
+    assert speakers('As the columnist Jo Byler pointed out in May, "The rules can still change."') == [
+        ("The rules can still change.", "Jo Byler")
+    ]

@@ -36,7 +36,7 @@ SPEECH_CUES = frozenset(
     asking assured cracked snapped scoffed gushed bragged recounted reported reports write yelled screamed
     shouting yelling chanting exhorted claims cited cites riffed agreed agrees disagreed disagrees barked growled
     mocked mocks reacted sings hollered thundered intoned laughed sighed interjected interrupted whispered
-    murmured notes""".split()
+    murmured notes proclaimed remembered""".split()
 )
 # Naming verbs: "Smith called it a 'bloodbath'". They attribute a word, not a statement.
 NAMING_CUES = frozenset(
@@ -56,6 +56,8 @@ _PHRASES = {
     "fired": ("fired back", re.compile(r"\s+back\b")),
     "hit": ("hit back", re.compile(r"\s+back\b")),
     "went": ("went on", re.compile(r"\s+on\b(?!\s+(?:to|a|an|the)\b)")),
+    "pointed": ("pointed out", re.compile(r"\s+out\b")),
+    "points": ("points out", re.compile(r"\s+out\b")),
 }
 _CUE_WORDS = SPEECH_CUES | NAMING_CUES
 # Cues whose speaker comes after them: "according to X", "in the words of X".

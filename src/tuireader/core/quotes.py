@@ -73,7 +73,18 @@ _AFTER_LAST_CUE = re.compile(
     r"(?:\s+(?:so|too|again|then|later|back|in|on|at|to|during|via|through|with|from|after|before)\b[^,;:.!?]{0,50})?"
     r"\s*[.:]\s*"
 )
-_VERB_SLOT = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s+([a-z]{3,})(?=\s*[.,;]|\s*$)")
+_SHORT_PHRASE = (
+    r"(?:\s+(?:on|in|at|during|after|before|from|to|with|as|while|recently|later|earlier)\b[^.,;:!?]{0,40})?"
+)
+_VERB_SLOT = re.compile(
+    r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s+([a-z]{3,})(?=" + _SHORT_PHRASE + r"\s*(?:[.,;]|$))"
+)
+# '"...," beamed Jo Roe, a delegate': an -ed verb, then the name (the inversion of "Jo Roe beamed")
+_INVERTED_SLOT = re.compile(
+    r"([a-z]{3,}ed)\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)(?=(?:\s+of\s+[A-Z][^.,;]{0,30})?\s*(?:[.,;]|$))"
+)
+# 'Roe fumed, "..."', 'Roe proclaimed at a press conference, "..."': an -ed verb ends the clause before a quotation
+_VERB_BEFORE = re.compile(r"\b([a-z]{3,}ed)" + _SHORT_PHRASE + r"\s*[,:]\s*$")
 _HEADLINE_DASH = re.compile(r"\s(?:-|—|–|--)\s")
 _BY_AGENT = re.compile(r"\s+by\s+")
 _GOVERNED = re.compile(r"\b[a-z]{3,}\s+to\s+$")  # "interjected to say", "took the stage to say"
@@ -250,6 +261,11 @@ class _Attribution:
             named = self.finder.name_at(slot.start(1), slot.end(1))
             if named is not None:
                 return slot.group(2).lower(), named, slot.start(2)
+        inverted_slot = _INVERTED_SLOT.match(masked, base + lead_end, limit)
+        if inverted_slot is not None and opens_sentence and (not found or found[0].start >= inverted_slot.end(1)):
+            named = self.finder.name_at(inverted_slot.start(2), inverted_slot.end(2))
+            if named is not None:
+                return inverted_slot.group(1), named, inverted_slot.start(1)
         if not found:
             return None
         cue = found[0]
@@ -327,7 +343,14 @@ class _Attribution:
         if reads is not None:
             found.append(Cue(reads.start(), reads.end(), reads.group()))
         if not found:
-            return None
+            verb = _VERB_BEFORE.search(masked, lo, hi)
+            if verb is None:
+                return None
+            found = [Cue(verb.start(1), verb.end(1), verb.group(1))]
+            subject = self.finder.before(lo, verb.start(1))
+            if subject is None or subject.via not in ("name", "pronoun"):
+                return None
+            return verb.group(1), subject, verb.start(1)
         cue = found[-1]
         word = _cue_word(cue.word)
         if word in SUBJECT_AFTER or masked[cue.start].isupper():  # "according to X", "Said X, who ...: '...'"
