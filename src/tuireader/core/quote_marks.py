@@ -6,7 +6,8 @@ Each mark is classified from the characters around it (can it open? can it close
 word?), then marks are paired with a stack per paragraph. Only outermost pairs become quotations, so
 results never overlap; a paragraph that opens a quotation and does not close it continues into the
 next paragraph when that one reopens with the same kind of mark (the news convention for long quotes).
-Unpaired marks are dropped rather than guessed at.
+Unpaired marks are dropped rather than guessed at. Some newspapers write a double mark as two
+apostrophes (''like this'') or open it with two backticks; both are one double mark here.
 """
 
 from __future__ import annotations

@@ -13,6 +13,15 @@ tried in the order a reader would use them:
    speaker (``"...," he said. "..."``), in the same paragraph or the one before, unless narration
    naming someone else comes in between.
 
+Around these, the conventions of real outlets: a closing verb of any kind in the attribution slot
+(``"...," Roe fumed.``, ``"...!" beamed Roe``), a colon or a dash instead of a verb (``Roe: "..."``,
+a headline digest ``HEADLINE - Roe: "..."``, ``"..." — Roe``), a participle or infinitive taking
+its clause's subject (``Roe lobbied for it, saying "..."``, ``Roe interjected to say: "..."``),
+``X said ... and added, "..."`` the subject of the first verb, a quotation that runs on before
+``said X``, a sentence ending in a verb before a quotation (``Roe agreed. "..."``), honorifics,
+party codes and places in apposition (``Sen. Jo Roe (D-Ohio)``, ``Roe, 30, of Raleigh, N.C.,``),
+and the marks of ``quote_marks`` (doubled apostrophes included).
+
 What a Quote holds (the choices, for readers of the JSON and the UI):
 
 - ``start``/``end``: everything between the marks, trailing comma or full stop included. A quotation
@@ -22,8 +31,10 @@ What a Quote holds (the choices, for readers of the JSON and the UI):
   the reader sees the article's own word; ``None`` when nothing attributes the quotation.
 - ``speaker_start``/``speaker_end``: the name the speaker is found under: the subject's name, a
   pronoun's or definite description's antecedent ("he", "the ministry"), or for "a spokesperson for
-  X" the name X (``speaker_name`` then reads "spokesperson for X"). An anonymous source ("one senior
-  official") has no span, so no entity is claimed, but ``speaker_name`` keeps the description.
+  X" the name X (``speaker_name`` then reads "spokesperson for X"). A definite description keeps its
+  words as ``speaker_name`` ("the governor") while the span names whom it refers to. An anonymous
+  source ("one senior official", "a person close to the Roes") has no span, so no entity is claimed,
+  but ``speaker_name`` keeps the description.
 - ``scare``: one or two words with no speech cue, or up to four in the article's secondary mark
   (single quotes beside double-quoted speech). A naming verb gives a scare quote a speaker only when
   its subject names the caller ("Smith called it a 'bloodbath'"), not in a relative clause
