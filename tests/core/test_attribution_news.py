@@ -330,3 +330,15 @@ def test_any_verb_in_the_attribution_slot() -> None:
     assert speakers('As the columnist Jo Byler pointed out in May, "The rules can still change."') == [
         ("The rules can still change.", "Jo Byler")
     ]
+
+
+def test_crowds_and_possessive_descriptions() -> None:
+    assert speakers('Ames was on their minds, with many marchers and onlookers chanting "We are Ames."') == [
+        ("We are Ames.", "many marchers and onlookers")
+    ]
+    assert speakers('In reply, Dana Whitfield’s right-hand woman rallied donors, saying: "We must stop him."') == [
+        ("We must stop him.", "Dana Whitfield’s right-hand woman")
+    ]
+    assert speakers('"The team took notes," read the statement, which was signed by Carl Brisco.') == [
+        ("The team took notes,", "the statement")
+    ]

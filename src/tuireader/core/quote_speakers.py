@@ -40,7 +40,8 @@ _DESCRIPTION_TAIL = re.compile(
 )
 _OPENING_QUOTE = re.compile(rf"\W?{MASK}+\W*\s*")
 _LEADING_DESCRIPTION = re.compile(
-    r"(?i:the|a|an|one|another|some|many|several|hundreds|thousands|dozens|his|her|their|its)\s+(?:of\s+)?"
+    r"(?:(?i:the|a|an|one|another|some|many|several|hundreds|thousands|dozens|his|her|their|its)\s+(?:of\s+)?"
+    r"|(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+)"  # "Roe's right-hand woman"
     r"((?:[A-Za-z][\w'’-]*\s+){0,5}[a-z][\w'’-]*)"
 )
 _NP_WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -85,7 +86,9 @@ _POSSESSIVE_ROLE = re.compile(
 )
 
 
-_CLAUSE_WORDS = PRONOUNS | frozenset("me him her us them my our your".split()) | _NOT_SUBJECT_START
+_CLAUSE_WORDS = PRONOUNS | frozenset(
+    "me him her us them my our your is was were are has had have will would could can may might should not".split()
+)
 
 
 def _noun_phrase(words: Sequence[str]) -> bool:
@@ -94,7 +97,7 @@ def _noun_phrase(words: Sequence[str]) -> bool:
     lowered = [w.lower().strip(",.") for w in words]
     if lowered[0] in ("the", "a", "an", "one", "another", "some", "his", "her", "their", "its", "our", "this", "that"):
         return not any(w in PRONOUNS for w in lowered[1:]) and lowered[-1] not in _NOT_SUBJECT_START
-    return not any(w in _CLAUSE_WORDS for w in lowered)
+    return not any(w in _CLAUSE_WORDS for w in lowered) and lowered[-1] not in _NOT_SUBJECT_START
 
 
 class SpeakerFinder:
@@ -224,8 +227,9 @@ class SpeakerFinder:
         if found is not None and found.via == ANONYMOUS and stop and text[stop.start()] == ",":
             named = re.match(r"\s*([^,;:]+?)(?:[,;:]|\.?$)", text[stop.end() : hi])
             tail = self._name_in(stop.end(), stop.end() + named.end(1), at_end=True) if named else None
-            if tail is not None and len(named.group(1).split()) <= 5 if named else False:
-                return tail
+            relative = named is not None and named.group(1).split()[0].lower() in ("which", "who", "that", "whose")
+            if tail is not None and not relative and len(named.group(1).split()) <= 5 if named else False:
+                return tail  # "said a spokesman, Jo Roe" (not "read the statement, which was sent by Jo Roe")
         return found
 
     def leading(self, sentence: Span, hi: int) -> Speaker | None:
@@ -295,6 +299,10 @@ class SpeakerFinder:
         if names:  # titles dropped: "Mayor Jo Roe" -> "Jo Roe"
             return Speaker(names[-1].start, hi, names[-1].name, "name")
         return Speaker(lo, hi, self.masked[lo:hi], "name") if len(words) == 1 else None
+
+    def classify(self, lo: int, hi: int) -> Speaker | None:
+        """Who the words ``[lo, hi)`` name: a name, a pronoun's antecedent or a description."""
+        return self._classify(lo, hi)
 
     def _mentions_between(self, lo: int, hi: int) -> list[Candidate]:
         return [c for c in self.mentions if lo <= c.start and c.end <= hi]

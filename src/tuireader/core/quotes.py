@@ -98,6 +98,7 @@ _INVERTED_SLOT = re.compile(
 _VERB_BEFORE = re.compile(r"\b([a-z]{3,}ed)" + _SHORT_PHRASE + r"\s*[,:]\s*$")
 _HEADLINE_DASH = re.compile(r"\s(?:-|—|–|--)\s")
 _BY_AGENT = re.compile(r"\s+by\s+")
+_WITH_SUBJECT = re.compile(r"\bwith\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+$")
 _GOVERNED = re.compile(r"\b[a-z]{3,}\s+to\s+$")  # "interjected to say", "took the stage to say"
 # '"...," Jo Bloggs, who has chaired the committee since 2014 and ..., said': a long appositive is fine
 _NAME_THEN_APPOSITIVE = re.compile(r"\s*(?:[\w'’.-]+\s+){0,5}[A-Z][\w'’.-]*,[^;:!?]*,\s*$")
@@ -371,6 +372,11 @@ class _Attribution:
             agent = self.finder.after(by.end(), hi)
             if agent is not None and agent.via == "name":
                 return word, agent, cue.start
+        crowd = _WITH_SUBJECT.search(masked, max(lo, cue.start - 60), cue.start) if word.endswith("ing") else None
+        if crowd is not None:  # "with many marchers chanting '...'": the crowd after "with"
+            subject = self.finder.classify(crowd.start(1), crowd.end(1))
+            if subject is not None and subject.via != UNRESOLVED:
+                return word, subject, cue.start
         if _GOVERNED.search(masked, max(lo, cue.start - 40), cue.start) or word.endswith("ing"):
             # "Roe lobbied for the ban, saying, '...'", "Roe interjected to say: '...'": the clause's subject
             speaker = self._earlier_cue_subject(found, lo, cue) or self.finder.leading(sentence, cue.start)
