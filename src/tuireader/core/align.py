@@ -177,13 +177,16 @@ def _align_facts(analysis: Analysis, threshold: float, link: float) -> list[Fact
         together = {(x, y) for c in clusters for x in c for y in c if x < y}
         clusters += conflict_groups(owners, pairs, threshold, together, figures)
         # Disagreements now, while this story's sentences are still in the figure and token caches.
+        story: list[Fact] = []
         for cluster in clusters:
             chosen = sorted(cluster, key=lambda k: (sentences[k].order, sentences[k].index))
             members = [FactMember(sentences[k].article, sentences[k].index) for k in chosen]
             key = "|".join(f"{m.article}:{m.sentence}" for m in members)
             fact_id = "fact-" + hashlib.sha1(key.encode()).hexdigest()[:10]
             found = disagree.find_disagreements(analysis, members, refs, order)
-            facts.append(Fact(fact_id, _label(by_id, members), tuple(members), found))
+            story.append(Fact(fact_id, _label(by_id, members), tuple(members), found))
+        story.sort(key=lambda f: (-len(f.articles), order[f.members[0].article], f.members[0].sentence))
+        facts.extend(disagree.consolidate(story, order))
     facts.sort(key=lambda f: (-len(f.articles), order[f.members[0].article], f.members[0].sentence))
     return facts
 

@@ -9,7 +9,7 @@ merged per kind so that one disagreement lists each article's version once ("num
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from tuireader.core import quantities
@@ -21,8 +21,10 @@ from tuireader.core.models import (
     Disagreement,
     DisagreementKind,
     DisagreementValue,
+    Fact,
     FactMember,
 )
+from tuireader.core.lexicon import WORD_RE, fold
 from tuireader.core.negation import negation_conflicts
 from tuireader.core.quantities import Quantity, QuantityKind, Role
 from tuireader.core.quoted import quote_conflicts
@@ -51,15 +53,12 @@ def _conflicting(qa: list[Quantity], qb: list[Quantity], strict: bool = False) -
     for a in qa:
         tolerance = ELAPSED_TOLERANCE if a.role is Role.ELAPSED else 0.0
         partners = [b for b in qb if same_thing(a, b, only_pair, strict)]
-        if not partners and not strict and a.kind is QuantityKind.COUNT:
-            # One figure of the other sentence shares its context and no other does ("inflation hit
-            # 6.8%" / "inflation reached 7.1%, far above the 2% target"): that one.
-            near = [b for b in qb if b.kind is a.kind and (b.unit == "percent") == (a.unit == "percent")]
-            near = [b for b in near if context_overlap(a, b) >= 1]
-            partners = near if len(near) == 1 else []
         if not partners or any(a.agrees(b, tolerance) for b in partners):
             continue
-        best = max(partners, key=lambda b: (a.unit == b.unit, context_overlap(a, b)))
+        ranked = sorted(partners, key=lambda b: (a.unit == b.unit, context_overlap(a, b)), reverse=True)
+        best = ranked[0]
+        if len(ranked) > 1 and context_overlap(a, ranked[1]) >= context_overlap(a, best):
+            continue  # two figures fit equally well: which one this one answers is unknown
         if not any(best.agrees(x, tolerance) for x in qa):
             out.append((a, best))
     return out
@@ -162,6 +161,15 @@ def merge(
     return out
 
 
+def _self_contradicting(values: Sequence[DisagreementValue], figures: Mapping[DisagreementValue, Quantity]) -> bool:
+    """Does one article give two conflicting values in one disagreement? Then the figures were paired
+    by chance (a sentence with several sums of money), not one figure reported two ways."""
+    by_article: dict[str, list[Quantity]] = {}
+    for v in values:
+        by_article.setdefault(v.article, []).append(figures[v])
+    return any(not x.agrees(y) for qs in by_article.values() for x in qs for y in qs)
+
+
 def _value(article: Article, start: int, end: int) -> DisagreementValue:
     return DisagreementValue(article.id, start, end, article.text[start:end])
 
@@ -227,6 +235,8 @@ def find_disagreements(
     for kind, pairs in found.items():
         if kind is DisagreementKind.NUMBER:
             for merged in merge(kind, pairs, position):
+                if _self_contradicting(merged.values, figure_kinds):
+                    continue
                 real = _kind_of([figure_kinds[v] for v in merged.values])
                 out.append(Disagreement(real, _figure_summary(real, merged.values, figure_kinds), merged.values))
         else:
@@ -234,3 +244,50 @@ def find_disagreements(
     order = list(DisagreementKind)
     out.sort(key=lambda d: (order.index(d.kind), position.get(d.values[0].article, 0), d.values[0].start))
     return tuple(out)
+
+
+def _name_words(value: DisagreementValue) -> set[str]:
+    return {w for w in (fold(x) for x in WORD_RE.findall(value.text)) if len(w) > 1}
+
+
+def consolidate(facts: Sequence[Fact], position: Mapping[str, int] | None = None) -> list[Fact]:
+    """One story's disagreements, each counted once.
+
+    A name spelt two ways is one disagreement however many facts mention it: name disagreements
+    sharing a spelling are joined (one value per article and spelling) and kept in the first fact
+    that has one. Any other disagreement that repeats an earlier one (the same words from the same
+    articles, as when a sentence belongs to two facts) is dropped.
+    """
+    position = position or {}
+    names: list[tuple[int, list[DisagreementValue]]] = []  # (fact index, values) per name group
+    seen: set[tuple[DisagreementKind, frozenset[tuple[str, str]]]] = set()
+    kept: list[list[Disagreement]] = []
+    for n, fact in enumerate(facts):
+        mine: list[Disagreement] = []
+        for d in fact.disagreements:
+            if d.kind is DisagreementKind.NAME:
+                words = set().union(*(_name_words(v) for v in d.values))
+                group = next((g for g in names if words & set().union(*(_name_words(v) for v in g[1]))), None)
+                if group is None:
+                    names.append((n, list(d.values)))
+                else:
+                    group[1].extend(d.values)
+                continue
+            key = (d.kind, frozenset((v.article, " ".join(v.text.lower().split())) for v in d.values))
+            if key in seen:
+                continue
+            seen.add(key)
+            mine.append(d)
+        kept.append(mine)
+    for n, values in names:
+        unique: dict[tuple[str, str], DisagreementValue] = {}
+        for v in sorted(values, key=lambda v: (position.get(v.article, 0), v.article, v.start)):
+            unique.setdefault((v.article, " ".join(v.text.split())), v)
+        chosen = tuple(unique.values())
+        kept[n].append(Disagreement(DisagreementKind.NAME, summarise(DisagreementKind.NAME, chosen), chosen))
+    order = list(DisagreementKind)
+    out = []
+    for fact, found in zip(facts, kept, strict=True):
+        found.sort(key=lambda d: (order.index(d.kind), position.get(d.values[0].article, 0), d.values[0].start))
+        out.append(replace(fact, disagreements=tuple(found)) if tuple(found) != fact.disagreements else fact)
+    return out

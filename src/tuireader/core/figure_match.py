@@ -23,6 +23,22 @@ def category(q: Quantity) -> str:
     return "count" if q.kind is QuantityKind.COUNT else str(q.role)
 
 
+# Counted nouns that stand for any kind of person: "nine individuals" may be nine prisoners.
+GENERIC_COUNTED = frozenset(lexicon.lemma(w) for w in "people person individual".split())
+
+
+def same_counted(a: Quantity, b: Quantity) -> bool:
+    """Do two counts count the same kind of thing (same noun or unit; a generic noun for people
+    stands for the specific one its context names: "a prisoner swap ... nine individuals each")?"""
+    if not a.unit or not b.unit:
+        return False
+    if a.unit == b.unit:
+        return True
+    if "tally" in (a.unit, b.unit) or "percent" in (a.unit, b.unit):
+        return False
+    return (a.unit in GENERIC_COUNTED and b.unit in a.context) or (b.unit in GENERIC_COUNTED and a.unit in b.context)
+
+
 def context_overlap(a: Quantity, b: Quantity) -> int:
     return len((set(a.context) & set(b.context)) - {"each", "per"})
 
@@ -37,15 +53,21 @@ def same_thing(a: Quantity, b: Quantity, only_pair: bool, strict: bool = False) 
     """
     if category(a) != category(b):
         return False
+    if a.names and b.names and not set(a.names) & set(b.names):
+        return False  # one name's figure is not another's ("Ruiz 52%" / "Okafor 40%")
     if a.kind is QuantityKind.COUNT:
-        if a.unit and a.unit == b.unit and a.unit != "percent":
-            return True
-        if "tally" in (a.unit, b.unit) or (a.unit != b.unit and "percent" in (a.unit, b.unit)):
-            return False
-        if strict and a.unit != "percent":
-            return False
-        # Percentages of what, or counts of nameless things: the surrounding words must say.
-        return context_overlap(a, b) >= (1 if only_pair and not strict else 2)
+        if not same_counted(a, b) or a.each != b.each:
+            return False  # people are not dollars; "nine each" is not "18 in all"
+        if a.unit == "percent":
+            # Percentages of what: the surrounding words must say.
+            return context_overlap(a, b) >= (1 if only_pair and not strict else 2)
+        if strict:
+            # Not known to report one fact: the figures must also share what happened to what they count.
+            return len(set(a.context) | {a.unit}) + len(set(b.context) | {b.unit}) > len(
+                set(a.context) | {a.unit} | set(b.context) | {b.unit}
+            ) + 1
+        # Several figures in one fact: what happened to the things counted must match too.
+        return only_pair or context_overlap(a, b) >= 1
     if a.kind is not QuantityKind.DATE or a.role is Role.ELAPSED:
         big, small = max(abs(a.low), abs(b.low)), min(abs(a.high), abs(b.high))
         if small > 0 and big / small > MAGNITUDE:

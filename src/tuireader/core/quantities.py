@@ -50,6 +50,8 @@ class Quantity:
     unit: str = ""  # counted noun lemma for counts, "day" for durations, "date" for dates
     hedge: str = ""
     context: tuple[str, ...] = ()  # content lemmas around the figure: what it counts
+    names: tuple[str, ...] = ()  # names before a count in its clause: whose figure it is ("Ruiz ... 40%")
+    each: bool = False  # a figure per item ("nine each", "$5 per share"), not a total
 
     def agrees(self, other: Quantity, tolerance: float = 0.0) -> bool:
         """Do the two intervals overlap (allowing a relative ``tolerance``)?"""
@@ -116,7 +118,7 @@ _TRIGGERS = (
     | set(MONTHS)
     | set(WEEKDAYS)
     | set(UNIT_WORDS)
-    | {"dozen", "dozens", "half", "scores", "hundreds", "thousands", "millions", "billions"}
+    | {"dozen", "dozens", "half", "scores", "tens", "hundreds", "thousands", "millions", "billions"}
     | {"yesterday", "today", "tomorrow", "tonight"}
 )
 
@@ -146,8 +148,21 @@ _MAYBE = re.compile(r"\b(?:\d|" + _trie_pattern(_TRIGGERS) + r"\b)", re.IGNORECA
 _DEFINITE = {"the", "these", "those", "its", "their", "his", "her", "our", "whose"}
 _DEADLINE = {"until", "till", "by", "through", "before"}
 _TALLY_RE = re.compile(r"^(\d{1,3})-(\d{1,3})$")  # a vote or score: "voted 9-6"
-_VAGUE = {"dozens": (24.0, 144.0), "scores": (40.0, 200.0), "hundreds": (200.0, 1000.0), "thousands": (2000.0, 1e5)}
+_VAGUE = {
+    "tens": (20.0, 100.0),
+    "dozens": (24.0, 144.0),
+    "scores": (40.0, 200.0),
+    "hundreds": (200.0, 1000.0),
+    "thousands": (2000.0, 1e5),
+}
 _VAGUE_BIG = {"millions": (2e6, 1e8), "billions": (2e9, 1e11)}
+_VAGUE_SCALE = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}  # "hundreds of thousands": a multiplier
+CURRENCY = {"$": "dollar", "£": "pound", "€": "euro", "¥": "yen"}
+_EACH = {"each", "per", "apiece", "a piece", "every"}
+_CLAUSE_BREAK = {";", "(", ")", "—", "–", "--", '"', "“", "”"}
+ROUNDING = 0.05  # the most a round number ("43,000") is taken to have been rounded, as a share
+_PLURALS = {"people", "men", "women", "children", "police", "staff", "personnel", "cattle", "feet", "teeth"}
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
 
 
 def _hedge_before(tokens: list[Token], i: int) -> tuple[str, int]:
@@ -183,7 +198,7 @@ def _interval(value: float, hedge: str, grain: float) -> tuple[float, float]:
         if hedge in {"nearly", "almost", "close to"}:
             high += grain / 4  # "nearly three years" is said of three years and a bit, too
         return low, high
-    return value - grain / 2, value + grain / 2
+    return value - grain / 2, value + grain  # "$43 million" is also said of $43.9 million
 
 
 def extract(text: str, start: int = 0, end: int | None = None, ref: dt.date | None = None) -> list[Quantity]:
@@ -246,12 +261,14 @@ def _read(text: str, start: int, end: int, ref: dt.date | None) -> list[Quantity
                         "date",
                         hedge,
                         _context(tokens, first, j),
+                        _names(tokens, first),
                     )
                 )
             consumed = j
             continue
         tally = _TALLY_RE.match(tok.text)
-        if tally and i > 0 and tokens[i - 1].low not in DATE_PREPS:
+        after = tokens[i + 1].low if i + 1 < n else ""
+        if tally and i > 0 and tokens[i - 1].low not in DATE_PREPS and after not in UNIT_WORDS and after != "%":
             tally_value = float(int(tally.group(1)) * 1000 + int(tally.group(2)))
             found.append(
                 Quantity(
@@ -270,28 +287,42 @@ def _read(text: str, start: int, end: int, ref: dt.date | None) -> list[Quantity
             continue
         if (tok.low in _VAGUE or tok.low in _VAGUE_BIG) and i + 1 < n and tokens[i + 1].low == "of":
             lo, hi = (_VAGUE | _VAGUE_BIG)[tok.low]
-            head = _head(tokens, i + 2)
-            if head:
+            j = i + 2
+            # "hundreds of thousands of people", "tens of millions of dollars": one figure.
+            while j + 1 < n and tokens[j].low in _VAGUE_SCALE and tokens[j + 1].low == "of":
+                lo, hi = lo * _VAGUE_SCALE[tokens[j].low], hi * _VAGUE_SCALE[tokens[j].low]
+                j += 2
+            if j < n and tokens[j].low in _VAGUE_SCALE and j > i + 2:
+                lo, hi = lo * _VAGUE_SCALE[tokens[j].low], hi * _VAGUE_SCALE[tokens[j].low]
+                j += 1  # "... of thousands" at the end of a phrase
+            head = _head(tokens, j)
+            if head or j > i + 2:
+                last = j - 1 if tokens[j - 1].low != "of" else j - 2
+                b = tokens[last].end if j > i + 2 else tok.end
                 found.append(
                     Quantity(
                         QuantityKind.COUNT,
                         Role.COUNT,
                         tok.start,
-                        tok.end,
-                        tok.text,
+                        b,
+                        text[tok.start : b],
                         lo,
                         hi,
-                        head[0],
+                        head[0] if head else "",
                         "",
-                        _context(tokens, i, i + 2),
+                        _context(tokens, i, j),
+                        _names(tokens, i),
+                        _each(tokens, i, j),
                     )
                 )
+            consumed = j
             continue
         parsed = parse_number(tokens, i)
         if parsed is None:
             continue
         value, j, unit_from_hyphen = parsed
-        hedge, h = _hedge_before(tokens, i)
+        currency = CURRENCY.get(tokens[i - 1].text, "") if i > 0 else ""
+        hedge, h = _hedge_before(tokens, i - 1 if currency else i)
         unit = unit_from_hyphen
         k = j
         if not unit and k < n and tokens[k].low in UNIT_WORDS:
@@ -307,15 +338,24 @@ def _read(text: str, start: int, end: int, ref: dt.date | None) -> list[Quantity
             continue
         if tok.low in {"a", "an"} and value == 1:
             continue
+        if (i > 0 and tokens[i - 1].text == "/") or (j < n and tokens[j].text == "/"):
+            consumed = j  # "9/11", "24/7", "3/4": a name, a schedule or a fraction, not a count
+            continue
+
         if i > 0 and tokens[i - 1].low in _DEFINITE and value <= 12 and h == i:
             consumed = j  # "the two sides", "both": a reference to known things, not a figure reported
             continue
         head = _head(tokens, k)
-        if head is None and re.fullmatch(r"(19|20)\d\d", tok.text):
-            consumed = j  # a bare year, not a count
+        if head is None and k + 1 < n and tokens[k].low == "of":
+            # "five of the six members", "15 of 19 hijackers": the part counts what the whole counts
+            m = k + 2 if tokens[k + 1].low in _DEFINITE else k + 1
+            whole = parse_number(tokens, m) if m < n else None
+            head = _head(tokens, whole[1] if whole else m)
+        if _YEAR_RE.fullmatch(tok.text) and not hedge and not currency and j == i + 1:
+            consumed = j  # a year ("the 2016 election", "in 2010"), not a count
             continue
         is_percent = k < n and tokens[k].low in {"%", "percent", "per"}
-        head_lemma = "percent" if is_percent else (head[0] if head else "")
+        head_lemma = "percent" if is_percent else currency or (head[0] if head else "")
         low_v, high_v = _interval(value, hedge, _grain(tokens, i, j))
         a, b = tokens[h].start, tokens[j - 1].end
         if is_percent:
@@ -332,16 +372,43 @@ def _read(text: str, start: int, end: int, ref: dt.date | None) -> list[Quantity
                 head_lemma,
                 hedge,
                 _context(tokens, i, j),
+                _names(tokens, h),
+                _each(tokens, i, k),
             )
         )
         consumed = j
     return found
 
 
+def _names(tokens: list[Token], i: int, width: int = 10) -> tuple[str, ...]:
+    """Names (capitalised words not opening the sentence) before token ``i`` in its clause: whose
+    figure it is ("Ruiz won 52 percent", "Ruiz (52 percent)")."""
+    out: list[str] = []
+    for k in range(i - 1, max(0, i - 1 - width), -1):
+        t = tokens[k]
+        if t.text in _CLAUSE_BREAK and k < i - 1:
+            break
+        if t.word and t.text[0].isupper() and t.low not in MONTHS and t.low not in WEEKDAYS:
+            if lexicon.is_content(t.text) and not t.text[0].isdigit():
+                out.append(lexicon.fold(t.text))
+    return tuple(out)
+
+
+def _each(tokens: list[Token], i: int, k: int) -> bool:
+    """Is the figure per item ("nine each", "$5 per share", "1,000 from each side")?"""
+    after = [t.low for t in tokens[k : k + 4]]
+    return any(w in _EACH for w in after) or (i > 0 and tokens[i - 1].low in {"each", "every", "per"})
+
+
 def _grain(tokens: list[Token], i: int, j: int) -> float:
-    """The rounding a figure implies: "$48 million" may be 48.3 million; "1,000" and "9" are exact."""
+    """The rounding a figure implies: "$48 million" may be 48.3 million, "$43,000" may be $43,350
+    (a round number is rounded, by at most a few percent); "1,017" and "9" are exact."""
     scale = tokens[j - 1].low if j - 1 > i else ""
     if scale not in numbers.SCALES:
+        digits = tokens[i].low.replace(",", "")
+        zeros = len(digits) - len(digits.rstrip("0")) if digits.isdecimal() else 0
+        if zeros >= 2:
+            return min(10.0**zeros, float(digits) * ROUNDING)
         return 0.0
     first = tokens[i].low
     decimals = len(first.split(".")[1]) if "." in first and first[0].isdecimal() else 0
@@ -354,8 +421,10 @@ def _head(tokens: list[Token], k: int) -> tuple[str, list[Token]] | None:
     for t in tokens[k : k + 3]:
         if not t.word or not lexicon.is_content(t.text) or t.low in UNIT_WORDS:
             break
+        if words and t.low.endswith("ed"):
+            break  # "people fled": the verb after the counted noun
         words.append(t)
-        if t.low.endswith("s") and len(t.low) > 3:
+        if (t.low.endswith("s") and len(t.low) > 3) or t.low in _PLURALS:
             break
     if not words:
         return None
@@ -384,6 +453,8 @@ def _duration(
             return None
         today = float(ref.toordinal())
         return Quantity(QuantityKind.DATE, Role.POINT, a, b, text[a:b], today - high_v, today - low_v, "date", hedge)
+    if after == "old" or (after == "of" and k + 1 < len(tokens) and tokens[k + 1].low == "age"):
+        return None  # an age ("16 years old"), not how long something lasted
     if after in _OFFSET_AFTER:
         role = Role.OFFSET
     elif before and before[-1] in {"in", "for"} and ("first" in before or "since" in before or "last" in before):
@@ -391,4 +462,5 @@ def _duration(
     else:
         role = Role.SPAN
     context = _context(tokens, h, k)
-    return Quantity(QuantityKind.DURATION, role, a, b, text[a:b], low_v, high_v, "day", hedge, context)
+    names = _names(tokens, h)
+    return Quantity(QuantityKind.DURATION, role, a, b, text[a:b], low_v, high_v, "day", hedge, context, names)
