@@ -8,6 +8,7 @@ merged per kind so that one disagreement lists each article's version once ("num
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -15,6 +16,7 @@ from datetime import date
 from tuireader.core import quantities
 from tuireader.core.dates import reference_day
 from tuireader.core.figure_match import category, context_overlap, same_thing
+from tuireader.core.lexicon import WORD_RE, fold
 from tuireader.core.models import (
     Analysis,
     Article,
@@ -24,10 +26,9 @@ from tuireader.core.models import (
     Fact,
     FactMember,
 )
-from tuireader.core.lexicon import WORD_RE, fold
 from tuireader.core.negation import negation_conflicts
 from tuireader.core.quantities import Quantity, QuantityKind, Role
-from tuireader.core.quoted import quote_conflicts
+from tuireader.core.quoted import passages, quote_conflicts
 from tuireader.core.spelling import name_conflicts
 
 ALL_PAIRS_UP_TO = 8  # facts with more members compare each with a few anchors, not all pairs
@@ -170,6 +171,11 @@ def _self_contradicting(values: Sequence[DisagreementValue], figures: Mapping[Di
     return any(not x.agrees(y) for qs in by_article.values() for x in qs for y in qs)
 
 
+def _quoted(analysis: Analysis, article: Article, member: FactMember, offset: int) -> bool:
+    """Does ``offset`` lie inside a quotation of the member's sentence?"""
+    return any(a <= offset < b for a, b, _ in passages(analysis, article, article.sentences[member.sentence]))
+
+
 def _value(article: Article, start: int, end: int) -> DisagreementValue:
     return DisagreementValue(article.id, start, end, article.text[start:end])
 
@@ -219,6 +225,10 @@ def find_disagreements(
             for cat in sorted(categories):
                 qa = [q for q in figures[x] if category(q) == cat]
                 qb = [q for q in figures[y] if category(q) == cat]
+                if cat != "count":
+                    # A day or span inside a quotation is the speaker's, told from the speaker's day.
+                    qa = [q for q in qa if not _quoted(analysis, art_a, members[x], q.start)]
+                    qb = [q for q in qb if not _quoted(analysis, art_b, members[y], q.start)]
                 for a, b in _conflicting(qa, qb):
                     va, vb = _value(art_a, a.start, a.end), _value(art_b, b.start, b.end)
                     figure_kinds[va], figure_kinds[vb] = a, b
@@ -230,6 +240,10 @@ def find_disagreements(
                 (DisagreementKind.NEGATION, negation_conflicts(art_a, sa, art_b, sb)),
             ):
                 for (a0, a1), (b0, b1) in conflicts:
+                    if kind is DisagreementKind.NEGATION and (
+                        _quoted(analysis, art_a, ma, a0) or _quoted(analysis, art_b, mb, b0)
+                    ):
+                        continue  # what a speaker denies is the speaker's claim, not the outlet's report
                     found.setdefault(kind, []).append((_value(art_a, a0, a1), _value(art_b, b0, b1)))
     out: list[Disagreement] = []
     for kind, pairs in found.items():
@@ -250,7 +264,18 @@ def _name_words(value: DisagreementValue) -> set[str]:
     return {w for w in (fold(x) for x in WORD_RE.findall(value.text)) if len(w) > 1}
 
 
-def consolidate(facts: Sequence[Fact], position: Mapping[str, int] | None = None) -> list[Fact]:
+def _first_use(value: DisagreementValue, texts: Mapping[str, str]) -> DisagreementValue:
+    """The article's first use of a spelling (where a reader meets the name), not a later one."""
+    text = texts.get(value.article, "")
+    m = re.search(r"(?<!\w)" + re.escape(value.text) + r"(?!\w)", text)
+    if m is None or m.start() >= value.start:
+        return value
+    return DisagreementValue(value.article, m.start(), m.end(), value.text)
+
+
+def consolidate(
+    facts: Sequence[Fact], position: Mapping[str, int] | None = None, texts: Mapping[str, str] | None = None
+) -> list[Fact]:
     """One story's disagreements, each counted once.
 
     A name spelt two ways is one disagreement however many facts mention it: name disagreements
@@ -282,7 +307,7 @@ def consolidate(facts: Sequence[Fact], position: Mapping[str, int] | None = None
     for n, values in names:
         unique: dict[tuple[str, str], DisagreementValue] = {}
         for v in sorted(values, key=lambda v: (position.get(v.article, 0), v.article, v.start)):
-            unique.setdefault((v.article, " ".join(v.text.split())), v)
+            unique.setdefault((v.article, " ".join(v.text.split())), _first_use(v, texts or {}))
         chosen = tuple(unique.values())
         kept[n].append(Disagreement(DisagreementKind.NAME, summarise(DisagreementKind.NAME, chosen), chosen))
     order = list(DisagreementKind)

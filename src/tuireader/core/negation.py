@@ -65,6 +65,7 @@ AUXILIARIES = {
     "more",
 }
 SCOPE_WORDS = 6
+CUE_REACH = 8  # words after a negation cue that never count as stated
 WINDOW = 6  # how close the matching words must sit in the other sentence
 
 
@@ -87,6 +88,8 @@ def _scopes(tokens: list[Token]) -> list[tuple[int, int, list[int]]]:
         last = i
         for k in range(i + 1, min(len(tokens), i + 1 + SCOPE_WORDS)):
             t = tokens[k]
+            if t.text == "." and k > 0 and tokens[k - 1].text[:1].isupper():
+                continue  # "Mr.", "Gen.": an abbreviation's dot, not the end of the clause
             if not t.word or t.low in SCOPE_END or _is_cue(t):
                 break
             last = k
@@ -119,7 +122,11 @@ def _one_way(art_a: Article, ta: list[Token], art_b: Article, tb: list[Token]) -
         return []
     inside_b, scopes_b = _negated(tb)
     negated_b = {lexicon.lemma(tb[k].text) for _, _, content in scopes_b for k in content}
-    positive_b = [(k, lexicon.lemma(t.text)) for k, t in enumerate(tb) if t.word and k not in inside_b]
+    # Words just after a negation cue are not stated, even past a comma ("you don't do, is engage in").
+    near_cue = {k for j, t in enumerate(tb) if t.word and _is_cue(t) for k in range(j, j + 1 + CUE_REACH)}
+    positive_b = [
+        (k, lexicon.lemma(t.text)) for k, t in enumerate(tb) if t.word and k not in inside_b and k not in near_cue
+    ]
     out: list[Pair] = []
     for cue, _last, scope in scopes_a:
         head = lexicon.lemma(ta[scope[0]].text)

@@ -159,7 +159,7 @@ _VAGUE_BIG = {"millions": (2e6, 1e8), "billions": (2e9, 1e11)}
 _VAGUE_SCALE = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}  # "hundreds of thousands": a multiplier
 CURRENCY = {"$": "dollar", "£": "pound", "€": "euro", "¥": "yen"}
 _EACH = {"each", "per", "apiece", "a piece", "every"}
-_CLAUSE_BREAK = {";", "(", ")", "—", "–", "--", '"', "“", "”"}
+_CLAUSE_BREAK = {";", "(", ")", "—", "–", "--"}
 ROUNDING = 0.05  # the most a round number ("43,000") is taken to have been rounded, as a share
 _PLURALS = {"people", "men", "women", "children", "police", "staff", "personnel", "cattle", "feet", "teeth"}
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
@@ -384,13 +384,13 @@ def _names(tokens: list[Token], i: int, width: int = 10) -> tuple[str, ...]:
     """Names (capitalised words not opening the sentence) before token ``i`` in its clause: whose
     figure it is ("Ruiz won 52 percent", "Ruiz (52 percent)")."""
     out: list[str] = []
-    for k in range(i - 1, max(0, i - 1 - width), -1):
+    for k in range(i - 1, max(-1, i - 1 - width), -1):
         t = tokens[k]
         if t.text in _CLAUSE_BREAK and k < i - 1:
             break
-        if t.word and t.text[0].isupper() and t.low not in MONTHS and t.low not in WEEKDAYS:
-            if lexicon.is_content(t.text) and not t.text[0].isdigit():
-                out.append(lexicon.fold(t.text))
+        capital = t.word and t.text[0].isupper() and t.low not in MONTHS and t.low not in WEEKDAYS
+        if capital and lexicon.is_content(t.text):
+            out.append(lexicon.fold(t.text))
     return tuple(out)
 
 
