@@ -159,7 +159,11 @@ _VAGUE_BIG = {"millions": (2e6, 1e8), "billions": (2e9, 1e11)}
 _VAGUE_SCALE = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}  # "hundreds of thousands": a multiplier
 CURRENCY = {"$": "dollar", "£": "pound", "€": "euro", "¥": "yen"}
 _EACH = {"each", "per", "apiece", "a piece", "every"}
+_DATE_WORDS = {"last", "next", "early", "late", "earlier", "later", "since"}
 _CLAUSE_BREAK = {";", "(", ")", "—", "–", "--"}
+# Days elapsed since "last week/month/year" when the day it is said on is unknown: from one day
+# (said at the start of this one) to the whole of the last one and all of this one.
+_ELAPSED_SINCE_LAST = {"week": (1.0, 13.0), "month": (1.0, 61.0), "year": (1.0, 730.0)}
 ROUNDING = 0.05  # the most a round number ("43,000") is taken to have been rounded, as a share
 _PLURALS = {"people", "men", "women", "children", "police", "staff", "personnel", "cattle", "feet", "teeth"}
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
@@ -236,6 +240,25 @@ def _read(text: str, start: int, end: int, ref: dt.date | None) -> list[Quantity
             before = [t.low for t in tokens[max(0, i - 3) : i]]
             first = date_start(tokens, i)
             a, b = tokens[first].start, tokens[j - 1].end
+            if interval is None and "since" in before and j == i + 2 and tokens[i].low in {"last", "past"}:
+                # "since last year" with no day to count from: still at most two years ago, whatever the day.
+                elapsed = _ELAPSED_SINCE_LAST.get(tokens[i + 1].low)
+                if elapsed is not None:
+                    found.append(
+                        Quantity(
+                            QuantityKind.DURATION,
+                            Role.ELAPSED,
+                            a,
+                            b,
+                            text[a:b],
+                            elapsed[0],
+                            elapsed[1],
+                            "day",
+                            "since",
+                            _context(tokens, first, j),
+                            _names(tokens, first),
+                        )
+                    )
             if interval is not None:
                 low_v, high_v = interval
                 if "since" in before and ref is not None:
@@ -389,6 +412,8 @@ def _names(tokens: list[Token], i: int, width: int = 10) -> tuple[str, ...]:
         if t.text in _CLAUSE_BREAK and k < i - 1:
             break
         capital = t.word and t.text[0].isupper() and t.low not in MONTHS and t.low not in WEEKDAYS
+        if k == 0 and capital and (lexicon.lemma(t.text) != lexicon.fold(t.text) or t.low in _DATE_WORDS):
+            continue  # a common word capitalised because it opens the sentence ("Efforts", "Officials")
         if capital and lexicon.is_content(t.text):
             out.append(lexicon.fold(t.text))
     return tuple(out)
