@@ -186,6 +186,7 @@ def _align_facts(analysis: Analysis, threshold: float, link: float) -> list[Fact
             found = disagree.find_disagreements(analysis, members, refs, order)
             story.append(Fact(fact_id, _label(by_id, members), tuple(members), found))
         story.sort(key=lambda f: (-len(f.articles), order[f.members[0].article], f.members[0].sentence))
+        story = disagree.with_quote_ledger(analysis, block, story, order)
         facts.extend(disagree.consolidate(story, order, {a.id: a.text for a in block}))
     facts.sort(key=lambda f: (-len(f.articles), order[f.members[0].article], f.members[0].sentence))
     return facts

@@ -8,6 +8,7 @@ merged per kind so that one disagreement lists each article's version once ("num
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -28,7 +29,7 @@ from tuireader.core.models import (
 )
 from tuireader.core.negation import negation_conflicts
 from tuireader.core.quantities import Quantity, QuantityKind, Role
-from tuireader.core.quoted import passages, quote_conflicts
+from tuireader.core.quoted import ledger_conflicts, passages, quote_conflicts
 from tuireader.core.spelling import name_conflicts
 
 ALL_PAIRS_UP_TO = 8  # facts with more members compare each with a few anchors, not all pairs
@@ -315,4 +316,68 @@ def consolidate(
     for fact, found in zip(facts, kept, strict=True):
         found.sort(key=lambda d: (order.index(d.kind), position.get(d.values[0].article, 0), d.values[0].start))
         out.append(replace(fact, disagreements=tuple(found)) if tuple(found) != fact.disagreements else fact)
+    return out
+
+
+def _overlapping(a: Disagreement, b: Disagreement) -> bool:
+    """Do two disagreements point at the same words in at least two articles?"""
+    shared = {
+        v.article
+        for v in a.values
+        for w in b.values
+        if v.article == w.article and v.start < w.end and w.start < v.end
+    }
+    return len(shared) >= 2
+
+
+def with_quote_ledger(
+    analysis: Analysis, articles: Sequence[Article], facts: Sequence[Fact], position: Mapping[str, int]
+) -> list[Fact]:
+    """Add the story's quotations worded differently (found through the quote ledger, whether or not
+    their sentences were aligned) to the fact holding their sentences, or to a fact of their own."""
+    by_id = {a.id: a for a in articles}
+    pairs = [
+        (_value(by_id[a[0]], a[1], a[2]), _value(by_id[b[0]], b[1], b[2]))
+        for a, b in ledger_conflicts(analysis, articles)
+    ]
+    if not pairs:
+        return list(facts)
+    out = list(facts)
+    where = {(m.article, m.sentence): n for n, f in enumerate(out) for m in f.members}
+    # One utterance: pairs sharing a version, at most one version per article (a long passage of one
+    # article may hold two quotations of another; they are two utterances, not one).
+    groups: list[list[DisagreementValue]] = []
+    for a, b in pairs:
+        home = next(
+            (g for g in groups if (a in g) != (b in g) and {a.article, b.article} - {v.article for v in g}), None
+        )
+        if home is None:
+            groups.append([a, b])
+        else:
+            home.append(b if a in home else a)
+    for values in groups:
+        values.sort(key=lambda v: (position.get(v.article, 0), v.start))
+        found = Disagreement(DisagreementKind.QUOTE, summarise(DisagreementKind.QUOTE, values), tuple(values))
+        if any(_overlapping(found, d) for f in out for d in f.disagreements if d.kind is DisagreementKind.QUOTE):
+            continue  # already found inside a fact
+        sentences = {}
+        for v in found.values:
+            k = by_id[v.article].sentence_at(v.start)
+            if k is not None:
+                sentences.setdefault(v.article, k)
+        homes = [where.get((art, k)) for art, k in sentences.items()]
+        shared = [n for n in set(homes) if n is not None and homes.count(n) >= 2]
+        if shared:
+            n = min(shared)
+            out[n] = replace(out[n], disagreements=(*out[n].disagreements, found))
+            continue
+        ordered = sorted(sentences.items(), key=lambda kv: position.get(kv[0], 0))
+        members = tuple(FactMember(art, k) for art, k in ordered)
+        if len(members) < 2:
+            continue
+        key = "|".join(f"{m.article}:{m.sentence}" for m in members)
+        label = " ".join(by_id[members[0].article].sentence_text(members[0].sentence).split())
+        label = label if len(label) <= 72 else label[:71].rsplit(" ", 1)[0] + "…"
+        fact_id = "fact-" + hashlib.sha1(key.encode()).hexdigest()[:10]
+        out.append(Fact(fact_id, label, members, (found,)))
     return out

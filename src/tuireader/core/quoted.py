@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
@@ -12,10 +13,10 @@ from tuireader.core.lexicon import WORD_RE, content_lemmas, fold, is_content, le
 from tuireader.core.models import Analysis, Article, Quote, Span
 
 Pair = tuple[tuple[int, int], tuple[int, int]]
-QUOTED_RE = re.compile(r"“([^”]{8,})”|\"([^\"]{8,})\"|‘([^’]{12,})’")
+QUOTED_RE = re.compile(r"“([^”\n]{8,})”|\"([^\"\n]{8,})\"|‘([^’\n]{12,})’")
 SAME_UTTERANCE = 0.34  # share of content lemmas two quotes need to be versions of one utterance
 SAME_SPEAKER = 0.2  # ... when both are attributed to the same person in one fact
-IDENTICAL = 97.0  # rapidfuzz ratio of the folded words above which two quotes say the same
+IDENTICAL = 99.5  # rapidfuzz ratio of the folded words above which two quotes say the same
 
 
 def _words(text: str) -> list[str]:
@@ -37,7 +38,7 @@ def _phrases(text: str) -> set[tuple[str, str]]:
 
 
 GAP = "…"
-CENSORED_RE = re.compile(r"[^\W_]+(?:[*'’.\-][^\W_]*)*\**")  # words, also "f***ing"
+CENSORED_RE = re.compile(r"[^\W_]+(?:\*+[^\W_]*|['’.\-][^\W_]+)*")  # words, also "f***ing"
 INSERTION_RE = re.compile(r"\[[^\]]*\]|\([^)]*\)")  # the reporter's words inside a quotation
 ELLIPSIS_RE = re.compile(r"\.\s?\.\s?\.|…")
 EDGE_WORDS = 4  # a different opening or ending longer than this is another sentence, not a rewording
@@ -70,6 +71,10 @@ def _censored(x: str, y: str) -> bool:
     return re.fullmatch(re.escape(star).replace(r"\*", "."), plain_) is not None
 
 
+def _joined(words: list[str]) -> str:
+    return "".join(words).replace("-", "").replace("'", "")
+
+
 def reworded(wa: list[str], wb: list[str]) -> bool:
     """Do two versions of one quotation differ in their words where both quote the speaker?
 
@@ -92,8 +97,44 @@ def reworded(wa: list[str], wb: list[str]) -> bool:
             continue  # one version starts later or stops earlier (or the rest is another sentence)
         if i2 - i1 == j2 - j1 and all(_censored(x, y) for x, y in zip(wa[i1:i2], wb[j1:j2], strict=True)):
             continue  # a word spelt out in one and censored ("f***") in the other
+        if _joined(wa[i1:i2]) == _joined(wb[j1:j2]):
+            continue  # house style: "tough-on-crime" / "tough on crime", "e-mail" / "email"
         return True
     return False
+
+
+# Words that open a new clause: stopping before one is stopping at a pause, not mid-phrase.
+CLAUSE_OPENERS = frozenset(
+    "and but or nor so yet because although though while whereas which who whom whose when where if unless "
+    "as since until after before then".split()
+)
+CUT_MIN = 6  # words a quotation cut short must have (shorter ones are fragments quoted in passing)
+_CLOSING_RE = re.compile(r"[,.;:!?…]+\W*$")
+
+
+def cut_short(a: str, b: str) -> bool:
+    """Is one quotation the other stopped mid-phrase yet punctuated as finished?
+
+    "... though the world today is neither," against "... though the world today is neither
+    peaceful nor stable." quotes the sentence as if it ended where it does not; "We will rebuild
+    every house" against "We will rebuild every house, and ..." stops where the speaker paused.
+    """
+    short, long_ = sorted((a, b), key=lambda t: len(_quoted_words(t)))
+    ws, wl = _quoted_words(short), _quoted_words(long_)
+    if GAP in ws or GAP in wl or len(ws) < CUT_MIN or len(ws) >= len(wl) or not _CLOSING_RE.search(short):
+        return False
+    if not short.lstrip(" \"'“‘")[:1].isupper():
+        return False  # a fragment worked into the reporter's sentence, not a sentence quoted whole
+    n = len(ws)
+    at = next((k for k in range(len(wl) - n + 1) if wl[k : k + n] == ws), None)
+    if at is None or at + n >= len(wl):
+        return False
+    # Where the short version stops, the long one goes on without a pause (no punctuation).
+    words = list(CENSORED_RE.finditer(long_))
+    if len(words) != len(wl):
+        return False
+    gap = long_[words[at + n - 1].end() : words[at + n].start()]
+    return gap.strip() == "" and wl[at + n] not in CLAUSE_OPENERS
 
 
 def words_differ(a: str, b: str, overlap: float = SAME_UTTERANCE, min_run: int = 0) -> bool:
@@ -105,7 +146,7 @@ def words_differ(a: str, b: str, overlap: float = SAME_UTTERANCE, min_run: int =
     if not plain_a or not plain_b:
         return False
     if _is_part(plain_a, plain_b) or _is_part(plain_b, plain_a):
-        return False
+        return cut_short(a, b)
     la, lb = set(content_lemmas(a)), set(content_lemmas(b))
     if not la or not lb:
         return False
@@ -155,4 +196,62 @@ def quote_conflicts(analysis: Analysis, art_a: Article, sa: Span, art_b: Article
             min_run = 0 if known else MIN_RUN
             if x0 < x1 and y0 < y1 and words_differ(art_a.text[x0:x1], art_b.text[y0:y1], overlap, min_run):
                 out.append(((x0, x1), (y0, y1)))
+    return out
+
+
+Value = tuple[str, int, int]  # article id, start, end
+LONG_RUN = 6  # words in a row two quotations with no known speaker must share, across a story
+RUN = 3  # word n-grams used to find quotations sharing words across a story
+
+
+COVERAGE = 0.6  # share of the shorter quotation the two must quote alike (in runs of two words or more)
+
+
+def _coverage(wa: list[str], wb: list[str]) -> float:
+    blocks = SequenceMatcher(None, wa, wb, autojunk=False).get_matching_blocks()
+    return sum(size for _, _, size in blocks if size >= 2) / max(1, min(len(wa), len(wb)))
+
+
+def _article_passages(analysis: Analysis, article: Article) -> list[Passage]:
+    return passages(analysis, article, Span(0, len(article.text)))
+
+
+def ledger_conflicts(analysis: Analysis, articles: Sequence[Article]) -> list[tuple[Value, Value]]:
+    """Quotations of one utterance worded differently by different articles of a story, wherever
+    they stand (the quote ledger: sentences need not be aligned).
+
+    Candidates share a run of ``RUN`` words, so the work follows the quotations that overlap, not
+    the square of their number. The same person must be quoted (when both speakers are known);
+    with a speaker unknown the two must share ``MIN_RUN`` words in a row. Passages of one article
+    are never compared with each other: two parts of one document are not one quotation.
+    """
+    items: list[tuple[str, int, int, str | None, list[str]]] = []
+    for article in articles:
+        for start, end, speaker in _article_passages(analysis, article):
+            words = [w for w in _quoted_words(article.text[start:end]) if w != GAP]
+            if len(words) >= RUN:
+                items.append((article.id, start, end, speaker, words))
+    index: dict[tuple[str, ...], list[int]] = {}
+    for n, item in enumerate(items):
+        words = item[4]
+        for gram in {tuple(words[k : k + RUN]) for k in range(len(words) - RUN + 1)}:
+            index.setdefault(gram, []).append(n)
+    pairs: set[tuple[int, int]] = set()
+    for hits in index.values():
+        if len(hits) > 2 * len(articles):
+            continue  # a stock phrase ("the united states"), not evidence of one utterance
+        pairs.update((x, y) for x in hits for y in hits if x < y and items[x][0] != items[y][0])
+    texts = {a.id: a.text for a in articles}
+    out: list[tuple[Value, Value]] = []
+    for x, y in sorted(pairs):
+        art_a, a0, a1, sp_a, _ = items[x]
+        art_b, b0, b1, sp_b, _ = items[y]
+        if sp_a and sp_b and sp_a != sp_b:
+            continue
+        known = bool(sp_a and sp_b)
+        quote_a, quote_b = texts[art_a][a0:a1], texts[art_b][b0:b1]
+        if _coverage(items[x][4], items[y][4]) < COVERAGE:
+            continue  # a few shared words in two different passages
+        if words_differ(quote_a, quote_b, SAME_SPEAKER if known else SAME_UTTERANCE, MIN_RUN if known else LONG_RUN):
+            out.append(((art_a, a0, a1), (art_b, b0, b1)))
     return out
