@@ -57,7 +57,8 @@ def test_hundreds_of_thousands_is_one_figure() -> None:
 def test_more_than_a_dozen_is_one_hedged_figure() -> None:
     (q,) = extract("More than a dozen officers searched the farmhouse.")
     assert q.text == "More than a dozen"
-    assert 12 < q.low and q.high <= 24
+    assert q.low > 12
+    assert q.high <= 24
 
 
 def test_a_sum_of_money_keeps_its_currency_and_scale() -> None:
@@ -232,7 +233,9 @@ def test_a_sentence_cut_short_but_punctuated_as_finished() -> None:
         "As mayor, I'll end the war on small shops,", "As mayor, I'll end the war on small shops and I'll cut fees."
     )
     # A fragment worked into the reporter's sentence is not quoted as a whole sentence.
-    assert not cut_short("secure the harbour within a year.", "As mayor, I will secure the harbour within a year by hiring.")
+    assert not cut_short(
+        "secure the harbour within a year.", "As mayor, I will secure the harbour within a year by hiring."
+    )
 
 
 def test_quoted_words_found_through_the_ledger_when_sentences_do_not_align() -> None:
@@ -258,7 +261,7 @@ def test_two_passages_of_one_statement_are_not_one_quotation() -> None:
     )
     second = article(
         "second",
-        "Mayor Ottilie Brandt said in a statement: \"The same boy who once sold apples at this market is now the "
+        'Mayor Ottilie Brandt said in a statement: "The same boy who once sold apples at this market is now the '
         'mayor of this whole city. Change is possible."',
     )
     assert not [d for d in flagged(story(first, second)) if d.kind is DisagreementKind.QUOTE]
