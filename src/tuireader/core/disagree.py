@@ -16,7 +16,7 @@ from datetime import date
 
 from tuireader.core import quantities
 from tuireader.core.dates import reference_day
-from tuireader.core.figure_match import category, context_overlap, same_thing
+from tuireader.core.figure_match import GENERIC_COUNTED, category, context_overlap, same_thing
 from tuireader.core.lexicon import WORD_RE, fold
 from tuireader.core.models import (
     Analysis,
@@ -122,7 +122,31 @@ def _figure_summary(
     if len(set(parts)) < len(parts):
         # Same words, different days ("on Monday" in articles published a week apart): say which.
         parts = [f"{part} ({_resolved(figures[group[0]])})" for part, group in zip(parts, groups, strict=True)]
-    return f"{SUMMARY_WORD[kind]} differ: " + " vs ".join(parts)
+    what = measured([figures[v] for v in values])
+    return f"{SUMMARY_WORD[kind]} differ{f' ({what})' if what else ''}: " + " vs ".join(parts)
+
+
+TIME_ROLES = {
+    Role.SPAN: "how long",
+    Role.ELAPSED: "time since",
+    Role.OFFSET: "time between",
+    Role.POINT: "when",
+    Role.SINCE: "since when",
+    Role.DEADLINE: "by when",
+}
+
+
+def measured(figures: Sequence[Quantity]) -> str:
+    """What conflicting figures measure, in a few words: "prisoners each", "dollars", "how long"."""
+    if all(q.kind is QuantityKind.COUNT for q in figures):
+        nouns = [q.noun for q in figures if q.noun and q.unit not in GENERIC_COUNTED] or [
+            q.noun for q in figures if q.noun
+        ]
+        if not nouns:
+            return ""
+        return nouns[0] + (" each" if figures[0].each else "")
+    roles = list(dict.fromkeys(TIME_ROLES.get(q.role, "") for q in figures))
+    return roles[0] if len(roles) == 1 else ""
 
 
 def _resolved(q: Quantity) -> str:
@@ -255,7 +279,8 @@ def find_disagreements(
                 real = _kind_of([figure_kinds[v] for v in merged.values])
                 out.append(Disagreement(real, _figure_summary(real, merged.values, figure_kinds), merged.values))
         else:
-            out.extend(merge(kind, pairs, position))
+            merged_ = merge(kind, pairs, position)
+            out.extend(_with_speaker(analysis, d) if kind is DisagreementKind.QUOTE else d for d in merged_)
     order = list(DisagreementKind)
     out.sort(key=lambda d: (order.index(d.kind), position.get(d.values[0].article, 0), d.values[0].start))
     return tuple(out)
@@ -319,6 +344,17 @@ def consolidate(
     return out
 
 
+def _with_speaker(analysis: Analysis, d: Disagreement) -> Disagreement:
+    """A quote disagreement's summary names whose words they are: "quoted words differ (Ana Ruiz): ..."."""
+    for v in d.values:
+        found = analysis.by_article.get(v.article)
+        for q in found.quotes if found is not None else ():
+            if q.speaker_name and q.start < v.end and v.start < q.end:
+                head, rest = d.summary.split(": ", 1)
+                return Disagreement(d.kind, f"{head} ({q.speaker_name}): {rest}", d.values)
+    return d
+
+
 def _overlapping(a: Disagreement, b: Disagreement) -> bool:
     """Do two disagreements point at the same words in at least two articles?"""
     shared = {
@@ -357,7 +393,9 @@ def with_quote_ledger(
             home.append(b if a in home else a)
     for values in groups:
         values.sort(key=lambda v: (position.get(v.article, 0), v.start))
-        found = Disagreement(DisagreementKind.QUOTE, summarise(DisagreementKind.QUOTE, values), tuple(values))
+        found = _with_speaker(
+            analysis, Disagreement(DisagreementKind.QUOTE, summarise(DisagreementKind.QUOTE, values), tuple(values))
+        )
         if any(_overlapping(found, d) for f in out for d in f.disagreements if d.kind is DisagreementKind.QUOTE):
             continue  # already found inside a fact
         sentences = {}

@@ -52,6 +52,7 @@ class Quantity:
     context: tuple[str, ...] = ()  # content lemmas around the figure: what it counts
     names: tuple[str, ...] = ()  # names before a count in its clause: whose figure it is ("Ruiz ... 40%")
     each: bool = False  # a figure per item ("nine each", "$5 per share"), not a total
+    noun: str = ""  # what a count counts, as written ("prisoners", "dollars", "percent")
 
     def agrees(self, other: Quantity, tolerance: float = 0.0) -> bool:
         """Do the two intervals overlap (allowing a relative ``tolerance``)?"""
@@ -158,6 +159,7 @@ _VAGUE = {
 _VAGUE_BIG = {"millions": (2e6, 1e8), "billions": (2e9, 1e11)}
 _VAGUE_SCALE = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}  # "hundreds of thousands": a multiplier
 CURRENCY = {"$": "dollar", "£": "pound", "€": "euro", "¥": "yen"}
+CURRENCY_NOUN = {"dollar": "dollars", "pound": "pounds", "euro": "euros", "yen": "yen"}
 _EACH = {"each", "per", "apiece", "a piece", "every"}
 _DATE_WORDS = {"last", "next", "early", "late", "earlier", "later", "since"}
 _CLAUSE_BREAK = {";", "(", ")", "—", "–", "--"}
@@ -336,6 +338,7 @@ def _read(text: str, start: int, end: int, ref: dt.date | None) -> list[Quantity
                         _context(tokens, i, j),
                         _names(tokens, i),
                         _each(tokens, i, j),
+                        _noun(head),
                     )
                 )
             consumed = j
@@ -397,6 +400,7 @@ def _read(text: str, start: int, end: int, ref: dt.date | None) -> list[Quantity
                 _context(tokens, i, j),
                 _names(tokens, h),
                 _each(tokens, i, k),
+                "percent" if is_percent else CURRENCY_NOUN.get(currency) or _noun(head),
             )
         )
         consumed = j
@@ -417,6 +421,10 @@ def _names(tokens: list[Token], i: int, width: int = 10) -> tuple[str, ...]:
         if capital and lexicon.is_content(t.text):
             out.append(lexicon.fold(t.text))
     return tuple(out)
+
+
+def _noun(head: tuple[str, list[Token]] | None) -> str:
+    return head[1][-1].text.lower() if head else ""
 
 
 def _each(tokens: list[Token], i: int, k: int) -> bool:
