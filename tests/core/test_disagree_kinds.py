@@ -283,3 +283,13 @@ def test_a_title_before_a_name_does_not_end_a_negation() -> None:
         "The governor has said he will not meet with Mr. Dalberg during his visit to the capital.",
         "The governor has said he will not meet with Dalberg during his visit to the capital.",
     )
+
+
+def test_a_quote_disagreement_says_whose_words_and_where_they_differ() -> None:
+    found = between(
+        '"We need a fair deal for farmers, and we need it now," Mayor Ottilie Brandt said.',
+        '"We need a fair deal for the farmers, and we need it now," Mayor Ottilie Brandt said.',
+    )
+    (quote,) = [d for d in found if d.kind is DisagreementKind.QUOTE]
+    assert "Ottilie Brandt" in quote.summary
+    assert quote.summary.endswith("“deal for farmers and” vs “deal for the farmers and”")

@@ -29,7 +29,7 @@ from tuireader.core.models import (
 )
 from tuireader.core.negation import negation_conflicts
 from tuireader.core.quantities import Quantity, QuantityKind, Role
-from tuireader.core.quoted import ledger_conflicts, passages, quote_conflicts
+from tuireader.core.quoted import difference, ledger_conflicts, passages, quote_conflicts
 from tuireader.core.spelling import name_conflicts
 
 ALL_PAIRS_UP_TO = 8  # facts with more members compare each with a few anchors, not all pairs
@@ -345,14 +345,19 @@ def consolidate(
 
 
 def _with_speaker(analysis: Analysis, d: Disagreement) -> Disagreement:
-    """A quote disagreement's summary names whose words they are: "quoted words differ (Ana Ruiz): ..."."""
+    """A quote disagreement's summary says whose words they are and where the versions differ:
+    'quoted words differ (Ana Ruiz): “a fair deal for farmers” vs “a fair deal for the farmers”'."""
+    head, rest = d.summary.split(": ", 1)
+    versions = list(dict.fromkeys(" ".join(v.text.split()) for v in d.values))
+    shown = difference(versions[0], versions[1]) if len(versions) >= 2 else None
+    if shown is not None:
+        rest = f"“{shown[0]}” vs “{shown[1]}”" + (" …" if len(versions) > 2 else "")
     for v in d.values:
         found = analysis.by_article.get(v.article)
         for q in found.quotes if found is not None else ():
             if q.speaker_name and q.start < v.end and v.start < q.end:
-                head, rest = d.summary.split(": ", 1)
                 return Disagreement(d.kind, f"{head} ({q.speaker_name}): {rest}", d.values)
-    return d
+    return Disagreement(d.kind, f"{head}: {rest}", d.values)
 
 
 def _overlapping(a: Disagreement, b: Disagreement) -> bool:

@@ -9,7 +9,7 @@ from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
-from tuireader.core.lexicon import WORD_RE, content_lemmas, fold, is_content, lemma
+from tuireader.core.lexicon import WORD_RE, content_lemmas, fold, is_content, lemma, plain
 from tuireader.core.models import Analysis, Article, Quote, Span
 
 Pair = tuple[tuple[int, int], tuple[int, int]]
@@ -52,7 +52,7 @@ def _quoted_words(text: str) -> list[str]:
     for part in text.split(GAP):
         if out and out[-1] != GAP:
             out.append(GAP)
-        out.extend(fold(w).replace(".", "") for w in CENSORED_RE.findall(part))
+        out.extend(plain(w.lower()).replace("’", "'").replace(".", "") for w in CENSORED_RE.findall(part))
     while out and out[-1] == GAP:
         out.pop()
     return out
@@ -135,6 +135,34 @@ def cut_short(a: str, b: str) -> bool:
         return False
     gap = long_[words[at + n - 1].end() : words[at + n].start()]
     return gap.strip() == "" and wl[at + n] not in CLAUSE_OPENERS
+
+
+def difference(a: str, b: str, context: int = 2) -> tuple[str, str] | None:
+    """The first place two versions of a quotation differ, with a few words either side:
+    ("admit that i'm a", "admit i'm a"). Cut short: the short one's last words and the long one's going on."""
+    wa, wb = _quoted_words(a), _quoted_words(b)
+    ops = SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes()
+    equal = [k for k, op in enumerate(ops) if op[0] == "equal"]
+    if not equal:
+        return None
+    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag == "equal" or GAP in wa[max(0, i1 - 1) : i2 + 1] or GAP in wb[max(0, j1 - 1) : j2 + 1]:
+            continue
+        if (k < equal[0] or k > equal[-1]) and (tag != "replace" or max(i2 - i1, j2 - j1) > EDGE_WORDS):
+            continue
+        if _joined(wa[i1:i2]) == _joined(wb[j1:j2]):
+            continue
+        return (
+            " ".join(wa[max(0, i1 - context) : i2 + context]),
+            " ".join(wb[max(0, j1 - context) : j2 + context]),
+        )
+    short, long_ = (wa, wb) if len(wa) < len(wb) else (wb, wa)
+    at = next((k for k in range(len(long_) - len(short) + 1) if long_[k : k + len(short)] == short), None)
+    if at is None:
+        return None
+    end = at + len(short)
+    shown = (" ".join(short[-context - 1 :]), " ".join(long_[max(0, end - context - 1) : end + context]))
+    return shown if short is wa else (shown[1], shown[0])
 
 
 def words_differ(a: str, b: str, overlap: float = SAME_UTTERANCE, min_run: int = 0) -> bool:
