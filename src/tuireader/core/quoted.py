@@ -6,6 +6,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -47,6 +48,12 @@ MIN_RUN = 4  # words in a row two quotations must share to be one utterance when
 
 def _quoted_words(text: str) -> list[str]:
     """The speaker's words: without the reporter's [insertions] and (glosses); an ellipsis is a gap."""
+    return list(_quoted_words_of(text))
+
+
+@lru_cache(maxsize=8192)
+def _quoted_words_of(text: str) -> tuple[str, ...]:
+    """Quotations are compared pairwise across a story; each is read once."""
     text = ELLIPSIS_RE.sub(f" {GAP} ", INSERTION_RE.sub(f" {GAP} ", text))
     out: list[str] = []
     for part in text.split(GAP):
@@ -55,7 +62,7 @@ def _quoted_words(text: str) -> list[str]:
         out.extend(plain(w.lower()).replace("’", "'").replace(".", "") for w in CENSORED_RE.findall(part))
     while out and out[-1] == GAP:
         out.pop()
-    return out
+    return tuple(out)
 
 
 def _longest_run(wa: list[str], wb: list[str]) -> int:
@@ -171,7 +178,7 @@ def words_differ(a: str, b: str, overlap: float = SAME_UTTERANCE, min_run: int =
     ``min_run``: words in a row they must share to count as one utterance (when the speaker is unknown)."""
     wa, wb = _quoted_words(a), _quoted_words(b)
     plain_a, plain_b = [w for w in wa if w != GAP], [w for w in wb if w != GAP]
-    if not plain_a or not plain_b:
+    if not plain_a or not plain_b or plain_a == plain_b:
         return False
     if _is_part(plain_a, plain_b) or _is_part(plain_b, plain_a):
         return cut_short(a, b)
