@@ -293,3 +293,17 @@ def test_a_quote_disagreement_says_whose_words_and_where_they_differ() -> None:
     (quote,) = [d for d in found if d.kind is DisagreementKind.QUOTE]
     assert "Ottilie Brandt" in quote.summary
     assert quote.summary.endswith("“deal for farmers and” vs “deal for the farmers and”")
+
+
+def test_moments_later_is_not_a_quarter_of_an_hour_later() -> None:
+    (q,) = extract("Moments later, the minister posted about the vote.")
+    assert q.text == "Moments later"
+    found = between(
+        "Moments later, the minister posted a message about the vote on the harbour.",
+        "Fifteen minutes later, the minister posted a message about the vote on the harbour.",
+    )
+    assert [d.kind for d in found] == [DisagreementKind.DURATION]
+    assert not between(
+        "Minutes later, the minister posted a message about the vote on the harbour.",
+        "Fifteen minutes later, the minister posted a message about the vote on the harbour.",
+    )

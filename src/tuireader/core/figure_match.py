@@ -60,7 +60,7 @@ def same_thing(a: Quantity, b: Quantity, only_pair: bool, strict: bool = False) 
             return False  # people are not dollars; "nine each" is not "18 in all"
         if a.unit == "percent":
             # Percentages of what: the surrounding words must say.
-            return context_overlap(a, b) >= (1 if only_pair and not strict else 2)
+            return context_overlap(a, b) >= (1 if only_pair or strict else 2)
         if strict:
             # Not known to report one fact: the figures must also share what happened to what they count.
             return len(set(a.context) | {a.unit}) + len(set(b.context) | {b.unit}) > len(
@@ -73,7 +73,8 @@ def same_thing(a: Quantity, b: Quantity, only_pair: bool, strict: bool = False) 
         if small > 0 and big / small > MAGNITUDE:
             return False  # "lasted two hours" (a call) and "lasted three years" (a war) are about different things
     if a.role is Role.OFFSET:
-        return context_overlap(a, b) >= 2  # "a day after the call" / "three days after the talks"
+        # "a day after the call" / "three days after the talks"; the only two in one fact: the same gap
+        return context_overlap(a, b) >= (1 if only_pair or strict else 2)
     if QuantityKind.DATE in (a.kind, b.kind) and a.role is not Role.ELAPSED:
         if strict and a.role is Role.POINT:
             wide, narrow = sorted((a.high - a.low + 1, b.high - b.low + 1), reverse=True)

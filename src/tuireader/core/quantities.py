@@ -120,7 +120,7 @@ _TRIGGERS = (
     | set(WEEKDAYS)
     | set(UNIT_WORDS)
     | {"dozen", "dozens", "half", "scores", "tens", "hundreds", "thousands", "millions", "billions"}
-    | {"yesterday", "today", "tomorrow", "tonight"}
+    | {"yesterday", "today", "tomorrow", "tonight", "moments"}
 )
 
 
@@ -166,6 +166,16 @@ _CLAUSE_BREAK = {";", "(", ")", "—", "–", "--"}
 # Days elapsed since "last week/month/year" when the day it is said on is unknown: from one day
 # (said at the start of this one) to the whole of the last one and all of this one.
 _ELAPSED_SINCE_LAST = {"week": (1.0, 13.0), "month": (1.0, 61.0), "year": (1.0, 730.0)}
+# Unnumbered times between events, in days: "moments later" is a few minutes at most.
+_VAGUE_TIME = {
+    "moments": (0.0, 5 / 1440),
+    "minutes": (2 / 1440, 1 / 24),
+    "hours": (2 / 24, 1.0),
+    "days": (2.0, 14.0),
+    "weeks": (14.0, 62.0),
+    "months": (60.0, 366.0),
+    "years": (730.0, 7300.0),
+}
 ROUNDING = 0.05  # the most a round number ("43,000") is taken to have been rounded, as a share
 _PLURALS = {"people", "men", "women", "children", "police", "staff", "personnel", "cattle", "feet", "teeth"}
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
@@ -342,6 +352,27 @@ def _read(text: str, start: int, end: int, ref: dt.date | None) -> list[Quantity
                     )
                 )
             consumed = j
+            continue
+        vague = _VAGUE_TIME.get(tok.low)
+        if vague is not None and i + 1 < n and tokens[i + 1].low in _OFFSET_AFTER and not parse_number(tokens, i - 1):
+            # "moments later", "hours later": a time between two events, however vaguely put
+            low_d, high_d = vague
+            found.append(
+                Quantity(
+                    QuantityKind.DURATION,
+                    Role.OFFSET,
+                    tok.start,
+                    tokens[i + 1].end,
+                    text[tok.start : tokens[i + 1].end],
+                    low_d,
+                    high_d,
+                    "day",
+                    "",
+                    _context(tokens, i, i + 2),
+                    _names(tokens, i),
+                )
+            )
+            consumed = i + 2
             continue
         parsed = parse_number(tokens, i)
         if parsed is None:
