@@ -307,3 +307,32 @@ def test_moments_later_is_not_a_quarter_of_an_hour_later() -> None:
         "Minutes later, the minister posted a message about the vote on the harbour.",
         "Fifteen minutes later, the minister posted a message about the vote on the harbour.",
     )
+
+
+def test_dates_of_different_events_in_one_story_are_not_compared() -> None:
+    # A date naming a thing ("the March 3 vote") does not date what the sentence reports.
+    assert not [
+        d
+        for d in between(
+            "Council members in Brenholt wanted to postpone the March 3 vote on the harbour plan.",
+            "Council members in Brenholt voted on the harbour plan on Tuesday.",
+        )
+        if d.kind is DisagreementKind.DATE
+    ]
+    # Two events of one story on two days: nothing next to either date says they are one event.
+    assert not [
+        d
+        for d in between(
+            "The harbour workers in Brenholt held a rally on Monday when the plan was unveiled.",
+            "A group of harbour workers in Brenholt issued its own statement Tuesday calling for a vote.",
+        )
+        if d.kind is DisagreementKind.DATE
+    ]
+
+
+def test_one_event_on_two_days_is_a_date_disagreement() -> None:
+    found = between(
+        "The harbour strike in Brenholt began on Monday, the union said.",
+        "Dockworkers in Brenholt stopped work on Tuesday morning at the start of the harbour strike.",
+    )
+    assert [d.kind for d in found if d.kind is DisagreementKind.DATE] == [DisagreementKind.DATE]

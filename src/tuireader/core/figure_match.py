@@ -76,11 +76,16 @@ def same_thing(a: Quantity, b: Quantity, only_pair: bool, strict: bool = False) 
         # "a day after the call" / "three days after the talks"; the only two in one fact: the same gap
         return context_overlap(a, b) >= (1 if only_pair or strict else 2)
     if QuantityKind.DATE in (a.kind, b.kind) and a.role is not Role.ELAPSED:
+        if a.attributive or b.attributive:
+            return False  # "the June 19 vote" names a vote; it does not date what the sentence reports
         if strict and a.role is Role.POINT:
             wide, narrow = sorted((a.high - a.low + 1, b.high - b.low + 1), reverse=True)
             if wide > 10 * narrow:
                 return False
-        return context_overlap(a, b) >= 2  # a sentence can date several events
+        # A story dates many events: the same event needs its words next to both dates, or the same people.
+        shared = context_overlap(a, b)
+        same_event = bool(set(a.near) & set(b.near)) or (bool(set(a.names) & set(b.names)) and shared >= 3)
+        return shared >= 2 and same_event
     # "two hours" of a call is not "a year" of a war: the shared context must say what lasted
     return len((set(a.context) & set(b.context)) - GENERIC_TIME) >= 1
 

@@ -53,6 +53,8 @@ class Quantity:
     names: tuple[str, ...] = ()  # names before a count in its clause: whose figure it is ("Ruiz ... 40%")
     each: bool = False  # a figure per item ("nine each", "$5 per share"), not a total
     noun: str = ""  # what a count counts, as written ("prisoners", "dollars", "percent")
+    near: tuple[str, ...] = ()  # content lemmas right next to a date: the event it dates ("fire broke out on")
+    attributive: bool = False  # a date naming a thing ("the June 19 vote", "Sept. 11 victims"), not dating the news
 
     def agrees(self, other: Quantity, tolerance: float = 0.0) -> bool:
         """Do the two intervals overlap (allowing a relative ``tolerance``)?"""
@@ -161,6 +163,7 @@ _VAGUE_SCALE = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}  # "hundreds
 CURRENCY = {"$": "dollar", "£": "pound", "€": "euro", "¥": "yen"}
 CURRENCY_NOUN = {"dollar": "dollars", "pound": "pounds", "euro": "euros", "yen": "yen"}
 _EACH = {"each", "per", "apiece", "a piece", "every"}
+_DAY_PARTS = {"morning", "afternoon", "evening", "night", "overnight", "noon", "midnight"}
 _DATE_WORDS = {"last", "next", "early", "late", "earlier", "later", "since"}
 _CLAUSE_BREAK = {";", "(", ")", "—", "–", "--"}
 # Days elapsed since "last week/month/year" when the day it is said on is unknown: from one day
@@ -297,6 +300,8 @@ def _read(text: str, start: int, end: int, ref: dt.date | None) -> list[Quantity
                         hedge,
                         _context(tokens, first, j),
                         _names(tokens, first),
+                        near=_context(tokens, first, j, width=5),
+                        attributive=_attributive(tokens, first, j),
                     )
                 )
             consumed = j
@@ -452,6 +457,17 @@ def _names(tokens: list[Token], i: int, width: int = 10) -> tuple[str, ...]:
         if capital and lexicon.is_content(t.text):
             out.append(lexicon.fold(t.text))
     return tuple(out)
+
+
+def _attributive(tokens: list[Token], i: int, j: int) -> bool:
+    """Is the date at tokens ``i:j`` part of a name ("the June 19 vote", "a March 16 request")?"""
+    before = tokens[i - 1].low if i > 0 else ""
+    after = tokens[j] if j < len(tokens) else None
+    if before in {"the", "a", "an", "'s", "its", "their", "his", "her"}:
+        return True  # "the June 19 vote"
+    if before != "of" or after is None or after.low in _DAY_PARTS:
+        return False
+    return after.word and after.text[0].islower() and lexicon.is_content(after.text)  # "families of Sept. 11 victims"
 
 
 def _noun(head: tuple[str, list[Token]] | None) -> str:
