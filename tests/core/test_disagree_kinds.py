@@ -336,3 +336,30 @@ def test_one_event_on_two_days_is_a_date_disagreement() -> None:
         "Dockworkers in Brenholt stopped work on Tuesday morning at the start of the harbour strike.",
     )
     assert [d.kind for d in found if d.kind is DisagreementKind.DATE] == [DisagreementKind.DATE]
+
+
+def test_sums_of_money_for_different_things_are_not_compared() -> None:
+    # Two sums far apart: a part and the whole, not one sum misreported.
+    assert not numbers(
+        between(
+            "The Dunmores spent $313.89 of campaign money on toys, prosecutors in Elmsford said.",
+            "The Dunmores spent $750,000 of campaign money on personal items, prosecutors in Elmsford said.",
+        )
+    )
+    # Nothing around the two sums says they are one: spending on roads, a package of jobs.
+    assert not numbers(
+        between(
+            "In pressing for approval of $60 billion in road spending, the mayor of Elmsford took aim at the council.",
+            "The Elmsford council will take up the road plan after the $75 billion jobs package failed.",
+        )
+    )
+
+
+def test_one_deal_reported_at_two_values_is_a_number_disagreement() -> None:
+    found = numbers(
+        between(
+            "The regulator cleared Halvard Systems' $14.2 billion acquisition of Brightline Grid on Wednesday.",
+            "The regulator approved Halvard Systems' $12.4 billion takeover of Brightline Grid on Wednesday.",
+        )
+    )
+    assert [sorted(v.text for v in d.values) for d in found] == [["$12.4 billion", "$14.2 billion"]]

@@ -23,6 +23,8 @@ def category(q: Quantity) -> str:
     return "count" if q.kind is QuantityKind.COUNT else str(q.role)
 
 
+ABSTRACT_UNITS = frozenset({"percent", "dollar", "pound", "euro", "yen"})
+ABSTRACT_MAGNITUDE = 5.0  # sums or shares further apart than this factor are of different things
 # Counted nouns that stand for any kind of person: "nine individuals" may be nine prisoners.
 GENERIC_COUNTED = frozenset(lexicon.lemma(w) for w in "people person individual".split())
 
@@ -58,9 +60,13 @@ def same_thing(a: Quantity, b: Quantity, only_pair: bool, strict: bool = False) 
     if a.kind is QuantityKind.COUNT:
         if not same_counted(a, b) or a.each != b.each:
             return False  # people are not dollars; "nine each" is not "18 in all"
-        if a.unit == "percent":
-            # Percentages of what: the surrounding words must say.
-            return context_overlap(a, b) >= (1 if only_pair or strict else 2)
+        if a.unit in ABSTRACT_UNITS:
+            big, small = max(a.low, b.low), min(a.high, b.high)
+            if small > 0 and big / small > ABSTRACT_MAGNITUDE:
+                return False  # "$313.89" on toys and "$750,000" in all: two sums, not one sum misreported
+            # Percentages and sums of money measure anything: the words around them must say what
+            # ("a $14 billion acquisition" / "a $12 billion takeover").
+            return context_overlap(a, b) >= 2 or bool(set(a.near) & set(b.near))
         if strict:
             # Not known to report one fact: the figures must also share what happened to what they count.
             return len(set(a.context) | {a.unit}) + len(set(b.context) | {b.unit}) > len(

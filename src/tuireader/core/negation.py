@@ -18,10 +18,11 @@ from tuireader.core.numbers import Token, tokenize
 Pair = tuple[tuple[int, int], tuple[int, int]]
 
 CUES = {"not", "no", "never", "without", "neither", "nor", "none", "cannot", "nothing"}
-CUE_VERBS = ("fail", "refus", "declin", "deni", "reject")  # stems: "failed to", "refused to", "denied"
-CUE_PREFIXES = {"fail", "refu", "decl", "deni", "deny", "reje"}
+# Stems: "failed to", "refused to", "denied" ("rejected the veto" is an act, not a negation).
+CUE_VERBS = ("fail", "refus", "declin", "deni")
+CUE_PREFIXES = {"fail", "refu", "decl", "deni", "deny"}
 CUE_RE = re.compile(
-    r"\b(?:" + "|".join(sorted(CUES)) + r"|\w+n[’']t|fail|refus|declin|deni|deny|reject)", re.IGNORECASE
+    r"\b(?:" + "|".join(sorted(CUES)) + r"|\w+n[’']t|fail|refus|declin|deni|deny)", re.IGNORECASE
 )
 SCOPE_END = {"but", "while", "although", "though", "whereas", "yet", "and", "or", "which", "who", "that", "because"}
 PREPOSITIONS = {"on", "in", "at", "for", "with", "after", "before", "during", "since", "by", "from", "over", "under"}
@@ -65,6 +66,7 @@ AUXILIARIES = {
     "more",
 }
 SCOPE_WORDS = 6
+OPEN = {"whether", "if"}  # what follows is asked or supposed, not stated
 CUE_REACH = 8  # words after a negation cue that never count as stated
 WINDOW = 6  # how close the matching words must sit in the other sentence
 
@@ -122,8 +124,11 @@ def _one_way(art_a: Article, ta: list[Token], art_b: Article, tb: list[Token]) -
         return []
     inside_b, scopes_b = _negated(tb)
     negated_b = {lexicon.lemma(tb[k].text) for _, _, content in scopes_b for k in content}
-    # Words just after a negation cue are not stated, even past a comma ("you don't do, is engage in").
-    near_cue = {k for j, t in enumerate(tb) if t.word and _is_cue(t) for k in range(j, j + 1 + CUE_REACH)}
+    # Words just after a negation cue are not stated, even past a comma ("you don't do, is engage in"),
+    # nor are words in an open question ("announces whether he will seek a second term").
+    near_cue = {
+        k for j, t in enumerate(tb) if t.word and (_is_cue(t) or t.low in OPEN) for k in range(j, j + 1 + CUE_REACH)
+    }
     positive_b = [
         (k, lexicon.lemma(t.text)) for k, t in enumerate(tb) if t.word and k not in inside_b and k not in near_cue
     ]

@@ -53,7 +53,7 @@ class Quantity:
     names: tuple[str, ...] = ()  # names before a count in its clause: whose figure it is ("Ruiz ... 40%")
     each: bool = False  # a figure per item ("nine each", "$5 per share"), not a total
     noun: str = ""  # what a count counts, as written ("prisoners", "dollars", "percent")
-    near: tuple[str, ...] = ()  # content lemmas right next to a date: the event it dates ("fire broke out on")
+    near: tuple[str, ...] = ()  # content lemmas right next to the figure: the event a date dates, what a sum buys
     attributive: bool = False  # a date naming a thing ("the June 19 vote", "Sept. 11 victims"), not dating the news
 
     def agrees(self, other: Quantity, tolerance: float = 0.0) -> bool:
@@ -418,7 +418,10 @@ def _read(text: str, start: int, end: int, ref: dt.date | None) -> list[Quantity
             continue
         is_percent = k < n and tokens[k].low in {"%", "percent", "per"}
         head_lemma = "percent" if is_percent else currency or (head[0] if head else "")
-        low_v, high_v = _interval(value, hedge, _grain(tokens, i, j))
+        grain = _grain(tokens, i, j)
+        if is_percent and not grain and tok.low.isdecimal():
+            grain = 1.0  # "36 percent" is said of 35.7 percent
+        low_v, high_v = _interval(value, hedge, grain)
         a, b = tokens[h].start, tokens[j - 1].end
         if is_percent:
             b = tokens[k].end if tokens[k].low != "per" or k + 1 >= n else tokens[k + 1].end
@@ -437,6 +440,7 @@ def _read(text: str, start: int, end: int, ref: dt.date | None) -> list[Quantity
                 _names(tokens, h),
                 _each(tokens, i, k),
                 "percent" if is_percent else CURRENCY_NOUN.get(currency) or _noun(head),
+                near=_context(tokens, h, k, width=2),
             )
         )
         consumed = j

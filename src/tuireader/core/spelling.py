@@ -35,7 +35,9 @@ NAMED = {Label.PERSON, Label.ORG, Label.PLACE}
 CAPITAL_RE = re.compile(r"\b[A-Z][\w’'.-]*\w")
 # Endings that make a different word from a name, not a different spelling of it ("Chile" / "Chilean",
 # "Democrats" / "Democratic", "Example.com" / "Example").
-DERIVED_ENDINGS = frozenset(("", "n", "an", "ian", "ns", "ese", "s", "i", "ish", "ic", "ans", "ians", "com"))
+DERIVED_ENDINGS = frozenset(
+    ("", "n", "an", "ian", "ns", "ese", "s", "i", "ish", "ic", "ans", "ians", "com", "ity", "ism", "ist", "man")
+)
 SIMILAR = 80.0  # rapidfuzz ratio above which two different words read as one name misspelt
 # A party and state label before a state ("R-Ohio", "D-Vt."): the state, not a spelling of it.
 PARTY_PREFIX_RE = re.compile(r"^[rdi]-(?=[a-z]{2})")
@@ -43,7 +45,10 @@ ABBREVIATION = 3  # a word this short that begins the other is an abbreviation o
 
 
 def _derived(a: str, b: str) -> bool:
-    """Two words made from one stem by different endings, or one an abbreviation of the other."""
+    """Two words made from one stem by different endings, or one an abbreviation of the other
+    (or the same word hyphenated in one house style and not in another: "Wal-Mart" / "Walmart")."""
+    if a.replace("-", "") == b.replace("-", ""):
+        return True
     k = 0
     while k < min(len(a), len(b)) and a[k] == b[k]:
         k += 1
