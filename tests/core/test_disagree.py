@@ -136,8 +136,8 @@ def test_negating_something_else_is_not_a_negation_conflict() -> None:
 
 def test_same_speaker_quoted_with_different_words() -> None:
     found = between(
-        '"The next 24 hours will be decisive," said Mayor Anton Riedel.',
-        '"The coming day will be decisive for the town," said Mayor Anton Riedel.',
+        '"The next 24 hours will be decisive for the town," said Mayor Anton Riedel.',
+        '"The next day will be decisive for the town," said Mayor Anton Riedel.',
     )
     assert DisagreementKind.QUOTE in kinds(found)
 

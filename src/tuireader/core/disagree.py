@@ -403,7 +403,7 @@ def with_quote_ledger(
         )
         if any(_overlapping(found, d) for f in out for d in f.disagreements if d.kind is DisagreementKind.QUOTE):
             continue  # already found inside a fact
-        sentences = {}
+        sentences: dict[str, int] = {}
         for v in found.values:
             k = by_id[v.article].sentence_at(v.start)
             if k is not None:

@@ -17,6 +17,8 @@ Pair = tuple[tuple[int, int], tuple[int, int]]
 QUOTED_RE = re.compile(r"“([^”\n]{8,})”|\"([^\"\n]{8,})\"|‘([^’\n]{12,})’")
 SAME_UTTERANCE = 0.34  # share of content lemmas two quotes need to be versions of one utterance
 SAME_SPEAKER = 0.2  # ... when both are attributed to the same person in one fact
+COVERAGE = 0.6  # share of the shorter quotation two must quote alike (in runs of two words or more)
+FACT_COVERAGE = 0.3  # the same, for two quotations in sentences reporting one fact
 IDENTICAL = 99.5  # rapidfuzz ratio of the folded words above which two quotes say the same
 
 
@@ -54,7 +56,7 @@ def _quoted_words(text: str) -> list[str]:
 @lru_cache(maxsize=8192)
 def _quoted_words_of(text: str) -> tuple[str, ...]:
     """Quotations are compared pairwise across a story; each is read once."""
-    text = ELLIPSIS_RE.sub(f" {GAP} ", INSERTION_RE.sub(f" {GAP} ", text))
+    text = ELLIPSIS_RE.sub(f" {GAP} ", INSERTION_RE.sub(f" {GAP} ", text)).replace("&", " and ")
     out: list[str] = []
     for part in text.split(GAP):
         if out and out[-1] != GAP:
@@ -76,6 +78,11 @@ def _censored(x: str, y: str) -> bool:
     if "*" not in star:
         return False
     return re.fullmatch(re.escape(star).replace(r"\*", "."), plain_) is not None
+
+
+def _abbreviated(x: str, y: str) -> bool:
+    short, long_ = sorted((x, y), key=len)
+    return 2 <= len(short) <= 4 and len(long_) > len(short) and long_.startswith(short)
 
 
 def _joined(words: list[str]) -> str:
@@ -106,6 +113,8 @@ def reworded(wa: list[str], wb: list[str]) -> bool:
             continue  # a word spelt out in one and censored ("f***") in the other
         if _joined(wa[i1:i2]) == _joined(wb[j1:j2]):
             continue  # house style: "tough-on-crime" / "tough on crime", "e-mail" / "email"
+        if i2 - i1 == j2 - j1 and all(_abbreviated(x, y) for x, y in zip(wa[i1:i2], wb[j1:j2], strict=True)):
+            continue  # house style: "Sen. Reid" / "Senator Reid", "Gen." / "General"
         return True
     return False
 
@@ -229,7 +238,14 @@ def quote_conflicts(analysis: Analysis, art_a: Article, sa: Span, art_b: Article
             x0, x1 = max(a0, sa.start), min(a1, sa.end)
             y0, y1 = max(b0, sb.start), min(b1, sb.end)
             min_run = 0 if known else MIN_RUN
-            if x0 < x1 and y0 < y1 and words_differ(art_a.text[x0:x1], art_b.text[y0:y1], overlap, min_run):
+            if x0 >= x1 or y0 >= y1:
+                continue
+            quote_a, quote_b = art_a.text[x0:x1], art_b.text[y0:y1]
+            plain_a = [w for w in _quoted_words(quote_a) if w != GAP]
+            plain_b = [w for w in _quoted_words(quote_b) if w != GAP]
+            if _coverage(plain_a, plain_b) < FACT_COVERAGE:
+                continue  # two things the speaker said, sharing a few words
+            if words_differ(quote_a, quote_b, overlap, min_run):
                 out.append(((x0, x1), (y0, y1)))
     return out
 
@@ -239,7 +255,6 @@ LONG_RUN = 6  # words in a row two quotations with no known speaker must share, 
 RUN = 3  # word n-grams used to find quotations sharing words across a story
 
 
-COVERAGE = 0.6  # share of the shorter quotation the two must quote alike (in runs of two words or more)
 
 
 def _coverage(wa: list[str], wb: list[str]) -> float:
