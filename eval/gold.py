@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from eval.scoring import AnchorError, Folded, Frag, covered, description_head, fold, head_name, overlap, prf, ratio
-from tuireader.core.models import Analysis, Article, Label
+from tuireader.core.models import Analysis, Article, Disagreement, Label
 
 NAMED = (Label.PERSON, Label.ORG, Label.PLACE)
 
@@ -76,21 +76,22 @@ class Located:
             return None
 
     def all_of(self, key: str, form: str) -> list[Frag]:
-        """Every whole-word, case-sensitive occurrence of ``form`` in article ``key``."""
+        """Every whole-word, case-sensitive occurrence of ``form`` in article ``key``; when there is
+        none, every occurrence inside words (a source's missing space: "the Daily Postreported")."""
         f = self.folded[key]
         needle = fold(form)[0]
-        out: list[Frag] = []
-        if not needle:
-            return out
-        at = f.folded.find(needle)
-        while at >= 0:
+        whole: list[Frag] = []
+        inside: list[Frag] = []
+        for at in _all(f.folded, needle):
             end = at + len(needle)
             before = f.folded[at - 1] if at > 0 else " "
             after = f.folded[end] if end < len(f.folded) else " "
+            span = (f.where[at], f.where[end - 1] + 1)
             if not (before.isalnum() and needle[0].isalnum()) and not (after.isalnum() and needle[-1].isalnum()):
-                out.append((f.where[at], f.where[end - 1] + 1))
-            at = f.folded.find(needle, at + 1)
-        return out
+                whole.append(span)
+            else:
+                inside.append(span)
+        return whole or inside
 
     def sentences_of(self, key: str, span: Frag) -> list[int]:
         article = self.articles[key]
@@ -371,12 +372,29 @@ def _disagreements(items: Sequence[Any], loc: Located, analysis: Analysis, out: 
     for d in tool.values():
         if str(d.kind) == "number":
             out.counts["disagreements.tool_number"] += 1
-            lines = [f"unit check ({'false flag' if d in false else 'matches gold'}): {d.summary}"]
-            for v in d.values:
-                key = key_of.get(v.article, v.article)
-                text = loc.articles[key].text if key in loc.articles else ""
-                lines.append(f"    [{key}] {v.text!r} in: …{_window(text, v.start, v.end)}…")
-            out.notes.append("\n".join(lines))
+            out.notes.append(unit_check(d, loc.articles, "false flag" if d in false else "matches gold"))
+
+
+def number_disagreements(analysis: Analysis) -> list[Disagreement]:
+    """The tool's number disagreements, each once."""
+    seen: dict[tuple[tuple[str, int, int], ...], Disagreement] = {}
+    for fact in analysis.facts:
+        for d in fact.disagreements:
+            if str(d.kind) == "number":
+                seen.setdefault(tuple(sorted((v.article, v.start, v.end) for v in d.values)), d)
+    return list(seen.values())
+
+
+def unit_check(d: Disagreement, articles: Mapping[str, Article], verdict: str = "") -> str:
+    """A flagged disagreement's values in context, so a reader can see whether they measure the
+    same thing (terminal only: it quotes the articles)."""
+    key_of = {a.id: k for k, a in articles.items()}
+    lines = [f"unit check{f' ({verdict})' if verdict else ''}: {d.summary}"]
+    for v in d.values:
+        key = key_of.get(v.article, v.article)
+        text = articles[key].text if key in articles else ""
+        lines.append(f"    [{key}] {v.text!r} in: …{_window(text, v.start, v.end)}…")
+    return "\n".join(lines)
 
 
 def _window(text: str, start: int, end: int, width: int = 60) -> str:

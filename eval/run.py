@@ -39,7 +39,7 @@ def _progress(label: str) -> Callable[[int, int], None]:
         now = time.monotonic()
         if now - last[0] > 2 or done == total:
             last[0] = now
-            print(f"\r{label}: {done}/{total}", end="\n" if done == total else "", file=sys.stderr, flush=True)
+            print(f"{label}: {done}/{total}", file=sys.stderr, flush=True)
 
     return report
 
@@ -168,6 +168,12 @@ def run_basil(root: Path, gold_dir: Path, limit: int | None, show: int) -> dict[
         for art, built in zip(trip, articles, strict=True):
             sentence_counts.update(basil.boundary_counts(art, built.text, [s.start for s in built.sentences]))
         uuid = trip[0].triplet
+        numbers = gold.number_disagreements(analysis)
+        sentence_counts["number_disagreements"] += len(numbers)
+        if uuid not in golds and show:
+            keyed_all = {a.source: built for a, built in zip(trip, articles, strict=True)}
+            for d in numbers:
+                print(f"basil {uuid[:8]} (no gold): {gold.unit_check(d, keyed_all)}")
         if uuid in golds:
             path, doc = golds[uuid]
             keyed = {a.source: built for a, built in zip(trip, articles, strict=True)}
@@ -195,6 +201,7 @@ def run_basil(root: Path, gold_dir: Path, limit: int | None, show: int) -> dict[
             "all_starts": prf(c["all.tp"], c["all.pred"], c["all.gold"]),
             "inside_paragraphs": prf(c["inner.tp"], c["inner.pred"], c["inner.gold"]),
         },
+        "number_disagreements_flagged": c["number_disagreements"],
         "tool_errors": len(errors),
     }
     missing = sorted(set(golds) - {t[0].triplet for t in triplets})

@@ -148,3 +148,16 @@ def test_a_wrong_speaker_is_counted_by_kind() -> None:
     gold = dict(GOLD, quotes=[dict(GOLD["quotes"][1], speaker_text="a lawyer for the council")])
     result = score_story(gold, articles, analysis)
     assert result.by_kind["description.n"] == 1 and result.by_kind["description.right"] == 0
+
+
+def test_a_form_glued_to_the_next_word_is_still_found() -> None:
+    from eval.gold import Located
+
+    text = "The Harbour Gazettereported it. Then the Gazette said more."
+    article = Article("x", "x.md", "t", "X", text)
+    errors: list[str] = []
+    loc = Located({"x": article}, errors)
+    assert loc.all_of("x", "Harbour Gazette") == [(4, 19)]  # only inside a word: taken
+    at = text.index("Gazette said")
+    assert loc.all_of("x", "Gazette") == [(at, at + 7)]  # a whole-word occurrence exists: only it
+    assert errors == []
