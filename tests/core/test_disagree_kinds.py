@@ -214,6 +214,14 @@ def test_which_name_differences_are_spellings(a: str, b: str, differs: bool) -> 
         ("now these (county) clerks have too much say.", "now these clerks have too much say.", False),
         ("I'm not going to pay for that f***ing fence!", "I'm not going to pay for that fucking fence,", False),
         ("a tough-on-crime sheriff who delivers", "a tough on crime sheriff who delivers", False),
+        # A fragment quoted from a longer passage with one word changed next to it.
+        ("steward its harbours.", "we are here to serve the sea as opposed to husband its harbours and", True),
+        # Two things said, lined up only by a shared "the": not one quotation.
+        (
+            "I was talking about the harbour tax,",
+            "I was talking about money, the idea that the sea serves us all",
+            False,
+        ),
         (
             "No mayor would be a tougher negotiator with either our partners or the unions than I would be,",
             "No mayor would be a tougher negotiator either with our partners or the unions than I would be,",

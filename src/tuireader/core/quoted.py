@@ -17,6 +17,7 @@ Pair = tuple[tuple[int, int], tuple[int, int]]
 QUOTED_RE = re.compile(r"“([^”\n]{8,})”|\"([^\"\n]{8,})\"|‘([^’\n]{12,})’")
 SAME_UTTERANCE = 0.34  # share of content lemmas two quotes need to be versions of one utterance
 SAME_SPEAKER = 0.2  # ... when both are attributed to the same person in one fact
+SPEAKER_COVERAGE = 0.4  # ... when both are attributed to the same person
 COVERAGE = 0.6  # share of the shorter quotation two must quote alike (in runs of two words or more)
 FACT_COVERAGE = 0.3  # the same, for two quotations in sentences reporting one fact
 IDENTICAL = 99.5  # rapidfuzz ratio of the folded words above which two quotes say the same
@@ -44,6 +45,7 @@ GAP = "…"
 CENSORED_RE = re.compile(r"[^\W_]+(?:\*+[^\W_]*|['’.\-][^\W_]+)*")  # words, also "f***ing"
 INSERTION_RE = re.compile(r"\[[^\]]*\]|\([^)]*\)")  # the reporter's words inside a quotation
 ELLIPSIS_RE = re.compile(r"\.\s?\.\s?\.|…")
+FRAGMENT = 4  # a quotation this short is a fragment worked into the reporter's sentence
 EDGE_WORDS = 4  # a different opening or ending longer than this is another sentence, not a rewording
 MIN_RUN = 4  # words in a row two quotations must share to be one utterance when the speaker is not known
 
@@ -85,6 +87,28 @@ def _abbreviated(x: str, y: str) -> bool:
     return 2 <= len(short) <= 4 and len(long_) > len(short) and long_.startswith(short)
 
 
+def _anchors(ops: Sequence[tuple[str, int, int, int, int]], words: Sequence[str]) -> list[int]:
+    """Indices of the runs both versions share that say where the two line up: two or more words,
+    or one content word (a single shared "the" or "I" says nothing)."""
+    return [
+        k
+        for k, (tag, i1, i2, _, _) in enumerate(ops)
+        if tag == "equal" and (i2 - i1 >= 2 or is_content(words[i1]))
+    ]
+
+
+def _edge_change(tag: str, left: int, right: int, fragment: bool) -> bool:
+    """Is a difference before the first or after the last shared run a rewording? A different
+    opening or ending of a few words on both sides is ("The next hours" / "The coming day"); so is
+    one word changed next to a short fragment quoted from a longer passage ("steward its
+    resources" / "... to husband its resources"); one version going on where the other stopped is not."""
+    if tag != "replace":
+        return False
+    if max(left, right) <= EDGE_WORDS:
+        return True
+    return fragment and min(left, right) == 1
+
+
 def _joined(words: list[str]) -> str:
     return "".join(words).replace("-", "").replace("'", "")
 
@@ -98,16 +122,17 @@ def reworded(wa: list[str], wb: list[str]) -> bool:
     ending on both sides, is a difference.
     """
     ops = SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes()
-    equal = [k for k, op in enumerate(ops) if op[0] == "equal"]
+    equal = _anchors(ops, wa)
     if not equal:
         return False
     first, last = equal[0], equal[-1]
+    fragment = min(len(wa), len(wb)) <= FRAGMENT
     for k, (tag, i1, i2, j1, j2) in enumerate(ops):
         if tag == "equal":
             continue
         if GAP in wa[max(0, i1 - 1) : i2 + 1] or GAP in wb[max(0, j1 - 1) : j2 + 1]:
             continue  # words left out on purpose
-        if (k < first or k > last) and (tag != "replace" or max(i2 - i1, j2 - j1) > EDGE_WORDS):
+        if (k < first or k > last) and not _edge_change(tag, i2 - i1, j2 - j1, fragment):
             continue  # one version starts later or stops earlier (or the rest is another sentence)
         if i2 - i1 == j2 - j1 and all(_censored(x, y) for x, y in zip(wa[i1:i2], wb[j1:j2], strict=True)):
             continue  # a word spelt out in one and censored ("f***") in the other
@@ -158,13 +183,14 @@ def difference(a: str, b: str, context: int = 2) -> tuple[str, str] | None:
     ("admit that i'm a", "admit i'm a"). Cut short: the short one's last words and the long one's going on."""
     wa, wb = _quoted_words(a), _quoted_words(b)
     ops = SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes()
-    equal = [k for k, op in enumerate(ops) if op[0] == "equal"]
+    equal = _anchors(ops, wa)
     if not equal:
         return None
+    fragment = min(len(wa), len(wb)) <= FRAGMENT
     for k, (tag, i1, i2, j1, j2) in enumerate(ops):
         if tag == "equal" or GAP in wa[max(0, i1 - 1) : i2 + 1] or GAP in wb[max(0, j1 - 1) : j2 + 1]:
             continue
-        if (k < equal[0] or k > equal[-1]) and (tag != "replace" or max(i2 - i1, j2 - j1) > EDGE_WORDS):
+        if (k < equal[0] or k > equal[-1]) and not _edge_change(tag, i2 - i1, j2 - j1, fragment):
             continue
         if _joined(wa[i1:i2]) == _joined(wb[j1:j2]):
             continue
@@ -300,7 +326,7 @@ def ledger_conflicts(analysis: Analysis, articles: Sequence[Article]) -> list[tu
             continue
         known = bool(sp_a and sp_b)
         quote_a, quote_b = texts[art_a][a0:a1], texts[art_b][b0:b1]
-        if _coverage(items[x][4], items[y][4]) < COVERAGE:
+        if _coverage(items[x][4], items[y][4]) < (SPEAKER_COVERAGE if known else COVERAGE):
             continue  # a few shared words in two different passages
         if words_differ(quote_a, quote_b, SAME_SPEAKER if known else SAME_UTTERANCE, MIN_RUN if known else LONG_RUN):
             out.append(((art_a, a0, a1), (art_b, b0, b1)))
