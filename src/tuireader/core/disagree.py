@@ -196,9 +196,19 @@ def _self_contradicting(values: Sequence[DisagreementValue], figures: Mapping[Di
     return any(not x.agrees(y) for qs in by_article.values() for x in qs for y in qs)
 
 
-def _quoted(analysis: Analysis, article: Article, member: FactMember, offset: int) -> bool:
-    """Does ``offset`` lie inside a quotation of the member's sentence?"""
-    return any(a <= offset < b for a, b, _ in passages(analysis, article, article.sentences[member.sentence]))
+class _Quoted:
+    """Does an offset lie inside a quotation of a member's sentence? (Each sentence read once.)"""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.spans: dict[FactMember, list[tuple[int, int]]] = {}
+
+    def __call__(self, article: Article, member: FactMember, offset: int) -> bool:
+        spans = self.spans.get(member)
+        if spans is None:
+            found = passages(self.analysis, article, article.sentences[member.sentence])
+            spans = self.spans[member] = [(a, b) for a, b, _ in found]
+        return any(a <= offset < b for a, b in spans)
 
 
 def _value(article: Article, start: int, end: int) -> DisagreementValue:
@@ -242,6 +252,7 @@ def find_disagreements(
         figures.append(quantities.extract(article.text, span.start, span.end, ref))
     found: dict[DisagreementKind, list[tuple[DisagreementValue, DisagreementValue]]] = {}
     figure_kinds: dict[DisagreementValue, Quantity] = {}
+    quoted = _Quoted(analysis)
     for x, y in _comparisons(members):
         ma, mb = members[x], members[y]
         if ma.article != mb.article:
@@ -252,8 +263,8 @@ def find_disagreements(
                 qb = [q for q in figures[y] if category(q) == cat]
                 if cat != "count":
                     # A day or span inside a quotation is the speaker's, told from the speaker's day.
-                    qa = [q for q in qa if not _quoted(analysis, art_a, members[x], q.start)]
-                    qb = [q for q in qb if not _quoted(analysis, art_b, members[y], q.start)]
+                    qa = [q for q in qa if not quoted(art_a, members[x], q.start)]
+                    qb = [q for q in qb if not quoted(art_b, members[y], q.start)]
                 for a, b in _conflicting(qa, qb):
                     va, vb = _value(art_a, a.start, a.end), _value(art_b, b.start, b.end)
                     figure_kinds[va], figure_kinds[vb] = a, b
@@ -266,7 +277,7 @@ def find_disagreements(
             ):
                 for (a0, a1), (b0, b1) in conflicts:
                     if kind is DisagreementKind.NEGATION and (
-                        _quoted(analysis, art_a, ma, a0) or _quoted(analysis, art_b, mb, b0)
+                        quoted(art_a, ma, a0) or quoted(art_b, mb, b0)
                     ):
                         continue  # what a speaker denies is the speaker's claim, not the outlet's report
                     found.setdefault(kind, []).append((_value(art_a, a0, a1), _value(art_b, b0, b1)))
