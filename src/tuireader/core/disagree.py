@@ -276,9 +276,7 @@ def find_disagreements(
                 (DisagreementKind.NEGATION, negation_conflicts(art_a, sa, art_b, sb)),
             ):
                 for (a0, a1), (b0, b1) in conflicts:
-                    if kind is DisagreementKind.NEGATION and (
-                        quoted(art_a, ma, a0) or quoted(art_b, mb, b0)
-                    ):
+                    if kind is DisagreementKind.NEGATION and (quoted(art_a, ma, a0) or quoted(art_b, mb, b0)):
                         continue  # what a speaker denies is the speaker's claim, not the outlet's report
                     found.setdefault(kind, []).append((_value(art_a, a0, a1), _value(art_b, b0, b1)))
     out: list[Disagreement] = []
@@ -360,7 +358,10 @@ def _with_speaker(analysis: Analysis, d: Disagreement) -> Disagreement:
     'quoted words differ (Ana Ruiz): “a fair deal for farmers” vs “a fair deal for the farmers”'."""
     head, rest = d.summary.split(": ", 1)
     versions = list(dict.fromkeys(" ".join(v.text.split()) for v in d.values))
-    shown = difference(versions[0], versions[1]) if len(versions) >= 2 else None
+    # The first two versions that show a difference in words (not only one quoting more than the other).
+    pairs = ((x, y) for n, x in enumerate(versions[: ANCHORS + 1]) for y in versions[n + 1 :])
+    diffs = (difference(x, y) for x, y in pairs)  # lazily: the first that shows one is enough
+    shown = next((w for w in diffs if w is not None and w[0] != w[1]), None)
     if shown is not None:
         rest = f"“{shown[0]}” vs “{shown[1]}”" + (" …" if len(versions) > 2 else "")
     for v in d.values:
@@ -374,10 +375,7 @@ def _with_speaker(analysis: Analysis, d: Disagreement) -> Disagreement:
 def _overlapping(a: Disagreement, b: Disagreement) -> bool:
     """Do two disagreements point at the same words in at least two articles?"""
     shared = {
-        v.article
-        for v in a.values
-        for w in b.values
-        if v.article == w.article and v.start < w.end and w.start < v.end
+        v.article for v in a.values for w in b.values if v.article == w.article and v.start < w.end and w.start < v.end
     }
     return len(shared) >= 2
 

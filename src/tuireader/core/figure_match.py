@@ -69,9 +69,10 @@ def same_thing(a: Quantity, b: Quantity, only_pair: bool, strict: bool = False) 
             return context_overlap(a, b) >= 2 or bool(set(a.near) & set(b.near))
         if strict:
             # Not known to report one fact: the figures must also share what happened to what they count.
-            return len(set(a.context) | {a.unit}) + len(set(b.context) | {b.unit}) > len(
-                set(a.context) | {a.unit} | set(b.context) | {b.unit}
-            ) + 1
+            return (
+                len(set(a.context) | {a.unit}) + len(set(b.context) | {b.unit})
+                > len(set(a.context) | {a.unit} | set(b.context) | {b.unit}) + 1
+            )
         # Several figures in one fact: what happened to the things counted must match too.
         return only_pair or context_overlap(a, b) >= 1
     if a.kind is not QuantityKind.DATE or a.role is Role.ELAPSED:

@@ -21,9 +21,7 @@ CUES = {"not", "no", "never", "without", "neither", "nor", "none", "cannot", "no
 # Stems: "failed to", "refused to", "denied" ("rejected the veto" is an act, not a negation).
 CUE_VERBS = ("fail", "refus", "declin", "deni")
 CUE_PREFIXES = {"fail", "refu", "decl", "deni", "deny"}
-CUE_RE = re.compile(
-    r"\b(?:" + "|".join(sorted(CUES)) + r"|\w+n[’']t|fail|refus|declin|deni|deny)", re.IGNORECASE
-)
+CUE_RE = re.compile(r"\b(?:" + "|".join(sorted(CUES)) + r"|\w+n[’']t|fail|refus|declin|deni|deny)", re.IGNORECASE)
 SCOPE_END = {"but", "while", "although", "though", "whereas", "yet", "and", "or", "which", "who", "that", "because"}
 PREPOSITIONS = {"on", "in", "at", "for", "with", "after", "before", "during", "since", "by", "from", "over", "under"}
 AUXILIARIES = {

@@ -91,9 +91,7 @@ def _anchors(ops: Sequence[tuple[str, int, int, int, int]], words: Sequence[str]
     """Indices of the runs both versions share that say where the two line up: two or more words,
     or one content word (a single shared "the" or "I" says nothing)."""
     return [
-        k
-        for k, (tag, i1, i2, _, _) in enumerate(ops)
-        if tag == "equal" and (i2 - i1 >= 2 or is_content(words[i1]))
+        k for k, (tag, i1, i2, _, _) in enumerate(ops) if tag == "equal" and (i2 - i1 >= 2 or is_content(words[i1]))
     ]
 
 
@@ -279,8 +277,6 @@ def quote_conflicts(analysis: Analysis, art_a: Article, sa: Span, art_b: Article
 Value = tuple[str, int, int]  # article id, start, end
 LONG_RUN = 6  # words in a row two quotations with no known speaker must share, across a story
 RUN = 3  # word n-grams used to find quotations sharing words across a story
-
-
 
 
 def _coverage(wa: list[str], wb: list[str]) -> float:
