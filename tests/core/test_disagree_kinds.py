@@ -371,3 +371,24 @@ def test_one_deal_reported_at_two_values_is_a_number_disagreement() -> None:
         )
     )
     assert [sorted(v.text for v in d.values) for d in found] == [["$12.4 billion", "$14.2 billion"]]
+
+
+def test_none_of_a_thing_against_the_thing_done() -> None:
+    found = between(
+        "No charges have been filed against the harbour master, police in Quillon said.",
+        "The harbour master was charged with three offences, police in Quillon said.",
+    )
+    assert [d.kind for d in found] == [DisagreementKind.NEGATION]
+    # The thing done to someone else is not a denial of it.
+    assert not between(
+        "No charges have been filed against the harbour master, police in Quillon said.",
+        "A dock worker was charged with theft, police in Quillon said.",
+    )
+
+
+def test_an_event_on_a_day_stated_and_denied() -> None:
+    found = between(
+        "The council vote on the harbour plan could come on Thursday, officials said.",
+        "There will be no council vote on the harbour plan this Thursday, officials said.",
+    )
+    assert DisagreementKind.NEGATION in {d.kind for d in found}

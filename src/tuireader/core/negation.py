@@ -147,7 +147,42 @@ def _one_way(art_a: Article, ta: list[Token], art_b: Article, tb: list[Token]) -
                 end = _display_end(ta, scope, matched)
                 out.append(((ta[cue].start, ta[end].end), (tb[min(ks)].start, tb[max(ks)].end)))
                 break
+        else:
+            found = _none_against_done(ta, cue, scope, tb, positive_b)
+            if found is not None:
+                out.append(found)
     return out
+
+
+def _clause(tokens: list[Token], k: int) -> range:
+    """Token indices of the clause around ``k`` (between commas, semicolons or colons)."""
+    start, end = k, k
+    while start > 0 and tokens[start - 1].text not in ",;:":
+        start -= 1
+    while end + 1 < len(tokens) and tokens[end + 1].text not in ",;:":
+        end += 1
+    return range(start, end + 1)
+
+
+def _none_against_done(
+    ta: list[Token], cue: int, scope: list[int], tb: list[Token], positive_b: list[tuple[int, str]]
+) -> Pair | None:
+    """ "No charges have been filed against Ruiz" / "Ruiz was charged with three offences": none of
+    a thing against the thing done (the noun's verb, in the past), said of the same person or thing."""
+    head = ta[scope[0]]
+    if ta[cue].low != "no" or not head.low.endswith("s"):
+        return None
+    lemma = lexicon.lemma(head.text)
+    around_a = {lexicon.lemma(t.text) for t in ta if t.word and lexicon.is_content(t.text)} - {lemma}
+    for k, lem in positive_b:
+        if lem != lemma or not tb[k].low.endswith("ed"):
+            continue
+        clause = _clause(tb, k)
+        shared = [j for j, other in positive_b if j in clause and abs(j - k) <= WINDOW and other in around_a]
+        if len({positive_b_lemma for j, positive_b_lemma in positive_b if j in shared}) >= 2:
+            ks = [k, *shared]
+            return (ta[cue].start, head.end), (tb[min(ks)].start, tb[max(ks)].end)
+    return None
 
 
 @lru_cache(maxsize=16384)
