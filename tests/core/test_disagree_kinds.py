@@ -392,3 +392,20 @@ def test_an_event_on_a_day_stated_and_denied() -> None:
         "There will be no council vote on the harbour plan this Thursday, officials said.",
     )
     assert DisagreementKind.NEGATION in {d.kind for d in found}
+
+
+def test_claims_of_one_kind_compared_across_a_story_only_for_the_same_thing() -> None:
+    first = article(
+        "first",
+        "The Brenholt harbour reopened on Monday after the storm.\n\n"
+        "Rescue teams evacuated 1,200 homes along the flooded river overnight, officials said.\n\n"
+        "Elsewhere, 23 states have enacted new harbour laws.",
+    )
+    second = article(
+        "second",
+        "The Brenholt harbour reopened on Monday after the storm.\n\n"
+        "By dawn about 800 homes along the flooded river had been evacuated by teams from three towns.\n\n"
+        "Four states have cut their fishing quotas.",
+    )
+    found = numbers(flagged(story(first, second)))
+    assert [sorted(v.text for v in d.values) for d in found] == [["1,200", "about 800"]]

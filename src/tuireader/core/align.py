@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from tuireader.core import disagree
 from tuireader.core.dates import reference_day
 from tuireader.core.diff import word_diff
-from tuireader.core.figure_facts import Figures, conflict_groups, raise_shared_figures
+from tuireader.core.figure_facts import CONFLICT_FLOOR, Figures, claim_pairs, conflict_groups, raise_shared_figures
 from tuireader.core.models import AlignedRow, Analysis, Article, Fact, FactMember, RowKind
 from tuireader.core.similarity import candidate_pairs, cosine, pair_score, sentence_features, weigh
 
@@ -175,7 +175,9 @@ def _align_facts(analysis: Analysis, threshold: float, link: float) -> list[Fact
         strong = {k: v for k, v in pairs.items() if candidates[k] >= LINK_CANDIDATE_MIN}
         clusters = [c for c in _cluster(owners, strong, threshold, link) if len(c) > 1]
         together = {(x, y) for c in clusters for x in c for y in c if x < y}
-        clusters += conflict_groups(owners, pairs, threshold, together, figures)
+        # Quantity claims of one kind are also tested where the sentences share little else.
+        claims = claim_pairs(owners, figures, threshold * CONFLICT_FLOOR)
+        clusters += conflict_groups(owners, pairs, threshold, together, figures, claims)
         # Disagreements now, while this story's sentences are still in the figure and token caches.
         story: list[Fact] = []
         for cluster in clusters:

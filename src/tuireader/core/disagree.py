@@ -66,11 +66,20 @@ def _conflicting(qa: list[Quantity], qb: list[Quantity], strict: bool = False) -
     return out
 
 
-def figure_conflicts(qa: list[Quantity], qb: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
-    """Conflicting figures for the same thing in two sentences not known to report one fact."""
+def figure_conflicts(
+    qa: list[Quantity], qb: list[Quantity], unrelated: bool = False
+) -> list[tuple[Quantity, Quantity]]:
+    """Conflicting figures for the same thing in two sentences not known to report one fact.
+
+    ``unrelated``: the sentences share little but the kind of figure, so the words around the two
+    figures must share two words besides what is counted ("23 states ... medical marijuana laws" is
+    not "four states ... recreational marijuana")."""
     out: list[tuple[Quantity, Quantity]] = []
     for cat in {category(q) for q in qa} & {category(q) for q in qb}:
-        out += _conflicting([q for q in qa if category(q) == cat], [q for q in qb if category(q) == cat], strict=True)
+        found = _conflicting([q for q in qa if category(q) == cat], [q for q in qb if category(q) == cat], strict=True)
+        if unrelated:
+            found = [(a, b) for a, b in found if len((set(a.context) & set(b.context)) - {a.unit, b.unit}) >= 2]
+        out += found
     return out
 
 

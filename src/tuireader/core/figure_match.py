@@ -74,7 +74,7 @@ def same_thing(a: Quantity, b: Quantity, only_pair: bool, strict: bool = False) 
                 > len(set(a.context) | {a.unit} | set(b.context) | {b.unit}) + 1
             )
         # Several figures in one fact: what happened to the things counted must match too.
-        return only_pair or context_overlap(a, b) >= 1
+        return context_overlap(a, b) >= 1
     if a.kind is not QuantityKind.DATE or a.role is Role.ELAPSED:
         big, small = max(abs(a.low), abs(b.low)), min(abs(a.high), abs(b.high))
         if small > 0 and big / small > MAGNITUDE:
