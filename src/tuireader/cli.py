@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
 
 from tuireader import __version__
+from tuireader.core.safe_line import safe_line
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -48,7 +49,7 @@ def _fail(message: str) -> NoReturn:
 
 
 def _warn(message: str) -> None:
-    print(f"tuireader: warning: {message}", file=sys.stderr)
+    print(f"tuireader: warning: {safe_line(message)}", file=sys.stderr)
 
 
 def _is_url(path: str) -> bool:
@@ -76,7 +77,7 @@ def load(paths: Sequence[str], *, no_cache: bool = False) -> Corpus:
     return corpus
 
 
-def _cache(disabled: bool):  # type: ignore[no-untyped-def]
+def _cache(disabled: bool, warn: Callable[[str], None] | None = None):  # type: ignore[no-untyped-def]
     """The analysis cache, or None when disabled or unavailable."""
     from tuireader.core.corpus import use_sentence_cache
 
@@ -88,6 +89,10 @@ def _cache(disabled: bool):  # type: ignore[no-untyped-def]
     except ImportError:
         return None
     cache = open_cache()
+    problem = cache.probe()
+    if problem:
+        (warn or _warn)(problem)
+        return None
     use_sentence_cache(cache)  # loading reuses cached sentence boundaries too
     return cache
 
@@ -185,7 +190,7 @@ def fetch_progress() -> Callable[[int, int, str], None] | None:
         if done >= total:
             sys.stderr.write("\r\x1b[K")
         else:
-            sys.stderr.write(f"\rtuireader: fetched {done}/{total} {url[:60]}\x1b[K")
+            sys.stderr.write(f"\rtuireader: fetched {done}/{total} {safe_line(url, 60)}\x1b[K")
         sys.stderr.flush()
 
     return show
@@ -220,7 +225,7 @@ def _choose_entries(count: int) -> str | None:
         try:
             parse_pick(answer, count)
         except ValueError as exc:
-            print(f"  {exc}", file=sys.stderr)
+            print(f"  {safe_line(exc)}", file=sys.stderr)
             continue
         return answer
 
@@ -240,11 +245,11 @@ def cmd_feed(argv: Sequence[str]) -> int:
         _warn(feed.note)
     spec = "all" if args.all else args.pick
     if spec is None:
-        print(feed.title)
+        print(safe_line(feed.title))
         width = len(str(len(feed.entries)))
         for entry in feed.entries:
-            print(f"{entry.number:>{width}}. {entry.title}  ({entry.published or 'no date'})")
-            print(f"{'':>{width}}  {entry.link or '(no link; the feed carries the text)'}")
+            print(f"{entry.number:>{width}}. {safe_line(entry.title)}  ({safe_line(entry.published or 'no date')})")
+            print(f"{'':>{width}}  {safe_line(entry.link or '(no link; the feed carries the text)')}")
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             print("choose entries with --pick 1,3-5 or --all", file=sys.stderr)
             return EXIT_OK
@@ -327,10 +332,10 @@ def cmd_report(argv: Sequence[str]) -> int:
     try:
         partial.write_text(text, encoding="utf-8")
         os.replace(partial, out)
-    except OSError as exc:
+    except (OSError, UnicodeError) as exc:
         partial.unlink(missing_ok=True)
-        _fail(f"{out}: cannot write ({exc.strerror or exc})")
-    print(f"tuireader: wrote {out} ({fmt}, {len(corpus.articles)} articles)", file=sys.stderr)
+        _fail(f"{out}: cannot write ({getattr(exc, 'strerror', None) or exc})")
+    print(f"tuireader: wrote {safe_line(out)} ({fmt}, {len(corpus.articles)} articles)", file=sys.stderr)
     return EXIT_OK
 
 
@@ -342,7 +347,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return commands[argv[0]](argv[1:])
         return cmd_app(argv)
     except UsageError as exc:
-        print(f"tuireader: error: {exc}", file=sys.stderr)
+        print(f"tuireader: error: {safe_line(exc)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from tuireader.core.models import Analysis
+from tuireader.core.source_names import source_labels
 
 SCHEMA = "tuireader.analysis/1"
 
 
 def to_dict(analysis: Analysis) -> dict[str, Any]:
     articles = []
+    labels = source_labels(analysis.articles)
     for article in analysis.articles:
         found = analysis.by_article.get(article.id)
         articles.append(
@@ -18,7 +20,8 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
                 "id": article.id,
                 "path": article.path,
                 "title": article.title,
-                "source": article.source,
+                "source": article.source or None,
+                "label": labels[article.id],
                 "published": article.published,
                 "url": article.url,
                 "author": article.author,

@@ -16,10 +16,12 @@ from textual.app import App
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 from textual.worker import get_current_worker
 
 from tuireader.core.corpus import Corpus
 from tuireader.core.models import Analysis, Article
+from tuireader.core.safe_line import safe_line
 from tuireader.ui.config import Config, load_config, save_config
 from tuireader.ui.messages import (
     AnalysisFailed,
@@ -104,6 +106,21 @@ class ReaderApp(App[None]):
         self.config = Config()
         self.main = MainScreen()
         self._arrived: list[Article] = []  # batches loaded so far, while a large corpus loads
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification as plain text: messages carry file names, URLs and error texts
+        from outside, which must never be parsed as markup (``[@click=app.quit]`` in a file
+        name would become a live action) nor reach the terminal as control characters."""
+        del markup  # always off, whatever the caller asked
+        super().notify(safe_line(message), title=safe_line(title), severity=severity, timeout=timeout, markup=False)
 
     # -- start-up --------------------------------------------------------------------------
 
@@ -293,6 +310,7 @@ def make_app(
 def run_app(paths: Sequence[str], *, no_cache: bool = False) -> int:
     from tuireader.cli import _cache
 
-    app = make_app(list(paths), cache=_cache(no_cache))
+    problems: list[str] = []  # said in the app: stderr is hidden behind the screen
+    app = make_app(list(paths), cache=_cache(no_cache, problems.append), warnings=problems)
     app.run()
     return app.return_code or 0

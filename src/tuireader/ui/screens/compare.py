@@ -20,6 +20,7 @@ from textual.widgets import Footer, Label
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tuireader.core.models import AlignedRow, Analysis, Article, RowKind
+from tuireader.core.source_names import source_labels
 from tuireader.ui.render_compare import next_article, shorten, story_articles
 from tuireader.ui.widgets.compare_header import CompareHeader
 from tuireader.ui.widgets.compare_table import CompareTable
@@ -119,7 +120,7 @@ class CompareScreen(Screen[None]):
     # -- loading ----------------------------------------------------------------------------------
 
     def _load(self) -> None:
-        self.query_one(CompareHeader).show(self.left, self.right, self.rows)
+        self.query_one(CompareHeader).show(self.left, self.right, self.rows, self.analysis.articles)
         if self.right_id is None:
             self.table.show_message("Only one article is loaded: there is nothing to compare it with.")
             self._status(Text("Load more articles about this story to compare them."))
@@ -149,7 +150,7 @@ class CompareScreen(Screen[None]):
     def on_compare_screen_aligned(self, message: CompareScreen.Aligned) -> None:
         self._cache[(message.left, message.right)] = message.rows
         if (message.left, message.right) == (self.left_id, self.right_id):
-            self.query_one(CompareHeader).show(self.left, self.right, message.rows)
+            self.query_one(CompareHeader).show(self.left, self.right, message.rows, self.analysis.articles)
             self._show(message.rows)
 
     def _show(self, rows: list[AlignedRow]) -> None:
@@ -221,7 +222,7 @@ class CompareScreen(Screen[None]):
         elif row.kind != RowKind.MATCH:
             side = self.left if row.kind == RowKind.LEFT else self.right
             if side is not None:
-                text.append(f" · only in {shorten(side.source or side.id, 40)}")
+                text.append(f" · only in {source_labels(self.analysis.articles, width=40)[side.id]}")
         self._status(text)
 
     # -- actions ----------------------------------------------------------------------------------

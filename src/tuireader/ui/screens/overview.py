@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, OptionList, Static
 
 from tuireader.core.models import Analysis, Fact, Story
+from tuireader.core.source_names import source_labels
 from tuireader.ui.render_compare import (
     ABSENT_MARK,
     DISPUTED_MARK,
@@ -28,11 +29,10 @@ from tuireader.ui.render_compare import (
     next_article,
     one_line,
     shorten,
-    source_names,
 )
 from tuireader.ui.screens.compare import Aligner, CompareScreen
 from tuireader.ui.widgets.overview_matrix import OverviewMatrix
-from tuireader.ui.widgets.overview_quotes import LedgerQuote, QuoteLedger
+from tuireader.ui.widgets.overview_quotes import NAME_WIDTH, LedgerQuote, QuoteLedger
 
 
 def _value_text(fact: Fact, article: str) -> set[str]:
@@ -127,17 +127,19 @@ class OverviewScreen(Screen[None]):
         )
         self.analysis = story_view(analysis, self.story) if self.story is not None else analysis
         self._aligner = aligner
-        self.names = source_names(self.analysis.articles, limit=20)
+        # Labels come from the whole corpus, so a source is called the same in every story and view.
+        self.names = source_labels(self.full.articles)
+        self.short_names = source_labels(self.full.articles, width=NAME_WIDTH)
 
     def compose(self) -> ComposeResult:
         yield Label(self._title(), id="overview-title")
-        yield OverviewMatrix(self.analysis, id="overview-matrix")
+        yield OverviewMatrix(self.analysis, corpus=self.full.articles, id="overview-matrix")
         with Horizontal(id="overview-lower"):
             with VerticalScroll(id="overview-detail-scroll", can_focus=False):
                 yield Static("", id="overview-detail")
             with Vertical(id="overview-ledger-pane"):
                 yield Label("Quotes by speaker", classes="overview--caption")
-                yield QuoteLedger(self.analysis, id="overview-ledger")
+                yield QuoteLedger(self.analysis, names=self.short_names, id="overview-ledger")
         yield Footer()
 
     @property

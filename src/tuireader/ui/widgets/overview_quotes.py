@@ -6,6 +6,7 @@ outlets, a quote only one outlet has, and a speaker's name spelled differently b
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -16,9 +17,11 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tuireader.core.models import Analysis, Quote, Span
-from tuireader.ui.render_compare import DISPUTED_MARK, shorten, source_names
+from tuireader.core.source_names import cells, source_labels
+from tuireader.ui.render_compare import DISPUTED_MARK, shorten
 
 QUOTE_LIMIT = 180
+NAME_WIDTH = 14  # the source before each quotation: its label fitted to this many cells
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,15 +142,17 @@ class QuoteLedger(OptionList):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Compare")]
 
-    def __init__(self, analysis: Analysis, *, id: str | None = None) -> None:
+    def __init__(self, analysis: Analysis, *, names: Mapping[str, str] | None = None, id: str | None = None) -> None:
+        """``names``: what each article is called (default: labels fitted among these articles)."""
         self.analysis = analysis
+        self.names = dict(names) if names is not None else source_labels(analysis.articles, width=NAME_WIDTH)
         self.speakers = group_quotes(analysis)
         self.quotes: dict[str, LedgerQuote] = {}  # option id -> quote
         super().__init__(*self._build_options(), id=id)
 
     def _build_options(self) -> list[Option | None]:
-        names = source_names(self.analysis.articles, limit=14)
-        width = max((len(name) for name in names.values()), default=0)
+        names = self.names
+        width = max((cells(names[a.id]) for a in self.analysis.articles), default=0)
         options: list[Option | None] = []
         if not self.speakers:
             options.append(Option(Content("No quotations found in these articles."), disabled=True))
@@ -168,7 +173,7 @@ class QuoteLedger(OptionList):
                 parts: list[tuple[str, str] | str] = [
                     (f"{DISPUTED_MARK}" if item.disputed else " ", "bold $text-warning"),
                     (bracket, "$text-muted"),
-                    (names[item.article].ljust(width), "$text-secondary"),
+                    (names[item.article] + " " * (width - cells(names[item.article])), "$text-secondary"),
                     " “",
                     (words, "$text-warning" if item.disputed else ""),
                     "”",
