@@ -409,3 +409,23 @@ def test_claims_of_one_kind_compared_across_a_story_only_for_the_same_thing() ->
     )
     found = numbers(flagged(story(first, second)))
     assert [sorted(v.text for v in d.values) for d in found] == [["1,200", "about 800"]]
+
+
+def test_forty_officers_against_about_a_dozen_police_officers() -> None:
+    found = numbers(
+        between(
+            "On Tuesday 40 officers searched the farmhouse outside Elmsford, the force said.",
+            "On Tuesday about a dozen police officers searched the farmhouse outside Elmsford, the force said.",
+        )
+    )
+    assert [sorted(v.text for v in d.values) for d in found] == [["40", "about a dozen"]]
+    assert found[0].summary == "numbers differ (officers): 40 vs about a dozen"
+
+
+def test_hundreds_of_thousands_is_not_read_as_two_numbers() -> None:
+    assert not numbers(
+        between(
+            "Hundreds of thousands of residents of Elmsford fled the floods, officials said.",
+            "About 400,000 residents of Elmsford fled the floods, officials said.",
+        )
+    )
