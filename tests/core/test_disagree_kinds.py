@@ -429,3 +429,33 @@ def test_hundreds_of_thousands_is_not_read_as_two_numbers() -> None:
             "About 400,000 residents of Elmsford fled the floods, officials said.",
         )
     )
+
+
+def test_time_references_to_one_event_resolved_against_publication_days() -> None:
+    first = article(
+        "first",
+        "Delegations from Arvania and Belmark met in Korsted on Friday.\n\n"
+        "The delegations met in Korsted for the first time since March 2022.",
+        published="2025-05-19",
+    )
+    second = article(
+        "second",
+        "Delegations from Arvania and Belmark met in Korsted on Friday.\n\n"
+        "It was the first direct meeting of the two delegations since last year.",
+        published="2025-05-19",
+    )
+    third = article(
+        "third",
+        "Delegations from Arvania and Belmark met in Korsted on Friday.\n\n"
+        "The delegations held their first direct meeting in nearly three years in Korsted.",
+        published="2025-05-20",
+    )
+    found = [
+        d for d in flagged(story(first, second, third)) if d.kind in {DisagreementKind.DATE, DisagreementKind.DURATION}
+    ]
+    texts = {v.text for d in found for v in d.values}
+    assert "since last year" in texts
+    assert texts & {"since March 2022", "nearly three years"}
+    # The two that agree (March 2022 is nearly three years before May 2025) are never set against each other.
+    for d in found:
+        assert {v.text for v in d.values} != {"since March 2022", "nearly three years"}
