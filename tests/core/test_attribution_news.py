@@ -8,6 +8,9 @@ across generations, works and firms not people, "U.S." before a new sentence, "T
 
 from __future__ import annotations
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from tuireader.core import entities
 from tuireader.core.corpus import RawArticle, build_article
 from tuireader.core.models import Article, ArticleAnalysis, Label
@@ -342,3 +345,21 @@ def test_crowds_and_possessive_descriptions() -> None:
     assert speakers('"The team took notes," read the statement, which was signed by Carl Brisco.') == [
         ("The team took notes,", "the statement")
     ]
+
+
+_PIECES = [
+    '"', "''", "“", "”", ",", ".", ":", " ", "\n\n", "said", "read", "the statement", "which", "Jo Roe",
+    "Mr.", "Jr.", "(D-Ohio)", "saying", "and added", "—", "-", "according to", "with", "a spokeswoman", "it",
+    "he", "Dale", "U.S.", "words here", "?", "!", "'",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_attribution_never_crashes_on_odd_punctuation(pieces: list[str]) -> None:
+    text = "Start. " + " ".join(pieces)
+    article = _article(text)
+    for q in analyze_article(article).quotes:
+        assert 0 <= q.start <= q.end <= len(article.text)
+        if q.speaker_start is not None and q.speaker_end is not None:
+            assert 0 <= q.speaker_start < q.speaker_end <= len(article.text)

@@ -227,7 +227,8 @@ class SpeakerFinder:
         if found is not None and found.via == ANONYMOUS and stop and text[stop.start()] == ",":
             named = re.match(r"\s*([^,;:]+?)(?:[,;:]|\.?$)", text[stop.end() : hi])
             tail = self._name_in(stop.end(), stop.end() + named.end(1), at_end=True) if named else None
-            relative = named is not None and named.group(1).split()[0].lower() in ("which", "who", "that", "whose")
+            first = named.group(1).split()[:1] if named is not None else []
+            relative = bool(first) and first[0].lower() in ("which", "who", "that", "whose")
             if tail is not None and not relative and len(named.group(1).split()) <= 5 if named else False:
                 return tail  # "said a spokesman, Jo Roe" (not "read the statement, which was sent by Jo Roe")
         return found
