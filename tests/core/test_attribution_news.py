@@ -363,3 +363,19 @@ def test_attribution_never_crashes_on_odd_punctuation(pieces: list[str]) -> None
         assert 0 <= q.start <= q.end <= len(article.text)
         if q.speaker_start is not None and q.speaker_end is not None:
             assert 0 <= q.speaker_start < q.speaker_end <= len(article.text)
+
+
+def test_possessor_of_the_words_and_names_that_are_words() -> None:
+    assert speakers('It is the pull of Quillan\'s "if you like your plan, you can keep it" promise.') == [
+        ("if you like your plan, you can keep it", "Quillan")
+    ]
+    assert speakers('In Brisco’s view, "this is a failure across the board."') == [
+        ("this is a failure across the board.", "Brisco")
+    ]
+    assert speakers('"It is an expensive model," said Will Doyle, a professor.') == [
+        ("It is an expensive model,", "Will Doyle")
+    ]
+    assert speakers('"I hope you find the missing files." Brisco said. "Yes, I do."')[0] == (
+        "I hope you find the missing files.",
+        "Brisco",
+    )

@@ -325,7 +325,8 @@ class SpeakerFinder:
         last = re.search(r"(\w+)\.?$", text[lo:hi])
         if last and last.group(1).lower() in PRONOUNS and (len(words) == 1 or last.group(1).lower() != "i"):
             return self.refs.pronoun(lo + last.start(1), lo + last.end(1))
-        if len(words) > 12 or words[0].lower() in _NOT_SUBJECT_START:
+        named_start = len(words) > 1 and words[0][:1].isupper() and words[1][:1].isupper()  # "Will Doyle"
+        if len(words) > 12 or (words[0].lower() in _NOT_SUBJECT_START and not named_start):
             return None
         rep = _REPRESENTATIVE.search(text, lo, hi)
         if rep:

@@ -98,6 +98,15 @@ _INVERTED_SLOT = re.compile(
 _VERB_BEFORE = re.compile(r"\b([a-z]{3,}ed)" + _SHORT_PHRASE + r"\s*[,:]\s*$")
 _HEADLINE_DASH = re.compile(r"\s(?:-|—|–|--)\s")
 _BY_AGENT = re.compile(r"\s+by\s+")
+_SAYING_NOUNS = (
+    r"(?:words?|question|promise|dictum|message|view|statement|response|reply|answer|remarks?|comments?|slogan"
+    r"|motto|warning|claim|argument|line|vow|pledge|tweet|post|mantra|refrain|advice|verdict|assessment)"
+)
+# "Roe's dictum to his interns was, '...'", "in Roe's view, '...'", "Roe's '...'"
+_POSSESSOR = re.compile(
+    r"((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w-]*)['’]s?\s+(?:(?:[a-z-]+\s+){0,2}" + _SAYING_NOUNS
+    + r"\b[^,:;.!?]{0,60}?(?:\s+(?:was|is|were|are|reads?))?\s*[,:]?\s*$|$)"
+)
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+$")
 _GOVERNED = re.compile(r"\b[a-z]{3,}\s+to\s+$")  # "interjected to say", "took the stage to say"
 # '"...," Jo Bloggs, who has chaired the committee since 2014 and ..., said': a long appositive is fine
@@ -354,6 +363,11 @@ class _Attribution:
         reads = _READ_CUE.search(masked, lo, hi)
         if reads is not None:
             found.append(Cue(reads.start(), reads.end(), reads.group()))
+        owner = _POSSESSOR.search(masked, max(lo, hi - 120), hi) if not found else None
+        if owner is not None:  # "Roe's dictum was, '...'", "the pull of Roe's '...' promise"
+            named = self.finder.name_at(owner.start(1), owner.end(1))
+            if named is not None:
+                return "", named, owner.start(1)
         if not found:
             verb = _VERB_BEFORE.search(masked, lo, hi)
             if verb is None:
