@@ -379,3 +379,8 @@ def test_possessor_of_the_words_and_names_that_are_words() -> None:
         "I hope you find the missing files.",
         "Brisco",
     )
+
+
+def test_a_common_word_opening_the_sentence_is_not_a_speaker() -> None:
+    found = speakers('Weeks later, the mayor relented, saying: "We will reopen the bridge."')
+    assert found and found[0][1] != "Weeks"

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from tuireader.core import gazetteer as gz
 from tuireader.core.models import Label, Span
 from tuireader.core.quote_context import (
     ABBREVIATIONS,
@@ -86,6 +87,7 @@ _POSSESSIVE_ROLE = re.compile(
 )
 
 
+_COMMON_ZIPF = 4.5  # an English word this common opening a sentence is not taken for a name on its own
 _CLAUSE_WORDS = PRONOUNS | frozenset(
     "me him her us them my our your is was were are has had have will would could can may might should not".split()
 )
@@ -280,11 +282,21 @@ class SpeakerFinder:
         window_end = min(hi, head + 80)
         for cand in self._mentions_between(head, window_end):
             return Speaker(cand.start, cand.end, cand.name, "name", cand.label)
-        names = names_in(text, head, window_end)
+        names = [n for n in names_in(text, head, window_end) if not self._sentence_opener(n, head)]
         if names:
             n = names[0]
             return Speaker(n.start, n.end, n.name, "name")
         return None
+
+    def _sentence_opener(self, name: Candidate, head: int) -> bool:
+        """ "Weeks later", "Buying a gun": a common word capitalised only because it opens the sentence."""
+        if name.start != head or " " in name.name:
+            return False
+        word = name.name
+        if gz.english_frequency(word.lower()) < _COMMON_ZIPF or word in gz.given_names():
+            return False
+        following = re.match(r"\s+(\w)", self.masked[name.end : name.end + 3])
+        return following is not None and following.group(1).islower()
 
     def name_at(self, lo: int, hi: int) -> Speaker | None:
         """A name written in capitals at ``[lo, hi)`` taken as a name even when it is an English word
