@@ -384,3 +384,11 @@ def test_possessor_of_the_words_and_names_that_are_words() -> None:
 def test_a_common_word_opening_the_sentence_is_not_a_speaker() -> None:
     found = speakers('Weeks later, the mayor relented, saying: "We will reopen the bridge."')
     assert found and found[0][1] != "Weeks"
+
+
+def test_she_is_not_a_man_named_in_full() -> None:
+    text = (
+        "Dana Whitfield runs the party. Her rival endorsed law professor Tim Canova. "
+        '"Do not let the perfect be the enemy of the good," she said.'
+    )
+    assert speakers(text) == [("Do not let the perfect be the enemy of the good,", "Dana Whitfield")]

@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from tuireader.core import gazetteer as gz
 from tuireader.core.models import Label, Span
 from tuireader.core.ner_rules import ORG_HEADS, PLACE_HEADS
 from tuireader.core.quote_context import Candidate, Sentences, cues, names_in
@@ -221,6 +222,8 @@ class References:
             return False
         if cand.label is None and cand.name.split()[-1] in _THING_HEADS:
             return False  # "Madison Square Garden": a place or a body, never "he" or "she"
+        if cand.label is None and "." in cand.name and len(cand.name.replace(".", "")) <= 4:
+            return False  # "N.H", "U.S.": an abbreviation, not a person
         if cand.label is None and len(cand.name.split()) == 1:
             # A lone capitalised word is a person only as a sentence's subject or a known speaker.
             known = cand.name in self.speaker_names
@@ -236,6 +239,9 @@ class References:
             return "he"
         if _FEMALE_BEFORE.search(before):
             return "she"
+        words = cand.name.split()
+        if len(words) >= 2:  # "Tim Canova": a given name English lists give one gender only
+            return gz.given_gender(words[0])
         return None
 
     def _learn(self, speaker: Speaker, pronoun: str) -> Speaker:
