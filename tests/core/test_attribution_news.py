@@ -392,3 +392,12 @@ def test_she_is_not_a_man_named_in_full() -> None:
         '"Do not let the perfect be the enemy of the good," she said.'
     )
     assert speakers(text) == [("Do not let the perfect be the enemy of the good,", "Dana Whitfield")]
+
+
+def test_two_bodies_joined_by_and_stay_two_and_a_short_name_joins_its_long_one() -> None:
+    found = mentions("The Senate Foreign Relations and Senate Intelligence committees met on Monday.")
+    assert not any(" and " in name for _, name in found)
+    resolved, (a, b) = _resolve(
+        "The Daily Quillan Times reported the vote on Monday.", "The Times said the vote was close."
+    )
+    assert _entity(resolved, b, "Times") == _entity(resolved, a, "Daily Quillan Times")

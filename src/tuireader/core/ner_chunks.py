@@ -187,7 +187,9 @@ def _joins(tokens: Sequence[Token], first: int, last: int, connector: str, follo
         return False
     current = tokens[last].text
     if connector == "and":
-        return any(tokens[k].text in ORG_HEADS for k in range(first, last + 1))
+        # "Procter and Gamble Group", not two bodies "Senate Foreign Relations and Senate Intelligence"
+        words = {tokens[k].text for k in range(first, last + 1)}
+        return any(w in ORG_HEADS for w in words) and following not in words and following not in ORG_HEADS
     if current in ORG_HEADS or current in LEADING_PLACE_HEADS or current in PLACE_HEADS:
         return True  # "Ministry of Health", "Gulf of Aden", "Port of Antwerp"
     # "Secretary of State", "Minister for Digital Affairs"; not "President of Chile" (a place).

@@ -58,6 +58,19 @@ def propagate(
             weak = other is Label.PLACE or counter[other] <= counter[Label.PERSON] or word not in org_firsts
             if counter[other] and word not in relabel and not known_place and weak:
                 relabel[word] = (other, Label.PERSON)
+    # One word, one kind of thing: "WikiLeaks" an organisation more often than "Wikileaks" a person, and no
+    # person of the corpus has that name.
+    by_fold: dict[str, list[str]] = defaultdict(list)
+    for surface in votes:
+        if " " not in surface:
+            by_fold[surface.casefold()].append(surface)
+    for group in by_fold.values():
+        org = sum(votes[w][Label.ORG] for w in group)
+        person = sum(votes[w][Label.PERSON] for w in group)
+        if org > person > 0 and not any(w in person_lasts or w in person_firsts for w in group):
+            for w in group:
+                if votes[w][Label.PERSON] and w not in relabel:
+                    relabel[w] = (Label.PERSON, Label.ORG)
     # One surface, one kind of thing: a name labelled person here and organisation there takes the majority.
     for surface, counter in votes.items():
         if surface in relabel or " " not in surface:
