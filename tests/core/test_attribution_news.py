@@ -401,3 +401,8 @@ def test_two_bodies_joined_by_and_stay_two_and_a_short_name_joins_its_long_one()
         "The Daily Quillan Times reported the vote on Monday.", "The Times said the vote was close."
     )
     assert _entity(resolved, b, "Times") == _entity(resolved, a, "Daily Quillan Times")
+
+
+def test_reported_speech_after_said_is_not_a_description() -> None:
+    found = speakers('Mr. Quillan, citing "the unique pull of the party," said the candidate could win Ohio.')
+    assert found == [("the unique pull of the party,", "Quillan")]

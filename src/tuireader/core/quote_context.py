@@ -36,7 +36,7 @@ SPEECH_CUES = frozenset(
     asking assured cracked snapped scoffed gushed bragged recounted reported reports write yelled screamed
     shouting yelling chanting exhorted claims cited cites riffed agreed agrees disagreed disagrees barked growled
     mocked mocks reacted sings hollered thundered intoned laughed sighed interjected interrupted whispered
-    murmured notes proclaimed remembered continues demurred""".split()
+    murmured notes proclaimed remembered continues demurred citing""".split()
 )
 # Naming verbs: "Smith called it a 'bloodbath'". They attribute a word, not a statement.
 NAMING_CUES = frozenset(

@@ -98,7 +98,12 @@ def _noun_phrase(words: Sequence[str]) -> bool:
     ("he returned he began by") or a stray fragment ending in a preposition."""
     lowered = [w.lower().strip(",.") for w in words]
     if lowered[0] in ("the", "a", "an", "one", "another", "some", "his", "her", "their", "its", "our", "this", "that"):
-        return not any(w in PRONOUNS for w in lowered[1:]) and lowered[-1] not in _NOT_SUBJECT_START
+        # not a clause: "the candidate could be", "the city embodied the"
+        rest = lowered[1:]
+        return (
+            not any(w in _CLAUSE_WORDS or w in ("be", "been", "being", "the", "a", "an") for w in rest)
+            and lowered[-1] not in _NOT_SUBJECT_START
+        )
     return not any(w in _CLAUSE_WORDS for w in lowered) and lowered[-1] not in _NOT_SUBJECT_START
 
 
