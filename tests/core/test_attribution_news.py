@@ -406,3 +406,8 @@ def test_two_bodies_joined_by_and_stay_two_and_a_short_name_joins_its_long_one()
 def test_reported_speech_after_said_is_not_a_description() -> None:
     found = speakers('Mr. Quillan, citing "the unique pull of the party," said the candidate could win Ohio.')
     assert found == [("the unique pull of the party,", "Quillan")]
+
+
+def test_an_affiliation_before_a_name_is_not_part_of_it() -> None:
+    found = mentions("He ran against Republican Renee Ellmark, a nurse, and lost to fellow Ruritanian John Quade.")
+    assert {("person", "Renee Ellmark"), ("person", "John Quade")} <= found
