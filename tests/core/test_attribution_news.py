@@ -411,3 +411,8 @@ def test_reported_speech_after_said_is_not_a_description() -> None:
 def test_an_affiliation_before_a_name_is_not_part_of_it() -> None:
     found = mentions("He ran against Republican Renee Ellmark, a nurse, and lost to fellow Ruritanian John Quade.")
     assert {("person", "Renee Ellmark"), ("person", "John Quade")} <= found
+
+
+def test_bodies_named_with_on() -> None:
+    assert ("org", "Council on Coastal Relations") in mentions("Analysts at the Council on Coastal Relations agreed.")
+    assert not any(" on " in name for _, name in mentions("The Senate on Thursday debated Ruritania."))

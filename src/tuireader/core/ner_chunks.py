@@ -36,7 +36,8 @@ _ABBREVIATIONS = frozenset(
 _BOUNDARY = frozenset(".!?…:;")
 _TRANSPARENT = frozenset("“\"‘'(—–-[«»„*_")
 _POSSESSIVE = ("'s", "’s", "'S", "’S")
-_JOINERS = frozenset({"of", "for", "and"})
+_JOINERS = frozenset({"of", "for", "and", "on"})
+_ON_HEADS = frozenset("Council Committee Commission Conference Panel Subcommittee Forum Institute Center Centre".split())
 # After initials with a full stop ("the U.S. In a statement"), one of these starts a new sentence.
 _SENTENCE_OPENERS = frozenset(
     """in on at the a an but and or it its this that these those there they he she we i as after before when
@@ -186,6 +187,8 @@ def _joins(tokens: Sequence[Token], first: int, last: int, connector: str, follo
     if connector not in _JOINERS:
         return False
     current = tokens[last].text
+    if connector == "on":  # "Council on Foreign Relations", "Committee on Ways and Means" (not "Senate on Iran")
+        return current in _ON_HEADS
     if connector == "and":
         # "Procter and Gamble Group", not two bodies "Senate Foreign Relations and Senate Intelligence"
         words = {tokens[k].text for k in range(first, last + 1)}
