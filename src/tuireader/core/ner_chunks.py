@@ -37,7 +37,7 @@ _BOUNDARY = frozenset(".!?…:;")
 _TRANSPARENT = frozenset("“\"‘'(—–-[«»„*_")
 _POSSESSIVE = ("'s", "’s", "'S", "’S")
 _JOINERS = frozenset({"of", "for", "and", "on"})
-_ON_HEADS = frozenset("Council Committee Commission Conference Panel Subcommittee Forum Institute Center Centre".split())
+_ON_HEADS = frozenset("Council Committee Commission Conference Panel Subcommittee Forum Institute Center".split())
 # After initials with a full stop ("the U.S. In a statement"), one of these starts a new sentence.
 _SENTENCE_OPENERS = frozenset(
     """in on at the a an but and or it its this that these those there they he she we i as after before when
