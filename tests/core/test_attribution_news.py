@@ -416,3 +416,10 @@ def test_an_affiliation_before_a_name_is_not_part_of_it() -> None:
 def test_bodies_named_with_on() -> None:
     assert ("org", "Council on Coastal Relations") in mentions("Analysts at the Council on Coastal Relations agreed.")
     assert not any(" on " in name for _, name in mentions("The Senate on Thursday debated Ruritania."))
+
+
+def test_the_governor_finds_gov_before_a_name() -> None:
+    article = _article('Quillan Gov. Rick Pardo spoke on Monday. "Faith made us strong," the Quillan governor said.')
+    quote = analyze_article(article).quotes[0]
+    assert quote.speaker_name == "the Quillan governor"
+    assert article.text[quote.speaker_start : quote.speaker_end] == "Rick Pardo"

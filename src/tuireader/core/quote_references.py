@@ -34,6 +34,15 @@ _ROLE_HEADS = frozenset(
 
 
 _THING_HEADS = PLACE_HEADS | ORG_HEADS | frozenset({"Garden", "Gardens", "Hall", "Center", "Centre"})
+# "the governor" for "Gov. Jo Roe": the abbreviated titles news writes before a name.
+_ROLE_ABBREVIATIONS = {
+    "governor": ("gov.",),
+    "senator": ("sen.",),
+    "representative": ("rep.",),
+    "president": ("pres.",),
+    "general": ("gen.",),
+    "professor": ("prof.",),
+}
 _MALE_BEFORE = re.compile(
     r"\b(?:son|husband|brother|father|boyfriend|grandson|nephew|uncle|mr\.?|sir|king|prince|man)\b[\s,]*$"
 )
@@ -115,7 +124,8 @@ class References:
                         return Speaker(cand.start, cand.end, cand.name, "description", cand.label, written=phrase)
                     if wanted is Label.PERSON and cand.label in (Label.PERSON, None):
                         before = self.masked[max(0, cand.start - 40) : cand.end].lower()  # "Judge X" may be one mention
-                        if re.search(rf"\b{re.escape(head)}\b", before) and all(w in before for w in words[1:-1]):
+                        forms = "|".join(re.escape(f) for f in (head, *_ROLE_ABBREVIATIONS.get(head, ())))
+                        if re.search(rf"\b(?:{forms})(?!\w)", before) and all(w in before for w in words[1:-1]):
                             return Speaker(cand.start, cand.end, cand.name, "description", cand.label, written=phrase)
         return Speaker(lo, hi, phrase, ANONYMOUS)
 
