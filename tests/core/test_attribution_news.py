@@ -423,3 +423,12 @@ def test_the_governor_finds_gov_before_a_name() -> None:
     quote = analyze_article(article).quotes[0]
     assert quote.speaker_name == "the Quillan governor"
     assert article.text[quote.speaker_start : quote.speaker_end] == "Rick Pardo"
+
+
+def test_a_description_heading_a_clause_keeps_whom_it_speaks_for() -> None:
+    article = _article(
+        'A spokeswoman for the Harbour Safety Committee emailed reporters the text, arguing, "It says nothing of it."'
+    )
+    quote = analyze_article(article).quotes[0]
+    assert quote.speaker_name == "spokeswoman for Harbour Safety Committee"
+    assert article.text[quote.speaker_start : quote.speaker_end] == "Harbour Safety Committee"

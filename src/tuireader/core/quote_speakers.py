@@ -282,6 +282,16 @@ class SpeakerFinder:
                 return named
             if end > np.start(1):
                 found = self._classify(subject_at, end)
+                more = _DESCRIPTION_TAIL.match(text, end + 1, hi) if text[end : end + 1] == " " else None
+                if found is not None and found.via == ANONYMOUS and more is not None:
+                    # "A spokeswoman for the House Committee emailed ...": the description whole
+                    tail_end = more.end()
+                    while text[tail_end - 1] in ".,":
+                        tail_end -= 1
+                    whole = self._classify(subject_at, tail_end)  # "spokeswoman for X": X's role
+                    if whole is not None and whole.via == "role":
+                        return whole
+                    return Speaker(found.start, tail_end, text[found.start : tail_end], ANONYMOUS)
                 if found is not None:
                     return found
         window_end = min(hi, head + 80)
