@@ -25,7 +25,9 @@ Rules, in the order of the README's figures:
   one gold fact; tool pairs come from ``Analysis.facts`` the same way; P/R/F1 over pairs. Gold
   facts list main claims only, so precision is a lower bound;
 - disagreements: a gold disagreement is found when one tool disagreement's values overlap the gold
-  values in at least two articles; a tool disagreement matching no gold one is a false flag.
+  values in at least two articles (for name spellings, a value written elsewhere in the article
+  counts when its text is part of the gold value); a tool disagreement matching no gold one is a
+  false flag.
 """
 
 from __future__ import annotations
@@ -337,9 +339,11 @@ def _facts(facts: Sequence[Any], loc: Located, analysis: Analysis, out: StorySco
 
 def _disagreements(items: Sequence[Any], loc: Located, analysis: Analysis, out: StoryScore) -> None:
     gold: list[dict[str, Frag]] = []
+    described: list[Mapping[str, Any]] = []
     for item in items:
         if not isinstance(item, Mapping) or not isinstance(item.get("values"), Mapping):
             continue
+        described.append(item)
         spans: dict[str, Frag] = {}
         for key, val in item["values"].items():
             span = _value_span(str(key), val, loc, f"disagreement {item.get('id')}")
@@ -353,22 +357,38 @@ def _disagreements(items: Sequence[Any], loc: Located, analysis: Analysis, out: 
             sig = tuple(sorted((v.article, v.start, v.end) for v in d.values))
             tool.setdefault(sig, d)
 
+    def same(v: Any, key: str, span: Frag, by_name: bool) -> bool:
+        if overlap((v.start, v.end), span):
+            return True
+        # a spelling is the same disagreement wherever the article writes it
+        wanted = _key_fold(loc.articles[key].text[span[0] : span[1]])
+        return by_name and bool(_key_fold(v.text)) and _key_fold(v.text) in wanted
+
     def hits(d: Any, spans: Mapping[str, Frag]) -> int:
+        by_name = str(d.kind) == "name"
         return len(
             {
                 key_of[v.article]
                 for v in d.values
                 if v.article in key_of
                 and key_of[v.article] in spans
-                and overlap((v.start, v.end), spans[key_of[v.article]])
+                and same(v, key_of[v.article], spans[key_of[v.article]], by_name)
             }
         )
 
     out.counts["disagreements.gold"] += len(gold)
-    out.counts["disagreements.found"] += sum(1 for g in gold if any(hits(d, g) >= 2 for d in tool.values()))
+    for item, g in zip(described, gold, strict=True):
+        kind = str(item.get("kind", "other"))
+        found = any(hits(d, g) >= 2 for d in tool.values())
+        out.counts[f"disagreements.kind.{kind}.gold"] += 1
+        out.counts["disagreements.found"] += found
+        out.counts[f"disagreements.kind.{kind}.found"] += found
+        if not found:
+            out.notes.append(f"disagreement not found: {item.get('id')} ({kind}) {item.get('what', '')}")
     out.counts["disagreements.tool"] += len(tool)
     false = [d for d in tool.values() if not any(hits(d, g) >= 2 for g in gold)]
     out.counts["disagreements.false_flags"] += len(false)
+    out.notes.extend(f"false flag ({d.kind}): {d.summary}" for d in false if str(d.kind) != "number")
     for d in tool.values():
         if str(d.kind) == "number":
             out.counts["disagreements.tool_number"] += 1
@@ -484,5 +504,9 @@ def finish(counts: Counter[str], by_kind: Counter[str]) -> dict[str, Any]:
         "tool": c["disagreements.tool"],
         "false_flags": c["disagreements.false_flags"],
         "tool_number": c["disagreements.tool_number"],
+        "by_kind": {
+            kind: {"gold": c[f"disagreements.kind.{kind}.gold"], "found": c[f"disagreements.kind.{kind}.found"]}
+            for kind in sorted({k.split(".")[2] for k in c if k.startswith("disagreements.kind.")})
+        },
     }
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from eval.gold import finish, score_story
@@ -161,3 +162,24 @@ def test_a_form_glued_to_the_next_word_is_still_found() -> None:
     at = text.index("Gazette said")
     assert loc.all_of("x", "Gazette") == [(at, at + 7)]  # a whole-word occurrence exists: only it
     assert errors == []
+
+
+def test_a_name_spelling_flagged_at_another_occurrence_still_matches() -> None:
+    a_text = "Mayor Ines Vella spoke. Later Vella left."
+    b_text = "Mayor Ines Vela spoke. Later Vela left."
+    a = Article("a", "a.md", "t", "One", a_text, sentences=_spans(a_text))
+    b = Article("b", "b.md", "t", "Two", b_text, sentences=_spans(b_text))
+    va, vb = a_text.rindex("Vella"), b_text.rindex("Vela")
+    flag = Disagreement(
+        DisagreementKind.NAME,
+        "names differ",
+        (DisagreementValue("a", va, va + 5, "Vella"), DisagreementValue("b", vb, vb + 4, "Vela")),
+    )
+    analysis = Analysis([a, b], facts=[Fact("f", "x", (FactMember("a", 1), FactMember("b", 1)), (flag,))])
+    gold = {
+        "disagreements": [
+            {"id": "d", "kind": "name", "values": {"one": {"value": "Ines Vella"}, "two": {"value": "Ines Vela"}}}
+        ]
+    }
+    figures = finish(score_story(gold, {"one": a, "two": b}, analysis).counts, Counter())
+    assert figures["disagreements"]["found"] == 1 and figures["disagreements"]["false_flags"] == 0
