@@ -432,3 +432,11 @@ def test_a_description_heading_a_clause_keeps_whom_it_speaks_for() -> None:
     quote = analyze_article(article).quotes[0]
     assert quote.speaker_name == "spokeswoman for Harbour Safety Committee"
     assert article.text[quote.speaker_start : quote.speaker_end] == "Harbour Safety Committee"
+
+
+def test_a_pronoun_never_takes_a_common_word_or_an_abbreviation() -> None:
+    text = (
+        "Rhonda Quaile came from Concord, N.H., for the rally. Sometimes the crowd went quiet. "
+        '"It just came out of my mouth," she said.'
+    )
+    assert speakers(text) == [("It just came out of my mouth,", "Rhonda Quaile")]

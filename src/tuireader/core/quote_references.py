@@ -33,6 +33,7 @@ _ROLE_HEADS = frozenset(
 )
 
 
+_COMMON_ZIPF = 4.5  # a lone capitalised word this common in English is not taken for a person
 _THING_HEADS = PLACE_HEADS | ORG_HEADS | frozenset({"Garden", "Gardens", "Hall", "Center", "Centre"})
 # "the governor" for "Gov. Jo Roe": the abbreviated titles news writes before a name.
 _ROLE_ABBREVIATIONS = {
@@ -196,7 +197,12 @@ class References:
             if span.end <= floor:
                 break
             subject = self._cue_subject(span, start)
-            if subject is not None and subject.label in labels and self._gender(subject) in (None, pronoun):
+            if (
+                subject is not None
+                and subject.label in labels
+                and self._gender(subject) in (None, pronoun)
+                and (pronoun not in ("he", "she") or _person_like(subject))
+            ):
                 return self._learn(replace(subject, via="pronoun"), pronoun)
             hi = min(span.end, start)
             in_sentence = [
@@ -217,7 +223,11 @@ class References:
                 break
             span = self.sentences.spans[index]
             hi = min(span.end, limit)
-            fits = [c for c in self._candidates(span.start, hi) if c.label in labels]
+            fits = [
+                c
+                for c in self._candidates(span.start, hi)
+                if c.label in labels and (pronoun not in ("he", "she") or _person_like(c))
+            ]
             for cand in reversed(fits):
                 if self._gender(cand) in (None, pronoun):
                     return self._pick([c for c in fits if c.start <= cand.start], pronoun)
@@ -230,10 +240,8 @@ class References:
             return True
         if self._gender(cand) not in (None, pronoun):
             return False
-        if cand.label is None and cand.name.split()[-1] in _THING_HEADS:
-            return False  # "Madison Square Garden": a place or a body, never "he" or "she"
-        if cand.label is None and "." in cand.name and len(cand.name.replace(".", "")) <= 4:
-            return False  # "N.H", "U.S.": an abbreviation, not a person
+        if not _person_like(cand):
+            return False
         if cand.label is None and len(cand.name.split()) == 1:
             # A lone capitalised word is a person only as a sentence's subject or a known speaker.
             known = cand.name in self.speaker_names
@@ -303,6 +311,22 @@ class References:
         self.resolved.insert(at, speaker)
         self.speaker_spans.add((speaker.start, speaker.end))
         self.speaker_names.add(speaker.name)
+
+
+def _person_like(cand: Candidate | Speaker) -> bool:
+    """Whether an unlabelled capitalised name can be a person: not a place or body ("Madison Square
+    Garden"), not an abbreviation ("N.H"), not a common word capitalised at a sentence start ("Sometimes")."""
+    if cand.label is not None:
+        return True
+    words = cand.name.split()
+    if not words or words[-1] in _THING_HEADS:
+        return False
+    if "." in cand.name and len(cand.name.replace(".", "")) <= 4:
+        return False
+    if len(words) == 1:
+        word = words[0]
+        return gz.english_frequency(word.lower()) < _COMMON_ZIPF or word in gz.given_names() or word in gz.surnames()
+    return True
 
 
 def _bisect(starts: list[int], offset: int) -> int:
