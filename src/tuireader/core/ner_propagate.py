@@ -46,7 +46,7 @@ def propagate(
     relabel: dict[str, tuple[Label, Label]] = {
         w: (Label.PERSON, Label.ORG) for w in org_firsts - set(person_lasts) if votes.get(w, Counter())[Label.PERSON]
     }
-    # "Bush" or "Clinton" alone taken for a small town, or "Roe" for a company: the corpus knows a person
+    # "Roe" or "Quill" alone taken for a small town or a company: the corpus knows a person
     # of that surname (big cities and countries keep their label: "Washington").
     for word in person_lasts | person_firsts:
         counter = votes.get(word, Counter())
@@ -58,7 +58,7 @@ def propagate(
             weak = other is Label.PLACE or counter[other] <= counter[Label.PERSON] or word not in org_firsts
             if counter[other] and word not in relabel and not known_place and weak:
                 relabel[word] = (other, Label.PERSON)
-    # One word, one kind of thing: "WikiLeaks" an organisation more often than "Wikileaks" a person, and no
+    # One word, one kind of thing: "LeakHub" an organisation more often than "Leakhub" a person, and no
     # person of the corpus has that name.
     by_fold: dict[str, list[str]] = defaultdict(list)
     for surface in votes:
