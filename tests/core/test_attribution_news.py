@@ -140,10 +140,10 @@ def test_father_and_son_with_one_name_are_two_people() -> None:
 
 def test_father_quote_not_filed_under_the_son() -> None:
     resolved, (a,) = _resolve(
-        "Senator Martin Vance spoke on Monday. His son, Caleb Vance, is running for mayor. "
-        'Caleb Vance thanked voters. "My son will win," Senator Vance said.'
+        "Senator Martin Vantor spoke on Monday. His son, Caleb Vantor, is running for mayor. "
+        'Caleb Vantor thanked voters. "My son will win," Senator Vantor said.'
     )
-    assert resolved[a.id].quotes[0].speaker == _entity(resolved, a, "Martin Vance")
+    assert resolved[a.id].quotes[0].speaker == _entity(resolved, a, "Martin Vantor")
 
 
 def test_works_firms_and_parties_are_not_people() -> None:
@@ -211,26 +211,26 @@ def test_colon_introductions_and_dash_credits() -> None:
 
 
 def test_interrupted_and_run_on_quotations() -> None:
-    assert speakers('"The risk," said Edward Lamar, an economist at the institute, "is that jobs leave."') == [
-        ("The risk,", "Edward Lamar"),
-        ("is that jobs leave.", "Edward Lamar"),
+    assert speakers('"The risk," said Edward Lamond, an economist at the institute, "is that jobs leave."') == [
+        ("The risk,", "Edward Lamond"),
+        ("is that jobs leave.", "Edward Lamond"),
     ]
-    assert speakers('"We are extremely happy" about the ruling, said Rosa Demaro, director of the union.') == [
-        ("We are extremely happy", "Rosa Demaro")
+    assert speakers('"We are extremely happy" about the ruling, said Rosa Demby, director of the union.') == [
+        ("We are extremely happy", "Rosa Demby")
     ]
-    assert speakers('"We were wrong," Ramos, 58, told the Daily Courier in an interview.') == [
-        ("We were wrong,", "Ramos")
+    assert speakers('"We were wrong," Ravel, 58, told the Daily Courier in an interview.') == [
+        ("We were wrong,", "Ravel")
     ]
 
 
 def test_sentence_ending_in_a_speech_verb_then_a_quotation() -> None:
-    text = 'Professor Dianne Bystrom agreed. "The moderates are running out of time."'
-    assert speakers(text) == [("The moderates are running out of time.", "Dianne Bystrom")]
+    text = 'Professor Dianne Brisby agreed. "The moderates are running out of time."'
+    assert speakers(text) == [("The moderates are running out of time.", "Dianne Brisby")]
 
 
 def test_a_quotation_ending_its_sentence_lets_the_next_one_continue() -> None:
-    text = '"It is too early," said Cuban, host of the show "Shark Pond." "It depends on the economy."'
-    assert speakers(text)[-1] == ("It depends on the economy.", "Cuban")
+    text = '"It is too early," said Kestrel, host of the show "Hawk Pond." "It depends on the economy."'
+    assert speakers(text)[-1] == ("It depends on the economy.", "Kestrel")
 
 
 def test_honorific_keeps_a_wife_apart_from_her_husband() -> None:
@@ -281,8 +281,8 @@ def test_brother_by_given_name_and_organisations_seen_in_running_text() -> None:
 
 
 def test_and_added_and_adding_take_the_subject_of_the_first_verb() -> None:
-    assert speakers('Lazar said he welcomed the move and added, "I will plead guilty."') == [
-        ("I will plead guilty.", "Lazar")
+    assert speakers('Varga said he welcomed the move and added, "I will plead guilty."') == [
+        ("I will plead guilty.", "Varga")
     ]
     assert speakers('"They will help," Carl Brisco said, adding: "They will help everybody."') == [
         ("They will help,", "Carl Brisco"),
@@ -309,9 +309,9 @@ def test_a_description_heading_the_clause_is_the_speaker() -> None:
 
 
 def test_a_name_that_is_also_a_word_before_a_closing_verb() -> None:
-    assert speakers('"The rules have changed," From said.') == [("The rules have changed,", "From")]
+    assert speakers('"The rules have changed," Long said.') == [("The rules have changed,", "Long")]
     assert speakers('"This should hasten his exit," Will wrote.') == [("This should hasten his exit,", "Will")]
-    assert speakers('"Look at the statement," Conway notes.') == [("Look at the statement,", "Conway")]
+    assert speakers('"Look at the statement," Corrow notes.') == [("Look at the statement,", "Corrow")]
 
 
 def test_run_on_quotation_then_a_subject_after_the_last_comma() -> None:
@@ -326,12 +326,12 @@ def test_any_verb_in_the_attribution_slot() -> None:
     assert speakers('"This is fantastic!" beamed Dale Hart of Madison, who had snuck onto the floor.') == [
         ("This is fantastic!", "Dale Hart")
     ]
-    assert speakers('"They were never serious," Toomey fumed on Tuesday.') == [("They were never serious,", "Toomey")]
+    assert speakers('"They were never serious," Tully fumed on Tuesday.') == [("They were never serious,", "Tully")]
     assert speakers('Dana Whitfield scoffed at the plan, "It will never pass."') == [
         ("It will never pass.", "Dana Whitfield")
     ]
-    assert speakers('As the columnist Jo Byler pointed out in May, "The rules can still change."') == [
-        ("The rules can still change.", "Jo Byler")
+    assert speakers('As the columnist Jo Bylund pointed out in May, "The rules can still change."') == [
+        ("The rules can still change.", "Jo Bylund")
     ]
 
 
@@ -372,8 +372,8 @@ def test_possessor_of_the_words_and_names_that_are_words() -> None:
     assert speakers('In Brisco’s view, "this is a failure across the board."') == [
         ("this is a failure across the board.", "Brisco")
     ]
-    assert speakers('"It is an expensive model," said Will Doyle, a professor.') == [
-        ("It is an expensive model,", "Will Doyle")
+    assert speakers('"It is an expensive model," said Will Danner, a professor.') == [
+        ("It is an expensive model,", "Will Danner")
     ]
     assert speakers('"I hope you find the missing files." Brisco said. "Yes, I do."')[0] == (
         "I hope you find the missing files.",
@@ -388,7 +388,7 @@ def test_a_common_word_opening_the_sentence_is_not_a_speaker() -> None:
 
 def test_she_is_not_a_man_named_in_full() -> None:
     text = (
-        "Dana Whitfield runs the party. Her rival endorsed law professor Tim Canova. "
+        "Dana Whitfield runs the party. Her rival endorsed law professor Tim Tarvel. "
         '"Do not let the perfect be the enemy of the good," she said.'
     )
     assert speakers(text) == [("Do not let the perfect be the enemy of the good,", "Dana Whitfield")]
@@ -409,8 +409,8 @@ def test_reported_speech_after_said_is_not_a_description() -> None:
 
 
 def test_an_affiliation_before_a_name_is_not_part_of_it() -> None:
-    found = mentions("He ran against Republican Renee Ellmark, a nurse, and lost to fellow Ruritanian John Quade.")
-    assert {("person", "Renee Ellmark"), ("person", "John Quade")} <= found
+    found = mentions("He ran against Republican Renee Elvane, a nurse, and lost to fellow Ruritanian John Quade.")
+    assert {("person", "Renee Elvane"), ("person", "John Quade")} <= found
 
 
 def test_bodies_named_with_on() -> None:
@@ -436,7 +436,7 @@ def test_a_description_heading_a_clause_keeps_whom_it_speaks_for() -> None:
 
 def test_a_pronoun_never_takes_a_common_word_or_an_abbreviation() -> None:
     text = (
-        "Rhonda Quaile came from Concord, N.H., for the rally. Sometimes the crowd went quiet. "
+        "Rhoda Quaile came from Concord, N.H., for the rally. Sometimes the crowd went quiet. "
         '"It just came out of my mouth," she said.'
     )
-    assert speakers(text) == [("It just came out of my mouth,", "Rhonda Quaile")]
+    assert speakers(text) == [("It just came out of my mouth,", "Rhoda Quaile")]

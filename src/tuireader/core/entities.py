@@ -252,7 +252,7 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
         return []
     if heading:
         return []
-    # "YouTube", "HuffPost": a capital inside a word (not "McCain", "DeSantis") makes a brand.
+    # "FlowTube", "NewsHub": a capital inside a word (not "McAdoo", "DeLuca") makes a brand.
     if len(words) == 1 and _CAMEL.fullmatch(words[0]) and not words[0].startswith(_NAME_PREFIXES):
         return found(Label.ORG)
     # "Congress", "Parliament" alone, mid-sentence: the legislature.

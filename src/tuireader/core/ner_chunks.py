@@ -187,10 +187,10 @@ def _joins(tokens: Sequence[Token], first: int, last: int, connector: str, follo
     if connector not in _JOINERS:
         return False
     current = tokens[last].text
-    if connector == "on":  # "Council on Foreign Relations", "Committee on Ways and Means" (not "Senate on Iran")
+    if connector == "on":  # "Council on Coastal Affairs", "Committee on Roads and Rails" (not "Senate on Ruritania")
         return current in _ON_HEADS
     if connector == "and":
-        # "Procter and Gamble Group", not two bodies "Senate Foreign Relations and Senate Intelligence"
+        # "Hale and Dorr Group", not two bodies "Senate Harbour Affairs and Senate Fisheries"
         words = {tokens[k].text for k in range(first, last + 1)}
         return any(w in ORG_HEADS for w in words) and following not in words and following not in ORG_HEADS
     if current in ORG_HEADS or current in LEADING_PLACE_HEADS or current in PLACE_HEADS:

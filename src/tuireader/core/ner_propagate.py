@@ -31,7 +31,7 @@ def propagate(
     votes: dict[str, Counter[Label]] = defaultdict(Counter)
     org_firsts: set[str] = set()
     person_lasts: Counter[str] = Counter()
-    person_firsts: Counter[str] = Counter()  # "Nancy" alone after "Nancy Roe": not the French city
+    person_firsts: Counter[str] = Counter()  # "Nell" alone after "Nell Roe": not a town of that name
     for article in articles:
         for mention in mentions_of[article.id]:
             if mention.label in _NAMED:

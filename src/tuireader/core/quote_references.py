@@ -258,7 +258,7 @@ class References:
         if _FEMALE_BEFORE.search(before):
             return "she"
         words = cand.name.split()
-        if len(words) >= 2:  # "Tim Canova": a given name English lists give one gender only
+        if len(words) >= 2:  # "Tim Tarvel": a given name English lists give one gender only
             return gz.given_gender(words[0])
         return None
 

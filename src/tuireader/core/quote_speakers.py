@@ -192,7 +192,7 @@ class SpeakerFinder:
             if i < len(parts) - 2 and _APPOSITIVE_START.match(words) and not words.startswith(("the ", "a ", "an ")):
                 continue
             if i > 0 and _PLACE_PART.match(text, parts[i - 1][0], parts[i - 1][1]):
-                continue  # "Jo Bloggs, 30, of Raleigh, N.C., said": the rest of a place
+                continue  # "Jo Bloggs, 30, of Ashford, Vt., said": the rest of a place
             start = p_lo
             for match in _BOUNDARY.finditer(text, p_lo, p_hi):
                 start = match.end()
@@ -251,7 +251,7 @@ class SpeakerFinder:
         if first and first.group(1).lower() in PRONOUNS:
             return self.refs.pronoun(lo + first.start(1), lo + first.end(1))
         opener = first.group(1) if first else ""
-        # "Here in Columbia, Roe ...", "Appearing before supporters, Roe ...": an opening phrase, then the subject
+        # "Here in Ashford, Roe ...", "Appearing before supporters, Roe ...": an opening phrase, then the subject
         adverbial = (opener.lower() in NOT_NAMES or opener.endswith(("ing", "ed", "ly"))) and opener.lower() not in (
             "the a an this that these those his her their its our"
         ).split()

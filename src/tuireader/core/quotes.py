@@ -19,7 +19,7 @@ a headline digest ``HEADLINE - Roe: "..."``, ``"..." — Roe``), a participle or
 its clause's subject (``Roe lobbied for it, saying "..."``, ``Roe interjected to say: "..."``),
 ``X said ... and added, "..."`` the subject of the first verb, a quotation that runs on before
 ``said X``, a sentence ending in a verb before a quotation (``Roe agreed. "..."``), honorifics,
-party codes and places in apposition (``Sen. Jo Roe (D-Ohio)``, ``Roe, 30, of Raleigh, N.C.,``),
+party codes and places in apposition (``Sen. Jo Roe (D-Ohio)``, ``Roe, 30, of Ashford, Vt.,``),
 and the marks of ``quote_marks`` (doubled apostrophes included).
 
 What a Quote holds (the choices, for readers of the JSON and the UI):
@@ -278,7 +278,7 @@ class _Attribution:
         slot = _VERB_SLOT.match(masked, base + lead_end, limit)
         verb = slot.group(2) if slot is not None else ""
         if slot is not None and (verb.endswith(("ed", "s")) or cues(masked, slot.start(2), slot.end(2))):
-            # '"...," Conway notes.', '"...," From said.': a name and one verb closing the sentence
+            # '"...," Corrow notes.', '"...," Long said.': a name and one verb closing the sentence
             named = self.finder.name_at(slot.start(1), slot.end(1))
             if named is not None:
                 return slot.group(2).lower(), named, slot.start(2)
@@ -408,7 +408,7 @@ class _Attribution:
                 speaker = self.finder.after(cue.end, hi)
                 if speaker is not None and speaker.via in ("description", ANONYMOUS):
                     speaker = None  # "recalled the freeze on pay: '...'": the object, not the speaker
-        if speaker is None:  # "Lazar said he welcomed it and added, '...'": the subject of "said"
+        if speaker is None:  # "Varga said he welcomed it and added, '...'": the subject of "said"
             speaker = self._earlier_cue_subject(found, lo, cue)
         if speaker is None:
             speaker = self.finder.leading(sentence, cue.start)
