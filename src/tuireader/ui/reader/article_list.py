@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 from tuireader.core.digest import ArticleCounts, article_counts
 from tuireader.ui.reader.render import foreground, highlight
+from tuireader.ui.reader.targets import disagreement_places
 from tuireader.ui.text import article_meta, plain
 
 STORY_PREFIX = "story:"
@@ -147,7 +148,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.articles = {a.id: a for a in articles}
         self.order = [a.id for a in articles]
         self.analysis = analysis
-        self.counts = article_counts(analysis) if analysis is not None else {}
+        self.counts = _counts(analysis) if analysis is not None else {}
         self._rebuild()
 
     def set_results(self, results: Sequence[SearchResult] | None) -> None:
@@ -392,3 +393,12 @@ class ArticleList(ScrollView, can_focus=True):
             self.cursor = index
             if event.chain >= 2:
                 self.action_read()
+
+
+def _counts(analysis: Analysis) -> dict[str, ArticleCounts]:
+    """The digest's counts, with disagreements counted as the reader's ``d`` stops at them:
+    once per place in the article, however many facts flag it."""
+    places = disagreement_places(analysis)
+    return {
+        aid: ArticleCounts(c.facts, c.quotes, places.get(aid, 0)) for aid, c in article_counts(analysis).items()
+    }

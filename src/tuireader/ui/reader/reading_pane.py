@@ -19,36 +19,18 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from tuireader.model import Analysis, Article, ArticleAnalysis, Span
-from tuireader.ui.reader.render import (
-    LABEL_NAMES,
-    Mark,
-    article_marks,
-    foreground,
-    render_block,
-    speaker_labels,
-    speaker_name,
+from tuireader.ui.reader.render import Mark, article_marks, foreground, render_block, speaker_labels
+from tuireader.ui.reader.targets import (
+    KINDS,
+    Target,
+    disagreement_targets,
+    mention_targets,
+    next_index,
+    quote_targets,
 )
 from tuireader.ui.text import plain, plural
 
-KINDS = ("mention", "quote", "disagreement")
 _OWN_BACKGROUND = {"reading-pane--disagreement"}  # the only highlight with its own background
-
-
-@dataclass(frozen=True, slots=True)
-class Target:
-    """Somewhere the jump keys stop: a mention, a quotation or a disagreeing value."""
-
-    kind: str
-    start: int
-    end: int
-    label: str  # what the status line says about it
-    entity: str | None = None
-    fact: str | None = None  # for a disagreement: the fact, and an article that reports it otherwise
-    other: str | None = None
-
-    @property
-    def span(self) -> Span:
-        return Span(self.start, self.end)
 
 
 class Block(Static):
@@ -193,40 +175,12 @@ class ReadingPane(VerticalScroll, can_focus=True):
         if article is None:
             self.marks, self.labels = [], []
             return
-        disagreement_spans: list[Span] = []
-        if self.analysis is not None:
-            sources = {a.id: a.source or a.id[:8] for a in self.analysis.articles}
-            for fact in self.analysis.facts:
-                for d in fact.disagreements:
-                    mine = [v for v in d.values if v.article == article.id]
-                    if not mine:
-                        continue
-                    others = [v for v in d.values if v.article != article.id]
-                    # "numbers differ: 1,200 vs 1,500 · Harbour Times: 1,500": who says what.
-                    said = " · ".join(f"{sources.get(v.article, '?')}: {v.text}" for v in others)
-                    label = f"{d.summary} · {said}" if said else d.summary
-                    other = others[0].article if others else None
-                    for v in mine:
-                        disagreement_spans.append(Span(v.start, v.end))
-                        self.targets["disagreement"].append(
-                            Target("disagreement", v.start, v.end, label, fact=fact.id, other=other)
-                        )
-        if result is not None:
-            analysis = self.analysis
-            for m in result.mentions:
-                entity = analysis.entity(m.entity) if m.entity and analysis is not None else None
-                name = entity.name if entity else m.text
-                self.targets["mention"].append(
-                    Target("mention", m.start, m.end, f"{name} ({LABEL_NAMES[m.label]})", m.entity or None)
-                )
-            for q in result.quotes:
-                if not q.scare:
-                    who = speaker_name(q, self.analysis) or "unattributed"
-                    words = " ".join(article.text[q.start : q.end].split())
-                    gist = words if len(words) <= 50 else words[:49] + "…"
-                    self.targets["quote"].append(Target("quote", q.start, q.end, f"{who}: “{gist}”", q.speaker))
-        for kind in KINDS:
-            self.targets[kind].sort(key=lambda t: (t.start, t.end))
+        self.targets = {
+            "mention": mention_targets(result, self.analysis),
+            "quote": quote_targets(article, result, self.analysis),
+            "disagreement": disagreement_targets(article, self.analysis),
+        }
+        disagreement_spans = [t.span for t in self.targets["disagreement"]]
         self.marks = article_marks(result, disagreement_spans)
         self.labels = speaker_labels(result, article, self.analysis)
 
@@ -278,17 +232,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         if not targets:
             self.notify(f"No {kind}s in this article.", severity="warning", timeout=2)
             return
-        here = self.current
-        if here is None:
-            index = 0 if step > 0 else len(targets) - 1
-        else:
-            key = (here.start, here.end)
-            if step > 0:
-                after = [i for i, t in enumerate(targets) if (t.start, t.end) > key]
-                index = after[0] if after else 0
-            else:
-                before = [i for i, t in enumerate(targets) if (t.start, t.end) < key]
-                index = before[-1] if before else len(targets) - 1
+        index = next_index(targets, self.current, kind, step)
         self.current = targets[index]
 
     def position(self) -> tuple[int, int]:
@@ -306,7 +250,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
             text = f"{counts}   (jump: m ' d)"
         else:
             n, total = self.position()
-            text = f"{self.current.kind} {n}/{total}: {self.current.label}"
+            text = f"{self.current.kind} {n} of {total}: {self.current.label}"
             if self.current.entity:
                 text += " · enter: details"
             elif self.current.other:
@@ -316,7 +260,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
     def action_entity_info(self) -> None:
         target = self.current
         if target is None or not target.entity:
-            self.notify("Jump to a mention or quote with m or o first.", timeout=2)
+            self.notify("Jump to a mention with m or a quotation with ' first.", timeout=2)
             return
         self.post_message(self.EntityRequested(target.entity))
 
