@@ -45,14 +45,14 @@ def disagreement_targets(article: Article, analysis: Analysis | None) -> list[Ta
     sources = {a.id: a.source or a.id[:8] for a in analysis.articles}
     # (start, end, summary, fact, [(source, text) said elsewhere], first other article)
     found: list[tuple[int, int, str, str, list[tuple[str, str]], str | None]] = []
-    for fact in analysis.facts:
-        for d in fact.disagreements:
+    for flagged in analysis.facts:
+        for d in flagged.disagreements:
             others = [v for v in d.values if v.article != article.id]
             said = [(sources.get(v.article, "?"), v.text) for v in others]
             other = others[0].article if others else None
             for v in d.values:
                 if v.article == article.id and v.end > v.start:
-                    found.append((v.start, v.end, d.summary, fact.id, said, other))
+                    found.append((v.start, v.end, d.summary, flagged.id, said, other))
     found.sort(key=lambda f: (f[0], f[1]))
     merged: list[tuple[int, int, str, str, list[tuple[str, str]], str | None]] = []
     for item in found:
