@@ -87,15 +87,15 @@ run_flows() {
     # Read the highlighted article and jump through it.
     keys Enter
     keys m
-    wait_for "mention 1/[0-9]+" "the first mention"
+    wait_for "mention 1 of [0-9]+" "the first mention"
     keys m
-    wait_for "mention 2/[0-9]+" "the second mention"
+    wait_for "mention 2 of [0-9]+" "the second mention"
     keys M
-    wait_for "mention 1/[0-9]+" "back to the first mention"
+    wait_for "mention 1 of [0-9]+" "back to the first mention"
     keys "'"
-    wait_for "quote [0-9]+/[0-9]+|No quotes" "a quote"
+    wait_for "quote [0-9]+ of [0-9]+|No quotes" "a quote"
     keys d
-    wait_for "disagreement [0-9]+/[0-9]+|No disagreements" "a disagreement"
+    wait_for "disagreement [0-9]+ of [0-9]+|No disagreements" "a disagreement"
 
     # Entity details for the current quote's speaker or a mention.
     keys m
