@@ -8,7 +8,7 @@ from rich.style import Style
 from tuireader.core.digest import article_counts
 from tuireader.model import ArticleAnalysis, Quote, Span
 from tuireader.sources.files import RawArticle, build_article
-from tuireader.ui.reader.render import article_marks, render_block, speaker_labels, spellings
+from tuireader.ui.reader.render import MARK_META, article_marks, render_block, speaker_labels, spellings
 
 
 def _quote_article(text: str, quote: str, speaker: str, name: str) -> tuple[object, ArticleAnalysis]:
@@ -74,7 +74,10 @@ def test_render_block_styles_spans_and_never_parses_markup() -> None:
     out = render_block(text, Span(0, len(text)), marks, [(3, " — X")], styles, current=Span(0, 3))
     assert out.plain == "Say — X [bold]hi[/bold] to Lagos."
     lagos = out.plain.index("Lagos")
-    assert any(s.start == lagos and s.style == Style(underline=True) for s in out.spans)
+    lagos_style = next(s.style for s in out.spans if s.start == lagos)
+    assert isinstance(lagos_style, Style) and lagos_style.underline
+    # the start offset rides along as meta (for clicks); no @click, which Textual would recolour as a link
+    assert lagos_style.meta == {MARK_META: marks[0].start}
     assert any(s.start == 0 and s.end == 3 and s.style == Style(reverse=True) for s in out.spans)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
@@ -19,7 +20,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from tuireader.model import Analysis, Article, ArticleAnalysis, Span
-from tuireader.ui.reader.render import Mark, article_marks, foreground, render_block, speaker_labels
+from tuireader.ui.reader.render import MARK_META, Mark, article_marks, foreground, render_block, speaker_labels
 from tuireader.ui.reader.targets import (
     KINDS,
     Target,
@@ -41,10 +42,12 @@ class Block(Static):
         self.span = span
         self.heading = heading
 
-    def action_select_at(self, offset: int) -> None:
-        """A click on a highlighted span (the ``@click`` meta that ``render_block`` sets)."""
+    def on_click(self, event: events.Click) -> None:
+        """A click on a highlighted span (the offset ``render_block`` keeps in the style's meta)."""
+        offset = event.style.meta.get(MARK_META)
         pane = self.parent
-        if isinstance(pane, ReadingPane):
+        if isinstance(offset, int) and isinstance(pane, ReadingPane):
+            event.stop()
             pane.select_at(offset)
 
 
@@ -209,7 +212,6 @@ class ReadingPane(VerticalScroll, can_focus=True):
                     styles,
                     base="reading-pane--heading" if block.heading else "",
                     current=current,
-                    click=lambda mark: f"select_at({mark.start})",
                 )
             )
 

@@ -8,7 +8,7 @@ as a name -> ``rich.style.Style`` mapping, so every theme and NO_COLOR work.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rich.style import Style
@@ -26,6 +26,7 @@ LABEL_NAMES = {
     Label.DATE: "date",
     Label.NUMBER: "number",
 }
+MARK_META = "mark"  # style meta: the start offset of the highlight under the mouse
 MAX_QUOTES = 12  # quotations listed in the entity popup
 _QUOTE_CLOSERS = "\"'”’»›"
 
@@ -153,11 +154,12 @@ def render_block(
     *,
     base: str = "",
     current: Span | None = None,
-    click: Callable[[Mark], str | None] | None = None,
 ) -> Text:
     """One paragraph or heading: article text stylised by span, with speaker labels inserted.
 
-    ``click`` names the action a mouse click on a mark runs (Textual's ``@click`` style meta).
+    Each mark carries its start offset as ``MARK_META`` style meta, so a click can find it. Not
+    Textual's ``@click`` meta: Textual draws those as links, in the link colour, over the theme
+    colour of the highlight (the entity colours never reached the text).
     """
     out = plain(span.slice(text), styles.get(base, ""))
     for mark in marks:
@@ -166,9 +168,7 @@ def render_block(
         style = styles.get(mark.style)
         if style is None:
             continue
-        action = click(mark) if click is not None else None
-        if action:
-            style = style + Style.from_meta({"@click": action})
+        style = style + Style.from_meta({MARK_META: mark.start})
         out.stylize(style, max(mark.start, span.start) - span.start, min(mark.end, span.end) - span.start)
     if current is not None and current.overlaps(span):
         out.stylize(
