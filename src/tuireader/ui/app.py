@@ -23,7 +23,7 @@ from tuireader.settings import Settings
 from tuireader.sources.files import Corpus
 from tuireader.storage import Store
 from tuireader.ui.config import Config, config_path, load_config, save_config
-from tuireader.ui.dialogs.help import HelpScreen, describe, sections_for
+from tuireader.ui.dialogs.help import HelpScreen, describe, help_title, own_bindings, sections_for
 from tuireader.ui.messages import (
     AnalysisFailed,
     AnalysisProgress,
@@ -48,11 +48,10 @@ class ReaderCommands(Provider):
         seen: set[str] = set()
         out: list[tuple[str, str, str, DOMNode]] = []
         for _title, node in app.binding_owners():
-            hidden = set(getattr(node, "HELP_HIDDEN", ()))
-            for _key, binding in node._bindings:
+            for binding in own_bindings(node):
                 action = binding.action
-                name = binding.description or describe(action)
-                if binding.system or name in seen or action in _NOT_COMMANDS or action in hidden:
+                name = binding.tooltip or binding.description or describe(action)
+                if name in seen or action in _NOT_COMMANDS:
                     continue
                 if action.startswith(_MOVES):
                     continue
@@ -76,7 +75,7 @@ class ReaderApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "tuireader"
     BINDINGS = [  # noqa: RUF012
-        Binding("q", "quit", "Quit"),
+        Binding("q", "quit", "Quit", show=False),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("ctrl+p", "command_palette", "Commands", show=False),
     ]
@@ -261,9 +260,9 @@ class ReaderApp(App[None]):
         main = self.main
         return [
             ("Everywhere", self),
-            ("Main screen", main),
+            ("Article list and reader", main),
             ("Article list", main.query_one(ArticleList)),
-            ("Reading pane", main.query_one(ReadingPane)),
+            ("Reading an article", main.query_one(ReadingPane)),
             ("People & topics panel", main.query_one(EntitiesPanel)),
             ("Filter box", main.query_one(FilterInput)),
         ]
@@ -274,11 +273,13 @@ class ReaderApp(App[None]):
         owners = self.binding_owners()
         screen = self.screen
         if screen is not self.main:
-            # Another screen (compare, overview): the keys that work there.
-            title = type(screen).__name__.removesuffix("Screen") or "This screen"
-            extra: list[tuple[str, DOMNode]] = [(f"{title} screen", screen)]
-            if screen.focused is not None:
-                extra.append((f"{title}: {type(screen.focused).__name__}", screen.focused))
+            # Another screen (compare, overview): the keys that work there, screen then panes.
+            extra: list[tuple[str, DOMNode]] = [(help_title(screen), screen)]
+            seen: set[type[DOMNode]] = {type(screen)}
+            for node in screen.query("*"):
+                if type(node) not in seen and own_bindings(node):
+                    seen.add(type(node))
+                    extra.append((help_title(node), node))
             owners = [owners[0], *extra]
         self.push_screen(HelpScreen(sections_for(owners)))
 

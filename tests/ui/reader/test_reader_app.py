@@ -18,8 +18,9 @@ from tuireader.ui.app import ReaderApp, make_app
 from tuireader.ui.config import config_path
 from tuireader.ui.dialogs.entity import EntityScreen
 from tuireader.ui.dialogs.export import ExportScreen
-from tuireader.ui.dialogs.help import HelpScreen
+from tuireader.ui.dialogs.help import HelpScreen, own_bindings
 from tuireader.ui.dialogs.pick_article import ArticlePicker
+from tuireader.ui.keys import MOVING
 from tuireader.ui.messages import FilterResults
 from tuireader.ui.reader.article_list import ArticleList
 from tuireader.ui.reader.reading_pane import ReadingPane
@@ -191,21 +192,36 @@ async def test_entities_panel_counts_and_choosing_filters() -> None:
         assert _listed_sources(app) == ["Valley Courier"]
 
 
-async def test_help_lists_every_binding() -> None:
+async def test_help_lists_the_readers_actions_by_screen_in_plain_words() -> None:
     app = _app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+        titles = [title for title, _ in app.screen.sections]
+        assert titles[:4] == ["Everywhere", "Article list and reader", "Article list", "Reading an article"]
+        assert not any("Screen" in t or "Pane" in t or "Input" in t for t in titles)  # no widget names
         described = {d for _, rows in app.screen.sections for _, d in rows}
         for _title, node in app.binding_owners():
-            hidden = getattr(node, "HELP_HIDDEN", ())
-            for _key, binding in node._bindings:
-                if not binding.system and binding.description and binding.action not in hidden:
-                    assert binding.description in described
-        keys = dict((d, k) for _, rows in app.screen.sections for k, d in rows)
-        assert keys["Next quote"] == "'" and keys["Filter"] == "/" and keys["Story overview"] == "o"
+            for binding in own_bindings(node):
+                if binding.action.split("(")[0] not in MOVING:
+                    assert (binding.tooltip or binding.description) in described
+        # Textual's text-editing keys of the filter box are not the reader's actions
+        for generic in ("Delete character left", "Move cursor left", "Select all", "Paste"):
+            assert not any(generic.lower() in d.lower() for d in described)
+        rows = [r for _, section in app.screen.sections for r in section]
+        assert len(rows) < 40
+        keys = {d: k for _, section in app.screen.sections for k, d in section}
+        assert keys["Next quote"] == "'" and keys["Story overview: facts by source, quotes by speaker"] == "o"
+        assert keys["first, last"] == "g G  home end"
+        await pilot.press("G")  # help scrolls with the same keys as everything else
+        await pilot.pause()
+        body = app.screen.query_one("#help-body")
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("g")
+        await pilot.pause()
+        assert body.scroll_y == 0
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is app.main
@@ -440,9 +456,10 @@ async def test_help_on_another_screen_lists_that_screens_keys() -> None:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         described = {d for _, rows in app.screen.sections for _, d in rows}
-        for _key, binding in other._bindings:
-            if binding.description and not binding.system:
-                assert binding.description in described
+        titles = [title for title, _ in app.screen.sections]
+        assert "Story overview" in titles and "Quotes by speaker" in titles
+        for binding in own_bindings(other):
+            assert (binding.tooltip or binding.description) in described
         assert "Next quote" not in described  # the reader's keys do not apply there
 
 
@@ -520,3 +537,39 @@ async def test_tab_moves_focus_and_vim_keys_move_the_list() -> None:
         assert app.main.query_one(ReadingPane).has_focus
         await pilot.press("shift+tab", "shift+tab")
         assert app.focused is app.main.query_one("#filter")
+
+
+async def test_every_list_and_scrolling_view_takes_the_same_moving_keys() -> None:
+    from textual.widgets import DataTable, OptionList
+
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        nodes = [*app.main.query("ArticleList, ReadingPane, EntitiesPanel"), *app.screen.query("*")]
+        checked = 0
+        for node in nodes:
+            if not isinstance(node, (OptionList, DataTable, ArticleList, ReadingPane)) and type(node).__name__ != (
+                "CompareTable"
+            ):
+                continue
+            keys = {k for k, _ in node._bindings}
+            for key in ("j", "k", "g", "G", "ctrl+d", "ctrl+u"):
+                assert key in keys, (type(node).__name__, key)
+            checked += 1
+        assert checked >= 5  # list, reader, people panel, facts by source, quotes by speaker
+        matrix = app.screen.query_one("OverviewMatrix")
+        matrix.focus()
+        await pilot.press("g")
+        assert matrix.cursor_row == 0  # type: ignore[attr-defined]
+        await pilot.press("j")
+        assert matrix.cursor_row == 1  # type: ignore[attr-defined]
+        await pilot.press("k")
+        assert matrix.cursor_row == 0  # type: ignore[attr-defined]
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("C")
+        await pilot.pause()
+        picker = app.screen.query_one("#picker-list")
+        assert {"j", "k", "g", "G"} <= {k for k, _ in picker._bindings}

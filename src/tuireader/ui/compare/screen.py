@@ -36,6 +36,8 @@ def _default_aligner(analysis: Analysis, left: str, right: str) -> list[AlignedR
 class CompareScreen(Screen[None]):
     """Compare article ``left`` with ``right`` (default: the next article); ``fact`` is scrolled to."""
 
+    HELP_TITLE = "Comparing two articles"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "back", "Back"),
         Binding("left_square_bracket", "cycle_right(-1)", "Prev source", key_display="["),

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from tuireader.core.digest import LedgerQuote, group_quotes
 from tuireader.model import Analysis
 from tuireader.ui.compare.render import DISPUTED_MARK, shorten, source_names
+from tuireader.ui.keys import LIST_KEYS
 
 QUOTE_LIMIT = 180
 
@@ -30,6 +31,8 @@ def _bracket(index: int, size: int) -> str:
 class QuoteLedger(OptionList):
     """One heading per speaker, then their quotes with the source that carries each."""
 
+    HELP_TITLE = "Quotes by speaker"
+
     DEFAULT_CSS = """
     QuoteLedger {
         height: 1fr;
@@ -39,7 +42,7 @@ class QuoteLedger(OptionList):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Compare")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Compare"), *LIST_KEYS]
 
     def __init__(self, analysis: Analysis, *, id: str | None = None) -> None:
         self.analysis = analysis

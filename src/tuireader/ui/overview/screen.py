@@ -85,6 +85,8 @@ def pair_for(analysis: Analysis, fact: Fact, article: str | None) -> tuple[str, 
 class OverviewScreen(Screen[None]):
     """Fact × source matrix, the highlighted fact in full, and the quote ledger."""
 
+    HELP_TITLE = "Story overview"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "back", "Back"),
         Binding("left_square_bracket", "cycle_story(-1)", "Prev story", key_display="["),

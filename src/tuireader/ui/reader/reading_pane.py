@@ -20,6 +20,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from tuireader.model import Analysis, Article, ArticleAnalysis, Span
+from tuireader.ui.keys import SCROLL_KEYS
 from tuireader.ui.reader.render import MARK_META, Mark, article_marks, foreground, render_block, speaker_labels
 from tuireader.ui.reader.targets import (
     KINDS,
@@ -66,19 +67,14 @@ class ReadingPane(VerticalScroll, can_focus=True):
         "reading-pane--heading",
     }
     BINDINGS = [  # noqa: RUF012
-        Binding("j,down", "scroll_down", "Scroll down", show=False),
-        Binding("k,up", "scroll_up", "Scroll up", show=False),
-        Binding("g,home", "scroll_home", "Top", show=False),
-        Binding("G,end", "scroll_end", "Bottom", show=False),
-        Binding("ctrl+d,pagedown,space", "page_down", "Page down", show=False),
-        Binding("ctrl+u,pageup", "page_up", "Page up", show=False),
-        Binding("m", "jump('mention', 1)", "Next mention"),
+        *SCROLL_KEYS,
+        Binding("m", "jump('mention', 1)", "Mention", tooltip="Next mention"),
         Binding("M", "jump('mention', -1)", "Previous mention", show=False),
-        Binding("apostrophe", "jump('quote', 1)", "Next quote", key_display="'"),
+        Binding("apostrophe", "jump('quote', 1)", "Quote", key_display="'", tooltip="Next quote"),
         Binding("quotation_mark", "jump('quote', -1)", "Previous quote", show=False, key_display='"'),
-        Binding("d", "jump('disagreement', 1)", "Next disagreement"),
+        Binding("d", "jump('disagreement', 1)", "Disagreement", tooltip="Next disagreement"),
         Binding("D", "jump('disagreement', -1)", "Previous disagreement", show=False),
-        Binding("enter", "entity_info", "Entity details"),
+        Binding("enter", "entity_info", "Details", show=False, tooltip="Details of the name at the cursor"),
     ]
 
     # Sideways scrolling never happens here: the text wraps.

@@ -37,12 +37,12 @@ PANE_DELAY = 0.15  # seconds the reader waits for typing in the filter to pause
 
 class MainScreen(Screen[None]):
     BINDINGS = [  # noqa: RUF012
-        Binding("slash", "focus_filter", "Filter", key_display="/"),
-        Binding("escape", "clear_filter", "Clear filter", show=False),
-        Binding("e", "toggle_entities", "People & topics"),
-        Binding("c", "compare", "Compare"),
+        Binding("slash", "focus_filter", "Search", key_display="/", tooltip="Search titles, sources, names and topics"),
+        Binding("escape", "clear_filter", "Clear", show=False, tooltip="Clear the filter or the current stop"),
+        Binding("e", "toggle_entities", "People", tooltip="Show or hide the people & topics panel"),
+        Binding("c", "compare", "Compare", tooltip="Compare side by side with another source of the story"),
         Binding("C", "compare_with", "Compare with…", show=False),
-        Binding("o", "overview", "Story overview"),
+        Binding("o", "overview", "Overview", tooltip="Story overview: facts by source, quotes by speaker"),
         Binding("x", "export", "Export report", show=False),
     ]
 
@@ -73,7 +73,7 @@ class MainScreen(Screen[None]):
         with Horizontal(id="progress-row"):
             yield Static("Loading articles…", id="progress-label", markup=False)
             yield ProgressBar(id="progress", show_eta=False)
-        yield Footer()
+        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         self.query_one(ArticleList).focus()
