@@ -573,3 +573,51 @@ async def test_every_list_and_scrolling_view_takes_the_same_moving_keys() -> Non
         await pilot.pause()
         picker = app.screen.query_one("#picker-list")
         assert {"j", "k", "g", "G"} <= {k for k, _ in picker._bindings}
+
+
+def _many(n: int) -> Analysis:
+    articles = []
+    for i in range(n):
+        raw = RawArticle(path=f"a{i}.txt", text=f"Body {i}.", title=f"Ferry timetable change number {i}",
+                         source=f"Paper {i}")
+        article = build_article(raw)
+        assert article is not None
+        articles.append(article)
+    return Analysis(articles=articles)
+
+
+async def test_at_80x24_the_selected_row_is_always_whole_and_on_screen() -> None:
+    app = make_app(_many(9), theme="textual-dark")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        lst = app.main.query_one(ArticleList)
+        await pilot.press("j", "j", "j", "j", "j", "j")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert lst.scrollable_content_region.height % 2 == 1  # an odd height: the case that cut rows
+
+        def in_view() -> None:
+            top = 2 * lst.cursor
+            y = round(lst.scroll_offset.y)
+            assert y <= top and top + 2 <= y + lst.scrollable_content_region.height, (lst.cursor, y)
+            assert y % 2 == 0  # the list starts on a whole row
+
+        in_view()
+        for key in ["j"] * 3 + ["k"] * 8 + ["G", "g", "ctrl+d", "ctrl+d", "ctrl+u"]:
+            await pilot.press(key)
+            in_view()
+
+
+async def test_titles_use_the_room_on_a_wide_terminal() -> None:
+    long_title = "Regional ferry operators agree a new winter timetable after weeks of talks with harbour towns"
+    article = build_article(RawArticle(path="x.txt", text="Body.", title=long_title, source="Coast Paper"))
+    assert article is not None
+    app = make_app(Analysis(articles=[article]), theme="textual-dark")
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        lst = app.main.query_one(ArticleList)
+        assert lst.size.width >= 85
+        drawn = lst._row_lines(lst.rows[0], lst.scrollable_content_region.width)[0].plain
+        assert long_title[:70] in drawn  # at 120 columns the list showed 40 of them, at 200 before this 53
+        assert app.main.pane.size.width >= 100  # the reader keeps a comfortable measure

@@ -213,7 +213,7 @@ class ArticleList(ScrollView, can_focus=True):
             self.rows, self._tops = rows, tops
             self._index = {r.key: i for i, r in enumerate(rows)}
         self._clear_cache()
-        self.virtual_size = Size(self.size.width, line)
+        self.virtual_size = Size(self.size.width, line + 1)  # a spare line: rows can start at the top
         target = self._index.get(previous) if previous is not None else None
         if target is None:
             target = self._index.get(self.shown[0], 0) if self.shown else 0
@@ -334,7 +334,9 @@ class ArticleList(ScrollView, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         self._clear_cache()
         lines = self._tops[-1] + self.rows[-1].height if self.rows else 0
-        self.virtual_size = Size(event.size.width, lines)
+        self.virtual_size = Size(event.size.width, lines + 1)
+        # A smaller terminal must not leave the cursor's row off-screen.
+        self.call_after_refresh(self._show_cursor)
 
     def on_focus(self) -> None:
         self._clear_cache()
@@ -359,12 +361,26 @@ class ArticleList(ScrollView, can_focus=True):
         row = self.current_row
         if row is None:
             return
-        top = self._tops[new]
-        self.scroll_to_region(Region(0, top, 1, row.height), animate=False, immediate=True)
+        self._show_cursor()
         if row.story is not None:
             self.post_message(self.ArticleHighlighted(None, row.story.id))
         else:
             self.post_message(self.ArticleHighlighted(row.key, None))
+
+    def _show_cursor(self) -> None:
+        """Scroll the cursor's row fully into view, the top of the list on a row boundary (an odd
+        number of lines at 80x24 otherwise leaves half a row at the top)."""
+        row = self.current_row
+        if row is None:
+            return
+        top = self._tops[self.cursor]
+        self.scroll_to_region(Region(0, top, 1, row.height), animate=False, immediate=True)
+        y = round(self.scroll_offset.y)
+        first = bisect_right(self._tops, y) - 1
+        if 0 <= first < len(self._tops) and self._tops[first] != y and first + 1 < len(self._tops):
+            aligned = self._tops[first + 1]
+            if aligned <= top and top + row.height <= aligned + self.scrollable_content_region.height:
+                self.scroll_to(y=aligned, animate=False, immediate=True)
 
     def action_move(self, step: int) -> None:
         self.cursor += step
