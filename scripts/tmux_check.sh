@@ -96,6 +96,16 @@ run_flows() {
     wait_for "quote [0-9]+ of [0-9]+|No quotes" "a quote"
     keys d
     wait_for "disagreement [0-9]+ of [0-9]+|No disagreements" "a disagreement"
+    # d through every disagreement: k goes 1..n in order, then wraps to 1.
+    local total k
+    total=$(screen | grep -Eo "disagreement [0-9]+ of [0-9]+" | head -1 | awk '{print $4}')
+    if [ -n "$total" ]; then
+        keys Escape
+        for k in $(seq 1 "$total") 1; do
+            keys d
+            wait_for "disagreement $k of $total:" "disagreement $k of $total"
+        done
+    fi
 
     # Entity details for the current quote's speaker or a mention.
     keys m
