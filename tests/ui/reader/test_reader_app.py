@@ -621,3 +621,18 @@ async def test_titles_use_the_room_on_a_wide_terminal() -> None:
         drawn = lst._row_lines(lst.rows[0], lst.scrollable_content_region.width)[0].plain
         assert long_title[:70] in drawn  # at 120 columns the list showed 40 of them, at 200 before this 53
         assert app.main.pane.size.width >= 100  # the reader keeps a comfortable measure
+async def test_file_names_in_notifications_are_never_markup(tmp_path: Path) -> None:
+    """A file named like console markup neither crashes the app nor becomes a clickable action."""
+    (tmp_path / "good.txt").write_text("A Headline\n\nThe council met on Monday and voted.\n", encoding="utf-8")
+    (tmp_path / "[link=a:b]x.txt").write_text("", encoding="utf-8")
+    (tmp_path / "[@click=app.quit]y.txt").write_text("", encoding="utf-8")
+    (tmp_path / "z\x1b[2J.txt").write_text("", encoding="utf-8")
+    app = make_app([str(tmp_path)], theme="textual-dark", remember_theme=False)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        shown = [n.message for n in app._notifications]
+        assert any("[link=a:b]x.txt" in m for m in shown), shown
+        assert any("[@click=app.quit]y.txt" in m for m in shown), shown
+        assert any("z\\e[2J.txt" in m for m in shown), shown
+        assert all(n.markup is False for n in app._notifications)
+        assert app.is_running

@@ -8,10 +8,10 @@ Faker's locales), and what the article itself says elsewhere (a lone surname aft
 name). A capitalised word with no evidence is not a name: sentence-initial words, headings and
 emphasis ("an END to the War") would otherwise flood the view with junk.
 
-Module map: ``ner_chunks`` (tokens, chunks), ``ner_rules`` (cue words), ``ner_evidence`` (small
-predicates), ``ner_numbers`` (dates, durations, counts), ``gazetteer`` (word lists, loaded lazily);
-corpus-wide identity in ``ner_resolve`` with ``ner_names`` (name variants), ``ner_keys`` (normal
-forms, acronyms) and ``ner_propagate`` (names known elsewhere in the corpus).
+Module map: ``chunks`` (tokens, chunks), ``rules`` (cue words), ``evidence`` (small
+predicates), ``numbers`` (dates, durations, counts), ``gazetteer`` (word lists, loaded lazily);
+corpus-wide identity in ``resolve`` with ``names`` (name variants), ``keys`` (normal
+forms, acronyms) and ``propagate`` (names known elsewhere in the corpus).
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """Quotations and their speakers.
 
-Four steps, each in its own module: ``quote_marks`` pairs quotation marks into passages (telling
-apostrophes from quotes, following quotations across paragraphs); ``quote_context`` masks the
-quoted words and finds clause-sized sentences around them; ``quote_speakers`` reads the subject of
-a cue; ``quote_references`` resolves pronouns and descriptions. Here the attribution patterns are
+Four steps, each in its own module: ``marks`` pairs quotation marks into passages (telling
+apostrophes from quotes, following quotations across paragraphs); ``context`` masks the
+quoted words and finds clause-sized sentences around them; ``speakers`` reads the subject of
+a cue; ``references`` resolves pronouns and descriptions. Here the attribution patterns are
 tried in the order a reader would use them:
 
 1. after the quotation: ``"...," X said`` / ``"...," said X`` / ``"...," according to X``;

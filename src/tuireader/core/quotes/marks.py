@@ -132,14 +132,7 @@ def find_quoted(text: str, paragraphs: tuple[Span, ...] = (), headings: tuple[Sp
     carry: tuple[Kind, int, int] | None = None  # unclosed outer quote: kind, open position, paragraphs so far
     pending: list[QuotedPassage] = []  # pairs after an unclosed opener: kept unless the quote continues
     for block in text_blocks(text, paragraphs, headings):
-        elided: set[int] = set()
-        for m in _N_ELISION.finditer(text, block.start, block.end):
-            elided |= {m.start(), m.end() - 2}
-        marks = [
-            mark
-            for m in _MARKS.finditer(text, block.start, block.end)
-            if (mark := _classify(text, m.start(), block.start, block.end, elided)) is not None
-        ]
+        marks = _marks(text, block.start, block.end)
         stack: list[tuple[Kind, int]] = []
         pairs: list[tuple[int, int, Kind]] = []
         reopened = 0
@@ -154,26 +147,7 @@ def find_quoted(text: str, paragraphs: tuple[Span, ...] = (), headings: tuple[Sp
             carry = None
         found.extend(pending)
         pending = []
-        doubles = sum(1 for kind, _ in stack if kind is Kind.DOUBLE)  # open marks of each kind on the stack
-        singles = len(stack) - doubles
-        for index, mark in enumerate(marks):
-            has_open = (doubles if mark.kind is Kind.DOUBLE else singles) > 0
-            if mark.can_close and has_open and not (mark.weak_close and _better_closer(marks, index)):
-                while stack:
-                    kind, open_pos = stack.pop()
-                    if kind is Kind.DOUBLE:
-                        doubles -= 1
-                    else:
-                        singles -= 1
-                    if kind is mark.kind:
-                        pairs.append((open_pos, mark.pos, kind))
-                        break
-            elif mark.can_open and len(stack) < _MAX_DEPTH:
-                stack.append((mark.kind, mark.pos))
-                if mark.kind is Kind.DOUBLE:
-                    doubles += 1
-                else:
-                    singles += 1
+        _pair(marks, stack, pairs)
         unclosed = -1
         if stack:
             kind, unclosed = stack[0]
@@ -194,6 +168,55 @@ def find_quoted(text: str, paragraphs: tuple[Span, ...] = (), headings: tuple[Sp
     found.extend(pending)
     found.sort(key=lambda q: q.open)
     return found
+
+
+def _marks(text: str, lo: int, hi: int) -> list[_Mark]:
+    """The quote marks in ``text[lo:hi]`` (one paragraph), apostrophes left out."""
+    elided: set[int] = set()
+    for m in _N_ELISION.finditer(text, lo, hi):
+        elided |= {m.start(), m.end() - 2}
+    return [
+        mark for m in _MARKS.finditer(text, lo, hi) if (mark := _classify(text, m.start(), lo, hi, elided)) is not None
+    ]
+
+
+def _pair(marks: list[_Mark], stack: list[tuple[Kind, int]], pairs: list[tuple[int, int, Kind]]) -> None:
+    """Pair ``marks`` with a stack of open marks (changed in place); pairs go to ``pairs``."""
+    doubles = sum(1 for kind, _ in stack if kind is Kind.DOUBLE)  # open marks of each kind on the stack
+    singles = len(stack) - doubles
+    for index, mark in enumerate(marks):
+        has_open = (doubles if mark.kind is Kind.DOUBLE else singles) > 0
+        if mark.can_close and has_open and not (mark.weak_close and _better_closer(marks, index)):
+            while stack:
+                kind, open_pos = stack.pop()
+                if kind is Kind.DOUBLE:
+                    doubles -= 1
+                else:
+                    singles -= 1
+                if kind is mark.kind:
+                    pairs.append((open_pos, mark.pos, kind))
+                    break
+        elif mark.can_open and len(stack) < _MAX_DEPTH:
+            stack.append((mark.kind, mark.pos))
+            if mark.kind is Kind.DOUBLE:
+                doubles += 1
+            else:
+                singles += 1
+
+
+def open_quotation(text: str) -> Kind | None:
+    """The kind of the outermost quotation ``text`` (one paragraph) opens and leaves open, if any."""
+    stack: list[tuple[Kind, int]] = []
+    _pair(_marks(text, 0, len(text)), stack, [])
+    return stack[0][0] if stack else None
+
+
+def opens_quotation(text: str) -> Kind | None:
+    """The kind of quote mark ``text`` starts with, when that mark opens a quotation."""
+    marks = _marks(text, 0, len(text))
+    if marks and marks[0].pos == len(text) - len(text.lstrip()) and marks[0].can_open:
+        return marks[0].kind
+    return None
 
 
 def _better_closer(marks: list[_Mark], index: int) -> bool:

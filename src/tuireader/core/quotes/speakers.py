@@ -1,11 +1,11 @@
 """Who is speaking: the subject of a cue verb, before it ("X said") or after it ("said X").
 
-Works on the masked text (see ``quote_context``), with the article's PERSON/ORG mentions when the
+Works on the masked text (see ``context``), with the article's PERSON/ORG mentions when the
 entity extractor found them and capitalised names otherwise. Appositives and relative clauses are
 stepped over ("X, the mayor, said", "X, who ..., said"); titles are not names ("Finnish President
 Jo Bloggs"); "a spokesperson for X" and "X's office" give X (the display name keeps the role);
 "Jo Bloggs of the charity Y" gives Jo Bloggs. Pronouns and definite descriptions ("he", "the
-ministry") go to ``quote_references``; an anonymous description ("one senior diplomat",
+ministry") go to ``references``; an anonymous description ("one senior diplomat",
 "officials") is kept as a description that names no entity.
 """
 

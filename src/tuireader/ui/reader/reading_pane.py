@@ -96,6 +96,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         super().__init__(id=id)
         self.article: Article | None = None
         self.analysis: Analysis | None = None
+        self.names: dict[str, str] = {}  # article id -> source label, set with the corpus
         self.result: ArticleAnalysis | None = None
         self.targets: dict[str, list[Target]] = {k: [] for k in KINDS}
         self.marks: list[Mark] = []
@@ -155,7 +156,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
     def _header(self, article: Article) -> Text:
         out = plain(article.title, Style(bold=True))
         out.append("\n")
-        details = [article.source or "unknown source", article.published or "undated"]
+        details = [self.names.get(article.id) or article.source or "unknown source", article.published or "undated"]
         if article.author:
             details.append(f"by {article.author}")
         out.append(" · ".join(details), self.highlight_styles()["reading-pane--speaker"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tuireader.core.source_names import source_labels
 from tuireader.model import Analysis, Article, ArticleAnalysis, Span
 from tuireader.ui.reader.render import LABEL_NAMES, speaker_name
 
@@ -42,7 +43,7 @@ def disagreement_targets(article: Article, analysis: Analysis | None) -> list[Ta
     """
     if analysis is None:
         return []
-    sources = {a.id: a.source or a.id[:8] for a in analysis.articles}
+    sources = source_labels(analysis.articles)
     # (start, end, summary, fact, [(source, text) said elsewhere], first other article)
     found: list[tuple[int, int, str, str, list[tuple[str, str]], str | None]] = []
     for flagged in analysis.facts:
