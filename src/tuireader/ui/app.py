@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Sequence
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App
@@ -35,6 +35,10 @@ from tuireader.ui.messages import (
     LoadFailed,
 )
 from tuireader.ui.reader.screen import MainScreen
+
+if TYPE_CHECKING:
+    from tuireader.core.search import SearchIndex
+    from tuireader.store.fulltext import FullTextIndex
 
 # Moves and system actions the palette already offers (or that make no sense by name).
 _NOT_COMMANDS = {"command_palette", "quit", "app.focus_next", "app.focus_previous", "screen.copy_text"}
@@ -108,6 +112,7 @@ class ReaderApp(App[None]):
         self.remember_theme = remember_theme and theme is None
         self.run_analysis = run_analysis
         self.config = Config()
+        self._fulltext: tuple[tuple[str, ...], FullTextIndex] | None = None
         self.main = MainScreen()
         self._arrived: list[Article] = []  # batches loaded so far, while a large corpus loads
 
@@ -178,10 +183,9 @@ class ReaderApp(App[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
     def analyse(self, articles: list[Article]) -> None:
         from tuireader.core.pipeline import Cancelled, analyze
-        from tuireader.core.search import SearchIndex
 
         worker = get_current_worker()
-        self.post_message(IndexReady(SearchIndex(articles)))
+        self.post_message(IndexReady(self.search_index(articles)))
 
         def progress(stage: str, done: int, total: int) -> None:
             self.post_message(AnalysisProgress(stage, done, total))
@@ -201,13 +205,22 @@ class ReaderApp(App[None]):
             return
         self.post_message(AnalysisReady(analysis))
         if not worker.is_cancelled:
-            self.post_message(IndexReady(SearchIndex(articles, analysis)))
+            self.post_message(IndexReady(self.search_index(articles, analysis)))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="index")
     def build_index(self, analysis: Analysis) -> None:
-        from tuireader.core.search import SearchIndex
+        self.post_message(IndexReady(self.search_index(analysis.articles, analysis)))
 
-        self.post_message(IndexReady(SearchIndex(analysis.articles, analysis)))
+    def search_index(self, articles: Sequence[Article], analysis: Analysis | None = None) -> SearchIndex:
+        """The search over titles, names and topics, and the articles' text (one full-text index
+        per set of articles, kept when the analysis arrives for the same articles). In a worker."""
+        from tuireader.core.search import SearchIndex
+        from tuireader.store.fulltext import FullTextIndex
+
+        ids = tuple(a.id for a in articles)
+        if self._fulltext is None or self._fulltext[0] != ids:
+            self._fulltext = (ids, FullTextIndex(articles))
+        return SearchIndex(articles, analysis, text=self._fulltext[1])
 
     # -- messages from the workers ---------------------------------------------------------
 
@@ -231,9 +244,7 @@ class ReaderApp(App[None]):
             # After the titles are drawn: the analysis thread competes with the UI for the GIL.
             self.call_after_refresh(self.analyse, articles)
         else:
-            from tuireader.core.search import SearchIndex
-
-            self.main.set_index(SearchIndex(articles))
+            self.main.set_index(self.search_index(articles))
             self.main.work_done()
 
     def on_load_failed(self, message: LoadFailed) -> None:

@@ -636,3 +636,24 @@ async def test_file_names_in_notifications_are_never_markup(tmp_path: Path) -> N
         assert any("z\\e[2J.txt" in m for m in shown), shown
         assert all(n.markup is False for n in app._notifications)
         assert app.is_running
+
+
+async def test_a_word_of_the_text_finds_the_article_and_enter_opens_it_at_the_sentence() -> None:
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"diverted")  # only in the Harbour Times text
+        await settle(pilot)
+        assert _listed_sources(app) == ["Harbour Times"]
+        lst = app.main.query_one(ArticleList)
+        second = lst.row_text(0).split("\n")[1]
+        assert "Shipping lines diverted vessels to Antwerp." in second
+        await pilot.press("enter")
+        await settle(pilot)
+        pane = app.main.pane
+        assert pane.article is not None and pane.article.source == "Harbour Times"
+        assert pane.found is not None
+        assert pane.found.slice(pane.article.text) == "Shipping lines diverted vessels to Antwerp."
+        await pilot.press("escape")  # back in the list: clears the search
+        await settle(pilot)
+        assert len(_listed_sources(app)) == 3

@@ -83,6 +83,24 @@ class ResultRows(Sequence[Row]):
         return Row(self.ids[index], self.results[index])
 
 
+def snippet_around(sentence: str, positions: Sequence[int], room: int) -> tuple[str, list[int]]:
+    """The part of ``sentence`` that fits in ``room`` cells with the matched letters in view
+    (an ellipsis where it is cut), and the positions shifted to it."""
+    words = " ".join(sentence.split())
+    if len(words) != len(sentence):  # whitespace folded: map positions by counting letters
+        keep = [i for i, ch in enumerate(sentence) if not ch.isspace() or (i and not sentence[i - 1].isspace())]
+        where = {old: new for new, old in enumerate(keep)}
+        sentence, positions = words, [where[p] for p in positions if p in where]
+    if len(sentence) <= room:
+        return sentence, list(positions)
+    first = positions[0] if positions else 0
+    start = max(0, min(first - room // 3, len(sentence) - room + 1))
+    end = start + room - 1 - (1 if start else 0)
+    cut = ("…" if start else "") + sentence[start:end] + ("…" if end < len(sentence) else "")
+    shift = (1 if start else 0) - start
+    return cut, [p + shift for p in positions if start <= p < end]
+
+
 def header_line(width: int) -> Text:
     """The column titles above the list."""
     counts = "".join(f"{name:>{COUNT_WIDTH}}" for name in COUNT_COLUMNS)
@@ -172,6 +190,14 @@ class ArticleList(ScrollView, can_focus=True):
     def current_article(self) -> str | None:
         row = self.current_row
         return row.key if row is not None and row.story is None else None
+
+    def result_for(self, article_id: str) -> SearchResult | None:
+        """The search result that listed ``article_id`` (None when the list is not filtered)."""
+        index = self._index.get(article_id)
+        if index is None or self.results is None:
+            return None
+        row = self.rows[index]
+        return self.results[row.result] if row.result is not None else None
 
     def select_article(self, article_id: str) -> bool:
         index = self._index.get(article_id)
@@ -305,6 +331,12 @@ class ArticleList(ScrollView, can_focus=True):
                 if m.field in _FIELD_NAMES:
                     second.append(f"  {_FIELD_NAMES[m.field]}: ", meta)
                     second.append_text(highlight(m.text, m.positions, match, meta))
+            text = result.text_match
+            if text is not None:
+                room = max(24, width - second.cell_len - 5)
+                snippet, positions = snippet_around(text.text, text.positions, room)
+                second.append("  ", meta)
+                second.append_text(highlight(snippet, positions, match, meta))
         return [first, second]
 
     def rows_of_story(self, story: Story) -> list[str]:

@@ -102,6 +102,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.marks: list[Mark] = []
         self.labels: list[tuple[int, str]] = []
         self.blocks: list[Block] = []
+        self.found: Span | None = None  # the sentence a text search matched, marked until a jump
         self._starts: list[int] = []
 
     def compose(self):  # type: ignore[no-untyped-def]
@@ -117,6 +118,8 @@ class ReadingPane(VerticalScroll, can_focus=True):
         same = article is not None and self.article is not None and article.id == self.article.id
         if same and analysis is self.analysis and self.blocks:
             return  # already showing exactly this
+        if not same:
+            self.found = None
         self.article, self.analysis = article, analysis
         self.result = analysis.by_article.get(article.id) if (analysis and article) else None
         self._collect()
@@ -196,7 +199,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         if self.article is None:
             return
         styles = self.highlight_styles()
-        current = self.current.span if self.current is not None else None
+        current = self.current.span if self.current is not None else self.found
         for i, block in enumerate(self.blocks):
             if only is not None and i not in only:
                 continue
@@ -212,6 +215,14 @@ class ReadingPane(VerticalScroll, can_focus=True):
                 )
             )
 
+    def show_found(self, span: Span) -> None:
+        """Mark the sentence a search matched and bring it into view."""
+        old, self.found = self.found, span
+        self.refresh_blocks({self._block_of(s.start) for s in (old, span) if s is not None})
+        if self.blocks:
+            block = self.blocks[self._block_of(span.start)]
+            self.call_after_refresh(self.scroll_to_center, block, animate=False)
+
     def _block_of(self, offset: int) -> int:
         return max(0, bisect_right(self._starts, offset) - 1)
 
@@ -219,6 +230,9 @@ class ReadingPane(VerticalScroll, can_focus=True):
 
     def watch_current(self, old: Target | None, new: Target | None) -> None:
         touched = {self._block_of(t.start) for t in (old, new) if t is not None}
+        if self.found is not None:
+            touched.add(self._block_of(self.found.start))
+            self.found = None
         self.refresh_blocks(touched)
         if new is not None and self.blocks:
             block = self.blocks[self._block_of(new.start)]
@@ -276,6 +290,10 @@ class ReadingPane(VerticalScroll, can_focus=True):
                     return
 
     def clear_current(self) -> bool:
+        if self.current is None and self.found is not None:
+            found, self.found = self.found, None
+            self.refresh_blocks({self._block_of(found.start)})
+            return True
         if self.current is None:
             return False
         self.current = None

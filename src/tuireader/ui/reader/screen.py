@@ -17,7 +17,7 @@ from textual.widgets import Footer, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from tuireader.core.source_names import source_labels
-from tuireader.model import Analysis, Article, Story
+from tuireader.model import Analysis, Article, Span, Story
 from tuireader.ui.dialogs.entity import EntityScreen
 from tuireader.ui.dialogs.export import ExportScreen
 from tuireader.ui.dialogs.pick_article import ArticlePicker
@@ -145,8 +145,10 @@ class MainScreen(Screen[None]):
         shown = self.pane.article
         same = event.article is not None and shown is not None and event.article == shown.id
         if same and self.pane.analysis is self.analysis:
-            # A new filter result that keeps the same article on top: the reader has nothing to redo.
+            # A new filter result that keeps the same article on top: only the matched sentence moves.
             self._pending = None
+            if event.article is not None:
+                self._mark_found(event.article)
             return
         self._pending = event
         if self.query_one(FilterInput).has_focus:
@@ -170,8 +172,17 @@ class MainScreen(Screen[None]):
 
     def _show_article(self, article_id: str) -> None:
         article = self.article_list.articles.get(article_id)
-        if article is not None:
-            self.pane.show(article, self.analysis)
+        if article is None:
+            return
+        self.pane.show(article, self.analysis)
+        self._mark_found(article_id)
+
+    def _mark_found(self, article_id: str) -> None:
+        """Found in the text: the reader opens the article at the matching sentence."""
+        result = self.article_list.result_for(article_id) if self.query_text else None
+        match = result.text_match if result is not None else None
+        if match is not None and match.start is not None:
+            self.pane.show_found(Span(match.start, match.start + len(match.text)))
 
     def _show_story(self, story_id: str) -> None:
         story = self._story(story_id)
