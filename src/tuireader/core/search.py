@@ -194,7 +194,10 @@ class _FieldIndex:
         """
         if mode != "fuzzy":
             whole = _whole_word(word)
-            hits = [i for i, key in enumerate(self.keys) if (key == word if mode == "exact" else whole.search(key))]
+            if mode == "exact":
+                hits = [i for i, key in enumerate(self.keys) if key == word]
+            else:  # a plain substring test first (C speed), the word-boundary regex on those only
+                hits = [i for i, key in enumerate(self.keys) if word in key and whole.search(key)]
             return np.asarray(hits, dtype=np.int64), np.full(len(hits), 100.0 + WHOLE_WORD_BONUS)
         cutoff = _cutoff(word)
         idx = self.candidates(word, cutoff)

@@ -20,9 +20,12 @@ from tuireader.ui.text import plain
 Section = tuple[str, list[tuple[str, str]]]  # (title, [(keys, description)])
 
 QUERY_HELP = (
-    "Filter syntax: words are ANDed and matched fuzzily (typos and other spellings still match). "
-    "A prefix limits the word after it: p: person  o: organisation  l: place  t: topic  s: source  h: headline; "
-    'quotes keep a phrase together: p:"ana maria" t:tariffs. Escape clears the filter.\n'
+    "Search (/): words are ANDed; each matches titles, sources, people, places, organisations and "
+    "topics (typos and other spellings still match names and titles) or the article text (whole "
+    "words and word starts). A prefix limits the word after it: p: person  o: organisation  "
+    'l: place  t: topic  s: source  h: headline; quotes keep a phrase together: p:"ana maria", '
+    't:"trade tariffs" (that topic exactly). A whole word in a title ranks first, the text last, '
+    "shown with its sentence; Enter opens the article there. Escape clears the search.\n"
     "List columns: Fct facts the article shares with other sources, Quo quotations, "
     "Dis places where it disagrees with another source (d steps through them).\n"
     "Reading pane: people bold, organisations bold italic, places underlined, dates italic, "

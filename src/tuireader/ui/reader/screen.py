@@ -145,9 +145,13 @@ class MainScreen(Screen[None]):
         shown = self.pane.article
         same = event.article is not None and shown is not None and event.article == shown.id
         if same and self.pane.analysis is self.analysis:
-            # A new filter result that keeps the same article on top: only the matched sentence moves.
+            # A new filter result that keeps the same article on top: only the matched sentence
+            # moves, and (like the article) only once typing pauses.
             self._pending = None
-            if event.article is not None:
+            if self.query_text and self.query_one(FilterInput).has_focus:
+                self._pending = event
+                self._pane_timer = self.set_timer(PANE_DELAY, self._follow)
+            elif event.article is not None:
                 self._mark_found(event.article)
             return
         self._pending = event
