@@ -14,7 +14,7 @@ topic exactly; otherwise a word matches a topic only as a whole word of it (fuzz
 The article text is searched through a ``TextIndex`` handed in (a real full-text index lives
 outside the pure core: ``store.fulltext``). Ranking: a whole-word match in a headline, name,
 topic or source first (105), then fuzzy matches there (75-100), then matches in the text
-(50-70, by relevance); each result keeps why it matched, down to the matching sentence.
+(50-70, by the index's relevance); each result keeps why it matched, down to the matching sentence.
 """
 
 from __future__ import annotations

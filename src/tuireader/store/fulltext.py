@@ -50,22 +50,22 @@ class FullTextIndex:
         self.size = len(articles)
 
     def match(self, phrase: str) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
-        """(article positions, relevance 0..1, higher better) of the articles whose text holds ``phrase``."""
+        """(article positions, relevance 0..1) of the articles whose text holds ``phrase``.
+
+        Relevance is the same for every hit: bm25 cost 4-8 times the match itself for a common
+        word start at 10,000 articles (17 ms against 2 for "cou"), and a text match already ranks
+        below every match in a headline, name or topic; among text matches the corpus order stays.
+        """
         query = fts_query(phrase)
         if query is None:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
         with self._lock:
             try:
-                rows = self._db.execute("SELECT rowid, bm25(body) FROM body WHERE body MATCH ?", (query,)).fetchall()
+                rows = self._db.execute("SELECT rowid FROM body WHERE body MATCH ?", (query,)).fetchall()
             except sqlite3.OperationalError:
                 return np.zeros(0, dtype=np.int64), np.zeros(0)
-        if not rows:
-            return np.zeros(0, dtype=np.int64), np.zeros(0)
-        found = np.asarray(rows, dtype=np.float64)
-        # bm25 is negative, more negative = more relevant; squash to 0..1 for ranking among body hits.
-        relevance = -found[:, 1]
-        relevance = relevance / (1.0 + relevance)
-        return found[:, 0].astype(np.int64), relevance
+        found = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+        return found, np.full(len(found), 0.5)
 
     def close(self) -> None:
         with self._lock:
