@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.dom import DOMNode
 from textual.widgets import OptionList
 
 # A list with a cursor: OptionList, the article list, the compare table (action_first/last).
@@ -59,3 +60,21 @@ class Choices(OptionList):
     """An option list that takes the moving keys."""
 
     BINDINGS = list(LIST_KEYS)  # noqa: RUF012
+
+
+def key_of(node: DOMNode, action: str) -> str:
+    """The key that runs ``action`` for ``node`` (its own bindings, then its screen's and the
+    app's), as the footer shows it: hints are written from the bindings, never by hand."""
+    from dataclasses import replace
+
+    chain: list[DOMNode] = [*node.ancestors_with_self]
+    if node.is_attached:
+        chain.append(node.app)
+    for owner in chain:
+        for _key, binding in owner._bindings:
+            if binding.action == action:
+                if binding.key_display:
+                    return binding.key_display
+                first = replace(binding, key=binding.key.split(",")[0])
+                return node.app.get_key_display(first) if node.is_attached else first.key
+    return "?"

@@ -657,3 +657,29 @@ async def test_a_word_of_the_text_finds_the_article_and_enter_opens_it_at_the_se
         await pilot.press("escape")  # back in the list: clears the search
         await settle(pilot)
         assert len(_listed_sources(app)) == 3
+
+
+async def test_every_hint_names_the_key_bound_to_it() -> None:
+    from tuireader.ui.keys import key_of
+
+    app = _app(two_stories())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        main = app.main
+        assert key_of(main, "overview") == "o" and key_of(main, "compare") == "c"
+        lst = main.query_one(ArticleList)
+        lst.cursor = 0  # the first story's header
+        await settle(pilot)
+        await pilot.pause(0.3)
+        story = _text(main.pane.query_one("#article-header", Static))
+        assert "o: story overview · c: compare articles" in story
+        lst.cursor = 1
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "(jump: m ' d)" in _text(main.query_one("#status", Static))
+        await pilot.press("d")
+        assert "· c: compare" in _text(main.query_one("#status", Static))
+        main.pane.clear_current()
+        await pilot.press("enter")  # nothing current: the toast names the jump keys
+        await pilot.pause()
+        assert any("with m or a quotation with '" in n.message for n in app._notifications)

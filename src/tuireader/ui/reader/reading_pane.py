@@ -20,7 +20,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from tuireader.model import Analysis, Article, ArticleAnalysis, Span
-from tuireader.ui.keys import SCROLL_KEYS
+from tuireader.ui.keys import SCROLL_KEYS, key_of
 from tuireader.ui.reader.render import MARK_META, Mark, article_marks, foreground, render_block, speaker_labels
 from tuireader.ui.reader.targets import (
     KINDS,
@@ -260,20 +260,22 @@ class ReadingPane(VerticalScroll, can_focus=True):
             text = ""
         elif self.current is None:
             counts = " · ".join(plural(len(self.targets[k]), k) for k in KINDS)
-            text = f"{counts}   (jump: m ' d)"
+            jumps = " ".join(key_of(self, f"jump('{kind}', 1)") for kind in KINDS)
+            text = f"{counts}   (jump: {jumps})"
         else:
             n, total = self.position()
             text = f"{self.current.kind} {n} of {total}: {self.current.label}"
             if self.current.entity:
-                text += " · enter: details"
+                text += f" · {key_of(self, 'entity_info')}: details"
             elif self.current.other:
-                text += " · c: compare"
+                text += f" · {key_of(self, 'compare')}: compare"
         self.post_message(self.CurrentChanged(text))
 
     def action_entity_info(self) -> None:
         target = self.current
         if target is None or not target.entity:
-            self.notify("Jump to a mention with m or a quotation with ' first.", timeout=2)
+            mention, quote = key_of(self, "jump('mention', 1)"), key_of(self, "jump('quote', 1)")
+            self.notify(f"Jump to a mention with {mention} or a quotation with {quote} first.", timeout=2)
             return
         self.post_message(self.EntityRequested(target.entity))
 

@@ -21,6 +21,7 @@ from tuireader.model import Analysis, Article, Span, Story
 from tuireader.ui.dialogs.entity import EntityScreen
 from tuireader.ui.dialogs.export import ExportScreen
 from tuireader.ui.dialogs.pick_article import ArticlePicker
+from tuireader.ui.keys import key_of
 from tuireader.ui.messages import EntityChosen, FilterResults
 from tuireader.ui.reader.article_list import ArticleList, ListHeader
 from tuireader.ui.reader.entities_panel import EntitiesPanel
@@ -200,7 +201,8 @@ class MainScreen(Screen[None]):
                 text.append("• ")
                 text.append(article.title)
                 text.append(f"  {self.article_list.names[aid]}\n", "dim")
-        text.append("\nv: story overview · c: compare articles", "dim")
+        hint = f"\n{key_of(self, 'overview')}: story overview · {key_of(self, 'compare')}: compare articles"
+        text.append(hint, "dim")
         self.pane.show(None, self.analysis, text)
 
     def _story(self, story_id: str) -> Story | None:
