@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from eval.polnear import ToolQuote, ToolView
 from tuireader.core.pipeline import analyze
@@ -15,22 +14,14 @@ class ToolError(Exception):
     """The pipeline failed on a real text (a bug in tuireader to report)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Raw:
-    path: str
-    text: str
-    title: str | None = None
-    source: str | None = None
-    published: str | None = None
+Raw = RawArticle  # an article before normalisation: text, and the metadata the corpus gives
 
 
 def build(raws: Sequence[Raw]) -> list[Article]:
     """Articles as tuireader's loader makes them (an empty text gives a ToolError)."""
     out: list[Article] = []
     for raw in raws:
-        article = build_article(
-            RawArticle(path=raw.path, text=raw.text, title=raw.title, source=raw.source, published=raw.published)
-        )
+        article = build_article(raw)
         if article is None:
             raise ToolError(f"{raw.path}: no text")
         out.append(article)

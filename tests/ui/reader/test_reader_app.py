@@ -683,3 +683,15 @@ async def test_every_hint_names_the_key_bound_to_it() -> None:
         await pilot.press("enter")  # nothing current: the toast names the jump keys
         await pilot.pause()
         assert any("with m or a quotation with '" in n.message for n in app._notifications)
+
+
+async def test_many_bad_files_give_a_few_toasts_and_a_count(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("A Headline\n\nThe council met on Monday and voted.\n", encoding="utf-8")
+    for n in range(12):
+        (tmp_path / f"empty{n:02}.txt").write_text("", encoding="utf-8")
+    app = make_app([str(tmp_path)], theme="textual-dark", remember_theme=False)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        shown = [n.message for n in app._notifications if n.severity == "warning"]
+        assert len(shown) == 6, shown
+        assert shown[-1] == "… and 7 more warnings"
