@@ -200,6 +200,14 @@ class _FieldIndex:
                 hits = [i for i, key in enumerate(self.keys) if word in key and whole.search(key)]
             return np.asarray(hits, dtype=np.int64), np.full(len(hits), 100.0 + WHOLE_WORD_BONUS)
         cutoff = _cutoff(word)
+        if cutoff >= 100.0:
+            # Exact substrings only (short words): a plain ``in`` test is that, without rapidfuzz.
+            exact = [i for i, key in enumerate(self.keys) if word in key]
+            found_exact = np.asarray(exact, dtype=np.int64)
+            whole = _whole_word(word)
+            return found_exact, np.asarray(
+                [100.0 + (WHOLE_WORD_BONUS if whole.search(self.keys[i]) else 0.0) for i in exact], dtype=np.float64
+            )
         idx = self.candidates(word, cutoff)
         if idx is None:
             idx = np.arange(len(self.keys), dtype=np.int64)
