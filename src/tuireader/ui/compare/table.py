@@ -41,8 +41,8 @@ class CompareTable(ScrollView, can_focus=True):
     HELP_TITLE = "The side-by-side rows"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "next_disagreement", "Next disagreement"),
-        Binding("N", "previous_disagreement", "Previous"),
+        Binding("n", "next_disagreement", "Disagreement", tooltip="Next disagreement"),
+        Binding("N", "previous_disagreement", "Previous", show=False, tooltip="Previous disagreement"),
         *LIST_KEYS,
         Binding("space", "page_down", "Page down", show=False),
         Binding("b", "page_up", "Page up", show=False),

@@ -129,7 +129,7 @@ class OverviewScreen(Screen[None]):
             with Vertical(id="overview-ledger-pane"):
                 yield Label("Quotes by speaker", classes="overview--caption")
                 yield QuoteLedger(self.analysis, names=self.short_names, id="overview-ledger")
-        yield Footer()
+        yield Footer(show_command_palette=False, compact=True)  # fits 80 columns; ctrl+p is in help
 
     @property
     def matrix(self) -> OverviewMatrix:
