@@ -325,13 +325,16 @@ class ArticleList(ScrollView, can_focus=True):
         title = highlight(article.title, result.title_positions if result else (), match)
         title.truncate(title_width, overflow="ellipsis", pad=True)
         first = plain(" ") + title + plain(" ") + tail
-        second = plain(" " + article_meta(article, self.names[article.id]), meta)
+        text_match = result.text_match if result is not None else None
+        # Found in the text: the sentence needs the room more than the date does.
+        byline = self.names[article.id] if text_match is not None else article_meta(article, self.names[article.id])
+        second = plain(" " + byline, meta)
         if result is not None:
             for m in result.matches:
                 if m.field in _FIELD_NAMES:
                     second.append(f"  {_FIELD_NAMES[m.field]}: ", meta)
                     second.append_text(highlight(m.text, m.positions, match, meta))
-            text = result.text_match
+            text = text_match
             if text is not None:
                 room = max(24, width - second.cell_len - 5)
                 snippet, positions = snippet_around(text.text, text.positions, room)
