@@ -64,7 +64,7 @@ run_flows() {
     tmux set-option -t "$SESSION" remain-on-exit on >/dev/null 2>&1 || true
 
     # First frame: the list with titles and the reader.
-    wait_for "filter:" "the filter box"
+    wait_for "search:" "the filter box"
     wait_for " · (undated|[0-9]{4}-[0-9]{2}-[0-9]{2})" "article rows with source and date"
     wait_for "mentions? · [0-9]+ quotes? · [0-9]+ disagreements?" "the reading pane status"
     wait_gone "Loading articles|Analysing" "the analysis to finish within 30 s"
@@ -75,27 +75,52 @@ run_flows() {
     wait_for "tuireader: keys" "the help screen"
     wait_for "Quit" "bindings in the help"
     keys Escape
-    wait_for "filter:" "the main screen after help"
+    wait_for "search:" "the main screen after help"
 
     # Fuzzy filter: a misspelt word still matches; Escape clears.
     keys /
     keys -l "ceasfire"
     wait_for "[0-9]+ of [0-9]+ articles match" "filtered list"
     keys Escape
-    wait_for "filter:" "cleared filter"
+    wait_for "search:" "cleared filter"
+
+    # A word of the article text (in no title, name or topic of the seeds): the article is
+    # listed with a snippet of the matching sentence, and the reader opens at that sentence.
+    keys /
+    keys -l "swap"
+    wait_for "[1-9][0-9]* of [0-9]+ articles? match" "an article found by a word of its text"
+    wait_for "[^ ]+ swap|swap [^ ]+" "the matching sentence under the title"
+    keys Enter
+    sleep 0.6
+    if [ "$(screen | grep -ci "swap")" -lt 2 ]; then fail "the reader at the matching sentence"; fi
+    keys Escape
+    keys /
+    keys C-u
+    keys Escape
+    wait_for "search:" "cleared search"
 
     # Read the highlighted article and jump through it.
     keys Enter
     keys m
-    wait_for "mention 1/[0-9]+" "the first mention"
+    wait_for "mention 1 of [0-9]+" "the first mention"
     keys m
-    wait_for "mention 2/[0-9]+" "the second mention"
+    wait_for "mention 2 of [0-9]+" "the second mention"
     keys M
-    wait_for "mention 1/[0-9]+" "back to the first mention"
+    wait_for "mention 1 of [0-9]+" "back to the first mention"
     keys "'"
-    wait_for "quote [0-9]+/[0-9]+|No quotes" "a quote"
+    wait_for "quote [0-9]+ of [0-9]+|No quotes" "a quote"
     keys d
-    wait_for "disagreement [0-9]+/[0-9]+|No disagreements" "a disagreement"
+    wait_for "disagreement [0-9]+ of [0-9]+|No disagreements" "a disagreement"
+    # d through every disagreement: k goes 1..n in order, then wraps to 1.
+    local total k
+    total=$(screen | grep -Eo "disagreement [0-9]+ of [0-9]+" | head -1 | awk '{print $4}')
+    if [ -n "$total" ]; then
+        keys Escape
+        for k in $(seq 1 "$total") 1; do
+            keys d
+            wait_for "disagreement $k of $total:" "disagreement $k of $total"
+        done
+    fi
 
     # Entity details for the current quote's speaker or a mention.
     keys m
@@ -124,7 +149,7 @@ run_flows() {
     keys "]"
     wait_for "[0-9]+ matched" "the compare view with the next source"
     keys Escape
-    wait_for "filter:" "the main screen after compare"
+    wait_for "search:" "the main screen after compare"
 
     # Story overview: the fact x source matrix and the quote ledger; Enter opens compare.
     keys o
@@ -134,13 +159,13 @@ run_flows() {
     wait_for "[0-9]+ matched" "compare from an overview cell"
     keys Escape
     keys Escape
-    wait_for "filter:" "the main screen after the overview"
+    wait_for "search:" "the main screen after the overview"
 
     # A tiny terminal must not crash.
     tmux resize-window -t "$SESSION" -x 20 -y 5 2>/dev/null || true
     sleep 0.8
     tmux resize-window -t "$SESSION" -x "$width" -y "$height" 2>/dev/null || true
-    wait_for "filter" "the app after a tiny resize"
+    wait_for "search" "the app after a tiny resize"
 
     keys q
     wait_for "EXIT=0" "a clean exit"

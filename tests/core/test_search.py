@@ -145,3 +145,73 @@ def test_any_query_is_safe(query: str) -> None:
     for result in idx.search(query):
         for m in result.matches:
             assert all(0 <= p < len(m.text) for p in m.positions)
+
+
+class _WordIndex:
+    """A TextIndex for the core tests: whole lowercase words of each text (no SQLite in core)."""
+
+    def __init__(self, articles: list[Article]) -> None:
+        import re
+
+        self.words = [set(re.findall(r"\w+", a.text.lower())) for a in articles]
+
+    def match(self, phrase: str):  # type: ignore[no-untyped-def]
+        import numpy as np
+
+        want = phrase.lower().split()
+        hits = [i for i, words in enumerate(self.words) if all(w in words for w in want)]
+        return np.asarray(hits, dtype=np.int64), np.full(len(hits), 0.5)
+
+
+def _bodies() -> tuple[list[Article], Analysis]:
+    arts = [
+        _article("Harbour ferry fares to rise", "Coast Post",
+                 "Fares rise in May. The ferry swap was agreed on Friday."),
+        _article("Ferry swap agreed by councils", "Bay Times", "Councils met. They agreed."),
+        _article("Council budget passes", "Town Crier", "The budget passed. No ferry news."),
+    ]
+    ids = [a.id for a in arts]
+    analysis = Analysis(
+        articles=arts,
+        by_article={
+            ids[0]: ArticleAnalysis(ids[0], topics=("conversation", "ferry fares")),
+            ids[1]: ArticleAnalysis(ids[1], topics=("sanctions",)),
+            ids[2]: ArticleAnalysis(ids[2], topics=("budget",)),
+        },
+    )
+    return arts, analysis
+
+
+def test_the_text_is_searched_and_ranked_below_a_whole_word_title_match() -> None:
+    arts, analysis = _bodies()
+    index = SearchIndex(arts, analysis, text=_WordIndex(arts))
+    results = index.search("swap")
+    titles = [index.articles[[a.id for a in arts].index(r.article)].title for r in results]
+    # "swap" is a whole word of the second title, only in the text of the first
+    assert titles == ["Ferry swap agreed by councils", "Harbour ferry fares to rise"]
+    body = results[1].text_match
+    assert body is not None and body.field is Field.TEXT
+    assert body.text == "The ferry swap was agreed on Friday."
+    assert "".join(body.text[p] for p in body.positions) == "swap"
+    assert arts[0].text[body.start : body.start + len(body.text)] == body.text  # type: ignore[operator]
+    assert results[0].text_match is None  # matched in the title, not the text
+    assert SearchIndex(arts, analysis).search("friday") == ()  # without a text index, no text search
+
+
+def test_a_whole_word_beats_a_fuzzy_match_in_the_title() -> None:
+    arts = [_article("Councillors meet again", "A"), _article("Council meets", "B")]
+    index = SearchIndex(arts)
+    assert [r.article for r in index.search("council")] == [arts[1].id, arts[0].id]
+
+
+def test_topic_filters_match_the_topic_exactly() -> None:
+    arts, analysis = _bodies()
+    index = SearchIndex(arts, analysis)
+    by_id = {a.id: a.title for a in arts}
+    assert [by_id[r.article] for r in index.search('t:"sanctions"')] == ["Ferry swap agreed by councils"]
+    assert [by_id[r.article] for r in index.search('t:"fares"')] == []  # a word of a topic is not the topic
+    assert [by_id[r.article] for r in index.search("t:fares")] == ["Harbour ferry fares to rise"]  # a word of it
+    assert [by_id[r.article] for r in index.search("t:fare")] == []  # whole words only: no fuzzy topics
+    assert [by_id[r.article] for r in index.search('t:"ferry fares"')] == ["Harbour ferry fares to rise"]
+    # unprefixed, a topic matches by whole words only: "sanctions" is not "conversation"
+    assert [r.article for r in index.search("sanctions")] == [arts[1].id]

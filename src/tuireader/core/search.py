@@ -1,4 +1,4 @@
-"""Fuzzy filter over articles: titles, sources, people, organisations, places and topics.
+"""Search over articles: titles, sources, people, organisations, places, topics and the text.
 
 The index is built once per analysis; each query is a few ``rapidfuzz.process.extract`` calls
 (C loops) over the candidate strings a bigram prefilter leaves, so typing stays fast with
@@ -7,6 +7,14 @@ spelling of a name finds every article that mentions that person, however it spe
 
 Query syntax (fzf-like): words are ANDed; ``p:`` person, ``o:`` organisation, ``l:`` place,
 ``t:`` topic, ``s:`` source, ``h:`` headline restrict the word (or "quoted phrase") after them.
+A quoted topic filter (``t:"trade talks"``, what the people & topics panel writes) matches that
+topic exactly; otherwise a word matches a topic only as a whole word of it (fuzzy matching made
+"sanctions" find the topic "conversation").
+
+The article text is searched through a ``TextIndex`` handed in (a real full-text index lives
+outside the pure core: ``store.fulltext``). Ranking: a whole-word match in a headline, name,
+topic or source first (105), then fuzzy matches there (75-100), then matches in the text
+(50-70, by the index's relevance); each result keeps why it matched, down to the matching sentence.
 """
 
 from __future__ import annotations
@@ -16,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import overload
+from typing import Protocol, overload
 
 import numpy as np
 from numpy.typing import NDArray
@@ -34,6 +42,7 @@ class Field(StrEnum):
     PLACE = "place"
     TOPIC = "topic"
     SOURCE = "source"
+    TEXT = "text"  # the article's text, through a TextIndex
 
 
 PREFIXES: dict[str, Field] = {
@@ -48,7 +57,18 @@ _LABEL_FIELD = {Label.PERSON: Field.PERSON, Label.ORG: Field.ORG, Label.PLACE: F
 # When scores tie, a match in the headline is the most telling.
 _FIELD_RANK = {f: i for i, f in enumerate(Field)}
 _FIELDS = list(Field)
+WHOLE_WORD_BONUS = 5.0  # a whole-word match outranks any fuzzy one (which tops out at 100)
+TEXT_BASE, TEXT_SPAN = 50.0, 20.0  # text matches score 50..70: below every field match (cutoffs >= 75)
+_WORD_RE = re.compile(r"\w+")
 _TOKEN_RE = re.compile(r'(?:\b([a-zA-Z]):)?(?:"([^"]*)"?|(\S+))')
+
+
+class TextIndex(Protocol):
+    """A full-text index over the articles' text, by position in the article list."""
+
+    def match(self, phrase: str) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+        """(article positions, relevance 0..1) of the articles whose text holds ``phrase``."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,17 +76,20 @@ class FieldMatch:
     """Where a query word matched: the string, its field and score.
 
     The matched character positions are worked out only when asked for, i.e. for the rows on
-    screen, not for every one of thousands of results per keystroke.
+    screen, not for every one of thousands of results per keystroke. A match in the text is
+    the matching sentence, ``start`` its offset in the article and ``found`` its matched letters.
     """
 
     field: Field
     text: str
     word: str
     score: float
+    start: int | None = None
+    found: tuple[int, ...] | None = None
 
     @property
     def positions(self) -> tuple[int, ...]:
-        return match_positions(self.word, self.text)
+        return self.found if self.found is not None else match_positions(self.word, self.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +97,11 @@ class SearchResult:
     article: str
     score: float
     matches: tuple[FieldMatch, ...]  # the best match for each query word
+
+    @property
+    def text_match(self) -> FieldMatch | None:
+        """The match in the article's text, if a word matched there (for the snippet and Enter)."""
+        return next((m for m in self.matches if m.field is Field.TEXT), None)
 
     @property
     def title_positions(self) -> tuple[int, ...]:
@@ -89,6 +117,7 @@ class SearchResult:
 class Term:
     field: Field | None  # None: any field
     word: str
+    quoted: bool = False  # written in double quotes: a phrase (and, after t:, the whole topic)
 
 
 def parse_query(query: str) -> list[Term]:
@@ -103,7 +132,7 @@ def parse_query(query: str) -> list[Term]:
             phrase = None
         text = " ".join((phrase if phrase is not None else word or "").lower().split())
         if text:
-            terms.append(Term(field, text))
+            terms.append(Term(field, text, phrase is not None))
     return terms
 
 
@@ -157,9 +186,28 @@ class _FieldIndex:
         counts = np.bincount(np.concatenate(arrays), minlength=len(self.keys))
         return np.flatnonzero(counts >= need)
 
-    def match(self, word: str) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
-        """(string indices, scores) of every string that matches ``word`` well enough."""
+    def match(self, word: str, *, mode: str = "fuzzy") -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+        """(string indices, scores) of every string that matches ``word`` well enough.
+
+        ``mode``: "fuzzy" (typos allowed; whole words score higher), "words" (``word`` is a whole
+        word or words of the string), "exact" (the whole string, ignoring case).
+        """
+        if mode != "fuzzy":
+            whole = _whole_word(word)
+            if mode == "exact":
+                hits = [i for i, key in enumerate(self.keys) if key == word]
+            else:  # a plain substring test first (C speed), the word-boundary regex on those only
+                hits = [i for i, key in enumerate(self.keys) if word in key and whole.search(key)]
+            return np.asarray(hits, dtype=np.int64), np.full(len(hits), 100.0 + WHOLE_WORD_BONUS)
         cutoff = _cutoff(word)
+        if cutoff >= 100.0:
+            # Exact substrings only (short words): a plain ``in`` test is that, without rapidfuzz.
+            exact = [i for i, key in enumerate(self.keys) if word in key]
+            found_exact = np.asarray(exact, dtype=np.int64)
+            whole = _whole_word(word)
+            return found_exact, np.asarray(
+                [100.0 + (WHOLE_WORD_BONUS if whole.search(self.keys[i]) else 0.0) for i in exact], dtype=np.float64
+            )
         idx = self.candidates(word, cutoff)
         if idx is None:
             idx = np.arange(len(self.keys), dtype=np.int64)
@@ -170,7 +218,12 @@ class _FieldIndex:
             choices = [self.keys[i] for i in idx.tolist()]
         scores = process.cdist([word], choices, scorer=fuzz.partial_ratio, score_cutoff=cutoff, dtype=np.float32)[0]
         hit = scores >= cutoff
-        return idx[hit], scores[hit].astype(np.float64)
+        found, found_scores = idx[hit], scores[hit].astype(np.float64)
+        whole = _whole_word(word)
+        for j, i in enumerate(found.tolist()):
+            if found_scores[j] >= 100.0 and whole.search(self.keys[i]):
+                found_scores[j] += WHOLE_WORD_BONUS
+        return found, found_scores
 
     def expand(self, strings: NDArray[np.int64], scores: NDArray[np.float64]) -> tuple[NDArray[np.int64], ...]:
         """(article, string, score) rows for every owner of the matched strings, best score last."""
@@ -182,6 +235,23 @@ class _FieldIndex:
         # Positions into owner_ids for all ranges at once: each range's start, plus 0..count-1.
         offsets = np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(total)
         return self.owner_ids[offsets], np.repeat(strings, counts), np.repeat(scores, counts)
+
+
+def _whole_word(word: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)")
+
+
+def text_positions(phrase: str, text: str) -> tuple[int, ...]:
+    """Letters of ``text`` that a full-text match of ``phrase`` covers: its words in order, the
+    last one as the start of a word (as the full-text index matches it). Empty when absent."""
+    words = _WORD_RE.findall(phrase.lower())
+    if not words:
+        return ()
+    pattern = r"(?<!\w)" + r"\W+".join(re.escape(w) for w in words)
+    found = re.search(pattern, text, re.IGNORECASE)
+    if found is None:
+        return ()
+    return tuple(p for p in range(found.start(), found.end()) if text[p].isalnum())
 
 
 def match_positions(word: str, text: str) -> tuple[int, ...]:
@@ -207,8 +277,12 @@ def match_positions(word: str, text: str) -> tuple[int, ...]:
 class SearchIndex:
     """Build once from articles (and their analysis, when it is ready); query many times."""
 
-    def __init__(self, articles: Sequence[Article], analysis: Analysis | None = None) -> None:
+    def __init__(
+        self, articles: Sequence[Article], analysis: Analysis | None = None, text: TextIndex | None = None
+    ) -> None:
+        """``text``: a full-text index over the same articles, in the same order (None: no text search)."""
         self.articles = list(articles)
+        self.text = text
         position = {a.id: i for i, a in enumerate(self.articles)}
         fields: dict[Field, dict[str, set[int]]] = {f: defaultdict(set) for f in Field}
         labels = source_labels(self.articles)
@@ -218,13 +292,29 @@ class SearchIndex:
             fields[Field.SOURCE][article.source or labels[article.id]].add(i)
         if analysis is not None:
             _index_analysis(analysis, position, fields)
-        self._fields = {f: _FieldIndex(strings) for f, strings in fields.items()}
+        self._fields: dict[Field, _FieldIndex] = {
+            f: _FieldIndex(strings) for f, strings in fields.items() if f is not Field.TEXT
+        }
 
     def __len__(self) -> int:
         return len(self.articles)
 
     def field_text(self, field: Field, string: int) -> str:
         return self._fields[field].texts[string]
+
+    def text_match(self, article: int, word: str, score: float) -> FieldMatch:
+        """The first sentence of article ``article`` (a position) that holds ``word``."""
+        item = self.articles[article]
+        spans = item.sentences or item.paragraphs
+        for span in spans:
+            sentence = span.slice(item.text)
+            found = text_positions(word, sentence)
+            if found:
+                return FieldMatch(Field.TEXT, sentence, word, score, span.start, found)
+        found = text_positions(word, item.text)  # across a sentence boundary, or no sentences
+        start = found[0] if found else 0
+        line = item.text[start : start + 200]
+        return FieldMatch(Field.TEXT, line, word, score, start, tuple(p - start for p in found if p - start < 200))
 
     def search(self, query: str, *, cancelled: Callable[[], bool] | None = None) -> Sequence[SearchResult]:
         """Articles matching every word of ``query``, best first; all articles for an empty query."""
@@ -258,8 +348,14 @@ class SearchIndex:
         best_string = np.zeros(n, dtype=np.int64)
         fields = (term.field,) if term.field else tuple(Field)
         for field in fields:  # in rank order: an equal score in a later field does not replace
+            if field is Field.TEXT:
+                self._match_text(term.word, best, best_field, best_string)
+                continue
             index = self._fields[field]
-            strings, scores = index.match(term.word)
+            mode = "fuzzy"
+            if field is Field.TOPIC:
+                mode = "exact" if term.field is Field.TOPIC and term.quoted else "words"
+            strings, scores = index.match(term.word, mode=mode)
             if not len(strings):
                 continue
             articles, owner_strings, owner_scores = index.expand(strings, scores)
@@ -272,6 +368,21 @@ class SearchIndex:
             best_field[better] = _FIELD_RANK[field]
             best_string[better] = here_string[better]
         return best, best_field, best_string
+
+    def _match_text(
+        self, word: str, best: NDArray[np.float64], best_field: NDArray[np.int64], best_string: NDArray[np.int64]
+    ) -> None:
+        if self.text is None:
+            return
+        articles, relevance = self.text.match(word)
+        if not len(articles):
+            return
+        here = np.full(len(self.articles), -1.0)
+        here[articles] = TEXT_BASE + TEXT_SPAN * relevance
+        better = here > best
+        best[better] = here[better]
+        best_field[better] = _FIELD_RANK[Field.TEXT]
+        best_string[better] = -1
 
 
 _Arrays = tuple[NDArray[np.float64], NDArray[np.int64], NDArray[np.int64]]
@@ -311,7 +422,10 @@ class SearchResults(Sequence[SearchResult]):
         matches = []
         for term, (sc, f, st) in zip(self._terms, self._per_term, strict=True):
             field = _FIELDS[int(f[a])]
-            matches.append(FieldMatch(field, self._index.field_text(field, int(st[a])), term.word, float(sc[a])))
+            if field is Field.TEXT:
+                matches.append(self._index.text_match(a, term.word, float(sc[a])))
+            else:
+                matches.append(FieldMatch(field, self._index.field_text(field, int(st[a])), term.word, float(sc[a])))
         return SearchResult(self.article_ids[i], float(self._scores[a]), tuple(matches))
 
 

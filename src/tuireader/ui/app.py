@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Sequence
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App
@@ -25,7 +25,7 @@ from tuireader.settings import Settings
 from tuireader.sources.files import Corpus
 from tuireader.storage import Store
 from tuireader.ui.config import Config, config_path, load_config, save_config
-from tuireader.ui.dialogs.help import HelpScreen, describe, sections_for
+from tuireader.ui.dialogs.help import HelpScreen, describe, help_title, own_bindings, sections_for
 from tuireader.ui.messages import (
     AnalysisFailed,
     AnalysisProgress,
@@ -35,6 +35,10 @@ from tuireader.ui.messages import (
     LoadFailed,
 )
 from tuireader.ui.reader.screen import MainScreen
+
+if TYPE_CHECKING:
+    from tuireader.core.search import SearchIndex
+    from tuireader.store.fulltext import FullTextIndex
 
 # Moves and system actions the palette already offers (or that make no sense by name).
 _NOT_COMMANDS = {"command_palette", "quit", "app.focus_next", "app.focus_previous", "screen.copy_text"}
@@ -50,11 +54,10 @@ class ReaderCommands(Provider):
         seen: set[str] = set()
         out: list[tuple[str, str, str, DOMNode]] = []
         for _title, node in app.binding_owners():
-            hidden = set(getattr(node, "HELP_HIDDEN", ()))
-            for _key, binding in node._bindings:
+            for binding in own_bindings(node):
                 action = binding.action
-                name = binding.description or describe(action)
-                if binding.system or name in seen or action in _NOT_COMMANDS or action in hidden:
+                name = binding.tooltip or binding.description or describe(action)
+                if name in seen or action in _NOT_COMMANDS:
                     continue
                 if action.startswith(_MOVES):
                     continue
@@ -78,7 +81,7 @@ class ReaderApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "tuireader"
     BINDINGS = [  # noqa: RUF012
-        Binding("q", "quit", "Quit"),
+        Binding("q", "quit", "Quit", show=False),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("ctrl+p", "command_palette", "Commands", show=False),
     ]
@@ -109,6 +112,7 @@ class ReaderApp(App[None]):
         self.remember_theme = remember_theme and theme is None
         self.run_analysis = run_analysis
         self.config = Config()
+        self._fulltext: tuple[tuple[str, ...], FullTextIndex] | None = None
         self.main = MainScreen()
         self._arrived: list[Article] = []  # batches loaded so far, while a large corpus loads
 
@@ -187,10 +191,9 @@ class ReaderApp(App[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
     def analyse(self, articles: list[Article]) -> None:
         from tuireader.core.pipeline import Cancelled, analyze
-        from tuireader.core.search import SearchIndex
 
         worker = get_current_worker()
-        self.post_message(IndexReady(SearchIndex(articles)))
+        self.post_message(IndexReady(self.search_index(articles)))
 
         def progress(stage: str, done: int, total: int) -> None:
             self.post_message(AnalysisProgress(stage, done, total))
@@ -210,13 +213,22 @@ class ReaderApp(App[None]):
             return
         self.post_message(AnalysisReady(analysis))
         if not worker.is_cancelled:
-            self.post_message(IndexReady(SearchIndex(articles, analysis)))
+            self.post_message(IndexReady(self.search_index(articles, analysis)))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="index")
     def build_index(self, analysis: Analysis) -> None:
-        from tuireader.core.search import SearchIndex
+        self.post_message(IndexReady(self.search_index(analysis.articles, analysis)))
 
-        self.post_message(IndexReady(SearchIndex(analysis.articles, analysis)))
+    def search_index(self, articles: Sequence[Article], analysis: Analysis | None = None) -> SearchIndex:
+        """The search over titles, names and topics, and the articles' text (one full-text index
+        per set of articles, kept when the analysis arrives for the same articles). In a worker."""
+        from tuireader.core.search import SearchIndex
+        from tuireader.store.fulltext import FullTextIndex
+
+        ids = tuple(a.id for a in articles)
+        if self._fulltext is None or self._fulltext[0] != ids:
+            self._fulltext = (ids, FullTextIndex(articles))
+        return SearchIndex(articles, analysis, text=self._fulltext[1])
 
     # -- messages from the workers ---------------------------------------------------------
 
@@ -239,9 +251,7 @@ class ReaderApp(App[None]):
             # After the titles are drawn: the analysis thread competes with the UI for the GIL.
             self.call_after_refresh(self.analyse, articles)
         else:
-            from tuireader.core.search import SearchIndex
-
-            self.main.set_index(SearchIndex(articles))
+            self.main.set_index(self.search_index(articles))
             self.main.work_done()
 
     def on_load_failed(self, message: LoadFailed) -> None:
@@ -285,9 +295,9 @@ class ReaderApp(App[None]):
         main = self.main
         return [
             ("Everywhere", self),
-            ("Main screen", main),
+            ("Article list and reader", main),
             ("Article list", main.query_one(ArticleList)),
-            ("Reading pane", main.query_one(ReadingPane)),
+            ("Reading an article", main.query_one(ReadingPane)),
             ("People & topics panel", main.query_one(EntitiesPanel)),
             ("Filter box", main.query_one(FilterInput)),
         ]
@@ -298,11 +308,13 @@ class ReaderApp(App[None]):
         owners = self.binding_owners()
         screen = self.screen
         if screen is not self.main:
-            # Another screen (compare, overview): the keys that work there.
-            title = type(screen).__name__.removesuffix("Screen") or "This screen"
-            extra: list[tuple[str, DOMNode]] = [(f"{title} screen", screen)]
-            if screen.focused is not None:
-                extra.append((f"{title}: {type(screen.focused).__name__}", screen.focused))
+            # Another screen (compare, overview): the keys that work there, screen then panes.
+            extra: list[tuple[str, DOMNode]] = [(help_title(screen), screen)]
+            seen: set[type[DOMNode]] = {type(screen)}
+            for node in screen.query("*"):
+                if type(node) not in seen and own_bindings(node):
+                    seen.add(type(node))
+                    extra.append((help_title(node), node))
             owners = [owners[0], *extra]
         self.push_screen(HelpScreen(sections_for(owners)))
 

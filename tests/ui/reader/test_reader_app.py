@@ -18,8 +18,9 @@ from tuireader.ui.app import ReaderApp, make_app
 from tuireader.ui.config import config_path
 from tuireader.ui.dialogs.entity import EntityScreen
 from tuireader.ui.dialogs.export import ExportScreen
-from tuireader.ui.dialogs.help import HelpScreen
+from tuireader.ui.dialogs.help import HelpScreen, own_bindings
 from tuireader.ui.dialogs.pick_article import ArticlePicker
+from tuireader.ui.keys import MOVING
 from tuireader.ui.messages import FilterResults
 from tuireader.ui.reader.article_list import ArticleList
 from tuireader.ui.reader.reading_pane import ReadingPane
@@ -191,21 +192,36 @@ async def test_entities_panel_counts_and_choosing_filters() -> None:
         assert _listed_sources(app) == ["Valley Courier"]
 
 
-async def test_help_lists_every_binding() -> None:
+async def test_help_lists_the_readers_actions_by_screen_in_plain_words() -> None:
     app = _app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+        titles = [title for title, _ in app.screen.sections]
+        assert titles[:4] == ["Everywhere", "Article list and reader", "Article list", "Reading an article"]
+        assert not any("Screen" in t or "Pane" in t or "Input" in t for t in titles)  # no widget names
         described = {d for _, rows in app.screen.sections for _, d in rows}
         for _title, node in app.binding_owners():
-            hidden = getattr(node, "HELP_HIDDEN", ())
-            for _key, binding in node._bindings:
-                if not binding.system and binding.description and binding.action not in hidden:
-                    assert binding.description in described
-        keys = dict((d, k) for _, rows in app.screen.sections for k, d in rows)
-        assert keys["Next quote"] == "'" and keys["Filter"] == "/" and keys["Story overview"] == "o"
+            for binding in own_bindings(node):
+                if binding.action.split("(")[0] not in MOVING:
+                    assert (binding.tooltip or binding.description) in described
+        # Textual's text-editing keys of the filter box are not the reader's actions
+        for generic in ("Delete character left", "Move cursor left", "Select all", "Paste"):
+            assert not any(generic.lower() in d.lower() for d in described)
+        rows = [r for _, section in app.screen.sections for r in section]
+        assert len(rows) < 40
+        keys = {d: k for _, section in app.screen.sections for k, d in section}
+        assert keys["Next quote"] == "'" and keys["Story overview: facts by source, quotes by speaker"] == "o"
+        assert keys["first, last"] == "g G  home end"
+        await pilot.press("G")  # help scrolls with the same keys as everything else
+        await pilot.pause()
+        body = app.screen.query_one("#help-body")
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("g")
+        await pilot.pause()
+        assert body.scroll_y == 0
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is app.main
@@ -440,9 +456,10 @@ async def test_help_on_another_screen_lists_that_screens_keys() -> None:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         described = {d for _, rows in app.screen.sections for _, d in rows}
-        for _key, binding in other._bindings:
-            if binding.description and not binding.system:
-                assert binding.description in described
+        titles = [title for title, _ in app.screen.sections]
+        assert "Story overview" in titles and "Quotes by speaker" in titles
+        for binding in own_bindings(other):
+            assert (binding.tooltip or binding.description) in described
         assert "Next quote" not in described  # the reader's keys do not apply there
 
 
@@ -522,6 +539,88 @@ async def test_tab_moves_focus_and_vim_keys_move_the_list() -> None:
         assert app.focused is app.main.query_one("#filter")
 
 
+async def test_every_list_and_scrolling_view_takes_the_same_moving_keys() -> None:
+    from textual.widgets import DataTable, OptionList
+
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        nodes = [*app.main.query("ArticleList, ReadingPane, EntitiesPanel"), *app.screen.query("*")]
+        checked = 0
+        for node in nodes:
+            if not isinstance(node, (OptionList, DataTable, ArticleList, ReadingPane)) and type(node).__name__ != (
+                "CompareTable"
+            ):
+                continue
+            keys = {k for k, _ in node._bindings}
+            for key in ("j", "k", "g", "G", "ctrl+d", "ctrl+u"):
+                assert key in keys, (type(node).__name__, key)
+            checked += 1
+        assert checked >= 5  # list, reader, people panel, facts by source, quotes by speaker
+        matrix = app.screen.query_one("OverviewMatrix")
+        matrix.focus()
+        await pilot.press("g")
+        assert matrix.cursor_row == 0  # type: ignore[attr-defined]
+        await pilot.press("j")
+        assert matrix.cursor_row == 1  # type: ignore[attr-defined]
+        await pilot.press("k")
+        assert matrix.cursor_row == 0  # type: ignore[attr-defined]
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("C")
+        await pilot.pause()
+        picker = app.screen.query_one("#picker-list")
+        assert {"j", "k", "g", "G"} <= {k for k, _ in picker._bindings}
+
+
+def _many(n: int) -> Analysis:
+    articles = []
+    for i in range(n):
+        raw = RawArticle(path=f"a{i}.txt", text=f"Body {i}.", title=f"Ferry timetable change number {i}",
+                         source=f"Paper {i}")
+        article = build_article(raw)
+        assert article is not None
+        articles.append(article)
+    return Analysis(articles=articles)
+
+
+async def test_at_80x24_the_selected_row_is_always_whole_and_on_screen() -> None:
+    app = make_app(_many(9), theme="textual-dark")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        lst = app.main.query_one(ArticleList)
+        await pilot.press("j", "j", "j", "j", "j", "j")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert lst.scrollable_content_region.height % 2 == 1  # an odd height: the case that cut rows
+
+        def in_view() -> None:
+            top = 2 * lst.cursor
+            y = round(lst.scroll_offset.y)
+            assert y <= top and top + 2 <= y + lst.scrollable_content_region.height, (lst.cursor, y)
+            assert y % 2 == 0  # the list starts on a whole row
+
+        in_view()
+        for key in ["j"] * 3 + ["k"] * 8 + ["G", "g", "ctrl+d", "ctrl+d", "ctrl+u"]:
+            await pilot.press(key)
+            in_view()
+
+
+async def test_titles_use_the_room_on_a_wide_terminal() -> None:
+    long_title = "Regional ferry operators agree a new winter timetable after weeks of talks with harbour towns"
+    article = build_article(RawArticle(path="x.txt", text="Body.", title=long_title, source="Coast Paper"))
+    assert article is not None
+    app = make_app(Analysis(articles=[article]), theme="textual-dark")
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        lst = app.main.query_one(ArticleList)
+        assert lst.size.width >= 85
+        drawn = lst._row_lines(lst.rows[0], lst.scrollable_content_region.width)[0].plain
+        assert long_title[:70] in drawn  # at 120 columns the list showed 40 of them, at 200 before this 53
+        assert app.main.pane.size.width >= 100  # the reader keeps a comfortable measure
 async def test_file_names_in_notifications_are_never_markup(tmp_path: Path) -> None:
     """A file named like console markup neither crashes the app nor becomes a clickable action."""
     (tmp_path / "good.txt").write_text("A Headline\n\nThe council met on Monday and voted.\n", encoding="utf-8")
@@ -537,6 +636,53 @@ async def test_file_names_in_notifications_are_never_markup(tmp_path: Path) -> N
         assert any("z\\e[2J.txt" in m for m in shown), shown
         assert all(n.markup is False for n in app._notifications)
         assert app.is_running
+
+
+async def test_a_word_of_the_text_finds_the_article_and_enter_opens_it_at_the_sentence() -> None:
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"diverted")  # only in the Harbour Times text
+        await settle(pilot)
+        assert _listed_sources(app) == ["Harbour Times"]
+        lst = app.main.query_one(ArticleList)
+        second = lst.row_text(0).split("\n")[1]
+        assert "Shipping lines diverted vessels to Antwerp." in second
+        await pilot.press("enter")
+        await settle(pilot)
+        pane = app.main.pane
+        assert pane.article is not None and pane.article.source == "Harbour Times"
+        assert pane.found is not None
+        assert pane.found.slice(pane.article.text) == "Shipping lines diverted vessels to Antwerp."
+        await pilot.press("escape")  # back in the list: clears the search
+        await settle(pilot)
+        assert len(_listed_sources(app)) == 3
+
+
+async def test_every_hint_names_the_key_bound_to_it() -> None:
+    from tuireader.ui.keys import key_of
+
+    app = _app(two_stories())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        main = app.main
+        assert key_of(main, "overview") == "o" and key_of(main, "compare") == "c"
+        lst = main.query_one(ArticleList)
+        lst.cursor = 0  # the first story's header
+        await settle(pilot)
+        await pilot.pause(0.3)
+        story = _text(main.pane.query_one("#article-header", Static))
+        assert "o: story overview · c: compare articles" in story
+        lst.cursor = 1
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "(jump: m ' d)" in _text(main.query_one("#status", Static))
+        await pilot.press("d")
+        assert "· c: compare" in _text(main.query_one("#status", Static))
+        main.pane.clear_current()
+        await pilot.press("enter")  # nothing current: the toast names the jump keys
+        await pilot.pause()
+        assert any("with m or a quotation with '" in n.message for n in app._notifications)
 
 
 async def test_many_bad_files_give_a_few_toasts_and_a_count(tmp_path: Path) -> None:

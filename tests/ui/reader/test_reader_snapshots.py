@@ -62,3 +62,16 @@ def test_entities_panel(snap_compare) -> None:  # type: ignore[no-untyped-def]
 
 def test_help_screen(snap_compare) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(_app(), terminal_size=(120, 40), run_before=_steps(["question_mark"]))
+
+
+def test_main_screen_wide(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(_app(), terminal_size=(200, 50), run_before=_steps(["enter", "d"]))
+
+
+def test_help_screen_narrow(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(_app(), terminal_size=(80, 24), run_before=_steps(["question_mark"]))
+
+
+def test_text_search_snippet(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    keys = ["slash", *"diverted", "enter"]
+    assert snap_compare(_app(), terminal_size=(120, 40), run_before=_steps(keys))

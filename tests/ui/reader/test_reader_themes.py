@@ -41,3 +41,54 @@ async def test_highlight_colours_contrast_with_the_background(theme: str) -> Non
         for name in ("article-list--meta", "article-list--match", "article-list--story"):
             color = lst.style_for(name).color
             assert color is not None and _contrast(color, lst.rich_style.bgcolor) >= 3.0, (theme, name)  # type: ignore[arg-type]
+
+
+def _drawn(block, word: str):  # type: ignore[no-untyped-def]
+    """The style a word of a paragraph is drawn with, as the screen gets it (links and all)."""
+    from textual.geometry import Region
+
+    strips = block.render_lines(Region(0, 0, block.size.width, block.size.height))
+    for strip in strips:
+        for segment in strip:
+            if word in segment.text:
+                return segment.style
+    raise AssertionError(f"{word!r} not drawn")
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+async def test_entity_colours_reach_the_text_and_match_the_legend(theme: str) -> None:
+    app = make_app(port_strike(), theme=theme)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        pane = app.main.pane
+        styles = pane.highlight_styles()
+        legend = app.main.query_one("#legend").content
+        legend_colour = {legend.plain[s.start : s.end]: s.style.color for s in legend.spans}  # type: ignore[union-attr]
+        seen = set()
+        for block, word, cls, name in [
+            (pane.blocks[0], "ROTTERDAM", "reading-pane--place", "place"),
+            (pane.blocks[0], "Dockworkers Union", "reading-pane--org", "organisation"),
+            (pane.blocks[1], "Marta Kowalczyk", "reading-pane--person", "person"),
+            (pane.blocks[0], "Tuesday", "reading-pane--date", "date"),
+        ]:
+            drawn = _drawn(block, word)
+            assert drawn.color is not None and drawn.color.triplet == styles[cls].color.triplet, (theme, word)
+            assert legend_colour[name].triplet == drawn.color.triplet  # type: ignore[union-attr]
+            seen.add(drawn.color.triplet)
+        assert len(seen) >= 3  # people, organisations and places do not share one colour
+
+
+async def test_no_color_keeps_every_kind_of_highlight_apart(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(port_strike(), theme="textual-dark")
+    assert app.no_color  # Textual then strips every colour before drawing
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        looks = {}
+        for name, style in app.main.pane.highlight_styles().items():
+            look = (style.bold, style.italic, style.underline, style.reverse)
+            if name.split("--")[1] in {"person", "org", "place", "date", "number", "disagreement", "current"}:
+                assert look not in looks.values(), name
+                looks[name] = look

@@ -8,7 +8,7 @@ from rich.style import Style
 from tuireader.core.digest import article_counts
 from tuireader.model import ArticleAnalysis, Quote, Span
 from tuireader.sources.files import RawArticle, build_article
-from tuireader.ui.reader.render import article_marks, render_block, speaker_labels, spellings
+from tuireader.ui.reader.render import MARK_META, article_marks, render_block, speaker_labels, spellings
 
 
 def _quote_article(text: str, quote: str, speaker: str, name: str) -> tuple[object, ArticleAnalysis]:
@@ -28,7 +28,43 @@ def test_speaker_label_only_where_the_text_does_not_name_the_speaker() -> None:
     labels = speaker_labels(result, pronoun, None)  # type: ignore[arg-type]
     assert [label for _, label in labels] == [" — Ada Okafor"]
     pos = labels[0][0]
-    assert pronoun.text[:pos].endswith("ready,”")  # type: ignore[attr-defined]
+    assert pronoun.text[:pos].endswith("ready,” she said.")  # type: ignore[attr-defined]
+
+
+def test_speaker_label_follows_the_attribution_clause_never_inside_a_sentence() -> None:
+    cases = [
+        # (text, quote, written speaker, where the label goes: the text before it ends with this)
+        ("“The plan is excellent,” he said on Monday. Then he left.", "The plan is excellent,", "he",
+         "he said on Monday."),
+        ("“We will not wait,” the spokesman told reporters, adding that talks could resume. Next.",
+         "We will not wait,", "the spokesman", "talks could resume."),
+        ("She said: “We are ready. We will go.” Nobody replied.", "We are ready. We will go.", "She",
+         "We will go.”"),
+        ("“Yes,” she said.\n\nA new paragraph.", "Yes,", "she", "she said."),
+    ]
+    for text, quote, written, before in cases:
+        article, result = _quote_article(text, quote, written, "Ada Okafor")
+        labels = speaker_labels(result, article, None)  # type: ignore[arg-type]
+        assert len(labels) == 1, text
+        pos = labels[0][0]
+        assert article.text[:pos].endswith(before), (text, article.text[:pos])  # type: ignore[attr-defined]
+        # the label sits at a sentence boundary: nothing but the end of the sentence before it
+        sentence = article.sentence_at(pos - 1)  # type: ignore[attr-defined]
+        assert sentence is not None and article.sentences[sentence].end == pos  # type: ignore[attr-defined]
+
+
+def test_two_quotations_of_one_speaker_in_a_sentence_share_one_label() -> None:
+    text = "“We are ready,” she said, “and we will go.” Later."
+    article = build_article(RawArticle(path="x.txt", text=text, title="T", source="S"))
+    assert article is not None
+    s0 = text.index("she")
+    quotes = tuple(
+        Quote(text.index(q), text.index(q) + len(q), speaker="e1", cue="said", speaker_start=s0,
+              speaker_end=s0 + 3, speaker_name="Ada Okafor")
+        for q in ("We are ready,", "and we will go.")
+    )
+    labels = speaker_labels(ArticleAnalysis(article.id, quotes=quotes), article, None)
+    assert labels == [(text.index(" Later"), " — Ada Okafor")]
 
 
 def test_render_block_styles_spans_and_never_parses_markup() -> None:
@@ -38,7 +74,10 @@ def test_render_block_styles_spans_and_never_parses_markup() -> None:
     out = render_block(text, Span(0, len(text)), marks, [(3, " — X")], styles, current=Span(0, 3))
     assert out.plain == "Say — X [bold]hi[/bold] to Lagos."
     lagos = out.plain.index("Lagos")
-    assert any(s.start == lagos and s.style == Style(underline=True) for s in out.spans)
+    lagos_style = next(s.style for s in out.spans if s.start == lagos)
+    assert isinstance(lagos_style, Style) and lagos_style.underline
+    # the start offset rides along as meta (for clicks); no @click, which Textual would recolour as a link
+    assert lagos_style.meta == {MARK_META: marks[0].start}
     assert any(s.start == 0 and s.end == 3 and s.style == Style(reverse=True) for s in out.spans)
 
 

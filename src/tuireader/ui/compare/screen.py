@@ -37,13 +37,16 @@ def _default_aligner(analysis: Analysis, left: str, right: str) -> list[AlignedR
 class CompareScreen(Screen[None]):
     """Compare article ``left`` with ``right`` (default: the next article); ``fact`` is scrolled to."""
 
+    HELP_TITLE = "Comparing two articles"
     CSS_PATH = "compare.tcss"  # this feature's styles (and its widgets')
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "back", "Back"),
-        Binding("left_square_bracket", "cycle_right(-1)", "Prev source", key_display="["),
-        Binding("right_square_bracket", "cycle_right(1)", "Next source", key_display="]"),
-        Binding("s", "swap", "Swap sides"),
+        Binding("left_square_bracket", "cycle_right(-1)", "Prev source", key_display="[", show=False,
+                tooltip="Previous source on the right"),
+        Binding("right_square_bracket", "cycle_right(1)", "Source", key_display="]",
+                tooltip="Next source on the right"),
+        Binding("s", "swap", "Swap", tooltip="Swap sides"),
         Binding("m", "toggle_matched", "Matched only"),
     ]
 
@@ -84,7 +87,7 @@ class CompareScreen(Screen[None]):
         yield CompareHeader()
         yield CompareTable(id="compare-table")
         yield Label("", id="compare-status", markup=False)
-        yield Footer()
+        yield Footer(show_command_palette=False, compact=True)  # fits 80 columns; ctrl+p is in help
 
     @property
     def table(self) -> CompareTable:

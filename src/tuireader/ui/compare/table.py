@@ -24,6 +24,7 @@ from textual.strip import Strip
 
 from tuireader.model import AlignedRow, Article
 from tuireader.ui.compare.rows import GUTTER, Geometry, RowPainter, wrap
+from tuireader.ui.keys import LIST_KEYS
 
 
 @dataclass(slots=True)
@@ -37,15 +38,14 @@ class _Block:
 class CompareTable(ScrollView, can_focus=True):
     """The aligned rows of one article pair; ``cursor`` is the current row."""
 
+    HELP_TITLE = "The side-by-side rows"
+
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "next_disagreement", "Next disagreement"),
-        Binding("N", "previous_disagreement", "Previous"),
-        Binding("j,down", "cursor_down", "Down", show=False),
-        Binding("k,up", "cursor_up", "Up", show=False),
-        Binding("g,home", "first", "First", show=False),
-        Binding("G,end", "last", "Last", show=False),
-        Binding("pagedown,space", "page_down", "Page down", show=False),
-        Binding("pageup,b", "page_up", "Page up", show=False),
+        Binding("n", "next_disagreement", "Disagreement", tooltip="Next disagreement"),
+        Binding("N", "previous_disagreement", "Previous", show=False, tooltip="Previous disagreement"),
+        *LIST_KEYS,
+        Binding("space", "page_down", "Page down", show=False),
+        Binding("b", "page_up", "Page up", show=False),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {

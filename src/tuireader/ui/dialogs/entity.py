@@ -5,11 +5,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tuireader.model import Entity
+from tuireader.ui.keys import ScrollingText
 from tuireader.ui.text import plain
 
 
@@ -29,7 +30,7 @@ class EntityScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="entity-dialog"):
-            with VerticalScroll():
+            with ScrollingText():
                 yield Static(id="entity-card", markup=False)
             yield Static(plain("f filter the list by it · escape close"), id="entity-keys", markup=False)
 

@@ -3,26 +3,31 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Vertical, VerticalScroll
+from textual.containers import Grid, Vertical
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tuireader.ui.keys import MOVING, MOVING_HELP, ScrollingText
 from tuireader.ui.text import plain
 
 Section = tuple[str, list[tuple[str, str]]]  # (title, [(keys, description)])
 
 QUERY_HELP = (
-    "Filter syntax: words are ANDed and matched fuzzily (typos and other spellings still match). "
-    "A prefix limits the word after it: p: person  o: organisation  l: place  t: topic  s: source  h: headline; "
-    'quotes keep a phrase together: p:"ana maria" t:tariffs. Escape clears the filter.\n'
+    "Search (/): words are ANDed; each matches titles, sources, people, places, organisations and "
+    "topics (typos and other spellings still match names and titles) or the article text (whole "
+    "words and word starts). A prefix limits the word after it: p: person  o: organisation  "
+    'l: place  t: topic  s: source  h: headline; quotes keep a phrase together: p:"ana maria", '
+    't:"trade tariffs" (that topic exactly). A whole word in a title ranks first, the text last, '
+    "shown with its sentence; Enter opens the article there. Escape clears the search.\n"
     "List columns: Fct facts the article shares with other sources, Quo quotations, "
-    "Dis disagreements with other sources it is part of.\n"
+    "Dis places where it disagrees with another source (d steps through them).\n"
     "Reading pane: people bold, organisations bold italic, places underlined, dates italic, "
     "numbers italic underlined, disagreeing values bold underlined; the current stop is reversed."
 )
@@ -33,27 +38,44 @@ def describe(action: str) -> str:
     return name.replace("_", " ").capitalize()
 
 
-def binding_rows(node: DOMNode) -> list[tuple[str, str]]:
-    """(keys, description) for every binding of ``node``, all keys of one action on one row.
-
-    A node may list inherited actions that mean nothing to it in ``HELP_HIDDEN``.
-    """
-    hidden: set[str] = set(getattr(node, "HELP_HIDDEN", ()))
-    grouped: dict[str, tuple[list[str], list[str]]] = {}
-    for _key, binding in node._bindings:
-        if binding.system or binding.action in hidden:
+def own_bindings(node: DOMNode) -> list[Binding]:
+    """The bindings tuireader's own classes declare for ``node``: not the text-editing keys an
+    ``Input`` inherits from Textual, nor the moving keys (listed once, under "Moving around")."""
+    found: list[Binding] = []
+    for cls in type(node).__mro__:
+        if not cls.__module__.startswith("tuireader"):
             continue
+        for binding in cls.__dict__.get("BINDINGS", ()):
+            if isinstance(binding, Binding) and not binding.system and binding.action.split("(")[0] not in MOVING:
+                found.append(binding)
+    return found
+
+
+def help_title(node: DOMNode) -> str:
+    """What the help calls a screen or widget, in plain words (``HELP_TITLE``)."""
+    title = getattr(type(node), "HELP_TITLE", None)
+    return title if isinstance(title, str) else describe(type(node).__name__)
+
+
+def binding_rows(node: DOMNode) -> list[tuple[str, str]]:
+    """(keys, description) for each of ``node``'s own actions, all its keys on one row."""
+    grouped: dict[str, tuple[list[str], list[str]]] = {}
+    for binding in own_bindings(node):
         keys, descriptions = grouped.setdefault(binding.action, ([], []))
-        display = node.app.get_key_display(binding) if node.is_attached else binding.key
-        if display not in keys:
-            keys.append(display)
-        descriptions.append(binding.description or describe(binding.action))
+        for key in binding.key.split(","):
+            one = replace(binding, key=key.strip())
+            display = node.app.get_key_display(one) if node.is_attached else one.key
+            if display not in keys:
+                keys.append(display)
+        descriptions.append(binding.tooltip or binding.description or describe(binding.action))
     # The longest description is the one written for this app ("Next quote", not "Jump").
     return [(", ".join(keys), max(descs, key=len)) for keys, descs in grouped.values()]
 
 
 def sections_for(nodes: Sequence[tuple[str, DOMNode]]) -> list[Section]:
-    return [(title, binding_rows(node)) for title, node in nodes]
+    """One section per screen or widget with keys of its own, then how to move around."""
+    sections = [(title, rows) for title, node in nodes if (rows := binding_rows(node))]
+    return [*sections, ("Moving around (every list and text)", list(MOVING_HELP))]
 
 
 class HelpScreen(ModalScreen[None]):
@@ -67,7 +89,7 @@ class HelpScreen(ModalScreen[None]):
         half = (len(self.sections) + 1) // 2
         with Vertical(id="help-dialog"):
             yield Static(plain("tuireader: keys", "bold"), id="help-title", markup=False)
-            with VerticalScroll(id="help-body"):
+            with ScrollingText(id="help-body"):
                 with Grid(id="help-columns"):
                     yield Static(self._table(self.sections[:half]), markup=False)
                     yield Static(self._table(self.sections[half:]), markup=False)
@@ -76,6 +98,7 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.on_resize()
+        self.query_one("#help-body").focus()
 
     def on_resize(self) -> None:
         self.set_class(self.app.size.width < 100, "-narrow")

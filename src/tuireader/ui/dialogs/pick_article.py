@@ -12,6 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tuireader.model import Article
+from tuireader.ui.keys import Choices
 from tuireader.ui.text import article_meta, plain
 
 
@@ -33,7 +34,7 @@ class ArticlePicker(ModalScreen[str | None]):
                 line = plain(a.title)
                 line.append(f"\n{article_meta(a, self.names[a.id])}", "dim")
                 options.append(Option(line, id=a.id))
-            yield OptionList(*options, id="picker-list")
+            yield Choices(*options, id="picker-list")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

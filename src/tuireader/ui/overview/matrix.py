@@ -26,6 +26,7 @@ from tuireader.ui.compare.render import (
     REPORTED_MARK as REPORTED,
 )
 from tuireader.ui.compare.render import glyph, shorten
+from tuireader.ui.keys import TABLE_KEYS
 
 LABEL_WIDTH, LABEL_MIN, LABEL_MAX = 46, 24, 72
 LABEL_SQUEEZED = 18  # the fact labels' minimum when the source headings take two lines
@@ -75,9 +76,12 @@ def cell_mark(fact: Fact, article: str) -> str:
 class OverviewMatrix(DataTable[Text]):
     """A DataTable (virtualised) with one row per fact and one column per article."""
 
+    HELP_TITLE = "Facts by source"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select_cursor", "Compare"),
         Binding("s", "cycle_sort", "Sort"),
+        *TABLE_KEYS,
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {

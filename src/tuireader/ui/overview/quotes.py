@@ -18,6 +18,7 @@ from tuireader.core.digest import LedgerQuote, group_quotes
 from tuireader.core.source_names import cells, source_labels
 from tuireader.model import Analysis
 from tuireader.ui.compare.render import DISPUTED_MARK, shorten
+from tuireader.ui.keys import LIST_KEYS
 
 QUOTE_LIMIT = 180
 NAME_WIDTH = 14  # the source before each quotation: its label fitted to this many cells
@@ -33,7 +34,9 @@ def _bracket(index: int, size: int) -> str:
 class QuoteLedger(OptionList):
     """One heading per speaker, then their quotes with the source that carries each."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Compare")]
+    HELP_TITLE = "Quotes by speaker"
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Compare"), *LIST_KEYS]
 
     def __init__(self, analysis: Analysis, *, names: Mapping[str, str] | None = None, id: str | None = None) -> None:
         """``names``: what each article is called (default: labels fitted among these articles)."""

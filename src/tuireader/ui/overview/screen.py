@@ -85,6 +85,7 @@ def pair_for(analysis: Analysis, fact: Fact, article: str | None) -> tuple[str, 
 class OverviewScreen(Screen[None]):
     """Fact × source matrix, the highlighted fact in full, and the quote ledger."""
 
+    HELP_TITLE = "Story overview"
     CSS_PATH = "overview.tcss"  # this feature's styles (and its widgets')
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -128,7 +129,7 @@ class OverviewScreen(Screen[None]):
             with Vertical(id="overview-ledger-pane"):
                 yield Label("Quotes by speaker", classes="overview--caption")
                 yield QuoteLedger(self.analysis, names=self.short_names, id="overview-ledger")
-        yield Footer()
+        yield Footer(show_command_palette=False, compact=True)  # fits 80 columns; ctrl+p is in help
 
     @property
     def matrix(self) -> OverviewMatrix:

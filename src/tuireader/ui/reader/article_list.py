@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 from tuireader.core.digest import ArticleCounts, article_counts
 from tuireader.ui.reader.render import foreground, highlight
+from tuireader.ui.reader.targets import disagreement_places
 from tuireader.ui.text import article_meta, plain
 
 STORY_PREFIX = "story:"
@@ -80,6 +81,24 @@ class ResultRows(Sequence[Row]):
         if isinstance(index, slice):
             return [Row(aid, r) for aid, r in zip(self.ids[index], self.results[index], strict=True)]
         return Row(self.ids[index], self.results[index])
+
+
+def snippet_around(sentence: str, positions: Sequence[int], room: int) -> tuple[str, list[int]]:
+    """The part of ``sentence`` that fits in ``room`` cells with the matched letters in view
+    (an ellipsis where it is cut), and the positions shifted to it."""
+    words = " ".join(sentence.split())
+    if len(words) != len(sentence):  # whitespace folded: map positions by counting letters
+        keep = [i for i, ch in enumerate(sentence) if not ch.isspace() or (i and not sentence[i - 1].isspace())]
+        where = {old: new for new, old in enumerate(keep)}
+        sentence, positions = words, [where[p] for p in positions if p in where]
+    if len(sentence) <= room:
+        return sentence, list(positions)
+    first = positions[0] if positions else 0
+    start = max(0, min(first - room // 3, len(sentence) - room + 1))
+    end = start + room - 1 - (1 if start else 0)
+    cut = ("…" if start else "") + sentence[start:end] + ("…" if end < len(sentence) else "")
+    shift = (1 if start else 0) - start
+    return cut, [p + shift for p in positions if start <= p < end]
 
 
 def header_line(width: int) -> Text:
@@ -150,7 +169,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.names = source_labels(articles)
         self.order = [a.id for a in articles]
         self.analysis = analysis
-        self.counts = article_counts(analysis) if analysis is not None else {}
+        self.counts = _counts(analysis) if analysis is not None else {}
         self._rebuild()
 
     def set_results(self, results: Sequence[SearchResult] | None) -> None:
@@ -171,6 +190,14 @@ class ArticleList(ScrollView, can_focus=True):
     def current_article(self) -> str | None:
         row = self.current_row
         return row.key if row is not None and row.story is None else None
+
+    def result_for(self, article_id: str) -> SearchResult | None:
+        """The search result that listed ``article_id`` (None when the list is not filtered)."""
+        index = self._index.get(article_id)
+        if index is None or self.results is None:
+            return None
+        row = self.rows[index]
+        return self.results[row.result] if row.result is not None else None
 
     def select_article(self, article_id: str) -> bool:
         index = self._index.get(article_id)
@@ -215,7 +242,7 @@ class ArticleList(ScrollView, can_focus=True):
             self.rows, self._tops = rows, tops
             self._index = {r.key: i for i, r in enumerate(rows)}
         self._clear_cache()
-        self.virtual_size = Size(self.size.width, line)
+        self.virtual_size = Size(self.size.width, line + 1)  # a spare line: rows can start at the top
         target = self._index.get(previous) if previous is not None else None
         if target is None:
             target = self._index.get(self.shown[0], 0) if self.shown else 0
@@ -298,12 +325,21 @@ class ArticleList(ScrollView, can_focus=True):
         title = highlight(article.title, result.title_positions if result else (), match)
         title.truncate(title_width, overflow="ellipsis", pad=True)
         first = plain(" ") + title + plain(" ") + tail
-        second = plain(" " + article_meta(article, self.names[article.id]), meta)
+        text_match = result.text_match if result is not None else None
+        # Found in the text: the sentence needs the room more than the date does.
+        byline = self.names[article.id] if text_match is not None else article_meta(article, self.names[article.id])
+        second = plain(" " + byline, meta)
         if result is not None:
             for m in result.matches:
                 if m.field in _FIELD_NAMES:
                     second.append(f"  {_FIELD_NAMES[m.field]}: ", meta)
                     second.append_text(highlight(m.text, m.positions, match, meta))
+            text = text_match
+            if text is not None:
+                room = max(24, width - second.cell_len - 5)
+                snippet, positions = snippet_around(text.text, text.positions, room)
+                second.append("  ", meta)
+                second.append_text(highlight(snippet, positions, match, meta))
         return [first, second]
 
     def rows_of_story(self, story: Story) -> list[str]:
@@ -337,7 +373,9 @@ class ArticleList(ScrollView, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         self._clear_cache()
         lines = self._tops[-1] + self.rows[-1].height if self.rows else 0
-        self.virtual_size = Size(event.size.width, lines)
+        self.virtual_size = Size(event.size.width, lines + 1)
+        # A smaller terminal must not leave the cursor's row off-screen.
+        self.call_after_refresh(self._show_cursor)
 
     def on_focus(self) -> None:
         self._clear_cache()
@@ -362,12 +400,26 @@ class ArticleList(ScrollView, can_focus=True):
         row = self.current_row
         if row is None:
             return
-        top = self._tops[new]
-        self.scroll_to_region(Region(0, top, 1, row.height), animate=False, immediate=True)
+        self._show_cursor()
         if row.story is not None:
             self.post_message(self.ArticleHighlighted(None, row.story.id))
         else:
             self.post_message(self.ArticleHighlighted(row.key, None))
+
+    def _show_cursor(self) -> None:
+        """Scroll the cursor's row fully into view, the top of the list on a row boundary (an odd
+        number of lines at 80x24 otherwise leaves half a row at the top)."""
+        row = self.current_row
+        if row is None:
+            return
+        top = self._tops[self.cursor]
+        self.scroll_to_region(Region(0, top, 1, row.height), animate=False, immediate=True)
+        y = round(self.scroll_offset.y)
+        first = bisect_right(self._tops, y) - 1
+        if 0 <= first < len(self._tops) and self._tops[first] != y and first + 1 < len(self._tops):
+            aligned = self._tops[first + 1]
+            if aligned <= top and top + row.height <= aligned + self.scrollable_content_region.height:
+                self.scroll_to(y=aligned, animate=False, immediate=True)
 
     def action_move(self, step: int) -> None:
         self.cursor += step
@@ -396,3 +448,12 @@ class ArticleList(ScrollView, can_focus=True):
             self.cursor = index
             if event.chain >= 2:
                 self.action_read()
+
+
+def _counts(analysis: Analysis) -> dict[str, ArticleCounts]:
+    """The digest's counts, with disagreements counted as the reader's ``d`` stops at them:
+    once per place in the article, however many facts flag it."""
+    places = disagreement_places(analysis)
+    return {
+        aid: ArticleCounts(c.facts, c.quotes, places.get(aid, 0)) for aid, c in article_counts(analysis).items()
+    }

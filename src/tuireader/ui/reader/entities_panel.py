@@ -8,6 +8,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tuireader.model import Analysis, Label
+from tuireader.ui.keys import LIST_KEYS
 from tuireader.ui.messages import EntityChosen
 from tuireader.ui.reader.render import entity_mention_counts
 from tuireader.ui.text import plain, plural
@@ -19,10 +20,7 @@ GROUPS = ((Label.PERSON, "People"), (Label.ORG, "Organisations"), (Label.PLACE, 
 
 class EntitiesPanel(OptionList):
     BINDINGS = [  # noqa: RUF012
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
+        *LIST_KEYS,
         Binding("i", "details", "Entity details"),
     ]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.widgets import Input
 
-PLACEHOLDER = "/ filter: words, p:person o:org l:place t:topic s:source"
+PLACEHOLDER = "/ search: titles, text, names · p: o: l: t: s:"
 
 
 class FilterInput(Input):

@@ -12,44 +12,27 @@ from dataclasses import dataclass
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from tuireader.core.source_names import source_labels
 from tuireader.model import Analysis, Article, ArticleAnalysis, Span
-from tuireader.ui.reader.render import (
-    LABEL_NAMES,
-    Mark,
-    article_marks,
-    foreground,
-    render_block,
-    speaker_labels,
-    speaker_name,
+from tuireader.ui.keys import SCROLL_KEYS, key_of
+from tuireader.ui.reader.render import MARK_META, Mark, article_marks, foreground, render_block, speaker_labels
+from tuireader.ui.reader.targets import (
+    KINDS,
+    Target,
+    disagreement_targets,
+    mention_targets,
+    next_index,
+    quote_targets,
 )
 from tuireader.ui.text import plain, plural
 
-KINDS = ("mention", "quote", "disagreement")
 _OWN_BACKGROUND = {"reading-pane--disagreement"}  # the only highlight with its own background
-
-
-@dataclass(frozen=True, slots=True)
-class Target:
-    """Somewhere the jump keys stop: a mention, a quotation or a disagreeing value."""
-
-    kind: str
-    start: int
-    end: int
-    label: str  # what the status line says about it
-    entity: str | None = None
-    fact: str | None = None  # for a disagreement: the fact, and an article that reports it otherwise
-    other: str | None = None
-
-    @property
-    def span(self) -> Span:
-        return Span(self.start, self.end)
 
 
 class Block(Static):
@@ -60,10 +43,12 @@ class Block(Static):
         self.span = span
         self.heading = heading
 
-    def action_select_at(self, offset: int) -> None:
-        """A click on a highlighted span (the ``@click`` meta that ``render_block`` sets)."""
+    def on_click(self, event: events.Click) -> None:
+        """A click on a highlighted span (the offset ``render_block`` keeps in the style's meta)."""
+        offset = event.style.meta.get(MARK_META)
         pane = self.parent
-        if isinstance(pane, ReadingPane):
+        if isinstance(offset, int) and isinstance(pane, ReadingPane):
+            event.stop()
             pane.select_at(offset)
 
 
@@ -82,19 +67,14 @@ class ReadingPane(VerticalScroll, can_focus=True):
         "reading-pane--heading",
     }
     BINDINGS = [  # noqa: RUF012
-        Binding("j,down", "scroll_down", "Scroll down", show=False),
-        Binding("k,up", "scroll_up", "Scroll up", show=False),
-        Binding("g,home", "scroll_home", "Top", show=False),
-        Binding("G,end", "scroll_end", "Bottom", show=False),
-        Binding("ctrl+d,pagedown,space", "page_down", "Page down", show=False),
-        Binding("ctrl+u,pageup", "page_up", "Page up", show=False),
-        Binding("m", "jump('mention', 1)", "Next mention"),
+        *SCROLL_KEYS,
+        Binding("m", "jump('mention', 1)", "Mention", tooltip="Next mention"),
         Binding("M", "jump('mention', -1)", "Previous mention", show=False),
-        Binding("apostrophe", "jump('quote', 1)", "Next quote", key_display="'"),
+        Binding("apostrophe", "jump('quote', 1)", "Quote", key_display="'", tooltip="Next quote"),
         Binding("quotation_mark", "jump('quote', -1)", "Previous quote", show=False, key_display='"'),
-        Binding("d", "jump('disagreement', 1)", "Next disagreement"),
+        Binding("d", "jump('disagreement', 1)", "Disagreement", tooltip="Next disagreement"),
         Binding("D", "jump('disagreement', -1)", "Previous disagreement", show=False),
-        Binding("enter", "entity_info", "Entity details"),
+        Binding("enter", "entity_info", "Details", show=False, tooltip="Details of the name at the cursor"),
     ]
 
     # Sideways scrolling never happens here: the text wraps.
@@ -122,6 +102,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.marks: list[Mark] = []
         self.labels: list[tuple[int, str]] = []
         self.blocks: list[Block] = []
+        self.found: Span | None = None  # the sentence a text search matched, marked until a jump
         self._starts: list[int] = []
 
     def compose(self):  # type: ignore[no-untyped-def]
@@ -137,6 +118,8 @@ class ReadingPane(VerticalScroll, can_focus=True):
         same = article is not None and self.article is not None and article.id == self.article.id
         if same and analysis is self.analysis and self.blocks:
             return  # already showing exactly this
+        if not same:
+            self.found = None
         self.article, self.analysis = article, analysis
         self.result = analysis.by_article.get(article.id) if (analysis and article) else None
         self._collect()
@@ -195,40 +178,12 @@ class ReadingPane(VerticalScroll, can_focus=True):
         if article is None:
             self.marks, self.labels = [], []
             return
-        disagreement_spans: list[Span] = []
-        if self.analysis is not None:
-            sources = source_labels(self.analysis.articles)
-            for fact in self.analysis.facts:
-                for d in fact.disagreements:
-                    mine = [v for v in d.values if v.article == article.id]
-                    if not mine:
-                        continue
-                    others = [v for v in d.values if v.article != article.id]
-                    # "numbers differ: 1,200 vs 1,500 · Harbour Times: 1,500": who says what.
-                    said = " · ".join(f"{sources.get(v.article, '?')}: {v.text}" for v in others)
-                    label = f"{d.summary} · {said}" if said else d.summary
-                    other = others[0].article if others else None
-                    for v in mine:
-                        disagreement_spans.append(Span(v.start, v.end))
-                        self.targets["disagreement"].append(
-                            Target("disagreement", v.start, v.end, label, fact=fact.id, other=other)
-                        )
-        if result is not None:
-            analysis = self.analysis
-            for m in result.mentions:
-                entity = analysis.entity(m.entity) if m.entity and analysis is not None else None
-                name = entity.name if entity else m.text
-                self.targets["mention"].append(
-                    Target("mention", m.start, m.end, f"{name} ({LABEL_NAMES[m.label]})", m.entity or None)
-                )
-            for q in result.quotes:
-                if not q.scare:
-                    who = speaker_name(q, self.analysis) or "unattributed"
-                    words = " ".join(article.text[q.start : q.end].split())
-                    gist = words if len(words) <= 50 else words[:49] + "…"
-                    self.targets["quote"].append(Target("quote", q.start, q.end, f"{who}: “{gist}”", q.speaker))
-        for kind in KINDS:
-            self.targets[kind].sort(key=lambda t: (t.start, t.end))
+        self.targets = {
+            "mention": mention_targets(result, self.analysis),
+            "quote": quote_targets(article, result, self.analysis),
+            "disagreement": disagreement_targets(article, self.analysis),
+        }
+        disagreement_spans = [t.span for t in self.targets["disagreement"]]
         self.marks = article_marks(result, disagreement_spans)
         self.labels = speaker_labels(result, article, self.analysis)
 
@@ -244,7 +199,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         if self.article is None:
             return
         styles = self.highlight_styles()
-        current = self.current.span if self.current is not None else None
+        current = self.current.span if self.current is not None else self.found
         for i, block in enumerate(self.blocks):
             if only is not None and i not in only:
                 continue
@@ -257,9 +212,16 @@ class ReadingPane(VerticalScroll, can_focus=True):
                     styles,
                     base="reading-pane--heading" if block.heading else "",
                     current=current,
-                    click=lambda mark: f"select_at({mark.start})",
                 )
             )
+
+    def show_found(self, span: Span) -> None:
+        """Mark the sentence a search matched and bring it into view."""
+        old, self.found = self.found, span
+        self.refresh_blocks({self._block_of(s.start) for s in (old, span) if s is not None})
+        if self.blocks:
+            block = self.blocks[self._block_of(span.start)]
+            self.call_after_refresh(self.scroll_to_center, block, animate=False)
 
     def _block_of(self, offset: int) -> int:
         return max(0, bisect_right(self._starts, offset) - 1)
@@ -268,6 +230,9 @@ class ReadingPane(VerticalScroll, can_focus=True):
 
     def watch_current(self, old: Target | None, new: Target | None) -> None:
         touched = {self._block_of(t.start) for t in (old, new) if t is not None}
+        if self.found is not None:
+            touched.add(self._block_of(self.found.start))
+            self.found = None
         self.refresh_blocks(touched)
         if new is not None and self.blocks:
             block = self.blocks[self._block_of(new.start)]
@@ -280,17 +245,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         if not targets:
             self.notify(f"No {kind}s in this article.", severity="warning", timeout=2)
             return
-        here = self.current
-        if here is None:
-            index = 0 if step > 0 else len(targets) - 1
-        else:
-            key = (here.start, here.end)
-            if step > 0:
-                after = [i for i, t in enumerate(targets) if (t.start, t.end) > key]
-                index = after[0] if after else 0
-            else:
-                before = [i for i, t in enumerate(targets) if (t.start, t.end) < key]
-                index = before[-1] if before else len(targets) - 1
+        index = next_index(targets, self.current, kind, step)
         self.current = targets[index]
 
     def position(self) -> tuple[int, int]:
@@ -305,20 +260,22 @@ class ReadingPane(VerticalScroll, can_focus=True):
             text = ""
         elif self.current is None:
             counts = " · ".join(plural(len(self.targets[k]), k) for k in KINDS)
-            text = f"{counts}   (jump: m ' d)"
+            jumps = " ".join(key_of(self, f"jump('{kind}', 1)") for kind in KINDS)
+            text = f"{counts}   (jump: {jumps})"
         else:
             n, total = self.position()
-            text = f"{self.current.kind} {n}/{total}: {self.current.label}"
+            text = f"{self.current.kind} {n} of {total}: {self.current.label}"
             if self.current.entity:
-                text += " · enter: details"
+                text += f" · {key_of(self, 'entity_info')}: details"
             elif self.current.other:
-                text += " · c: compare"
+                text += f" · {key_of(self, 'compare')}: compare"
         self.post_message(self.CurrentChanged(text))
 
     def action_entity_info(self) -> None:
         target = self.current
         if target is None or not target.entity:
-            self.notify("Jump to a mention or quote with m or o first.", timeout=2)
+            mention, quote = key_of(self, "jump('mention', 1)"), key_of(self, "jump('quote', 1)")
+            self.notify(f"Jump to a mention with {mention} or a quotation with {quote} first.", timeout=2)
             return
         self.post_message(self.EntityRequested(target.entity))
 
@@ -335,6 +292,10 @@ class ReadingPane(VerticalScroll, can_focus=True):
                     return
 
     def clear_current(self) -> bool:
+        if self.current is None and self.found is not None:
+            found, self.found = self.found, None
+            self.refresh_blocks({self._block_of(found.start)})
+            return True
         if self.current is None:
             return False
         self.current = None

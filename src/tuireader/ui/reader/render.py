@@ -8,7 +8,7 @@ as a name -> ``rich.style.Style`` mapping, so every theme and NO_COLOR work.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rich.style import Style
@@ -27,6 +27,7 @@ LABEL_NAMES = {
     Label.DATE: "date",
     Label.NUMBER: "number",
 }
+MARK_META = "mark"  # style meta: the start offset of the highlight under the mouse
 MAX_QUOTES = 12  # quotations listed in the entity popup
 _QUOTE_CLOSERS = "\"'”’»›"
 
@@ -94,22 +95,39 @@ def article_marks(result: ArticleAnalysis | None, disagreements: Sequence[Span])
 def speaker_labels(
     result: ArticleAnalysis | None, article: Article, analysis: Analysis | None
 ) -> list[tuple[int, str]]:
-    """Where to show "— Speaker" (just after the closing quote mark) and what it says."""
-    labels: list[tuple[int, str]] = []
+    """Where to show "— Speaker" and what it says: at the end of the sentence the quotation ends
+    in, so the label follows the attribution clause ("…,” he said. — Ana Ruiz") and never splits
+    a sentence. Quotations by one speaker ending in one sentence share one label."""
+    names: dict[int, list[str]] = {}
     if result is None:
-        return labels
-    text = article.text
+        return []
     for q in result.quotes:
         if q.scare:
             continue
         name = speaker_name(q, analysis) or "unattributed"
         if _named_beside(q, article, name):
             continue
-        pos = q.end
-        while pos < len(text) and pos - q.end < 2 and text[pos] in _QUOTE_CLOSERS + ",.!?":
-            pos += 1
-        labels.append((pos, f" — {name}"))
-    return sorted(labels)
+        names.setdefault(_sentence_end(article, q.start, q.end), []).append(name)
+    return sorted((pos, " — " + ", ".join(dict.fromkeys(found))) for pos, found in names.items())
+
+
+def _sentence_end(article: Article, start: int, end: int) -> int:
+    """The end of the sentence holding the quotation's last character, past any closing marks,
+    and never beyond its paragraph."""
+    text = article.text
+    pos = end
+    while pos < len(text) and pos - end < 2 and text[pos] in _QUOTE_CLOSERS + ",.!?":
+        pos += 1
+    last = max(start, end - 1)
+    index = article.sentence_at(last)
+    if index is not None:
+        pos = max(pos, article.sentences[index].end)
+    paragraph = next((p for p in article.paragraphs if p.start <= last < p.end), None)
+    if paragraph is not None:
+        pos = min(pos, paragraph.end)
+    while pos > end and text[pos - 1].isspace():
+        pos -= 1
+    return pos
 
 
 def _named_beside(quote: Quote, article: Article, name: str) -> bool:
@@ -137,11 +155,12 @@ def render_block(
     *,
     base: str = "",
     current: Span | None = None,
-    click: Callable[[Mark], str | None] | None = None,
 ) -> Text:
     """One paragraph or heading: article text stylised by span, with speaker labels inserted.
 
-    ``click`` names the action a mouse click on a mark runs (Textual's ``@click`` style meta).
+    Each mark carries its start offset as ``MARK_META`` style meta, so a click can find it. Not
+    Textual's ``@click`` meta: Textual draws those as links, in the link colour, over the theme
+    colour of the highlight (the entity colours never reached the text).
     """
     out = plain(span.slice(text), styles.get(base, ""))
     for mark in marks:
@@ -150,9 +169,7 @@ def render_block(
         style = styles.get(mark.style)
         if style is None:
             continue
-        action = click(mark) if click is not None else None
-        if action:
-            style = style + Style.from_meta({"@click": action})
+        style = style + Style.from_meta({MARK_META: mark.start})
         out.stylize(style, max(mark.start, span.start) - span.start, min(mark.end, span.end) - span.start)
     if current is not None and current.overlaps(span):
         out.stylize(

@@ -17,10 +17,11 @@ from textual.widgets import Footer, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from tuireader.core.source_names import source_labels
-from tuireader.model import Analysis, Article, Story
+from tuireader.model import Analysis, Article, Span, Story
 from tuireader.ui.dialogs.entity import EntityScreen
 from tuireader.ui.dialogs.export import ExportScreen
 from tuireader.ui.dialogs.pick_article import ArticlePicker
+from tuireader.ui.keys import key_of
 from tuireader.ui.messages import EntityChosen, FilterResults
 from tuireader.ui.reader.article_list import ArticleList, ListHeader
 from tuireader.ui.reader.entities_panel import EntitiesPanel
@@ -38,12 +39,12 @@ PANE_DELAY = 0.15  # seconds the reader waits for typing in the filter to pause
 
 class MainScreen(Screen[None]):
     BINDINGS = [  # noqa: RUF012
-        Binding("slash", "focus_filter", "Filter", key_display="/"),
-        Binding("escape", "clear_filter", "Clear filter", show=False),
-        Binding("e", "toggle_entities", "People & topics"),
-        Binding("c", "compare", "Compare"),
+        Binding("slash", "focus_filter", "Search", key_display="/", tooltip="Search titles, sources, names and topics"),
+        Binding("escape", "clear_filter", "Clear", show=False, tooltip="Clear the filter or the current stop"),
+        Binding("e", "toggle_entities", "People", tooltip="Show or hide the people & topics panel"),
+        Binding("c", "compare", "Compare", tooltip="Compare side by side with another source of the story"),
         Binding("C", "compare_with", "Compare with…", show=False),
-        Binding("o", "overview", "Story overview"),
+        Binding("o", "overview", "Overview", tooltip="Story overview: facts by source, quotes by speaker"),
         Binding("x", "export", "Export report", show=False),
     ]
 
@@ -74,7 +75,7 @@ class MainScreen(Screen[None]):
         with Horizontal(id="progress-row"):
             yield Static("Loading articles…", id="progress-label", markup=False)
             yield ProgressBar(id="progress", show_eta=False)
-        yield Footer()
+        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         self.query_one(ArticleList).focus()
@@ -145,8 +146,14 @@ class MainScreen(Screen[None]):
         shown = self.pane.article
         same = event.article is not None and shown is not None and event.article == shown.id
         if same and self.pane.analysis is self.analysis:
-            # A new filter result that keeps the same article on top: the reader has nothing to redo.
+            # A new filter result that keeps the same article on top: only the matched sentence
+            # moves, and (like the article) only once typing pauses.
             self._pending = None
+            if self.query_text and self.query_one(FilterInput).has_focus:
+                self._pending = event
+                self._pane_timer = self.set_timer(PANE_DELAY, self._follow)
+            elif event.article is not None:
+                self._mark_found(event.article)
             return
         self._pending = event
         if self.query_one(FilterInput).has_focus:
@@ -170,8 +177,17 @@ class MainScreen(Screen[None]):
 
     def _show_article(self, article_id: str) -> None:
         article = self.article_list.articles.get(article_id)
-        if article is not None:
-            self.pane.show(article, self.analysis)
+        if article is None:
+            return
+        self.pane.show(article, self.analysis)
+        self._mark_found(article_id)
+
+    def _mark_found(self, article_id: str) -> None:
+        """Found in the text: the reader opens the article at the matching sentence."""
+        result = self.article_list.result_for(article_id) if self.query_text else None
+        match = result.text_match if result is not None else None
+        if match is not None and match.start is not None:
+            self.pane.show_found(Span(match.start, match.start + len(match.text)))
 
     def _show_story(self, story_id: str) -> None:
         story = self._story(story_id)
@@ -185,7 +201,8 @@ class MainScreen(Screen[None]):
                 text.append("• ")
                 text.append(article.title)
                 text.append(f"  {self.article_list.names[aid]}\n", "dim")
-        text.append("\nv: story overview · c: compare articles", "dim")
+        hint = f"\n{key_of(self, 'overview')}: story overview · {key_of(self, 'compare')}: compare articles"
+        text.append(hint, "dim")
         self.pane.show(None, self.analysis, text)
 
     def _story(self, story_id: str) -> Story | None:
