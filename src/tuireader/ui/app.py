@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Sequence
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App
@@ -20,7 +20,6 @@ from textual.worker import get_current_worker
 
 from tuireader.model import Analysis, Article
 from tuireader.settings import Settings
-from tuireader.sources.files import Corpus
 from tuireader.storage import Store
 from tuireader.ui.config import Config, config_path, load_config, save_config
 from tuireader.ui.dialogs.help import HelpScreen, describe, sections_for
@@ -33,6 +32,9 @@ from tuireader.ui.messages import (
     LoadFailed,
 )
 from tuireader.ui.reader.screen import MainScreen
+
+if TYPE_CHECKING:
+    from tuireader.sources.files import Corpus
 
 # Moves and system actions the palette already offers (or that make no sense by name).
 _NOT_COMMANDS = {"command_palette", "quit", "app.focus_next", "app.focus_previous", "screen.copy_text"}
@@ -298,6 +300,10 @@ def make_app(
     options = {"store": store, "settings": settings, **options}
     if isinstance(source, Analysis):
         return ReaderApp(analysis=source, **options)
+    if source is None or (isinstance(source, list | tuple) and all(isinstance(p, str) for p in source)):
+        return ReaderApp(paths=list(source or []), **options)  # the usual start: files load in the app
+    from tuireader.sources.files import Corpus  # not imported on the usual start, before the first frame
+
     if isinstance(source, Corpus):
         return ReaderApp(articles=source.articles, warnings=source.warnings, **options)
     items: list[Any] = list(source or [])
