@@ -34,6 +34,12 @@ from tuireader.model import (
 )
 
 
+# Enum members by value: a dict lookup, where calling ``Label(value)`` was a quarter of decoding a
+# cached corpus (an unknown value raises KeyError, a miss like any malformed entry).
+_LABELS = {label.value: label for label in Label}
+_KINDS = {kind.value: kind for kind in DisagreementKind}
+
+
 def dumps(value: Any) -> bytes:
     """Compact UTF-8 JSON (lone surrogates kept as they are, "surrogatepass")."""
     try:
@@ -79,7 +85,7 @@ def _analysis_from_row(article_id: str, row: list[Any]) -> ArticleAnalysis:
     mentions, quotes, topics = row
     return ArticleAnalysis(
         article=article_id,
-        mentions=tuple(Mention(s, e, Label(label), text, entity) for s, e, label, text, entity in mentions),
+        mentions=tuple(Mention(s, e, _LABELS[label], text, entity) for s, e, label, text, entity in mentions),
         quotes=tuple(
             Quote(s, e, speaker, cue, bool(scare), ss, se, name) for s, e, speaker, cue, scare, ss, se, name in quotes
         ),
@@ -128,7 +134,7 @@ def _facts_from_rows(rows: list[Any]) -> list[Fact]:
             label,
             tuple(FactMember(a, int(s)) for a, s in members),
             tuple(
-                Disagreement(DisagreementKind(kind), summary, tuple(DisagreementValue(*v) for v in values))
+                Disagreement(_KINDS[kind], summary, tuple(DisagreementValue(*v) for v in values))
                 for kind, summary, values in disagreements
             ),
         )
@@ -209,7 +215,7 @@ def decode_corpus(data: bytes) -> Analysis:
         articles=[],
         by_article={row[0]: _analysis_from_row(row[0], row[1:]) for row in by_article},
         entities=[
-            Entity(eid, name, Label(label), tuple(aliases), {a: tuple(f) for a, f in forms})
+            Entity(eid, name, _LABELS[label], tuple(aliases), {a: tuple(f) for a, f in forms})
             for eid, name, label, aliases, forms in entities
         ],
         facts=_facts_from_rows(facts),
