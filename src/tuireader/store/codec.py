@@ -33,7 +33,6 @@ from tuireader.model import (
     Story,
 )
 
-
 # Enum members by value: a dict lookup, where calling ``Label(value)`` was a quarter of decoding a
 # cached corpus (an unknown value raises KeyError, a miss like any malformed entry).
 _LABELS = {label.value: label for label in Label}
