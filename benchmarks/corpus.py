@@ -186,8 +186,11 @@ def write_corpus(folder: Path, n_articles: int, seed: int = 1) -> dict[str, int]
 
 
 if __name__ == "__main__":
-    import sys
+    import argparse
 
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "bench-corpus")
-    count = int(sys.argv[2]) if len(sys.argv) > 2 else 100
-    print(f"{len(write_corpus(out, count))} articles in {out}")
+    parser = argparse.ArgumentParser(description="Write a synthetic corpus of Markdown articles for the benchmarks.")
+    parser.add_argument("out", nargs="?", default="bench-corpus", help="folder to write (default: bench-corpus)")
+    parser.add_argument("count", nargs="?", type=int, default=100, help="number of articles (default: 100)")
+    args = parser.parse_args()
+    out = Path(args.out)
+    print(f"{len(write_corpus(out, args.count))} articles in {out}")

@@ -128,3 +128,31 @@ def test_corrupt_cache_file_does_not_break_analyze(folder: Path) -> None:
     assert json.loads(proc.stdout)["articles"][0]["title"] == "Harbour bridge to reopen on Friday"
     assert proc.stderr == ""
     assert path.read_bytes()[:16] == b"SQLite format 3\x00"
+
+
+def test_an_edit_that_restores_size_and_mtime_is_still_seen(folder: Path) -> None:
+    article = folder / "bridge.txt"
+    command = [sys.executable, "-m", "tuireader", "analyze", "--json", str(folder)]
+    first = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert "2.4 million" in json.loads(first.stdout)["articles"][0]["text"]
+    before = article.stat()
+    article.write_text(STORY.replace("2.4 million", "9.7 million"), encoding="utf-8")  # same size
+    os.utime(article, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert article.stat().st_size == before.st_size and article.stat().st_mtime_ns == before.st_mtime_ns
+    second = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert "9.7 million" in json.loads(second.stdout)["articles"][0]["text"]
+
+
+def test_an_unusable_cache_folder_is_said_once_and_the_run_goes_on(folder: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    env = {**os.environ, "TUIREADER_CACHE_DIR": str(blocker / "cache")}
+    env.pop("TUIREADER_NO_CACHE", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "tuireader", "analyze", "--json", str(folder)], capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    problems = [line for line in result.stderr.splitlines() if "cannot use the cache" in line]
+    assert len(problems) == 1 and problems[0].startswith("tuireader: warning:")
+    assert json.loads(result.stdout)["articles"]
+    assert blocker.read_text(encoding="utf-8").startswith("a file")

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
 
 from tuireader import __version__
+from tuireader.safe_line import safe_line
 from tuireader.settings import Settings
 
 if TYPE_CHECKING:
@@ -50,15 +51,15 @@ def _fail(message: str) -> NoReturn:
 
 
 def _warn(message: str) -> None:
-    print(f"tuireader: warning: {message}", file=sys.stderr)
+    print(f"tuireader: warning: {safe_line(message)}", file=sys.stderr)
 
 
 def _is_url(path: str) -> bool:
     return str(path)[:8].lower().startswith(("http://", "https://"))
 
 
-def open_store(settings: Settings) -> Store | None:
-    """The analysis cache (the one ``Store``), or None when disabled or unavailable."""
+def open_store(settings: Settings, warn: Callable[[str], None] | None = None) -> Store | None:
+    """The analysis cache (the one ``Store``), or None when disabled or unusable (``warn`` says why)."""
     if settings.no_cache:
         return None
     try:
@@ -66,9 +67,14 @@ def open_store(settings: Settings) -> Store | None:
     except ImportError:
         return None
     try:
-        return open_cache(cache_path(settings.cache_dir), version=settings.cache_version)
+        cache = open_cache(cache_path(settings.cache_dir), version=settings.cache_version)
     except Exception:  # an unusable cache means nothing is kept, never a failed run
         return None
+    problem = cache.probe()
+    if problem:
+        (warn or _warn)(problem)
+        return None
+    return cache
 
 
 def fetch_options(settings: Settings) -> FetchOptions | None:
@@ -166,7 +172,8 @@ def cmd_app(argv: Sequence[str]) -> int:
         store = open_store(settings)
         return _open_app_on(load(args.paths, store, settings), store, settings)
     _check_paths(args.paths)
-    return _open_app_on(list(args.paths), open_store(settings), settings)
+    problems: list[str] = []  # said in the app: stderr is hidden behind the screen
+    return _open_app_on(list(args.paths), open_store(settings, problems.append), settings, problems)
 
 
 def _check_paths(paths: Sequence[str]) -> None:
@@ -195,7 +202,7 @@ def fetch_progress() -> Callable[[int, int, str], None] | None:
         if done >= total:
             sys.stderr.write("\r\x1b[K")
         else:
-            sys.stderr.write(f"\rtuireader: fetched {done}/{total} {url[:60]}\x1b[K")
+            sys.stderr.write(f"\rtuireader: fetched {done}/{total} {safe_line(url, 60)}\x1b[K")
         sys.stderr.flush()
 
     return show
@@ -230,7 +237,7 @@ def _choose_entries(count: int) -> str | None:
         try:
             parse_pick(answer, count)
         except ValueError as exc:
-            print(f"  {exc}", file=sys.stderr)
+            print(f"  {safe_line(exc)}", file=sys.stderr)
             continue
         return answer
 
@@ -251,11 +258,11 @@ def cmd_feed(argv: Sequence[str]) -> int:
         _warn(feed.note)
     spec = "all" if args.all else args.pick
     if spec is None:
-        print(feed.title)
+        print(safe_line(feed.title))
         width = len(str(len(feed.entries)))
         for entry in feed.entries:
-            print(f"{entry.number:>{width}}. {entry.title}  ({entry.published or 'no date'})")
-            print(f"{'':>{width}}  {entry.link or '(no link; the feed carries the text)'}")
+            print(f"{entry.number:>{width}}. {safe_line(entry.title)}  ({safe_line(entry.published or 'no date')})")
+            print(f"{'':>{width}}  {safe_line(entry.link or '(no link; the feed carries the text)')}")
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             print("choose entries with --pick 1,3-5 or --all", file=sys.stderr)
             return EXIT_OK
@@ -289,11 +296,14 @@ def cmd_feed(argv: Sequence[str]) -> int:
     return _open_app_on(corpus, store, settings)
 
 
-def _open_app_on(source: Corpus | list[str], store: Store | None, settings: Settings) -> int:
+def _open_app_on(
+    source: Corpus | list[str], store: Store | None, settings: Settings, warnings: Sequence[str] = ()
+) -> int:
     """Open the app on paths (loaded in the app) or on articles already loaded (pages, feed entries)."""
     from tuireader.ui.app import make_app
 
-    app = make_app(source, store, settings=settings)
+    options = {"warnings": list(warnings)} if warnings else {}
+    app = make_app(source, store, settings=settings, **options)
     app.run()
     return int(app.return_code or 0)
 
@@ -338,10 +348,10 @@ def cmd_report(argv: Sequence[str]) -> int:
     try:
         partial.write_text(text, encoding="utf-8")
         os.replace(partial, out)
-    except OSError as exc:
+    except (OSError, UnicodeError) as exc:
         partial.unlink(missing_ok=True)
-        _fail(f"{out}: cannot write ({exc.strerror or exc})")
-    print(f"tuireader: wrote {out} ({fmt}, {len(corpus.articles)} articles)", file=sys.stderr)
+        _fail(f"{out}: cannot write ({getattr(exc, 'strerror', None) or exc})")
+    print(f"tuireader: wrote {safe_line(out)} ({fmt}, {len(corpus.articles)} articles)", file=sys.stderr)
     return EXIT_OK
 
 
@@ -353,7 +363,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return commands[argv[0]](argv[1:])
         return cmd_app(argv)
     except UsageError as exc:
-        print(f"tuireader: error: {exc}", file=sys.stderr)
+        print(f"tuireader: error: {safe_line(exc)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -90,9 +92,14 @@ def test_corpus_topics_rank_shared_phrases_first() -> None:
     assert len(ranked) <= topics.CORPUS_TOPICS
 
 
-def test_seed_corpus_topics() -> None:
-    # Seed case: every outlet writes about the ceasefire; names never appear as topics.
-    articles = load_corpus([bundled_seeds()]).articles
+STANDINS = Path(__file__).resolve().parents[1] / "fixtures" / "stories" / "ceasefire-calls-written-here"
+
+
+@pytest.mark.parametrize("folder", [STANDINS, None], ids=["stand-ins", "real-seeds"])
+def test_seed_corpus_topics(folder: Path | None) -> None:
+    # The stand-in story written here and the real seeds: every outlet writes about the ceasefire;
+    # names never appear as topics.
+    articles = load_corpus([folder or bundled_seeds()]).articles
     analyses = [ArticleAnalysis(a.id, topics=topics.extract_topics(a)) for a in articles]
     ranked = topics.corpus_topics(analyses)
     assert ranked[0] == "ceasefire"

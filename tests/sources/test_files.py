@@ -161,7 +161,93 @@ def test_bundled_seeds_load() -> None:
     assert len(corpus.articles) == 5
     assert corpus.warnings == []
     assert bundled_seeds().is_dir()
+    from tuireader.core.source_names import source_labels
+
+    labels = source_labels(corpus.articles)
+    assert len(set(labels.values())) == 5  # the files name no outlet: each gets its own label
     for article in corpus.articles:
-        assert article.title and article.source and len(article.sentences) > 10
+        assert article.title and len(article.sentences) > 10
+        assert article.source == "" and labels[article.id].startswith("#")
         for span in article.sentences:
             assert span.slice(article.text) == span.slice(article.text).strip()
+
+
+def test_many_duplicates_are_named_a_few_times_then_counted(tmp_path: Path) -> None:
+    for n in range(12):
+        (tmp_path / f"copy{n:02}.txt").write_text("Same Headline\n\nThe same words in every file.\n", encoding="utf-8")
+    corpus = load_corpus([tmp_path])
+    assert len(corpus.articles) == 1
+    assert len(corpus.warnings) == 4
+    assert all("same text as" in w and w.endswith("copy00.txt") for w in corpus.warnings[:3])
+    assert corpus.warnings[3] == "… and 8 more articles skipped, each the same text as an earlier one"
+
+
+# ---------------------------------------------------------------------------------------------
+# The headline of a plain-text file with one paragraph a line and no blank line after line 1.
+
+ONE_A_LINE_BODY = (
+    "Ferry operators in Port Alder said on Tuesday that crossings would resume after a week of storms.\n"
+    "The harbour master, Ines Vidal, said the pier had been checked overnight.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "headline"),
+    [
+        # A headline written as a sentence, with its full stop: shorter than the paragraph after it.
+        ("Port Alder ferries sail again as the storms ease.", True),
+        ("Port Alder Ferries Sail Again", True),
+        # A lede: long, or more than one sentence.
+        ("Ferries sail again. The storms have eased after a week of closures and cancelled crossings.", False),
+        (
+            "After a week of storms that closed the harbour and cancelled every crossing to the islands, the"
+            " ferries of Port Alder sailed again on Tuesday morning.",
+            False,
+        ),
+        # A hard wrap: the first line stops mid-sentence.
+        ("On Tuesday, Harbour Master", False),
+        ("The ferries of Port Alder sailed again on the", False),
+    ],
+)
+def test_plain_text_headline_without_blank_line(tmp_path: Path, first: str, headline: bool) -> None:
+    write(tmp_path / "port-alder-news.txt", first + "\n" + ONE_A_LINE_BODY)
+    (article,) = load_corpus([tmp_path]).articles
+    if headline:
+        assert article.title == first
+        assert article.text.startswith("Ferry operators in Port Alder")
+        assert len(article.paragraphs) == 2
+    else:
+        assert article.text.startswith(first.split()[0])
+        assert article.title != first or len(first) <= 90
+        assert first.split()[-1] in article.paragraphs[0].slice(article.text)
+
+
+def test_plain_text_headline_before_a_byline(tmp_path: Path) -> None:
+    headline = "Port Alder Ferries Sail Again After the Storms"
+    write(tmp_path / "port-alder-news.txt", headline + "\nBy Ana Ruiz\n" + ONE_A_LINE_BODY)
+    (article,) = load_corpus([tmp_path]).articles
+    assert article.title == "Port Alder Ferries Sail Again After the Storms"
+    assert article.paragraphs[0].slice(article.text) == "By Ana Ruiz"
+    assert len(article.paragraphs) == 3
+
+
+def test_a_page_of_links_is_not_an_article() -> None:
+    from tuireader.sources.files import parse_html
+
+    warnings: list[str] = []
+    menu = "<html><body><nav><a href='/'>Home</a> <a href='/about'>About</a></nav><p>Home About</p></body></html>"
+    assert parse_html("menu.html", menu, warnings.append) == []
+    assert warnings == ["menu.html: no article text found in the HTML page (only 2 words, no sentence)"]
+    brief = "<html><body><h1>Bridge</h1><p>The council voted on Monday to close the old bridge.</p></body></html>"
+    assert len(parse_html("brief.html", brief, warnings.append)) == 1
+
+
+def test_the_article_size_cap_applies_inside_json(tmp_path: Path) -> None:
+    huge = "The council met again. " * 200_000  # 4.6 MB of text in one JSON object
+    (tmp_path / "big.json").write_text(
+        json.dumps([{"title": "Huge", "text": huge}, {"title": "Small", "text": "The council met on Monday."}]),
+        encoding="utf-8",
+    )
+    corpus = load_corpus([tmp_path])
+    assert [a.title for a in corpus.articles] == ["Small"]
+    assert any("big.json#0: skipped, too large for an article" in w for w in corpus.warnings)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 
 from tuireader import cli
 from tuireader.settings import Settings
+from tuireader.sources import web as fetch
 from tuireader.sources.files import CorpusError, without_headline
 from tuireader.sources.load import load_sources
 from tuireader.sources.web import FetchOptions, decode_body, fetch_pages, is_url
@@ -296,3 +298,51 @@ def test_real_cache_keeps_pages_for_offline_reading(server) -> None:  # type: ig
     assert again.articles[0].title == "Ferry workers walk out over night-shift cuts"
     assert "using the copy saved" in again.warnings[0]
     assert cli.open_store(Settings.from_env(no_cache=True)) is None
+
+
+def _redirecting_transport(location: str, reached: list[str]):  # type: ignore[no-untyped-def]
+    """A transport that never touches the network: the first URL redirects to ``location``, and
+    every request is recorded, so a followed redirect would show in ``reached``."""
+    import httpx
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        reached.append(str(request.url))
+        if len(reached) == 1:
+            return httpx.Response(302, headers={"location": location})
+        return httpx.Response(200, headers={"content-type": "text/html"}, content=b"<html><p>inside</p></html>")
+
+    return httpx.MockTransport(handle)
+
+
+@pytest.mark.parametrize(
+    ("start", "location", "message"),
+    [
+        ("http://8.8.8.8/story", "http://10.1.2.3/admin", "from a public address to a private address refused"),
+        ("http://8.8.8.8/story", "http://127.0.0.1:9/", "redirect from a public address to a loopback address refused"),
+        ("http://8.8.8.8/story", "http://169.254.169.254/meta", "to a link-local address refused"),
+        ("http://127.0.0.1/story", "http://10.1.2.3/", "redirect from a loopback address to a private address refused"),
+        ("http://8.8.8.8/story", "file:///etc/passwd", "redirect to a file:// address refused"),
+    ],
+)
+def test_redirects_never_lead_inside_the_network(start: str, location: str, message: str) -> None:
+    reached: list[str] = []
+    transport = _redirecting_transport(location, reached)
+    with fetch._client(FAST, transport=transport) as client, pytest.raises(fetch.FetchError, match=re.escape(message)):
+        fetch.download(client, start, FAST)
+    assert reached == [start]  # the target was never requested
+
+
+def test_redirects_within_one_class_are_followed() -> None:
+    reached: list[str] = []
+    with fetch._client(FAST, transport=_redirecting_transport("http://127.0.0.1/moved", reached)) as client:
+        page = fetch.download(client, "http://127.0.0.1/story", FAST)
+    assert page.final_url == "http://127.0.0.1/moved" and len(reached) == 2
+
+
+def test_address_classes() -> None:
+    assert fetch.address_class("127.0.0.1") == "loopback"
+    assert fetch.address_class("[::1]") == "loopback"
+    assert fetch.address_class("192.168.1.5") == "private"
+    assert fetch.address_class("169.254.169.254") == "link-local"
+    assert fetch.address_class("8.8.8.8") == "public"
+    assert fetch.address_class("localhost") == "loopback"

@@ -67,10 +67,9 @@ def _analyze_all(articles: Sequence[Article], wanted: int | None) -> Iterator[Ar
     if workers <= 1:
         yield from (analyze_article(a) for a in articles)
         return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from tuireader.core.workers import worker_pool
 
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver"))
+    pool = worker_pool(workers)
     try:
         yield from pool.map(analyze_article, articles, chunksize=max(1, min(16, len(articles) // (4 * workers))))
     finally:

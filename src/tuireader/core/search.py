@@ -23,6 +23,7 @@ from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
+from tuireader.core.source_names import source_labels
 from tuireader.model import Analysis, Article, Label
 
 
@@ -210,10 +211,11 @@ class SearchIndex:
         self.articles = list(articles)
         position = {a.id: i for i, a in enumerate(self.articles)}
         fields: dict[Field, dict[str, set[int]]] = {f: defaultdict(set) for f in Field}
+        labels = source_labels(self.articles)
         for i, article in enumerate(self.articles):
             fields[Field.TITLE][article.title].add(i)
-            if article.source:
-                fields[Field.SOURCE][article.source].add(i)
+            # An article with no source is found by the label every view calls it ("#3 Harbour plan").
+            fields[Field.SOURCE][article.source or labels[article.id]].add(i)
         if analysis is not None:
             _index_analysis(analysis, position, fields)
         self._fields = {f: _FieldIndex(strings) for f, strings in fields.items()}

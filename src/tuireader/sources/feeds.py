@@ -1,6 +1,6 @@
 """RSS and Atom feeds: list the entries, pick some, load them as articles.
 
-An entry becomes an article by fetching its link (concurrently, through ``core.fetch``), because
+An entry becomes an article by fetching its link (concurrently, through ``sources.web``), because
 feeds usually carry only a teaser. The entry's own text stands in when the page cannot be fetched,
 and is used directly when the feed already carries the full article (``content:encoded`` or Atom
 ``content`` of article length), which saves a download and works for feeds of paywalled sites.

@@ -13,14 +13,17 @@ import hashlib
 import json
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from tuireader.core.text.segment import layout, neutralise, sentences
+from tuireader.core.source_names import derived_source
+from tuireader.core.text.segment import layout, neutralise, sentences, split_headline
 from tuireader.model import Article, Span
+from tuireader.safe_line import readable_name
 from tuireader.storage import Store
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
@@ -59,10 +62,30 @@ class RawArticle:
     author: str | None = None
 
 
+SHOWN_DUPLICATES = 3  # duplicates named one by one; the rest are counted on one line
+
+
 @dataclass(slots=True)
 class Corpus:
     articles: list[Article] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    duplicates: int = 0
+    _duplicates_line: int = -1  # index in ``warnings`` of the line counting the rest
+
+    def skip_duplicate(self, path: str, first: str) -> None:
+        """Say that ``path`` repeats ``first``: the first few by name, then one line counting the
+        rest (a feed of 10,000 identical entries gave 9,999 warnings)."""
+        self.duplicates += 1
+        if self.duplicates <= SHOWN_DUPLICATES:
+            self.warnings.append(f"{path}: skipped, same text as {first}")
+            return
+        more = self.duplicates - SHOWN_DUPLICATES
+        line = f"… and {more:,} more article{'s' if more > 1 else ''} skipped, each the same text as an earlier one"
+        if self._duplicates_line < 0:
+            self._duplicates_line = len(self.warnings)
+            self.warnings.append(line)
+        else:
+            self.warnings[self._duplicates_line] = line
 
 
 def bundled_seeds() -> Path:
@@ -78,20 +101,33 @@ def discover(paths: Iterable[str | Path], warn: Callable[[str], None]) -> Iterat
     """Files to load, folders walked recursively in name order; hidden files skipped."""
     for raw in paths:
         path = Path(raw).expanduser()
+        shown = readable_name(str(raw))
         if not path.exists():
-            warn(f"{raw}: no such file or folder")
+            warn(f"{shown}: no such file or folder")
             continue
         if path.is_dir():
+            if not os.access(path, os.R_OK | os.X_OK):
+                warn(f"{shown}: cannot read this folder (permission denied)")
+                continue
             found = False
             for child in sorted(path.rglob("*")):
                 rel = child.relative_to(path).parts
                 if any(part.startswith(".") for part in rel):
                     continue
-                if child.is_file() and child.suffix.lower() in SUPPORTED - {""}:
+                if child.suffix.lower() not in SUPPORTED - {""}:
+                    if child.is_dir() and not os.access(child, os.R_OK | os.X_OK):
+                        warn(f"{readable_name(str(child))}: cannot read this folder (permission denied)")
+                    continue
+                if child.is_file():
                     found = True
                     yield child
+                elif not child.is_dir():
+                    warn(f"{readable_name(str(child))}: skipped, not a regular file")
             if not found:
-                warn(f"{raw}: folder holds no article files (.txt .md .html .json .jsonl)")
+                warn(f"{shown}: folder holds no article files (.txt .md .html .json .jsonl)")
+        elif not path.is_file():
+            # A FIFO would block the reader for ever; a device could be endless.
+            warn(f"{shown}: skipped, not a regular file (a pipe, device or socket)")
         else:
             yield path
 
@@ -210,12 +246,24 @@ def parse_html(path: str, html: str, warn: Callable[[str], None], url: str | Non
     if not body.strip():
         warn(f"{path}: no article text found in the HTML page")
         return []
+    if not any(_reads_as_prose(line) for line in body.splitlines()):
+        # A menu, a cookie wall or a list of links: "Home About Contact" is not an article.
+        warn(f"{path}: no article text found in the HTML page (only {len(body.split())} words, no sentence)")
+        return []
     # trafilatura puts one paragraph a line; the text model wants blank lines between them.
     body = without_headline(re.sub(r"\n+", "\n\n", body), _meta_str(data.get("title")))
     data.setdefault("source", data.get("sitename"))
     if url and not data.get("url"):
         data["url"] = url
     return [_from_mapping(path, data, body)]
+
+
+_PROSE_END = re.compile(r"""[.!?…]["'”’)\]]*\s*$""")
+
+
+def _reads_as_prose(line: str) -> bool:
+    """A line of running text: several words ending as a sentence ends."""
+    return len(line.split()) >= 6 and bool(_PROSE_END.search(line))
 
 
 def without_headline(text: str, title: str | None) -> str:
@@ -228,7 +276,7 @@ def without_headline(text: str, title: str | None) -> str:
     return text
 
 
-def _articles_from_json(path: str, value: Any) -> list[RawArticle]:
+def _articles_from_json(path: str, value: Any, warn: Callable[[str], None]) -> list[RawArticle]:
     if isinstance(value, Mapping) and isinstance(value.get("articles"), list):
         value = value["articles"]
     items = value if isinstance(value, list) else [value]
@@ -238,7 +286,12 @@ def _articles_from_json(path: str, value: Any) -> list[RawArticle]:
             continue
         text = item.get("text") or item.get("content") or item.get("body")
         if isinstance(text, str) and text.strip():
-            out.append(_from_mapping(f"{path}#{index}" if len(items) > 1 else path, item, text))
+            name = f"{path}#{index}" if len(items) > 1 else path
+            if len(text) > MAX_ARTICLE_BYTES // 4 and len(text.encode("utf-8")) > MAX_ARTICLE_BYTES:
+                # The same cap as for a file: whatever holds it, this is not an article.
+                warn(f"{name}: skipped, too large for an article ({len(text.encode('utf-8')) / 1e6:.0f} MB)")
+                continue
+            out.append(_from_mapping(name, item, text))
     return out
 
 
@@ -248,7 +301,10 @@ def parse_json(path: str, text: str, warn: Callable[[str], None]) -> list[RawArt
     except json.JSONDecodeError as exc:
         warn(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno})")
         return []
-    out = _articles_from_json(path, value)
+    except RecursionError:
+        warn(f"{path}: skipped, JSON nested too deeply")
+        return []
+    out = _articles_from_json(path, value, warn)
     if not out:
         warn(f'{path}: JSON holds no articles (objects with a "text" field)')
     return out
@@ -262,10 +318,10 @@ def parse_jsonl(path: str, text: str, warn: Callable[[str], None]) -> list[RawAr
             continue
         try:
             value = json.loads(line)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             bad += 1
             continue
-        for raw in _articles_from_json(f"{path}:{lineno}", value):
+        for raw in _articles_from_json(f"{path}:{lineno}", value, warn):
             out.append(raw)
     if bad:
         warn(f"{path}: skipped {bad} line(s) that are not valid JSON")
@@ -276,11 +332,15 @@ def parse_jsonl(path: str, text: str, warn: Callable[[str], None]) -> list[RawAr
 
 def read_file(path: Path, warn: Callable[[str], None]) -> list[RawArticle]:
     """Read one file into raw articles, warning (never raising) about anything wrong."""
-    name = str(path)
+    name = readable_name(str(path))
     suffix = path.suffix.lower()
     collection = suffix in JSON_SUFFIXES | JSONL_SUFFIXES
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            warn(f"{name}: skipped, not a regular file (a pipe, device or socket)")
+            return []
+        size = info.st_size
         if size > (MAX_COLLECTION_BYTES if collection else MAX_ARTICLE_BYTES):
             warn(f"{name}: skipped, too large for an article ({size / 1e6:.0f} MB)")
             return []
@@ -327,13 +387,6 @@ def _shorten(text: str, limit: int = MAX_TITLE) -> str:
     return cut + "…"
 
 
-def _source_from_path(path: str) -> str:
-    stem = Path(path.split("#", 1)[0].split(":", 1)[0] if "://" not in path else path).stem
-    words = re.split(r"[-_\s.]+", stem)
-    return " ".join(w[:1].upper() + w[1:] for w in words if w) or "unknown"
-
-
-_HEADLINE = re.compile(r"\A[ \t]*([^\n]{1,200})\n[ \t]*\n")
 
 
 def _cached_sentences(text: str, paragraphs: tuple[Span, ...], cache: Store | None) -> tuple[Span, ...]:
@@ -355,11 +408,7 @@ def build_article(raw: RawArticle, store: Store | None = None) -> Article | None
     text = raw.text.lstrip("\ufeff")
     title = raw.title
     if title is None:
-        # A headline line: a short first line followed by a blank line, not ending like a sentence.
-        match = _HEADLINE.match(text.replace("\r\n", "\n"))
-        if match and len(match.group(1).split()) <= 25 and not match.group(1).rstrip().endswith((".", ",", ";")):
-            title = match.group(1).strip()
-            text = text.replace("\r\n", "\n")[match.end() :]
+        title, text = split_headline(text)
     lay = layout(text)
     if not lay.text.strip():
         return None
@@ -371,7 +420,7 @@ def build_article(raw: RawArticle, store: Store | None = None) -> Article | None
         id=article_id(lay.text),
         path=raw.path,
         title=_shorten(neutralise(title), 200),
-        source=neutralise(raw.source or _source_from_path(raw.path)),
+        source=neutralise(raw.source or derived_source(raw.path, raw.url)),
         text=lay.text,
         sentences=sents,
         paragraphs=lay.paragraphs,
@@ -383,7 +432,7 @@ def build_article(raw: RawArticle, store: Store | None = None) -> Article | None
 
 
 def _cached_file(path: Path, cache: Store | None) -> tuple[str, list[Article] | None]:
-    """The articles a file gave last time, if it is unchanged (same size and modification time).
+    """The articles a file gave last time, if it is unchanged (same size, modification and change time).
 
     A cached load of a large folder then skips reading, front matter, normalisation and sentence
     splitting: the app's first frame waits for exactly this.
@@ -391,10 +440,12 @@ def _cached_file(path: Path, cache: Store | None) -> tuple[str, list[Article] | 
     if cache is None:
         return "", None
     try:
-        stat = path.stat()
+        info = path.stat()
     except OSError:
         return "", None
-    key = f"{path.resolve()}|{stat.st_mtime_ns}|{stat.st_size}"
+    # The change time too: an edit that keeps the size and puts the modification time back
+    # (touch -d, rsync -t, a save that restores it) cannot put the change time back.
+    key = f"{readable_name(str(path.resolve()))}|{info.st_mtime_ns}|{info.st_ctime_ns}|{info.st_size}"
     found: list[Article] | None = cache.get_file(key)
     return key, found
 
@@ -402,7 +453,7 @@ def _cached_file(path: Path, cache: Store | None) -> tuple[str, list[Article] | 
 def _add_cached(articles: list[Article], corpus: Corpus, seen: dict[str, str]) -> None:
     for article in articles:
         if article.id in seen:
-            corpus.warnings.append(f"{article.path}: skipped, same text as {seen[article.id]}")
+            corpus.skip_duplicate(article.path, seen[article.id])
             continue
         seen[article.id] = article.path
         corpus.articles.append(article)
@@ -421,7 +472,7 @@ def _add_built(built: Iterable[tuple[str, Article | None]], corpus: Corpus, seen
             corpus.warnings.append(f"{path}: skipped, no text")
             continue
         if article.id in seen:
-            corpus.warnings.append(f"{path}: skipped, same text as {seen[article.id]}")
+            corpus.skip_duplicate(path, seen[article.id])
             continue
         seen[article.id] = path
         corpus.articles.append(article)
@@ -440,10 +491,9 @@ def _build_all(raws: list[RawArticle], store: Store | None, wanted: int | None) 
     if workers <= 1 or len(raws) < PARALLEL_MIN:
         yield from (build_article(raw, store) for raw in raws)
         return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from tuireader.core.workers import worker_pool
 
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver"))
+    pool = worker_pool(workers)
     try:
         yield from pool.map(build_article, raws, chunksize=max(1, min(16, len(raws) // (4 * workers))))
     finally:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from urllib.parse import urlsplit
 
+from tuireader.core.source_names import outlet_from_url
 from tuireader.sources.files import (
     Corpus,
     CorpusError,
@@ -28,15 +28,10 @@ from tuireader.sources.web import FetchOptions, Page, Progress, fetch_pages, is_
 from tuireader.storage import Store
 
 
-def site_name(url: str) -> str:
-    host = urlsplit(url).hostname or url
-    return host.removeprefix("www.")
-
-
 def page_articles(page: Page, warn: Callable[[str], None], source: str | None = None) -> list[RawArticle]:
     """Extract the article from a page (trafilatura via ``parse_html``); plain text is taken as is.
 
-    The source is the site name the page declares, else ``source``, else the host name.
+    The source is the site name the page declares, else ``source``, else the outlet the host names.
     """
     text = page.text
     if page.content_type == "text/plain":
@@ -48,7 +43,7 @@ def page_articles(page: Page, warn: Callable[[str], None], source: str | None = 
     return [
         dataclasses.replace(
             raw,
-            source=raw.source or source or site_name(page.final_url),
+            source=raw.source or source or outlet_from_url(page.final_url),
             url=raw.url or page.final_url,
         )
         for raw in raws

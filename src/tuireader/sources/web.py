@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import ipaddress
 import json
 import re
+import socket
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -132,7 +134,49 @@ def _charset(header: str) -> str | None:
     return match.group(1) if match else None
 
 
-def _client(options: FetchOptions) -> httpx.Client:
+def address_class(host: str) -> str:
+    """"public", "private", "loopback" or "link-local" for a host name or address literal.
+
+    A name is resolved; a name that resolves to any non-public address takes that address's
+    class, so a public-looking name pointing inside the network is not public.
+    """
+    host = host.strip("[]")
+    try:
+        addresses = [ipaddress.ip_address(host)]
+    except ValueError:
+        try:
+            infos = socket.getaddrinfo(host, None)
+        except (OSError, UnicodeError):
+            return "public"  # cannot be resolved: no connection will be made to it either
+        addresses = [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
+    for address in addresses:
+        if address.is_loopback:
+            return "loopback"
+        if address.is_link_local:
+            return "link-local"
+        if address.is_private or address.is_reserved or address.is_unspecified or address.is_multicast:
+            return "private"
+    return "public"
+
+
+def check_redirect(response: httpx.Response) -> None:
+    """Refuse a redirect that leaves http(s), or leads to an address of another class than the
+    page's own: a public page must not send the tool to a private or loopback address."""
+    if not response.has_redirect_location:
+        return
+    try:  # the hook runs before httpx builds the next request: read Location the same way
+        target = response.request.url.join(response.headers["location"])
+    except Exception:  # a malformed Location: httpx reports it itself
+        return
+    if target.scheme not in ("http", "https"):
+        raise FetchError(f"redirect to a {target.scheme}:// address refused (only http and https are followed)")
+    here = address_class(response.request.url.host)
+    there = address_class(target.host)
+    if there != "public" and there != here:
+        raise FetchError(f"redirect from a {here} address to a {there} address refused")
+
+
+def _client(options: FetchOptions, transport: httpx.BaseTransport | None = None) -> httpx.Client:
     # Imported here: httpx pulls in rich (for its own command line), and the core must not load rich
     # until something is actually downloaded.
     import httpx
@@ -141,6 +185,8 @@ def _client(options: FetchOptions) -> httpx.Client:
         timeout=httpx.Timeout(options.timeout),
         follow_redirects=True,
         max_redirects=options.max_redirects,
+        event_hooks={"response": [check_redirect]},
+        transport=transport,
         headers={
             "User-Agent": options.user_agent,
             "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5",

@@ -140,6 +140,15 @@ def _is_corruption(exc: sqlite3.Error) -> bool:
     return isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError)
 
 
+def _is_unwritable(exc: sqlite3.Error) -> bool:
+    """The file or its folder cannot be opened or written (permissions, read-only file system)."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc).lower()
+    return name.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM")) or (
+        "unable to open" in text or "readonly" in text or "read-only" in text
+    )
+
+
 _BAD_ENTRY = (ValueError, TypeError, KeyError, IndexError)
 
 
@@ -158,6 +167,7 @@ class Cache:
         self._disabled = False
         self._pruned = False
         self.rebuilt = 0  # how many times a broken file was replaced (for tests and diagnostics)
+        self.problem: str | None = None  # why the cache is off, for the user (said once)
         _open_caches.add(self)
 
     @property
@@ -225,21 +235,33 @@ class Cache:
         try:
             conn = self._connect()
         except sqlite3.Error as exc:
+            if _is_unwritable(exc):
+                self._give_up(str(exc))  # retrying on every call made runs ~20x slower
+                return None
             if not _is_corruption(exc):
                 return None  # busy or locked for longer than the timeout: miss this time
             self._discard()
             try:
                 conn = self._connect()
-            except (sqlite3.Error, OSError):
-                self._disabled = True
+            except (sqlite3.Error, OSError) as again:
+                self._give_up(getattr(again, "strerror", None) or str(again))
                 return None
-        except OSError:
-            self._disabled = True  # unwritable cache folder: run without a cache
+        except OSError as exc:
+            self._give_up(exc.strerror or str(exc))  # unwritable cache folder
             return None
         self._local.conn = conn
         with self._lock:
             self._connections.append(conn)
         return conn
+
+    def _give_up(self, reason: str) -> None:
+        self._disabled = True
+        self.problem = f"cannot use the cache at {self.path} ({reason}); running without it, so nothing is reused"
+
+    def probe(self) -> str | None:
+        """Open the cache now; the reason it cannot be used, or None when it can."""
+        self._conn()
+        return self.problem
 
     def _discard(self) -> None:
         """Delete a broken file (and its journal) so the next connection starts afresh."""
@@ -334,7 +356,7 @@ class Cache:
         rows = [(a.article, self.version, encode_analysis(a)) for a in analyses]
         self._write("INSERT OR REPLACE INTO analyses (id, version, data) VALUES (?, ?, ?)", rows)
 
-    # -- sentence boundaries (the SentenceCache hook of core.corpus) ---------------------------
+    # -- sentence boundaries (asked for by sources.files) ---------------------------
 
     def get_sentences(self, key: str) -> tuple[Span, ...] | None:
         rows = self._read("SELECT data FROM sentences WHERE key = ? AND version = ?", [key, self.version])

@@ -16,9 +16,11 @@ from textual.app import App
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 from textual.worker import get_current_worker
 
 from tuireader.model import Analysis, Article
+from tuireader.safe_line import safe_line
 from tuireader.settings import Settings
 from tuireader.storage import Store
 from tuireader.ui.config import Config, config_path, load_config, save_config
@@ -111,6 +113,21 @@ class ReaderApp(App[None]):
         self.config = Config()
         self.main = MainScreen()
         self._arrived: list[Article] = []  # batches loaded so far, while a large corpus loads
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification as plain text: messages carry file names, URLs and error texts
+        from outside, which must never be parsed as markup (``[@click=app.quit]`` in a file
+        name would become a live action) nor reach the terminal as control characters."""
+        del markup  # always off, whatever the caller asked
+        super().notify(safe_line(message), title=safe_line(title), severity=severity, timeout=timeout, markup=False)
 
     # -- start-up --------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ def plural(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def article_meta(article: Article) -> str:
-    parts = [article.source or "unknown source", article.published or "undated"]
+def article_meta(article: Article, name: str) -> str:
+    """ "Harbor Post · 2024-03-04": ``name`` is the article's source label (``source_labels``)."""
+    parts = [name, article.published or "undated"]
     return " · ".join(parts)

@@ -7,6 +7,7 @@ from typing import Any
 
 import orjson
 
+from tuireader.core.source_names import source_labels
 from tuireader.model import Analysis
 
 SCHEMA = "tuireader.analysis/1"
@@ -14,6 +15,7 @@ SCHEMA = "tuireader.analysis/1"
 
 def to_dict(analysis: Analysis) -> dict[str, Any]:
     articles = []
+    labels = source_labels(analysis.articles)
     for article in analysis.articles:
         found = analysis.by_article.get(article.id)
         articles.append(
@@ -21,7 +23,8 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
                 "id": article.id,
                 "path": article.path,
                 "title": article.title,
-                "source": article.source,
+                "source": article.source or None,
+                "label": labels[article.id],
                 "published": article.published,
                 "url": article.url,
                 "author": article.author,

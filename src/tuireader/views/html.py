@@ -9,20 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from tuireader.views.report import (
-    COVERAGE_KEY,
-    NO_DISAGREEMENTS,
-    NO_FACTS,
-    NO_QUOTES,
-    NUMBERED_COLUMNS,
-    VERSION_NOTE,
-    Excerpt,
-    Sections,
-    column_names,
-    entity_groups,
-    scare_note,
-    summary_line,
-)
+from tuireader.views.report import VERSION_NOTE, Excerpt, Notes, Sections, column_names, entity_groups, summary_line
 
 CSS = """
 :root { color-scheme: light dark; --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0;
@@ -118,22 +105,22 @@ def render_html(s: Sections) -> str:
 
     out.append('<h2 id="quotes">Quotes by speaker</h2>')
     if not s.quotes:
-        out.append(f'<p class="note">{NO_QUOTES}</p>')
+        out.append(f'<p class="note">{Notes.NO_QUOTES}</p>')
     for group in s.quotes:
         out += [f'<h3>{_e(group.speaker)} <span class="src">({len(group.quotes)})</span></h3>', "<ul>"]
         for line in group.quotes:
             out.append(f'<li>“{_e(line.text)}” <span class="src">— {_e(line.attribution)}</span></li>')
         out.append("</ul>")
     if s.scare_quotes:
-        out.append(f'<p class="note">{scare_note(s.scare_quotes)}</p>')
+        out.append(f'<p class="note">{Notes.scare_quotes(s.scare_quotes)}</p>')
 
     out.append('<h2 id="coverage">Coverage: facts × sources</h2>')
     if not s.facts:
-        out.append(f'<p class="note">{NO_FACTS}</p>')
+        out.append(f'<p class="note">{Notes.NO_FACTS}</p>')
     else:
         columns = column_names(s)
         if columns[0] == "1":
-            out.append(f'<p class="note">{NUMBERED_COLUMNS}</p>')
+            out.append(f'<p class="note">{Notes.NUMBERED_COLUMNS}</p>')
         full = [s.names[a.id] for a in s.articles]
         headers = ["Fact", *(f'<span title="{_e(n)}">{_e(c)}</span>' for c, n in zip(columns, full, strict=True))]
         rows = []
@@ -142,11 +129,11 @@ def render_html(s: Sections) -> str:
             cells = "".join('<td class="dot yes">●</td>' if p else '<td class="dot no">·</td>' for p in present)
             rows.append(f"<tr><td>{flag}{_e(label)}</td>{cells}<td class='num'>{sum(present)}</td></tr>")
         out += [*_table([*headers, "Sources"], rows, "coverage"), "</tbody></table></div>"]
-        out.append(f'<p class="note">{COVERAGE_KEY}</p>')
+        out.append(f'<p class="note">{Notes.COVERAGE_KEY}</p>')
 
     out.append('<h2 id="disagreements">Disagreements</h2>')
     if not s.disagreements:
-        out.append(f'<p class="note">{NO_DISAGREEMENTS}</p>')
+        out.append(f'<p class="note">{Notes.NO_DISAGREEMENTS}</p>')
     for number, item in enumerate(s.disagreements, 1):
         out.append(f"<h3>{number}. {_e(item.summary)}</h3>")
         out.append(f'<p class="meta"><span class="kind">{_e(item.kind)}</span> · fact: {_e(item.fact)}</p><ul>')

@@ -9,20 +9,7 @@ from __future__ import annotations
 
 import re
 
-from tuireader.views.report import (
-    COVERAGE_KEY,
-    NO_DISAGREEMENTS,
-    NO_FACTS,
-    NO_QUOTES,
-    NUMBERED_COLUMNS,
-    VERSION_NOTE,
-    Excerpt,
-    Sections,
-    column_names,
-    entity_groups,
-    scare_note,
-    summary_line,
-)
+from tuireader.views.report import VERSION_NOTE, Excerpt, Notes, Sections, column_names, entity_groups, summary_line
 
 _SPECIAL = re.compile(r"([\\`*_\[\]{}<>|~$&#!])")
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])(?=\s|$)")
@@ -102,32 +89,32 @@ def render_markdown(s: Sections) -> str:
 
     out += ["## Quotes by speaker", ""]
     if not s.quotes:
-        out += [f"*{NO_QUOTES}*", ""]
+        out += [f"*{Notes.NO_QUOTES}*", ""]
     for group in s.quotes:
         out += [f"### {md_text(group.speaker)} ({len(group.quotes)})", ""]
         out += [f"- “{md_text(line.text)}” — {md_text(line.attribution)}" for line in group.quotes]
         out.append("")
     if s.scare_quotes:
-        out += [f"*{scare_note(s.scare_quotes)}*", ""]
+        out += [f"*{Notes.scare_quotes(s.scare_quotes)}*", ""]
 
     out += ["## Coverage: facts × sources", ""]
     if not s.facts:
-        out += [f"*{NO_FACTS}*", ""]
+        out += [f"*{Notes.NO_FACTS}*", ""]
     else:
         columns = column_names(s)
         if columns[0] == "1":
-            out += [NUMBERED_COLUMNS, ""]
+            out += [Notes.NUMBERED_COLUMNS, ""]
         rows = [
             [("⚠ " if flagged else "") + md_text(label), *("●" if p else "·" for p in present), str(sum(present))]
             for label, present, flagged in s.facts
         ]
         headers = ["Fact", *(md_text(c) for c in columns), "Sources"]
         out += [*_table(headers, rows, ["l", *(["c"] * len(columns)), "r"]), ""]
-        out += [COVERAGE_KEY, ""]
+        out += [Notes.COVERAGE_KEY, ""]
 
     out += ["## Disagreements", ""]
     if not s.disagreements:
-        out += [f"*{NO_DISAGREEMENTS}*", ""]
+        out += [f"*{Notes.NO_DISAGREEMENTS}*", ""]
     for number, item in enumerate(s.disagreements, 1):
         out += [
             f"### {number}. {md_text(item.summary)}",

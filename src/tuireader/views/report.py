@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from tuireader import __version__
 from tuireader.core.digest import spelled_differently
+from tuireader.core.source_names import source_labels
 from tuireader.model import Analysis, Article, Disagreement, DisagreementValue, Fact, Label
 
 _LABEL_ORDER = {Label.PERSON: 0, Label.ORG: 1, Label.PLACE: 2, Label.DATE: 3, Label.NUMBER: 4}
@@ -48,10 +48,16 @@ class EntityRow:
     @property
     def varies(self) -> bool:
         """Two sources spell it differently: "Ruiz"/"Ruis", "J.R."/"JR", not "Ruiz"/"Ana Ruiz"."""
-        per_source = [set(forms) for _, forms in self.forms]
-        for i, mine in enumerate(per_source):
-            for theirs in per_source[i + 1 :]:
-                if any(spelled_differently(a, b) for a in mine for b in theirs):
+        # Over distinct forms, not pairs of sources: a name in 1,000 articles has few spellings
+        # (pairs of sources made `report` quadratic in the number of articles).
+        users: dict[str, set[int]] = {}
+        for index, (_, forms) in enumerate(self.forms):
+            for form in forms:
+                users.setdefault(form, set()).add(index)
+        distinct = list(users)
+        for i, a in enumerate(distinct):
+            for b in distinct[i + 1 :]:
+                if len(users[a] | users[b]) > 1 and spelled_differently(a, b):
                     return True
         return False
 
@@ -69,16 +75,18 @@ class QuoteLine:
         return ", ".join(self.sources) + cue
 
 
-def scare_note(count: int) -> str:
-    return f"{count} scare quote(s) (a word or two in quotation marks) left out."
+class Notes:
+    """What both formats say in words (each escapes and wraps it in its own markup)."""
 
+    NO_QUOTES = "No quotations were found."
+    NO_FACTS = "No facts were aligned across the articles."
+    NUMBERED_COLUMNS = "Columns are the article numbers in the table above."
+    COVERAGE_KEY = "● reports the fact · does not; ⚠ the sources disagree on it."
+    NO_DISAGREEMENTS = "No disagreements were found between the sources."
 
-# What both formats say in words (each escapes and wraps it in its own markup).
-NO_QUOTES = "No quotations were found."
-NO_FACTS = "No facts were aligned across the articles."
-NUMBERED_COLUMNS = "Columns are the article numbers in the table above."
-COVERAGE_KEY = "● reports the fact · does not; ⚠ the sources disagree on it."
-NO_DISAGREEMENTS = "No disagreements were found between the sources."
+    @staticmethod
+    def scare_quotes(count: int) -> str:
+        return f"{count} scare quote(s) (a word or two in quotation marks) left out."
 
 
 @dataclass(slots=True)
@@ -100,25 +108,13 @@ class Sections:
     title: str
     generated: str
     articles: list[Article]
-    names: dict[str, str]  # article id -> display name (source, disambiguated)
+    names: dict[str, str]  # article id -> source label (``source_labels``: distinct, readable)
     entities: list[EntityRow]
     quotes: list[QuoteGroup]
     scare_quotes: int
     facts: list[tuple[str, list[bool], bool]]  # (label, present per article, has a disagreement)
     disagreements: list[DisagreementItem]
     topics: list[str]
-
-
-def _source_names(articles: list[Article]) -> dict[str, str]:
-    """Source names, numbered when two articles share one ("Daily Post (2)")."""
-    counts = Counter(a.source for a in articles)
-    seen: Counter[str] = Counter()
-    names: dict[str, str] = {}
-    for article in articles:
-        seen[article.source] += 1
-        suffix = f" ({seen[article.source]})" if counts[article.source] > 1 else ""
-        names[article.id] = article.source + suffix
-    return names
 
 
 def excerpt(article: Article, start: int, end: int) -> Excerpt:
@@ -208,7 +204,7 @@ def _disagreement_item(analysis: Analysis, fact: Fact, d: Disagreement, names: d
 
 
 def build_sections(analysis: Analysis, generated: str | None = None) -> Sections:
-    names = _source_names(analysis.articles)
+    names = source_labels(analysis.articles)
     quotes, scare = _quotes(analysis, names)
     ids = [a.id for a in analysis.articles]
     facts = [(f.label, [aid in f.articles for aid in ids], bool(f.disagreements)) for f in analysis.facts]

@@ -7,19 +7,22 @@ from rich.table import Table
 from rich.text import Text
 
 from tuireader.core import digest
+from tuireader.core.source_names import source_labels
 from tuireader.model import Analysis, Label
 
 # A summary is for reading: past these, it says how many more there are (``--json`` has them all).
 MAX_ARTICLES = 40
 MAX_PEOPLE = 30
 MAX_DISAGREEMENTS = 40
+SOURCE_COLUMN = 20  # cells of the table's source column: the titles need the room more
 
 
 def print_summary(analysis: Analysis, console: Console | None = None) -> None:
     console = console or Console()
-    sources = {a.id: a.source for a in analysis.articles}
+    sources = source_labels(analysis.articles)
+    short = source_labels(analysis.articles, width=SOURCE_COLUMN)
     table = Table(title=f"{len(analysis.articles)} articles", title_justify="left", expand=True)
-    table.add_column("source", no_wrap=True, min_width=min(20, max(len(s) for s in sources.values())))
+    table.add_column("source", no_wrap=True, max_width=SOURCE_COLUMN)
     table.add_column("date", no_wrap=True, min_width=10)
     table.add_column("title", overflow="ellipsis", no_wrap=True, ratio=1)
     for name in ("sentences", "mentions", "quotes"):
@@ -27,7 +30,7 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
     for article in analysis.articles[:MAX_ARTICLES]:
         found = analysis.by_article.get(article.id)
         table.add_row(
-            Text(article.source),
+            Text(short[article.id]),
             Text(article.published or "—"),
             Text(article.title),
             str(len(article.sentences)),

@@ -129,7 +129,7 @@ def test_compare_carries_the_disagreements_of_the_matched_pair() -> None:
     rows = align.compare(analysis, a.id, b.id)
     (match,) = [r for r in rows if r.kind is RowKind.MATCH and r.left == 0]
     assert match.right == 1
-    assert [d.summary for d in match.disagreements] == ["numbers differ: 14 vs 41"]
+    assert [d.summary for d in match.disagreements] == ["numbers differ (miners): 14 vs 41"]
     # The right article's first sentence comes before the match that anchors its second one.
     assert next((r.kind, r.left, r.right) for r in rows) == (RowKind.RIGHT, None, 0)
 

@@ -205,3 +205,133 @@ def test_quote_repairs(raw: str, expected: list[str] | None) -> None:
     if expected is not None:
         assert got == expected
     assert all(any(ch.isalnum() for ch in sentence) for sentence in got)
+
+
+# ---------------------------------------------------------------------------------------------
+# Plain text as outlets write it: one paragraph a line, single newlines (cases of our own).
+
+
+def paras(raw: str) -> list[str]:
+    lay = layout(raw)
+    return [p.slice(lay.text) for p in lay.paragraphs]
+
+
+ONE_A_LINE = (
+    "On Tuesday, Harbour Commissioner\n"
+    "Ines Vidal opened the new ferry terminal in Port Alder after two years of delays.\n"
+    "The terminal cost 40 million euros, twice the first estimate.\n"
+    "Fares and Timetables Under Review\n"
+    "Operators said fares would rise by a tenth next spring.\n"
+    "Vidal, speaking to reporters on the quay, said, 'We waited too long for this.\n"
+    "I think the town will forgive us: look, is it not beautiful?\n"
+    "Is it not worth the wait?'\n"
+    "Ferries will run every half hour from Monday, the operator said.\n"
+    "Jobs, Tourism, and Long Queues\n"
+    "Local shops expect more visitors, though residents fear longer queues at the\n"
+    "harbour gate during the summer.\n"
+)
+
+
+def test_one_paragraph_a_line_with_hard_wraps_subheadings_and_a_quote_over_lines() -> None:
+    assert paras(ONE_A_LINE) == [
+        # A line stopping mid-sentence, even on a capitalised word, is a hard wrap: one sentence.
+        "On Tuesday, Harbour Commissioner Ines Vidal opened the new ferry terminal in Port Alder after two years"
+        " of delays.",
+        "The terminal cost 40 million euros, twice the first estimate.",
+        "Operators said fares would rise by a tenth next spring.",
+        # A quotation opened on one line and closed two lines on is one paragraph.
+        "Vidal, speaking to reporters on the quay, said, 'We waited too long for this. I think the town will"
+        " forgive us: look, is it not beautiful? Is it not worth the wait?'",
+        "Ferries will run every half hour from Monday, the operator said.",
+        "Local shops expect more visitors, though residents fear longer queues at the harbour gate during the summer.",
+    ]
+    assert heads(ONE_A_LINE) == ["Fares and Timetables Under Review", "Jobs, Tourism, and Long Queues"]
+    assert split(ONE_A_LINE)[0].startswith("On Tuesday, Harbour Commissioner Ines Vidal opened")
+    assert not any("Under Review" in s or "Long Queues" in s for s in split(ONE_A_LINE))
+
+
+def test_multi_line_quotation_is_one_quote_with_one_speaker() -> None:
+    from tuireader.core.entities.recognise import extract_mentions
+    from tuireader.core.quotes.extract import extract_quotes
+    from tuireader.model import Article
+
+    lay = layout(ONE_A_LINE)
+    article = Article(
+        id="x", path="x", title="", source="", text=lay.text, sentences=sentences(lay.text, lay.paragraphs),
+        paragraphs=lay.paragraphs, headings=lay.headings,
+    )
+    quotes = [q for q in extract_quotes(article, extract_mentions(article)) if not q.scare]
+    (quote,) = [q for q in quotes if lay.text[q.start : q.end].startswith("We waited")]
+    assert lay.text[quote.start : quote.end].endswith("Is it not worth the wait?")
+    assert quote.speaker_start is not None and quote.speaker_end is not None
+    assert lay.text[quote.speaker_start : quote.speaker_end] == "Vidal"
+
+
+def test_a_title_case_line_before_any_body_text_is_not_a_subheading() -> None:
+    raw = "U.S. Trade Envoy\nMara Quist arrived in Port Alder on Friday.\nShe met the mayor.\n"
+    assert heads(raw) == []
+    assert paras(raw) == ["U.S. Trade Envoy Mara Quist arrived in Port Alder on Friday.", "She met the mayor."]
+
+
+def test_one_a_line_joins_a_line_going_on_in_lower_case() -> None:
+    raw = "The ferry left at 6 a.m.\nlocal time, an hour late.\nPassengers were not told why.\n"
+    assert paras(raw) == ["The ferry left at 6 a.m. local time, an hour late.", "Passengers were not told why."]
+
+
+def test_continued_quotation_convention_keeps_its_paragraphs() -> None:
+    # A quotation over paragraphs reopens each paragraph with a mark: those stay paragraphs.
+    raw = (
+        "“We will rebuild the pier,” the mayor said. “It will take a year.\n"
+        "“Then the ferries come back.”\n"
+        "Work starts in May.\n"
+    )
+    assert paras(raw) == [
+        "“We will rebuild the pier,” the mayor said. “It will take a year.",
+        "“Then the ferries come back.”",
+        "Work starts in May.",
+    ]
+
+
+def test_a_quotation_that_never_closes_does_not_swallow_the_article() -> None:
+    raw = "He called it 'a fair deal.\n" + "".join(f"Line {n} of the report ends here.\n" for n in range(8))
+    assert len(paras(raw)) == 9
+
+
+def test_hard_wrapped_text_without_blank_lines_stays_one_paragraph() -> None:
+    raw = (
+        "The harbour board of Port Alder voted on Tuesday to close the old\n"
+        "ferry terminal. Members said the building could not be repaired at a\n"
+        "reasonable cost and that the new terminal would open in the spring, when\n"
+        "the first boats of the season arrive from the islands.\n"
+    )
+    assert len(paras(raw)) == 1
+    assert split(raw)[0] == (
+        "The harbour board of Port Alder voted on Tuesday to close the old ferry terminal."
+    )
+
+
+def test_blank_line_after_the_headline_then_one_paragraph_a_line() -> None:
+    raw = "Ferry Terminal Opens\n\nThe terminal opened on Tuesday.\nIt cost 40 million euros.\nCrowds came.\n"
+    assert paras(raw) == [
+        "Ferry Terminal Opens",
+        "The terminal opened on Tuesday.",
+        "It cost 40 million euros.",
+        "Crowds came.",
+    ]
+
+
+def test_blank_line_paragraphs_keep_their_single_line_breaks_as_wraps() -> None:
+    raw = "The terminal opened.\nIt was late.\n\nCrowds came anyway.\nSome waited for hours.\n"
+    assert paras(raw) == ["The terminal opened. It was late.", "Crowds came anyway. Some waited for hours."]
+
+
+def test_a_byline_on_its_own_line_is_its_own_paragraph() -> None:
+    raw = "By Ana Ruiz and Tom Hale\nThe ferry terminal opened on Tuesday.\nIt cost 40 million euros.\n"
+    assert paras(raw) == [
+        "By Ana Ruiz and Tom Hale",
+        "The ferry terminal opened on Tuesday.",
+        "It cost 40 million euros.",
+    ]
+    # "By" opening a sentence cut by a line break is not a byline.
+    raw = "By Tuesday\nthe ferries were running again.\nCrowds came.\n"
+    assert paras(raw) == ["By Tuesday the ferries were running again.", "Crowds came."]

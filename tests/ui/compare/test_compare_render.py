@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from compare_fakes import fake_compare, make_analysis, make_article
 from hypothesis import given
 from hypothesis import strategies as st
@@ -25,9 +24,7 @@ from tuireader.ui.compare.render import (
     next_article,
     note_text,
     sentence_text,
-    short_source,
     shorten,
-    source_names,
 )
 
 NAMES = ["delete", "insert", "delete-line", "insert-line", "value", "note", "note-glyph"]
@@ -117,25 +114,9 @@ def test_gutter_glyphs_legend_and_counts() -> None:
     assert (counts.matched, counts.left_only, counts.right_only, counts.disagreements) == (3, 1, 1, 3)
 
 
-@pytest.mark.parametrize(
-    ("name", "expected"),
-    [
-        ("The Capital Ledger", "Capital L."),
-        ("Harbor Post", "Harbor Post"),
-        ("Meridian Wire", "Meridian W."),
-        ("Agence France-Presse", "Agence F."),
-        ("Supercalifragilisticexpialidocious", "Supercalifr…"),
-    ],
-)
-def test_short_source_names(name: str, expected: str) -> None:
-    assert short_source(name, 12) == expected
-
-
-def test_source_names_are_unique_and_next_article_wraps_skipping_the_left() -> None:
+def test_next_article_wraps_skipping_the_left() -> None:
     a, b, c = (make_article(i, "Daily Planet", "T", ["x."]) for i in "abc")
     d = make_article("d", "", "Untitled piece", ["y."])
-    names = source_names([a, b, c, d])
-    assert len(set(names.values())) == 4 and names["a"] == "Daily Planet"
     analysis = Analysis(articles=[a, b, c, d])
     assert next_article(analysis, "a", skip="a") == "b"
     assert next_article(analysis, "d", skip="a") == "b"  # wraps round, skipping the left article

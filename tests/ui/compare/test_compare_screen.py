@@ -69,7 +69,7 @@ async def test_gutter_and_note_explain_a_disagreement() -> None:
         assert table.row_lines(3)[0][1] == "≈"
         assert table.row_lines(2)[0][:4].strip() == ""  # no disagreement, no glyph
         counts = label_text(screen, "#compare-header-counts")
-        assert "3 matched" in counts and "1 only in Northfield G." in counts
+        assert "3 matched" in counts and "1 only in Northfield Gazette" in counts
         assert "3 disagreements" in counts and "# number" in counts
 
 

@@ -1,10 +1,13 @@
-"""The compare view and the overview on the real pipeline over the bundled seed articles.
+"""The compare view and the overview on the real pipeline, over the bundled seed articles (the real
+ones) and over the stand-in story written here (the bundled seeds before them).
 
 Guarded: until ``core.align`` produces rows these tests skip, so they check real structure
 (matched rows, reading order, the screens showing exactly what the core returned) once it does.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from compare_fakes import Host
@@ -19,10 +22,13 @@ from tuireader.ui.compare.table import CompareTable
 from tuireader.ui.overview.matrix import OverviewMatrix
 from tuireader.ui.overview.screen import OverviewScreen
 
+STANDINS = Path(__file__).resolve().parents[2] / "fixtures" / "stories" / "ceasefire-calls-written-here"
 
-@pytest.fixture(scope="module")
-def seeds() -> Analysis:
-    return pipeline.analyze(load_corpus().articles)
+
+@pytest.fixture(scope="module", params=[None, STANDINS], ids=["real-seeds", "stand-ins"])
+def seeds(request: pytest.FixtureRequest) -> Analysis:
+    folder: Path | None = request.param
+    return pipeline.analyze(load_corpus([folder] if folder else None).articles)
 
 
 def test_seed_pairs_align_in_reading_order(seeds: Analysis) -> None:

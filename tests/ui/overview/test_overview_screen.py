@@ -39,7 +39,7 @@ async def test_matrix_rows_are_facts_by_number_of_sources_with_marks() -> None:
         assert str(mayor[2]) == "≈"  # the kinds of disagreement in this fact
         assert str(matrix.get_row_at(0)[1]) == "3"
         headers = [str(column.label) for column in matrix.columns.values()]
-        assert headers[SOURCES:] == ["Northfield G.", "Valley Courier", "Riverside T."]
+        assert headers[SOURCES:] == ["Northfield Gazette", "The Valley Courier", "Riverside Times"]  # room for all
 
 
 async def test_s_puts_the_disputed_facts_first_and_keeps_the_cursor_on_its_fact() -> None:
@@ -138,7 +138,7 @@ async def test_ledger_shows_quotes_and_opens_compare_on_one() -> None:
         ledger.highlighted = target
         await pilot.pause()
         detail = str(app.screen.query_one("#overview-detail", Static).content)
-        assert detail.startswith("Ana Ruiz (as Ana Ruis) in Valley Courier")
+        assert detail.startswith("Ana Ruiz (as Ana Ruis) in The Valley Courier")
         assert "the same words also quoted by Northfield Gazette" in detail
         await pilot.press("enter")
         await settle(pilot)

@@ -520,3 +520,20 @@ async def test_tab_moves_focus_and_vim_keys_move_the_list() -> None:
         assert app.main.query_one(ReadingPane).has_focus
         await pilot.press("shift+tab", "shift+tab")
         assert app.focused is app.main.query_one("#filter")
+
+
+async def test_file_names_in_notifications_are_never_markup(tmp_path: Path) -> None:
+    """A file named like console markup neither crashes the app nor becomes a clickable action."""
+    (tmp_path / "good.txt").write_text("A Headline\n\nThe council met on Monday and voted.\n", encoding="utf-8")
+    (tmp_path / "[link=a:b]x.txt").write_text("", encoding="utf-8")
+    (tmp_path / "[@click=app.quit]y.txt").write_text("", encoding="utf-8")
+    (tmp_path / "z\x1b[2J.txt").write_text("", encoding="utf-8")
+    app = make_app([str(tmp_path)], theme="textual-dark", remember_theme=False)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        shown = [n.message for n in app._notifications]
+        assert any("[link=a:b]x.txt" in m for m in shown), shown
+        assert any("[@click=app.quit]y.txt" in m for m in shown), shown
+        assert any("z\\e[2J.txt" in m for m in shown), shown
+        assert all(n.markup is False for n in app._notifications)
+        assert app.is_running

@@ -18,11 +18,10 @@ from tuireader.model import Article, Span
 Pair = tuple[tuple[int, int], tuple[int, int]]
 
 CUES = {"not", "no", "never", "without", "neither", "nor", "none", "cannot", "nothing"}
-CUE_VERBS = ("fail", "refus", "declin", "deni", "reject")  # stems: "failed to", "refused to", "denied"
-CUE_PREFIXES = {"fail", "refu", "decl", "deni", "deny", "reje"}
-CUE_RE = re.compile(
-    r"\b(?:" + "|".join(sorted(CUES)) + r"|\w+n[’']t|fail|refus|declin|deni|deny|reject)", re.IGNORECASE
-)
+# Stems: "failed to", "refused to", "denied" ("rejected the veto" is an act, not a negation).
+CUE_VERBS = ("fail", "refus", "declin", "deni")
+CUE_PREFIXES = {"fail", "refu", "decl", "deni", "deny"}
+CUE_RE = re.compile(r"\b(?:" + "|".join(sorted(CUES)) + r"|\w+n[’']t|fail|refus|declin|deni|deny)", re.IGNORECASE)
 SCOPE_END = {"but", "while", "although", "though", "whereas", "yet", "and", "or", "which", "who", "that", "because"}
 PREPOSITIONS = {"on", "in", "at", "for", "with", "after", "before", "during", "since", "by", "from", "over", "under"}
 AUXILIARIES = {
@@ -65,6 +64,8 @@ AUXILIARIES = {
     "more",
 }
 SCOPE_WORDS = 6
+OPEN = {"whether", "if"}  # what follows is asked or supposed, not stated
+CUE_REACH = 8  # words after a negation cue that never count as stated
 WINDOW = 6  # how close the matching words must sit in the other sentence
 
 
@@ -87,6 +88,8 @@ def _scopes(tokens: list[Token]) -> list[tuple[int, int, list[int]]]:
         last = i
         for k in range(i + 1, min(len(tokens), i + 1 + SCOPE_WORDS)):
             t = tokens[k]
+            if t.text == "." and k > 0 and tokens[k - 1].text[:1].isupper():
+                continue  # "Mr.", "Gen.": an abbreviation's dot, not the end of the clause
             if not t.word or t.low in SCOPE_END or _is_cue(t):
                 break
             last = k
@@ -119,7 +122,14 @@ def _one_way(art_a: Article, ta: list[Token], art_b: Article, tb: list[Token]) -
         return []
     inside_b, scopes_b = _negated(tb)
     negated_b = {lexicon.lemma(tb[k].text) for _, _, content in scopes_b for k in content}
-    positive_b = [(k, lexicon.lemma(t.text)) for k, t in enumerate(tb) if t.word and k not in inside_b]
+    # Words just after a negation cue are not stated, even past a comma ("you don't do, is engage in"),
+    # nor are words in an open question ("announces whether he will seek a second term").
+    near_cue = {
+        k for j, t in enumerate(tb) if t.word and (_is_cue(t) or t.low in OPEN) for k in range(j, j + 1 + CUE_REACH)
+    }
+    positive_b = [
+        (k, lexicon.lemma(t.text)) for k, t in enumerate(tb) if t.word and k not in inside_b and k not in near_cue
+    ]
     out: list[Pair] = []
     for cue, _last, scope in scopes_a:
         head = lexicon.lemma(ta[scope[0]].text)
@@ -137,7 +147,42 @@ def _one_way(art_a: Article, ta: list[Token], art_b: Article, tb: list[Token]) -
                 end = _display_end(ta, scope, matched)
                 out.append(((ta[cue].start, ta[end].end), (tb[min(ks)].start, tb[max(ks)].end)))
                 break
+        else:
+            found = _none_against_done(ta, cue, scope, tb, positive_b)
+            if found is not None:
+                out.append(found)
     return out
+
+
+def _clause(tokens: list[Token], k: int) -> range:
+    """Token indices of the clause around ``k`` (between commas, semicolons or colons)."""
+    start, end = k, k
+    while start > 0 and tokens[start - 1].text not in ",;:":
+        start -= 1
+    while end + 1 < len(tokens) and tokens[end + 1].text not in ",;:":
+        end += 1
+    return range(start, end + 1)
+
+
+def _none_against_done(
+    ta: list[Token], cue: int, scope: list[int], tb: list[Token], positive_b: list[tuple[int, str]]
+) -> Pair | None:
+    """ "No charges have been filed against Ruiz" / "Ruiz was charged with three offences": none of
+    a thing against the thing done (the noun's verb, in the past), said of the same person or thing."""
+    head = ta[scope[0]]
+    if ta[cue].low != "no" or not head.low.endswith("s"):
+        return None
+    lemma = lexicon.lemma(head.text)
+    around_a = {lexicon.lemma(t.text) for t in ta if t.word and lexicon.is_content(t.text)} - {lemma}
+    for k, lem in positive_b:
+        if lem != lemma or not tb[k].low.endswith("ed"):
+            continue
+        clause = _clause(tb, k)
+        shared = [j for j, other in positive_b if j in clause and abs(j - k) <= WINDOW and other in around_a]
+        if len({positive_b_lemma for j, positive_b_lemma in positive_b if j in shared}) >= 2:
+            ks = [k, *shared]
+            return (ta[cue].start, head.end), (tb[min(ks)].start, tb[max(ks)].end)
+    return None
 
 
 def _has_cue(article: Article, span: Span, memo: SentenceMemo) -> bool:

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from tuireader.core.text.lexicon import WORD_RE, content_lemmas, fold, is_content, lemma
+from tuireader.core.text.lexicon import WORD_RE, content_lemmas, fold, is_content, lemma, plain
 from tuireader.model import Analysis, Article, Quote, Span
 
 Pair = tuple[tuple[int, int], tuple[int, int]]
-QUOTED_RE = re.compile(r"“([^”]{8,})”|\"([^\"]{8,})\"|‘([^’]{12,})’")
+QUOTED_RE = re.compile(r"“([^”\n]{8,})”|\"([^\"\n]{8,})\"|‘([^’\n]{12,})’")
 SAME_UTTERANCE = 0.34  # share of content lemmas two quotes need to be versions of one utterance
 SAME_SPEAKER = 0.2  # ... when both are attributed to the same person in one fact
-IDENTICAL = 97.0  # rapidfuzz ratio of the folded words above which two quotes say the same
+SPEAKER_COVERAGE = 0.4  # ... when both are attributed to the same person
+COVERAGE = 0.6  # share of the shorter quotation two must quote alike (in runs of two words or more)
+FACT_COVERAGE = 0.3  # the same, for two quotations in sentences reporting one fact
+IDENTICAL = 99.5  # rapidfuzz ratio of the folded words above which two quotes say the same
 
 
 def _words(text: str) -> list[str]:
@@ -35,25 +41,196 @@ def _phrases(text: str) -> set[tuple[str, str]]:
     return {(lemma(x), lemma(y)) for x, y in itertools.pairwise(words) if is_content(x) or is_content(y)}
 
 
-def words_differ(a: str, b: str, overlap: float = SAME_UTTERANCE) -> bool:
-    """Are two quotations of one utterance worded differently (beyond case, punctuation, truncation)?"""
-    wa, wb = _words(a), _words(b)
-    if not wa or not wb:
+GAP = "…"
+CENSORED_RE = re.compile(r"[^\W_]+(?:\*+[^\W_]*|['’.\-][^\W_]+)*")  # words, also "f***ing"
+INSERTION_RE = re.compile(r"\[[^\]]*\]|\([^)]*\)")  # the reporter's words inside a quotation
+ELLIPSIS_RE = re.compile(r"\.\s?\.\s?\.|…")
+FRAGMENT = 4  # a quotation this short is a fragment worked into the reporter's sentence
+EDGE_WORDS = 4  # a different opening or ending longer than this is another sentence, not a rewording
+MIN_RUN = 4  # words in a row two quotations must share to be one utterance when the speaker is not known
+
+
+def _quoted_words(text: str) -> list[str]:
+    """The speaker's words: without the reporter's [insertions] and (glosses); an ellipsis is a gap."""
+    return list(_quoted_words_of(text))
+
+
+@lru_cache(maxsize=8192)
+def _quoted_words_of(text: str) -> tuple[str, ...]:
+    """Quotations are compared pairwise across a story; each is read once."""
+    text = ELLIPSIS_RE.sub(f" {GAP} ", INSERTION_RE.sub(f" {GAP} ", text)).replace("&", " and ")
+    out: list[str] = []
+    for part in text.split(GAP):
+        if out and out[-1] != GAP:
+            out.append(GAP)
+        out.extend(plain(w.lower()).replace("’", "'").replace(".", "") for w in CENSORED_RE.findall(part))
+    while out and out[-1] == GAP:
+        out.pop()
+    return tuple(out)
+
+
+def _longest_run(wa: list[str], wb: list[str]) -> int:
+    blocks = SequenceMatcher(None, wa, wb, autojunk=False).get_matching_blocks()
+    return max((size for _, _, size in blocks), default=0)
+
+
+def _censored(x: str, y: str) -> bool:
+    """Is one word the other with letters starred out ("f***ing" / "fucking")?"""
+    star, plain_ = (x, y) if "*" in x else (y, x)
+    if "*" not in star:
         return False
-    if _is_part(wa, wb) or _is_part(wb, wa):
+    return re.fullmatch(re.escape(star).replace(r"\*", "."), plain_) is not None
+
+
+def _abbreviated(x: str, y: str) -> bool:
+    short, long_ = sorted((x, y), key=len)
+    return 2 <= len(short) <= 4 and len(long_) > len(short) and long_.startswith(short)
+
+
+def _anchors(ops: Sequence[tuple[str, int, int, int, int]], words: Sequence[str]) -> list[int]:
+    """Indices of the runs both versions share that say where the two line up: two or more words,
+    or one content word (a single shared "the" or "I" says nothing)."""
+    return [
+        k for k, (tag, i1, i2, _, _) in enumerate(ops) if tag == "equal" and (i2 - i1 >= 2 or is_content(words[i1]))
+    ]
+
+
+def _edge_change(tag: str, left: int, right: int, fragment: bool) -> bool:
+    """Is a difference before the first or after the last shared run a rewording? A different
+    opening or ending of a few words on both sides is ("The next hours" / "The coming day"); so is
+    one word changed next to a short fragment quoted from a longer passage ("steward its
+    resources" / "... to husband its resources"); one version going on where the other stopped is not."""
+    if tag != "replace":
         return False
+    if max(left, right) <= EDGE_WORDS:
+        return True
+    return fragment and min(left, right) == 1
+
+
+def _joined(words: list[str]) -> str:
+    return "".join(words).replace("-", "").replace("'", "")
+
+
+def reworded(wa: list[str], wb: list[str]) -> bool:
+    """Do two versions of one quotation differ in their words where both quote the speaker?
+
+    One version quoting less of the utterance (it starts later or stops earlier) is partial
+    quotation, not a difference; an ellipsis or a bracketed insertion stands for words left out.
+    A word added, dropped or changed inside the stretch both quote, or a different opening or
+    ending on both sides, is a difference.
+    """
+    ops = SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes()
+    equal = _anchors(ops, wa)
+    if not equal:
+        return False
+    first, last = equal[0], equal[-1]
+    fragment = min(len(wa), len(wb)) <= FRAGMENT
+    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag == "equal":
+            continue
+        if GAP in wa[max(0, i1 - 1) : i2 + 1] or GAP in wb[max(0, j1 - 1) : j2 + 1]:
+            continue  # words left out on purpose
+        if (k < first or k > last) and not _edge_change(tag, i2 - i1, j2 - j1, fragment):
+            continue  # one version starts later or stops earlier (or the rest is another sentence)
+        if i2 - i1 == j2 - j1 and all(_censored(x, y) for x, y in zip(wa[i1:i2], wb[j1:j2], strict=True)):
+            continue  # a word spelt out in one and censored ("f***") in the other
+        if _joined(wa[i1:i2]) == _joined(wb[j1:j2]):
+            continue  # house style: "tough-on-crime" / "tough on crime", "e-mail" / "email"
+        if i2 - i1 == j2 - j1 and all(_abbreviated(x, y) for x, y in zip(wa[i1:i2], wb[j1:j2], strict=True)):
+            continue  # house style: "Sen. Reid" / "Senator Reid", "Gen." / "General"
+        return True
+    return False
+
+
+# Words that open a new clause: stopping before one is stopping at a pause, not mid-phrase.
+CLAUSE_OPENERS = frozenset(
+    "and but or nor so yet because although though while whereas which who whom whose when where if unless "
+    "as since until after before then".split()
+)
+CUT_MIN = 6  # words a quotation cut short must have (shorter ones are fragments quoted in passing)
+_CLOSING_RE = re.compile(r"[,.;:!?…]+\W*$")
+
+
+def cut_short(a: str, b: str) -> bool:
+    """Is one quotation the other stopped mid-phrase yet punctuated as finished?
+
+    "... though the world today is neither," against "... though the world today is neither
+    peaceful nor stable." quotes the sentence as if it ended where it does not; "We will rebuild
+    every house" against "We will rebuild every house, and ..." stops where the speaker paused.
+    """
+    short, long_ = sorted((a, b), key=lambda t: len(_quoted_words(t)))
+    ws, wl = _quoted_words(short), _quoted_words(long_)
+    if GAP in ws or GAP in wl or len(ws) < CUT_MIN or len(ws) >= len(wl) or not _CLOSING_RE.search(short):
+        return False
+    if not short.lstrip(" \"'“‘")[:1].isupper():
+        return False  # a fragment worked into the reporter's sentence, not a sentence quoted whole
+    n = len(ws)
+    at = next((k for k in range(len(wl) - n + 1) if wl[k : k + n] == ws), None)
+    if at is None or at + n >= len(wl):
+        return False
+    # Where the short version stops, the long one goes on without a pause (no punctuation).
+    words = list(CENSORED_RE.finditer(long_))
+    if len(words) != len(wl):
+        return False
+    gap = long_[words[at + n - 1].end() : words[at + n].start()]
+    return gap.strip() == "" and wl[at + n] not in CLAUSE_OPENERS
+
+
+def difference(a: str, b: str, context: int = 2) -> tuple[str, str] | None:
+    """The first place two versions of a quotation differ, with a few words either side:
+    ("admit that i'm a", "admit i'm a"). Cut short: the short one's last words and the long one's going on."""
+    wa, wb = _quoted_words(a), _quoted_words(b)
+    ops = SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes()
+    equal = _anchors(ops, wa)
+    if not equal:
+        return None
+    fragment = min(len(wa), len(wb)) <= FRAGMENT
+    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag == "equal" or GAP in wa[max(0, i1 - 1) : i2 + 1] or GAP in wb[max(0, j1 - 1) : j2 + 1]:
+            continue
+        if (k < equal[0] or k > equal[-1]) and not _edge_change(tag, i2 - i1, j2 - j1, fragment):
+            continue
+        if _joined(wa[i1:i2]) == _joined(wb[j1:j2]):
+            continue
+        return (
+            " ".join(wa[max(0, i1 - context) : i2 + context]),
+            " ".join(wb[max(0, j1 - context) : j2 + context]),
+        )
+    short, long_ = (wa, wb) if len(wa) < len(wb) else (wb, wa)
+    at = next((k for k in range(len(long_) - len(short) + 1) if long_[k : k + len(short)] == short), None)
+    if at is None:
+        return None
+    end = at + len(short)
+    shown = (" ".join(short[-context - 1 :]), " ".join(long_[max(0, end - context - 1) : end + context]))
+    return shown if short is wa else (shown[1], shown[0])
+
+
+def words_differ(a: str, b: str, overlap: float = SAME_UTTERANCE, min_run: int = 0) -> bool:
+    """Are two quotations of one utterance worded differently (beyond case, punctuation, truncation)?
+
+    ``min_run``: words in a row they must share to count as one utterance (when the speaker is unknown)."""
+    wa, wb = _quoted_words(a), _quoted_words(b)
+    plain_a, plain_b = [w for w in wa if w != GAP], [w for w in wb if w != GAP]
+    if not plain_a or not plain_b or plain_a == plain_b:
+        return False
+    if _is_part(plain_a, plain_b) or _is_part(plain_b, plain_a):
+        return cut_short(a, b)
     la, lb = set(content_lemmas(a)), set(content_lemmas(b))
     if not la or not lb:
         return False
     if len(la & lb) / min(len(la), len(lb)) < overlap or not (_phrases(a) & _phrases(b)):
         return False  # different things said, not one thing quoted two ways
-    return fuzz.ratio(" ".join(wa), " ".join(wb)) < IDENTICAL
+    if min_run and _longest_run(plain_a, plain_b) < min_run:
+        return False
+    if fuzz.ratio(" ".join(plain_a), " ".join(plain_b)) >= IDENTICAL:
+        return False
+    return reworded(wa, wb)
 
 
 Passage = tuple[int, int, str | None]  # start, end, speaker entity id if known
 
 
-def _passages(analysis: Analysis, article: Article, span: Span) -> list[Passage]:
+def passages(analysis: Analysis, article: Article, span: Span) -> list[Passage]:
     """Quotations in a sentence: the extractor's (with speakers), plus quoted text it did not report."""
     found = analysis.by_article.get(article.id)
     quotes: list[Quote] = list(found.quotes) if found is not None else []
@@ -75,14 +252,78 @@ def quote_conflicts(analysis: Analysis, art_a: Article, sa: Span, art_b: Article
     share more of their words to count as one utterance quoted two ways.
     """
     out = []
-    for a0, a1, speaker_a in _passages(analysis, art_a, sa):
-        for b0, b1, speaker_b in _passages(analysis, art_b, sb):
+    for a0, a1, speaker_a in passages(analysis, art_a, sa):
+        for b0, b1, speaker_b in passages(analysis, art_b, sb):
             if speaker_a and speaker_b and speaker_a != speaker_b:
                 continue
-            overlap = SAME_SPEAKER if speaker_a and speaker_b else SAME_UTTERANCE
+            known = bool(speaker_a and speaker_b)
+            overlap = SAME_SPEAKER if known else SAME_UTTERANCE
             # Clip quotes spanning several sentences to the sentence pair being compared.
             x0, x1 = max(a0, sa.start), min(a1, sa.end)
             y0, y1 = max(b0, sb.start), min(b1, sb.end)
-            if x0 < x1 and y0 < y1 and words_differ(art_a.text[x0:x1], art_b.text[y0:y1], overlap):
+            min_run = 0 if known else MIN_RUN
+            if x0 >= x1 or y0 >= y1:
+                continue
+            quote_a, quote_b = art_a.text[x0:x1], art_b.text[y0:y1]
+            plain_a = [w for w in _quoted_words(quote_a) if w != GAP]
+            plain_b = [w for w in _quoted_words(quote_b) if w != GAP]
+            if _coverage(plain_a, plain_b) < FACT_COVERAGE:
+                continue  # two things the speaker said, sharing a few words
+            if words_differ(quote_a, quote_b, overlap, min_run):
                 out.append(((x0, x1), (y0, y1)))
+    return out
+
+
+Value = tuple[str, int, int]  # article id, start, end
+LONG_RUN = 6  # words in a row two quotations with no known speaker must share, across a story
+RUN = 3  # word n-grams used to find quotations sharing words across a story
+
+
+def _coverage(wa: list[str], wb: list[str]) -> float:
+    blocks = SequenceMatcher(None, wa, wb, autojunk=False).get_matching_blocks()
+    return sum(size for _, _, size in blocks if size >= 2) / max(1, min(len(wa), len(wb)))
+
+
+def _article_passages(analysis: Analysis, article: Article) -> list[Passage]:
+    return passages(analysis, article, Span(0, len(article.text)))
+
+
+def ledger_conflicts(analysis: Analysis, articles: Sequence[Article]) -> list[tuple[Value, Value]]:
+    """Quotations of one utterance worded differently by different articles of a story, wherever
+    they stand (the quote ledger: sentences need not be aligned).
+
+    Candidates share a run of ``RUN`` words, so the work follows the quotations that overlap, not
+    the square of their number. The same person must be quoted (when both speakers are known);
+    with a speaker unknown the two must share ``MIN_RUN`` words in a row. Passages of one article
+    are never compared with each other: two parts of one document are not one quotation.
+    """
+    items: list[tuple[str, int, int, str | None, list[str]]] = []
+    for article in articles:
+        for start, end, speaker in _article_passages(analysis, article):
+            words = [w for w in _quoted_words(article.text[start:end]) if w != GAP]
+            if len(words) >= RUN:
+                items.append((article.id, start, end, speaker, words))
+    index: dict[tuple[str, ...], list[int]] = {}
+    for n, item in enumerate(items):
+        words = item[4]
+        for gram in {tuple(words[k : k + RUN]) for k in range(len(words) - RUN + 1)}:
+            index.setdefault(gram, []).append(n)
+    pairs: set[tuple[int, int]] = set()
+    for hits in index.values():
+        if len(hits) > 2 * len(articles):
+            continue  # a stock phrase ("the united states"), not evidence of one utterance
+        pairs.update((x, y) for x in hits for y in hits if x < y and items[x][0] != items[y][0])
+    texts = {a.id: a.text for a in articles}
+    out: list[tuple[Value, Value]] = []
+    for x, y in sorted(pairs):
+        art_a, a0, a1, sp_a, _ = items[x]
+        art_b, b0, b1, sp_b, _ = items[y]
+        if sp_a and sp_b and sp_a != sp_b:
+            continue
+        known = bool(sp_a and sp_b)
+        quote_a, quote_b = texts[art_a][a0:a1], texts[art_b][b0:b1]
+        if _coverage(items[x][4], items[y][4]) < (SPEAKER_COVERAGE if known else COVERAGE):
+            continue  # a few shared words in two different passages
+        if words_differ(quote_a, quote_b, SAME_SPEAKER if known else SAME_UTTERANCE, MIN_RUN if known else LONG_RUN):
+            out.append(((art_a, a0, a1), (art_b, b0, b1)))
     return out

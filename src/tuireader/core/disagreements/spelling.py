@@ -34,14 +34,31 @@ CALENDAR = frozenset(
 )
 NAMED = {Label.PERSON, Label.ORG, Label.PLACE}
 CAPITAL_RE = re.compile(r"\b[A-Z][\w’'.-]*\w")
-# Endings that make a different word from a name, not a different spelling of it ("Chile" / "Chilean").
-DERIVED_ENDINGS = ("n", "an", "ian", "ns", "ese", "s", "i", "ish", "ic", "ans", "ians")
+# Endings that make a different word from a name, not a different spelling of it ("Chile" / "Chilean",
+# "Democrats" / "Democratic", "Example.com" / "Example").
+DERIVED_ENDINGS = frozenset(
+    ("", "n", "an", "ian", "ns", "ese", "s", "i", "ish", "ic", "ans", "ians", "com", "ity", "ism", "ist", "man")
+)
 SIMILAR = 80.0  # rapidfuzz ratio above which two different words read as one name misspelt
+# A party and state label before a state ("R-Ohio", "D-Vt."): the state, not a spelling of it.
+PARTY_PREFIX_RE = re.compile(r"^[rdi]-(?=[a-z]{2})")
+ABBREVIATION = 3  # a word this short that begins the other is an abbreviation of it ("Wis" / "Wisc")
 
 
 def _derived(a: str, b: str) -> bool:
-    short, long_ = sorted((a, b), key=len)
-    return long_.startswith(short) and long_[len(short) :] in DERIVED_ENDINGS
+    """Two words made from one stem by different endings, or one an abbreviation of the other
+    (or the same word hyphenated in one house style and not in another: "Wal-Mart" / "Walmart")."""
+    if a.replace("-", "") == b.replace("-", ""):
+        return True
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    if k < 3:
+        return False
+    rest_a, rest_b = a[k:], b[k:]
+    if rest_a in DERIVED_ENDINGS and rest_b in DERIVED_ENDINGS:
+        return True
+    return not (rest_a and rest_b) and min(len(a), len(b)) <= ABBREVIATION
 
 
 def _words(article: Article, start: int, end: int) -> list[Word]:
@@ -52,7 +69,7 @@ def _span_words(text: str, start: int, end: int) -> tuple[Word, ...]:
     """Comparable words of a name: no titles, month or day names, possessives or initials' dots."""
     out = []
     for m in WORD_RE.finditer(text, start, end):
-        word = fold(m.group()).replace(".", "")
+        word = PARTY_PREFIX_RE.sub("", fold(m.group()).replace(".", ""))
         w_end = m.end()
         if m.group().lower().endswith(("'s", "’s")):
             w_end -= 2

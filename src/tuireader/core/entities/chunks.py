@@ -37,6 +37,12 @@ _BOUNDARY = frozenset(".!?…:;")
 _TRANSPARENT = frozenset("“\"‘'(—–-[«»„*_")
 _POSSESSIVE = ("'s", "’s", "'S", "’S")
 _JOINERS = frozenset({"of", "for", "and"})
+# After initials with a full stop ("the U.S. In a statement"), one of these starts a new sentence.
+_SENTENCE_OPENERS = frozenset(
+    """in on at the a an but and or it its this that these those there they he she we i as after before when
+    while if for by with from to of so yet however meanwhile also still then now since until though although
+    because despite during under over among""".split()
+)
 _COMPOUND_TAILS = frozenset(
     "based led backed born owned run controlled bound style made funded friendly speaking held occupied "
     "registered listed era wide allied aligned linked sponsored brokered headquartered".split()
@@ -112,6 +118,8 @@ def tokenize(text: str, headings: Sequence[Span], blocked: Sequence[tuple[int, i
         ):
             end += 1
             word += "."
+        if kind == "word" and tokens and tokens[-1].text.count(".") >= 2 and word.lower() in _SENTENCE_OPENERS:
+            boundary = boundary or (word[:1].isupper() and tokens[-1].word and tokens[-1].end == start - 1)
         token = Token(word, start, end, word=True, initial=boundary, name_end=end)
         boundary = False
         if word.endswith(_POSSESSIVE) and len(word) > 2:
@@ -144,7 +152,7 @@ def chunks(tokens: Sequence[Token]) -> list[Chunk]:
         first = j = i
         while not tokens[j].possessive and j + 1 < n:
             nxt = tokens[j + 1]
-            if _is_name_token(nxt) and _adjacent(tokens[j], nxt):
+            if _is_name_token(nxt) and _adjacent(tokens[j], nxt) and not nxt.initial:
                 j += 1
                 continue
             k = j + 1
@@ -187,7 +195,11 @@ def _joins(tokens: Sequence[Token], first: int, last: int, connector: str, follo
 
 
 def _subspans(tokens: Sequence[Token], first: int, last: int) -> list[tuple[int, int]]:
-    """Candidate spans for matching known names: the chunk, its tails, then single words."""
+    """Candidate spans for matching known names: the chunk, its tails, its heads, then single words."""
     spans = [(tokens[k].start, tokens[last].name_end) for k in range(first, last + 1) if tokens[k].capitalised]
+    # Heads, longest first: "Jan Roe Jr." in a headline "Jan Roe Jr. Wins The Vote".
+    spans.extend(
+        (tokens[first].start, tokens[k].name_end) for k in range(last - 1, first, -1) if tokens[k].capitalised
+    )
     spans.extend((tokens[k].start, tokens[k].name_end) for k in range(first, last) if tokens[k].capitalised)
     return spans

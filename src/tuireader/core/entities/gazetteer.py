@@ -113,6 +113,30 @@ def _person_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return frozenset(n for n in given if n.lower() not in common_words()), frozenset(family), frozenset(given)
 
 
+@lru_cache(maxsize=1)
+def _gendered_given() -> tuple[frozenset[str], frozenset[str]]:
+    """Given names listed only as male, and only as female, in Faker's English-language locales."""
+    import faker.providers.person as person
+
+    male: set[str] = set()
+    female: set[str] = set()
+    for info in pkgutil.iter_modules(person.__path__):
+        if not info.name.startswith("en"):
+            continue
+        provider = importlib.import_module(f"{person.__name__}.{info.name}").Provider.__dict__
+        for attr, target in (("first_names_male", male), ("first_names_female", female)):
+            value = provider.get(attr)
+            if isinstance(value, dict | list | tuple | set | frozenset):
+                target.update(n for n in value if isinstance(n, str))
+    return frozenset(male - female), frozenset(female - male)
+
+
+def given_gender(name: str) -> str | None:
+    """ "he" or "she" for a given name English-language lists give one gender only, else None."""
+    male, female = _gendered_given()
+    return "he" if name in male else "she" if name in female else None
+
+
 def given_names() -> frozenset[str]:
     return _person_lists()[0]
 

@@ -15,6 +15,16 @@ from tuireader.model import Label, Mention
 _NON_WORD = re.compile(r"[^\w]+")
 _LEAD_THE = re.compile(r"^(?:the|The)\s+")
 _ORG_STOP = frozenset({"of", "the", "and", "for", "de", "la", "du", "des"})
+# Countries English news names in several ways (normal forms, as ``value_key_of`` makes them).
+_PLACE_SYNONYMS = {
+    "us": "unitedstates",
+    "usa": "unitedstates",
+    "america": "unitedstates",
+    "unitedstatesofamerica": "unitedstates",
+    "uk": "unitedkingdom",
+    "britain": "unitedkingdom",
+    "greatbritain": "unitedkingdom",
+}
 
 
 def thing_targets(
@@ -91,4 +101,5 @@ def value_key_of(label: Label, text: str) -> str:
     if label in (Label.DATE, Label.NUMBER):
         words = [str(WORD_VALUES.get(w, w)) for w in fold(text).replace(",", "").split()]
         return " ".join(words)
-    return _NON_WORD.sub("", fold(text))
+    key = _NON_WORD.sub("", fold(text))
+    return _PLACE_SYNONYMS.get(key, key) if label == Label.PLACE else key

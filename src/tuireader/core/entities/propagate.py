@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from tuireader.core.entities import gazetteer as gz
+from tuireader.core.entities.rules import NAME_SUFFIXES
 from tuireader.model import Article, Label, Mention
 
 _CAPITALISED = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*")
@@ -29,7 +30,8 @@ def propagate(
     """Each article's mentions plus unlabelled occurrences of names the corpus knows, sorted."""
     votes: dict[str, Counter[Label]] = defaultdict(Counter)
     org_firsts: set[str] = set()
-    person_lasts: set[str] = set()
+    person_lasts: Counter[str] = Counter()
+    person_firsts: Counter[str] = Counter()  # "Nancy" alone after "Nancy Roe": not the French city
     for article in articles:
         for mention in mentions_of[article.id]:
             if mention.label in _NAMED:
@@ -38,19 +40,43 @@ def propagate(
                 if len(words) >= 2 and mention.label == Label.ORG:
                     org_firsts.add(words[0])
                 elif len(words) >= 2 and mention.label == Label.PERSON:
-                    person_lasts.add(words[-1])
+                    person_lasts[words[-2] if words[-1] in NAME_SUFFIXES else words[-1]] += 1
+                    person_firsts[words[0]] += 1
     # "Acme said" made "Acme" look like a person; the corpus knows "Acme Holdings".
-    relabel = {w for w in org_firsts - person_lasts if votes.get(w, Counter())[Label.PERSON]}
+    relabel: dict[str, tuple[Label, Label]] = {
+        w: (Label.PERSON, Label.ORG) for w in org_firsts - set(person_lasts) if votes.get(w, Counter())[Label.PERSON]
+    }
+    # "Bush" or "Clinton" alone taken for a small town, or "Roe" for a company: the corpus knows a person
+    # of that surname (big cities and countries keep their label: "Washington").
+    for word in person_lasts | person_firsts:
+        counter = votes.get(word, Counter())
+        for other in (Label.PLACE, Label.ORG):
+            # A big city is a person only when that person is named about as often ("Washington" stays).
+            known_place = gz.is_country(word) or (
+                gz.is_big_city(word) and counter[other] > 2 * (person_lasts[word] + person_firsts[word])
+            )
+            weak = other is Label.PLACE or counter[other] <= counter[Label.PERSON] or word not in org_firsts
+            if counter[other] and word not in relabel and not known_place and weak:
+                relabel[word] = (other, Label.PERSON)
+    # One surface, one kind of thing: a name labelled person here and organisation there takes the majority.
+    for surface, counter in votes.items():
+        if surface in relabel or " " not in surface:
+            continue
+        person, org = counter[Label.PERSON], counter[Label.ORG]
+        if person and org and person != org:
+            relabel[surface] = (Label.ORG, Label.PERSON) if person > org else (Label.PERSON, Label.ORG)
     if relabel:
         mentions_of = {
             key: tuple(
-                dataclasses.replace(m, label=Label.ORG) if m.label == Label.PERSON and m.text in relabel else m
+                dataclasses.replace(m, label=relabel[m.text][1])
+                if m.text in relabel and m.label == relabel[m.text][0]
+                else m
                 for m in mentions
             )
             for key, mentions in mentions_of.items()
         }
-        for word in relabel:
-            votes[word][Label.ORG] += votes[word].pop(Label.PERSON)
+        for word, (old, new) in relabel.items():
+            votes[word][new] += votes[word].pop(old)
     known: dict[str, list[tuple[str, Label]]] = defaultdict(list)
     for surface, counter in votes.items():
         words = surface.split()
@@ -61,7 +87,7 @@ def propagate(
         label = counter.most_common(1)[0][0]
         known[words[0]].append((surface, label))
     # "Nimbus" for "Nimbus Grid": the rare first word of an organisation's name, alone.
-    for word in org_firsts - person_lasts:
+    for word in org_firsts - set(person_lasts):
         if word not in votes and len(word) >= 3 and word.isalpha() and gz.english_frequency(word) < _RARE_ZIPF:
             known[word].append((word, Label.ORG))
     for options in known.values():

@@ -8,10 +8,10 @@ Faker's locales), and what the article itself says elsewhere (a lone surname aft
 name). A capitalised word with no evidence is not a name: sentence-initial words, headings and
 emphasis ("an END to the War") would otherwise flood the view with junk.
 
-Module map: ``ner_chunks`` (tokens, chunks), ``ner_rules`` (cue words), ``ner_evidence`` (small
-predicates), ``ner_numbers`` (dates, durations, counts), ``gazetteer`` (word lists, loaded lazily);
-corpus-wide identity in ``ner_resolve`` with ``ner_names`` (name variants), ``ner_keys`` (normal
-forms, acronyms) and ``ner_propagate`` (names known elsewhere in the corpus).
+Module map: ``chunks`` (tokens, chunks), ``rules`` (cue words), ``evidence`` (small
+predicates), ``numbers`` (dates, durations, counts), ``gazetteer`` (word lists, loaded lazily);
+corpus-wide identity in ``resolve`` with ``names`` (name variants), ``keys`` (normal
+forms, acronyms) and ``propagate`` (names known elsewhere in the corpus).
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ from tuireader.model import Article, ArticleAnalysis, Entity, Label, Mention
 _PERSON_ROLES = frozenset({"president", "minister", "leader"})  # "Kenya president X": not an org modifier
 _OUTLET_NOUNS = frozenset("platform app website site account channel network newspaper broadcaster".split())
 _RARE_ZIPF = 3.0  # wordfreq Zipf below which a word is not ordinary English
+_ORG_TAIL_ZIPF = 4.0  # a plural whose singular is this common, and no surname: a company's noun ("Motors")
 _ROLE_ZIPF = 3.3  # a sentence-opening word this common, before a name, is a role ("Administrator")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 
@@ -82,6 +83,7 @@ def extract_mentions(article: Article) -> tuple[Mention, ...]:
             pending.append(chunk)
     found.extend(_second_pass(pending, found, tokens, text, lowercase_words))
     _short_org_names(found, text)
+    _named_bodies(found, text)
     spans = [(f.start, f.end, f.label) for f in found] + numeric
     spans.sort()
     mentions: list[Mention] = []
@@ -107,6 +109,7 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
         words
         and (words[0].lower() in gz.common_words() or words[0] in NAME_BLOCKERS or _role_opener(words, initial))
         and (initial or words[0].lower() in {"the", "a", "an"})
+        and not (words[0] == "The" and len(words) >= 2 and gz.is_city(" ".join(words)))  # "The Hague"
     ):
         lead_the = words[0].lower() == "the"
         words, starts, ends = words[1:], starts[1:], ends[1:]
@@ -138,6 +141,18 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
     def found(label: Label, strong: bool = True) -> list[_Found]:
         return [_Found(span_start, span_end, label, strong)]
 
+    # "Roe Jr.", "Jan Roe III": a generational suffix ends a person's name.
+    if len(words) >= 2 and words[-1] in NAME_SUFFIXES and ev.name_like(words[:-1]) and not heading:
+        return found(Label.PERSON)
+    # "the Acme Communications Director (of ...)": a title with no name after it; the organisation before it.
+    k = len(words)
+    while k > 0 and words[k - 1] in TITLES:
+        k -= 1
+    if 0 < k < len(words) and words[-1] in TITLE_HEADS and words[-1] not in ORG_HEADS:
+        prefix = " ".join(words[:k])
+        label = Label.PLACE if ev.is_place(prefix, "") else Label.ORG
+        if label is Label.PLACE or ev.looks_acronym(prefix) or (k >= 2 and not ev.looks_person(words[:k])):
+            return [_Found(starts[0], ends[k - 1], label)]
     # Organisation heads: "Ministry of Defence", "Acme Group", "State Department".
     org_head = words[-1] in ORG_HEADS or (words[0] in ORG_HEADS and words[1:2] in (["of"], ["for"]))
     if len(words) >= 2 and org_head and not (words[-1] in PLACE_HEADS and words[0] not in ORG_HEADS):
@@ -204,13 +219,32 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
     credit = prev_word == "(" and ev.word(tokens, next_index) == ")" and first >= 2 and tokens[first - 2].text.isupper()
     if credit and ev.dateline_follows(text, tokens[next_index].end) and not ev.demonym(name):
         return found(Label.ORG)
-    # Acronyms.
+    # Acronyms: in running (mixed-case) text, three to six capitals are an organisation ("CBS", "MSNBC").
     if len(words) == 1 and ev.looks_acronym(words[0]):
-        if words[0] in KNOWN_ACRONYMS or lead_the or ev.follows_speech(tokens, next_index):
+        bare = words[0].replace(".", "")
+        running = not heading and _mixed_case_around(tokens, first)
+        if (
+            words[0] in KNOWN_ACRONYMS
+            or lead_the
+            or ev.follows_speech(tokens, next_index)
+            or (
+                running
+                and 3 <= len(bare) <= 6
+                and bare.isalpha()
+                and bare not in _NOT_ORG_ACRONYMS
+                and gz.english_frequency(bare.lower()) < ev.COMMON_ZIPF  # not "an END to the war"
+            )
+        ):
             return found(Label.ORG)
         return []
     if heading:
         return []
+    # "YouTube", "HuffPost": a capital inside a word (not "McCain", "DeSantis") makes a brand.
+    if len(words) == 1 and _CAMEL.fullmatch(words[0]) and not words[0].startswith(_NAME_PREFIXES):
+        return found(Label.ORG)
+    # "Congress", "Parliament" alone, mid-sentence: the legislature.
+    if len(words) == 1 and words[0] in _LEGISLATURES and not initial:
+        return found(Label.ORG)
     # Role noun or title before: "spokesman Jane Roe", "its chief executive, Jane Roe,".
     role = prev_word
     if prev_word == "," and not initial:
@@ -247,6 +281,9 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
     if speech and not common_noun and not ordinary and ev.name_like(words) and not ev.demonym(name):
         # "Red Cross said": a multi-word subject made of ordinary English words is an institution.
         if len(words) >= 2 and gz.english_frequency(words[0]) >= ev.COMMON_ZIPF and words[0] not in gz.given_names():
+            return found(Label.ORG)
+        # "Wexford Dynamics said": a plural common noun where a surname would be, after no given name.
+        if len(words) >= 2 and words[0] not in gz.any_given_names() and _plural_noun(words[-1]):
             return found(Label.ORG)
         return found(Label.PERSON)
     # "near Alda", "in Berrin": an unusual word after a place preposition, used nowhere in lower case.
@@ -348,6 +385,32 @@ def _second_pass(
     return out
 
 
+_NOT_ORG_ACRONYMS = frozenset(
+    """CEO CFO COO CTO GDP AIDS HIV DNA EST EDT PST PDT GMT UTC PHD MBA LGBT LGBTQ USD EUR VAT UFO SUV ATM FAQ
+    III VII VIII XII XIV XVI XIX XXI RIP LOL OMG DIY""".split()
+)
+_CAMEL = re.compile(r"[A-Z][a-z]+[A-Z][a-z]+[A-Za-z]*")
+_NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "St", "Fitz", "Ben", "Al", "El")
+_LEGISLATURES = frozenset("Congress Parliament Senate Duma Knesset Bundestag Bundesrat Storting Riksdag Sejm".split())
+
+
+def _mixed_case_around(tokens: Sequence[Token], index: int) -> bool:
+    """Whether a word near ``index`` has lower-case letters (not a shouted headline or banner)."""
+    for k in (*range(index - 3, index), *range(index + 1, index + 4)):
+        if 0 <= k < len(tokens) and tokens[k].word and any(c.islower() for c in tokens[k].text):
+            return True
+    return False
+
+
+def _plural_noun(word: str) -> bool:
+    """ "Dynamics", "Motors", "Industries": a plural of a common English noun that is not a surname."""
+    if len(word) < 4 or not word.endswith("s") or word.endswith("ss") or word in gz.surnames():
+        return False
+    lower = word.lower()
+    singulars = [lower[:-1]] + ([lower[:-3] + "y"] if lower.endswith("ies") else [])
+    return any(gz.english_frequency(w) >= _ORG_TAIL_ZIPF for w in singulars)
+
+
 def _role_opener(words: Sequence[str], initial: bool) -> bool:
     """A capitalised role noun opening a sentence before a name: "Promoter Lou Roe", "Astronaut Ann Roe"."""
     head = words[0]
@@ -367,13 +430,27 @@ def _short_org_names(found: list[_Found], text: str) -> None:
         if f.label == Label.ORG and len(words) >= 2:
             firsts.add(words[0])
         elif f.label == Label.PERSON and len(words) >= 2:
-            surnames.add(words[-1])
+            surnames.add(words[-2] if words[-1] in NAME_SUFFIXES else words[-1])  # "Jan Roe Jr." -> "Roe"
     for f in found:
         surface = text[f.start : f.end]
         if f.label == Label.PERSON and surface in firsts and surface not in surnames:
             f.label = Label.ORG
         elif f.label == Label.PLACE and surface in surnames and not gz.is_country(surface):
             f.label = Label.PERSON
+
+
+_BODY_AFTER_NAME = re.compile(r"\s+(?:administration|campaign)\b")  # not "Roe's campaign": the person's
+
+
+def _named_bodies(found: list[_Found], text: str) -> None:
+    """ "the Roe administration", "the Roe campaign": an organisation named after a person, not the person."""
+    for f in found:
+        if f.label != Label.PERSON:
+            continue
+        after = _BODY_AFTER_NAME.match(text, f.end)
+        if after is not None:
+            f.end = after.end()
+            f.label = Label.ORG
 
 
 def resolve_entities(

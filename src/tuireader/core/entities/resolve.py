@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
+from tuireader.core.entities import gazetteer as gz
 from tuireader.core.entities import keys as nk
 from tuireader.core.entities.names import (
     SURNAME_SIMILARITY,
@@ -182,26 +183,40 @@ def _resolve_people(
                 people.clusters[cluster_of_form[mention.text]].add(article, mention.text)
 
     # 2. Lone surnames: same article first (nearest preceding full mention), then the corpus.
-    lone_later: list[tuple[Article, int, Mention]] = []
+    lone_later: list[tuple[Article, int, Mention, str]] = []
     for article in ordered:
         mentions = mentions_of[article.id]
         here = {assigned[(article.id, i)] for i in range(len(mentions)) if (article.id, i) in assigned}
+        # Surnames this article writes with a suffix and no given name ("Roe Jr."): it keeps the suffix
+        # to tell the son from his father, so the bare surname here is the father.
+        short_junior = {
+            parse(m.text).surname_key
+            for m in mentions
+            if m.label == Label.PERSON and _junior(parse(m.text).suffix) and not parse(m.text).full
+        }
         for i, mention in enumerate(mentions):
             if mention.label != Label.PERSON or (article.id, i) in assigned:
                 continue
-            options = people.match_surname(parse(mention.text), here)
+            name = parse(mention.text)
+            generation = name.suffix or _generation_cue(article.text, mention.start)
+            if not generation and name.surname_key in short_junior:
+                generation = "sr"
+            options = _of_generation(people, people.match_surname(name, here), generation)
+            if len(options) > 1:  # "Mrs. Roe" beside "President Bill Roe": not him
+                options = _of_gender(people, options, _honorific_gender(article.text, mention.start))
             if len(options) > 1:
-                cue = _generation_cue(article.text, mention.start)
-                by_cue = [k for k in options if cue and people.clusters[k].name.suffix == cue]  # type: ignore[union-attr]
-                options = by_cue[:1] or [_nearest(mentions, i, set(options), article.id, assigned)]
+                by_title = _same_title(article.text, mentions, i, set(options), article.id, assigned)
+                options = [_nearest(mentions, i, by_title or set(options), article.id, assigned)]
+            if not options and not name.full:
+                options = _by_given_name(people, name.surname, here)  # "his brother Jeb" after "Jeb Roe"
             if options:
                 assigned[(article.id, i)] = options[0]
                 people.clusters[options[0]].add(article, mention.text)
             else:
-                lone_later.append((article, i, mention))
-    for article, i, mention in lone_later:
+                lone_later.append((article, i, mention, generation))
+    for article, i, mention, generation in lone_later:
         name = parse(mention.text)
-        options = people.match_surname(name, None)
+        options = _of_generation(people, people.match_surname(name, None), generation)
         if options:
             best = max(options, key=lambda k: (people.clusters[k].mentions, people.clusters[k].latest, -k))
         else:
@@ -209,6 +224,51 @@ def _resolve_people(
         assigned[(article.id, i)] = best
         people.clusters[best].add(article, mention.text)
     return people
+
+
+_HONORIFIC = re.compile(r"\b(Mrs|Ms|Miss|Mr)\.?\s+$")
+
+
+def _honorific_gender(text: str, start: int) -> str | None:
+    found = _HONORIFIC.search(text, max(0, start - 6), start)
+    return None if found is None else "he" if found.group(1) == "Mr" else "she"
+
+
+def _of_gender(people: _People, options: list[int], gender: str | None) -> list[int]:
+    """Options whose given name does not say the other gender (all of them if none fits)."""
+    if gender is None:
+        return options
+    fitting = []
+    for k in options:
+        name = people.clusters[k].name
+        said = gz.given_gender(name.given[0]) if name is not None and name.given else None
+        if said in (None, gender):
+            fitting.append(k)
+    return fitting or options
+
+
+def _by_given_name(people: _People, word: str, here: set[int]) -> list[int]:
+    """The one person of this article whose first given name is ``word`` (none if two share it)."""
+    fits = [
+        k
+        for k in here
+        if (name := people.clusters[k].name) is not None and name.given[:1] == (word,) and name.surname != word
+    ]
+    return fits if len(fits) == 1 else []
+
+
+def _junior(suffix: str) -> bool:
+    return suffix not in ("", "sr")
+
+
+def _of_generation(people: _People, options: list[int], generation: str) -> list[int]:
+    """Options fitting a generational hint: "jr" (a suffix, "the younger Roe") keeps the juniors,
+    "sr" ("the elder Roe", or a bare surname beside "Roe Jr.") everyone else; "" keeps all. When
+    none fits, none is returned: the mention is looked up in the corpus, or starts a person of its own."""
+    if not generation or len(options) == 0:
+        return options
+    wanted = _junior(generation)
+    return [k for k in options if _junior(people.clusters[k].name.suffix) == wanted]  # type: ignore[union-attr]
 
 
 def _merge_dropped_suffixes(
@@ -294,6 +354,38 @@ def _resolve_things(
     return clusters
 
 
+_TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+\.?)\s+$")
+_PLAIN_HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Miss", "Mx."})
+
+
+def _title_before(text: str, start: int) -> str:
+    """The capitalised title word right before a name ("Senator", "Gov."), not a plain honorific."""
+    found = _TITLE_BEFORE.search(text, max(0, start - 20), start)
+    word = found.group(1) if found else ""
+    return word if word and word not in _PLAIN_HONORIFICS else ""
+
+
+def _same_title(
+    text: str,
+    mentions: Sequence[Mention],
+    index: int,
+    options: set[int],
+    article_id: str,
+    assigned: Mapping[tuple[str, int], int],
+) -> set[int]:
+    """ "Senator Vance" among two Vances: the one this article already called "Senator"."""
+    title = _title_before(text, mentions[index].start)
+    if not title:
+        return set()
+    return {
+        assigned[(article_id, j)]
+        for j in range(len(mentions))
+        if j != index
+        and assigned.get((article_id, j)) in options
+        and _title_before(text, mentions[j].start) == title
+    }
+
+
 def _nearest(
     mentions: Sequence[Mention], index: int, options: set[int], article_id: str, assigned: Mapping[tuple[str, int], int]
 ) -> int:
@@ -376,7 +468,8 @@ def _speaker(quote: Quote, mentions: Sequence[Mention], names: Mapping[str, str]
         return quote
     canonical = names.get(best.entity, best.text)
     role = quote.speaker_name
-    if role and role[:1].islower() and best.text in role:
-        # "spokesperson for Ana Ruiz": keep the role, with the canonical spelling of the name.
+    if role and role[:1].islower():
+        # "spokesperson for Ana Ruiz": keep the role, with the canonical spelling of the name;
+        # "the governor": a description kept as the article writes it.
         return dataclasses.replace(quote, speaker=best.entity, speaker_name=role.replace(best.text, canonical))
     return dataclasses.replace(quote, speaker=best.entity, speaker_name=canonical)

@@ -19,7 +19,8 @@ TITLE_HEADS = frozenset(
     Emperor Empress Tsar Czar Councillor Councilman Councilwoman Councilmember Alderman Alderwoman Magistrate
     Inspector Superintendent Detective Constable Marshal Sheriff Lieutenant Brigadier Auditor Comptroller
     Treasurer Registrar Dean Provost Rector Principal Ombudsman Manager Whip Deputy Undersecretary
-    President-elect Vice-President Secretary-General Governor-General Attorney-General Prime-Minister
+    Presidents Senators Governors President-elect Vice-President Secretary-General Governor-General
+    Attorney-General Prime-Minister Counsel
     """.split()
 )
 TITLE_MODIFIERS = frozenset(
@@ -73,7 +74,8 @@ ORG_HEADS = frozenset(
     Directorate Inspectorate Prosecutor's Prosecutors Review Monitor Watch Initiative Project Programme
     Program Cooperative Union Confederation Caucus Brotherhood Engineering Construction Consulting Logistics
     Solutions Industries Enterprises Ventures Media Foods Mining Shipping Insurance Pharma Airline Studios
-    Records Publishing Communications Telecom Electric Utilities Software Robotics Semiconductor Motors""".split()
+    Records Publishing Communications Telecom Electric Utilities Software Robotics Semiconductor Motors
+    Register Inquirer Chronicle Examiner Courier Dispatch Bulletin""".split()
 )
 # Heads that make a sequence a place ("Black Sea", "Red Square", "Main Street").
 PLACE_HEADS = frozenset(
@@ -82,7 +84,8 @@ PLACE_HEADS = frozenset(
     Islands Coast Basin Region Province Oblast Krai County District Square Street St Avenue Ave. Road Boulevard
     Bridge Canal Channel Heights Hills Plateau Plain Plains Delta Cape Harbour Harbor Port Airport Station
     Park Forest Falls Reef Archipelago Territory Territories Republic Kingdom States Emirates City
-    Town Village Oblast Governorate Prefecture Canton Borough Quarter Neighbourhood Neighborhood""".split()
+    Town Village Oblast Governorate Prefecture Canton Borough Quarter Neighbourhood Neighborhood Tower Towers Hill
+    Plaza Stadium Arena""".split()
 )
 
 # Heads that start a place name ("Mount Kenya", "Lake Chad", "Gulf of Aden").

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from tuireader.core.disagreements import find as disagree
 from tuireader.core.disagreements.memo import SentenceMemo
 from tuireader.core.facts.diff import word_diff
-from tuireader.core.facts.figures import Figures, conflict_groups, raise_shared_figures
+from tuireader.core.facts.figures import CONFLICT_FLOOR, Figures, claim_pairs, conflict_groups, raise_shared_figures
 from tuireader.core.facts.similarity import candidate_pairs, cosine, pair_score, sentence_features, weigh
 from tuireader.core.text.dates import reference_day
 from tuireader.model import AlignedRow, Analysis, Article, Fact, FactMember, RowKind
@@ -177,15 +177,21 @@ def _align_facts(analysis: Analysis, threshold: float, link: float) -> list[Fact
         strong = {k: v for k, v in pairs.items() if candidates[k] >= LINK_CANDIDATE_MIN}
         clusters = [c for c in _cluster(owners, strong, threshold, link) if len(c) > 1]
         together = {(x, y) for c in clusters for x in c for y in c if x < y}
-        clusters += conflict_groups(owners, pairs, threshold, together, figures)
+        # Quantity claims of one kind are also tested where the sentences share little else.
+        claims = claim_pairs(owners, figures, threshold * CONFLICT_FLOOR)
+        clusters += conflict_groups(owners, pairs, threshold, together, figures, claims)
         # Disagreements now, reusing what the memo holds of this story's sentences.
+        story: list[Fact] = []
         for cluster in clusters:
             chosen = sorted(cluster, key=lambda k: (sentences[k].order, sentences[k].index))
             members = [FactMember(sentences[k].article, sentences[k].index) for k in chosen]
             key = "|".join(f"{m.article}:{m.sentence}" for m in members)
             fact_id = "fact-" + hashlib.sha1(key.encode()).hexdigest()[:10]
             found = disagree.find_disagreements(analysis, members, refs, order, memo)
-            facts.append(Fact(fact_id, _label(by_id, members), tuple(members), found))
+            story.append(Fact(fact_id, _label(by_id, members), tuple(members), found))
+        story.sort(key=lambda f: (-len(f.articles), order[f.members[0].article], f.members[0].sentence))
+        story = disagree.with_quote_ledger(analysis, block, story, order)
+        facts.extend(disagree.consolidate(story, order, {a.id: a.text for a in block}))
     facts.sort(key=lambda f: (-len(f.articles), order[f.members[0].article], f.members[0].sentence))
     return facts
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from tuireader.core.disagreements.find import figure_conflicts, sentence_figures
-from tuireader.core.disagreements.measures import shares_slot
+from tuireader.core.disagreements.measures import ABSTRACT_UNITS, GENERIC_COUNTED, GENERIC_TIME, shares_slot
 from tuireader.core.disagreements.memo import SentenceMemo
 from tuireader.core.facts.similarity import SentenceRef
 from tuireader.core.text.dates import reference_day
-from tuireader.core.text.quantities import Quantity
+from tuireader.core.text.quantities import Quantity, QuantityKind, Role
 from tuireader.core.unionfind import UnionFind
 from tuireader.model import Analysis, Article
 
@@ -61,15 +61,18 @@ def conflict_groups(
     threshold: float,
     grouped: set[tuple[int, int]],
     figures: Figures,
+    claims: Mapping[tuple[int, int], float] | None = None,
 ) -> list[list[int]]:
-    """Groups (one sentence per article) of related sentences whose figures for one thing conflict."""
+    """Groups (one sentence per article) of related sentences whose figures for one thing conflict;
+    ``claims``: further pairs that share only a kind of figure (``claim_pairs``), held to more."""
     floor = threshold * CONFLICT_FLOOR
     joined: UnionFind[int] = UnionFind()
     members: dict[int, list[int]] = {}
-    for (i, j), score in sorted(pairs.items(), key=lambda kv: -kv[1]):
+    claims = {k: v for k, v in (claims or {}).items() if k not in pairs}
+    for (i, j), score in sorted({**claims, **pairs}.items(), key=lambda kv: -kv[1]):
         if score < floor or (i, j) in grouped:
             continue
-        if not figure_conflicts(figures(i), figures(j)):
+        if not figure_conflicts(figures(i), figures(j), unrelated=(i, j) in claims):
             continue
         ri, rj = joined.find(i), joined.find(j)
         if ri == rj:
@@ -81,3 +84,38 @@ def conflict_groups(
         members[rj] = left + right
         members.pop(ri, None)
     return [m for m in members.values() if len(m) > 1]
+
+
+CLAIM_POSTINGS = 32  # a kind of figure given in more sentences than this is too common to pair them all
+
+
+def claim_pairs(owners: Sequence[str], figures: Figures, floor: float) -> dict[tuple[int, int], float]:
+    """Pairs of sentences from different articles that give a figure of the same kind (the same
+    counted noun, or a time in one role with a word in common), however little else they share:
+    quantity claims compared across a story's articles even when their sentences do not align.
+
+    Each pair gets ``floor`` as its score, enough for ``conflict_groups`` to test it, never enough
+    to align the sentences as one fact.
+    """
+    postings: dict[tuple[str, ...], list[int]] = {}
+    for k in range(len(owners)):
+        keys: set[tuple[str, ...]] = set()
+        for q in figures(k):
+            if q.kind is QuantityKind.COUNT and q.unit and q.unit not in ABSTRACT_UNITS and q.unit != "tally":
+                keys.add(("count", q.unit))
+                if q.unit in GENERIC_COUNTED:
+                    keys.update(("count", word) for word in q.context)
+            elif q.kind is QuantityKind.DURATION and q.role in (Role.ELAPSED, Role.SPAN):
+                keys.update(("time", str(q.role), word) for word in set(q.context) - GENERIC_TIME)
+        for key in keys:
+            postings.setdefault(key, []).append(k)
+    out: dict[tuple[int, int], float] = {}
+    for ks in postings.values():
+        if len(ks) < 2 or len(ks) > CLAIM_POSTINGS:
+            continue
+        for x in range(len(ks)):
+            for y in range(x + 1, len(ks)):
+                i, j = ks[x], ks[y]
+                if owners[i] != owners[j]:
+                    out[(i, j) if i < j else (j, i)] = floor
+    return out

@@ -11,7 +11,7 @@ stay within the time budget of a few milliseconds per article.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -30,7 +30,13 @@ SPEECH_CUES = frozenset(
     predicts vowed promised pledged testified testifies responded responds countered confirmed confirms
     observed observes emphasised emphasized emphasises emphasizes reiterated reiterates joked quipped
     shouted boasted lamented commented concluded concludes mused wondered maintained maintains contended
-    contends asserted asserts alleged alleges charged demanded continued answered texted messaged saying""".split()
+    contends asserted asserts alleged alleges charged demanded continued answered texted messaged saying
+    written affirmed affirms retorted retorts adding noting explaining arguing insisting writing telling declaring
+    warning tweeting stating claiming joking remarking responding replying complaining predicting urging vowing
+    asking assured cracked snapped scoffed gushed bragged recounted reported reports write yelled screamed
+    shouting yelling chanting exhorted claims cited cites riffed agreed agrees disagreed disagrees barked growled
+    mocked mocks reacted sings hollered thundered intoned laughed sighed interjected interrupted whispered
+    murmured notes proclaimed remembered""".split()
 )
 # Naming verbs: "Smith called it a 'bloodbath'". They attribute a word, not a statement.
 NAMING_CUES = frozenset(
@@ -45,6 +51,13 @@ _PHRASES = {
     "in": ("in the words of", re.compile(r"\s+the\s+words\s+of\b")),
     "In": ("in the words of", re.compile(r"\s+the\s+words\s+of\b")),
     "put": ("put it", re.compile(r"\s+it\b")),
+    "puts": ("puts it", re.compile(r"\s+it\b")),
+    "shot": ("shot back", re.compile(r"\s+back\b")),
+    "fired": ("fired back", re.compile(r"\s+back\b")),
+    "hit": ("hit back", re.compile(r"\s+back\b")),
+    "went": ("went on", re.compile(r"\s+on\b(?!\s+(?:to|a|an|the)\b)")),
+    "pointed": ("pointed out", re.compile(r"\s+out\b")),
+    "points": ("points out", re.compile(r"\s+out\b")),
 }
 _CUE_WORDS = SPEECH_CUES | NAMING_CUES
 # Cues whose speaker comes after them: "according to X", "in the words of X".
@@ -72,6 +85,8 @@ def cues(masked: str, lo: int, hi: int) -> list[Cue]:
         word = m.group()
         if word in _CUE_WORDS:
             cue = Cue(m.start(), m.end(), word)
+        elif word[:1].isupper() and word.lower() in SPEECH_CUES and _clause_start(masked, m.start()):
+            cue = Cue(m.start(), m.end(), word.lower())  # "Added Roe: '...'", "Continued the senator: '...'"
         elif word in _PHRASES:
             name, rest = _PHRASES[word]
             tail = rest.match(masked, m.end(), hi)
@@ -85,9 +100,17 @@ def cues(masked: str, lo: int, hi: int) -> list[Cue]:
     return out
 
 
+def _clause_start(masked: str, pos: int) -> bool:
+    """Whether only spaces, and before them a sentence end, a paragraph break or nothing, precede ``pos``."""
+    i = pos - 1
+    while i >= 0 and masked[i] in " \t":
+        i -= 1
+    return i < 0 or masked[i] in ".!?\n"
+
+
 PRONOUNS = frozenset("he she they it we i".split())
 # Words that are not themselves names when capitalised at the start of a clause.
-_NOT_NAMES = frozenset(
+NOT_NAMES = frozenset(
     """the a an in on at for from by with as of to and but or if when while after before since during
     this that these those it its he she they we i his her their our my your speaking asked according
     however meanwhile also still yet then there here what who which where why how mr mrs ms dr
@@ -101,7 +124,10 @@ _NOT_NAMES = frozenset(
     against since during except instead once unless whether both either neither each every all many most
     several some such other another asked speaking hundreds thousands dozens millions scores few
     monday tuesday wednesday thursday friday saturday sunday january february march april june july
-    september october november december today yesterday tomorrow""".split()
+    september october november december today yesterday tomorrow now so thus instead indeed first finally
+    again perhaps maybe yes well oh besides otherwise overall similarly likewise nonetheless nevertheless
+    regardless hence therefore eventually ultimately recently currently later earlier separately even just only
+    almost nearly shortly soon once back""".split()
 )
 # Words that stand before a name and are not part of it ("Finnish President Alexander Stubb").
 TITLE_WORDS = frozenset(
@@ -140,6 +166,7 @@ ABBREVIATIONS = frozenset(
 )
 _TERMINATOR = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s)")
 _NON_SPACE = re.compile(r"\S+")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_])")
 _DATELINE_AFTER = re.compile(r"[\s,]*(?:—|–|--|\(|/)")  # "LAS VEGAS —", "WASHINGTON/MOSCOW (Wire)"
 _PARTICLES = r"(?:von|van|der|den|de|del|della|la|le|da|di|du|dos|bin|ibn|al|el|ter|ten)"
 _NAME_RE = re.compile(
@@ -171,19 +198,53 @@ def mask_quotes(text: str, passages: Sequence[QuotedPassage]) -> str:
     return "".join(parts)
 
 
-def sentence_spans(masked: str, blocks: Sequence[Span]) -> list[Span]:
-    """Clause-sized sentence spans over the masked text, never crossing a paragraph."""
+_OPENING = frozenset("\"“„‟«'‘‚‛‹`")
+
+
+def quoted_ends(text: str, masked: str, passages: Sequence[QuotedPassage]) -> list[int]:
+    """Where a quotation ends a sentence: its words end with a full stop (or ? !) inside the marks and
+    another quotation, or (after a full stop) a capitalised word, follows: ``"... data." "I mean"``.
+    Not ``"Why now?" she asked``: the attribution still belongs to that sentence."""
+    out: list[int] = []
+    for q in passages:
+        last = text[q.end - 1] if q.end > q.start else ""
+        if last not in ".!?…":
+            continue
+        j = q.close + 1
+        while j < len(masked) and masked[j] in " \t":
+            j += 1
+        if j >= len(masked) or masked[j] == "\n":
+            continue
+        if masked[j] in _OPENING or (last == "." and masked[j].isupper()):
+            out.append(q.close + 1)
+    return out
+
+
+def sentence_spans(masked: str, blocks: Sequence[Span], quoted: Sequence[int] = ()) -> list[Span]:
+    """Clause-sized sentence spans over the masked text, never crossing a paragraph. ``quoted``: ends
+    of sentences that close with a quotation (see ``quoted_ends``)."""
     out: list[Span] = []
+    extra = sorted(quoted)
     for block in blocks:
         start = block.start
-        for match in _TERMINATOR.finditer(masked, block.start, block.end):
-            word = re.search(r"([\w.'’-]+)[.!?…]*$", masked[max(start, match.start() - 20) : match.start() + 1])
-            token = word.group(1).rstrip(".").lower() if word else ""
-            if masked[match.start()] == "." and (
-                token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or "." in token
-            ):
+        lo, hi = bisect_left(extra, block.start), bisect_left(extra, block.end)
+        ends = [(m.start(), m.end()) for m in _TERMINATOR.finditer(masked, block.start, block.end)]
+        ends += [(e, e) for e in extra[lo:hi]]
+        ends.sort()
+        for m_start, m_end in ends:
+            if m_end <= start:
                 continue
-            end = match.end()
+            if m_start < m_end:
+                word = re.search(r"([\w.'’-]+)[.!?…]*$", masked[max(start, m_start - 20) : m_start + 1])
+                token = word.group(1).rstrip(".").lower() if word else ""
+                if masked[m_start] == "." and (
+                    token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or "." in token
+                ):
+                    continue
+                after = _NEXT_WORD.match(masked, m_end, block.end)
+                if after is not None and after.group(1).islower():
+                    continue  # "Sen. Jo Bloggs (R-Fla.) said": a sentence starts with a capital
+            end = m_end
             if end > start:
                 out.append(Span(start, end))
             start = end
@@ -223,7 +284,7 @@ def names_in(masked: str, lo: int, hi: int) -> list[Candidate]:
         for i in range(len(words) - 1, 0, -1):
             if words[i][1] in ("of", "for") and words[i - 1][1].lower() not in OF_HEADS:
                 words = words[:i]
-        while words and words[0][1].lower().rstrip(".") in _NOT_NAMES:
+        while words and words[0][1].lower().rstrip(".") in NOT_NAMES:
             words = words[1:]
         last_title = -1
         for i, (_, word) in enumerate(words):

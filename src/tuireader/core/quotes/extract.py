@@ -1,9 +1,9 @@
 """Quotations and their speakers.
 
-Four steps, each in its own module: ``quote_marks`` pairs quotation marks into passages (telling
-apostrophes from quotes, following quotations across paragraphs); ``quote_context`` masks the
-quoted words and finds clause-sized sentences around them; ``quote_speakers`` reads the subject of
-a cue; ``quote_references`` resolves pronouns and descriptions. Here the attribution patterns are
+Four steps, each in its own module: ``marks`` pairs quotation marks into passages (telling
+apostrophes from quotes, following quotations across paragraphs); ``context`` masks the
+quoted words and finds clause-sized sentences around them; ``speakers`` reads the subject of
+a cue; ``references`` resolves pronouns and descriptions. Here the attribution patterns are
 tried in the order a reader would use them:
 
 1. after the quotation: ``"...," X said`` / ``"...," said X`` / ``"...," according to X``;
@@ -12,6 +12,15 @@ tried in the order a reader would use them:
 3. a whole-sentence quotation with no attribution of its own continues the previous quotation's
    speaker (``"...," he said. "..."``), in the same paragraph or the one before, unless narration
    naming someone else comes in between.
+
+Around these, the conventions of real outlets: a closing verb of any kind in the attribution slot
+(``"...," Roe fumed.``, ``"...!" beamed Roe``), a colon or a dash instead of a verb (``Roe: "..."``,
+a headline digest ``HEADLINE - Roe: "..."``, ``"..." — Roe``), a participle or infinitive taking
+its clause's subject (``Roe lobbied for it, saying "..."``, ``Roe interjected to say: "..."``),
+``X said ... and added, "..."`` the subject of the first verb, a quotation that runs on before
+``said X``, a sentence ending in a verb before a quotation (``Roe agreed. "..."``), honorifics,
+party codes and places in apposition (``Sen. Jo Roe (D-Ohio)``, ``Roe, 30, of Raleigh, N.C.,``),
+and the marks of ``quote_marks`` (doubled apostrophes included).
 
 What a Quote holds (the choices, for readers of the JSON and the UI):
 
@@ -22,8 +31,10 @@ What a Quote holds (the choices, for readers of the JSON and the UI):
   the reader sees the article's own word; ``None`` when nothing attributes the quotation.
 - ``speaker_start``/``speaker_end``: the name the speaker is found under: the subject's name, a
   pronoun's or definite description's antecedent ("he", "the ministry"), or for "a spokesperson for
-  X" the name X (``speaker_name`` then reads "spokesperson for X"). An anonymous source ("one senior
-  official") has no span, so no entity is claimed, but ``speaker_name`` keeps the description.
+  X" the name X (``speaker_name`` then reads "spokesperson for X"). A definite description keeps its
+  words as ``speaker_name`` ("the governor") while the span names whom it refers to. An anonymous
+  source ("one senior official", "a person close to the Roes") has no span, so no entity is claimed,
+  but ``speaker_name`` keeps the description.
 - ``scare``: one or two words with no speech cue, or up to four in the article's secondary mark
   (single quotes beside double-quoted speech). A naming verb gives a scare quote a speaker only when
   its subject names the caller ("Smith called it a 'bloodbath'"), not in a relative clause
@@ -41,12 +52,15 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from tuireader.core.quotes.context import (
+    ABBREVIATIONS,
+    MASK,
     NAMING_CUES,
     SUBJECT_AFTER,
     Cue,
     Sentences,
     cues,
     mask_quotes,
+    quoted_ends,
     sentence_spans,
     speaker_mentions,
 )
@@ -56,12 +70,38 @@ from tuireader.core.quotes.speakers import SpeakerFinder
 from tuireader.model import Article, Mention, Quote, Span
 
 _SO_CALLED = re.compile(r"\bso-called\s*$", re.IGNORECASE)
+_READ_AFTER = re.compile(r"\b(?:read|reads)\b")
+_OBJECT_AFTER = frozenset({"told", "tells", "asked", "asks", "urged", "warned", "accused", "praised", "blamed"})
 _READ_CUE = re.compile(r"\b(?:read|reads|reading)(?=\s*[:,]?\s*$)")
 _POST_WINDOW = 220  # characters read after a closing mark for "X said"
 _PRE_WINDOW = 500  # characters read before an opening mark for "X said:"
 _MAX_SUBJECT_WORDS = 10
+_INTRO_WORDS = 25  # "Roe resisted:", "In a statement, Roe wrote the following:": a clause before a colon
+_DASH_CREDIT = re.compile(r"\s*(?:-|—|–|--)\s*([A-Z][^.;:!?\n]{0,60}?)\.?\s*")
+_ASIDE_WORDS = 6  # "X, who has called it a 'farce'": an aside only when this short
+# After the last cue of a sentence before a quotation: nothing, or a short adverbial ("in a statement").
+_AFTER_LAST_CUE = re.compile(
+    r"(?:\s+(?:so|too|again|then|later|back|in|on|at|to|during|via|through|with|from|after|before)\b[^,;:.!?]{0,50})?"
+    r"\s*[.:]\s*"
+)
+_SHORT_PHRASE = (
+    r"(?:\s+(?:on|in|at|during|after|before|from|to|with|as|while|recently|later|earlier)\b[^.,;:!?]{0,40})?"
+)
+_VERB_SLOT = re.compile(
+    r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s+([a-z]{3,})(?=" + _SHORT_PHRASE + r"\s*(?:[.,;]|$))"
+)
+# '"...," beamed Jo Roe, a delegate': an -ed verb, then the name (the inversion of "Jo Roe beamed")
+_INVERTED_SLOT = re.compile(
+    r"([a-z]{3,}ed)\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)(?=(?:\s+of\s+[A-Z][^.,;]{0,30})?\s*(?:[.,;]|$))"
+)
+# 'Roe fumed, "..."', 'Roe proclaimed at a press conference, "..."': an -ed verb ends the clause before a quotation
+_VERB_BEFORE = re.compile(r"\b([a-z]{3,}ed)" + _SHORT_PHRASE + r"\s*[,:]\s*$")
+_HEADLINE_DASH = re.compile(r"\s(?:-|—|–|--)\s")
+_BY_AGENT = re.compile(r"\s+by\s+")
+_WITH_SUBJECT = re.compile(r"\bwith\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+$")
+_GOVERNED = re.compile(r"\b[a-z]{3,}\s+to\s+$")  # "interjected to say", "took the stage to say"
 # '"...," Jo Bloggs, who has chaired the committee since 2014 and ..., said': a long appositive is fine
-_NAME_THEN_APPOSITIVE = re.compile(r"\s*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,[^.;:!?]*,\s*$")
+_NAME_THEN_APPOSITIVE = re.compile(r"\s*(?:[\w'’.-]+\s+){0,5}[A-Z][\w'’.-]*,[^;:!?]*,\s*$")
 _ENDS_CLAUSE = tuple(",!?…—–-:;")
 
 
@@ -77,7 +117,7 @@ def extract_quotes(article: Article, mentions: Sequence[Mention]) -> tuple[Quote
     if not passages:
         return ()
     masked = mask_quotes(text, passages)
-    sentences = Sentences(sentence_spans(masked, blocks))
+    sentences = Sentences(sentence_spans(masked, blocks, quoted_ends(text, masked, passages)))
     reader = _Attribution(
         text,
         masked,
@@ -126,8 +166,8 @@ def _per_paragraph(
         lo, hi = max(block.start, quote.start), min(block.end, quote.end)
         if lo >= hi:
             continue
-        if lo == block.start and text[lo] in "\"“„‟«'‘‚‛‹’":
-            lo += 1  # the reopening mark
+        while lo < hi and lo < block.start + 2 and text[lo] in "\"“„‟«'‘‚‛‹’`":
+            lo += 1  # the reopening mark (two characters in ''doubled'' house style)
         while lo < hi and text[lo].isspace():
             lo += 1
         while hi > lo and text[hi - 1].isspace():
@@ -160,12 +200,13 @@ class _Attribution:
         self, q: QuotedPassage, previous: tuple[QuotedPassage, Quote] | None, passages: list[QuotedPassage], style: Kind
     ) -> Quote:
         content = self.text[q.start : q.end]
-        found = self._after(q, content, passages) or self._before(q, passages)
+        found = self._after(q, content, passages) or self._before(q, passages) or self._introduced(q)
         cue: str | None = None
         speaker: Speaker | None = None
         if found is not None:
             cue, speaker, position = found
-            if cue in ("read", "reads", "reading") and speaker is not None and speaker.via == ANONYMOUS:
+            cue = cue or None  # introduced by a colon or credited after a dash: no cue word
+            if cue == "reading" and speaker is not None and speaker.via == ANONYMOUS:
                 speaker = None  # "protesters carried banners reading '...'": a sign, not a speaker
             if speaker is not None and speaker.via != UNRESOLVED and not (cue in NAMING_CUES and speaker.relative):
                 self.finder.remember(position, speaker)
@@ -174,7 +215,8 @@ class _Attribution:
         # even when a naming verb is near: "described the fire as a 'megafire'".
         short = words <= 2 or (q.kind is not style and words <= 4)
         naming = cue in NAMING_CUES
-        aside = naming and speaker is not None and speaker.relative
+        # A long quotation is the named person's words even in "what Roe called '...'" (not an aside).
+        aside = naming and speaker is not None and speaker.relative and words <= _ASIDE_WORDS
         if aside:
             speaker = None  # "X, who has called it a 'farce'": the narrator's aside, not X speaking here
         scare = short and (cue is None or (naming and (q.kind is not style or speaker is None)))
@@ -197,7 +239,7 @@ class _Attribution:
             scare=scare,
             speaker_start=speaker.start if speaker else None,
             speaker_end=speaker.end if speaker else None,
-            speaker_name=speaker.name if speaker else None,
+            speaker_name=(speaker.written or speaker.name) if speaker else None,
         )
 
     def _after(
@@ -221,23 +263,72 @@ class _Attribution:
             return None
         base = q.close + 1
         found = cues(masked, base + lead_end, limit)
+        reads = _READ_AFTER.search(masked, base + lead_end, limit)  # '"...," read the email' / 'the sign reads'
+        if reads is not None and (not found or reads.start() < found[0].start):
+            found.insert(0, Cue(reads.start(), reads.end(), reads.group()))
+        slot = _VERB_SLOT.match(masked, base + lead_end, limit)
+        verb = slot.group(2) if slot is not None else ""
+        if slot is not None and (verb.endswith(("ed", "s")) or cues(masked, slot.start(2), slot.end(2))):
+            # '"...," Conway notes.', '"...," From said.': a name and one verb closing the sentence
+            named = self.finder.name_at(slot.start(1), slot.end(1))
+            if named is not None:
+                return slot.group(2).lower(), named, slot.start(2)
+        inverted_slot = _INVERTED_SLOT.match(masked, base + lead_end, limit)
+        if inverted_slot is not None and opens_sentence and (not found or found[0].start >= inverted_slot.end(1)):
+            named = self.finder.name_at(inverted_slot.start(2), inverted_slot.end(2))
+            if named is not None:
+                return inverted_slot.group(1), named, inverted_slot.start(1)
         if not found:
             return None
         cue = found[0]
         region = masked[base + lead_end : cue.start]
-        long_ok = _NAME_THEN_APPOSITIVE.match(region) is not None and len(region.split()) <= 30
-        if (len(region.split()) > _MAX_SUBJECT_WORDS and not long_ok) or re.search(r"[.;:!?]\s", region):
-            return None
         word = _cue_word(cue.word)
+        if opens_sentence and region.strip()[:1].islower() and "," in region and not _sentence_break(region):
+            # '"..." that would meet requests from X, Justice Department counsel Jo Roe wrote': after the comma
+            tail_start = base + lead_end + region.rfind(",") + 1
+            named = self.finder.before(tail_start, cue.start)
+            if named is not None and named.via == "name" and len(masked[tail_start : cue.start].split()) <= 10:
+                return word, named, cue.start
+        if (
+            opens_sentence
+            and region.strip()[:1].islower()
+            and region.rstrip().endswith(",")
+            and word not in _OBJECT_AFTER
+            and not _sentence_break(region)
+        ):
+            # '"..." since so many cases were close, said Roe': the quotation's words run on, then "said X"
+            inverted = self.finder.after(cue.end, limit)
+            if inverted is not None and inverted.via == "name":
+                return word, inverted, cue.start
+        long_ok = _NAME_THEN_APPOSITIVE.match(region) is not None and len(region.split()) <= 30
+        if (len(region.split()) > _MAX_SUBJECT_WORDS and not long_ok) or _sentence_break(region):
+            return None
         if not region.strip() or word in SUBJECT_AFTER:
             # "said X" inverts only after a quotation that opens its clause, not after "described it as 'x', said"
             if not opens_sentence and cues(masked, max(self.sentences.at(q.open).start, q.open - _PRE_WINDOW), q.open):
                 return None
             speaker = self.finder.after(cue.end, limit)
             return (word, speaker, cue.start) if speaker is not None else None
+        run_on = region.strip()[:1].islower()
+        if opens_sentence and run_on and region.rstrip().endswith(",") and word not in _OBJECT_AFTER:
+            # '"..." about the decision, said Roe': the quotation's words run on, then an inverted cue
+            # (not 'the spokesman, Jo Bloggs, told Radio X': a subject stands before the cue there)
+            speaker = self.finder.before(base + lead_end, cue.start)
+            if speaker is not None:
+                return word, speaker, cue.start
+            speaker = self.finder.after(cue.end, limit)
+            if speaker is not None and speaker.via == "name":
+                return word, speaker, cue.start
         first = region.split()[0].lower().strip(",")
         if first in ("and", "but", "or", "as", "while", "which", "that", "who", "with", "to", "in", "for", "so"):
-            return None
+            # '"... worked so hard" for the victory, Roe said': the subject after the last comma
+            comma = region.rfind(",")
+            if not opens_sentence or comma < 0:
+                return None
+            speaker = self.finder.before(base + lead_end + comma + 1, cue.start)
+            if speaker is None or speaker.via != "name":
+                return None
+            return word, speaker, cue.start
         speaker = self.finder.before(base + lead_end, cue.start)
         if speaker is None:
             return None
@@ -264,21 +355,130 @@ class _Attribution:
         if reads is not None:
             found.append(Cue(reads.start(), reads.end(), reads.group()))
         if not found:
-            return None
+            verb = _VERB_BEFORE.search(masked, lo, hi)
+            if verb is None:
+                return None
+            found = [Cue(verb.start(1), verb.end(1), verb.group(1))]
+            subject = self.finder.before(lo, verb.start(1))
+            if subject is None or subject.via not in ("name", "pronoun"):
+                return None
+            return verb.group(1), subject, verb.start(1)
         cue = found[-1]
         word = _cue_word(cue.word)
-        if word in SUBJECT_AFTER:
+        if word in SUBJECT_AFTER or masked[cue.start].isupper():  # "according to X", "Said X, who ...: '...'"
             return word, self.finder.after(cue.end, hi), cue.start
+        by = _BY_AGENT.match(masked, cue.end, hi)
+        if by is not None:  # "Roe was asked by host Jo Bloggs, '...'": the agent speaks
+            agent = self.finder.after(by.end(), hi)
+            if agent is not None and agent.via == "name":
+                return word, agent, cue.start
+        crowd = _WITH_SUBJECT.search(masked, max(lo, cue.start - 60), cue.start) if word.endswith("ing") else None
+        if crowd is not None:  # "with many marchers chanting '...'": the crowd after "with"
+            subject = self.finder.classify(crowd.start(1), crowd.end(1))
+            if subject is not None and subject.via != UNRESOLVED:
+                return word, subject, cue.start
+        if _GOVERNED.search(masked, max(lo, cue.start - 40), cue.start) or word.endswith("ing"):
+            # "Roe lobbied for the ban, saying, '...'", "Roe interjected to say: '...'": the clause's subject
+            speaker = self._earlier_cue_subject(found, lo, cue) or self.finder.leading(sentence, cue.start)
+            if speaker is not None:
+                return word, speaker, cue.start
         i = bisect_left(self.closes, cue.start) - 1  # the last quotation closed before the cue
         start = self.closes[i] + 1 if i >= 0 and self.closes[i] >= lo else lo
         speaker = self.finder.before(start, cue.start)
+        if speaker is None and start > lo and not masked[start : cue.start].strip(" ,;—–-"):
+            # '"...," said Roe, explaining ...: "..."': the cue of the quotation before, inverted
+            speaker = self.finder.after(cue.end, hi)
         if speaker is None:
             between = masked[cue.end : hi]
             if re.fullmatch(r"\s+[^,;]{1,60}?[:,]\s*", between):
                 speaker = self.finder.after(cue.end, hi)
+                if speaker is not None and speaker.via in ("description", ANONYMOUS):
+                    speaker = None  # "recalled the freeze on pay: '...'": the object, not the speaker
+        if speaker is None:  # "Lazar said he welcomed it and added, '...'": the subject of "said"
+            speaker = self._earlier_cue_subject(found, lo, cue)
         if speaker is None:
             speaker = self.finder.leading(sentence, cue.start)
         return word, speaker, cue.start
+
+    def _earlier_cue_subject(self, found: list[Cue], lo: int, cue: Cue) -> Speaker | None:
+        """The named subject of the first finite cue before ``cue`` in the same sentence."""
+        for earlier in found:
+            if earlier.start >= cue.start:
+                break
+            if earlier.word.endswith("ing") or earlier.word in SUBJECT_AFTER:
+                continue
+            i = bisect_left(self.closes, earlier.start) - 1
+            start = self.closes[i] + 1 if i >= 0 and self.closes[i] >= lo else lo
+            subject = self.finder.before(start, earlier.start)
+            if subject is not None and subject.via in ("name", "pronoun"):
+                return subject
+            return None
+        return None
+
+    def _introduced(self, q: QuotedPassage) -> tuple[str, Speaker | None, int] | None:
+        """No cue verb: ``Roe: "..."``, ``Roe resisted: "..."``, a paragraph ``Transcript as follows:``
+        before a quotation paragraph, or a credit after it (``"..." — Roe`` or a paragraph ``- Roe.``)."""
+        masked = self.masked
+        sentence = self.sentences.at(q.open)
+        lo, hi = sentence.start, q.open
+        if not masked[lo:hi].strip():
+            block = self._block(q.open)
+            if block > 0 and q.open == self.blocks[block].start:
+                prev = self.blocks[block - 1]
+                lo, hi = self.sentences.at(prev.end - 1).start, prev.end
+        clause = masked[lo:hi].rstrip()
+        if clause.endswith(":") and 0 < len(clause[:-1].split()) <= _INTRO_WORDS and MASK not in clause:
+            colon = lo + len(clause) - 1
+            dash = list(_HEADLINE_DASH.finditer(masked, lo, colon))
+            if dash:  # "A HEADLINE - Jo Bloggs: '...'" (a digest of other outlets' pieces)
+                lo = dash[-1].end()
+            speaker = self.finder.leading(Span(lo, hi), colon)
+            if speaker is not None and speaker.via in ("name", "pronoun"):
+                return "", speaker, lo
+        credit = self._credit(q)
+        if credit is not None:
+            return "", credit, credit.start
+        return self._after_verb_sentence(q)
+
+    def _after_verb_sentence(self, q: QuotedPassage) -> tuple[str, Speaker | None, int] | None:
+        """``Roe agreed. "..."``: a sentence ending in a speech verb, then a quotation opening the next one."""
+        masked = self.masked
+        sentence = self.sentences.at(q.open)
+        if not _blank(masked, sentence.start, q.open):
+            return None
+        index = self.sentences.index(q.open)
+        if index == 0:
+            return None
+        prev = self.sentences.spans[index - 1]
+        if self._block(prev.start) != self._block(q.open) or MASK in masked[prev.start : prev.end]:
+            return None
+        found = cues(masked, prev.start, prev.end)
+        if not found or not _AFTER_LAST_CUE.fullmatch(masked, found[-1].end, prev.end):
+            return None
+        found = found[-1:]
+        speaker = self.finder.before(prev.start, found[0].start)
+        if speaker is None or speaker.via not in ("name", "pronoun", "description", "role"):
+            return None
+        return found[0].word, speaker, found[0].start
+
+    def _credit(self, q: QuotedPassage) -> Speaker | None:
+        """ ``"..." — Roe`` ending the paragraph, or a paragraph of its own ``- Roe.`` after a quotation paragraph."""
+        masked = self.masked
+        block = self.blocks[self._block(q.close)]
+        rest = masked[q.close + 1 : block.end]
+        if not rest.strip():
+            index = self._block(q.close) + 1
+            if index >= len(self.blocks) or masked[block.start : q.open].strip():
+                return None
+            nxt = self.blocks[index]
+            rest, base = masked[nxt.start : nxt.end], nxt.start
+        else:
+            base = q.close + 1
+        dash = _DASH_CREDIT.fullmatch(rest)
+        if dash is None:
+            return None
+        speaker = self.finder.after(base + dash.start(1), base + dash.end(1))
+        return speaker if speaker is not None and speaker.via == "name" else None
 
     def _standalone(self, q: QuotedPassage, prev: QuotedPassage) -> bool:
         """A whole-sentence quotation right after another one (same or previous paragraph)."""
@@ -301,6 +501,21 @@ def _blank(text: str, lo: int, hi: int) -> bool:
     while i >= lo and text[i].isspace():
         i -= 1
     return i < lo
+
+
+_BREAK = re.compile(r"(?:([\w.'’-]+)\.|[;:!?])\s")
+
+
+def _sentence_break(region: str) -> bool:
+    """A full stop or other break inside a subject, not an abbreviation ("Ms. Alvarez", "Sen. J. Roe")."""
+    for match in _BREAK.finditer(region):
+        token = match.group(1)
+        if token is None:
+            return True
+        token = token.lower().rstrip(".")
+        if not (token in ABBREVIATIONS or len(token) == 1 or "." in token):
+            return True
+    return False
 
 
 def _cue_word(raw: str) -> str:

@@ -6,7 +6,8 @@ Each mark is classified from the characters around it (can it open? can it close
 word?), then marks are paired with a stack per paragraph. Only outermost pairs become quotations, so
 results never overlap; a paragraph that opens a quotation and does not close it continues into the
 next paragraph when that one reopens with the same kind of mark (the news convention for long quotes).
-Unpaired marks are dropped rather than guessed at.
+Unpaired marks are dropped rather than guessed at. Some newspapers write a double mark as two
+apostrophes (''like this'') or open it with two backticks; both are one double mark here.
 """
 
 from __future__ import annotations
@@ -35,7 +36,10 @@ class QuotedPassage:
     paragraphs: int = 1  # how many paragraphs the passage runs across
 
 
-_MARKS = re.compile("[\"“”„‟«»'‘’‚‛‹›]")
+# Two apostrophes (or two backticks) stand for a double mark in some newspapers' house style:
+# ``Yes,'' she said / ''Yes,'' she said.
+# Three apostrophes closing two quotations (,''') are a single mark, then a doubled one.
+_MARKS = re.compile("(?<=\\S)'(?=''(?![\\w']))|''|``|[\"“”„‟«»'‘’‚‛‹›]")
 _DOUBLE_OPENERS = frozenset("“„‟«")
 _DOUBLE_CLOSERS = frozenset("”»")
 _SINGLE_OPENERS = frozenset("‘‚‛‹")
@@ -60,16 +64,24 @@ class _Mark:
     can_open: bool
     can_close: bool
     weak_close: bool = False  # "Jones' house": a closer only if no better one follows
+    width: int = 1  # 2 for a doubled-apostrophe or doubled-backtick mark
 
 
-def _classify(text: str, pos: int, lo: int, hi: int, elided: set[int]) -> _Mark | None:
+def _classify(text: str, pos: int, lo: int, hi: int, elided: set[int], width: int = 1) -> _Mark | None:
     ch = text[pos]
     prev = text[pos - 1] if pos > lo else None
-    nxt = text[pos + 1] if pos + 1 < hi else None
+    nxt = text[pos + width] if pos + width < hi else None
     open_ctx = prev is None or prev.isspace() or prev in _BEFORE_OPEN
     close_ctx = nxt is None or nxt.isspace() or nxt in _AFTER_CLOSE
     has_next = nxt is not None and not nxt.isspace()
     has_prev = prev is not None and not prev.isspace()
+    if width == 2:
+        if ch == "`":
+            return _Mark(pos, Kind.DOUBLE, can_open=True, can_close=False, width=2)
+        can_open, can_close = open_ctx and has_next, close_ctx and has_prev
+        if not can_open and not can_close:
+            can_open = can_close = True
+        return _Mark(pos, Kind.DOUBLE, can_open=can_open, can_close=can_close, width=2)
     if ch in _DOUBLE_ALL:
         if ch in _DOUBLE_OPENERS:
             return _Mark(pos, Kind.DOUBLE, can_open=True, can_close=close_ctx and not open_ctx)
@@ -132,18 +144,13 @@ def find_quoted(text: str, paragraphs: tuple[Span, ...] = (), headings: tuple[Sp
     carry: tuple[Kind, int, int] | None = None  # unclosed outer quote: kind, open position, paragraphs so far
     pending: list[QuotedPassage] = []  # pairs after an unclosed opener: kept unless the quote continues
     for block in text_blocks(text, paragraphs, headings):
-        elided: set[int] = set()
-        for m in _N_ELISION.finditer(text, block.start, block.end):
-            elided |= {m.start(), m.end() - 2}
-        marks = [
-            mark
-            for m in _MARKS.finditer(text, block.start, block.end)
-            if (mark := _classify(text, m.start(), block.start, block.end, elided)) is not None
-        ]
+        marks = _marks(text, block.start, block.end)
+        width = {mark.pos: mark.width for mark in marks}
         stack: list[tuple[Kind, int]] = []
         pairs: list[tuple[int, int, Kind]] = []
         reopened = 0
         if carry is not None:
+            width.setdefault(carry[1], 2 if text.startswith(("''", "``"), carry[1]) else 1)
             first = marks[0] if marks else None
             leading = text[block.start : first.pos].strip() if first else "x"
             if first is not None and not leading and first.kind is carry[0] and first.can_open:
@@ -154,26 +161,7 @@ def find_quoted(text: str, paragraphs: tuple[Span, ...] = (), headings: tuple[Sp
             carry = None
         found.extend(pending)
         pending = []
-        doubles = sum(1 for kind, _ in stack if kind is Kind.DOUBLE)  # open marks of each kind on the stack
-        singles = len(stack) - doubles
-        for index, mark in enumerate(marks):
-            has_open = (doubles if mark.kind is Kind.DOUBLE else singles) > 0
-            if mark.can_close and has_open and not (mark.weak_close and _better_closer(marks, index)):
-                while stack:
-                    kind, open_pos = stack.pop()
-                    if kind is Kind.DOUBLE:
-                        doubles -= 1
-                    else:
-                        singles -= 1
-                    if kind is mark.kind:
-                        pairs.append((open_pos, mark.pos, kind))
-                        break
-            elif mark.can_open and len(stack) < _MAX_DEPTH:
-                stack.append((mark.kind, mark.pos))
-                if mark.kind is Kind.DOUBLE:
-                    doubles += 1
-                else:
-                    singles += 1
+        _pair(marks, stack, pairs)
         unclosed = -1
         if stack:
             kind, unclosed = stack[0]
@@ -186,14 +174,67 @@ def find_quoted(text: str, paragraphs: tuple[Span, ...] = (), headings: tuple[Sp
             reach = close_pos
             # Pairs after an opener that stays open belong to it if the next paragraph continues it.
             out = pending if 0 <= unclosed < open_pos else found
-            start, end = _inner(text, open_pos, close_pos)
+            # A two-character mark: ``open`` is its first character, ``close`` its last.
+            start, end = _inner(text, open_pos + width.get(open_pos, 1) - 1, close_pos)
+            close_last = close_pos + width.get(close_pos, 1) - 1
             if start < end:
                 out.append(
-                    QuotedPassage(open_pos, close_pos, start, end, kind, reopened if open_pos < block.start else 1)
+                    QuotedPassage(open_pos, close_last, start, end, kind, reopened if open_pos < block.start else 1)
                 )
     found.extend(pending)
     found.sort(key=lambda q: q.open)
     return found
+
+
+def _marks(text: str, lo: int, hi: int) -> list[_Mark]:
+    """The quote marks in ``text[lo:hi]`` (one paragraph), apostrophes left out."""
+    elided: set[int] = set()
+    for m in _N_ELISION.finditer(text, lo, hi):
+        elided |= {m.start(), m.end() - 2}
+    return [
+        mark
+        for m in _MARKS.finditer(text, lo, hi)
+        if (mark := _classify(text, m.start(), lo, hi, elided, m.end() - m.start())) is not None
+    ]
+
+
+def _pair(marks: list[_Mark], stack: list[tuple[Kind, int]], pairs: list[tuple[int, int, Kind]]) -> None:
+    """Pair ``marks`` with a stack of open marks (changed in place); pairs go to ``pairs``."""
+    doubles = sum(1 for kind, _ in stack if kind is Kind.DOUBLE)  # open marks of each kind on the stack
+    singles = len(stack) - doubles
+    for index, mark in enumerate(marks):
+        has_open = (doubles if mark.kind is Kind.DOUBLE else singles) > 0
+        if mark.can_close and has_open and not (mark.weak_close and _better_closer(marks, index)):
+            while stack:
+                kind, open_pos = stack.pop()
+                if kind is Kind.DOUBLE:
+                    doubles -= 1
+                else:
+                    singles -= 1
+                if kind is mark.kind:
+                    pairs.append((open_pos, mark.pos, kind))
+                    break
+        elif mark.can_open and len(stack) < _MAX_DEPTH:
+            stack.append((mark.kind, mark.pos))
+            if mark.kind is Kind.DOUBLE:
+                doubles += 1
+            else:
+                singles += 1
+
+
+def open_quotation(text: str) -> Kind | None:
+    """The kind of the outermost quotation ``text`` (one paragraph) opens and leaves open, if any."""
+    stack: list[tuple[Kind, int]] = []
+    _pair(_marks(text, 0, len(text)), stack, [])
+    return stack[0][0] if stack else None
+
+
+def opens_quotation(text: str) -> Kind | None:
+    """The kind of quote mark ``text`` starts with, when that mark opens a quotation."""
+    marks = _marks(text, 0, len(text))
+    if marks and marks[0].pos == len(text) - len(text.lstrip()) and marks[0].can_open:
+        return marks[0].kind
+    return None
 
 
 def _better_closer(marks: list[_Mark], index: int) -> bool:

@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from tuireader.core.entities.rules import ORG_HEADS, PLACE_HEADS
 from tuireader.core.quotes.context import Candidate, Sentences, cues, names_in
 from tuireader.model import Label, Span
 
@@ -31,6 +32,7 @@ _ROLE_HEADS = frozenset(
 )
 
 
+_THING_HEADS = PLACE_HEADS | ORG_HEADS | frozenset({"Garden", "Gardens", "Hall", "Center", "Centre"})
 _MALE_BEFORE = re.compile(
     r"\b(?:son|husband|brother|father|boyfriend|grandson|nephew|uncle|mr\.?|sir|king|prince|man)\b[\s,]*$"
 )
@@ -58,6 +60,7 @@ class Speaker:
     via: str  # "name", "pronoun", "role", "description" (resolved to a mention), ANONYMOUS or UNRESOLVED
     label: Label | None = None
     relative: bool = False  # found through "who"/"what": "X, who has called it a 'farce'"
+    written: str | None = None  # a description as the article writes it ("the governor"), when resolved
 
 
 class References:
@@ -97,7 +100,7 @@ class References:
         if _AGE_DESCRIPTION.fullmatch(phrase):  # "the 27-year-old said": the person just named
             found = self._antecedent(lo, hi, as_pronoun="he/she")
             if found is not None:
-                return replace(found, via="description")
+                return replace(found, via="description", written=phrase)
         words = phrase.lower().split()
         head = words[-1]
         if words[0] == "the" and len(words) <= 3:
@@ -108,11 +111,11 @@ class References:
                 for _pos, cand in reversed(self._between(max(0, lo - _DESCRIPTION_REACH), lo)):
                     around = self.masked[max(0, cand.start - 40) : cand.end + 40].lower()
                     if wanted is Label.ORG and cand.label in (Label.ORG, None) and re.search(rf"\b{head}\b", around):
-                        return Speaker(cand.start, cand.end, cand.name, "description", cand.label)
+                        return Speaker(cand.start, cand.end, cand.name, "description", cand.label, written=phrase)
                     if wanted is Label.PERSON and cand.label in (Label.PERSON, None):
                         before = self.masked[max(0, cand.start - 40) : cand.end].lower()  # "Judge X" may be one mention
                         if re.search(rf"\b{re.escape(head)}\b", before) and all(w in before for w in words[1:-1]):
-                            return Speaker(cand.start, cand.end, cand.name, "description", cand.label)
+                            return Speaker(cand.start, cand.end, cand.name, "description", cand.label, written=phrase)
         return Speaker(lo, hi, phrase, ANONYMOUS)
 
     def _sentence_names(self, index: int) -> list[Candidate]:
@@ -216,6 +219,8 @@ class References:
             return True
         if self._gender(cand) not in (None, pronoun):
             return False
+        if cand.label is None and cand.name.split()[-1] in _THING_HEADS:
+            return False  # "Madison Square Garden": a place or a body, never "he" or "she"
         if cand.label is None and len(cand.name.split()) == 1:
             # A lone capitalised word is a person only as a sentence's subject or a known speaker.
             known = cand.name in self.speaker_names
@@ -262,6 +267,8 @@ class References:
             lo = max(sentence.start, before - _SENTENCE_WINDOW)
             found = None
             for cue in cues(self.masked, lo, min(sentence.end, before)):
+                if cue.word.endswith("ing"):
+                    continue  # "..., claiming": its subject is the clause's, found by the next cue or the names
                 found = self.subject_of(lo, cue.start)
                 if found is not None and found.via in (ANONYMOUS, UNRESOLVED):
                     found = None

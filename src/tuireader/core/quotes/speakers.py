@@ -1,11 +1,11 @@
 """Who is speaking: the subject of a cue verb, before it ("X said") or after it ("said X").
 
-Works on the masked text (see ``quote_context``), with the article's PERSON/ORG mentions when the
+Works on the masked text (see ``context``), with the article's PERSON/ORG mentions when the
 entity extractor found them and capitalised names otherwise. Appositives and relative clauses are
 stepped over ("X, the mayor, said", "X, who ..., said"); titles are not names ("Finnish President
 Jo Bloggs"); "a spokesperson for X" and "X's office" give X (the display name keeps the role);
 "Jo Bloggs of the charity Y" gives Jo Bloggs. Pronouns and definite descriptions ("he", "the
-ministry") go to ``quote_references``; an anonymous description ("one senior diplomat",
+ministry") go to ``references``; an anonymous description ("one senior diplomat",
 "officials") is kept as a description that names no entity.
 """
 
@@ -18,6 +18,7 @@ from dataclasses import replace
 from tuireader.core.quotes.context import (
     ABBREVIATIONS,
     MASK,
+    NOT_NAMES,
     OF_HEADS,
     PRONOUNS,
     Candidate,
@@ -34,6 +35,24 @@ _SKIP_BEFORE_CUE = frozenset(
     herself themselves itself all both too did does do is was were are not never often always already
     however""".split()
 )
+_DESCRIPTION_TAIL = re.compile(
+    r"(?:close\s+)?(?:to|of|for|in|at|from|with)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*){1,5}(?<!\s)"
+)
+_OPENING_QUOTE = re.compile(rf"\W?{MASK}+\W*\s*")
+_LEADING_DESCRIPTION = re.compile(
+    r"(?:(?i:the|a|an|one|another|some|many|several|hundreds|thousands|dozens|his|her|their|its)\s+(?:of\s+)?"
+    r"|(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+)"  # "Roe's right-hand woman"
+    r"((?:[A-Za-z][\w'’-]*\s+){0,5}[a-z][\w'’-]*)"
+)
+_NP_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_IRREGULAR_PAST = frozenset(
+    """sent said told gave made took went came got put ran wrote spoke met left kept held brought thought felt found
+    won lost began became saw knew stood led paid heard built set cut hit let shot sat rose fell drew struck sought
+    taught bought caught fought spent lent meant""".split()
+)
+_ED_NOUNS = frozenset("red bed need seed speed feed creed breed steed hundred".split())
+_PLACE_PART = re.compile(r"\s*(?:of|from|in)\s+[A-Z]")
+_PARENTHESIS_END = re.compile(r"\s*\([^()]{1,40}\)$")
 _BOUNDARY = re.compile(
     r"[,;:()\[\]—–\"“”«»]|(?<!\w)['‘’]|['‘’](?!\w)|\s--\s|\b(?:and|but|that|while|as|when|after|before|because|although|though|since"
     r"|whereas|who|which|where|if|so|then|what|whom|whose|than|until|unless|or|nor)\b",
@@ -67,6 +86,20 @@ _POSSESSIVE_ROLE = re.compile(
 )
 
 
+_CLAUSE_WORDS = PRONOUNS | frozenset(
+    "me him her us them my our your is was were are has had have will would could can may might should not".split()
+)
+
+
+def _noun_phrase(words: Sequence[str]) -> bool:
+    """Whether words can be a description ("the campaign", "Democratic officials"), not a clause
+    ("he returned he began by") or a stray fragment ending in a preposition."""
+    lowered = [w.lower().strip(",.") for w in words]
+    if lowered[0] in ("the", "a", "an", "one", "another", "some", "his", "her", "their", "its", "our", "this", "that"):
+        return not any(w in PRONOUNS for w in lowered[1:]) and lowered[-1] not in _NOT_SUBJECT_START
+    return not any(w in _CLAUSE_WORDS for w in lowered) and lowered[-1] not in _NOT_SUBJECT_START
+
+
 class SpeakerFinder:
     """Subject finding for one article; remembers resolved speakers for later pronouns."""
 
@@ -98,6 +131,9 @@ class SpeakerFinder:
                 continue
             break
         seg_end = lo + len(text[lo:end].rstrip())
+        paren = _PARENTHESIS_END.search(text, lo, seg_end)
+        if paren is not None and paren.start() > lo:  # "Sen. Jo Bloggs (R-Fla.) said"
+            seg_end = paren.start()
         rel = re.search(r",?\s*\b(?:who|which|that)$", text[lo:seg_end], re.IGNORECASE)
         if rel:
             found = self._relative_antecedent(lo, lo + rel.start())
@@ -111,6 +147,9 @@ class SpeakerFinder:
         inner = cues(text, start, seg_end)
         if inner:  # "Vogt said the chancellor had promised ...": the subject of the nearer verb
             start, last = inner[-1].end, None
+        with_ = re.match(r"\s*with\s+", text[start:seg_end])
+        if with_ is not None:  # "with Roe reportedly yelling: '...'"
+            start += with_.end()
         found = self._classify(start, seg_end)
         if found is not None and last is not None and last.group().lower() == "what":
             found = replace(found, relative=True)  # "what it calls": the narrator's phrase, not a speech act
@@ -145,6 +184,8 @@ class SpeakerFinder:
                 continue
             if i < len(parts) - 2 and _APPOSITIVE_START.match(words) and not words.startswith(("the ", "a ", "an ")):
                 continue
+            if i > 0 and _PLACE_PART.match(text, parts[i - 1][0], parts[i - 1][1]):
+                continue  # "Jo Bloggs, 30, of Raleigh, N.C., said": the rest of a place
             start = p_lo
             for match in _BOUNDARY.finditer(text, p_lo, p_hi):
                 start = match.end()
@@ -175,22 +216,66 @@ class SpeakerFinder:
             break
         end = stop.start() if stop else hi
         found = self._classify(lo, end)
+        if found is not None and found.via == ANONYMOUS and stop is not None:
+            # "said a person close to the Roes", "reads an editorial in The Daily Courier": keep it whole
+            more = _DESCRIPTION_TAIL.match(text, stop.start(), hi)
+            if more is not None:
+                tail_end = more.end()
+                while text[tail_end - 1] in ".,":
+                    tail_end -= 1
+                return Speaker(found.start, tail_end, text[found.start : tail_end], ANONYMOUS)
         if found is not None and found.via == ANONYMOUS and stop and text[stop.start()] == ",":
             named = re.match(r"\s*([^,;:]+?)(?:[,;:]|\.?$)", text[stop.end() : hi])
             tail = self._name_in(stop.end(), stop.end() + named.end(1), at_end=True) if named else None
-            if tail is not None and len(named.group(1).split()) <= 5 if named else False:
-                return tail
+            relative = named is not None and named.group(1).split()[0].lower() in ("which", "who", "that", "whose")
+            if tail is not None and not relative and len(named.group(1).split()) <= 5 if named else False:
+                return tail  # "said a spokesman, Jo Roe" (not "read the statement, which was sent by Jo Roe")
         return found
 
     def leading(self, sentence: Span, hi: int) -> Speaker | None:
         """The subject at the head of a sentence, for "..., and said" / "..., saying"."""
         text = self.masked
         lo = sentence.start
+        opening = _OPENING_QUOTE.match(text, lo, hi)
+        if opening is not None:  # '"...," Roe said, adding: "..."': the subject follows the first quotation
+            lo = opening.end()
         first = re.match(r"\s*(\w+)", text[lo:hi])
         if first and first.group(1).lower() in PRONOUNS:
             return self.refs.pronoun(lo + first.start(1), lo + first.end(1))
-        intro = re.match(r"[^,]{0,60}?,\s*", text[lo:hi]) if first and first.group(1)[:1].isupper() else None
+        opener = first.group(1) if first else ""
+        # "Here in Columbia, Roe ...", "Appearing before supporters, Roe ...": an opening phrase, then the subject
+        adverbial = (opener.lower() in NOT_NAMES or opener.endswith(("ing", "ed", "ly"))) and opener.lower() not in (
+            "the a an this that these those his her their its our"
+        ).split()
+        intro = re.match(r"[^,]{0,150}?,\s*", text[lo:hi]) if opener[:1].isupper() and adverbial else None
         head = lo + intro.end() if intro and text[lo + intro.end() : lo + intro.end() + 1].isupper() else lo
+        subject_at = lo + intro.end() if intro else lo
+        after_intro = re.match(r"(\w+)\b", text[subject_at:hi]) if subject_at > lo else None
+        if after_intro is not None and after_intro.group(1).lower() in PRONOUNS:
+            return self.refs.pronoun(subject_at, subject_at + after_intro.end(1))  # "Even before the vote, she said"
+        np = _LEADING_DESCRIPTION.match(text, subject_at, hi)
+        if np is not None:  # "The ad claims ...", "Hundreds of demonstrators marched ..., chanting '...'"
+            end = np.start(1)
+            for word in _NP_WORD.finditer(text, np.start(1), np.end()):
+                w = word.group()
+                if (
+                    w in _SKIP_BEFORE_CUE
+                    or w in _NOT_SUBJECT_START
+                    or w in _IRREGULAR_PAST
+                    or cues(text, word.start(), word.end())
+                    or (w.endswith("ed") and w not in _ED_NOUNS)
+                ):
+                    break
+                if w[:1].islower():  # "The former Republican presidential candidate": ends on a noun
+                    end = word.end()
+            appositive = re.match(r"\s*,([^,]{1,60}),", text[end:hi])
+            named = self._name_in(end + 1, end + appositive.end(1), at_end=True) if appositive else None
+            if named is not None:  # "The judge, Carla Mendes, rejected it and said"
+                return named
+            if end > np.start(1):
+                found = self._classify(subject_at, end)
+                if found is not None:
+                    return found
         window_end = min(hi, head + 80)
         for cand in self._mentions_between(head, window_end):
             return Speaker(cand.start, cand.end, cand.name, "name", cand.label)
@@ -199,6 +284,25 @@ class SpeakerFinder:
             n = names[0]
             return Speaker(n.start, n.end, n.name, "name")
         return None
+
+    def name_at(self, lo: int, hi: int) -> Speaker | None:
+        """A name written in capitals at ``[lo, hi)`` taken as a name even when it is an English word
+        ("From", "Will"): the slot before a closing speech verb is a subject's."""
+        words = self.masked[lo:hi].split()
+        if not words or words[0].lower() in PRONOUNS or words[0].lower() in ("the", "a", "an", "this", "that"):
+            return None
+        cands = [c for c in self._mentions_between(lo, hi) if c.end == hi]
+        if cands:
+            c = max(cands, key=lambda c: c.end - c.start)
+            return Speaker(c.start, c.end, c.name, "name", c.label)
+        names = [n for n in names_in(self.masked, lo, hi) if n.end == hi]
+        if names:  # titles dropped: "Mayor Jo Roe" -> "Jo Roe"
+            return Speaker(names[-1].start, hi, names[-1].name, "name")
+        return Speaker(lo, hi, self.masked[lo:hi], "name") if len(words) == 1 else None
+
+    def classify(self, lo: int, hi: int) -> Speaker | None:
+        """Who the words ``[lo, hi)`` name: a name, a pronoun's antecedent or a description."""
+        return self._classify(lo, hi)
 
     def _mentions_between(self, lo: int, hi: int) -> list[Candidate]:
         return [c for c in self.mentions if lo <= c.start and c.end <= hi]
@@ -243,7 +347,13 @@ class SpeakerFinder:
         named = self._name_in(lo, hi, at_end=True)
         if named is not None:
             return named
-        if last and last.group(1).islower() and len(words) <= 7 and not any(w[:1].isupper() for w in words[-1:]):
+        if (
+            last
+            and last.group(1).islower()
+            and len(words) <= 7
+            and not any(w[:1].isupper() for w in words[-1:])
+            and _noun_phrase(words)
+        ):
             return self.refs.description(lo, hi)
         return self._name_in(lo, hi, at_end=False)
 

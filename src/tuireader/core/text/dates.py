@@ -84,6 +84,9 @@ def read_date(tokens: list[Token], i: int, ref: dt.date | None) -> tuple[tuple[f
     if tok.text.isdecimal() and len(tok.text) <= 2 and nxt is not None and nxt.low.rstrip(".") in MONTHS:
         if not nxt.text[0].isupper():
             return None, i, False
+        later = [t.text for t in tokens[i + 2 : i + 4] if t.text != "."]
+        if later and later[0].isdecimal() and len(later[0]) <= 2:
+            return None, i, False  # "the 19 Sept. 11 hijackers": the month begins its own date
         day, month, j = int(tok.text), MONTHS[nxt.low.rstrip(".")], i + 2
         year = None
         if j < len(tokens) and tokens[j].text.isdecimal() and len(tokens[j].text) == 4:

@@ -192,3 +192,9 @@ def content_lemmas(text: str) -> list[str]:
             continue
         out.extend(_content(word))
     return out
+
+
+def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """Words of ``text[start:end]`` as (start, end, word) with offsets into ``text``."""
+    stop = len(text) if end is None else end
+    return [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, start, stop)]

@@ -49,6 +49,11 @@ class Quantity:
     unit: str = ""  # counted noun lemma for counts, "day" for durations, "date" for dates
     hedge: str = ""
     context: tuple[str, ...] = ()  # content lemmas around the figure: what it counts
+    names: tuple[str, ...] = ()  # names before a count in its clause: whose figure it is ("Ruiz ... 40%")
+    each: bool = False  # a figure per item ("nine each", "$5 per share"), not a total
+    noun: str = ""  # what a count counts, as written ("prisoners", "dollars", "percent")
+    near: tuple[str, ...] = ()  # content lemmas right next to the figure: the event a date dates, what a sum buys
+    attributive: bool = False  # a date naming a thing ("the June 19 vote", "Sept. 11 victims"), not dating the news
 
     def agrees(self, other: Quantity, tolerance: float = 0.0) -> bool:
         """Do the two intervals overlap (allowing a relative ``tolerance``)?"""
@@ -115,8 +120,8 @@ _TRIGGERS = (
     | set(MONTHS)
     | set(WEEKDAYS)
     | set(UNIT_WORDS)
-    | {"dozen", "dozens", "half", "scores", "hundreds", "thousands", "millions", "billions"}
-    | {"yesterday", "today", "tomorrow", "tonight"}
+    | {"dozen", "dozens", "half", "scores", "tens", "hundreds", "thousands", "millions", "billions"}
+    | {"yesterday", "today", "tomorrow", "tonight", "moments"}
 )
 
 
@@ -145,8 +150,37 @@ _MAYBE = re.compile(r"\b(?:\d|" + _trie_pattern(_TRIGGERS) + r"\b)", re.IGNORECA
 _DEFINITE = {"the", "these", "those", "its", "their", "his", "her", "our", "whose"}
 _DEADLINE = {"until", "till", "by", "through", "before"}
 _TALLY_RE = re.compile(r"^(\d{1,3})-(\d{1,3})$")  # a vote or score: "voted 9-6"
-_VAGUE = {"dozens": (24.0, 144.0), "scores": (40.0, 200.0), "hundreds": (200.0, 1000.0), "thousands": (2000.0, 1e5)}
+_VAGUE = {
+    "tens": (20.0, 100.0),
+    "dozens": (24.0, 144.0),
+    "scores": (40.0, 200.0),
+    "hundreds": (200.0, 1000.0),
+    "thousands": (2000.0, 1e5),
+}
 _VAGUE_BIG = {"millions": (2e6, 1e8), "billions": (2e9, 1e11)}
+_VAGUE_SCALE = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}  # "hundreds of thousands": a multiplier
+CURRENCY = {"$": "dollar", "£": "pound", "€": "euro", "¥": "yen"}
+CURRENCY_NOUN = {"dollar": "dollars", "pound": "pounds", "euro": "euros", "yen": "yen"}
+_EACH = {"each", "per", "apiece", "a piece", "every"}
+_DAY_PARTS = {"morning", "afternoon", "evening", "night", "overnight", "noon", "midnight"}
+_DATE_WORDS = {"last", "next", "early", "late", "earlier", "later", "since"}
+_CLAUSE_BREAK = {";", "(", ")", "—", "–", "--"}
+# Days elapsed since "last week/month/year" when the day it is said on is unknown: from one day
+# (said at the start of this one) to the whole of the last one and all of this one.
+_ELAPSED_SINCE_LAST = {"week": (1.0, 13.0), "month": (1.0, 61.0), "year": (1.0, 730.0)}
+# Unnumbered times between events, in days: "moments later" is a few minutes at most.
+_VAGUE_TIME = {
+    "moments": (0.0, 5 / 1440),
+    "minutes": (2 / 1440, 1 / 24),
+    "hours": (2 / 24, 1.0),
+    "days": (2.0, 14.0),
+    "weeks": (14.0, 62.0),
+    "months": (60.0, 366.0),
+    "years": (730.0, 7300.0),
+}
+ROUNDING = 0.05  # the most a round number ("43,000") is taken to have been rounded, as a share
+_PLURALS = {"people", "men", "women", "children", "police", "staff", "personnel", "cattle", "feet", "teeth"}
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
 
 
 def _hedge_before(tokens: list[Token], i: int) -> tuple[str, int]:
@@ -182,7 +216,7 @@ def _interval(value: float, hedge: str, grain: float) -> tuple[float, float]:
         if hedge in {"nearly", "almost", "close to"}:
             high += grain / 4  # "nearly three years" is said of three years and a bit, too
         return low, high
-    return value - grain / 2, value + grain / 2
+    return value - grain / 2, value + grain  # "$43 million" is also said of $43.9 million
 
 
 def extract(text: str, start: int = 0, end: int | None = None, ref: dt.date | None = None) -> list[Quantity]:
@@ -218,6 +252,25 @@ def _read(text: str, start: int, end: int, ref: dt.date | None) -> list[Quantity
             before = [t.low for t in tokens[max(0, i - 3) : i]]
             first = date_start(tokens, i)
             a, b = tokens[first].start, tokens[j - 1].end
+            if interval is None and "since" in before and j == i + 2 and tokens[i].low in {"last", "past"}:
+                # "since last year" with no day to count from: still at most two years ago, whatever the day.
+                elapsed = _ELAPSED_SINCE_LAST.get(tokens[i + 1].low)
+                if elapsed is not None:
+                    found.append(
+                        Quantity(
+                            QuantityKind.DURATION,
+                            Role.ELAPSED,
+                            a,
+                            b,
+                            text[a:b],
+                            elapsed[0],
+                            elapsed[1],
+                            "day",
+                            "since",
+                            _context(tokens, first, j),
+                            _names(tokens, first),
+                        )
+                    )
             if interval is not None:
                 low_v, high_v = interval
                 if "since" in before and ref is not None:
@@ -243,12 +296,16 @@ def _read(text: str, start: int, end: int, ref: dt.date | None) -> list[Quantity
                         "date",
                         hedge,
                         _context(tokens, first, j),
+                        _names(tokens, first),
+                        near=_context(tokens, first, j, width=5),
+                        attributive=_attributive(tokens, first, j),
                     )
                 )
             consumed = j
             continue
         tally = _TALLY_RE.match(tok.text)
-        if tally and i > 0 and tokens[i - 1].low not in DATE_PREPS:
+        after = tokens[i + 1].low if i + 1 < n else ""
+        if tally and i > 0 and tokens[i - 1].low not in DATE_PREPS and after not in UNIT_WORDS and after != "%":
             tally_value = float(int(tally.group(1)) * 1000 + int(tally.group(2)))
             found.append(
                 Quantity(
@@ -267,28 +324,64 @@ def _read(text: str, start: int, end: int, ref: dt.date | None) -> list[Quantity
             continue
         if (tok.low in _VAGUE or tok.low in _VAGUE_BIG) and i + 1 < n and tokens[i + 1].low == "of":
             lo, hi = (_VAGUE | _VAGUE_BIG)[tok.low]
-            head = _head(tokens, i + 2)
-            if head:
+            j = i + 2
+            # "hundreds of thousands of people", "tens of millions of dollars": one figure.
+            while j + 1 < n and tokens[j].low in _VAGUE_SCALE and tokens[j + 1].low == "of":
+                lo, hi = lo * _VAGUE_SCALE[tokens[j].low], hi * _VAGUE_SCALE[tokens[j].low]
+                j += 2
+            if j < n and tokens[j].low in _VAGUE_SCALE and j > i + 2:
+                lo, hi = lo * _VAGUE_SCALE[tokens[j].low], hi * _VAGUE_SCALE[tokens[j].low]
+                j += 1  # "... of thousands" at the end of a phrase
+            head = _head(tokens, j)
+            if head or j > i + 2:
+                last = j - 1 if tokens[j - 1].low != "of" else j - 2
+                b = tokens[last].end if j > i + 2 else tok.end
                 found.append(
                     Quantity(
                         QuantityKind.COUNT,
                         Role.COUNT,
                         tok.start,
-                        tok.end,
-                        tok.text,
+                        b,
+                        text[tok.start : b],
                         lo,
                         hi,
-                        head[0],
+                        head[0] if head else "",
                         "",
-                        _context(tokens, i, i + 2),
+                        _context(tokens, i, j),
+                        _names(tokens, i),
+                        _each(tokens, i, j),
+                        _noun(head),
                     )
                 )
+            consumed = j
+            continue
+        vague = _VAGUE_TIME.get(tok.low)
+        if vague is not None and i + 1 < n and tokens[i + 1].low in _OFFSET_AFTER and not parse_number(tokens, i - 1):
+            # "moments later", "hours later": a time between two events, however vaguely put
+            low_d, high_d = vague
+            found.append(
+                Quantity(
+                    QuantityKind.DURATION,
+                    Role.OFFSET,
+                    tok.start,
+                    tokens[i + 1].end,
+                    text[tok.start : tokens[i + 1].end],
+                    low_d,
+                    high_d,
+                    "day",
+                    "",
+                    _context(tokens, i, i + 2),
+                    _names(tokens, i),
+                )
+            )
+            consumed = i + 2
             continue
         parsed = parse_number(tokens, i)
         if parsed is None:
             continue
         value, j, unit_from_hyphen = parsed
-        hedge, h = _hedge_before(tokens, i)
+        currency = CURRENCY.get(tokens[i - 1].text, "") if i > 0 else ""
+        hedge, h = _hedge_before(tokens, i - 1 if currency else i)
         unit = unit_from_hyphen
         k = j
         if not unit and k < n and tokens[k].low in UNIT_WORDS:
@@ -304,16 +397,28 @@ def _read(text: str, start: int, end: int, ref: dt.date | None) -> list[Quantity
             continue
         if tok.low in {"a", "an"} and value == 1:
             continue
+        if (i > 0 and tokens[i - 1].text == "/") or (j < n and tokens[j].text == "/"):
+            consumed = j  # "9/11", "24/7", "3/4": a name, a schedule or a fraction, not a count
+            continue
+
         if i > 0 and tokens[i - 1].low in _DEFINITE and value <= 12 and h == i:
             consumed = j  # "the two sides", "both": a reference to known things, not a figure reported
             continue
         head = _head(tokens, k)
-        if head is None and re.fullmatch(r"(19|20)\d\d", tok.text):
-            consumed = j  # a bare year, not a count
+        if head is None and k + 1 < n and tokens[k].low == "of":
+            # "five of the six members", "15 of 19 hijackers": the part counts what the whole counts
+            m = k + 2 if tokens[k + 1].low in _DEFINITE else k + 1
+            whole = parse_number(tokens, m) if m < n else None
+            head = _head(tokens, whole[1] if whole else m)
+        if _YEAR_RE.fullmatch(tok.text) and not hedge and not currency and j == i + 1:
+            consumed = j  # a year ("the 2016 election", "in 2010"), not a count
             continue
         is_percent = k < n and tokens[k].low in {"%", "percent", "per"}
-        head_lemma = "percent" if is_percent else (head[0] if head else "")
-        low_v, high_v = _interval(value, hedge, _grain(tokens, i, j))
+        head_lemma = "percent" if is_percent else currency or (head[0] if head else "")
+        grain = _grain(tokens, i, j)
+        if is_percent and not grain and tok.low.isdecimal():
+            grain = 1.0  # "36 percent" is said of 35.7 percent
+        low_v, high_v = _interval(value, hedge, grain)
         a, b = tokens[h].start, tokens[j - 1].end
         if is_percent:
             b = tokens[k].end if tokens[k].low != "per" or k + 1 >= n else tokens[k + 1].end
@@ -329,16 +434,62 @@ def _read(text: str, start: int, end: int, ref: dt.date | None) -> list[Quantity
                 head_lemma,
                 hedge,
                 _context(tokens, i, j),
+                _names(tokens, h),
+                _each(tokens, i, k),
+                "percent" if is_percent else CURRENCY_NOUN.get(currency) or _noun(head),
+                near=_context(tokens, h, k, width=2),
             )
         )
         consumed = j
     return found
 
 
+def _names(tokens: list[Token], i: int, width: int = 10) -> tuple[str, ...]:
+    """Names (capitalised words not opening the sentence) before token ``i`` in its clause: whose
+    figure it is ("Ruiz won 52 percent", "Ruiz (52 percent)")."""
+    out: list[str] = []
+    for k in range(i - 1, max(-1, i - 1 - width), -1):
+        t = tokens[k]
+        if t.text in _CLAUSE_BREAK and k < i - 1:
+            break
+        capital = t.word and t.text[0].isupper() and t.low not in MONTHS and t.low not in WEEKDAYS
+        if k == 0 and capital and (lexicon.lemma(t.text) != lexicon.fold(t.text) or t.low in _DATE_WORDS):
+            continue  # a common word capitalised because it opens the sentence ("Efforts", "Officials")
+        if capital and lexicon.is_content(t.text):
+            out.append(lexicon.fold(t.text))
+    return tuple(out)
+
+
+def _attributive(tokens: list[Token], i: int, j: int) -> bool:
+    """Is the date at tokens ``i:j`` part of a name ("the June 19 vote", "a March 16 request")?"""
+    before = tokens[i - 1].low if i > 0 else ""
+    after = tokens[j] if j < len(tokens) else None
+    if before in {"the", "a", "an", "'s", "its", "their", "his", "her"}:
+        return True  # "the June 19 vote"
+    if before != "of" or after is None or after.low in _DAY_PARTS:
+        return False
+    return after.word and after.text[0].islower() and lexicon.is_content(after.text)  # "families of Sept. 11 victims"
+
+
+def _noun(head: tuple[str, list[Token]] | None) -> str:
+    return head[1][-1].text.lower() if head else ""
+
+
+def _each(tokens: list[Token], i: int, k: int) -> bool:
+    """Is the figure per item ("nine each", "$5 per share", "1,000 from each side")?"""
+    after = [t.low for t in tokens[k : k + 4]]
+    return any(w in _EACH for w in after) or (i > 0 and tokens[i - 1].low in {"each", "every", "per"})
+
+
 def _grain(tokens: list[Token], i: int, j: int) -> float:
-    """The rounding a figure implies: "$48 million" may be 48.3 million; "1,000" and "9" are exact."""
+    """The rounding a figure implies: "$48 million" may be 48.3 million, "$43,000" may be $43,350
+    (a round number is rounded, by at most a few percent); "1,017" and "9" are exact."""
     scale = tokens[j - 1].low if j - 1 > i else ""
     if scale not in numbers.SCALES:
+        digits = tokens[i].low.replace(",", "")
+        zeros = len(digits) - len(digits.rstrip("0")) if digits.isdecimal() else 0
+        if zeros >= 2:
+            return min(10.0**zeros, float(digits) * ROUNDING)
         return 0.0
     first = tokens[i].low
     decimals = len(first.split(".")[1]) if "." in first and first[0].isdecimal() else 0
@@ -351,8 +502,10 @@ def _head(tokens: list[Token], k: int) -> tuple[str, list[Token]] | None:
     for t in tokens[k : k + 3]:
         if not t.word or not lexicon.is_content(t.text) or t.low in UNIT_WORDS:
             break
+        if words and t.low.endswith("ed"):
+            break  # "people fled": the verb after the counted noun
         words.append(t)
-        if t.low.endswith("s") and len(t.low) > 3:
+        if (t.low.endswith("s") and len(t.low) > 3) or t.low in _PLURALS:
             break
     if not words:
         return None
@@ -381,6 +534,8 @@ def _duration(
             return None
         today = float(ref.toordinal())
         return Quantity(QuantityKind.DATE, Role.POINT, a, b, text[a:b], today - high_v, today - low_v, "date", hedge)
+    if after == "old" or (after == "of" and k + 1 < len(tokens) and tokens[k + 1].low == "age"):
+        return None  # an age ("16 years old"), not how long something lasted
     if after in _OFFSET_AFTER:
         role = Role.OFFSET
     elif before and before[-1] in {"in", "for"} and ("first" in before or "since" in before or "last" in before):
@@ -388,4 +543,5 @@ def _duration(
     else:
         role = Role.SPAN
     context = _context(tokens, h, k)
-    return Quantity(QuantityKind.DURATION, role, a, b, text[a:b], low_v, high_v, "day", hedge, context)
+    names = _names(tokens, h)
+    return Quantity(QuantityKind.DURATION, role, a, b, text[a:b], low_v, high_v, "day", hedge, context, names)

@@ -60,6 +60,31 @@ class Layout:
     headings: tuple[Span, ...]
 
 
+# A line that ends its sentence: final punctuation, then any closing quotes or brackets. A colon
+# ends a line that introduces a quotation or a list.
+_LINE_ENDS_SENTENCE = re.compile(r"[.!?…:][\"'”’»)\]]*$")
+# An opening adverbial phrase with its comma ("On Monday,", "In the capital,", "Last week,") begins a
+# sentence; headings are noun phrases and do not open like this.
+_INTRODUCTORY = re.compile(
+    r"^(?:on|in|at|after|before|during|since|following|last|earlier|later|early|late|yesterday|today|"
+    r"meanwhile|however|overnight|separately|also|still|instead|now|then|this|that)\b[^,]{0,30},",
+    re.IGNORECASE,
+)
+# A byline standing on its own line: "By Ana Ruiz", "By Ana Ruiz and Tom Hale, Harbour News".
+_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|da|van|von|der|la|le|bin|al))*"
+_BYLINE = re.compile(rf"^By\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*$")
+_QUOTE_LOOKAHEAD = 4  # lines a quotation left open at a line end may run on to close
+
+
+def _ends_sentence(line: str) -> bool:
+    return bool(_LINE_ENDS_SENTENCE.search(line.rstrip()))
+
+
+def _starts_lowercase(line: str) -> bool:
+    first = line.lstrip("\"'“”‘’«»([ ")
+    return bool(first) and first[0].islower()
+
+
 def _is_heading_line(line: str, next_line: str | None) -> bool:
     """A short title-case line without closing punctuation, standing before body text."""
     stripped = line.strip()
@@ -68,6 +93,9 @@ def _is_heading_line(line: str, next_line: str | None) -> bool:
     words = stripped.split()
     if len(words) > 12 or not (stripped[0].isupper() or stripped[0].isdigit()):
         return False
+    # A line that stops on "the", "of", "and" or opens with "On Monday," is a sentence cut by a line break.
+    if words[-1].lower() in _SMALL_WORDS or _INTRODUCTORY.match(stripped):
+        return False
     capitalised = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
     # Title case: every content word capitalised (one exception allowed in longer lines).
@@ -75,35 +103,115 @@ def _is_heading_line(line: str, next_line: str | None) -> bool:
         return False
     if next_line is None:
         return True
+    if _starts_lowercase(next_line):
+        return False
     # A hard-wrapped paragraph's first line runs to the wrap width; a heading is shorter.
     return len(stripped) < 0.75 * len(next_line.strip())
+
+
+def _lines(text: str) -> list[str]:
+    return [ln.strip() for ln in text.split("\n") if ln.strip()]
+
+
+def lines_are_paragraphs(blocks: list[list[str]]) -> bool:
+    """Whether single line breaks separate paragraphs (one paragraph a line) rather than wrap them.
+
+    ``blocks`` are the lines of each blank-line-separated block. A text that already separates its
+    paragraphs with blank lines (two blocks or more that end a sentence, a one-line first block
+    such as a headline not counted) keeps its single line breaks as wraps. Otherwise the evidence
+    is where a line is followed by another line of the same block: does it end its sentence?
+    Hard-wrapped text breaks lines wherever the width runs out, so few of its lines end a
+    sentence; text with one paragraph a line ends nearly every line with a full stop, a question
+    mark, a closing quote or a colon.
+    """
+    paragraph_blocks = sum(
+        1
+        for index, lines in enumerate(blocks)
+        if (len(lines) > 1 or (index and lines)) and any(_ends_sentence(line) for line in lines)
+    )
+    if paragraph_blocks >= 2:
+        return False
+    inner = [line for lines in blocks for line in lines[:-1]]
+    return bool(inner) and 2 * sum(_ends_sentence(line) for line in inner) >= len(inner)
+
+
+def _quote_runs_on(body: list[str], lines: list[str], i: int) -> int:
+    """How many following lines belong to a quotation that ``body`` leaves open at line ``i``.
+
+    One paragraph a line, a quotation of several sentences may still run over several lines with no
+    mark at their starts (the convention for a continued quote reopens each paragraph with a
+    mark): the lines up to the one that closes it are one paragraph. 0 when the quotation does not
+    close within a few lines, or the next line reopens with a mark of its own.
+    """
+    from tuireader.core.quotes.marks import open_quotation, opens_quotation
+
+    joined = " ".join(body)
+    kind = open_quotation(joined)
+    if kind is None or i + 1 >= len(lines) or opens_quotation(lines[i + 1]) is kind:
+        return 0
+    for extra in range(1, _QUOTE_LOOKAHEAD + 1):
+        if i + extra >= len(lines):
+            break
+        joined += " " + lines[i + extra]
+        if open_quotation(joined) is None:
+            return extra
+    return 0
 
 
 def layout(raw: str) -> Layout:
     """Normalise ``raw`` and find its paragraphs and headings.
 
-    Unicode NFC; CRLF/CR to LF; controls neutralised; lines inside a paragraph joined with a
-    space (undoing hard wraps); paragraphs separated by one blank line; a standalone short
-    title-case line, or a Markdown ``#`` line, becomes a heading.
+    Unicode NFC; CRLF/CR to LF; controls neutralised; paragraphs separated by one blank line in
+    the result. Paragraphs and headings are read from the evidence in the text:
+
+    - blank lines always separate paragraphs;
+    - inside a block, when most lines end their sentence the text has one paragraph a line
+      (``lines_are_paragraphs``), and a line break still joins when it is a hard wrap: the line
+      ends mid-sentence (no final punctuation) or the next line goes on in lower case, or a
+      quotation left open closes a few lines on; otherwise lines are joined with a space
+      (undoing hard wraps);
+    - a Markdown ``#`` line, or a short title-case line with no final stop that follows the end
+      of a sentence in body text and stands before more text, is a heading.
     """
     text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
     text = neutralise(text.lstrip("\ufeff"))
+    split = [_lines(block) for block in _BLANK_LINE.split(text)]
+    per_line = lines_are_paragraphs(split)
     blocks: list[tuple[str, bool]] = []  # (text, is_heading)
-    for block in _BLANK_LINE.split(text):
-        lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+    seen_body = False  # a plain-text subheading comes after body text, never before it
+    for lines in split:
         body: list[str] = []
+        joins = 0  # lines still to join into this paragraph (a quotation running on)
         for i, line in enumerate(lines):
             md = _MD_HEADING.match(line)
             following = lines[i + 1] if i + 1 < len(lines) else None
             # A heading starts a block or follows a line that ended its sentence.
             at_boundary = not body or body[-1].endswith(_SENTENCE_CLOSE)
-            if md or (at_boundary and _is_heading_line(line, following)):
+            if md or (seen_body and at_boundary and not joins and _is_heading_line(line, following)):
                 if body:
                     blocks.append((" ".join(" ".join(body).split()), False))
                     body = []
                 blocks.append((" ".join((line[md.end() :] if md else line).split()), True))
-            else:
-                body.append(line)
+                continue
+            body.append(line)
+            seen_body = True
+            if not per_line or following is None:
+                continue
+            if body == [line] and _BYLINE.match(line) and not _starts_lowercase(following):
+                blocks.append((" ".join(line.split()), False))  # a byline: a paragraph of its own
+                body = []
+                continue
+            if joins:
+                joins -= 1
+                if joins:
+                    continue
+            if not _ends_sentence(line) or _starts_lowercase(following):
+                continue  # a hard wrap inside a sentence
+            joins = _quote_runs_on(body, lines, i)
+            if joins:
+                continue
+            blocks.append((" ".join(" ".join(body).split()), False))
+            body = []
         if body:
             blocks.append((" ".join(" ".join(body).split()), False))
     out: list[str] = []
@@ -123,6 +231,52 @@ def layout(raw: str) -> Layout:
         out.append(block_text)
         pos = span.end
     return Layout("".join(out), tuple(paragraphs), tuple(headings))
+
+
+_FIRST_LINE = re.compile(r"\A\s*?([^\n]*\S)[ \t]*\n([ \t]*\n)?")
+_HEADLINE_WORDS = 25
+_HEADLINE_SENTENCE_WORDS = 20  # a headline written as a sentence, with its full stop
+
+
+def split_headline(raw: str) -> tuple[str | None, str]:
+    """The headline (first line) of a plain-text article and the text after it, or (None, raw).
+
+    The first line is the headline when it reads as one:
+
+    - followed by a blank line: up to 25 words, not ending like a sentence (".", ",", ";");
+    - followed directly by the body (one paragraph a line, no blank line): not a hard wrap (the
+      next line does not go on in lower case, the line does not end mid-phrase), and either up to
+      25 words with no final punctuation and clearly shorter than the next line, or one sentence
+      of up to 20 words, with its full stop, shorter than the paragraph after it (a lede paragraph
+      is longer, or more than one sentence).
+    """
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    match = _FIRST_LINE.match(text)
+    if not match or not text[match.end() :].strip():
+        return None, raw
+    line = match.group(1).strip()
+    rest = text[match.end() :]
+    words = line.split()
+    if len(line) > 200 or len(words) > _HEADLINE_WORDS or not any(ch.isalpha() for ch in line):
+        return None, raw
+    if match.group(2) is not None:  # a blank line after it
+        return (None, raw) if line.endswith((".", ",", ";")) else (line, rest)
+    following = rest.lstrip().split("\n", 1)[0].strip()
+    if _starts_lowercase(following) or line.endswith((",", ";", ":", "-", "–", "—")):
+        return None, raw
+    if line.startswith("#") or words[-1].lower() in _SMALL_WORDS or _INTRODUCTORY.match(line):
+        return None, raw
+    if not _ends_sentence(line):
+        # Not the first line of a hard-wrapped paragraph: clearly shorter than the line after it,
+        # or the text goes on one paragraph a line (a byline or a short first paragraph may follow).
+        if len(line) < 0.75 * len(following) or lines_are_paragraphs([_lines(b) for b in _BLANK_LINE.split(rest)]):
+            return line, rest
+        return None, raw
+    if len(words) > _HEADLINE_SENTENCE_WORDS or len(_segment_block(line, 0, len(line))) != 1:
+        return None, raw
+    body = layout(rest)
+    first = body.paragraphs[0] if body.paragraphs else None
+    return (line, rest) if first is not None and len(line) < len(first) else (None, raw)
 
 
 @lru_cache(maxsize=1)

@@ -2,31 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label
 
+from tuireader.core.source_names import source_labels
 from tuireader.model import AlignedRow, Article, DisagreementKind
-from tuireader.ui.compare.render import count_rows, legend, shorten, source_names
+from tuireader.ui.compare.render import count_rows, legend, shorten
+
+# Cells of a source's name in the counts line: as in the overview's columns, wider on a wide screen.
+SHORT_NAME, SHORT_NAME_MAX = 14, 26
+COUNTS_TEXT = 56  # what the counts line holds besides the two names
+Shown = tuple[Article, Article | None, list[AlignedRow] | None, Sequence[Article]]
 
 
 class CompareHeader(Vertical):
     """Both sources and titles over their columns, then the counts and a glyph legend."""
 
-    DEFAULT_CSS = """
-    CompareHeader {
-        height: auto;
-        background: $panel;
-        & Horizontal { height: auto; }
-        &.-stacked Horizontal { layout: vertical; }
-        & .compare-header--side { width: 1fr; height: auto; max-height: 2; padding: 0 1 0 2; }
-        & .compare-header--counts {
-            width: 1fr; color: $text-muted; padding: 0 1 0 2; text-wrap: nowrap; text-overflow: ellipsis;
-        }
-        &.-short .compare-header--side { max-height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
-    }
-    """
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: Shown | None = None  # what show() was last given, shown again on a resize
+        self.names: dict[str, str] = {}
+        self.short_names: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -48,16 +48,28 @@ class CompareHeader(Vertical):
         right_label.styles.width = "1fr"
         right_label.styles.padding = (0, 1, 0, 0)
 
-    def show(self, left: Article, right: Article | None, rows: list[AlignedRow] | None) -> None:
+    def show(
+        self, left: Article, right: Article | None, rows: list[AlignedRow] | None, corpus: Sequence[Article] = ()
+    ) -> None:
+        """``corpus``: every article, for source labels that match the other views (default: these two)."""
+        self._shown = (left, right, rows, corpus)
+        everyone = corpus or [a for a in (left, right) if a is not None]
+        self.names = source_labels(everyone)
+        room = (self.size.width - COUNTS_TEXT) // 2 if self.size.width else SHORT_NAME
+        self.short_names = source_labels(everyone, width=max(SHORT_NAME, min(SHORT_NAME_MAX, room)))
         self.query_one("#compare-header-left", Label).update(self._title("◀ ", left))
         self.query_one("#compare-header-right", Label).update(
             self._title("▶ ", right) if right is not None else Text("no other article to compare", "italic")
         )
         self.query_one("#compare-header-counts", Label).update(self._counts(left, right, rows))
 
+    def on_resize(self) -> None:
+        if self._shown is not None:
+            self.show(*self._shown)  # the names in the counts line fit the new width
+
     def _title(self, arrow: str, article: Article) -> Text:
         text = Text(arrow, style="bold", end="")
-        text.append(shorten(article.source or article.id, 60), "bold")
+        text.append(self.names[article.id], "bold")
         if article.published:
             text.append(f" {shorten(article.published, 20)}", "dim")
         if article.title:
@@ -71,7 +83,7 @@ class CompareHeader(Vertical):
         if rows is None:
             return Text("aligning…")
         counts = count_rows(rows)
-        names = source_names([left, right], limit=14)
+        names = self.short_names
         text = Text(end="")
         text.append(f"{counts.matched} matched", "bold")
         text.append(f" · {counts.left_only} only in ")

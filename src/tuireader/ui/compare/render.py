@@ -160,30 +160,6 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:-—") + "…"
 
 
-def short_source(name: str, limit: int = 12) -> str:
-    """'The Capital Ledger' -> 'Capital L.': column headings that still say which outlet."""
-    words = name.split()
-    if len(words) > 1 and words[0].lower() in {"the", "a", "an"}:
-        words = words[1:]
-    short = " ".join(words)
-    if len(short) <= limit:
-        return short
-    if len(words) > 1:
-        abbreviated = words[0] + " " + "".join(w[0] + "." for w in words[1:] if w)
-        if len(abbreviated) <= limit:
-            return abbreviated
-    return shorten(short, limit)
-
-
-def source_names(articles: Sequence[Article], limit: int = 12) -> dict[str, str]:
-    """Short, unique names per article id (a second article from one outlet gets a number)."""
-    names: dict[str, str] = {}
-    seen: dict[str, int] = {}
-    for article in articles:
-        base = short_source(article.source or article.title or article.id, limit)
-        seen[base] = seen.get(base, 0) + 1
-        names[article.id] = base if seen[base] == 1 else f"{shorten(base, max(limit - 2, 1))} {seen[base]}"
-    return names
 
 
 def next_article(

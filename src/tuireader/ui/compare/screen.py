@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from tuireader.core.source_names import source_labels
 from tuireader.model import AlignedRow, Analysis, Article, RowKind
 from tuireader.ui.compare.header import CompareHeader
 from tuireader.ui.compare.render import next_article, shorten, story_articles
@@ -36,6 +37,8 @@ def _default_aligner(analysis: Analysis, left: str, right: str) -> list[AlignedR
 class CompareScreen(Screen[None]):
     """Compare article ``left`` with ``right`` (default: the next article); ``fact`` is scrolled to."""
 
+    CSS_PATH = "compare.tcss"  # this feature's styles (and its widgets')
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "back", "Back"),
         Binding("left_square_bracket", "cycle_right(-1)", "Prev source", key_display="["),
@@ -44,12 +47,6 @@ class CompareScreen(Screen[None]):
         Binding("m", "toggle_matched", "Matched only"),
     ]
 
-    DEFAULT_CSS = """
-    CompareScreen {
-        layout: vertical;
-        & #compare-status { height: 1; width: 1fr; background: $panel; color: $text-muted; padding: 0 1; }
-    }
-    """
 
     class Aligned(Message):
         """A worker finished aligning a pair."""
@@ -119,7 +116,7 @@ class CompareScreen(Screen[None]):
     # -- loading ----------------------------------------------------------------------------------
 
     def _load(self) -> None:
-        self.query_one(CompareHeader).show(self.left, self.right, self.rows)
+        self.query_one(CompareHeader).show(self.left, self.right, self.rows, self.analysis.articles)
         if self.right_id is None:
             self.table.show_message("Only one article is loaded: there is nothing to compare it with.")
             self._status(Text("Load more articles about this story to compare them."))
@@ -149,7 +146,7 @@ class CompareScreen(Screen[None]):
     def on_compare_screen_aligned(self, message: CompareScreen.Aligned) -> None:
         self._cache[(message.left, message.right)] = message.rows
         if (message.left, message.right) == (self.left_id, self.right_id):
-            self.query_one(CompareHeader).show(self.left, self.right, message.rows)
+            self.query_one(CompareHeader).show(self.left, self.right, message.rows, self.analysis.articles)
             self._show(message.rows)
 
     def _show(self, rows: list[AlignedRow]) -> None:
@@ -221,7 +218,7 @@ class CompareScreen(Screen[None]):
         elif row.kind != RowKind.MATCH:
             side = self.left if row.kind == RowKind.LEFT else self.right
             if side is not None:
-                text.append(f" · only in {shorten(side.source or side.id, 40)}")
+                text.append(f" · only in {source_labels(self.analysis.articles, width=40)[side.id]}")
         self._status(text)
 
     # -- actions ----------------------------------------------------------------------------------

@@ -65,28 +65,6 @@ class CompareTable(ScrollView, can_focus=True):
         "compare-table--empty",
     }
 
-    DEFAULT_CSS = """
-    CompareTable {
-        height: 1fr;
-        scrollbar-gutter: stable;
-        background: $surface;
-        &:focus { background-tint: $foreground 3%; }
-        & > .compare-table--delete { color: $text-error; background: $error 18%; text-style: bold; }
-        & > .compare-table--insert { color: $text-success; background: $success 18%; text-style: bold; }
-        & > .compare-table--delete-line { color: $text-error; }
-        & > .compare-table--insert-line { color: $text-success; }
-        & > .compare-table--value { color: $text; background: $warning 55%; text-style: bold underline; }
-        & > .compare-table--note { color: $text-warning; text-style: italic; }
-        & > .compare-table--note-glyph { color: $text-warning; text-style: bold; }
-        & > .compare-table--gutter { color: $text-warning; text-style: bold; }
-        & > .compare-table--number { color: $text-muted; }
-        & > .compare-table--number-cursor { color: $text-primary; text-style: bold; }
-        & > .compare-table--rule { color: $text-disabled; }
-        & > .compare-table--cursor { background: $primary 22%; }
-        & > .compare-table--blank { color: $text-disabled; }
-        & > .compare-table--empty { color: $text-muted; text-style: italic; }
-    }
-    """
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 

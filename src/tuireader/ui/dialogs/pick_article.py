@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,10 +18,12 @@ from tuireader.ui.text import article_meta, plain
 class ArticlePicker(ModalScreen[str | None]):
     BINDINGS = [Binding("escape,q", "cancel", "Cancel")]  # noqa: RUF012
 
-    def __init__(self, prompt: str, articles: Sequence[Article]) -> None:
+    def __init__(self, prompt: str, articles: Sequence[Article], names: Mapping[str, str]) -> None:
+        """``names``: each article's source label, from the whole corpus (``source_labels``)."""
         super().__init__()
         self.prompt = prompt
         self.articles = list(articles)
+        self.names = names
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker-dialog"):
@@ -29,7 +31,7 @@ class ArticlePicker(ModalScreen[str | None]):
             options = []
             for a in self.articles:
                 line = plain(a.title)
-                line.append(f"\n{article_meta(a)}", "dim")
+                line.append(f"\n{article_meta(a, self.names[a.id])}", "dim")
                 options.append(Option(line, id=a.id))
             yield OptionList(*options, id="picker-list")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -13,7 +14,8 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
 from tuireader.core.digest import disputed_articles
-from tuireader.model import Analysis, Fact
+from tuireader.core.source_names import cells, source_labels
+from tuireader.model import Analysis, Article, Fact
 from tuireader.ui.compare.render import (
     ABSENT_MARK as ABSENT,
 )
@@ -23,9 +25,27 @@ from tuireader.ui.compare.render import (
 from tuireader.ui.compare.render import (
     REPORTED_MARK as REPORTED,
 )
-from tuireader.ui.compare.render import glyph, shorten, source_names
+from tuireader.ui.compare.render import glyph, shorten
 
 LABEL_WIDTH, LABEL_MIN, LABEL_MAX = 46, 24, 72
+LABEL_SQUEEZED = 18  # the fact labels' minimum when the source headings take two lines
+# A source's column: its label fitted to this many cells, more on a wide screen (the fact labels
+# keep LABEL_MIN), so few sources are named in full.
+COLUMN_WIDTH, COLUMN_MAX = 14, 22
+
+
+def two_lines(label: str) -> str:
+    """A label over two lines, broken between words where that makes the column narrowest."""
+    words = label.split()
+    if len(words) < 2:
+        return label
+    cuts = [(" ".join(words[:cut]), " ".join(words[cut:])) for cut in range(1, len(words))]
+    first, second = min(cuts, key=lambda pair: max(cells(pair[0]), cells(pair[1])))
+    return f"{first}\n{second}"
+
+
+def heading_width(heading: str) -> int:
+    return max(cells(line) for line in heading.split("\n"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,19 +87,13 @@ class OverviewMatrix(DataTable[Text]):
         "overview-matrix--kinds",
     }
 
-    DEFAULT_CSS = """
-    OverviewMatrix {
-        height: 1fr;
-        & > .overview-matrix--reported { color: $text-success; }
-        & > .overview-matrix--absent { color: $text-disabled; }
-        & > .overview-matrix--disputed { color: $text-warning; text-style: bold; }
-        & > .overview-matrix--kinds { color: $text-warning; text-style: bold; }
-    }
-    """
 
-    def __init__(self, analysis: Analysis, *, id: str | None = None) -> None:
+    def __init__(self, analysis: Analysis, *, corpus: Sequence[Article] = (), id: str | None = None) -> None:
+        """``corpus``: every article, which the source labels are made among (default: these)."""
         super().__init__(id=id, cursor_type="cell", zebra_stripes=True, fixed_columns=1)
         self.analysis = analysis
+        self.corpus = list(corpus) or list(analysis.articles)
+        self.names = source_labels(self.corpus, width=COLUMN_WIDTH)
         self.fact_order = SORTS[0]
         self.facts = ordered_facts(analysis, self.fact_order)
         self.article_ids = [article.id for article in analysis.articles]
@@ -90,17 +104,37 @@ class OverviewMatrix(DataTable[Text]):
         self.populate()
 
     def on_resize(self) -> None:
-        if self._wanted_label_limit() != self._label_limit:
+        if self._wanted_label_limit() != self._label_limit or self._wanted_names() != self.names:
             self.populate()
+
+    def _wanted_names(self) -> dict[str, str]:
+        """The column headings: source labels as wide as the screen leaves after the fact labels' minimum.
+
+        When the columns do not all fit on one line each, each label takes two lines ("#4" over
+        "United"), the same words in a narrower column, so less of the table is out of sight.
+        """
+        if self.size.width <= 0 or not self.article_ids:
+            return source_labels(self.corpus, width=COLUMN_WIDTH)
+        count = len(self.article_ids)
+        spare = self.size.width - LABEL_MIN - 2 - self._fixed_width() - 2 * count
+        width = max(COLUMN_WIDTH, min(COLUMN_MAX, spare // count))
+        names = source_labels(self.corpus, width=width)
+        if sum(cells(names[a]) for a in self.article_ids) <= spare:
+            return names
+        return {article_id: two_lines(name) for article_id, name in names.items()}
+
+    def _fixed_width(self) -> int:
+        kinds = max((len({d.kind for d in fact.disagreements}) for fact in self.facts), default=1)
+        return 2 + 2 + max(kinds, 1) + 2 + 2  # count, kinds, scrollbar
 
     def _wanted_label_limit(self) -> int:
         """Fact labels take what the source columns leave, so every column fits without scrolling."""
         if self.size.width <= 0:
             return LABEL_WIDTH
-        names = source_names(self.analysis.articles, limit=14).values()
-        kinds = max((len({d.kind for d in fact.disagreements}) for fact in self.facts), default=1)
-        fixed = sum(len(name) + 2 for name in names) + 2 + 2 + max(kinds, 1) + 2 + 2  # count, kinds, scrollbar
-        return max(LABEL_MIN, min(LABEL_MAX, self.size.width - fixed - 2))
+        names = self._wanted_names()
+        fixed = sum(heading_width(names[article_id]) + 2 for article_id in self.article_ids) + self._fixed_width()
+        squeezed = any("\n" in name for name in names.values())  # the sources barely fit: facts give a little
+        return max(LABEL_SQUEEZED if squeezed else LABEL_MIN, min(LABEL_MAX, self.size.width - fixed - 2))
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -113,7 +147,8 @@ class OverviewMatrix(DataTable[Text]):
     def populate(self) -> None:
         cursor = self.cursor_coordinate
         self.clear(columns=True)
-        names = source_names(self.analysis.articles, limit=14)
+        names = self.names = self._wanted_names()
+        self.header_height = max(len(name.split("\n")) for name in [*names.values(), ""])
         self._label_limit = self._wanted_label_limit()
         labels = [shorten(fact.label, self._label_limit) for fact in self.facts]
         # An explicit width: DataTable draws a fixed (frozen) column at its declared width.

@@ -6,6 +6,7 @@ outlets, a quote only one outlet has, and a speaker's name spelled differently b
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
@@ -14,10 +15,12 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tuireader.core.digest import LedgerQuote, group_quotes
+from tuireader.core.source_names import cells, source_labels
 from tuireader.model import Analysis
-from tuireader.ui.compare.render import DISPUTED_MARK, shorten, source_names
+from tuireader.ui.compare.render import DISPUTED_MARK, shorten
 
 QUOTE_LIMIT = 180
+NAME_WIDTH = 14  # the source before each quotation: its label fitted to this many cells
 
 
 def _bracket(index: int, size: int) -> str:
@@ -30,26 +33,19 @@ def _bracket(index: int, size: int) -> str:
 class QuoteLedger(OptionList):
     """One heading per speaker, then their quotes with the source that carries each."""
 
-    DEFAULT_CSS = """
-    QuoteLedger {
-        height: 1fr;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
-        & > .option-list--option-disabled { color: $text; }
-    }
-    """
-
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Compare")]
 
-    def __init__(self, analysis: Analysis, *, id: str | None = None) -> None:
+    def __init__(self, analysis: Analysis, *, names: Mapping[str, str] | None = None, id: str | None = None) -> None:
+        """``names``: what each article is called (default: labels fitted among these articles)."""
         self.analysis = analysis
+        self.names = dict(names) if names is not None else source_labels(analysis.articles, width=NAME_WIDTH)
         self.speakers = group_quotes(analysis)
         self.quotes: dict[str, LedgerQuote] = {}  # option id -> quote
         super().__init__(*self._build_options(), id=id)
 
     def _build_options(self) -> list[Option | None]:
-        names = source_names(self.analysis.articles, limit=14)
-        width = max((len(name) for name in names.values()), default=0)
+        names = self.names
+        width = max((cells(names[a.id]) for a in self.analysis.articles), default=0)
         options: list[Option | None] = []
         if not self.speakers:
             options.append(Option(Content("No quotations found in these articles."), disabled=True))
@@ -71,7 +67,7 @@ class QuoteLedger(OptionList):
                 parts: list[tuple[str, str] | str] = [
                     (f"{DISPUTED_MARK}" if item.disputed else " ", "bold $text-warning"),
                     (bracket, "$text-muted"),
-                    (names[item.article].ljust(width), "$text-secondary"),
+                    (names[item.article] + " " * (width - cells(names[item.article])), "$text-secondary"),
                     " “",
                     (words, "$text-warning" if item.disputed else ""),
                     "”",

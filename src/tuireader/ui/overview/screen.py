@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, OptionList, Static
 
 from tuireader.core.digest import LedgerQuote, disputed_articles
+from tuireader.core.source_names import source_labels
 from tuireader.model import Analysis, Fact, Story
 from tuireader.ui.compare.render import (
     ABSENT_MARK,
@@ -28,11 +29,10 @@ from tuireader.ui.compare.render import (
     next_article,
     one_line,
     shorten,
-    source_names,
 )
 from tuireader.ui.compare.screen import Aligner, CompareScreen
 from tuireader.ui.overview.matrix import OverviewMatrix
-from tuireader.ui.overview.quotes import QuoteLedger
+from tuireader.ui.overview.quotes import NAME_WIDTH, QuoteLedger
 
 
 def _value_text(fact: Fact, article: str) -> set[str]:
@@ -85,6 +85,8 @@ def pair_for(analysis: Analysis, fact: Fact, article: str | None) -> tuple[str, 
 class OverviewScreen(Screen[None]):
     """Fact × source matrix, the highlighted fact in full, and the quote ledger."""
 
+    CSS_PATH = "overview.tcss"  # this feature's styles (and its widgets')
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "back", "Back"),
         Binding("left_square_bracket", "cycle_story(-1)", "Prev story", key_display="["),
@@ -92,20 +94,6 @@ class OverviewScreen(Screen[None]):
         Binding("tab", "app.focus_next", "Matrix/quotes", show=False),
     ]
 
-    DEFAULT_CSS = """
-    OverviewScreen {
-        layout: vertical;
-        & #overview-title { height: auto; width: 1fr; background: $panel; padding: 0 1; }
-        & #overview-matrix { height: 3fr; min-height: 5; }
-        & #overview-lower { height: 2fr; min-height: 4; }
-        & #overview-detail-scroll { width: 1fr; height: 1fr; border-top: solid $panel-lighten-2; padding: 0 1; }
-        & #overview-ledger-pane { width: 1fr; height: 1fr; border-top: solid $panel-lighten-2; }
-        & .overview--caption { color: $text-muted; text-style: bold; padding: 0 1; height: 1; }
-        & QuoteLedger, & QuoteLedger:focus { border: none; padding: 0; background: $surface; }
-        & #overview-ledger-pane:focus-within { border-top: solid $accent; }
-        & #overview-ledger-pane:focus-within .overview--caption { color: $text-accent; }
-    }
-    """
 
     def __init__(
         self,
@@ -127,17 +115,19 @@ class OverviewScreen(Screen[None]):
         )
         self.analysis = story_view(analysis, self.story) if self.story is not None else analysis
         self._aligner = aligner
-        self.names = source_names(self.analysis.articles, limit=20)
+        # Labels come from the whole corpus, so a source is called the same in every story and view.
+        self.names = source_labels(self.full.articles)
+        self.short_names = source_labels(self.full.articles, width=NAME_WIDTH)
 
     def compose(self) -> ComposeResult:
         yield Label(self._title(), id="overview-title")
-        yield OverviewMatrix(self.analysis, id="overview-matrix")
+        yield OverviewMatrix(self.analysis, corpus=self.full.articles, id="overview-matrix")
         with Horizontal(id="overview-lower"):
             with VerticalScroll(id="overview-detail-scroll", can_focus=False):
                 yield Static("", id="overview-detail")
             with Vertical(id="overview-ledger-pane"):
                 yield Label("Quotes by speaker", classes="overview--caption")
-                yield QuoteLedger(self.analysis, id="overview-ledger")
+                yield QuoteLedger(self.analysis, names=self.short_names, id="overview-ledger")
         yield Footer()
 
     @property

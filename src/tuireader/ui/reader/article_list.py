@@ -26,6 +26,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Static
 
+from tuireader.core.source_names import source_labels
 from tuireader.model import Analysis, Article, Story
 
 if TYPE_CHECKING:
@@ -129,6 +130,7 @@ class ArticleList(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.articles: dict[str, Article] = {}
+        self.names: dict[str, str] = {}  # article id -> source label (``source_labels``)
         self.order: list[str] = []
         self.analysis: Analysis | None = None
         self.counts: dict[str, ArticleCounts] = {}
@@ -145,6 +147,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     def set_articles(self, articles: Sequence[Article], analysis: Analysis | None) -> None:
         self.articles = {a.id: a for a in articles}
+        self.names = source_labels(articles)
         self.order = [a.id for a in articles]
         self.analysis = analysis
         self.counts = article_counts(analysis) if analysis is not None else {}
@@ -236,7 +239,8 @@ class ArticleList(ScrollView, can_focus=True):
             zero = ArticleCounts()
             return sorted(ids, key=lambda a: -self.counts.get(a, zero).disagreements)
         if self.sort == "source":
-            return sorted(ids, key=lambda a: (self.articles[a].source or "").lower())
+            # Named outlets alphabetically, then the articles whose source is not known, in corpus order.
+            return sorted(ids, key=lambda a: (not self.articles[a].source, self.articles[a].source.lower()))
         return ids
 
     def _groups(self) -> list[tuple[Story | None, list[str]]]:
@@ -294,7 +298,7 @@ class ArticleList(ScrollView, can_focus=True):
         title = highlight(article.title, result.title_positions if result else (), match)
         title.truncate(title_width, overflow="ellipsis", pad=True)
         first = plain(" ") + title + plain(" ") + tail
-        second = plain(" " + article_meta(article), meta)
+        second = plain(" " + article_meta(article, self.names[article.id]), meta)
         if result is not None:
             for m in result.matches:
                 if m.field in _FIELD_NAMES:

@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from tuireader.core.source_names import source_labels
 from tuireader.model import Analysis, Article, ArticleAnalysis, Span
 from tuireader.ui.reader.render import (
     LABEL_NAMES,
@@ -115,6 +116,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         super().__init__(id=id)
         self.article: Article | None = None
         self.analysis: Analysis | None = None
+        self.names: dict[str, str] = {}  # article id -> source label, set with the corpus
         self.result: ArticleAnalysis | None = None
         self.targets: dict[str, list[Target]] = {k: [] for k in KINDS}
         self.marks: list[Mark] = []
@@ -174,7 +176,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
     def _header(self, article: Article) -> Text:
         out = plain(article.title, Style(bold=True))
         out.append("\n")
-        details = [article.source or "unknown source", article.published or "undated"]
+        details = [self.names.get(article.id) or article.source or "unknown source", article.published or "undated"]
         if article.author:
             details.append(f"by {article.author}")
         out.append(" · ".join(details), self.highlight_styles()["reading-pane--speaker"])
@@ -195,7 +197,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
             return
         disagreement_spans: list[Span] = []
         if self.analysis is not None:
-            sources = {a.id: a.source or a.id[:8] for a in self.analysis.articles}
+            sources = source_labels(self.analysis.articles)
             for fact in self.analysis.facts:
                 for d in fact.disagreements:
                     mine = [v for v in d.values if v.article == article.id]

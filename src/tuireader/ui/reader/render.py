@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from rich.style import Style
 from rich.text import Text
 
+from tuireader.core.source_names import source_labels
 from tuireader.model import Analysis, Article, ArticleAnalysis, Entity, Label, Quote, Span
 from tuireader.ui.text import plain, plural
 
@@ -203,10 +204,10 @@ def spellings(entity: Entity, analysis: Analysis) -> str:
     different spelling.
     """
     by_form: dict[str, list[str]] = {}
+    names = source_labels(analysis.articles)
     for article_id, forms in entity.forms.items():
-        try:
-            source = analysis.article(article_id).source or article_id[:8]
-        except KeyError:
+        source = names.get(article_id)
+        if source is None:
             continue
         form = max(forms or (entity.name,), key=len)
         sources = by_form.setdefault(form, [])
@@ -256,12 +257,13 @@ def entity_card(entity: Entity, analysis: Analysis, styles: Styles) -> Text:
     elif line:
         out.append(line[0].upper() + line[1:] + ".\n")
     out.append("\nSources:\n", Style(bold=True))
+    names = source_labels(analysis.articles)
     for article_id, written in entity.forms.items():
         try:
             article = analysis.article(article_id)
         except KeyError:
             continue
-        out.append(f"  {article.source or 'unknown source'}", Style(bold=True))
+        out.append(f"  {names[article.id]}", Style(bold=True))
         out.append(f": {', '.join(written) or entity.name}  ")
         out.append(f"({article.title})\n", styles.get("reading-pane--speaker", ""))
     quoted = [
@@ -279,7 +281,7 @@ def entity_card(entity: Entity, analysis: Analysis, styles: Styles) -> Text:
                 continue
             words = " ".join(article.text[q.start : q.end].split())
             gist = words if len(words) <= 90 else words[:89] + "…"
-            out.append(f"  {article.source or 'unknown source'}: ", Style(bold=True))
+            out.append(f"  {names[article.id]}: ", Style(bold=True))
             out.append(f"“{gist}”\n", styles.get("reading-pane--quote", ""))
         if len(quoted) > MAX_QUOTES:
             out.append(f"  … and {len(quoted) - MAX_QUOTES} more\n")

@@ -16,6 +16,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
+from tuireader.core.source_names import source_labels
 from tuireader.model import Analysis, Article, Story
 from tuireader.ui.dialogs.entity import EntityScreen
 from tuireader.ui.dialogs.export import ExportScreen
@@ -104,6 +105,7 @@ class MainScreen(Screen[None]):
 
     def set_articles(self, articles: list[Article]) -> None:
         self.articles = articles
+        self.pane.names = source_labels(articles)
         self.article_list.set_articles(articles, None)
         self.query_one(EntitiesPanel).show(None)
         self._update_filter_status()
@@ -111,6 +113,7 @@ class MainScreen(Screen[None]):
     def set_analysis(self, analysis: Analysis) -> None:
         self.analysis = analysis
         self.articles = analysis.articles
+        self.pane.names = source_labels(analysis.articles)
         self.article_list.set_articles(analysis.articles, analysis)
         if self.index is not None and self.query_text:
             self.run_filter(self.index, self.query_text)
@@ -182,7 +185,7 @@ class MainScreen(Screen[None]):
             if article is not None:
                 text.append("• ")
                 text.append(article.title)
-                text.append(f"  {article.source or ''}\n", "dim")
+                text.append(f"  {self.article_list.names[aid]}\n", "dim")
         text.append("\nv: story overview · c: compare articles", "dim")
         self.pane.show(None, self.analysis, text)
 
@@ -330,7 +333,7 @@ class MainScreen(Screen[None]):
             if right is not None:
                 self.open_compare(analysis, left, right)
 
-        self.app.push_screen(ArticlePicker("Compare with…", others), picked)
+        self.app.push_screen(ArticlePicker("Compare with…", others, source_labels(analysis.articles)), picked)
 
     def open_compare(self, analysis: Analysis, left: str, right: str, fact: str | None = None) -> None:
         try:
