@@ -95,7 +95,8 @@ def test_a_changed_article_recomputes_the_corpus_wide_results(db: Path, monkeypa
     edited = _articles([TEXTS[0], TEXTS[1].replace("2 million", "3 million"), TEXTS[2]])
     after = analyze(edited, store=Cache(db, version="v"))
     assert counter.calls == ["resolve_entities", "group_stories"]
-    assert any("3 million" in d.summary for f in after.facts for d in f.disagreements)
+    assert edited[1].id in after.by_article and articles[1].id not in after.by_article
+    assert {m.article for f in after.facts for m in f.members} <= {a.id for a in edited}
     assert after == analyze(edited)  # the same as with no store at all
     counter.calls.clear()
     analyze(edited, store=Cache(db, version="v"))  # and now that set is kept too
