@@ -211,3 +211,14 @@ def test_a_fifo_named_on_the_command_line_is_refused_not_waited_on(tmp_path: Pat
     os.mkfifo(tmp_path / "pipe.txt")
     result = run("analyze", str(tmp_path / "pipe.txt"))
     assert_one_line_error(result, "not a regular file")
+
+
+def test_a_flood_of_warnings_is_cut_to_twenty_lines_and_a_count(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("A Headline\n\nThe council met on Monday and voted.\n", encoding="utf-8")
+    for n in range(30):
+        (tmp_path / f"empty{n:02}.txt").write_text("", encoding="utf-8")
+    result = run("analyze", "--no-cache", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 21
+    assert lines[-1] == "tuireader: warning: … and 10 more warnings"

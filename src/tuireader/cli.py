@@ -54,6 +54,18 @@ def _warn(message: str) -> None:
     print(f"tuireader: warning: {safe_line(message)}", file=sys.stderr)
 
 
+MAX_WARNINGS = 20  # a feed of 10,000 entries must not print 10,000 lines
+
+
+def _warn_all(messages: Sequence[str]) -> None:
+    """Each warning on its own line, the first ``MAX_WARNINGS`` of them; then one line counting the rest."""
+    for message in messages[:MAX_WARNINGS]:
+        _warn(message)
+    if len(messages) > MAX_WARNINGS:
+        more = len(messages) - MAX_WARNINGS
+        _warn(f"… and {more:,} more warning{'s' if more > 1 else ''}")
+
+
 def _is_url(path: str) -> bool:
     return str(path)[:8].lower().startswith(("http://", "https://"))
 
@@ -97,11 +109,9 @@ def load(paths: Sequence[str], store: Store | None, settings: Settings) -> Corpu
             paths, store, options=fetch_options(settings), workers=settings.workers, progress=progress
         )
     except CorpusError as exc:
-        for message in exc.warnings:
-            _warn(message)
+        _warn_all(exc.warnings)
         _fail(str(exc))
-    for message in corpus.warnings:
-        _warn(message)
+    _warn_all(corpus.warnings)
     return corpus
 
 
@@ -188,8 +198,7 @@ def _check_paths(paths: Sequence[str]) -> None:
 
     problems: list[str] = []
     if next(discover(paths, problems.append), None) is None:
-        for message in problems[:-1]:
-            _warn(message)
+        _warn_all(problems[:-1])
         _fail(problems[-1] if problems else "no article files in " + ", ".join(paths))
 
 
@@ -278,8 +287,7 @@ def cmd_feed(argv: Sequence[str]) -> int:
         corpus = load_entries(feed, chosen, options=options, store=store, progress=fetch_progress())
     except CorpusError as exc:
         _fail(str(exc))
-    for message in corpus.warnings:
-        _warn(message)
+    _warn_all(corpus.warnings)
     if args.json or args.analyze:
         from tuireader.core.pipeline import analyze
 

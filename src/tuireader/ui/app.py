@@ -129,6 +129,15 @@ class ReaderApp(App[None]):
         del markup  # always off, whatever the caller asked
         super().notify(safe_line(message), title=safe_line(title), severity=severity, timeout=timeout, markup=False)
 
+    MAX_TOASTS = 5  # per batch of warnings: a folder of 3,000 bad files is not 3,000 toasts
+
+    def _warn(self, warnings: Sequence[str]) -> None:
+        for warning in warnings[: self.MAX_TOASTS]:
+            self.notify(warning, severity="warning", timeout=8)
+        if len(warnings) > self.MAX_TOASTS:
+            more = len(warnings) - self.MAX_TOASTS
+            self.notify(f"… and {more:,} more warning{'s' if more > 1 else ''}", severity="warning", timeout=8)
+
     # -- start-up --------------------------------------------------------------------------
 
     def on_mount(self) -> None:
@@ -142,8 +151,7 @@ class ReaderApp(App[None]):
             self.notify(problem, severity="warning", timeout=8)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(self.main)
-        for warning in self.startup_warnings:
-            self.notify(warning, severity="warning", timeout=8)
+        self._warn(self.startup_warnings)
         if self.analysis is not None:
             self.call_after_refresh(self._analysis_ready, self.analysis)
         elif self.initial_articles:
@@ -215,8 +223,7 @@ class ReaderApp(App[None]):
     # -- messages from the workers ---------------------------------------------------------
 
     def on_articles_loaded(self, message: ArticlesLoaded) -> None:
-        for warning in message.warnings:
-            self.notify(warning, severity="warning", timeout=8)
+        self._warn(message.warnings)
         self._arrived.extend(message.articles)
         if message.done:
             articles, self._arrived = self._arrived, []

@@ -409,3 +409,53 @@ def test_claims_of_one_kind_compared_across_a_story_only_for_the_same_thing() ->
     )
     found = numbers(flagged(story(first, second)))
     assert [sorted(v.text for v in d.values) for d in found] == [["1,200", "about 800"]]
+
+
+def test_forty_officers_against_about_a_dozen_police_officers() -> None:
+    found = numbers(
+        between(
+            "On Tuesday 40 officers searched the farmhouse outside Elmsford, the force said.",
+            "On Tuesday about a dozen police officers searched the farmhouse outside Elmsford, the force said.",
+        )
+    )
+    assert [sorted(v.text for v in d.values) for d in found] == [["40", "about a dozen"]]
+    assert found[0].summary == "numbers differ (officers): 40 vs about a dozen"
+
+
+def test_hundreds_of_thousands_is_not_read_as_two_numbers() -> None:
+    assert not numbers(
+        between(
+            "Hundreds of thousands of residents of Elmsford fled the floods, officials said.",
+            "About 400,000 residents of Elmsford fled the floods, officials said.",
+        )
+    )
+
+
+def test_time_references_to_one_event_resolved_against_publication_days() -> None:
+    first = article(
+        "first",
+        "Delegations from Arvania and Belmark met in Korsted on Friday.\n\n"
+        "The delegations met in Korsted for the first time since March 2022.",
+        published="2025-05-19",
+    )
+    second = article(
+        "second",
+        "Delegations from Arvania and Belmark met in Korsted on Friday.\n\n"
+        "It was the first direct meeting of the two delegations since last year.",
+        published="2025-05-19",
+    )
+    third = article(
+        "third",
+        "Delegations from Arvania and Belmark met in Korsted on Friday.\n\n"
+        "The delegations held their first direct meeting in nearly three years in Korsted.",
+        published="2025-05-20",
+    )
+    found = [
+        d for d in flagged(story(first, second, third)) if d.kind in {DisagreementKind.DATE, DisagreementKind.DURATION}
+    ]
+    texts = {v.text for d in found for v in d.values}
+    assert "since last year" in texts
+    assert texts & {"since March 2022", "nearly three years"}
+    # The two that agree (March 2022 is nearly three years before May 2025) are never set against each other.
+    for d in found:
+        assert {v.text for v in d.values} != {"since March 2022", "nearly three years"}

@@ -537,3 +537,15 @@ async def test_file_names_in_notifications_are_never_markup(tmp_path: Path) -> N
         assert any("z\\e[2J.txt" in m for m in shown), shown
         assert all(n.markup is False for n in app._notifications)
         assert app.is_running
+
+
+async def test_many_bad_files_give_a_few_toasts_and_a_count(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("A Headline\n\nThe council met on Monday and voted.\n", encoding="utf-8")
+    for n in range(12):
+        (tmp_path / f"empty{n:02}.txt").write_text("", encoding="utf-8")
+    app = make_app([str(tmp_path)], theme="textual-dark", remember_theme=False, cache=None)
+    async with app.run_test() as pilot:
+        await _settle(app, pilot)
+        shown = [n.message for n in app._notifications if n.severity == "warning"]
+        assert len(shown) == 6, shown
+        assert shown[-1] == "… and 7 more warnings"

@@ -11,6 +11,7 @@ Dates and numbers get one entity per normalised value, for highlighting.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections import Counter, defaultdict
@@ -149,7 +150,8 @@ def resolve(
             else m
             for i, m in enumerate(mentions_of.get(article_id, analysis.mentions))
         )
-        quotes = tuple(_speaker(q, mentions, names) for q in analysis.quotes)
+        by_start = _ByStart(mentions)
+        quotes = tuple(_speaker(q, by_start, names) for q in analysis.quotes)
         resolved[article_id] = dataclasses.replace(analysis, mentions=mentions, quotes=quotes)
     return entities, resolved
 
@@ -448,14 +450,28 @@ def _entities(clusters: Sequence[_Cluster]) -> tuple[list[Entity], dict[int, str
     return entities, ids
 
 
-def _speaker(quote: Quote, mentions: Sequence[Mention], names: Mapping[str, str]) -> Quote:
+class _ByStart:
+    """An article's mentions by start offset, to find those overlapping a span without a scan."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.items = sorted(mentions, key=lambda m: m.start)  # stable: ties keep their order
+        self.starts = [m.start for m in self.items]
+        self.longest = max((m.end - m.start for m in self.items), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        first = bisect.bisect_left(self.starts, start - self.longest)
+        last = bisect.bisect_left(self.starts, end)
+        return [m for m in self.items[first:last] if m.end > start]
+
+
+def _speaker(quote: Quote, mentions: _ByStart, names: Mapping[str, str]) -> Quote:
     """Fill the speaker's entity from the mention at, inside or around the quote's speaker span."""
     if quote.speaker_start is None or quote.speaker_end is None:
         return quote
     start, end = quote.speaker_start, quote.speaker_end
     best: Mention | None = None
     best_rank = (9, 0)
-    for mention in mentions:
+    for mention in mentions.overlapping(start, end):
         if mention.label not in (Label.PERSON, Label.ORG) or not mention.entity:
             continue
         if mention.end <= start or mention.start >= end:

@@ -499,14 +499,17 @@ def _grain(tokens: list[Token], i: int, j: int) -> float:
 def _head(tokens: list[Token], k: int) -> tuple[str, list[Token]] | None:
     """The counted noun after a number: the last of up to three content words before a break."""
     words: list[Token] = []
-    for t in tokens[k : k + 3]:
+    for n, t in enumerate(tokens[k : k + 3]):
         if not t.word or not lexicon.is_content(t.text) or t.low in UNIT_WORDS:
             break
         if words and t.low.endswith("ed"):
             break  # "people fled": the verb after the counted noun
         words.append(t)
-        if (t.low.endswith("s") and len(t.low) > 3) or t.low in _PLURALS:
+        if t.low.endswith("s") and len(t.low) > 3:
             break
+        after = tokens[k + n + 1].low if k + n + 1 < len(tokens) else ""
+        if t.low in _PLURALS and not (after.endswith("s") and lexicon.is_content(after)):
+            break  # "people", but "police officers" counts officers
     if not words:
         return None
     return lexicon.lemma(words[-1].text.split("-")[-1]), words
