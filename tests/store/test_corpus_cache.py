@@ -135,3 +135,10 @@ def test_a_damaged_entry_is_a_miss(db: Path) -> None:
     assert cache.get_corpus("broken") is None
     cache.put_value("corpus", "v/short", b"[[], []]")
     assert cache.get_corpus("short") is None
+    whole = encode_corpus(analyze(_articles()))
+    cache.put_value("corpus", "v/whole", whole)
+    assert cache.get_corpus("whole") is not None
+    cache.put_value("corpus", "v/cut", whole.rsplit(b"\n", 1)[0])  # the last line lost
+    assert cache.get_corpus("cut") is None
+    cache.put_value("corpus", "v/long", whole + b"\n[]")
+    assert cache.get_corpus("long") is None

@@ -192,32 +192,52 @@ def decode_articles(data: bytes) -> list[Article]:
 
 def encode_corpus(analysis: Analysis) -> bytes:
     """The corpus-wide results (everything but the articles): resolved per-article results,
-    entities, corpus topics, stories and facts."""
-    return dumps(
-        [
-            [[article_id, *_analysis_row(found)] for article_id, found in analysis.by_article.items()],
-            [
-                [e.id, e.name, e.label.value, list(e.aliases), [[a, list(f)] for a, f in e.forms.items()]]
-                for e in analysis.entities
-            ],
-            list(analysis.topics),
-            [[s.id, s.label, list(s.articles)] for s in analysis.stories],
-            _fact_rows(analysis.facts),
-        ]
+    entities, corpus topics, stories and facts.
+
+    One JSON line per item (a first line with the counts, topics and stories, then one per
+    article, entity and fact): decoding turns each line into objects before reading the next,
+    where parsing one document held every row as Python lists at once (240 MB of lists for the
+    33 MB entry of 10,000 articles). JSON strings never hold a raw newline.
+    """
+    head = [len(analysis.by_article), len(analysis.entities), len(analysis.facts)]
+    stories = [[s.id, s.label, list(s.articles)] for s in analysis.stories]
+    lines = [dumps([head, list(analysis.topics), stories])]
+    lines.extend(dumps([article_id, *_analysis_row(found)]) for article_id, found in analysis.by_article.items())
+    lines.extend(
+        dumps([e.id, e.name, e.label.value, list(e.aliases), [[a, list(f)] for a, f in e.forms.items()]])
+        for e in analysis.entities
     )
+    lines.extend(dumps(row) for row in _fact_rows(analysis.facts))
+    return b"\n".join(lines)
 
 
 def decode_corpus(data: bytes) -> Analysis:
     """What ``encode_corpus`` wrote, as an ``Analysis`` without articles (the caller adds them)."""
-    by_article, entities, topics, stories, facts = loads(data)
+    lines = iter(data.split(b"\n"))
+
+    def line() -> Any:
+        item = next(lines, None)
+        if item is None:
+            raise ValueError("corpus entry: fewer lines than it counts")
+        return loads(item)
+
+    (articles, entities, facts), topics, stories = line()
+    by_article: dict[str, ArticleAnalysis] = {}
+    for _ in range(articles):
+        row = line()
+        by_article[row[0]] = _analysis_from_row(row[0], row[1:])
+    found_entities = []
+    for _ in range(entities):
+        eid, name, label, aliases, forms = line()
+        found_entities.append(Entity(eid, name, _LABELS[label], tuple(aliases), {a: tuple(f) for a, f in forms}))
+    found_facts = _facts_from_rows([line() for _ in range(facts)])
+    if next(lines, None) is not None:
+        raise ValueError("corpus entry: more lines than it counts")
     return Analysis(
         articles=[],
-        by_article={row[0]: _analysis_from_row(row[0], row[1:]) for row in by_article},
-        entities=[
-            Entity(eid, name, _LABELS[label], tuple(aliases), {a: tuple(f) for a, f in forms})
-            for eid, name, label, aliases, forms in entities
-        ],
-        facts=_facts_from_rows(facts),
-        stories=[Story(sid, label, tuple(articles)) for sid, label, articles in stories],
+        by_article=by_article,
+        entities=found_entities,
+        facts=found_facts,
+        stories=[Story(sid, label, tuple(members)) for sid, label, members in stories],
         topics=[str(t) for t in topics],
     )
