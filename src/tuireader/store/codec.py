@@ -201,14 +201,19 @@ def encode_corpus(analysis: Analysis) -> bytes:
     """
     head = [len(analysis.by_article), len(analysis.entities), len(analysis.facts)]
     stories = [[s.id, s.label, list(s.articles)] for s in analysis.stories]
-    lines = [dumps([head, list(analysis.topics), stories])]
-    lines.extend(dumps([article_id, *_analysis_row(found)]) for article_id, found in analysis.by_article.items())
-    lines.extend(
-        dumps([e.id, e.name, e.label.value, list(e.aliases), [[a, list(f)] for a, f in e.forms.items()]])
-        for e in analysis.entities
-    )
-    lines.extend(dumps(row) for row in _fact_rows(analysis.facts))
-    return b"\n".join(lines)
+    # Each line is appended as soon as it is written: orjson's output for a short value keeps a
+    # buffer of a few KB, so holding 70,000 of them (10,000 articles) took 300 MB.
+    out = bytearray(dumps([head, list(analysis.topics), stories]))
+    for article_id, found in analysis.by_article.items():
+        out += b"\n"
+        out += dumps([article_id, *_analysis_row(found)])
+    for e in analysis.entities:
+        out += b"\n"
+        out += dumps([e.id, e.name, e.label.value, list(e.aliases), [[a, list(f)] for a, f in e.forms.items()]])
+    for row in _fact_rows(analysis.facts):
+        out += b"\n"
+        out += dumps(row)
+    return bytes(out)
 
 
 def decode_corpus(data: bytes) -> Analysis:
