@@ -543,7 +543,7 @@ async def test_many_bad_files_give_a_few_toasts_and_a_count(tmp_path: Path) -> N
     (tmp_path / "good.txt").write_text("A Headline\n\nThe council met on Monday and voted.\n", encoding="utf-8")
     for n in range(12):
         (tmp_path / f"empty{n:02}.txt").write_text("", encoding="utf-8")
-    app = make_app([str(tmp_path)], None, theme="textual-dark", remember_theme=False)
+    app = make_app([str(tmp_path)], theme="textual-dark", remember_theme=False)
     async with app.run_test() as pilot:
         await settle(pilot)
         shown = [n.message for n in app._notifications if n.severity == "warning"]
