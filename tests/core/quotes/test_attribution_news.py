@@ -8,6 +8,9 @@ across generations, works and firms not people, "U.S." before a new sentence, "T
 
 from __future__ import annotations
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from tuireader.core.entities import recognise as entities
 from tuireader.core.pipeline import analyze_article
 from tuireader.model import Article, ArticleAnalysis, Label
@@ -137,10 +140,10 @@ def test_father_and_son_with_one_name_are_two_people() -> None:
 
 def test_father_quote_not_filed_under_the_son() -> None:
     resolved, (a,) = _resolve(
-        "Senator Martin Vance spoke on Monday. His son, Caleb Vance, is running for mayor. "
-        'Caleb Vance thanked voters. "My son will win," Senator Vance said.'
+        "Senator Martin Vantor spoke on Monday. His son, Caleb Vantor, is running for mayor. "
+        'Caleb Vantor thanked voters. "My son will win," Senator Vantor said.'
     )
-    assert resolved[a.id].quotes[0].speaker == _entity(resolved, a, "Martin Vance")
+    assert resolved[a.id].quotes[0].speaker == _entity(resolved, a, "Martin Vantor")
 
 
 def test_works_firms_and_parties_are_not_people() -> None:
@@ -208,26 +211,26 @@ def test_colon_introductions_and_dash_credits() -> None:
 
 
 def test_interrupted_and_run_on_quotations() -> None:
-    assert speakers('"The risk," said Edward Lamar, an economist at the institute, "is that jobs leave."') == [
-        ("The risk,", "Edward Lamar"),
-        ("is that jobs leave.", "Edward Lamar"),
+    assert speakers('"The risk," said Edward Lamond, an economist at the institute, "is that jobs leave."') == [
+        ("The risk,", "Edward Lamond"),
+        ("is that jobs leave.", "Edward Lamond"),
     ]
-    assert speakers('"We are extremely happy" about the ruling, said Rosa Demaro, director of the union.') == [
-        ("We are extremely happy", "Rosa Demaro")
+    assert speakers('"We are extremely happy" about the ruling, said Rosa Demby, director of the union.') == [
+        ("We are extremely happy", "Rosa Demby")
     ]
-    assert speakers('"We were wrong," Ramos, 58, told the Daily Courier in an interview.') == [
-        ("We were wrong,", "Ramos")
+    assert speakers('"We were wrong," Ravel, 58, told the Daily Courier in an interview.') == [
+        ("We were wrong,", "Ravel")
     ]
 
 
 def test_sentence_ending_in_a_speech_verb_then_a_quotation() -> None:
-    text = 'Professor Dianne Bystrom agreed. "The moderates are running out of time."'
-    assert speakers(text) == [("The moderates are running out of time.", "Dianne Bystrom")]
+    text = 'Professor Dianne Brisby agreed. "The moderates are running out of time."'
+    assert speakers(text) == [("The moderates are running out of time.", "Dianne Brisby")]
 
 
 def test_a_quotation_ending_its_sentence_lets_the_next_one_continue() -> None:
-    text = '"It is too early," said Cuban, host of the show "Shark Pond." "It depends on the economy."'
-    assert speakers(text)[-1] == ("It depends on the economy.", "Cuban")
+    text = '"It is too early," said Kestrel, host of the show "Hawk Pond." "It depends on the economy."'
+    assert speakers(text)[-1] == ("It depends on the economy.", "Kestrel")
 
 
 def test_honorific_keeps_a_wife_apart_from_her_husband() -> None:
@@ -278,8 +281,8 @@ def test_brother_by_given_name_and_organisations_seen_in_running_text() -> None:
 
 
 def test_and_added_and_adding_take_the_subject_of_the_first_verb() -> None:
-    assert speakers('Lazar said he welcomed the move and added, "I will plead guilty."') == [
-        ("I will plead guilty.", "Lazar")
+    assert speakers('Varga said he welcomed the move and added, "I will plead guilty."') == [
+        ("I will plead guilty.", "Varga")
     ]
     assert speakers('"They will help," Carl Brisco said, adding: "They will help everybody."') == [
         ("They will help,", "Carl Brisco"),
@@ -306,9 +309,9 @@ def test_a_description_heading_the_clause_is_the_speaker() -> None:
 
 
 def test_a_name_that_is_also_a_word_before_a_closing_verb() -> None:
-    assert speakers('"The rules have changed," From said.') == [("The rules have changed,", "From")]
+    assert speakers('"The rules have changed," Long said.') == [("The rules have changed,", "Long")]
     assert speakers('"This should hasten his exit," Will wrote.') == [("This should hasten his exit,", "Will")]
-    assert speakers('"Look at the statement," Conway notes.') == [("Look at the statement,", "Conway")]
+    assert speakers('"Look at the statement," Corrow notes.') == [("Look at the statement,", "Corrow")]
 
 
 def test_run_on_quotation_then_a_subject_after_the_last_comma() -> None:
@@ -323,12 +326,12 @@ def test_any_verb_in_the_attribution_slot() -> None:
     assert speakers('"This is fantastic!" beamed Dale Hart of Madison, who had snuck onto the floor.') == [
         ("This is fantastic!", "Dale Hart")
     ]
-    assert speakers('"They were never serious," Toomey fumed on Tuesday.') == [("They were never serious,", "Toomey")]
+    assert speakers('"They were never serious," Tully fumed on Tuesday.') == [("They were never serious,", "Tully")]
     assert speakers('Dana Whitfield scoffed at the plan, "It will never pass."') == [
         ("It will never pass.", "Dana Whitfield")
     ]
-    assert speakers('As the columnist Jo Byler pointed out in May, "The rules can still change."') == [
-        ("The rules can still change.", "Jo Byler")
+    assert speakers('As the columnist Jo Bylund pointed out in May, "The rules can still change."') == [
+        ("The rules can still change.", "Jo Bylund")
     ]
 
 
@@ -342,3 +345,98 @@ def test_crowds_and_possessive_descriptions() -> None:
     assert speakers('"The team took notes," read the statement, which was signed by Carl Brisco.') == [
         ("The team took notes,", "the statement")
     ]
+
+
+_PIECES = [
+    '"', "''", "“", "”", ",", ".", ":", " ", "\n\n", "said", "read", "the statement", "which", "Jo Roe",
+    "Mr.", "Jr.", "(D-Ohio)", "saying", "and added", "—", "-", "according to", "with", "a spokeswoman", "it",
+    "he", "Dale", "U.S.", "words here", "?", "!", "'",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_attribution_never_crashes_on_odd_punctuation(pieces: list[str]) -> None:
+    text = "Start. " + " ".join(pieces)
+    article = _article(text)
+    for q in analyze_article(article).quotes:
+        assert 0 <= q.start <= q.end <= len(article.text)
+        if q.speaker_start is not None and q.speaker_end is not None:
+            assert 0 <= q.speaker_start < q.speaker_end <= len(article.text)
+
+
+def test_possessor_of_the_words_and_names_that_are_words() -> None:
+    assert speakers('It is the pull of Quillan\'s "if you like your plan, you can keep it" promise.') == [
+        ("if you like your plan, you can keep it", "Quillan")
+    ]
+    assert speakers('In Brisco’s view, "this is a failure across the board."') == [
+        ("this is a failure across the board.", "Brisco")
+    ]
+    assert speakers('"It is an expensive model," said Will Danner, a professor.') == [
+        ("It is an expensive model,", "Will Danner")
+    ]
+    assert speakers('"I hope you find the missing files." Brisco said. "Yes, I do."')[0] == (
+        "I hope you find the missing files.",
+        "Brisco",
+    )
+
+
+def test_a_common_word_opening_the_sentence_is_not_a_speaker() -> None:
+    found = speakers('Weeks later, the mayor relented, saying: "We will reopen the bridge."')
+    assert found and found[0][1] != "Weeks"
+
+
+def test_she_is_not_a_man_named_in_full() -> None:
+    text = (
+        "Dana Whitfield runs the party. Her rival endorsed law professor Tim Tarvel. "
+        '"Do not let the perfect be the enemy of the good," she said.'
+    )
+    assert speakers(text) == [("Do not let the perfect be the enemy of the good,", "Dana Whitfield")]
+
+
+def test_two_bodies_joined_by_and_stay_two_and_a_short_name_joins_its_long_one() -> None:
+    found = mentions("The Senate Foreign Relations and Senate Intelligence committees met on Monday.")
+    assert not any(" and " in name for _, name in found)
+    resolved, (a, b) = _resolve(
+        "The Daily Quillan Times reported the vote on Monday.", "The Times said the vote was close."
+    )
+    assert _entity(resolved, b, "Times") == _entity(resolved, a, "Daily Quillan Times")
+
+
+def test_reported_speech_after_said_is_not_a_description() -> None:
+    found = speakers('Mr. Quillan, citing "the unique pull of the party," said the candidate could win Ohio.')
+    assert found == [("the unique pull of the party,", "Quillan")]
+
+
+def test_an_affiliation_before_a_name_is_not_part_of_it() -> None:
+    found = mentions("He ran against Republican Renee Elvane, a nurse, and lost to fellow Ruritanian John Quade.")
+    assert {("person", "Renee Elvane"), ("person", "John Quade")} <= found
+
+
+def test_bodies_named_with_on() -> None:
+    assert ("org", "Council on Coastal Relations") in mentions("Analysts at the Council on Coastal Relations agreed.")
+    assert not any(" on " in name for _, name in mentions("The Senate on Thursday debated Ruritania."))
+
+
+def test_the_governor_finds_gov_before_a_name() -> None:
+    article = _article('Quillan Gov. Rick Pardo spoke on Monday. "Faith made us strong," the Quillan governor said.')
+    quote = analyze_article(article).quotes[0]
+    assert quote.speaker_name == "the Quillan governor"
+    assert article.text[quote.speaker_start : quote.speaker_end] == "Rick Pardo"
+
+
+def test_a_description_heading_a_clause_keeps_whom_it_speaks_for() -> None:
+    article = _article(
+        'A spokeswoman for the Harbour Safety Committee emailed reporters the text, arguing, "It says nothing of it."'
+    )
+    quote = analyze_article(article).quotes[0]
+    assert quote.speaker_name == "spokeswoman for Harbour Safety Committee"
+    assert article.text[quote.speaker_start : quote.speaker_end] == "Harbour Safety Committee"
+
+
+def test_a_pronoun_never_takes_a_common_word_or_an_abbreviation() -> None:
+    text = (
+        "Rhoda Quaile came from Concord, N.H., for the rally. Sometimes the crowd went quiet. "
+        '"It just came out of my mouth," she said.'
+    )
+    assert speakers(text) == [("It just came out of my mouth,", "Rhoda Quaile")]

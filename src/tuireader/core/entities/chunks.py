@@ -36,7 +36,8 @@ _ABBREVIATIONS = frozenset(
 _BOUNDARY = frozenset(".!?…:;")
 _TRANSPARENT = frozenset("“\"‘'(—–-[«»„*_")
 _POSSESSIVE = ("'s", "’s", "'S", "’S")
-_JOINERS = frozenset({"of", "for", "and"})
+_JOINERS = frozenset({"of", "for", "and", "on"})
+_ON_HEADS = frozenset("Council Committee Commission Conference Panel Subcommittee Forum Institute Center".split())
 # After initials with a full stop ("the U.S. In a statement"), one of these starts a new sentence.
 _SENTENCE_OPENERS = frozenset(
     """in on at the a an but and or it its this that these those there they he she we i as after before when
@@ -186,8 +187,12 @@ def _joins(tokens: Sequence[Token], first: int, last: int, connector: str, follo
     if connector not in _JOINERS:
         return False
     current = tokens[last].text
+    if connector == "on":  # "Council on Coastal Affairs", "Committee on Roads and Rails" (not "Senate on Ruritania")
+        return current in _ON_HEADS
     if connector == "and":
-        return any(tokens[k].text in ORG_HEADS for k in range(first, last + 1))
+        # "Hale and Dorr Group", not two bodies "Senate Harbour Affairs and Senate Fisheries"
+        words = {tokens[k].text for k in range(first, last + 1)}
+        return any(w in ORG_HEADS for w in words) and following not in words and following not in ORG_HEADS
     if current in ORG_HEADS or current in LEADING_PLACE_HEADS or current in PLACE_HEADS:
         return True  # "Ministry of Health", "Gulf of Aden", "Port of Antwerp"
     # "Secretary of State", "Minister for Digital Affairs"; not "President of Chile" (a place).

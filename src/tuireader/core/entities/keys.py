@@ -63,17 +63,18 @@ def thing_targets(
         if not longs and len(words) == 1 and len(flat) >= 3:  # initials in another language's order
             longs = by_letters.get((label, "".join(sorted(flat))), [])
         if len(longs) != 1 and label == Label.ORG:
-            # Prefix matches share the first word ("of" for an empty key, as the scan did), suffix ones the last.
+            # Prefix matches share the first word ("of" for an empty key, as the scan did), suffix ones the last
+            # (also for one word: "the Times" and "The Daily Times", when only one long name ends so).
             candidates = by_first.get((*words, "of")[0], [])
-            if len(words) >= 2:
-                candidates = [*candidates, *by_last.get(words[-1], [])]
+            if len(words) >= 2 or len(by_last.get(words[-1] if words else "", [])) == 1:
+                candidates = [*candidates, *by_last.get(words[-1] if words else "", [])]
             longs = [
                 k
                 for k in sorted(set(candidates), key=order.__getitem__)
                 if k != key
                 and len(words_of[k]) > len(words)
                 and (
-                    words_of[k][: len(words)] == words
+                    (words_of[k][:1] == words or words_of[k][-1:] == words)
                     if len(words) == 1
                     else words_of[k][-len(words) :] == words
                     or words_of[k][: len(words) + 1] == (*words, "of")  # "Central Bank" / "Central Bank of Kenya"

@@ -31,7 +31,7 @@ def propagate(
     votes: dict[str, Counter[Label]] = defaultdict(Counter)
     org_firsts: set[str] = set()
     person_lasts: Counter[str] = Counter()
-    person_firsts: Counter[str] = Counter()  # "Nancy" alone after "Nancy Roe": not the French city
+    person_firsts: Counter[str] = Counter()  # "Nell" alone after "Nell Roe": not a town of that name
     for article in articles:
         for mention in mentions_of[article.id]:
             if mention.label in _NAMED:
@@ -46,7 +46,7 @@ def propagate(
     relabel: dict[str, tuple[Label, Label]] = {
         w: (Label.PERSON, Label.ORG) for w in org_firsts - set(person_lasts) if votes.get(w, Counter())[Label.PERSON]
     }
-    # "Bush" or "Clinton" alone taken for a small town, or "Roe" for a company: the corpus knows a person
+    # "Roe" or "Quill" alone taken for a small town or a company: the corpus knows a person
     # of that surname (big cities and countries keep their label: "Washington").
     for word in person_lasts | person_firsts:
         counter = votes.get(word, Counter())
@@ -58,6 +58,19 @@ def propagate(
             weak = other is Label.PLACE or counter[other] <= counter[Label.PERSON] or word not in org_firsts
             if counter[other] and word not in relabel and not known_place and weak:
                 relabel[word] = (other, Label.PERSON)
+    # One word, one kind of thing: "LeakHub" an organisation more often than "Leakhub" a person, and no
+    # person of the corpus has that name.
+    by_fold: dict[str, list[str]] = defaultdict(list)
+    for surface in votes:
+        if " " not in surface:
+            by_fold[surface.casefold()].append(surface)
+    for group in by_fold.values():
+        org = sum(votes[w][Label.ORG] for w in group)
+        person = sum(votes[w][Label.PERSON] for w in group)
+        if org > person > 0 and not any(w in person_lasts or w in person_firsts for w in group):
+            for w in group:
+                if votes[w][Label.PERSON] and w not in relabel:
+                    relabel[w] = (Label.PERSON, Label.ORG)
     # One surface, one kind of thing: a name labelled person here and organisation there takes the majority.
     for surface, counter in votes.items():
         if surface in relabel or " " not in surface:

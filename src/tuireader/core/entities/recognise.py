@@ -46,6 +46,9 @@ from tuireader.model import Article, ArticleAnalysis, Entity, Label, Mention
 _PERSON_ROLES = frozenset({"president", "minister", "leader"})  # "Kenya president X": not an org modifier
 _OUTLET_NOUNS = frozenset("platform app website site account channel network newspaper broadcaster".split())
 _RARE_ZIPF = 3.0  # wordfreq Zipf below which a word is not ordinary English
+_AFFILIATIONS = frozenset(
+    "Republican Democrat Democratic Independent Libertarian Conservative Labour Liberal Green".split()
+)  # party words before a person's name ("Republican Jan Roe")
 _ORG_TAIL_ZIPF = 4.0  # a plural whose singular is this common, and no surname: a company's noun ("Motors")
 _ROLE_ZIPF = 3.3  # a sentence-opening word this common, before a name, is a role ("Administrator")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
@@ -122,6 +125,16 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
         and words[0] not in gz.any_given_names()
     ):
         words, starts, ends = words[1:], starts[1:], ends[1:]  # "Administrator Ann Roe": a role used as a title
+        first += 1
+        initial = False
+    if (
+        len(words) >= 3
+        and (words[0] in _AFFILIATIONS or ev.demonym(words[0]) or words[0].endswith(("an", "ian")))
+        and words[1] in gz.given_names()
+        and words[0] not in gz.any_given_names()
+    ):
+        # "Republican Jan Roe", "fellow Ruritanian Jan Roe": an affiliation before a given name and a surname
+        words, starts, ends = words[1:], starts[1:], ends[1:]
         first += 1
         initial = False
     while words and (words[-1] in TITLE_CONNECTORS or words[-1] in NAME_PARTICLES):
@@ -239,7 +252,7 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
         return []
     if heading:
         return []
-    # "YouTube", "HuffPost": a capital inside a word (not "McCain", "DeSantis") makes a brand.
+    # "FlowTube", "NewsHub": a capital inside a word (not "McAdoo", "DeLuca") makes a brand.
     if len(words) == 1 and _CAMEL.fullmatch(words[0]) and not words[0].startswith(_NAME_PREFIXES):
         return found(Label.ORG)
     # "Congress", "Parliament" alone, mid-sentence: the legislature.

@@ -210,7 +210,7 @@ def _resolve_people(
                 by_title = _same_title(article.text, mentions, i, set(options), article.id, assigned)
                 options = [_nearest(mentions, i, by_title or set(options), article.id, assigned)]
             if not options and not name.full:
-                options = _by_given_name(people, name.surname, here)  # "his brother Jeb" after "Jeb Roe"
+                options = _by_given_name(people, name.surname, here)  # "his brother Ned" after "Ned Roe"
             if options:
                 assigned[(article.id, i)] = options[0]
                 people.clusters[options[0]].add(article, mention.text)
@@ -375,7 +375,7 @@ def _same_title(
     article_id: str,
     assigned: Mapping[tuple[str, int], int],
 ) -> set[int]:
-    """ "Senator Vance" among two Vances: the one this article already called "Senator"."""
+    """ "Senator Vantor" among two Vantors: the one this article already called "Senator"."""
     title = _title_before(text, mentions[index].start)
     if not title:
         return set()

@@ -36,11 +36,11 @@ SPEECH_CUES = frozenset(
     asking assured cracked snapped scoffed gushed bragged recounted reported reports write yelled screamed
     shouting yelling chanting exhorted claims cited cites riffed agreed agrees disagreed disagrees barked growled
     mocked mocks reacted sings hollered thundered intoned laughed sighed interjected interrupted whispered
-    murmured notes proclaimed remembered""".split()
+    murmured notes proclaimed remembered continues demurred citing""".split()
 )
 # Naming verbs: "Smith called it a 'bloodbath'". They attribute a word, not a statement.
 NAMING_CUES = frozenset(
-    """called calls described describes dubbed dubs termed labelled labeled branded
+    """called calls described describes dubbed dubs termed labelled labeled labeling labelling branded
     characterised characterized characterises characterizes""".split()
 )
 _WORD = re.compile(r"(?<![-\w])[A-Za-z]+\b")
@@ -198,6 +198,7 @@ def mask_quotes(text: str, passages: Sequence[QuotedPassage]) -> str:
     return "".join(parts)
 
 
+_UNTIL_STOP = re.compile(r"[^.!?\n\"“”]*[.!?]")
 _OPENING = frozenset("\"“„‟«'‘‚‛‹`")
 
 
@@ -215,8 +216,14 @@ def quoted_ends(text: str, masked: str, passages: Sequence[QuotedPassage]) -> li
             j += 1
         if j >= len(masked) or masked[j] == "\n":
             continue
-        if masked[j] in _OPENING or (last == "." and masked[j].isupper()):
+        if masked[j] in _OPENING:
             out.append(q.close + 1)
+        elif last == "." and masked[j].isupper():
+            # '"... missing." Roe said.' (a full stop for a comma) still belongs to its attribution
+            rest = _UNTIL_STOP.match(masked, j)
+            short = rest is not None and len(rest.group().split()) <= 6 and cues(masked, j, rest.end())
+            if not short:
+                out.append(q.close + 1)
     return out
 
 

@@ -19,7 +19,7 @@ a headline digest ``HEADLINE - Roe: "..."``, ``"..." — Roe``), a participle or
 its clause's subject (``Roe lobbied for it, saying "..."``, ``Roe interjected to say: "..."``),
 ``X said ... and added, "..."`` the subject of the first verb, a quotation that runs on before
 ``said X``, a sentence ending in a verb before a quotation (``Roe agreed. "..."``), honorifics,
-party codes and places in apposition (``Sen. Jo Roe (D-Ohio)``, ``Roe, 30, of Raleigh, N.C.,``),
+party codes and places in apposition (``Sen. Jo Roe (D-Ohio)``, ``Roe, 30, of Ashford, Vt.,``),
 and the marks of ``quote_marks`` (doubled apostrophes included).
 
 What a Quote holds (the choices, for readers of the JSON and the UI):
@@ -98,6 +98,15 @@ _INVERTED_SLOT = re.compile(
 _VERB_BEFORE = re.compile(r"\b([a-z]{3,}ed)" + _SHORT_PHRASE + r"\s*[,:]\s*$")
 _HEADLINE_DASH = re.compile(r"\s(?:-|—|–|--)\s")
 _BY_AGENT = re.compile(r"\s+by\s+")
+_SAYING_NOUNS = (
+    r"(?:words?|question|promise|dictum|message|view|statement|response|reply|answer|remarks?|comments?|slogan"
+    r"|motto|warning|claim|argument|line|vow|pledge|tweet|post|mantra|refrain|advice|verdict|assessment)"
+)
+# "Roe's dictum to his interns was, '...'", "in Roe's view, '...'", "Roe's '...'"
+_POSSESSOR = re.compile(
+    r"((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w-]*)['’]s?\s+(?:(?:[a-z-]+\s+){0,2}" + _SAYING_NOUNS
+    + r"\b[^,:;.!?]{0,60}?(?:\s+(?:was|is|were|are|reads?))?\s*[,:]?\s*$|$)"
+)
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+$")
 _GOVERNED = re.compile(r"\b[a-z]{3,}\s+to\s+$")  # "interjected to say", "took the stage to say"
 # '"...," Jo Bloggs, who has chaired the committee since 2014 and ..., said': a long appositive is fine
@@ -269,7 +278,7 @@ class _Attribution:
         slot = _VERB_SLOT.match(masked, base + lead_end, limit)
         verb = slot.group(2) if slot is not None else ""
         if slot is not None and (verb.endswith(("ed", "s")) or cues(masked, slot.start(2), slot.end(2))):
-            # '"...," Conway notes.', '"...," From said.': a name and one verb closing the sentence
+            # '"...," Corrow notes.', '"...," Long said.': a name and one verb closing the sentence
             named = self.finder.name_at(slot.start(1), slot.end(1))
             if named is not None:
                 return slot.group(2).lower(), named, slot.start(2)
@@ -354,6 +363,11 @@ class _Attribution:
         reads = _READ_CUE.search(masked, lo, hi)
         if reads is not None:
             found.append(Cue(reads.start(), reads.end(), reads.group()))
+        owner = _POSSESSOR.search(masked, max(lo, hi - 120), hi) if not found else None
+        if owner is not None:  # "Roe's dictum was, '...'", "the pull of Roe's '...' promise"
+            named = self.finder.name_at(owner.start(1), owner.end(1))
+            if named is not None:
+                return "", named, owner.start(1)
         if not found:
             verb = _VERB_BEFORE.search(masked, lo, hi)
             if verb is None:
@@ -394,7 +408,7 @@ class _Attribution:
                 speaker = self.finder.after(cue.end, hi)
                 if speaker is not None and speaker.via in ("description", ANONYMOUS):
                     speaker = None  # "recalled the freeze on pay: '...'": the object, not the speaker
-        if speaker is None:  # "Lazar said he welcomed it and added, '...'": the subject of "said"
+        if speaker is None:  # "Varga said he welcomed it and added, '...'": the subject of "said"
             speaker = self._earlier_cue_subject(found, lo, cue)
         if speaker is None:
             speaker = self.finder.leading(sentence, cue.start)

@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from tuireader.core.entities import gazetteer as gz
 from tuireader.core.entities.rules import ORG_HEADS, PLACE_HEADS
 from tuireader.core.quotes.context import Candidate, Sentences, cues, names_in
 from tuireader.model import Label, Span
@@ -32,7 +33,17 @@ _ROLE_HEADS = frozenset(
 )
 
 
+_COMMON_ZIPF = 4.5  # a lone capitalised word this common in English is not taken for a person
 _THING_HEADS = PLACE_HEADS | ORG_HEADS | frozenset({"Garden", "Gardens", "Hall", "Center", "Centre"})
+# "the governor" for "Gov. Jo Roe": the abbreviated titles news writes before a name.
+_ROLE_ABBREVIATIONS = {
+    "governor": ("gov.",),
+    "senator": ("sen.",),
+    "representative": ("rep.",),
+    "president": ("pres.",),
+    "general": ("gen.",),
+    "professor": ("prof.",),
+}
 _MALE_BEFORE = re.compile(
     r"\b(?:son|husband|brother|father|boyfriend|grandson|nephew|uncle|mr\.?|sir|king|prince|man)\b[\s,]*$"
 )
@@ -114,7 +125,8 @@ class References:
                         return Speaker(cand.start, cand.end, cand.name, "description", cand.label, written=phrase)
                     if wanted is Label.PERSON and cand.label in (Label.PERSON, None):
                         before = self.masked[max(0, cand.start - 40) : cand.end].lower()  # "Judge X" may be one mention
-                        if re.search(rf"\b{re.escape(head)}\b", before) and all(w in before for w in words[1:-1]):
+                        forms = "|".join(re.escape(f) for f in (head, *_ROLE_ABBREVIATIONS.get(head, ())))
+                        if re.search(rf"\b(?:{forms})(?!\w)", before) and all(w in before for w in words[1:-1]):
                             return Speaker(cand.start, cand.end, cand.name, "description", cand.label, written=phrase)
         return Speaker(lo, hi, phrase, ANONYMOUS)
 
@@ -185,7 +197,12 @@ class References:
             if span.end <= floor:
                 break
             subject = self._cue_subject(span, start)
-            if subject is not None and subject.label in labels and self._gender(subject) in (None, pronoun):
+            if (
+                subject is not None
+                and subject.label in labels
+                and self._gender(subject) in (None, pronoun)
+                and (pronoun not in ("he", "she") or _person_like(subject))
+            ):
                 return self._learn(replace(subject, via="pronoun"), pronoun)
             hi = min(span.end, start)
             in_sentence = [
@@ -206,7 +223,11 @@ class References:
                 break
             span = self.sentences.spans[index]
             hi = min(span.end, limit)
-            fits = [c for c in self._candidates(span.start, hi) if c.label in labels]
+            fits = [
+                c
+                for c in self._candidates(span.start, hi)
+                if c.label in labels and (pronoun not in ("he", "she") or _person_like(c))
+            ]
             for cand in reversed(fits):
                 if self._gender(cand) in (None, pronoun):
                     return self._pick([c for c in fits if c.start <= cand.start], pronoun)
@@ -219,8 +240,8 @@ class References:
             return True
         if self._gender(cand) not in (None, pronoun):
             return False
-        if cand.label is None and cand.name.split()[-1] in _THING_HEADS:
-            return False  # "Madison Square Garden": a place or a body, never "he" or "she"
+        if not _person_like(cand):
+            return False
         if cand.label is None and len(cand.name.split()) == 1:
             # A lone capitalised word is a person only as a sentence's subject or a known speaker.
             known = cand.name in self.speaker_names
@@ -236,6 +257,9 @@ class References:
             return "he"
         if _FEMALE_BEFORE.search(before):
             return "she"
+        words = cand.name.split()
+        if len(words) >= 2:  # "Tim Tarvel": a given name English lists give one gender only
+            return gz.given_gender(words[0])
         return None
 
     def _learn(self, speaker: Speaker, pronoun: str) -> Speaker:
@@ -287,6 +311,22 @@ class References:
         self.resolved.insert(at, speaker)
         self.speaker_spans.add((speaker.start, speaker.end))
         self.speaker_names.add(speaker.name)
+
+
+def _person_like(cand: Candidate | Speaker) -> bool:
+    """Whether an unlabelled capitalised name can be a person: not a place or body ("Madison Square
+    Garden"), not an abbreviation ("N.H"), not a common word capitalised at a sentence start ("Sometimes")."""
+    if cand.label is not None:
+        return True
+    words = cand.name.split()
+    if not words or words[-1] in _THING_HEADS:
+        return False
+    if "." in cand.name and len(cand.name.replace(".", "")) <= 4:
+        return False
+    if len(words) == 1:
+        word = words[0]
+        return gz.english_frequency(word.lower()) < _COMMON_ZIPF or word in gz.given_names() or word in gz.surnames()
+    return True
 
 
 def _bisect(starts: list[int], offset: int) -> int:

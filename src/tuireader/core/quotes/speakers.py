@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from tuireader.core.entities import gazetteer as gz
 from tuireader.core.quotes.context import (
     ABBREVIATIONS,
     MASK,
@@ -88,6 +89,7 @@ _POSSESSIVE_ROLE = re.compile(
 )
 
 
+_COMMON_ZIPF = 4.5  # an English word this common opening a sentence is not taken for a name on its own
 _CLAUSE_WORDS = PRONOUNS | frozenset(
     "me him her us them my our your is was were are has had have will would could can may might should not".split()
 )
@@ -98,7 +100,12 @@ def _noun_phrase(words: Sequence[str]) -> bool:
     ("he returned he began by") or a stray fragment ending in a preposition."""
     lowered = [w.lower().strip(",.") for w in words]
     if lowered[0] in ("the", "a", "an", "one", "another", "some", "his", "her", "their", "its", "our", "this", "that"):
-        return not any(w in PRONOUNS for w in lowered[1:]) and lowered[-1] not in _NOT_SUBJECT_START
+        # not a clause: "the candidate could be", "the city embodied the"
+        rest = lowered[1:]
+        return (
+            not any(w in _CLAUSE_WORDS or w in ("be", "been", "being", "the", "a", "an") for w in rest)
+            and lowered[-1] not in _NOT_SUBJECT_START
+        )
     return not any(w in _CLAUSE_WORDS for w in lowered) and lowered[-1] not in _NOT_SUBJECT_START
 
 
@@ -191,7 +198,7 @@ class SpeakerFinder:
             if i < len(parts) - 2 and _APPOSITIVE_START.match(words) and not words.startswith(("the ", "a ", "an ")):
                 continue
             if i > 0 and _PLACE_PART.match(text, parts[i - 1][0], parts[i - 1][1]):
-                continue  # "Jo Bloggs, 30, of Raleigh, N.C., said": the rest of a place
+                continue  # "Jo Bloggs, 30, of Ashford, Vt., said": the rest of a place
             start = p_lo
             for match in _BOUNDARY.finditer(text, p_lo, p_hi):
                 start = match.end()
@@ -233,7 +240,8 @@ class SpeakerFinder:
         if found is not None and found.via == ANONYMOUS and stop and text[stop.start()] == ",":
             named = re.match(r"\s*([^,;:]+?)(?:[,;:]|\.?$)", text[stop.end() : hi])
             tail = self._name_in(stop.end(), stop.end() + named.end(1), at_end=True) if named else None
-            relative = named is not None and named.group(1).split()[0].lower() in ("which", "who", "that", "whose")
+            first = named.group(1).split()[:1] if named is not None else []
+            relative = bool(first) and first[0].lower() in ("which", "who", "that", "whose")
             if tail is not None and not relative and len(named.group(1).split()) <= 5 if named else False:
                 return tail  # "said a spokesman, Jo Roe" (not "read the statement, which was sent by Jo Roe")
         return found
@@ -249,7 +257,7 @@ class SpeakerFinder:
         if first and first.group(1).lower() in PRONOUNS:
             return self.refs.pronoun(lo + first.start(1), lo + first.end(1))
         opener = first.group(1) if first else ""
-        # "Here in Columbia, Roe ...", "Appearing before supporters, Roe ...": an opening phrase, then the subject
+        # "Here in Ashford, Roe ...", "Appearing before supporters, Roe ...": an opening phrase, then the subject
         adverbial = (opener.lower() in NOT_NAMES or opener.endswith(("ing", "ed", "ly"))) and opener.lower() not in (
             "the a an this that these those his her their its our"
         ).split()
@@ -280,16 +288,36 @@ class SpeakerFinder:
                 return named
             if end > np.start(1):
                 found = self._classify(subject_at, end)
+                more = _DESCRIPTION_TAIL.match(text, end + 1, hi) if text[end : end + 1] == " " else None
+                if found is not None and found.via == ANONYMOUS and more is not None:
+                    # "A spokeswoman for the House Committee emailed ...": the description whole
+                    tail_end = more.end()
+                    while text[tail_end - 1] in ".,":
+                        tail_end -= 1
+                    whole = self._classify(subject_at, tail_end)  # "spokeswoman for X": X's role
+                    if whole is not None and whole.via == "role":
+                        return whole
+                    return Speaker(found.start, tail_end, text[found.start : tail_end], ANONYMOUS)
                 if found is not None:
                     return found
         window_end = min(hi, head + 80)
         for cand in self._mentions_between(head, window_end):
             return Speaker(cand.start, cand.end, cand.name, "name", cand.label)
-        names = names_in(text, head, window_end)
+        names = [n for n in names_in(text, head, window_end) if not self._sentence_opener(n, head)]
         if names:
             n = names[0]
             return Speaker(n.start, n.end, n.name, "name")
         return None
+
+    def _sentence_opener(self, name: Candidate, head: int) -> bool:
+        """ "Weeks later", "Buying a gun": a common word capitalised only because it opens the sentence."""
+        if name.start != head or " " in name.name:
+            return False
+        word = name.name
+        if gz.english_frequency(word.lower()) < _COMMON_ZIPF or word in gz.given_names():
+            return False
+        following = re.match(r"\s+(\w)", self.masked[name.end : name.end + 3])
+        return following is not None and following.group(1).islower()
 
     def name_at(self, lo: int, hi: int) -> Speaker | None:
         """A name written in capitals at ``[lo, hi)`` taken as a name even when it is an English word
@@ -334,7 +362,8 @@ class SpeakerFinder:
         last = re.search(r"(\w+)\.?$", text[lo:hi])
         if last and last.group(1).lower() in PRONOUNS and (len(words) == 1 or last.group(1).lower() != "i"):
             return self.refs.pronoun(lo + last.start(1), lo + last.end(1))
-        if len(words) > 12 or words[0].lower() in _NOT_SUBJECT_START:
+        named_start = len(words) > 1 and words[0][:1].isupper() and words[1][:1].isupper()  # "Will Doyle"
+        if len(words) > 12 or (words[0].lower() in _NOT_SUBJECT_START and not named_start):
             return None
         rep = _REPRESENTATIVE.search(text, lo, hi)
         if rep:
