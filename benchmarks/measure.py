@@ -70,8 +70,13 @@ def first_frame(
     *,
     size: tuple[int, int] = (160, 48),
     timeout: float = 120,
+    cpu: list[float] | None = None,
 ) -> float | None:
-    """Seconds from exec until any of ``needles`` is on screen; None if it never appears."""
+    """Seconds from exec until any of ``needles`` is on screen; None if it never appears.
+
+    With ``cpu``, the command's own CPU seconds (user + system, until it is stopped just after the
+    needle shows) are appended to it: steadier than wall time on a shared machine.
+    """
     pattern = re.compile("|".join(re.escape(n) for n in needles if n))
     master, slave = os.openpty()
     cols, rows = size
@@ -103,20 +108,29 @@ def first_frame(
                 found = time.perf_counter() - start
                 break
     finally:
-        _stop(proc)
+        used = _stop(proc)
         os.close(master)
+    if cpu is not None and found is not None and used is not None:
+        cpu.append(used)
     return found
 
 
-def _stop(proc: subprocess.Popen[bytes]) -> None:
-    """End the child we started (and its process group, which it leads) by id."""
+def _stop(proc: subprocess.Popen[bytes]) -> float | None:
+    """End the child we started (and its process group, which it leads) by id; its CPU seconds."""
     for sig in (signal.SIGTERM, signal.SIGKILL):
-        if proc.poll() is not None:
-            return
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, sig)
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            proc.wait(timeout=3)
+        deadline = time.perf_counter() + 3
+        while time.perf_counter() < deadline:
+            try:
+                pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            except ChildProcessError:
+                return None  # already reaped
+            if pid:
+                proc.returncode = os.waitstatus_to_exitcode(status)
+                return float(usage.ru_utime + usage.ru_stime)
+            time.sleep(0.005)
+    return None
 
 
 def median(values: Sequence[float | None]) -> float | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tuireader.cli import main
+from tuireader.core.pipeline import corpus_key
 from tuireader.model import ArticleAnalysis
 from tuireader.settings import Settings
 from tuireader.sources.files import load_corpus
@@ -38,11 +40,18 @@ def _path() -> Path:
 
 
 def _poison(folder: Path) -> None:
-    """Store a marked analysis for the folder's article, so a run that reads the cache shows it."""
+    """Store a marked analysis for the folder's article, so a run that reads the cache shows it.
+
+    The corpus-wide results kept for the folder are dropped, so the next run resolves entities
+    again from the (poisoned) per-article entries.
+    """
     article = load_corpus([folder]).articles[0]
     cache = open_cache(_path())
     cache.put_many([ArticleAnalysis(article=article.id, topics=("poisoned cache entry",))])
     cache.close()
+    with sqlite3.connect(_path()) as conn:
+        conn.execute("DELETE FROM kv WHERE kind = 'corpus'")
+    conn.close()
 
 
 def _topics(capsys: pytest.CaptureFixture[str], *args: str) -> list[str]:
@@ -57,6 +66,22 @@ def test_analyze_fills_the_cache_and_reads_it(folder: Path, capsys: pytest.Captu
     assert _path().exists()
     _poison(folder)
     assert "poisoned cache entry" in _topics(capsys, str(folder))
+
+
+def test_analyze_reads_the_corpus_wide_results(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _topics(capsys, str(folder))
+    articles = load_corpus([folder]).articles
+    cache = open_cache(_path())
+    kept = cache.get_corpus(corpus_key(articles))
+    assert kept is not None and kept.by_article.keys() == {articles[0].id}
+    kept.topics = ["poisoned corpus topic"]
+    cache.put_corpus(corpus_key(articles), kept)
+    cache.close()
+    assert main(["analyze", str(folder), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["topics"] == ["poisoned corpus topic"]
+    (folder / "bridge.txt").write_text(STORY.replace("2.4 million", "2.5 million"), encoding="utf-8")
+    assert main(["analyze", str(folder), "--json"]) == 0  # an edited article: recomputed
+    assert "poisoned corpus topic" not in json.loads(capsys.readouterr().out)["topics"]
 
 
 def test_no_cache_flag_neither_creates_nor_reads(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:

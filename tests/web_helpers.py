@@ -55,6 +55,12 @@ class FakeStore:
     def put_facts(self, key: str, facts: Any) -> None:
         pass
 
+    def get_corpus(self, key: str) -> None:
+        return None
+
+    def put_corpus(self, key: str, analysis: Any) -> None:
+        pass
+
     def get_value(self, namespace: str, key: str) -> bytes | None:
         return self.values.get((namespace, key))
 

@@ -192,10 +192,12 @@ def _check_paths(paths: Sequence[str]) -> None:
     The app reads the files in a worker so the first frame comes quickly; this only looks at
     names, so a missing path or an empty folder gets its one-line error on a normal terminal.
     """
+    if not paths:
+        return  # the bundled seeds
     from tuireader.sources.files import discover
 
     problems: list[str] = []
-    if paths and next(discover(paths, problems.append), None) is None:
+    if next(discover(paths, problems.append), None) is None:
         _warn_all(problems[:-1])
         _fail(problems[-1] if problems else "no article files in " + ", ".join(paths))
 

@@ -2,7 +2,8 @@
 
 ``tuireader.store.cache.Cache`` (one SQLite file) implements it; the CLI opens one and passes it
 to the loaders (sentences, whole files, downloaded pages), the pipeline (per-article analyses,
-each story's facts) and the app. ``None`` wherever a store is accepted means: keep nothing.
+each story's facts, the corpus-wide results) and the app. ``None`` wherever a store is accepted
+means: keep nothing.
 Every method swallows storage trouble: a store never breaks a run, a miss only costs time.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from tuireader.model import Article, ArticleAnalysis, Fact, Span
+from tuireader.model import Analysis, Article, ArticleAnalysis, Fact, Span
 
 
 class Store(Protocol):
@@ -34,6 +35,12 @@ class Store(Protocol):
     def get_facts(self, key: str) -> list[Fact] | None: ...
 
     def put_facts(self, key: str, facts: Sequence[Fact]) -> None: ...
+
+    # corpus-wide results (resolved per-article results, entities, topics, stories, facts), keyed
+    # by a digest of the whole set of articles; returned without the articles
+    def get_corpus(self, key: str) -> Analysis | None: ...
+
+    def put_corpus(self, key: str, analysis: Analysis) -> None: ...
 
     # opaque values by kind (kind "page": downloaded web pages)
     def get_value(self, kind: str, key: str) -> bytes | None: ...

@@ -292,7 +292,11 @@ def test_pipeline_reuses_cached_facts_per_story(db: Path, monkeypatch: pytest.Mo
         return real(analysis)
 
     monkeypatch.setattr(align, "align_facts", counting)
-    second = analyze([a for a in articles if a], store=open_cache(db))
+    # Another article joins the corpus (so the corpus-wide results are recomputed), but the
+    # bridge story's articles are unchanged: its facts come from the store, not from alignment.
+    other = build_article(RawArticle(path="x.txt", text="Orchard harvest\n\nApple growers in Northvale began picking."))
+    assert other is not None
+    second = analyze([*(a for a in articles if a), other], store=open_cache(db))
     assert calls == []
     assert second.facts == first.facts
     third = analyze([a for a in articles if a])  # no cache: aligned again, same result

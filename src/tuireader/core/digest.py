@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from tuireader.model import Analysis, Fact, Quote, Span
 
 # ---------------------------------------------------------------------------------------------
@@ -117,6 +115,8 @@ def same_quote(a: str, b: str) -> bool:
 
     A fragment has to be a few words long, or every short phrase would join every long quotation.
     """
+    from rapidfuzz import fuzz  # here, not at the top: the article list imports this module before the first frame
+
     a, b = _comparable(a), _comparable(b)
     if not a or not b:
         return False

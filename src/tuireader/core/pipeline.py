@@ -1,9 +1,16 @@
 """The analysis pipeline: per-article extraction, corpus-wide resolution, facts and stories.
 
 Per-article results depend only on the article's text, so they are what a store keeps
-(keyed by article id, a content hash, and ``ANALYSER_VERSION``). Everything corpus-wide is
-recomputed from them, except each story's facts, kept under a digest of what alignment reads.
-The store (``tuireader.storage.Store``) and the number of worker processes are passed in.
+(keyed by article id, a content hash, and ``ANALYSER_VERSION``). The corpus-wide results
+(entity resolution, topics, stories, facts) are kept under a digest of the whole set of articles
+(``corpus_key``), so reopening an unchanged corpus recomputes nothing; when one article changes,
+they are recomputed from the per-article results, and each unchanged story's facts still come
+from the store (kept under a digest of what its alignment reads). The store's version carries
+``ANALYSER_VERSION``. The store (``tuireader.storage.Store``) and the number of worker processes
+are passed in.
+
+The extractors are imported when first needed: a reopen served from the store never loads them
+(numpy, rapidfuzz and the gazetteers are half a second of imports).
 """
 
 from __future__ import annotations
@@ -12,10 +19,6 @@ import hashlib
 import os
 from collections.abc import Callable, Iterator, Sequence
 
-from tuireader.core import stories, topics
-from tuireader.core.entities import recognise as entities
-from tuireader.core.facts import align
-from tuireader.core.quotes import extract as quotes
 from tuireader.model import Analysis, Article, ArticleAnalysis, Fact, Story
 from tuireader.storage import Store
 
@@ -31,6 +34,10 @@ class Cancelled(Exception):
 
 def analyze_article(article: Article) -> ArticleAnalysis:
     """Everything that depends on one article alone."""
+    from tuireader.core import topics
+    from tuireader.core.entities import recognise as entities
+    from tuireader.core.quotes import extract as quotes
+
     mentions = entities.extract_mentions(article)
     return ArticleAnalysis(
         article=article.id,
@@ -72,6 +79,8 @@ def _analyze_all(articles: Sequence[Article], wanted: int | None) -> Iterator[Ar
 def _facts_by_story(analysis: Analysis, store: Store | None, report: Callable[[str, int, int], None]) -> list[Fact]:
     """Align each story on its own: facts never cross stories, the work grows with story size
     rather than corpus size, and an unchanged story's facts come from the store."""
+    from tuireader.core.facts import align
+
     by_id = {a.id: a for a in analysis.articles}
     order = {a.id: n for n, a in enumerate(analysis.articles)}
     stories_ = analysis.stories or [Story("all", "", tuple(a.id for a in analysis.articles))]
@@ -112,6 +121,17 @@ def _story_key(members: Sequence[Article], analysis: Analysis) -> str:
     return digest.hexdigest()
 
 
+def corpus_key(articles: Sequence[Article], *, facts: bool = True) -> str:
+    """A digest of everything the corpus-wide steps read from the articles, in order: each
+    article's id (a hash of its text) and the metadata beside it (title, source, date, author, URL)."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(b"facts\n" if facts else b"no facts\n")
+    for a in articles:
+        digest.update("\x1f".join((a.id, a.title, a.source, a.published or "", a.author or "", a.url or "")).encode())
+        digest.update(b"\x1e")
+    return digest.hexdigest()
+
+
 def analyze(
     articles: Sequence[Article],
     *,
@@ -121,12 +141,23 @@ def analyze(
     cancelled: Callable[[], bool] | None = None,
     facts: bool = True,
 ) -> Analysis:
-    """The whole analysis of ``articles``; ``store`` keeps per-article results and facts between runs."""
+    """The whole analysis of ``articles``; ``store`` keeps per-article results, facts and the
+    corpus-wide results between runs."""
+
     def report(stage: str, done: int, total: int) -> None:
         if cancelled is not None and cancelled():
             raise Cancelled
         if progress is not None:
             progress(stage, done, total)
+
+    key = corpus_key(articles, facts=facts) if store is not None else ""
+    kept = store.get_corpus(key) if store is not None else None
+    if kept is not None:
+        kept.articles = list(articles)
+        report("done", 1, 1)
+        return kept
+    from tuireader.core import stories, topics
+    from tuireader.core.entities import recognise as entities
 
     total = len(articles)
     found: dict[str, ArticleAnalysis] = store.get_many([a.id for a in articles]) if store is not None else {}
@@ -151,5 +182,7 @@ def analyze(
     analysis.stories = stories.group_stories(analysis)
     if facts:
         analysis.facts = _facts_by_story(analysis, store, report)
+    if store is not None:
+        store.put_corpus(key, analysis)
     report("done", 1, 1)
     return analysis

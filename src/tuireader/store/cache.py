@@ -8,6 +8,9 @@ What it keeps, each keyed by content so an edited article is simply a miss:
   reading and normalising; the app's first frame waits for it);
 - each story's facts, keyed by a digest of its articles and their resolved entities (alignment is
   the slowest corpus-wide stage, and most stories are unchanged when a corpus is reopened);
+- the corpus-wide results (resolved entities, stories, topics, facts), keyed by a digest of the
+  whole set of articles, so reopening an unchanged corpus recomputes nothing (the most recent
+  ``CORPUS_KEEP`` sets are kept);
 - opaque values by kind and key (``kind="page"``: downloaded web pages).
 
 Analyses and sentences are stored with a version made of ``pipeline.ANALYSER_VERSION`` and a hash
@@ -32,14 +35,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from tuireader.model import Article, ArticleAnalysis, Fact, Span
+from tuireader.model import Analysis, Article, ArticleAnalysis, Fact, Span
 from tuireader.store.codec import (
     decode_analysis,
     decode_articles,
+    decode_corpus,
     decode_facts,
     decode_spans,
     encode_analysis,
     encode_articles,
+    encode_corpus,
     encode_facts,
     encode_spans,
 )
@@ -50,6 +55,9 @@ BUSY_TIMEOUT_MS = 10_000
 # Whole-file and story-fact entries are dropped this long after they were stored (recomputed once
 # if still in use), so entries for folders no longer opened, or since edited, do not pile up.
 DERIVED_MAX_AGE = 90 * 24 * 3600
+# Corpus-wide results are large (a few MB per 1,000 articles) and only the latest set of a folder
+# is ever asked for again, so only this many of the most recently stored sets are kept.
+CORPUS_KEEP = 8
 _SIDE_FILES = ("-wal", "-shm", "-journal")
 
 _SCHEMA = """
@@ -372,12 +380,12 @@ class Cache:
         if data is None:
             return None
         try:
-            return decode_articles(data.decode("utf-8"))
+            return decode_articles(data)
         except (*_BAD_ENTRY, UnicodeDecodeError):
             return None
 
     def put_file(self, key: str, articles: Sequence[Article]) -> None:
-        self.put_value("file", f"{self.version}/{key}", encode_articles(articles).encode("utf-8"))
+        self.put_value("file", f"{self.version}/{key}", encode_articles(articles))
 
     # -- facts of one story (alignment is the slowest corpus-wide stage) -------------------------
 
@@ -387,12 +395,32 @@ class Cache:
         if data is None:
             return None
         try:
-            return decode_facts(data.decode("utf-8"))
+            return decode_facts(data)
         except (*_BAD_ENTRY, UnicodeDecodeError):
             return None
 
     def put_facts(self, key: str, facts: Sequence[Fact]) -> None:
-        self.put_value("facts", f"{self.version}/{key}", encode_facts(facts).encode("utf-8"))
+        self.put_value("facts", f"{self.version}/{key}", encode_facts(facts))
+
+    # -- corpus-wide results (entity resolution, stories, facts) ---------------------------------
+
+    def get_corpus(self, key: str) -> Analysis | None:
+        """The corpus-wide results stored under ``key`` (a digest of the articles), without articles."""
+        data = self.get_value("corpus", f"{self.version}/{key}")
+        if data is None:
+            return None
+        try:
+            return decode_corpus(data)
+        except (*_BAD_ENTRY, UnicodeDecodeError):
+            return None
+
+    def put_corpus(self, key: str, analysis: Analysis) -> None:
+        self.put_value("corpus", f"{self.version}/{key}", encode_corpus(analysis))
+        self._write(
+            "DELETE FROM kv WHERE kind = 'corpus' AND key NOT IN "
+            "(SELECT key FROM kv WHERE kind = 'corpus' ORDER BY rowid DESC LIMIT ?)",  # newest rows last
+            [(CORPUS_KEEP,)],
+        )
 
     # -- opaque values ---------------------------------------------------------------------------
 
@@ -425,7 +453,7 @@ class Cache:
             for table in ("analyses", "sentences"):
                 removed += conn.execute(f"DELETE FROM {table} WHERE version != ?", [self.version]).rowcount
             removed += conn.execute(
-                "DELETE FROM kv WHERE kind IN ('facts', 'file') AND (substr(key, 1, ?) != ? OR stored < ?)",
+                "DELETE FROM kv WHERE kind IN ('facts', 'file', 'corpus') AND (substr(key, 1, ?) != ? OR stored < ?)",
                 [len(self.version) + 1, self.version + "/", time.time() - DERIVED_MAX_AGE],
             ).rowcount
             conn.execute("COMMIT")

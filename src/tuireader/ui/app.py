@@ -22,7 +22,6 @@ from textual.worker import get_current_worker
 from tuireader.model import Analysis, Article
 from tuireader.safe_line import safe_line
 from tuireader.settings import Settings
-from tuireader.sources.files import Corpus
 from tuireader.storage import Store
 from tuireader.ui.config import Config, config_path, load_config, save_config
 from tuireader.ui.dialogs.help import HelpScreen, describe, help_title, own_bindings, sections_for
@@ -38,6 +37,7 @@ from tuireader.ui.reader.screen import MainScreen
 
 if TYPE_CHECKING:
     from tuireader.core.search import SearchIndex
+    from tuireader.sources.files import Corpus
     from tuireader.store.fulltext import FullTextIndex
 
 # Moves and system actions the palette already offers (or that make no sense by name).
@@ -334,6 +334,10 @@ def make_app(
     options = {"store": store, "settings": settings, **options}
     if isinstance(source, Analysis):
         return ReaderApp(analysis=source, **options)
+    if source is None or (isinstance(source, list | tuple) and all(isinstance(p, str) for p in source)):
+        return ReaderApp(paths=list(source or []), **options)  # the usual start: files load in the app
+    from tuireader.sources.files import Corpus  # not imported on the usual start, before the first frame
+
     if isinstance(source, Corpus):
         return ReaderApp(articles=source.articles, warnings=source.warnings, **options)
     items: list[Any] = list(source or [])

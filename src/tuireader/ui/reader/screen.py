@@ -74,7 +74,8 @@ class MainScreen(Screen[None]):
                 yield Static(id="status", markup=False)
         with Horizontal(id="progress-row"):
             yield Static("Loading articles…", id="progress-label", markup=False)
-            yield ProgressBar(id="progress", show_eta=False)
+            # Determinate from the start: an indeterminate bar animates (redraws) while the titles load.
+            yield ProgressBar(total=1, id="progress", show_eta=False)
         yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
