@@ -308,11 +308,20 @@ def _open_app_on(
     source: Corpus | list[str], store: Store | None, settings: Settings, warnings: Sequence[str] = ()
 ) -> int:
     """Open the app on paths (loaded in the app) or on articles already loaded (pages, feed entries)."""
-    from tuireader.ui.app import make_app
+    import gc
 
-    options = {"warnings": list(warnings)} if warnings else {}
-    app = make_app(source, store, settings=settings, **options)
-    app.run()
+    # No cyclic garbage collection until the titles are drawn (the app turns it back on then):
+    # importing and starting Textual allocates enough to set off collections that find nothing
+    # (first frame on the seeds, 9 runs alternating: 0.367 -> 0.353 CPU s).
+    gc.disable()
+    try:
+        from tuireader.ui.app import make_app
+
+        options = {"warnings": list(warnings)} if warnings else {}
+        app = make_app(source, store, settings=settings, **options)
+        app.run()
+    finally:
+        gc.enable()
     return int(app.return_code or 0)
 
 

@@ -233,6 +233,7 @@ class ReaderApp(App[None]):
     # -- messages from the workers ---------------------------------------------------------
 
     def on_articles_loaded(self, message: ArticlesLoaded) -> None:
+        self.call_after_refresh(gc.enable)  # the CLI turns it off until the titles are drawn
         self._warn(message.warnings)
         self._arrived.extend(message.articles)
         if message.done:
@@ -244,6 +245,7 @@ class ReaderApp(App[None]):
             self.main.set_articles(list(self._arrived))
 
     def _articles_loaded(self, articles: list[Article]) -> None:
+        self.call_after_refresh(gc.enable)  # the CLI turns it off until the titles are drawn
         self.initial_articles = articles
         self.sub_title = f"{len(articles)} articles"
         self.main.set_articles(articles)
@@ -264,6 +266,7 @@ class ReaderApp(App[None]):
         self._analysis_ready(message.analysis, index=False)
 
     def _analysis_ready(self, analysis: Analysis, index: bool = True) -> None:
+        self.call_after_refresh(gc.enable)  # the CLI turns it off until the titles are drawn
         self.analysis = analysis
         # The analysis lives as long as the app: move it out of the cyclic collector's reach, so
         # full collections (set off by typing in the filter) need not walk millions of its objects.

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pilot_helpers import settle
 from reader_fakes import port_strike, two_stories
+from textual.app import App
 from textual.widgets import Input, Static
 
 from tuireader.model import Analysis, Article
@@ -695,3 +696,40 @@ async def test_many_bad_files_give_a_few_toasts_and_a_count(tmp_path: Path) -> N
         shown = [n.message for n in app._notifications if n.severity == "warning"]
         assert len(shown) == 6, shown
         assert shown[-1] == "… and 7 more warnings"
+
+
+def test_the_cli_pauses_garbage_collection_only_until_the_titles_are_drawn(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import gc
+
+    from tuireader import cli
+    from tuireader.ui import app as app_module
+
+    (tmp_path / "a.txt").write_text("A Headline\n\nThe council met on Monday and voted.\n", encoding="utf-8")
+    seen: dict[str, bool] = {}
+
+    class Recording(ReaderApp):
+        CSS_PATH = Path(app_module.__file__).parent / ReaderApp.CSS_PATH  # type: ignore[operator]
+
+        def on_mount(self) -> None:
+            seen["at mount"] = gc.isenabled()
+            super().on_mount()
+
+        def _articles_loaded(self, articles: list[Article]) -> None:
+            super()._articles_loaded(articles)
+            self.call_after_refresh(lambda: self.call_after_refresh(self._check))
+
+        def _check(self) -> None:
+            seen["after the titles"] = gc.isenabled()
+            self.exit()
+
+    monkeypatch.setattr(
+        "tuireader.ui.app.make_app",
+        lambda source, store, **options: Recording(paths=source, store=store, run_analysis=False),
+    )
+    monkeypatch.setattr(ReaderApp, "run", lambda self: App.run(self, headless=True))
+    assert gc.isenabled()
+    assert cli.main(["--no-cache", str(tmp_path)]) == 0
+    assert seen == {"at mount": False, "after the titles": True}
+    assert gc.isenabled()
