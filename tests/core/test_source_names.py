@@ -188,3 +188,11 @@ def test_the_source_filter_finds_an_unnamed_article_by_its_label() -> None:
     index = SearchIndex(articles)
     assert [hit.article for hit in index.search("s:fishermen")] == ["a3"]
     assert [hit.article for hit in index.search("s:#2")] == ["a2"]
+
+
+def test_a_wide_character_name_too_long_for_the_room_still_fits() -> None:
+    """Found by hypothesis: a name of wide characters, twice, at a width of six cells."""
+    articles = [article(i, "Headline", "\u2d260") for i in (1, 2)]
+    labels = source_labels(articles, width=6)
+    assert len(set(labels.values())) == 2
+    assert all(cells(label) <= 6 for label in labels.values())

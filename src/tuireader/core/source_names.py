@@ -297,7 +297,16 @@ def _fit_chars(text: str, width: int) -> str:
         if cells(out + char) > width - 1:
             break
         out += char
-    return _cut(out) + ELLIPSIS if out.strip() else text[:width]
+    if out.strip():
+        return _cut(out) + ELLIPSIS
+    # Not even one character beside the ellipsis: as many whole characters as fit (a wide
+    # character takes two cells), else the ellipsis alone.
+    out = ""
+    for char in text:
+        if cells(out + char) > width:
+            break
+        out += char
+    return out or ELLIPSIS
 
 
 def _headline_options(prefix: str, words: tuple[list[str], list[str]], width: int | None) -> list[str]:
