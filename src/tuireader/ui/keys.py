@@ -11,25 +11,24 @@ from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.widgets import OptionList
 
+
+def _cursor_keys(first: str, last: str) -> tuple[Binding, ...]:
+    """j/k, g/G and ctrl+d/ctrl+u for a widget with a cursor, given its own first/last actions."""
+    return (
+        Binding("j,down", "cursor_down", "Down", show=False),
+        Binding("k,up", "cursor_up", "Up", show=False),
+        Binding("g,home", first, "First", show=False),
+        Binding("G,end", last, "Last", show=False),
+        Binding("ctrl+d,pagedown", "page_down", "Page down", show=False),
+        Binding("ctrl+u,pageup", "page_up", "Page up", show=False),
+    )
+
+
 # A list with a cursor: OptionList, the article list, the compare table (action_first/last).
-LIST_KEYS = (
-    Binding("j,down", "cursor_down", "Down", show=False),
-    Binding("k,up", "cursor_up", "Up", show=False),
-    Binding("g,home", "first", "First", show=False),
-    Binding("G,end", "last", "Last", show=False),
-    Binding("ctrl+d,pagedown", "page_down", "Page down", show=False),
-    Binding("ctrl+u,pageup", "page_up", "Page up", show=False),
-)
+LIST_KEYS = _cursor_keys("first", "last")
 
 # A DataTable: the same keys, its own action names.
-TABLE_KEYS = (
-    Binding("j,down", "cursor_down", "Down", show=False),
-    Binding("k,up", "cursor_up", "Up", show=False),
-    Binding("g,home", "scroll_top", "First", show=False),
-    Binding("G,end", "scroll_bottom", "Last", show=False),
-    Binding("ctrl+d,pagedown", "page_down", "Page down", show=False),
-    Binding("ctrl+u,pageup", "page_up", "Page up", show=False),
-)
+TABLE_KEYS = _cursor_keys("scroll_top", "scroll_bottom")
 
 # Text that scrolls (the reading pane, help, the entity card).
 SCROLL_KEYS = (
