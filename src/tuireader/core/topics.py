@@ -21,6 +21,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from tuireader.core.text.dates import MONTH_NAMES, RELATIVE_DAYS, WEEKDAY_NAMES
+from tuireader.core.text.tokens import HONORIFICS
 from tuireader.model import Article, ArticleAnalysis
 
 TOPICS_PER_ARTICLE = 6
@@ -36,9 +38,8 @@ _JUNK = frozenset(
     month months million billion thousand hundred percent people thing things lot way part made make makes making
     including include includes
     called call calls spoke speaking wrote writes statement statements reporters report reports reported news
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-    september october november december today yesterday tomorrow mr mrs ms""".split()
-)
+    """.split()
+) | frozenset((*WEEKDAY_NAMES, *MONTH_NAMES, *RELATIVE_DAYS, *HONORIFICS))
 
 
 _VERB_CONTEXT = re.compile(

@@ -52,7 +52,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from tuireader.core.quotes.context import (
-    ABBREVIATIONS,
     MASK,
     NAMING_CUES,
     SUBJECT_AFTER,
@@ -67,6 +66,7 @@ from tuireader.core.quotes.context import (
 from tuireader.core.quotes.marks import Kind, QuotedPassage, find_quoted, text_blocks
 from tuireader.core.quotes.references import ANONYMOUS, UNRESOLVED, Speaker
 from tuireader.core.quotes.speakers import SpeakerFinder
+from tuireader.core.text.tokens import is_abbreviation
 from tuireader.model import Article, Mention, Quote, Span
 
 _SO_CALLED = re.compile(r"\bso-called\s*$", re.IGNORECASE)
@@ -527,7 +527,7 @@ def _sentence_break(region: str) -> bool:
         if token is None:
             return True
         token = token.lower().rstrip(".")
-        if not (token in ABBREVIATIONS or len(token) == 1 or "." in token):
+        if not (is_abbreviation(token) or len(token) == 1):
             return True
     return False
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from tuireader.core.text.dates import MONTH_PATTERN, WEEKDAY_PATTERN
 from tuireader.model import Span
 
 if TYPE_CHECKING:
@@ -322,11 +323,11 @@ def _segmenter() -> pysbd.Segmenter:
 
 _TIME_ABBREV_END = re.compile(r"\b[ap]\.m\.\s*$", re.IGNORECASE)
 _CONTINUES_AFTER_TIME = re.compile(
-    r"""^\s*(?:
+    rf"""^\s*(?:
         [a-z(\[\d,;]                                   # lowercase, bracket, digit, punctuation
-      | [A-Z]{2,4}\b                                   # time zone: ET, GMT, UTC, MSK
-      | (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
-      | (?:January|February|March|April|May|June|July|August|September|October|November|December)\b
+      | [A-Z]{{2,4}}\b                                   # time zone: ET, GMT, UTC, MSK
+      | {WEEKDAY_PATTERN}\b
+      | {MONTH_PATTERN}\b
       | [A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+time\b      # "Moscow time", "Eastern Standard time"
     )""",
     re.VERBOSE,
