@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from tuireader.core.text.dates import MONTH_NAMES, RELATIVE_DAYS, WEEKDAY_NAMES
+from tuireader.core.text.common_words import COMMON_WORDS
 from tuireader.core.text.tokens import HONORIFICS
 from tuireader.model import Article, ArticleAnalysis
 
@@ -39,7 +39,7 @@ _JUNK = frozenset(
     including include includes
     called call calls spoke speaking wrote writes statement statements reporters report reports reported news
     """.split()
-) | frozenset((*WEEKDAY_NAMES, *MONTH_NAMES, *RELATIVE_DAYS, *HONORIFICS))
+) | frozenset(HONORIFICS)  # calendar words are among COMMON_WORDS
 
 
 _VERB_CONTEXT = re.compile(
@@ -49,10 +49,9 @@ _VERB_CONTEXT = re.compile(
 
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
-    from tuireader.core.entities.gazetteer import common_words
     from tuireader.core.entities.rules import ROLE_NOUNS
 
-    return common_words() | _JUNK | ROLE_NOUNS
+    return COMMON_WORDS | _JUNK | ROLE_NOUNS
 
 
 def _verbs(text: str) -> set[str]:
