@@ -4,20 +4,20 @@ Attribution is read from the words outside quotation marks, so the quoted words 
 (same length, so offsets still index ``Article.text``): a name or a "said" inside a quotation can
 then never be taken for the speaker or the cue. Sentences are found on the masked text too, which
 keeps a multi-sentence quotation and its attribution in one unit. The sentence finder is a small
-abbreviation-aware scan rather than pysbd: attribution only needs clause-sized windows, and it must
-stay within the time budget of a few milliseconds per article.
+abbreviation-aware scan rather than pysbd (``text.segment.clause_spans``): attribution only needs
+clause-sized windows, and it must stay within the time budget of a few milliseconds per article.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tuireader.core.quotes.marks import QuotedPassage
 from tuireader.core.text.dates import MONTH_NAMES, RELATIVE_DAYS, WEEKDAY_NAMES
-from tuireader.core.text.tokens import HONORIFICS, is_abbreviation
+from tuireader.core.text.tokens import HONORIFICS
 from tuireader.model import Label, Mention, Span
 
 MASK = "\u2592"  # stands in for quoted words; not a letter, not punctuation
@@ -161,9 +161,7 @@ _WEAK_TITLES = frozenset(
     acting former deputy father sister brother dean principal officer director leader speaker justice
     marshal chair manager major""".split()
 )
-_TERMINATOR = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s)")
 _NON_SPACE = re.compile(r"\S+")
-_NEXT_WORD = re.compile(r"\s+([^\W\d_])")
 _DATELINE_AFTER = re.compile(r"[\s,]*(?:—|–|--|\(|/)")  # "LAS VEGAS —", "WASHINGTON/MOSCOW (Wire)"
 _PARTICLES = r"(?:von|van|der|den|de|del|della|la|le|da|di|du|dos|bin|ibn|al|el|ter|ten)"
 _NAME_RE = re.compile(
@@ -221,39 +219,6 @@ def quoted_ends(text: str, masked: str, passages: Sequence[QuotedPassage]) -> li
             short = rest is not None and len(rest.group().split()) <= 6 and cues(masked, j, rest.end())
             if not short:
                 out.append(q.close + 1)
-    return out
-
-
-def sentence_spans(masked: str, blocks: Sequence[Span], quoted: Sequence[int] = ()) -> list[Span]:
-    """Clause-sized sentence spans over the masked text, never crossing a paragraph. ``quoted``: ends
-    of sentences that close with a quotation (see ``quoted_ends``)."""
-    out: list[Span] = []
-    extra = sorted(quoted)
-    for block in blocks:
-        start = block.start
-        lo, hi = bisect_left(extra, block.start), bisect_left(extra, block.end)
-        ends = [(m.start(), m.end()) for m in _TERMINATOR.finditer(masked, block.start, block.end)]
-        ends += [(e, e) for e in extra[lo:hi]]
-        ends.sort()
-        for m_start, m_end in ends:
-            if m_end <= start:
-                continue
-            if m_start < m_end:
-                word = re.search(r"([\w.'’-]+)[.!?…]*$", masked[max(start, m_start - 20) : m_start + 1])
-                token = word.group(1).rstrip(".").lower() if word else ""
-                if masked[m_start] == "." and is_abbreviation(token):
-                    continue
-                after = _NEXT_WORD.match(masked, m_end, block.end)
-                if after is not None and after.group(1).islower():
-                    continue  # "Sen. Jo Bloggs (R-Fla.) said": a sentence starts with a capital
-            end = m_end
-            if end > start:
-                out.append(Span(start, end))
-            start = end
-            while start < block.end and masked[start].isspace():
-                start += 1
-        if start < block.end:
-            out.append(Span(start, block.end))
     return out
 
 

@@ -60,12 +60,12 @@ from tuireader.core.quotes.context import (
     cues,
     mask_quotes,
     quoted_ends,
-    sentence_spans,
     speaker_mentions,
 )
 from tuireader.core.quotes.marks import Kind, QuotedPassage, find_quoted, text_blocks
 from tuireader.core.quotes.references import ANONYMOUS, UNRESOLVED, Speaker
 from tuireader.core.quotes.speakers import SpeakerFinder
+from tuireader.core.text.segment import clause_spans
 from tuireader.core.text.tokens import is_abbreviation
 from tuireader.model import Article, Mention, Quote, Span
 
@@ -126,7 +126,7 @@ def extract_quotes(article: Article, mentions: Sequence[Mention]) -> tuple[Quote
     if not passages:
         return ()
     masked = mask_quotes(text, passages)
-    sentences = Sentences(sentence_spans(masked, blocks, quoted_ends(text, masked, passages)))
+    sentences = Sentences(clause_spans(masked, blocks, quoted_ends(text, masked, passages)))
     reader = _Attribution(
         text,
         masked,
