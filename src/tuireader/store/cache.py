@@ -30,10 +30,10 @@ import sqlite3
 import threading
 import time
 import weakref
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from tuireader.model import Analysis, Article, ArticleAnalysis, Fact, Span
 from tuireader.store.codec import (
@@ -150,7 +150,6 @@ def _is_unwritable(exc: sqlite3.Error) -> bool:
 
 
 _BAD_ENTRY = (ValueError, TypeError, KeyError, IndexError)
-_T = TypeVar("_T")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -377,7 +376,13 @@ class Cache:
     # -- whole files, keyed by path, size and modification time (the corpus's file hook) ---------
 
     def get_file(self, key: str) -> list[Article] | None:
-        return self._decoded("file", key, decode_articles)
+        data = self.get_value("file", f"{self.version}/{key}")
+        if data is None:
+            return None
+        try:
+            return decode_articles(data)
+        except (*_BAD_ENTRY, UnicodeDecodeError):
+            return None
 
     def put_file(self, key: str, articles: Sequence[Article]) -> None:
         self.put_value("file", f"{self.version}/{key}", encode_articles(articles))
@@ -386,7 +391,13 @@ class Cache:
 
     def get_facts(self, key: str) -> list[Fact] | None:
         """Facts stored under ``key``, a digest of everything the story's alignment depends on."""
-        return self._decoded("facts", key, decode_facts)
+        data = self.get_value("facts", f"{self.version}/{key}")
+        if data is None:
+            return None
+        try:
+            return decode_facts(data)
+        except (*_BAD_ENTRY, UnicodeDecodeError):
+            return None
 
     def put_facts(self, key: str, facts: Sequence[Fact]) -> None:
         self.put_value("facts", f"{self.version}/{key}", encode_facts(facts))
@@ -395,7 +406,13 @@ class Cache:
 
     def get_corpus(self, key: str) -> Analysis | None:
         """The corpus-wide results stored under ``key`` (a digest of the articles), without articles."""
-        return self._decoded("corpus", key, decode_corpus)
+        data = self.get_value("corpus", f"{self.version}/{key}")
+        if data is None:
+            return None
+        try:
+            return decode_corpus(data)
+        except (*_BAD_ENTRY, UnicodeDecodeError):
+            return None
 
     def put_corpus(self, key: str, analysis: Analysis) -> None:
         self.put_value("corpus", f"{self.version}/{key}", encode_corpus(analysis))
@@ -404,17 +421,6 @@ class Cache:
             "(SELECT key FROM kv WHERE kind = 'corpus' ORDER BY rowid DESC LIMIT ?)",  # newest rows last
             [(CORPUS_KEEP,)],
         )
-
-    def _decoded(self, kind: str, key: str, decode: Callable[[bytes], _T]) -> _T | None:
-        """The value of ``kind`` stored under ``key`` by this version, decoded; None when it is
-        absent or cannot be read (an entry from a damaged file is a miss, not an error)."""
-        data = self.get_value(kind, f"{self.version}/{key}")
-        if data is None:
-            return None
-        try:
-            return decode(data)
-        except (*_BAD_ENTRY, UnicodeDecodeError):
-            return None
 
     # -- opaque values ---------------------------------------------------------------------------
 
