@@ -15,8 +15,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tuireader.core.quotes.marks import QuotedPassage
 from tuireader.core.text.dates import MONTH_NAMES, RELATIVE_DAYS, WEEKDAY_NAMES
+from tuireader.core.text.quote_marks import QuotedPassage
 from tuireader.core.text.tokens import HONORIFICS
 from tuireader.model import Label, Mention, Span
 

@@ -62,9 +62,9 @@ from tuireader.core.quotes.context import (
     quoted_ends,
     speaker_mentions,
 )
-from tuireader.core.quotes.marks import Kind, QuotedPassage, find_quoted, text_blocks
 from tuireader.core.quotes.references import ANONYMOUS, UNRESOLVED, Speaker
 from tuireader.core.quotes.speakers import SpeakerFinder
+from tuireader.core.text.quote_marks import Kind, QuotedPassage, find_quoted, text_blocks
 from tuireader.core.text.segment import clause_spans
 from tuireader.core.text.tokens import is_abbreviation
 from tuireader.model import Article, Mention, Quote, Span

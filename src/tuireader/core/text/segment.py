@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tuireader.core.text.dates import MONTH_PATTERN, WEEKDAY_PATTERN
+from tuireader.core.text.quote_marks import open_quotation, opens_quotation
 from tuireader.core.text.tokens import is_abbreviation
 from tuireader.model import Span
 
@@ -153,8 +154,6 @@ def _quote_runs_on(body: list[str], lines: list[str], i: int) -> int:
     mark): the lines up to the one that closes it are one paragraph. 0 when the quotation does not
     close within a few lines, or the next line reopens with a mark of its own.
     """
-    from tuireader.core.quotes.marks import open_quotation, opens_quotation
-
     joined = " ".join(body)
     kind = open_quotation(joined)
     if kind is None or i + 1 >= len(lines) or opens_quotation(lines[i + 1]) is kind:
