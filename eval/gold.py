@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -120,11 +120,24 @@ def score_story(gold: Mapping[str, Any], articles: Mapping[str, Article], analys
     return out
 
 
-def _sentences(gold: Mapping[str, Any], loc: Located, out: StoryScore) -> None:
-    for key, anchors in gold.items():
-        if key not in loc.articles or not isinstance(anchors, list):
-            out.errors.append(f"sentences: unknown article {key!r}")
+def _per_article(gold: Mapping[str, Any], loc: Located, out: StoryScore, what: str) -> Iterator[tuple[str, list[Any]]]:
+    """(article key, its list) for each article the gold names, with an error for an unknown one."""
+    for key, items in gold.items():
+        if key not in loc.articles or not isinstance(items, list):
+            out.errors.append(f"{what}: unknown article {key!r}")
             continue
+        yield key, items
+
+
+def _count_found(out: StoryScore, what: str, tp: int, pred: int, gold: int) -> None:
+    """Matches, the tool's items and the gold's, summed into precision and recall by ``finish``."""
+    out.counts[f"{what}.tp"] += tp
+    out.counts[f"{what}.pred"] += pred
+    out.counts[f"{what}.gold"] += gold
+
+
+def _sentences(gold: Mapping[str, Any], loc: Located, out: StoryScore) -> None:
+    for key, anchors in _per_article(gold, loc, out, "sentences"):
         f = loc.folded[key]
         starts: set[int] = set()
         pos = 0
@@ -137,22 +150,15 @@ def _sentences(gold: Mapping[str, Any], loc: Located, out: StoryScore) -> None:
             starts.add(f.where[at])
             pos = at + 1
         tool = {s.start for s in loc.articles[key].sentences}
-        out.counts["sentences.tp"] += len(starts & tool)
-        out.counts["sentences.pred"] += len(tool)
-        out.counts["sentences.gold"] += len(starts)
+        _count_found(out, "sentences", len(starts & tool), len(tool), len(starts))
 
 
 def _headings(gold: Mapping[str, Any], loc: Located, out: StoryScore) -> None:
-    for key, lines in gold.items():
-        if key not in loc.articles or not isinstance(lines, list):
-            out.errors.append(f"headings: unknown article {key!r}")
-            continue
+    for key, lines in _per_article(gold, loc, out, "headings"):
         article = loc.articles[key]
         tool = Counter(fold(h.slice(article.text))[0] for h in article.headings)
         wanted = Counter(fold(str(x))[0] for x in lines)
-        out.counts["headings.tp"] += sum((tool & wanted).values())
-        out.counts["headings.pred"] += sum(tool.values())
-        out.counts["headings.gold"] += sum(wanted.values())
+        _count_found(out, "headings", sum((tool & wanted).values()), sum(tool.values()), sum(wanted.values()))
 
 
 def _gold_mentions(ents: Sequence[Mapping[str, Any]], loc: Located) -> list[tuple[int, str, Frag]]:

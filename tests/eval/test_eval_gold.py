@@ -7,6 +7,7 @@ from typing import Any
 
 from eval.gold import finish, score_story
 
+from hand_built import span_of, value
 from tuireader.model import (
     Analysis,
     Article,
@@ -44,11 +45,6 @@ def _spans(text: str) -> tuple[Span, ...]:
     return tuple(out)
 
 
-def _at(text: str, sub: str) -> tuple[int, int]:
-    i = text.index(sub)
-    return i, i + len(sub)
-
-
 def _story() -> tuple[dict[str, Article], Analysis]:
     a = Article("a", "a.md", "t", "One", A, sentences=_spans(A))
     b = Article("b", "b.md", "t", "Two", B, sentences=_spans(B))
@@ -58,9 +54,9 @@ def _story() -> tuple[dict[str, Article], Analysis]:
         name = sub.removesuffix(" said")
         return Mention(s, s + len(name), label, name, entity)
 
-    qa_s, qa_e = _at(A, "The cables are worn,")
+    qa_s, qa_e = span_of(A, "The cables are worn,")
     sp_s = A.index("Vela said")
-    qb_s, qb_e = _at(B, "We had no choice,")
+    qb_s, qb_e = span_of(B, "We had no choice,")
     by_article = {
         "a": ArticleAnalysis(
             "a",
@@ -78,11 +74,10 @@ def _story() -> tuple[dict[str, Article], Analysis]:
             quotes=(Quote(qb_s, qb_e, speaker=None, speaker_name="spokesman for the mayor"),),
         ),
     }
-    n40, n12 = _at(A, "40 workers"), _at(B, "Twelve workers")
     disagreement = Disagreement(
         DisagreementKind.NUMBER,
         "numbers differ",
-        (DisagreementValue("a", *n40, "40 workers"), DisagreementValue("b", *n12, "Twelve workers")),
+        (value(a, "40 workers"), value(b, "Twelve workers")),
     )
     facts = [
         Fact("f1", "closed", (FactMember("a", 0), FactMember("b", 0))),

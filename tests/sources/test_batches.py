@@ -65,6 +65,21 @@ def test_same_text_in_a_later_batch_is_skipped_with_a_warning(tmp_path: Path) ->
     assert any("011.md" in w and "same text as" in w and "001.md" in w for w in warnings)
 
 
+def test_many_repeats_in_later_batches_are_counted_not_listed(tmp_path: Path) -> None:
+    for i in range(18):  # 3 different texts, each again in every later batch of 3 files
+        body = f"The {TOWNS[i % 3]} council voted {i % 3 + 3} to 1 to repair the bridge."
+        (tmp_path / f"{i:03d}.md").write_text(f"---\ntitle: Vote {i}\n---\n\n{body}\n")
+    batches, warnings, _ = _collect(tmp_path, first=3, size=3)
+    assert len(batches) == 6
+    assert len([a for b in batches for a in b]) == 3
+    named = [Path(w.split(":")[0]).name for w in warnings if "skipped, same text as" in w]
+    assert named == ["003.md", "004.md", "005.md"]
+    # The line counting the rest is handed on with each batch that adds to it.
+    assert [w for w in warnings if w.startswith("… and")] == [
+        f"… and {n} more articles skipped, each the same text as an earlier one" for n in (3, 6, 9, 12)
+    ]
+
+
 def test_unreadable_batches_warn_and_a_readable_one_still_loads(tmp_path: Path) -> None:
     for i in range(6):
         (tmp_path / f"{i:02d}.txt").write_bytes(b"")  # empty: skipped, no text

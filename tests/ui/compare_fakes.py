@@ -13,6 +13,7 @@ from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widgets import Label
 
+from hand_built import value
 from tuireader.model import (
     AlignedRow,
     Analysis,
@@ -21,7 +22,6 @@ from tuireader.model import (
     DiffOp,
     Disagreement,
     DisagreementKind,
-    DisagreementValue,
     Entity,
     Fact,
     FactMember,
@@ -72,12 +72,6 @@ def make_article(article_id: str, source: str, title: str, sentences: list[str])
     )
 
 
-def value(article: Article, sentence: int, words: str) -> DisagreementValue:
-    span = article.sentences[sentence]
-    start = article.text.index(words, span.start, span.end)
-    return DisagreementValue(article.id, start, start + len(words), words)
-
-
 def word_ops(left: Article, li: int, right: Article, ri: int) -> tuple[DiffOp, ...]:
     """Word-level ops between two sentences (difflib on words; good enough for hand-made tests)."""
 
@@ -116,7 +110,7 @@ def make_analysis() -> Analysis:
                 Disagreement(
                     DisagreementKind.DATE,
                     "dates differ: Monday vs Tuesday",
-                    (value(gazette, 0, "Monday"), value(courier, 0, "Tuesday"), value(times, 0, "Monday")),
+                    (value(gazette, "Monday", 0), value(courier, "Tuesday", 0), value(times, "Monday", 0)),
                 ),
             ),
         ),
@@ -128,7 +122,7 @@ def make_analysis() -> Analysis:
                 Disagreement(
                     DisagreementKind.NUMBER,
                     "numbers differ: 1,200 vs 300",
-                    (value(gazette, 1, "1,200"), value(courier, 1, "300"), value(times, 1, "1,200")),
+                    (value(gazette, "1,200", 1), value(courier, "300", 1), value(times, "1,200", 1)),
                 ),
             ),
         ),
@@ -140,7 +134,7 @@ def make_analysis() -> Analysis:
                 Disagreement(
                     DisagreementKind.NAME,
                     "name spelled differently: Ana Ruiz vs Ana Ruis",
-                    (value(gazette, 2, "Ana Ruiz"), value(courier, 3, "Ana Ruis")),
+                    (value(gazette, "Ana Ruiz", 2), value(courier, "Ana Ruis", 3)),
                 ),
             ),
         ),
@@ -148,7 +142,7 @@ def make_analysis() -> Analysis:
     ruiz, becker = "person:ana-ruiz", "person:tom-becker"
 
     def quote(article: Article, sentence: int, words: str, speaker: str, name: str) -> Quote:
-        v = value(article, sentence, words)
+        v = value(article, words, sentence)
         return Quote(v.start, v.end, speaker=speaker, cue="said", speaker_name=name)
 
     by_article = {

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
+
+S = TypeVar("S")
 
 
 async def settle(pilot: Any) -> None:
@@ -10,3 +12,11 @@ async def settle(pilot: Any) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def settled_on(pilot: Any, kind: type[S]) -> S:
+    """``settle``, then the screen now shown, which must be a ``kind``."""
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, kind)
+    return screen

@@ -5,22 +5,20 @@ Built by hand so the tests pin the UI's behaviour, whatever the analysers find l
 
 from __future__ import annotations
 
+from hand_built import built_article, mention, span_of, value
 from tuireader.model import (
     Analysis,
     Article,
     ArticleAnalysis,
     Disagreement,
     DisagreementKind,
-    DisagreementValue,
     Entity,
     Fact,
     FactMember,
     Label,
-    Mention,
     Quote,
     Story,
 )
-from tuireader.sources.files import RawArticle, build_article
 
 TEXTS = {
     "North Star Daily": (
@@ -46,39 +44,24 @@ TEXTS = {
 
 def _article(source: str) -> Article:
     title, text = TEXTS[source]
-    article = build_article(RawArticle(path=f"{source}.txt", text=text, title=title, source=source,
-                                       published="2026-03-03"))
-    assert article is not None
-    return article
-
-
-def _mention(article: Article, surface: str, label: Label, entity: str, nth: int = 0) -> Mention:
-    start = -1
-    for _ in range(nth + 1):
-        start = article.text.index(surface, start + 1)
-    return Mention(start, start + len(surface), label, surface, entity)
-
-
-def _span(article: Article, surface: str) -> tuple[int, int]:
-    start = article.text.index(surface)
-    return start, start + len(surface)
+    return built_article(text, source, title, "2026-03-03")
 
 
 def port_strike() -> Analysis:
     north, harbour, valley = (_article(s) for s in TEXTS)
-    q1 = _span(north, "We will stay out until the port authority listens.")
-    q2 = _span(harbour, "We will stay out until they listen,")
-    sp1 = _span(north, "Marta Kowalczyk")
-    sp2 = _span(harbour, "Marta Kowalcyk")
+    q1 = span_of(north.text, "We will stay out until the port authority listens.")
+    q2 = span_of(harbour.text, "We will stay out until they listen,")
+    sp1 = span_of(north.text, "Marta Kowalczyk")
+    sp2 = span_of(harbour.text, "Marta Kowalcyk")
     by_article = {
         north.id: ArticleAnalysis(
             north.id,
             mentions=(
-                _mention(north, "ROTTERDAM", Label.PLACE, "rotterdam"),
-                _mention(north, "1,200 dockworkers", Label.NUMBER, ""),
-                _mention(north, "Tuesday", Label.DATE, ""),
-                _mention(north, "Dockworkers Union", Label.ORG, "union"),
-                _mention(north, "Marta Kowalczyk", Label.PERSON, "marta"),
+                mention(north, "ROTTERDAM", Label.PLACE, "rotterdam"),
+                mention(north, "1,200 dockworkers", Label.NUMBER, ""),
+                mention(north, "Tuesday", Label.DATE, ""),
+                mention(north, "Dockworkers Union", Label.ORG, "union"),
+                mention(north, "Marta Kowalczyk", Label.PERSON, "marta"),
             ),
             quotes=(Quote(*q1, speaker="marta", cue="said", speaker_start=sp1[0], speaker_end=sp1[1],
                           speaker_name="Marta Kowalczyk"),),
@@ -87,11 +70,11 @@ def port_strike() -> Analysis:
         harbour.id: ArticleAnalysis(
             harbour.id,
             mentions=(
-                _mention(harbour, "1,500 workers", Label.NUMBER, ""),
-                _mention(harbour, "Tuesday", Label.DATE, ""),
-                _mention(harbour, "Rotterdam", Label.PLACE, "rotterdam", nth=0),
-                _mention(harbour, "Marta Kowalcyk", Label.PERSON, "marta"),
-                _mention(harbour, "Antwerp", Label.PLACE, "antwerp"),
+                mention(harbour, "1,500 workers", Label.NUMBER, ""),
+                mention(harbour, "Tuesday", Label.DATE, ""),
+                mention(harbour, "Rotterdam", Label.PLACE, "rotterdam", nth=0),
+                mention(harbour, "Marta Kowalcyk", Label.PERSON, "marta"),
+                mention(harbour, "Antwerp", Label.PLACE, "antwerp"),
             ),
             quotes=(Quote(*q2, speaker="marta", cue="said", speaker_start=sp2[0], speaker_end=sp2[1],
                           speaker_name="Marta Kowalcyk"),),
@@ -99,7 +82,7 @@ def port_strike() -> Analysis:
         ),
         valley.id: ArticleAnalysis(
             valley.id,
-            mentions=(_mention(valley, "Baltic Freight", Label.ORG, "baltic"),),
+            mentions=(mention(valley, "Baltic Freight", Label.ORG, "baltic"),),
             topics=("freight rates",),
         ),
     }
@@ -112,8 +95,6 @@ def port_strike() -> Analysis:
         Entity("antwerp", "Antwerp", Label.PLACE, ("Antwerp",), {harbour.id: ("Antwerp",)}),
         Entity("baltic", "Baltic Freight", Label.ORG, ("Baltic Freight",), {valley.id: ("Baltic Freight",)}),
     ]
-    n_num = _span(north, "1,200")
-    h_num = _span(harbour, "1,500")
     facts = [
         Fact(
             "f1",
@@ -123,7 +104,7 @@ def port_strike() -> Analysis:
                 Disagreement(
                     DisagreementKind.NUMBER,
                     "numbers differ: 1,200 vs 1,500",
-                    (DisagreementValue(north.id, *n_num, "1,200"), DisagreementValue(harbour.id, *h_num, "1,500")),
+                    (value(north, "1,200"), value(harbour, "1,500")),
                 ),
             ),
         ),

@@ -10,6 +10,7 @@ import dataclasses
 import re
 
 from compare_fakes import Host, fake_compare, make_analysis
+from pilot_helpers import settle
 from textual.widgets import Label
 
 from tuireader.core.source_names import cells, source_labels
@@ -27,18 +28,12 @@ def unnamed() -> Analysis:
     return analysis
 
 
-async def settle(app: Host, pilot: object) -> None:
-    await pilot.pause()  # type: ignore[attr-defined]
-    await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
-
-
 async def test_overview_columns_are_ordinals_with_headline_words_distinct_and_fitting() -> None:
     analysis = unnamed()
     for size in ((120, 40), (80, 24)):
         app = Host(lambda: OverviewScreen(analysis, aligner=fake_compare))
         async with app.run_test(size=size) as pilot:
-            await settle(app, pilot)
+            await settle(pilot)
             matrix = app.screen.query_one(OverviewMatrix)
             headers = [str(column.label) for column in matrix.columns.values()][SOURCES:]
             assert len(set(headers)) == 3
@@ -56,7 +51,7 @@ async def test_compare_header_and_status_use_the_same_labels() -> None:
     analysis = unnamed()
     app = Host(lambda: CompareScreen(analysis, "gazette", "courier", aligner=fake_compare))
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         screen = app.screen
         left = str(screen.query_one("#compare-header-left", Label).render())
         counts = str(screen.query_one("#compare-header-counts", Label).render())
@@ -69,7 +64,7 @@ async def test_on_a_narrow_screen_the_column_headings_take_two_lines_of_the_same
     analysis = unnamed()
     app = Host(lambda: OverviewScreen(analysis, aligner=fake_compare))
     async with app.run_test(size=(60, 24)) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         matrix = app.screen.query_one(OverviewMatrix)
         headers = [str(column.label) for column in matrix.columns.values()][SOURCES:]
         assert matrix.header_height == 2

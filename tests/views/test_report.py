@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from hand_built import built_article, span_of, value
 from tuireader import cli
 from tuireader.model import (
     Analysis,
@@ -18,14 +19,12 @@ from tuireader.model import (
     ArticleAnalysis,
     Disagreement,
     DisagreementKind,
-    DisagreementValue,
     Entity,
     Fact,
     FactMember,
     Label,
     Quote,
 )
-from tuireader.sources.files import RawArticle, build_article
 from tuireader.views.analysis_json import to_dict
 from tuireader.views.formats import format_for_path, write_report
 from tuireader.views.markdown import md_text
@@ -42,21 +41,11 @@ TEXT_C = "The ferry strike entered its second day on Saturday."
 
 
 def _article(text: str, source: str, title: str, url: str | None = None) -> Article:
-    built = build_article(
-        RawArticle(path=f"{source}.txt", text=text, title=title, source=source, published="2026-03-14", url=url)
-    )
-    assert built is not None
-    return built
-
-
-def _span(article: Article, words: str) -> tuple[int, int]:
-    start = article.text.index(words)
-    return start, start + len(words)
+    return built_article(text, source, title, "2026-03-14", url)
 
 
 def _quote(article: Article, words: str, speaker: str) -> Quote:
-    start, end = _span(article, words)
-    return Quote(start, end, speaker=speaker, cue="said")
+    return Quote(*span_of(article.text, words), speaker=speaker, cue="said")
 
 
 @pytest.fixture
@@ -68,7 +57,7 @@ def analysis() -> Analysis:
         "p1", "Tomas Riedel", Label.PERSON, ("Thomas Riedel",), {a.id: ("Tomas Riedel",), b.id: ("Thomas Riedel",)}
     )
     friday = Entity("d1", "Friday", Label.DATE, (), {a.id: ("Friday",), b.id: ("Friday",)})
-    scare_start, scare_end = _span(a, "sensible")
+    scare_start, scare_end = span_of(a.text, "sensible")
     by_article = {
         a.id: ArticleAnalysis(
             a.id,
@@ -80,7 +69,6 @@ def analysis() -> Analysis:
         b.id: ArticleAnalysis(b.id, quotes=(_quote(b, "We cannot run a safe service,", "p1"),)),
         c.id: ArticleAnalysis(c.id),
     }
-    va, vb = _span(a, "240"), _span(b, "Nearly 300")
     walkout = Fact(
         "f1",
         "ferry workers stop work on Friday",
@@ -89,7 +77,7 @@ def analysis() -> Analysis:
             Disagreement(
                 DisagreementKind.NUMBER,
                 "numbers differ: 240 vs nearly 300",
-                (DisagreementValue(a.id, *va, "240"), DisagreementValue(b.id, *vb, "Nearly 300")),
+                (value(a, "240"), value(b, "Nearly 300")),
             ),
         ),
     )
@@ -176,8 +164,8 @@ def test_html_is_self_contained_and_escaped(analysis: Analysis) -> None:
 
 def test_html_escapes_script_in_article_text() -> None:
     article = _article("Readers saw <script>alert('x')</script> & <b>bold</b> claims.", "Ledger", "<Odd> & title")
-    value = DisagreementValue(article.id, *_span(article, "<script>"), "<script>")
-    fact = Fact("f", "odd", (FactMember(article.id, 0),), (Disagreement(DisagreementKind.QUOTE, "words", (value,)),))
+    script = value(article, "<script>")
+    fact = Fact("f", "odd", (FactMember(article.id, 0),), (Disagreement(DisagreementKind.QUOTE, "words", (script,)),))
     page = write_report(Analysis(articles=[article], facts=[fact]), "html")
     assert "<script>" not in page and "<b>bold" not in page
     assert "<mark>&lt;script&gt;</mark>alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in page
@@ -222,7 +210,7 @@ def test_format_from_file_name() -> None:
 
 def test_excerpt_marks_the_value_inside_its_sentence(analysis: Analysis) -> None:
     b = analysis.articles[1]
-    start, end = _span(b, "Thomas Riedel")
+    start, end = span_of(b.text, "Thomas Riedel")
     e = excerpt(b, start - 1, end)  # a space inside the span moves outside the emphasis
     assert (e.before, e.marked, e.after) == ('"We cannot run a safe service," said ', "Thomas Riedel", ".")
 

@@ -32,6 +32,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
 from tuireader.core.source_names import source_labels
+from tuireader.core.text.tokens import phrase_words
 from tuireader.model import Analysis, Article, Label
 
 
@@ -59,7 +60,6 @@ _FIELD_RANK = {f: i for i, f in enumerate(Field)}
 _FIELDS = list(Field)
 WHOLE_WORD_BONUS = 5.0  # a whole-word match outranks any fuzzy one (which tops out at 100)
 TEXT_BASE, TEXT_SPAN = 50.0, 20.0  # text matches score 50..70: below every field match (cutoffs >= 75)
-_WORD_RE = re.compile(r"\w+")
 _TOKEN_RE = re.compile(r'(?:\b([a-zA-Z]):)?(?:"([^"]*)"?|(\S+))')
 
 
@@ -244,7 +244,7 @@ def _whole_word(word: str) -> re.Pattern[str]:
 def text_positions(phrase: str, text: str) -> tuple[int, ...]:
     """Letters of ``text`` that a full-text match of ``phrase`` covers: its words in order, the
     last one as the start of a word (as the full-text index matches it). Empty when absent."""
-    words = _WORD_RE.findall(phrase.lower())
+    words = phrase_words(phrase)
     if not words:
         return ()
     pattern = r"(?<!\w)" + r"\W+".join(re.escape(w) for w in words)

@@ -21,6 +21,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from tuireader.core.text.dates import MONTH_ABBREVIATIONS, MONTH_NAMES, RELATIVE_DAYS, WEEKDAY_NAMES
+from tuireader.core.text.tokens import HONORIFICS
 from tuireader.core.unionfind import UnionFind
 from tuireader.model import Analysis, Article, ArticleAnalysis, Entity, Label, Story
 
@@ -41,16 +43,13 @@ _CAPITALISED_RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?: {_WORD})*(?![\w'’-])
 # Capitalised words that say nothing about which event an article reports.
 _NOT_NAMES = frozenset(
     """
-    a an the this that these those it its he she they we i you his her their our my mr mrs ms dr
+    a an the this that these those it its he she they we i you his her their our my
     and or but if in on at of for to from by with as after before while when where what who how
-    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
     president minister mayor governor senator chairman chairwoman chief director officer spokesman
     spokeswoman spokesperson secretary council committee government city state county police
     north south east west northern southern eastern western new said says according
     """.split()
-)
+) | frozenset((*HONORIFICS, *WEEKDAY_NAMES, *RELATIVE_DAYS, *MONTH_NAMES, *MONTH_ABBREVIATIONS))
 
 
 @dataclass(frozen=True, slots=True)

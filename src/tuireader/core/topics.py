@@ -21,6 +21,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from tuireader.core.text.common_words import COMMON_WORDS
+from tuireader.core.text.tokens import HONORIFICS
 from tuireader.model import Article, ArticleAnalysis
 
 TOPICS_PER_ARTICLE = 6
@@ -36,9 +38,8 @@ _JUNK = frozenset(
     month months million billion thousand hundred percent people thing things lot way part made make makes making
     including include includes
     called call calls spoke speaking wrote writes statement statements reporters report reports reported news
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-    september october november december today yesterday tomorrow mr mrs ms""".split()
-)
+    """.split()
+) | frozenset(HONORIFICS)  # calendar words are among COMMON_WORDS
 
 
 _VERB_CONTEXT = re.compile(
@@ -48,10 +49,9 @@ _VERB_CONTEXT = re.compile(
 
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
-    from tuireader.core.entities.gazetteer import common_words
     from tuireader.core.entities.rules import ROLE_NOUNS
 
-    return common_words() | _JUNK | ROLE_NOUNS
+    return COMMON_WORDS | _JUNK | ROLE_NOUNS
 
 
 def _verbs(text: str) -> set[str]:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from tuireader.model import Article
-from tuireader.sources.files import CorpusError, bundled_seeds, discover, load_corpus
+from tuireader.sources.files import SHOWN_DUPLICATES, Corpus, CorpusError, bundled_seeds, discover, load_corpus
 from tuireader.storage import Store
 
 FIRST_BATCH = 200  # files in the first batch: enough to fill the screen, quick to load
@@ -35,8 +35,9 @@ def load_in_batches(
     """Call ``emit`` once per batch of loaded articles, the last call with ``done=True``.
 
     Raises ``CorpusError`` (as ``load_corpus`` does) when nothing at all could be loaded.
-    Articles with the same text as one in an earlier batch are skipped with the same warning
-    ``load_corpus`` gives within a batch.
+    Articles with the same text as one in an earlier batch are skipped with the same warnings
+    ``load_corpus`` gives within a batch (the first few named, then one line counting the rest,
+    handed on again with each batch that adds to it).
     """
     path_list = [Path(p) for p in paths] or [bundled_seeds()]
     early: list[str] = []
@@ -45,6 +46,7 @@ def load_in_batches(
         corpus = load_corpus(path_list, store, workers=workers)
         emit(corpus.articles, corpus.warnings, True)
         return
+    handed = Corpus()  # every article handed on so far, and the duplicates of them skipped
     seen: dict[str, str] = {}
     pending = list(early)  # warnings not yet handed on
     loaded = 0
@@ -60,13 +62,14 @@ def load_in_batches(
             if last and loaded:
                 emit([], pending, True)
             continue
-        fresh: list[Article] = []
+        before, warned, skipped = len(handed.articles), len(handed.warnings), handed.duplicates
         for article in corpus.articles:
-            if article.id in seen:
-                pending.append(f"{article.path}: skipped, same text as {seen[article.id]}")
-                continue
-            seen[article.id] = article.path
-            fresh.append(article)
+            handed.add(article, seen)
+        fresh = handed.articles[before:]
+        pending += handed.warnings[warned:]
+        counted = handed.counted_duplicates()
+        if skipped > SHOWN_DUPLICATES and handed.duplicates > skipped and counted is not None:
+            pending.append(counted)  # the line counting them, updated since it was handed on
         loaded += len(fresh)
         emit(fresh, [*pending, *corpus.warnings], last)
         pending = []

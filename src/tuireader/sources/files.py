@@ -72,6 +72,19 @@ class Corpus:
     duplicates: int = 0
     _duplicates_line: int = -1  # index in ``warnings`` of the line counting the rest
 
+    def add(self, article: Article, seen: dict[str, str]) -> None:
+        """Add ``article``, or skip it when ``seen`` (article id -> the path that brought that text
+        first) already holds its text."""
+        if article.id in seen:
+            self.skip_duplicate(article.path, seen[article.id])
+            return
+        seen[article.id] = article.path
+        self.articles.append(article)
+
+    def counted_duplicates(self) -> str | None:
+        """The line counting the duplicates skipped beyond those named, if any."""
+        return self.warnings[self._duplicates_line] if self._duplicates_line >= 0 else None
+
     def skip_duplicate(self, path: str, first: str) -> None:
         """Say that ``path`` repeats ``first``: the first few by name, then one line counting the
         rest (a feed of 10,000 identical entries gave 9,999 warnings)."""
@@ -450,15 +463,6 @@ def _cached_file(path: Path, cache: Store | None) -> tuple[str, list[Article] | 
     return key, found
 
 
-def _add_cached(articles: list[Article], corpus: Corpus, seen: dict[str, str]) -> None:
-    for article in articles:
-        if article.id in seen:
-            corpus.skip_duplicate(article.path, seen[article.id])
-            continue
-        seen[article.id] = article.path
-        corpus.articles.append(article)
-
-
 def load_raw(
     raws: Iterable[RawArticle], corpus: Corpus, seen: dict[str, str] | None = None, store: Store | None = None
 ) -> None:
@@ -471,11 +475,7 @@ def _add_built(built: Iterable[tuple[str, Article | None]], corpus: Corpus, seen
         if article is None:
             corpus.warnings.append(f"{path}: skipped, no text")
             continue
-        if article.id in seen:
-            corpus.skip_duplicate(path, seen[article.id])
-            continue
-        seen[article.id] = path
-        corpus.articles.append(article)
+        corpus.add(article, seen)
 
 
 PARALLEL_MIN = 200  # fewer uncached articles than this are built in this process
@@ -528,7 +528,8 @@ def load_corpus(
         if kind == "warn":
             corpus.warnings.append(value)
         elif kind == "cached":
-            _add_cached(value, corpus, seen)
+            for article in value:
+                corpus.add(article, seen)
         else:
             file_raws, warnings = read
             corpus.warnings.extend(warnings)

@@ -9,7 +9,6 @@ It implements ``core.search.TextIndex``; the fuzzy matching of names and typos s
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import threading
 from collections.abc import Sequence
@@ -17,16 +16,16 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
+from tuireader.core.text.tokens import phrase_words
 from tuireader.model import Article
 
 PREFIX_FROM = 3  # shorter words match whole words only (a one-letter prefix matches everything)
-_WORD = re.compile(r"\w+")
 
 
 def fts_query(phrase: str) -> str | None:
     """The FTS5 query for a word or phrase: its tokens as a quoted phrase, prefix-matched at the
     end when long enough. None when it has no word characters (nothing to look for)."""
-    tokens = _WORD.findall(phrase.lower())
+    tokens = phrase_words(phrase)
     if not tokens:
         return None
     quoted = '"' + " ".join(tokens) + '"'

@@ -84,11 +84,11 @@ def render_html(s: Sections) -> str:
 
     out.append('<h2 id="entities">Entities</h2>')
     if not s.entities:
-        out.append('<p class="note">No entities were found.</p>')
+        out.append(f'<p class="note">{Notes.NO_ENTITIES}</p>')
     else:
         varied = sum(1 for e in s.entities if e.varies)
         if varied:
-            out.append(f"<p>{varied} spelled differently across sources (marked ⚠, listed first in each kind).</p>")
+            out.append(f"<p>{Notes.spelled_differently(varied)}</p>")
         for title, kind_rows in entity_groups(s):
             rows = []
             for e in kind_rows:

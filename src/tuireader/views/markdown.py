@@ -72,11 +72,11 @@ def render_markdown(s: Sections) -> str:
 
     out += ["## Entities", ""]
     if not s.entities:
-        out += ["*No entities were found.*", ""]
+        out += [f"*{Notes.NO_ENTITIES}*", ""]
     else:
         varied = sum(1 for e in s.entities if e.varies)
         if varied:
-            out += [f"{varied} spelled differently across sources (marked ⚠, listed first in each kind).", ""]
+            out += [Notes.spelled_differently(varied), ""]
         for title, kind_rows in entity_groups(s):
             rows = []
             for e in kind_rows:

@@ -78,11 +78,16 @@ class QuoteLine:
 class Notes:
     """What both formats say in words (each escapes and wraps it in its own markup)."""
 
+    NO_ENTITIES = "No entities were found."
     NO_QUOTES = "No quotations were found."
     NO_FACTS = "No facts were aligned across the articles."
     NUMBERED_COLUMNS = "Columns are the article numbers in the table above."
     COVERAGE_KEY = "● reports the fact · does not; ⚠ the sources disagree on it."
     NO_DISAGREEMENTS = "No disagreements were found between the sources."
+
+    @staticmethod
+    def spelled_differently(count: int) -> str:
+        return f"{count} spelled differently across sources (marked ⚠, listed first in each kind)."
 
     @staticmethod
     def scare_quotes(count: int) -> str:

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tally import Tally, share
 from tuireader.core.entities import recognise as entities
 from tuireader.model import Article, ArticleAnalysis, Label
 from tuireader.sources.files import load_corpus
@@ -32,7 +33,7 @@ NAMED = (Label.PERSON, Label.ORG, Label.PLACE)
 
 
 @dataclass
-class Score:
+class Score(Tally):
     tp_pred: int = 0
     predicted: int = 0
     tp_gold: int = 0
@@ -47,26 +48,19 @@ class Score:
 
     @property
     def precision(self) -> float:
-        return self.tp_pred / self.predicted if self.predicted else 1.0
+        return share(self.tp_pred, self.predicted)
 
     @property
     def recall(self) -> float:
-        return self.tp_gold / self.gold if self.gold else 1.0
+        return share(self.tp_gold, self.gold)
 
     @property
     def merge(self) -> float:
-        return self.merge_ok / self.merge_total if self.merge_total else 1.0
+        return share(self.merge_ok, self.merge_total)
 
     @property
     def split(self) -> float:
-        return self.split_ok / self.split_total if self.split_total else 1.0
-
-    def add(self, other: Score) -> None:
-        for name in ("tp_pred", "predicted", "tp_gold", "gold", "merge_ok", "merge_total", "split_ok", "split_total"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.misses += other.misses
-        self.spurious += other.spurious
-        self.bad_merges += other.bad_merges
+        return share(self.split_ok, self.split_total)
 
     def line(self, name: str) -> str:
         return (

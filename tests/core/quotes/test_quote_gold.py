@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 import yaml
 
+from tally import Tally, share
 from tuireader.core.entities.recognise import extract_mentions
 from tuireader.core.quotes.extract import extract_quotes
 from tuireader.core.text.segment import layout, sentences
@@ -39,7 +40,7 @@ def _norm(text: str) -> str:
 
 
 @dataclass
-class Score:
+class Score(Tally):
     predicted: int = 0
     gold: int = 0
     matched: int = 0
@@ -47,29 +48,21 @@ class Score:
     scare_right: int = 0
     misses: list[str] = field(default_factory=list)
 
-    def add(self, other: Score) -> None:
-        self.predicted += other.predicted
-        self.gold += other.gold
-        self.matched += other.matched
-        self.speakers_right += other.speakers_right
-        self.scare_right += other.scare_right
-        self.misses += other.misses
-
     @property
     def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 1.0
+        return share(self.matched, self.predicted)
 
     @property
     def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 1.0
+        return share(self.matched, self.gold)
 
     @property
     def speaker_accuracy(self) -> float:
-        return self.speakers_right / self.matched if self.matched else 1.0
+        return share(self.speakers_right, self.matched)
 
     @property
     def scare_accuracy(self) -> float:
-        return self.scare_right / self.matched if self.matched else 1.0
+        return share(self.scare_right, self.matched)
 
     def line(self, name: str) -> str:
         return (

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tuireader.core.quotes.extract import extract_quotes
-from tuireader.core.quotes.marks import find_quoted
+from tuireader.core.text.quote_marks import find_quoted
 from tuireader.core.text.segment import layout, sentences
 from tuireader.model import Article, Label, Mention, Quote
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from compare_fakes import Host, fake_compare, make_analysis, make_two_stories
-from pilot_helpers import settle
+from pilot_helpers import settled_on
 from textual.widgets import Label
 
 from tuireader.model import AlignedRow, Analysis, RowKind
@@ -18,13 +18,6 @@ def host(analysis: Analysis | None = None, left: str = "gazette", **kwargs: obje
     return Host(lambda: CompareScreen(analysis, left, **kwargs))  # type: ignore[arg-type]
 
 
-async def settled(app: Host, pilot: object) -> CompareScreen:
-    await settle(pilot)
-    screen = app.screen
-    assert isinstance(screen, CompareScreen)
-    return screen
-
-
 def label_text(screen: CompareScreen, selector: str) -> str:
     return str(screen.query_one(selector, Label).content)
 
@@ -32,7 +25,7 @@ def label_text(screen: CompareScreen, selector: str) -> str:
 async def test_rows_are_aligned_and_numbered_by_sentence() -> None:
     app = host()
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await settled(app, pilot)
+        screen = await settled_on(pilot, CompareScreen)
         table = screen.query_one(CompareTable)
         assert screen.right_id == "courier"  # the next article by default
         assert [(row.kind, row.left, row.right) for row in table.rows] == [
@@ -61,7 +54,7 @@ async def test_rows_are_aligned_and_numbered_by_sentence() -> None:
 async def test_gutter_and_note_explain_a_disagreement() -> None:
     app = host()
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await settled(app, pilot)
+        screen = await settled_on(pilot, CompareScreen)
         table = screen.query_one(CompareTable)
         lines = table.row_lines(1)
         assert lines[0][1] == "#"  # the glyph for a number disagreement, after the cursor marker cell
@@ -76,7 +69,7 @@ async def test_gutter_and_note_explain_a_disagreement() -> None:
 async def test_n_and_shift_n_walk_the_disagreements_in_order() -> None:
     app = host()
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await settled(app, pilot)
+        screen = await settled_on(pilot, CompareScreen)
         table = screen.query_one(CompareTable)
         assert table.cursor == 0
         visited = []
@@ -101,21 +94,21 @@ async def test_n_and_shift_n_walk_the_disagreements_in_order() -> None:
 async def test_brackets_cycle_the_right_article_and_skip_the_left() -> None:
     app = host()
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await settled(app, pilot)
+        screen = await settled_on(pilot, CompareScreen)
         await pilot.press("right_square_bracket")
-        screen = await settled(app, pilot)
+        screen = await settled_on(pilot, CompareScreen)
         assert (screen.left_id, screen.right_id) == ("gazette", "times")
         table = screen.query_one(CompareTable)
         assert [(row.left, row.right) for row in table.rows if row.kind == RowKind.MATCH] == [(0, 0), (1, 1)]
         assert "Riverside Times" in label_text(screen, "#compare-header-right")
         await pilot.press("right_square_bracket")  # wraps round, never onto the left article
-        screen = await settled(app, pilot)
+        screen = await settled_on(pilot, CompareScreen)
         assert screen.right_id == "courier"
         await pilot.press("left_square_bracket")
-        screen = await settled(app, pilot)
+        screen = await settled_on(pilot, CompareScreen)
         assert screen.right_id == "times"
         await pilot.press("s")
-        screen = await settled(app, pilot)
+        screen = await settled_on(pilot, CompareScreen)
         assert (screen.left_id, screen.right_id) == ("times", "gazette")
         assert "Riverside Times" in label_text(screen, "#compare-header-left")
 
@@ -123,13 +116,13 @@ async def test_brackets_cycle_the_right_article_and_skip_the_left() -> None:
 async def test_opening_on_a_fact_puts_the_cursor_on_its_row_and_keeps_it_when_cycling() -> None:
     app = host(right="courier", fact="f-mayor")
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await settled(app, pilot)
+        screen = await settled_on(pilot, CompareScreen)
         table = screen.query_one(CompareTable)
         assert table.cursor == 3 and table.rows[3].fact == "f-mayor"
         await pilot.press("k")  # now on the courier-only row: no fact, the requested one is kept
         await pilot.press("k")  # f-cracks
         await pilot.press("right_square_bracket")
-        screen = await settled(app, pilot)
+        screen = await settled_on(pilot, CompareScreen)
         table = screen.query_one(CompareTable)
         assert screen.right_id == "times"
         assert table.current is not None and table.current.fact == "f-cracks"
@@ -138,7 +131,7 @@ async def test_opening_on_a_fact_puts_the_cursor_on_its_row_and_keeps_it_when_cy
 async def test_click_moves_the_cursor_and_escape_goes_back() -> None:
     app = host()
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await settled(app, pilot)
+        screen = await settled_on(pilot, CompareScreen)
         table = screen.query_one(CompareTable)
         header_height = screen.query_one(CompareHeader).outer_size.height
         target = next(i for i, line in enumerate(table.row_lines(3)) if line.strip())
@@ -154,7 +147,7 @@ async def test_click_moves_the_cursor_and_escape_goes_back() -> None:
 async def test_narrow_terminal_stacks_the_sides_and_tiny_ones_do_not_crash() -> None:
     app = host()
     async with app.run_test(size=(50, 20)) as pilot:
-        screen = await settled(app, pilot)
+        screen = await settled_on(pilot, CompareScreen)
         table = screen.query_one(CompareTable)
         assert table.stacked
         lines = table.row_lines(3)
@@ -176,13 +169,13 @@ async def test_only_one_article_or_no_rows_shows_an_explanation() -> None:
     single = Analysis(articles=analysis.articles[:1])
     app = host(single)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await settled(app, pilot)
+        screen = await settled_on(pilot, CompareScreen)
         assert screen.right_id is None
         assert "nothing to compare" in screen.query_one(CompareTable).row_lines(0)[0]
         await pilot.press("right_square_bracket", "s", "n")
     app = host(aligner=lambda *_: [])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await settled(app, pilot)
+        screen = await settled_on(pilot, CompareScreen)
         assert "No sentences could be aligned" in " ".join(screen.query_one(CompareTable).row_lines(0))
 
 
@@ -194,7 +187,7 @@ async def test_a_long_pair_is_one_widget_and_stays_navigable() -> None:
     rows[2500] = AlignedRow(RowKind.MATCH, 1, 1, "f-cracks", (), analysis.facts[1].disagreements)
     app = host(analysis, aligner=lambda *_: rows)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await settled(app, pilot)
+        screen = await settled_on(pilot, CompareScreen)
         assert len(list(screen.query("*"))) < 40
         await pilot.press("n")
         table = screen.query_one(CompareTable)
@@ -204,7 +197,7 @@ async def test_a_long_pair_is_one_widget_and_stays_navigable() -> None:
         assert table.scroll_offset.y == 0
     app = host(analysis, aligner=lambda *_: rows, fact="f-cracks")  # opening far down: scrolled there at once
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await settled(app, pilot)
+        screen = await settled_on(pilot, CompareScreen)
         table = screen.query_one(CompareTable)
         assert table.cursor == 2500
         assert "1,200" in " ".join(table.row_lines(2500))
@@ -223,7 +216,7 @@ async def test_a_long_pair_is_one_widget_and_stays_navigable() -> None:
 async def test_a_theme_change_redraws_the_rows_in_the_new_colours() -> None:
     app = host()
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await settled(app, pilot)
+        screen = await settled_on(pilot, CompareScreen)
         table = screen.query_one(CompareTable)
 
         def value_style() -> object:  # the disagreeing value "Monday" in the first row
@@ -241,7 +234,7 @@ async def test_a_theme_change_redraws_the_rows_in_the_new_colours() -> None:
 async def test_m_shows_only_matched_pairs_and_keeps_the_place() -> None:
     app = host()
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await settled(app, pilot)
+        screen = await settled_on(pilot, CompareScreen)
         table = screen.query_one(CompareTable)
         await pilot.press("n", "n")
         assert table.current is not None and table.current.fact == "f-mayor"
@@ -261,11 +254,11 @@ async def test_m_shows_only_matched_pairs_and_keeps_the_place() -> None:
 async def test_brackets_stay_within_the_left_articles_story() -> None:
     app = host(make_two_stories())
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await settled(app, pilot)
+        screen = await settled_on(pilot, CompareScreen)
         seen = []
         for _ in range(4):
             await pilot.press("right_square_bracket")
-            screen = await settled(app, pilot)
+            screen = await settled_on(pilot, CompareScreen)
             seen.append(screen.right_id)
         assert seen == ["times", "courier", "times", "courier"]  # never the ferry story's articles
 
@@ -276,7 +269,7 @@ async def test_a_failing_alignment_is_reported_not_left_spinning() -> None:
 
     app = host(aligner=broken)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await settled(app, pilot)
+        screen = await settled_on(pilot, CompareScreen)
         message = " ".join(screen.query_one(CompareTable).row_lines(0))
         assert "could not be aligned" in message and "index out of date" in message
         await pilot.press("n", "m", "s")

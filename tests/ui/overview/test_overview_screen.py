@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from compare_fakes import Host, fake_compare, make_analysis, make_two_stories
-from pilot_helpers import settle
+from pilot_helpers import settle, settled_on
 from textual.coordinate import Coordinate
 from textual.widgets import Label, Static
 
@@ -95,9 +95,7 @@ async def test_enter_on_a_cell_opens_compare_with_that_source_and_fact() -> None
         assert "name spelled differently: Ana Ruiz vs Ana Ruis" in detail
         assert "Valley Courier: Mayor Ana Ruis said" in detail
         await pilot.press("enter")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, CompareScreen)
+        screen = await settled_on(pilot, CompareScreen)
         assert (screen.left_id, screen.right_id, screen.fact) == ("courier", "gazette", "f-mayor")
         table = screen.query_one(CompareTable)
         assert table.current is not None
@@ -116,9 +114,7 @@ async def test_one_click_on_a_cell_opens_compare() -> None:
         x = sum(c.get_render_width(matrix) for c in matrix.ordered_columns[:column]) + 1
         offset = (x, 1 + 1)  # the header line, then row 1 (f-cracks)
         assert await pilot.click(OverviewMatrix, offset=offset)
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, CompareScreen)
+        screen = await settled_on(pilot, CompareScreen)
         assert (screen.left_id, screen.right_id, screen.fact) == ("times", "courier", "f-cracks")
 
 
@@ -141,9 +137,7 @@ async def test_ledger_shows_quotes_and_opens_compare_on_one() -> None:
         assert detail.startswith("Ana Ruiz (as Ana Ruis) in The Valley Courier")
         assert "the same words also quoted by Northfield Gazette" in detail
         await pilot.press("enter")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, CompareScreen)
+        screen = await settled_on(pilot, CompareScreen)
         assert (screen.left_id, screen.right_id, screen.fact) == ("courier", "gazette", "f-mayor")
         assert screen.query_one(CompareTable).cursor == 3
 
@@ -177,9 +171,7 @@ async def test_a_corpus_of_several_stories_shows_one_story_at_a_time() -> None:
         assert matrix.article_ids == ["ferry", "dock"]
         assert [f.id for f in matrix.facts] == ["f-ferry"]
         await pilot.press("enter")  # the label column: the fact's first reporter beside the other
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, CompareScreen)
+        screen = await settled_on(pilot, CompareScreen)
         assert (screen.left_id, screen.right_id) == ("ferry", "dock")
         await pilot.press("right_square_bracket")  # the only other article of this story: nothing to cycle to
         await settle(pilot)

@@ -21,8 +21,9 @@ from tuireader.core.disagreements.quoted import difference, ledger_conflicts, pa
 from tuireader.core.disagreements.spelling import name_conflicts
 from tuireader.core.text import quantities
 from tuireader.core.text.dates import reference_day
-from tuireader.core.text.lexicon import WORD_RE, fold
+from tuireader.core.text.lexicon import fold
 from tuireader.core.text.quantities import Quantity, QuantityKind, Role
+from tuireader.core.text.tokens import WORD_RE
 from tuireader.core.unionfind import UnionFind
 from tuireader.model import (
     Analysis,

@@ -10,7 +10,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from tuireader.core.text.lexicon import WORD_RE, content_lemmas, fold, is_content, lemma, plain
+from tuireader.core.text.lexicon import content_lemmas, fold, is_content, lemma, plain
+from tuireader.core.text.tokens import WORD_RE
 from tuireader.model import Analysis, Article, Quote, Span
 
 Pair = tuple[tuple[int, int], tuple[int, int]]

@@ -14,7 +14,9 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from tuireader.core.disagreements.memo import SentenceMemo
-from tuireader.core.text.lexicon import STOPWORDS, WORD_RE, fold
+from tuireader.core.text.dates import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
+from tuireader.core.text.lexicon import STOPWORDS, fold
+from tuireader.core.text.tokens import HONORIFICS, WORD_RE
 from tuireader.model import Analysis, Article, Label, Mention, Span
 
 Pair = tuple[tuple[int, int], tuple[int, int]]
@@ -23,15 +25,12 @@ Word = tuple[int, int, str]  # start, end, comparable form
 TITLES = frozenset(
     """
     president vice prime minister secretary chancellor senator sen rep representative governor gov mayor
-    king queen prince princess pope sir dame lord lady dr mr mrs ms mx prof professor general gen colonel col
+    king queen prince princess pope sir dame lord lady mx prof professor general gen colonel col
     captain capt judge justice chief press spokesman spokeswoman spokesperson deputy foreign
     defence defense interior treasury state house speaker leader ambassador envoy aide premier
     """.split()
-)
-CALENDAR = frozenset(
-    "january february march april may june july august september october november december jan feb mar apr "
-    "jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
-)
+) | frozenset(HONORIFICS)
+CALENDAR = frozenset((*MONTH_NAMES, *MONTH_ABBREVIATIONS, *WEEKDAY_NAMES))
 NAMED = {Label.PERSON, Label.ORG, Label.PLACE}
 CAPITAL_RE = re.compile(r"\b[A-Z][\w’'.-]*\w")
 # Endings that make a different word from a name, not a different spelling of it ("Chile" / "Chilean",

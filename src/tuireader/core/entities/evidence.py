@@ -20,6 +20,7 @@ from tuireader.core.entities.rules import (
     TITLE_MODIFIERS,
     TITLES,
 )
+from tuireader.core.text.common_words import COMMON_WORDS
 
 SPEECH_BRIDGE = frozenset(
     "has had have also later then previously earlier again reportedly repeatedly "
@@ -98,7 +99,7 @@ def name_like(words: Sequence[str], lead_particle: bool = False) -> bool:
             continue
         if not capitalised(w) or w in TITLES or w in ORG_HEADS:
             return False
-        if w.lower() in gz.common_words() and not (i == 0 and len(words) > 1 and w in gz.any_given_names()):
+        if w.lower() in COMMON_WORDS and not (i == 0 and len(words) > 1 and w in gz.any_given_names()):
             return False
         if w in gz.demonyms() or (len(w) > 2 and w.isupper() and "." not in w):
             return False

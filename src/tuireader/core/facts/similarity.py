@@ -9,7 +9,6 @@ candidates are rescored with the fuller ``pair_score``.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,13 +18,13 @@ import numpy as np
 import numpy.typing as npt
 
 from tuireader.core.text import lexicon
+from tuireader.core.text.tokens import LETTERS_RE
 from tuireader.model import Analysis, Article, Label
 
 ENTITY_BONUS = 0.5  # score x (1 + bonus x share of named entities in common)
 SPEAKER_BONUS = 0.1  # quoting the same person is weak evidence: people say many things
 MAX_POSTINGS = 64  # a lemma in more sentences than this is treated as a stopword (keeps cost linear)
 NAMED = {Label.PERSON, Label.ORG, Label.PLACE}
-PLAIN_RE = re.compile(r"[^\W_]+")
 
 
 @dataclass(slots=True)
@@ -45,7 +44,7 @@ def sentence_features(analysis: Analysis, article: Article, order: int) -> list[
     out = []
     for i, span in enumerate(article.sentences):
         text = span.slice(article.text)
-        words = Counter(PLAIN_RE.findall(text.lower()))
+        words = Counter(LETTERS_RE.findall(text.lower()))
         out.append(SentenceRef(article.id, i, order, Counter(lexicon.content_lemmas(text)), words))
     if found is None:
         return out

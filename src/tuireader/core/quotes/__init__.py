@@ -1,1 +1,1 @@
-"""Quotations: quote marks, the text around them, speakers and references back to them."""
+"""Quotations: the text around quoted passages (``text.quote_marks`` finds them), speakers, references."""

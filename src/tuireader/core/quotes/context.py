@@ -4,18 +4,20 @@ Attribution is read from the words outside quotation marks, so the quoted words 
 (same length, so offsets still index ``Article.text``): a name or a "said" inside a quotation can
 then never be taken for the speaker or the cue. Sentences are found on the masked text too, which
 keeps a multi-sentence quotation and its attribution in one unit. The sentence finder is a small
-abbreviation-aware scan rather than pysbd: attribution only needs clause-sized windows, and it must
-stay within the time budget of a few milliseconds per article.
+abbreviation-aware scan rather than pysbd (``text.segment.clause_spans``): attribution only needs
+clause-sized windows, and it must stay within the time budget of a few milliseconds per article.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tuireader.core.quotes.marks import QuotedPassage
+from tuireader.core.text.dates import MONTH_NAMES, RELATIVE_DAYS, WEEKDAY_NAMES
+from tuireader.core.text.quote_marks import QuotedPassage
+from tuireader.core.text.tokens import HONORIFICS
 from tuireader.model import Label, Mention, Span
 
 MASK = "\u2592"  # stands in for quoted words; not a letter, not punctuation
@@ -113,7 +115,7 @@ PRONOUNS = frozenset("he she they it we i".split())
 NOT_NAMES = frozenset(
     """the a an in on at for from by with as of to and but or if when while after before since during
     this that these those it its he she they we i his her their our my your speaking asked according
-    however meanwhile also still yet then there here what who which where why how mr mrs ms dr
+    however meanwhile also still yet then there here what who which where why how
     critics officials analysts residents experts witnesses police protesters fans opponents supporters
     observers investors economists diplomats sources authorities officers doctors nurses teachers workers
     employees lawmakers legislators voters parents students scientists researchers activists locals
@@ -123,17 +125,16 @@ NOT_NAMES = frozenset(
     within without along amid following under over about above below between beyond toward towards
     against since during except instead once unless whether both either neither each every all many most
     several some such other another asked speaking hundreds thousands dozens millions scores few
-    monday tuesday wednesday thursday friday saturday sunday january february march april june july
-    september october november december today yesterday tomorrow now so thus instead indeed first finally
+    now so thus instead indeed first finally
     again perhaps maybe yes well oh besides otherwise overall similarly likewise nonetheless nevertheless
     regardless hence therefore eventually ultimately recently currently later earlier separately even just only
     almost nearly shortly soon once back""".split()
-)
+) | frozenset((*HONORIFICS, *WEEKDAY_NAMES, *RELATIVE_DAYS, *(m for m in MONTH_NAMES if m not in ("may", "august"))))
 # Words that stand before a name and are not part of it ("Finnish President Alexander Stubb").
 TITLE_WORDS = frozenset(
     """president vice prime minister secretary chancellor senator sen sen. rep rep. representative
     gov gov. governor mayor king queen prince princess pope general gen gen. lt lt. col col. capt capt.
-    mr mr. mrs mrs. ms ms. dr dr. prof prof. judge justice chief executive officer director chairman
+    prof prof. judge justice chief executive officer director chairman
     chairwoman chair commissioner ambassador deputy acting former spokesman spokeswoman spokesperson
     leader speaker lord lady sir dame bishop cardinal rabbi imam coach captain sergeant attorney state
     adviser advisor aide ceo minister premier envoy foreign defence defense interior finance health
@@ -147,7 +148,7 @@ TITLE_WORDS = frozenset(
     composer midwife paramedic firefighter administrator promoter astronaut cosmonaut surgeon physician pastor
     priest resident
     witness""".split()
-)
+) | frozenset(h + stop for h in HONORIFICS for stop in ("", "."))
 OF_HEADS = frozenset(
     """ministry department bank university office court council institute college school museum church
     republic kingdom house chamber secretary minister board union federation association society academy
@@ -160,13 +161,7 @@ _WEAK_TITLES = frozenset(
     acting former deputy father sister brother dean principal officer director leader speaker justice
     marshal chair manager major""".split()
 )
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sen rep gov gen lt col capt sgt maj adm st jr sr rev hon no vs etc inc ltd co
-    corp dept est fig jan feb mar apr jun jul aug sep sept oct nov dec mt ft pres supt cmdr approx""".split()
-)
-_TERMINATOR = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s)")
 _NON_SPACE = re.compile(r"\S+")
-_NEXT_WORD = re.compile(r"\s+([^\W\d_])")
 _DATELINE_AFTER = re.compile(r"[\s,]*(?:—|–|--|\(|/)")  # "LAS VEGAS —", "WASHINGTON/MOSCOW (Wire)"
 _PARTICLES = r"(?:von|van|der|den|de|del|della|la|le|da|di|du|dos|bin|ibn|al|el|ter|ten)"
 _NAME_RE = re.compile(
@@ -224,41 +219,6 @@ def quoted_ends(text: str, masked: str, passages: Sequence[QuotedPassage]) -> li
             short = rest is not None and len(rest.group().split()) <= 6 and cues(masked, j, rest.end())
             if not short:
                 out.append(q.close + 1)
-    return out
-
-
-def sentence_spans(masked: str, blocks: Sequence[Span], quoted: Sequence[int] = ()) -> list[Span]:
-    """Clause-sized sentence spans over the masked text, never crossing a paragraph. ``quoted``: ends
-    of sentences that close with a quotation (see ``quoted_ends``)."""
-    out: list[Span] = []
-    extra = sorted(quoted)
-    for block in blocks:
-        start = block.start
-        lo, hi = bisect_left(extra, block.start), bisect_left(extra, block.end)
-        ends = [(m.start(), m.end()) for m in _TERMINATOR.finditer(masked, block.start, block.end)]
-        ends += [(e, e) for e in extra[lo:hi]]
-        ends.sort()
-        for m_start, m_end in ends:
-            if m_end <= start:
-                continue
-            if m_start < m_end:
-                word = re.search(r"([\w.'’-]+)[.!?…]*$", masked[max(start, m_start - 20) : m_start + 1])
-                token = word.group(1).rstrip(".").lower() if word else ""
-                if masked[m_start] == "." and (
-                    token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or "." in token
-                ):
-                    continue
-                after = _NEXT_WORD.match(masked, m_end, block.end)
-                if after is not None and after.group(1).islower():
-                    continue  # "Sen. Jo Bloggs (R-Fla.) said": a sentence starts with a capital
-            end = m_end
-            if end > start:
-                out.append(Span(start, end))
-            start = end
-            while start < block.end and masked[start].isspace():
-                start += 1
-        if start < block.end:
-            out.append(Span(start, block.end))
     return out
 
 

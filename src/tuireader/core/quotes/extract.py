@@ -52,7 +52,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from tuireader.core.quotes.context import (
-    ABBREVIATIONS,
     MASK,
     NAMING_CUES,
     SUBJECT_AFTER,
@@ -61,12 +60,13 @@ from tuireader.core.quotes.context import (
     cues,
     mask_quotes,
     quoted_ends,
-    sentence_spans,
     speaker_mentions,
 )
-from tuireader.core.quotes.marks import Kind, QuotedPassage, find_quoted, text_blocks
 from tuireader.core.quotes.references import ANONYMOUS, UNRESOLVED, Speaker
 from tuireader.core.quotes.speakers import SpeakerFinder
+from tuireader.core.text.quote_marks import Kind, QuotedPassage, find_quoted, text_blocks
+from tuireader.core.text.segment import clause_spans
+from tuireader.core.text.tokens import is_abbreviation
 from tuireader.model import Article, Mention, Quote, Span
 
 _SO_CALLED = re.compile(r"\bso-called\s*$", re.IGNORECASE)
@@ -126,7 +126,7 @@ def extract_quotes(article: Article, mentions: Sequence[Mention]) -> tuple[Quote
     if not passages:
         return ()
     masked = mask_quotes(text, passages)
-    sentences = Sentences(sentence_spans(masked, blocks, quoted_ends(text, masked, passages)))
+    sentences = Sentences(clause_spans(masked, blocks, quoted_ends(text, masked, passages)))
     reader = _Attribution(
         text,
         masked,
@@ -527,7 +527,7 @@ def _sentence_break(region: str) -> bool:
         if token is None:
             return True
         token = token.lower().rstrip(".")
-        if not (token in ABBREVIATIONS or len(token) == 1 or "." in token):
+        if not (is_abbreviation(token) or len(token) == 1):
             return True
     return False
 

@@ -19,7 +19,6 @@ from dataclasses import replace
 
 from tuireader.core.entities import gazetteer as gz
 from tuireader.core.quotes.context import (
-    ABBREVIATIONS,
     MASK,
     NOT_NAMES,
     OF_HEADS,
@@ -30,6 +29,7 @@ from tuireader.core.quotes.context import (
     names_in,
 )
 from tuireader.core.quotes.references import ANONYMOUS, References, Speaker
+from tuireader.core.text.tokens import is_abbreviation
 from tuireader.model import Label, Span
 
 _SKIP_BEFORE_CUE = frozenset(
@@ -219,11 +219,7 @@ class SpeakerFinder:
         stop = None
         for match in _AFTER_CUE_STOP.finditer(text, lo, hi):
             word = re.search(r"([\w.]+)$", text[lo : match.start()])
-            if (
-                match.group() == "."
-                and word
-                and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1 or "." in word.group(1))
-            ):
+            if match.group() == "." and word and (is_abbreviation(word.group(1)) or len(word.group(1)) == 1):
                 continue  # "said Dr. Jo Bloggs", "said J. Bloggs"
             stop = match
             break

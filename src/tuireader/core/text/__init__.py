@@ -1,1 +1,2 @@
-"""Text as every offset indexes it: normalisation, paragraphs, sentences, lemmas, numbers, dates, quantities."""
+"""Text as every offset indexes it: normalisation, paragraphs, quote marks, sentences, tokens, lemmas, numbers,
+dates, quantities; the core's one definition of words, month names and abbreviations."""

@@ -11,27 +11,19 @@ import re
 
 from tuireader.core.text.numbers import Token
 
-MONTHS = {
-    name: i + 1
-    for i, names in enumerate(
-        [
-            "january jan",
-            "february feb",
-            "march mar",
-            "april apr",
-            "may",
-            "june jun",
-            "july jul",
-            "august aug",
-            "september sep sept",
-            "october oct",
-            "november nov",
-            "december dec",
-        ]
-    )
-    for name in names.split()
-}
-WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+# The one place for calendar words: every list of month or weekday names in the core is built from these.
+MONTH_NAMES = tuple("january february march april may june july august september october november december".split())
+# The abbreviations news writes with a full stop ("Jan. 20", "Sept. 11"); "may" has none.
+MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+RELATIVE_DAYS = ("today", "yesterday", "tomorrow")
+# As they are written in a regular expression: "(?:January|...|December)", "(?:Monday|...|Sunday)".
+MONTH_PATTERN = "(?:" + "|".join(m.capitalize() for m in MONTH_NAMES) + ")"
+WEEKDAY_PATTERN = "(?:" + "|".join(d.capitalize() for d in WEEKDAY_NAMES) + ")"
+
+MONTHS = {name: i + 1 for i, name in enumerate(MONTH_NAMES)}  # "march": 3, "mar": 3, "sept": 9
+MONTHS.update({short: MONTHS[m] for short in MONTH_ABBREVIATIONS for m in MONTH_NAMES if m.startswith(short[:3])})
+WEEKDAYS = {d: i for i, d in enumerate(WEEKDAY_NAMES)}
 DATE_PREPS = {"in", "since", "until", "by", "from", "of", "before", "after", "during", "through", "till", "to"}
 
 

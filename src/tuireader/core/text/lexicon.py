@@ -8,16 +8,12 @@ about any particular story: the synonym sets are everyday newswire vocabulary.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 
 import snowballstemmer
 
-# Words and numbers, keeping inner apostrophes and hyphens ("Lisbon's", "30-day", "1,000").
-WORD_RE = re.compile(r"[^\W_]+(?:['’.,\-][^\W_]+)*")
-# Words, numbers and single punctuation marks: the units of a word-level diff.
-TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\w\s]|_+")
+from tuireader.core.text.tokens import HONORIFICS, WORD_RE
 
 STOPWORDS = frozenset(
     """
@@ -29,9 +25,8 @@ STOPWORDS = frozenset(
     what when where which while who whom why will with would you your yours yourself yourselves s t don now
     one ones upon via per yet still even though although whether among amid within without across around
     said says say saying told tells tell stated added according asked reported reports wrote
-    mr mrs ms dr
     """.split()
-)
+) | frozenset(HONORIFICS)
 
 # Irregular forms the stemmer leaves apart.
 IRREGULAR = {

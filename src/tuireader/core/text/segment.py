@@ -5,17 +5,28 @@ here, and everything downstream works on its result.
 
 Sentence boundaries come from pysbd (a port of the Golden Rules segmenter, which handles
 abbreviations, initials and quotations), with one repair it lacks: it splits after "a.m."/"p.m."
-even when the sentence goes on ("5 p.m. Moscow time (10:00 a.m. Eastern Time)").
+even when the sentence goes on ("5 p.m. Moscow time (10:00 a.m. Eastern Time)"). These are the
+sentences every view and the fact alignment use (``sentences``).
+
+Attribution reads clause-sized windows of a text whose quoted words are masked out, within a
+budget of a few milliseconds per article: ``clause_spans`` is that second, much simpler splitter
+(a full stop, "!", "?" or "…" before a capital, an abbreviation's stop excepted). Both live here,
+with the abbreviations they share (``tokens.ABBREVIATIONS``).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from tuireader.core.text.dates import MONTH_PATTERN, WEEKDAY_PATTERN
+from tuireader.core.text.quote_marks import open_quotation, opens_quotation
+from tuireader.core.text.tokens import is_abbreviation
 from tuireader.model import Span
 
 if TYPE_CHECKING:
@@ -143,8 +154,6 @@ def _quote_runs_on(body: list[str], lines: list[str], i: int) -> int:
     mark): the lines up to the one that closes it are one paragraph. 0 when the quotation does not
     close within a few lines, or the next line reopens with a mark of its own.
     """
-    from tuireader.core.quotes.marks import open_quotation, opens_quotation
-
     joined = " ".join(body)
     kind = open_quotation(joined)
     if kind is None or i + 1 >= len(lines) or opens_quotation(lines[i + 1]) is kind:
@@ -322,11 +331,11 @@ def _segmenter() -> pysbd.Segmenter:
 
 _TIME_ABBREV_END = re.compile(r"\b[ap]\.m\.\s*$", re.IGNORECASE)
 _CONTINUES_AFTER_TIME = re.compile(
-    r"""^\s*(?:
+    rf"""^\s*(?:
         [a-z(\[\d,;]                                   # lowercase, bracket, digit, punctuation
-      | [A-Z]{2,4}\b                                   # time zone: ET, GMT, UTC, MSK
-      | (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
-      | (?:January|February|March|April|May|June|July|August|September|October|November|December)\b
+      | [A-Z]{{2,4}}\b                                   # time zone: ET, GMT, UTC, MSK
+      | {WEEKDAY_PATTERN}\b
+      | {MONTH_PATTERN}\b
       | [A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+time\b      # "Moscow time", "Eastern Standard time"
     )""",
     re.VERBOSE,
@@ -377,3 +386,43 @@ def sentences(text: str, paragraphs: tuple[Span, ...]) -> tuple[Span, ...]:
     for para in paragraphs:
         out.extend(_segment_block(text, para.start, para.end))
     return tuple(out)
+
+
+_TERMINATOR = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s)")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_])")
+
+
+def clause_spans(masked: str, blocks: Sequence[Span], quoted: Sequence[int] = ()) -> list[Span]:
+    """Clause-sized sentence spans for attribution, never crossing a block (paragraph): a fast scan
+    for a full stop (not an abbreviation's), "!", "?" or "…" followed by a capital. ``masked`` is the
+    text with quoted words masked out (``quotes.context.mask_quotes``), so a quotation of several
+    sentences stays one unit with its attribution; ``quoted``: ends of sentences that close with a
+    quotation (``quotes.context.quoted_ends``)."""
+    out: list[Span] = []
+    extra = sorted(quoted)
+    for block in blocks:
+        start = block.start
+        lo, hi = bisect_left(extra, block.start), bisect_left(extra, block.end)
+        ends = [(m.start(), m.end()) for m in _TERMINATOR.finditer(masked, block.start, block.end)]
+        ends += [(e, e) for e in extra[lo:hi]]
+        ends.sort()
+        for m_start, m_end in ends:
+            if m_end <= start:
+                continue
+            if m_start < m_end:
+                word = re.search(r"([\w.'’-]+)[.!?…]*$", masked[max(start, m_start - 20) : m_start + 1])
+                token = word.group(1).rstrip(".").lower() if word else ""
+                if masked[m_start] == "." and is_abbreviation(token):
+                    continue
+                after = _NEXT_WORD.match(masked, m_end, block.end)
+                if after is not None and after.group(1).islower():
+                    continue  # "Sen. Jo Bloggs (R-Fla.) said": a sentence starts with a capital
+            end = m_end
+            if end > start:
+                out.append(Span(start, end))
+            start = end
+            while start < block.end and masked[start].isspace():
+                start += 1
+        if start < block.end:
+            out.append(Span(start, block.end))
+    return out
