@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tuireader.core.facts import align
 from tuireader.core.facts.diff import QUOTE_STYLE, word_diff
-from tuireader.core.facts.similarity import candidate_pairs, weigh
+from tuireader.core.facts.similarity import LEAD_SENTENCES, SentenceRef, candidate_pairs, pair_score, weigh
 from tuireader.core.pipeline import analyze
 from tuireader.model import Analysis, Article, RowKind, Span, Story
 from tuireader.sources.files import RawArticle, build_article
@@ -155,6 +157,77 @@ def test_compare_works_before_facts_are_computed() -> None:
     analysis = analyze([north, south], facts=False)
     assert analysis.facts == []
     assert any(r.kind is RowKind.MATCH for r in align.compare(analysis, north.id, south.id))
+
+
+SPLIT = """\
+The harbour authority of Pellmore closed the northern pier on Tuesday.
+
+Engineers had found deep cracks in the concrete supports of the northern pier during an inspection.
+
+Ferry services will use the southern terminal until further notice.
+"""
+
+JOINED = """\
+Pellmore's harbour authority shut the northern pier on Tuesday after engineers inspecting it found \
+deep cracks in its concrete supports.
+
+A new café opened in the old customs house last month.
+"""
+
+SHORT = """\
+The northern pier at Pellmore was closed by the harbour authority on Tuesday.
+
+Local fishermen said they had warned about the pier for years.
+"""
+
+
+def pier_story() -> tuple[list[set[tuple[str, int]]], dict[str, tuple[str, int]]]:
+    """Facts (as member sets) of a story one report tells in one sentence and another in two."""
+    split, joined, short = article("split", SPLIT), article("joined", JOINED), article("short", SHORT)
+    analysis = one_story([split, joined, short])
+    facts = [{(m.article, m.sentence) for m in f.members} for f in analysis.facts]
+    where = {
+        "closed": (split.id, sentence_of(split, "closed the northern pier")),
+        "cracks": (split.id, sentence_of(split, "deep cracks")),
+        "ferry": (split.id, sentence_of(split, "Ferry services")),
+        "joined": (joined.id, sentence_of(joined, "shut the northern pier")),
+        "short": (short.id, sentence_of(short, "was closed by")),
+    }
+    return facts, where
+
+
+def test_a_fact_told_in_two_sentences_of_one_report_holds_both() -> None:
+    facts, where = pier_story()
+    (fact,) = [f for f in facts if where["joined"] in f]
+    # The report telling the closure and its cause in one sentence lines up with both sentences the
+    # other report needs for them; the third report's closure joins too, the ferry sentence does not.
+    assert {where["closed"], where["cracks"], where["short"]} <= fact
+    assert where["ferry"] not in fact
+    assert max(Counter(a for a, _ in fact).values()) <= align.ARTICLE_SENTENCES
+
+
+def test_one_sentence_per_article_when_further_sentences_are_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(align, "ARTICLE_SENTENCES", 1)
+    facts, where = pier_story()
+    for fact in facts:
+        assert len({a for a, _ in fact}) == len(fact)
+    assert not any({where["closed"], where["cracks"]} <= f for f in facts)
+
+
+def test_a_group_inside_another_is_dropped_and_equal_groups_kept_once() -> None:
+    groups = [[1, 2], [4, 5], [1, 2, 3], [5, 4], [6, 7], [7, 8]]
+    assert align._without_subsets(groups) == [[4, 5], [1, 2, 3], [6, 7], [7, 8]]
+
+
+def test_opening_sentences_score_higher_than_the_same_words_further_down() -> None:
+    def ref(index: int) -> SentenceRef:
+        return SentenceRef(article=f"a{index}", index=index, order=index)
+
+    words = {"pier": 1.0}
+    lead = pair_score(ref(0), ref(LEAD_SENTENCES - 1), 0.2, words, words)
+    later = pair_score(ref(0), ref(LEAD_SENTENCES), 0.2, words, words)
+    assert later == pytest.approx((0.2 + 1.0) / 2)
+    assert lead > later
 
 
 def test_candidates_come_only_from_shared_features() -> None:

@@ -3,15 +3,18 @@
 A fact is a group of sentences from different articles that report the same thing. Sentences are
 scored pairwise (``similarity``: lemmas, entities, quoted speakers, TF-IDF cosine over candidates
 from an inverted index) and grouped greedily, strongest pair first, under two rules that keep
-groups honest: a fact holds at most one sentence per article, and a group only absorbs another if
-the two are similar on average, not just through one chain link. A sentence that reports two
-things (common in wire copy) may then join a second fact whose article slot it can fill.
+groups honest: groups of sentences from one article each are merged, and a group only absorbs
+another if the two are similar on average, not just through one chain link. A sentence that
+reports two things (common in wire copy) may then join a second fact whose article slot it can
+fill; and a report that spreads one fact over two sentences (the event, then its cause; a quote,
+then its paraphrase) has its second sentence join when it fits the other reports' sentences well.
 """
 
 from __future__ import annotations
 
 import gc
 import hashlib
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
@@ -29,7 +32,9 @@ LABEL_LENGTH = 72
 CANDIDATE_MIN = 0.05  # lemma cosine below which a pair is not even rescored
 LINK_CANDIDATE_MIN = 0.08  # lemma cosine below which a pair does not count towards grouping
 LINK_SAMPLE = 24  # members compared per group when measuring how similar two large groups are
-SECOND_MEMBERSHIP = 1.3  # a second fact needs this multiple of the threshold as mean similarity
+SECOND_MEMBERSHIP = 1.2  # a second fact needs this multiple of the threshold as mean similarity
+ARTICLE_SENTENCES = 2  # most sentences of one article in one fact
+SAME_ARTICLE = 1.3  # a further sentence of an article in a fact needs this multiple of the threshold
 
 
 def _blocks(analysis: Analysis) -> list[list[Article]]:
@@ -59,7 +64,8 @@ def _sample(xs: Sequence[int], most: int = LINK_SAMPLE) -> Sequence[int]:
 def _cluster(
     articles: Sequence[str], pairs: dict[tuple[int, int], float], threshold: float, link: float
 ) -> list[list[int]]:
-    """Greedy average-link grouping with at most one sentence per article; then second memberships."""
+    """Greedy average-link grouping of one sentence per article; then second memberships, then
+    further sentences of an article already in a group (at most ``ARTICLE_SENTENCES`` of each)."""
     cluster_of: dict[int, int] = {}
     clusters: dict[int, list[int]] = {}
     sources: dict[int, set[str]] = {}  # cluster -> its articles
@@ -102,7 +108,39 @@ def _cluster(
             if mean_link([x], group) >= threshold * SECOND_MEMBERSHIP:
                 extra.setdefault(target, []).append(x)
                 sources[target].add(articles[x])
+    # More sentences of one article: a fact that an article spreads over several sentences (a quote
+    # and its paraphrase, a claim and its detail) gains them when they fit the other articles' members.
+    if ARTICLE_SENTENCES > 1:
+        extended = {key: members + extra.get(key, []) for key, members in clusters.items()}
+        counts = {key: Counter(articles[m] for m in ms) for key, ms in extended.items()}
+        for _, i, j in edges:
+            for x, y in ((i, j), (j, i)):
+                target = cluster_of[y]
+                group = extended[target]
+                if x in group or articles[x] not in counts[target] or counts[target][articles[x]] >= ARTICLE_SENTENCES:
+                    continue
+                others = [m for m in group if articles[m] != articles[x]]
+                if others and mean_link([x], others) >= threshold * SAME_ARTICLE:
+                    group.append(x)
+                    counts[target][articles[x]] += 1
+        return list(extended.values())
     return [members + extra.get(key, []) for key, members in clusters.items()]
+
+
+def _without_subsets(clusters: list[list[int]]) -> list[list[int]]:
+    """Groups not contained in another group: a sentence that joined a second group may leave its
+    first one holding nothing the second does not (the second group says all the first did)."""
+    holding: dict[int, list[int]] = {}
+    for n, members in enumerate(clusters):
+        for k in members:
+            holding.setdefault(k, []).append(n)
+    sets = [set(c) for c in clusters]
+    out = []
+    for n, members in enumerate(clusters):
+        inside = [m for m in holding[members[0]] if m != n and sets[n] <= sets[m] and (sets[n] < sets[m] or m < n)]
+        if not inside:
+            out.append(members)
+    return out
 
 
 def _label(analysis_articles: dict[str, Article], members: Sequence[FactMember]) -> str:
@@ -175,7 +213,7 @@ def _align_facts(analysis: Analysis, threshold: float, link: float) -> list[Fact
         raise_shared_figures(pairs, threshold, figures)
         # Weak pairs are kept for conflicting figures only; as links between groups they are noise.
         strong = {k: v for k, v in pairs.items() if candidates[k] >= LINK_CANDIDATE_MIN}
-        clusters = [c for c in _cluster(owners, strong, threshold, link) if len(c) > 1]
+        clusters = _without_subsets([c for c in _cluster(owners, strong, threshold, link) if len(c) > 1])
         together = {(x, y) for c in clusters for x in c for y in c if x < y}
         # Quantity claims of one kind are also tested where the sentences share little else.
         claims = claim_pairs(owners, figures, threshold * CONFLICT_FLOOR)
