@@ -1,7 +1,10 @@
 """The tuireader app: one factory (``make_app``) for the CLI and the tests, workers, commands.
 
 Loading, analysis and index building run in thread workers that post messages; the first
-frame (titles) shows before the analysis ends, and the reader is usable meanwhile.
+frame (titles) shows before the analysis ends, and the reader is usable meanwhile. The first frame
+is the article list alone, with the titles kept from the last start (``sources.titles``) when the
+files are unchanged; the reader's modules are imported and its widgets mounted right after it,
+and only then are the articles loaded (``_start``). Nothing here imports them before.
 """
 
 from __future__ import annotations
@@ -19,26 +22,28 @@ from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 from textual.worker import get_current_worker
 
-from tuireader.model import Analysis, Article
 from tuireader.safe_line import safe_line
 from tuireader.settings import Settings
 from tuireader.storage import Store
 from tuireader.ui.config import Config, config_path, load_config, save_config
-from tuireader.ui.dialogs.help import HelpScreen, describe, help_title, own_bindings, sections_for
-from tuireader.ui.messages import (
-    AnalysisFailed,
-    AnalysisProgress,
-    AnalysisReady,
-    ArticlesLoaded,
-    IndexReady,
-    LoadFailed,
-)
 from tuireader.ui.reader.screen import MainScreen
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from tuireader.core.search import SearchIndex
+    from tuireader.model import Analysis, Article
     from tuireader.sources.files import Corpus
+    from tuireader.sources.titles import TitleRow
     from tuireader.store.fulltext import FullTextIndex
+    from tuireader.ui.messages import (
+        AnalysisFailed,
+        AnalysisProgress,
+        AnalysisReady,
+        ArticlesLoaded,
+        IndexReady,
+        LoadFailed,
+    )
 
 # Moves and system actions the palette already offers (or that make no sense by name).
 _NOT_COMMANDS = {"command_palette", "quit", "app.focus_next", "app.focus_previous", "screen.copy_text"}
@@ -49,6 +54,8 @@ class ReaderCommands(Provider):
     """Every reader action by its description; each command runs the same ``action_*`` as its key."""
 
     def _commands(self) -> list[tuple[str, str, str, DOMNode]]:
+        from tuireader.ui.dialogs.help import describe, own_bindings
+
         app = self.app
         assert isinstance(app, ReaderApp)
         seen: set[str] = set()
@@ -99,6 +106,7 @@ class ReaderApp(App[None]):
         theme: str | None = None,
         remember_theme: bool = True,
         run_analysis: bool = True,
+        titles: Sequence[TitleRow] = (),
     ) -> None:
         super().__init__()
         self.initial_articles = list(analysis.articles if analysis is not None else articles or [])
@@ -114,6 +122,8 @@ class ReaderApp(App[None]):
         self.config = Config()
         self._fulltext: tuple[tuple[str, ...], FullTextIndex] | None = None
         self.main = MainScreen()
+        self.titles = list(titles)  # kept from the last start on the same files (``sources.titles``)
+        self.main.titles = self.titles
         self._arrived: list[Article] = []  # batches loaded so far, while a large corpus loads
 
     def notify(
@@ -153,6 +163,11 @@ class ReaderApp(App[None]):
             self.notify(problem, severity="warning", timeout=8)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(self.main)
+        self.call_after_refresh(self._start)
+
+    async def _start(self) -> None:
+        """After the first frame (the list): the rest of the screen, then the articles."""
+        await self.main.mount_reader()
         self._warn(self.startup_warnings)
         if self.analysis is not None:
             self.call_after_refresh(self._analysis_ready, self.analysis)
@@ -175,10 +190,16 @@ class ReaderApp(App[None]):
     def load_articles(self, paths: Sequence[str]) -> None:
         from tuireader.sources.batches import load_in_batches
         from tuireader.sources.files import CorpusError
+        from tuireader.ui.messages import ArticlesLoaded, LoadFailed
 
         worker = get_current_worker()
+        loaded: list[Article] = []
+        warned = False
 
         def arrived(articles: list[Article], warnings: list[str], done: bool) -> None:
+            nonlocal warned
+            loaded.extend(articles)
+            warned = warned or bool(warnings)
             self.post_message(ArticlesLoaded(articles, warnings, done))
 
         try:
@@ -187,10 +208,31 @@ class ReaderApp(App[None]):
             )
         except CorpusError as exc:
             self.post_message(LoadFailed(str(exc)))
+            return
+        if self.store is not None and not warned and not worker.is_cancelled:
+            self._keep_titles(self.store, paths, loaded)
+
+    def _keep_titles(self, store: Store, paths: Sequence[str], articles: list[Article]) -> None:
+        """Keep the list's first screen for the next start (in the loading worker, after a clean load)."""
+        from pathlib import Path
+
+        from tuireader.core.source_names import source_labels
+        from tuireader.sources import bundled_seeds
+        from tuireader.sources.files import discover
+        from tuireader.sources.titles import keep_titles
+        from tuireader.ui.text import article_meta
+
+        names = source_labels(articles)
+        rows = [(a.id, a.title, article_meta(a, names[a.id])) for a in articles]
+        if rows == self.titles:
+            return  # what was shown is still right: nothing to write
+        folders: list[Path] = [Path(p) for p in paths] or [bundled_seeds()]
+        keep_titles(store, folders, discover(folders, lambda _problem: None), rows)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
     def analyse(self, articles: list[Article]) -> None:
         from tuireader.core.pipeline import Cancelled, analyze
+        from tuireader.ui.messages import AnalysisFailed, AnalysisProgress, AnalysisReady, IndexReady
 
         worker = get_current_worker()
         self.post_message(IndexReady(self.search_index(articles)))
@@ -217,6 +259,8 @@ class ReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="index")
     def build_index(self, analysis: Analysis) -> None:
+        from tuireader.ui.messages import IndexReady
+
         self.post_message(IndexReady(self.search_index(analysis.articles, analysis)))
 
     def search_index(self, articles: Sequence[Article], analysis: Analysis | None = None) -> SearchIndex:
@@ -296,6 +340,8 @@ class ReaderApp(App[None]):
         from tuireader.ui.reader.reading_pane import ReadingPane
 
         main = self.main
+        if not main.loaded:  # the first frame: the list alone
+            return [("Everywhere", self), ("Article list", main.query_one(ArticleList))]
         return [
             ("Everywhere", self),
             ("Article list and reader", main),
@@ -306,6 +352,11 @@ class ReaderApp(App[None]):
         ]
 
     def action_help(self) -> None:
+        self.main.when_loaded(self._help)  # asked for on the first frame: once the reader is there
+
+    def _help(self) -> None:
+        from tuireader.ui.dialogs.help import HelpScreen, help_title, own_bindings, sections_for
+
         if isinstance(self.screen, HelpScreen):
             return
         owners = self.binding_owners()
@@ -335,11 +386,14 @@ def make_app(
     the number of worker processes. ``options``: ``theme``, ``remember_theme``, ``run_analysis``.
     """
     options = {"store": store, "settings": settings, **options}
-    if isinstance(source, Analysis):
-        return ReaderApp(analysis=source, **options)
     if source is None or (isinstance(source, list | tuple) and all(isinstance(p, str) for p in source)):
         return ReaderApp(paths=list(source or []), **options)  # the usual start: files load in the app
-    from tuireader.sources.files import Corpus  # not imported on the usual start, before the first frame
+    # Not imported on the usual start, before the first frame.
+    from tuireader.model import Analysis, Article
+    from tuireader.sources.files import Corpus
+
+    if isinstance(source, Analysis):
+        return ReaderApp(analysis=source, **options)
 
     if isinstance(source, Corpus):
         return ReaderApp(articles=source.articles, warnings=source.warnings, **options)
