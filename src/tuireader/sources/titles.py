@@ -11,7 +11,6 @@ before the first frame.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections.abc import Iterable, Sequence
@@ -30,8 +29,7 @@ TitleRow = tuple[str, str, str]
 def titles_key(paths: Sequence[str | Path]) -> str:
     """The paths as given, made absolute (the same folder opened from elsewhere is the same list)."""
     names = [os.path.abspath(os.path.expanduser(os.fspath(p))) for p in paths]
-    text = json.dumps([__version__, FORMAT, names], ensure_ascii=True)
-    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+    return json.dumps([__version__, FORMAT, names], ensure_ascii=True)
 
 
 def _stamp(path: str) -> list[int] | None:

@@ -125,6 +125,7 @@ class ReaderApp(App[None]):
         self.titles = list(titles)  # kept from the last start on the same files (``sources.titles``)
         self.main.titles = self.titles
         self._arrived: list[Article] = []  # batches loaded so far, while a large corpus loads
+        self._theme_problems = self._choose_theme()
 
     def notify(
         self,
@@ -152,18 +153,27 @@ class ReaderApp(App[None]):
 
     # -- start-up --------------------------------------------------------------------------
 
-    def on_mount(self) -> None:
+    def _choose_theme(self) -> list[tuple[str, float | None]]:
+        """The theme from the settings, set before the screen is built (a change after would
+        restyle every widget of the first frame); what to tell the user about the settings."""
         self.config, problem = load_config(self._config_path) if self.remember_theme else (Config(), None)
+        problems: list[tuple[str, float | None]] = [(problem, 8)] if problem else []
         wanted = self.fixed_theme or self.config.theme
         if wanted in self.available_themes:
             self.theme = wanted
         else:
-            self.notify(f"Unknown theme {wanted!r} in the settings; using the default.", severity="warning")
-        if problem:
-            self.notify(problem, severity="warning", timeout=8)
+            problems.insert(0, (f"Unknown theme {wanted!r} in the settings; using the default.", None))
+        return problems
+
+    def on_mount(self) -> None:
+        for problem, timeout in self._theme_problems:
+            self.notify(problem, severity="warning", timeout=timeout)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self.push_screen(self.main)
         self.call_after_refresh(self._start)
+
+    def get_default_screen(self) -> MainScreen:
+        """The main screen is the app's first (no empty default screen to build and style under it)."""
+        return self.main
 
     async def _start(self) -> None:
         """After the first frame (the list): the rest of the screen, then the articles."""

@@ -271,10 +271,10 @@ class ArticleList(ScrollView, can_focus=True):
         self.notify(f"Sorted: {SORT_NAMES[self.sort]}{note}", timeout=2)
 
     def _sorted(self, ids: list[str]) -> list[str]:
-        from tuireader.core.digest import ArticleCounts
-
         if not self.articles:
             return ids  # kept titles only: sorted once the articles are in
+        from tuireader.core.digest import ArticleCounts
+
         if self.sort == "date":
             # Newest first; undated articles last, in corpus order.
             return sorted(ids, key=lambda a: self.articles[a].published or "", reverse=True)
@@ -368,7 +368,11 @@ class ArticleList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         line = y + self.scroll_offset.y
-        base = self.rich_style
+        # The widget's own style walks its ancestors to blend backgrounds: once per cache, not per line
+        # (it was most of the time the list took on the app's first frame).
+        base = self._styles.get("")
+        if base is None:
+            base = self._styles[""] = self.rich_style
         if not self.rows or line < 0 or line >= self._tops[-1] + self.rows[-1].height:
             return Strip.blank(width, base)
         index = bisect_right(self._tops, line) - 1
