@@ -77,16 +77,14 @@ class MainScreen(Screen[None]):
         self.waiting: list[Callable[[], object]] = []  # actions asked for before that (``once_loaded``)
 
     def compose(self) -> ComposeResult:
-        # The first frame: the list (and where the reader will be). ``mount_reader`` adds the rest.
+        # The first frame: the list, where it will stay. ``mount_reader`` adds the rest: every
+        # widget costs a few milliseconds to style, lay out and draw the first time.
         with Horizontal(id="body"):
             with Vertical(id="sidebar"):
                 yield FilterInput(id="filter")
                 yield Static(f"{len(self.titles)} articles" if self.titles else "", id="filter-status", markup=False)
                 yield ListHeader(id="list-header")
                 yield ArticleList(id="articles")
-            yield Vertical(id="reader")
-        with Horizontal(id="progress-row"):
-            yield Static("Loading articles…", id="progress-label", markup=False)
 
     def on_mount(self) -> None:
         articles = self.query_one(ArticleList)
@@ -106,11 +104,12 @@ class MainScreen(Screen[None]):
         from tuireader.ui.reader.render import legend
 
         await self.query_one("#sidebar").mount(EntitiesPanel(id="entities"))
-        await self.query_one("#reader").mount_all(
-            [ReadingPane(id="pane"), Static(id="legend", markup=False), Static(id="status", markup=False)]
-        )
+        reader = [ReadingPane(id="pane"), Static(id="legend", markup=False), Static(id="status", markup=False)]
+        await self.query_one("#body").mount(Vertical(*reader, id="reader"))
+        label = Static("Loading articles…", id="progress-label", markup=False)
         # Determinate from the start: an indeterminate bar animates (redraws) while the titles load.
-        await self.query_one("#progress-row").mount(ProgressBar(total=1, id="progress", show_eta=False))
+        bar = ProgressBar(total=1, id="progress", show_eta=False)
+        await self.mount(Horizontal(label, bar, id="progress-row"))
         await self.mount(Footer(show_command_palette=False, compact=True))
         self.query_one("#legend", Static).update(legend(self.pane.highlight_styles()))
         self.app.theme_changed_signal.subscribe(
