@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import hashlib
 import sqlite3
 import threading
 import time
@@ -81,6 +80,8 @@ def analyser_version() -> str:
     """
     # ANALYSER_VERSION is read from pipeline.py's text, not imported: importing the pipeline (numpy,
     # rapidfuzz: ~0.6 s) here delayed the app's first frame, which only needs cached files.
+    import hashlib  # here: loading OpenSSL costs the app's first frame a millisecond and a half
+
     digest = hashlib.blake2b(digest_size=6)
     number = "0"
     package = Path(__file__).parent.parent

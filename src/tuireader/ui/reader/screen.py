@@ -79,12 +79,11 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         # The first frame: the list, where it will stay. ``mount_reader`` adds the rest: every
         # widget costs a few milliseconds to style, lay out and draw the first time.
-        with Horizontal(id="body"):
-            with Vertical(id="sidebar"):
-                yield FilterInput(id="filter")
-                yield Static(f"{len(self.titles)} articles" if self.titles else "", id="filter-status", markup=False)
-                yield ListHeader(id="list-header")
-                yield ArticleList(id="articles")
+        with Horizontal(id="body"), Vertical(id="sidebar"):
+            yield FilterInput(id="filter")
+            yield Static(f"{len(self.titles)} articles" if self.titles else "", id="filter-status", markup=False)
+            yield ListHeader(id="list-header")
+            yield ArticleList(id="articles")
 
     def on_mount(self) -> None:
         articles = self.query_one(ArticleList)
