@@ -23,7 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
 
-from measure import BARE_APP, BARE_NEEDLE, first_frame, median, run_command  # noqa: E402
+from measure import BARE_APP, BARE_NEEDLE, compile_package, first_frame, median, run_command  # noqa: E402
 
 
 def seed_titles() -> list[str]:
@@ -31,21 +31,6 @@ def seed_titles() -> list[str]:
     from tuireader.sources.files import load_corpus
 
     return [a.title[:18] for a in load_corpus(None).articles]
-
-
-def compile_package(env: dict[str, str]) -> None:
-    """Byte-compile the tuireader that ``env`` imports, as ``pip install`` does.
-
-    An editable install has no byte-code until Python writes it on a first import, and with
-    ``PYTHONDONTWRITEBYTECODE`` set (as on the machine these figures come from) it never does:
-    every start would compile our modules from source (about 12 ms) while Textual, installed
-    from a wheel, comes compiled. Python reads existing byte-code even with that variable set.
-    """
-    where = subprocess.run(
-        [sys.executable, "-c", "import os, tuireader; print(os.path.dirname(tuireader.__file__))"],
-        env=env, capture_output=True, text=True, check=True,
-    ).stdout.strip()
-    subprocess.run([sys.executable, "-m", "compileall", "-q", where], env=env, check=True, capture_output=True)
 
 
 def measure(
@@ -59,10 +44,12 @@ def measure(
     for name, src in trees.items():
         # Its own cache: another tree may store other things in it.
         envs[name] = {**cache_env, "PYTHONPATH": src, "TUIREADER_CACHE_DIR": str(work / f"cache-{name}")}
+    needles = seed_titles()
     for env in envs.values():
         compile_package(env)
         run_command([py, "-m", "tuireader", "analyze"], env)  # warm the cache (and the file system)
-    needles = seed_titles()
+        # One start that runs until the articles are loaded, so the app keeps the list's first screen.
+        first_frame([py, "-m", "tuireader"], needles, env, linger=3)
     wall: dict[str, list[float | None]] = {name: [] for name in ["bare", *envs]}
     cpu: dict[str, list[float]] = {name: [] for name in wall}
     for _ in range(repeat):
