@@ -74,6 +74,12 @@ async def _kept_titles(folder: Path, store: Cache) -> list[TitleRow]:
     return rows
 
 
+async def _app_on_kept_titles(folder: Path, store: Cache) -> tuple[ReaderApp, list[TitleRow]]:
+    """The app as the CLI starts it on a folder opened before: with the titles kept then."""
+    rows = await _kept_titles(folder, store)
+    return make_app([str(folder)], store, theme="textual-dark", run_analysis=False, titles=rows), rows
+
+
 async def test_a_clean_load_keeps_the_titles_as_the_list_shows_them(folder: Path, store: Cache) -> None:
     rows = await _kept_titles(folder, store)
     articles = load_corpus([folder]).articles
@@ -121,8 +127,7 @@ async def test_the_list_is_drawn_from_kept_titles_before_the_reader_is_mounted(
 async def test_keys_pressed_before_the_articles_are_in_are_done_then(
     folder: Path, store: Cache, held_load: threading.Event
 ) -> None:
-    rows = await _kept_titles(folder, store)
-    app = make_app([str(folder)], store, theme="textual-dark", run_analysis=False, titles=rows)
+    app, rows = await _app_on_kept_titles(folder, store)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         listed = app.main.query_one(ArticleList)
@@ -140,8 +145,7 @@ async def test_keys_pressed_before_the_articles_are_in_are_done_then(
 async def test_panel_and_help_asked_for_before_the_articles_are_in_open_then(
     folder: Path, store: Cache, held_load: threading.Event
 ) -> None:
-    rows = await _kept_titles(folder, store)
-    app = make_app([str(folder)], store, theme="textual-dark", run_analysis=False, titles=rows)
+    app, _rows = await _app_on_kept_titles(folder, store)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("e", "question_mark")

@@ -93,10 +93,9 @@ class MainScreen(Screen[None]):
 
     async def mount_reader(self) -> None:
         """The reader, the people & topics panel, the progress bar and the footer, after the first frame."""
-        from textual.widgets import Footer, ProgressBar
-
         if self.query("#pane"):
             return  # mounted already (the app was started twice)
+        from textual.widgets import Footer, ProgressBar
 
         from tuireader.ui.reader.entities_panel import EntitiesPanel
         from tuireader.ui.reader.reading_pane import ReadingPane
