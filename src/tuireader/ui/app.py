@@ -10,7 +10,7 @@ and only then are the articles loaded (``_start``). Nothing here imports them be
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -126,6 +126,8 @@ class ReaderApp(App[None]):
         self.main.titles = self.titles
         self._arrived: list[Article] = []  # batches loaded so far, while a large corpus loads
         self._theme_problems = self._choose_theme()
+        # What the loader posted before the reader was mounted, handled by ``_start`` once it is.
+        self._early: list[Callable[[], None]] = []
 
     def notify(
         self,
@@ -169,22 +171,32 @@ class ReaderApp(App[None]):
         for problem, timeout in self._theme_problems:
             self.notify(problem, severity="warning", timeout=timeout)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self._loads_files() and not self.titles:
+            # No kept titles: the first frame to wait for is the loaded list, so load at once.
+            self.load_articles(self.paths)
         self.call_after_refresh(self._start)
+
+    def _loads_files(self) -> bool:
+        return self.analysis is None and not self.initial_articles
 
     def get_default_screen(self) -> MainScreen:
         """The main screen is the app's first (no empty default screen to build and style under it)."""
         return self.main
 
     async def _start(self) -> None:
-        """After the first frame (the list): the rest of the screen, then the articles."""
+        """After the first frame (the list): the rest of the screen, then the articles (loaded
+        meanwhile, in a thread; what it posts is handled once the reader is there)."""
+        if self._loads_files() and self.titles:
+            self.load_articles(self.paths)  # the kept titles are drawn: now the articles
         await self.main.mount_reader()
         self._warn(self.startup_warnings)
         if self.analysis is not None:
             self.call_after_refresh(self._analysis_ready, self.analysis)
         elif self.initial_articles:
             self.call_after_refresh(self._articles_loaded, self.initial_articles)
-        else:
-            self.load_articles(self.paths)
+        early, self._early = self._early, []
+        for handle in early:
+            handle()
 
     def _remember_theme(self, _theme: object) -> None:
         if not self.remember_theme or self.config.theme == self.theme:
@@ -287,6 +299,9 @@ class ReaderApp(App[None]):
     # -- messages from the workers ---------------------------------------------------------
 
     def on_articles_loaded(self, message: ArticlesLoaded) -> None:
+        if not self.main.reader_mounted:
+            self._early.append(partial(self.on_articles_loaded, message))  # handled in ``_start``
+            return
         self.call_after_refresh(gc.enable)  # the CLI turns it off until the titles are drawn
         self._warn(message.warnings)
         self._arrived.extend(message.articles)
@@ -311,6 +326,9 @@ class ReaderApp(App[None]):
             self.main.work_done()
 
     def on_load_failed(self, message: LoadFailed) -> None:
+        if not self.main.reader_mounted:
+            self._early.append(partial(self.on_load_failed, message))  # not while the screen is mounting
+            return
         self.exit(return_code=2, message=f"tuireader: error: {message.error}")
 
     def on_analysis_progress(self, message: AnalysisProgress) -> None:

@@ -73,6 +73,7 @@ class MainScreen(Screen[None]):
         self._pane_timer: Timer | None = None
         self._pending: ArticleList.ArticleHighlighted | None = None
         self.titles: Sequence[TitleRow] = ()  # kept from the last start: the first frame's list
+        self.reader_mounted = False  # ``mount_reader`` is done
         self.loaded = False  # the articles are in (until then only kept titles, if any, are listed)
         self.waiting: list[Callable[[], object]] = []  # actions asked for before that (``once_loaded``)
 
@@ -93,7 +94,7 @@ class MainScreen(Screen[None]):
 
     async def mount_reader(self) -> None:
         """The reader, the people & topics panel, the progress bar and the footer, after the first frame."""
-        if self.query("#pane"):
+        if self.reader_mounted or self.query("#pane"):
             return  # mounted already (the app was started twice)
         from textual.widgets import Footer, ProgressBar
 
@@ -113,6 +114,7 @@ class MainScreen(Screen[None]):
         self.app.theme_changed_signal.subscribe(
             self, lambda _t: self.query_one("#legend", Static).update(legend(self.pane.highlight_styles()))
         )
+        self.reader_mounted = True
 
     def when_loaded(self, call: Callable[[], object]) -> None:
         """``call()`` now if the articles are in, else as soon as they are."""
