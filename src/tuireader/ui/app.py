@@ -3,8 +3,9 @@
 Loading, analysis and index building run in thread workers that post messages; the first
 frame (titles) shows before the analysis ends, and the reader is usable meanwhile. The first frame
 is the article list alone, with the titles kept from the last start (``sources.titles``) when the
-files are unchanged; the reader's modules are imported and its widgets mounted right after it,
-and only then are the articles loaded (``_start``). Nothing here imports them before.
+files are unchanged; the reader's modules are imported and its widgets mounted right after it
+(``_start``), and the articles loaded meanwhile (at once when no titles were kept). Nothing here
+imports them before.
 """
 
 from __future__ import annotations
