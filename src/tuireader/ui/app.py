@@ -21,6 +21,7 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
+from textual.widget import MountError
 from textual.worker import get_current_worker
 
 from tuireader.safe_line import safe_line
@@ -172,6 +173,7 @@ class ReaderApp(App[None]):
         for problem, timeout in self._theme_problems:
             self.notify(problem, severity="warning", timeout=timeout)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.push_screen(self.main)
         if self._loads_files() and not self.titles:
             # No kept titles: the first frame to wait for is the loaded list, so load at once.
             self.load_articles(self.paths)
@@ -180,16 +182,18 @@ class ReaderApp(App[None]):
     def _loads_files(self) -> bool:
         return self.analysis is None and not self.initial_articles
 
-    def get_default_screen(self) -> MainScreen:
-        """The main screen is the app's first (no empty default screen to build and style under it)."""
-        return self.main
 
     async def _start(self) -> None:
         """After the first frame (the list): the rest of the screen, then the articles (loaded
         meanwhile, in a thread; what it posts is handled once the reader is there)."""
         if self._loads_files() and self.titles:
             self.load_articles(self.paths)  # the kept titles are drawn: now the articles
-        await self.main.mount_reader()
+        try:
+            await self.main.mount_reader()
+        except MountError:
+            if self.main.is_attached:
+                raise
+            return  # the app closed meanwhile (quit at once, or the load failed): nothing to finish
         self._warn(self.startup_warnings)
         if self.analysis is not None:
             self.call_after_refresh(self._analysis_ready, self.analysis)

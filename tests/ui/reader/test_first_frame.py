@@ -179,6 +179,25 @@ async def test_a_first_start_loads_at_once_and_shows_the_articles_once_the_reade
         assert app.main.pane.article is not None
 
 
+async def test_quitting_on_the_first_frame_closes_cleanly(
+    folder: Path, store: Cache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import asyncio
+
+    real = MainScreen.mount_reader
+
+    async def slow_mount(self: MainScreen) -> None:
+        await asyncio.sleep(0.3)  # "q" is pressed meanwhile
+        await real(self)
+
+    monkeypatch.setattr(MainScreen, "mount_reader", slow_mount)
+    app, _rows = await _app_on_kept_titles(folder, store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("q")
+        await asyncio.sleep(0.5)
+    assert app.return_code == 0  # no error from the half-mounted screen
+
+
 async def test_changed_files_replace_stale_titles_at_once(folder: Path, store: Cache) -> None:
     rows = await _kept_titles(folder, store)
     (folder / "b.txt").unlink()
