@@ -130,6 +130,7 @@ class ReaderApp(App[None]):
         self._theme_problems = self._choose_theme()
         # What the loader posted before the reader was mounted, handled by ``_start`` once it is.
         self._early: list[Callable[[], None]] = []
+        self._early_articles: list[Article] = []
 
     def notify(
         self,
@@ -243,14 +244,12 @@ class ReaderApp(App[None]):
         """Keep the list's first screen for the next start (in the loading worker, after a clean load)."""
         from pathlib import Path
 
-        from tuireader.core.source_names import source_labels
         from tuireader.sources import bundled_seeds
         from tuireader.sources.files import discover
         from tuireader.sources.titles import keep_titles
-        from tuireader.ui.text import article_meta
+        from tuireader.ui.reader.article_list import title_rows
 
-        names = source_labels(articles)
-        rows = [(a.id, a.title, article_meta(a, names[a.id])) for a in articles]
+        rows = title_rows(articles)
         if rows == self.titles:
             return  # what was shown is still right: nothing to write
         folders: list[Path] = [Path(p) for p in paths] or [bundled_seeds()]
@@ -304,8 +303,13 @@ class ReaderApp(App[None]):
     # -- messages from the workers ---------------------------------------------------------
 
     def on_articles_loaded(self, message: ArticlesLoaded) -> None:
+        from tuireader.ui.reader.article_list import title_rows
+
         if not self.main.reader_mounted:
-            self._early.append(partial(self.on_articles_loaded, message))  # handled in ``_start``
+            # Loaded before the reader is there (a first start): the titles at once, the rest in ``_start``.
+            self._early_articles.extend(message.articles)
+            self.main.show_titles(title_rows(self._early_articles))
+            self._early.append(partial(self.on_articles_loaded, message))
             return
         self.call_after_refresh(gc.enable)  # the CLI turns it off until the titles are drawn
         self._warn(message.warnings)

@@ -157,25 +157,26 @@ async def test_panel_and_help_asked_for_before_the_articles_are_in_open_then(
         assert isinstance(app.screen, HelpScreen)
 
 
-async def test_a_first_start_loads_at_once_and_shows_the_articles_once_the_reader_is_there(
+async def test_a_first_start_lists_the_titles_as_soon_as_they_are_loaded_and_the_rest_once_the_reader_is_there(
     folder: Path, store: Cache, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import asyncio
 
     real = MainScreen.mount_reader
-    early: list[int] = []
+    before: list[list[str]] = []
 
     async def slow_mount(self: MainScreen) -> None:
         await asyncio.sleep(0.5)  # the loader (started at mount: no kept titles) finishes first
-        early.append(len(self.app._early))  # type: ignore[attr-defined]
+        listed = self.query_one(ArticleList)
+        before.append([listed.row_text(i).splitlines()[0] for i in range(listed.row_count)])
         await real(self)
 
     monkeypatch.setattr(MainScreen, "mount_reader", slow_mount)
     app = make_app([str(folder)], store, theme="textual-dark", run_analysis=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        assert early and early[0] >= 1  # the articles came before the reader...
-        assert app.main.article_list.row_count == 3  # ...and are listed, and read, once it is there
+        assert len(before[0]) == 3 and "Harbour workers walk out" in before[0][0]  # listed before the reader
+        assert app.main.loaded and app.main.article_list.row_count == 3  # then set, and read
         assert app.main.pane.article is not None
 
 

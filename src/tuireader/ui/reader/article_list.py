@@ -101,6 +101,14 @@ def snippet_around(sentence: str, positions: Sequence[int], room: int) -> tuple[
     return cut, [p + shift for p in positions if start <= p < end]
 
 
+def title_rows(articles: Sequence[Article]) -> list[TitleRow]:
+    """What the list shows of each article before the analysis: its id, headline and byline."""
+    from tuireader.core.source_names import source_labels
+
+    names = source_labels(articles)
+    return [(a.id, a.title, article_meta(a, names[a.id])) for a in articles]
+
+
 def header_line(width: int) -> Text:
     """The column titles above the list."""
     counts = "".join(f"{name:>{COUNT_WIDTH}}" for name in COUNT_COLUMNS)

@@ -82,15 +82,20 @@ class MainScreen(Screen[None]):
         # widget costs a few milliseconds to style, lay out and draw the first time.
         with Horizontal(id="body"), Vertical(id="sidebar"):
             yield FilterInput(id="filter")
-            yield Static(f"{len(self.titles)} articles" if self.titles else "", id="filter-status", markup=False)
+            yield Static(id="filter-status", markup=False)
             yield ListHeader(id="list-header")
             yield ArticleList(id="articles")
 
     def on_mount(self) -> None:
-        articles = self.query_one(ArticleList)
-        articles.focus()
+        self.query_one(ArticleList).focus()
         if self.titles:
-            articles.show_titles(self.titles)
+            self.show_titles(self.titles)
+
+    def show_titles(self, rows: Sequence[TitleRow]) -> None:
+        """Titles in the list until the articles are set: kept from the last start, or of articles
+        loaded before the reader was mounted (``set_articles`` follows)."""
+        self.article_list.show_titles(rows)
+        self.query_one("#filter-status", Static).update(plain(f"{len(rows)} articles"), layout=False)
 
     async def mount_reader(self) -> None:
         """The reader, the people & topics panel, the progress bar and the footer, after the first frame."""
