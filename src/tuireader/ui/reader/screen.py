@@ -82,14 +82,15 @@ class MainScreen(Screen[None]):
         # widget costs a few milliseconds to style, lay out and draw the first time.
         with Horizontal(id="body"), Vertical(id="sidebar"):
             yield FilterInput(id="filter")
-            yield Static(id="filter-status", markup=False)
+            yield Static(f"{len(self.titles)} articles" if self.titles else "", id="filter-status", markup=False)
             yield ListHeader(id="list-header")
             yield ArticleList(id="articles")
 
     def on_mount(self) -> None:
-        self.query_one(ArticleList).focus()
+        articles = self.query_one(ArticleList)
+        articles.focus()
         if self.titles:
-            self.show_titles(self.titles)
+            articles.show_titles(self.titles)  # the status line above says how many, from compose
 
     def show_titles(self, rows: Sequence[TitleRow]) -> None:
         """Titles in the list until the articles are set: kept from the last start, or of articles
