@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from tuireader.sources.files import Corpus
+    from tuireader.sources.titles import TitleRow
     from tuireader.sources.web import FetchOptions
     from tuireader.storage import Store
 
@@ -181,9 +182,24 @@ def cmd_app(argv: Sequence[str]) -> int:
         # Download before the app starts: progress and failures show on stderr, one line each.
         store = open_store(settings)
         return _open_app_on(load(args.paths, store, settings), store, settings)
-    _check_paths(args.paths)
     problems: list[str] = []  # said in the app: stderr is hidden behind the screen
-    return _open_app_on(list(args.paths), open_store(settings, problems.append), settings, problems)
+    store = open_store(settings, problems.append)
+    titles = kept_titles(store, args.paths)
+    if titles is None:  # kept titles: the same files as last time are there
+        _check_paths(args.paths)
+    return _open_app_on(list(args.paths), store, settings, problems, titles)
+
+
+def kept_titles(store: Store | None, paths: Sequence[str]) -> list[TitleRow] | None:
+    """The article list as the last start on these unchanged files left it (the first frame)."""
+    if store is None:
+        return None
+    from pathlib import Path
+
+    from tuireader.sources import bundled_seeds
+    from tuireader.sources.titles import read_titles
+
+    return read_titles(store, [Path(p) for p in paths] or [bundled_seeds()])
 
 
 def _check_paths(paths: Sequence[str]) -> None:
@@ -305,7 +321,11 @@ def cmd_feed(argv: Sequence[str]) -> int:
 
 
 def _open_app_on(
-    source: Corpus | list[str], store: Store | None, settings: Settings, warnings: Sequence[str] = ()
+    source: Corpus | list[str],
+    store: Store | None,
+    settings: Settings,
+    warnings: Sequence[str] = (),
+    titles: Sequence[TitleRow] | None = None,
 ) -> int:
     """Open the app on paths (loaded in the app) or on articles already loaded (pages, feed entries)."""
     import gc
@@ -317,7 +337,9 @@ def _open_app_on(
     try:
         from tuireader.ui.app import make_app
 
-        options = {"warnings": list(warnings)} if warnings else {}
+        options: dict[str, object] = {"warnings": list(warnings)} if warnings else {}
+        if titles:
+            options["titles"] = titles
         app = make_app(source, store, settings=settings, **options)
         app.run()
     finally:

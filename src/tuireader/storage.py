@@ -10,9 +10,10 @@ Every method swallows storage trouble: a store never breaks a run, a miss only c
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from tuireader.model import Analysis, Article, ArticleAnalysis, Fact, Span
+if TYPE_CHECKING:  # the app opens its store before its first frame, without the model
+    from tuireader.model import Analysis, Article, ArticleAnalysis, Fact, Span
 
 
 class Store(Protocol):

@@ -16,7 +16,6 @@ import re
 import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,7 @@ from tuireader.core.source_names import derived_source
 from tuireader.core.text.segment import layout, neutralise, sentences, split_headline
 from tuireader.model import Article, Span
 from tuireader.safe_line import readable_name
+from tuireader.sources import bundled_seeds as bundled_seeds  # still importable from here
 from tuireader.storage import Store
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
@@ -99,11 +99,6 @@ class Corpus:
             self.warnings.append(line)
         else:
             self.warnings[self._duplicates_line] = line
-
-
-def bundled_seeds() -> Path:
-    """The five seed articles shipped inside the package."""
-    return Path(str(resources.files("tuireader") / "seeds"))
 
 
 # ---------------------------------------------------------------------------------------------

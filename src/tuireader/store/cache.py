@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import hashlib
 import sqlite3
 import threading
 import time
@@ -33,21 +32,13 @@ import weakref
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tuireader.model import Analysis, Article, ArticleAnalysis, Fact, Span
-from tuireader.store.codec import (
-    decode_analysis,
-    decode_articles,
-    decode_corpus,
-    decode_facts,
-    decode_spans,
-    encode_analysis,
-    encode_articles,
-    encode_corpus,
-    encode_facts,
-    encode_spans,
-)
+if TYPE_CHECKING:
+    from tuireader.model import Analysis, Article, ArticleAnalysis, Fact, Span
+
+# The codec (and the model it builds) is imported by the methods that use it: opening the cache
+# must stay cheap, because the app opens it before its first frame (to read the titles kept there).
 
 SCHEMA_VERSION = 1  # the table layout; PRAGMA user_version
 FILE_NAME = "cache.sqlite3"
@@ -89,6 +80,8 @@ def analyser_version() -> str:
     """
     # ANALYSER_VERSION is read from pipeline.py's text, not imported: importing the pipeline (numpy,
     # rapidfuzz: ~0.6 s) here delayed the app's first frame, which only needs cached files.
+    import hashlib  # here: loading OpenSSL costs the app's first frame a millisecond and a half
+
     digest = hashlib.blake2b(digest_size=6)
     number = "0"
     package = Path(__file__).parent.parent
@@ -337,6 +330,8 @@ class Cache:
     # -- per-article analyses (the ArticleCache protocol of core.pipeline) ---------------------
 
     def get_many(self, article_ids: Sequence[str]) -> dict[str, ArticleAnalysis]:
+        from tuireader.store.codec import decode_analysis
+
         found: dict[str, ArticleAnalysis] = {}
         ids = list(dict.fromkeys(article_ids))
         for chunk in _chunks(ids, 500):
@@ -350,6 +345,8 @@ class Cache:
         return found
 
     def put_many(self, analyses: Sequence[ArticleAnalysis]) -> None:
+        from tuireader.store.codec import encode_analysis
+
         if not self._pruned:
             self._pruned = True
             self.prune()
@@ -359,6 +356,8 @@ class Cache:
     # -- sentence boundaries (asked for by sources.files) ---------------------------
 
     def get_sentences(self, key: str) -> tuple[Span, ...] | None:
+        from tuireader.store.codec import decode_spans
+
         rows = self._read("SELECT data FROM sentences WHERE key = ? AND version = ?", [key, self.version])
         if not rows:
             return None
@@ -368,6 +367,8 @@ class Cache:
             return None
 
     def put_sentences(self, key: str, spans: Sequence[Span]) -> None:
+        from tuireader.store.codec import encode_spans
+
         self._write(
             "INSERT OR REPLACE INTO sentences (key, version, data) VALUES (?, ?, ?)",
             [(key, self.version, encode_spans(spans))],
@@ -376,6 +377,8 @@ class Cache:
     # -- whole files, keyed by path, size and modification time (the corpus's file hook) ---------
 
     def get_file(self, key: str) -> list[Article] | None:
+        from tuireader.store.codec import decode_articles
+
         data = self.get_value("file", f"{self.version}/{key}")
         if data is None:
             return None
@@ -385,12 +388,16 @@ class Cache:
             return None
 
     def put_file(self, key: str, articles: Sequence[Article]) -> None:
+        from tuireader.store.codec import encode_articles
+
         self.put_value("file", f"{self.version}/{key}", encode_articles(articles))
 
     # -- facts of one story (alignment is the slowest corpus-wide stage) -------------------------
 
     def get_facts(self, key: str) -> list[Fact] | None:
         """Facts stored under ``key``, a digest of everything the story's alignment depends on."""
+        from tuireader.store.codec import decode_facts
+
         data = self.get_value("facts", f"{self.version}/{key}")
         if data is None:
             return None
@@ -400,12 +407,16 @@ class Cache:
             return None
 
     def put_facts(self, key: str, facts: Sequence[Fact]) -> None:
+        from tuireader.store.codec import encode_facts
+
         self.put_value("facts", f"{self.version}/{key}", encode_facts(facts))
 
     # -- corpus-wide results (entity resolution, stories, facts) ---------------------------------
 
     def get_corpus(self, key: str) -> Analysis | None:
         """The corpus-wide results stored under ``key`` (a digest of the articles), without articles."""
+        from tuireader.store.codec import decode_corpus
+
         data = self.get_value("corpus", f"{self.version}/{key}")
         if data is None:
             return None
@@ -415,6 +426,8 @@ class Cache:
             return None
 
     def put_corpus(self, key: str, analysis: Analysis) -> None:
+        from tuireader.store.codec import encode_corpus
+
         self.put_value("corpus", f"{self.version}/{key}", encode_corpus(analysis))
         self._write(
             "DELETE FROM kv WHERE kind = 'corpus' AND key NOT IN "
@@ -455,6 +468,10 @@ class Cache:
             removed += conn.execute(
                 "DELETE FROM kv WHERE kind IN ('facts', 'file', 'corpus') AND (substr(key, 1, ?) != ? OR stored < ?)",
                 [len(self.version) + 1, self.version + "/", time.time() - DERIVED_MAX_AGE],
+            ).rowcount
+            # The app's first screens (``sources.titles``), kept per folder, whatever the version.
+            removed += conn.execute(
+                "DELETE FROM kv WHERE kind = 'titles' AND stored < ?", [time.time() - DERIVED_MAX_AGE]
             ).rowcount
             conn.execute("COMMIT")
         return removed

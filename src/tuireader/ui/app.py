@@ -1,13 +1,17 @@
 """The tuireader app: one factory (``make_app``) for the CLI and the tests, workers, commands.
 
 Loading, analysis and index building run in thread workers that post messages; the first
-frame (titles) shows before the analysis ends, and the reader is usable meanwhile.
+frame (titles) shows before the analysis ends, and the reader is usable meanwhile. The first frame
+is the article list alone, with the titles kept from the last start (``sources.titles``) when the
+files are unchanged; the reader's modules are imported and its widgets mounted right after it
+(``_start``), and the articles loaded meanwhile (at once when no titles were kept). Nothing here
+imports them before.
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -17,28 +21,31 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
+from textual.widget import MountError
 from textual.worker import get_current_worker
 
-from tuireader.model import Analysis, Article
 from tuireader.safe_line import safe_line
 from tuireader.settings import Settings
 from tuireader.storage import Store
 from tuireader.ui.config import Config, config_path, load_config, save_config
-from tuireader.ui.dialogs.help import HelpScreen, describe, help_title, own_bindings, sections_for
-from tuireader.ui.messages import (
-    AnalysisFailed,
-    AnalysisProgress,
-    AnalysisReady,
-    ArticlesLoaded,
-    IndexReady,
-    LoadFailed,
-)
 from tuireader.ui.reader.screen import MainScreen
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from tuireader.core.search import SearchIndex
+    from tuireader.model import Analysis, Article
     from tuireader.sources.files import Corpus
+    from tuireader.sources.titles import TitleRow
     from tuireader.store.fulltext import FullTextIndex
+    from tuireader.ui.messages import (
+        AnalysisFailed,
+        AnalysisProgress,
+        AnalysisReady,
+        ArticlesLoaded,
+        IndexReady,
+        LoadFailed,
+    )
 
 # Moves and system actions the palette already offers (or that make no sense by name).
 _NOT_COMMANDS = {"command_palette", "quit", "app.focus_next", "app.focus_previous", "screen.copy_text"}
@@ -49,6 +56,8 @@ class ReaderCommands(Provider):
     """Every reader action by its description; each command runs the same ``action_*`` as its key."""
 
     def _commands(self) -> list[tuple[str, str, str, DOMNode]]:
+        from tuireader.ui.dialogs.help import describe, own_bindings
+
         app = self.app
         assert isinstance(app, ReaderApp)
         seen: set[str] = set()
@@ -99,6 +108,7 @@ class ReaderApp(App[None]):
         theme: str | None = None,
         remember_theme: bool = True,
         run_analysis: bool = True,
+        titles: Sequence[TitleRow] = (),
     ) -> None:
         super().__init__()
         self.initial_articles = list(analysis.articles if analysis is not None else articles or [])
@@ -114,7 +124,13 @@ class ReaderApp(App[None]):
         self.config = Config()
         self._fulltext: tuple[tuple[str, ...], FullTextIndex] | None = None
         self.main = MainScreen()
+        self.titles = list(titles)  # kept from the last start on the same files (``sources.titles``)
+        self.main.titles = self.titles
         self._arrived: list[Article] = []  # batches loaded so far, while a large corpus loads
+        self._theme_problems = self._choose_theme()
+        # What the loader posted before the reader was mounted, handled by ``_start`` once it is.
+        self._early: list[Callable[[], None]] = []
+        self._early_articles: list[Article] = []
 
     def notify(
         self,
@@ -142,24 +158,51 @@ class ReaderApp(App[None]):
 
     # -- start-up --------------------------------------------------------------------------
 
-    def on_mount(self) -> None:
+    def _choose_theme(self) -> list[tuple[str, float | None]]:
+        """The theme from the settings, set before the screen is built (a change after would
+        restyle every widget of the first frame); what to tell the user about the settings."""
         self.config, problem = load_config(self._config_path) if self.remember_theme else (Config(), None)
+        problems: list[tuple[str, float | None]] = [(problem, 8)] if problem else []
         wanted = self.fixed_theme or self.config.theme
         if wanted in self.available_themes:
             self.theme = wanted
         else:
-            self.notify(f"Unknown theme {wanted!r} in the settings; using the default.", severity="warning")
-        if problem:
-            self.notify(problem, severity="warning", timeout=8)
+            problems.insert(0, (f"Unknown theme {wanted!r} in the settings; using the default.", None))
+        return problems
+
+    def on_mount(self) -> None:
+        for problem, timeout in self._theme_problems:
+            self.notify(problem, severity="warning", timeout=timeout)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(self.main)
+        if self._loads_files() and not self.titles:
+            # No kept titles: the first frame to wait for is the loaded list, so load at once.
+            self.load_articles(self.paths)
+        self.call_after_refresh(self._start)
+
+    def _loads_files(self) -> bool:
+        return self.analysis is None and not self.initial_articles
+
+
+    async def _start(self) -> None:
+        """After the first frame (the list): the rest of the screen, then the articles (loaded
+        meanwhile, in a thread; what it posts is handled once the reader is there)."""
+        if self._loads_files() and self.titles:
+            self.load_articles(self.paths)  # the kept titles are drawn: now the articles
+        try:
+            await self.main.mount_reader()
+        except MountError:
+            if self.main.is_attached:
+                raise
+            return  # the app closed meanwhile (quit at once, or the load failed): nothing to finish
         self._warn(self.startup_warnings)
         if self.analysis is not None:
             self.call_after_refresh(self._analysis_ready, self.analysis)
         elif self.initial_articles:
             self.call_after_refresh(self._articles_loaded, self.initial_articles)
-        else:
-            self.load_articles(self.paths)
+        early, self._early = self._early, []
+        for handle in early:
+            handle()
 
     def _remember_theme(self, _theme: object) -> None:
         if not self.remember_theme or self.config.theme == self.theme:
@@ -175,10 +218,16 @@ class ReaderApp(App[None]):
     def load_articles(self, paths: Sequence[str]) -> None:
         from tuireader.sources.batches import load_in_batches
         from tuireader.sources.files import CorpusError
+        from tuireader.ui.messages import ArticlesLoaded, LoadFailed
 
         worker = get_current_worker()
+        loaded: list[Article] = []
+        warned = False
 
         def arrived(articles: list[Article], warnings: list[str], done: bool) -> None:
+            nonlocal warned
+            loaded.extend(articles)
+            warned = warned or bool(warnings)
             self.post_message(ArticlesLoaded(articles, warnings, done))
 
         try:
@@ -187,10 +236,29 @@ class ReaderApp(App[None]):
             )
         except CorpusError as exc:
             self.post_message(LoadFailed(str(exc)))
+            return
+        if self.store is not None and not warned and not worker.is_cancelled:
+            self._keep_titles(self.store, paths, loaded)
+
+    def _keep_titles(self, store: Store, paths: Sequence[str], articles: list[Article]) -> None:
+        """Keep the list's first screen for the next start (in the loading worker, after a clean load)."""
+        from pathlib import Path
+
+        from tuireader.sources import bundled_seeds
+        from tuireader.sources.files import discover
+        from tuireader.sources.titles import keep_titles
+        from tuireader.ui.reader.article_list import title_rows
+
+        rows = title_rows(articles)
+        if rows == self.titles:
+            return  # what was shown is still right: nothing to write
+        folders: list[Path] = [Path(p) for p in paths] or [bundled_seeds()]
+        keep_titles(store, folders, discover(folders, lambda _problem: None), rows)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
     def analyse(self, articles: list[Article]) -> None:
         from tuireader.core.pipeline import Cancelled, analyze
+        from tuireader.ui.messages import AnalysisFailed, AnalysisProgress, AnalysisReady, IndexReady
 
         worker = get_current_worker()
         self.post_message(IndexReady(self.search_index(articles)))
@@ -217,6 +285,8 @@ class ReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="index")
     def build_index(self, analysis: Analysis) -> None:
+        from tuireader.ui.messages import IndexReady
+
         self.post_message(IndexReady(self.search_index(analysis.articles, analysis)))
 
     def search_index(self, articles: Sequence[Article], analysis: Analysis | None = None) -> SearchIndex:
@@ -233,6 +303,14 @@ class ReaderApp(App[None]):
     # -- messages from the workers ---------------------------------------------------------
 
     def on_articles_loaded(self, message: ArticlesLoaded) -> None:
+        from tuireader.ui.reader.article_list import title_rows
+
+        if not self.main.reader_mounted:
+            # Loaded before the reader is there (a first start): the titles at once, the rest in ``_start``.
+            self._early_articles.extend(message.articles)
+            self.main.show_titles(title_rows(self._early_articles))
+            self._early.append(partial(self.on_articles_loaded, message))
+            return
         self.call_after_refresh(gc.enable)  # the CLI turns it off until the titles are drawn
         self._warn(message.warnings)
         self._arrived.extend(message.articles)
@@ -257,6 +335,9 @@ class ReaderApp(App[None]):
             self.main.work_done()
 
     def on_load_failed(self, message: LoadFailed) -> None:
+        if not self.main.reader_mounted:
+            self._early.append(partial(self.on_load_failed, message))  # not while the screen is mounting
+            return
         self.exit(return_code=2, message=f"tuireader: error: {message.error}")
 
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
@@ -296,6 +377,8 @@ class ReaderApp(App[None]):
         from tuireader.ui.reader.reading_pane import ReadingPane
 
         main = self.main
+        if not main.loaded:  # the first frame: the list alone
+            return [("Everywhere", self), ("Article list", main.query_one(ArticleList))]
         return [
             ("Everywhere", self),
             ("Article list and reader", main),
@@ -306,6 +389,11 @@ class ReaderApp(App[None]):
         ]
 
     def action_help(self) -> None:
+        self.main.when_loaded(self._help)  # asked for on the first frame: once the reader is there
+
+    def _help(self) -> None:
+        from tuireader.ui.dialogs.help import HelpScreen, help_title, own_bindings, sections_for
+
         if isinstance(self.screen, HelpScreen):
             return
         owners = self.binding_owners()
@@ -335,11 +423,14 @@ def make_app(
     the number of worker processes. ``options``: ``theme``, ``remember_theme``, ``run_analysis``.
     """
     options = {"store": store, "settings": settings, **options}
-    if isinstance(source, Analysis):
-        return ReaderApp(analysis=source, **options)
     if source is None or (isinstance(source, list | tuple) and all(isinstance(p, str) for p in source)):
         return ReaderApp(paths=list(source or []), **options)  # the usual start: files load in the app
-    from tuireader.sources.files import Corpus  # not imported on the usual start, before the first frame
+    # Not imported on the usual start, before the first frame.
+    from tuireader.model import Analysis, Article
+    from tuireader.sources.files import Corpus
+
+    if isinstance(source, Analysis):
+        return ReaderApp(analysis=source, **options)
 
     if isinstance(source, Corpus):
         return ReaderApp(articles=source.articles, warnings=source.warnings, **options)

@@ -6,10 +6,14 @@ lives in its own ``render`` module.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from rich.style import Style
 from rich.text import Text
 
-from tuireader.model import Article
+if TYPE_CHECKING:
+    from tuireader.model import Article
 
 
 def plain(text: str, style: Style | str = "") -> Text:
@@ -25,3 +29,25 @@ def article_meta(article: Article, name: str) -> str:
     """ "Harbor Post · 2024-03-04": ``name`` is the article's source label (``source_labels``)."""
     parts = [name, article.published or "undated"]
     return " · ".join(parts)
+
+
+def foreground(style: Style) -> Style:
+    """``style`` without its background, so a span keeps the row or cursor background under it."""
+    return Style(
+        color=style.color,
+        bold=style.bold,
+        dim=style.dim,
+        italic=style.italic,
+        underline=style.underline,
+        strike=style.strike,
+        reverse=style.reverse,
+    )
+
+
+def highlight(text: str, positions: Iterable[int], style: Style, base: Style | str = "") -> Text:
+    """``text`` with the characters at ``positions`` styled (the fzf-style match highlight)."""
+    out = plain(text, base)
+    for p in positions:
+        if 0 <= p < len(text):
+            out.stylize(style, p, p + 1)
+    return out

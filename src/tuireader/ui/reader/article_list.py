@@ -26,16 +26,16 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Static
 
-from tuireader.core.source_names import source_labels
-from tuireader.model import Analysis, Article, Story
+from tuireader.ui.text import article_meta, foreground, highlight, plain
 
 if TYPE_CHECKING:
+    from tuireader.core.digest import ArticleCounts
     from tuireader.core.search import SearchResult
+    from tuireader.model import Analysis, Article, Story
+    from tuireader.sources.titles import TitleRow
 
-from tuireader.core.digest import ArticleCounts, article_counts
-from tuireader.ui.reader.render import foreground, highlight
-from tuireader.ui.reader.targets import disagreement_places
-from tuireader.ui.text import article_meta, plain
+# The model, the analysis digest and the highlighting are imported where they are first needed:
+# the list is on the app's first frame, which shows titles before any of them is loaded.
 
 STORY_PREFIX = "story:"
 SORTS = ("corpus", "date", "disagreements", "source")
@@ -101,6 +101,14 @@ def snippet_around(sentence: str, positions: Sequence[int], room: int) -> tuple[
     return cut, [p + shift for p in positions if start <= p < end]
 
 
+def title_rows(articles: Sequence[Article]) -> list[TitleRow]:
+    """What the list shows of each article before the analysis: its id, headline and byline."""
+    from tuireader.core.source_names import source_labels
+
+    names = source_labels(articles)
+    return [(a.id, a.title, article_meta(a, names[a.id])) for a in articles]
+
+
 def header_line(width: int) -> Text:
     """The column titles above the list."""
     counts = "".join(f"{name:>{COUNT_WIDTH}}" for name in COUNT_COLUMNS)
@@ -149,6 +157,9 @@ class ArticleList(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.articles: dict[str, Article] = {}
+        # Headline and byline by article id, kept from the last start (``show_titles``), shown
+        # until the articles themselves are loaded.
+        self.titles: dict[str, tuple[str, str]] = {}
         self.names: dict[str, str] = {}  # article id -> source label (``source_labels``)
         self.order: list[str] = []
         self.analysis: Analysis | None = None
@@ -164,7 +175,16 @@ class ArticleList(ScrollView, can_focus=True):
 
     # -- data ------------------------------------------------------------------------------
 
+    def show_titles(self, rows: Sequence[TitleRow]) -> None:
+        """The kept first screen: headlines and bylines, in order, until ``set_articles``."""
+        self.titles = {aid: (title, byline) for aid, title, byline in rows}
+        self.order = list(self.titles)
+        self._rebuild()
+
     def set_articles(self, articles: Sequence[Article], analysis: Analysis | None) -> None:
+        from tuireader.core.source_names import source_labels
+
+        self.titles = {}
         self.articles = {a.id: a for a in articles}
         self.names = source_labels(articles)
         self.order = [a.id for a in articles]
@@ -259,6 +279,10 @@ class ArticleList(ScrollView, can_focus=True):
         self.notify(f"Sorted: {SORT_NAMES[self.sort]}{note}", timeout=2)
 
     def _sorted(self, ids: list[str]) -> list[str]:
+        if not self.articles:
+            return ids  # kept titles only: sorted once the articles are in
+        from tuireader.core.digest import ArticleCounts
+
         if self.sort == "date":
             # Newest first; undated articles last, in corpus order.
             return sorted(ids, key=lambda a: self.articles[a].published or "", reverse=True)
@@ -283,6 +307,8 @@ class ArticleList(ScrollView, can_focus=True):
                 groups.append((s, self._sorted(ids)))
         rest = [a for a in self.order if a not in placed]
         if rest:
+            from tuireader.model import Story
+
             groups.append((Story("unsorted", "Other articles", tuple(rest)), self._sorted(rest)))
         return groups
 
@@ -310,7 +336,7 @@ class ArticleList(ScrollView, can_focus=True):
             line = plain(f"▌ {row.story.label}", self.style_for("article-list--story"))
             line.append(f" ({len(self.rows_of_story(row.story))})", meta)
             return [line]
-        article = self.articles[row.key]
+        article = self.articles.get(row.key)
         result = self.results[row.result] if (row.result is not None and self.results is not None) else None
         counts = self.counts.get(row.key)
         if counts is None:
@@ -322,12 +348,14 @@ class ArticleList(ScrollView, can_focus=True):
             tail.append(f"{counts.disagreements:>{COUNT_WIDTH}}", warn)
         # One column spare on the right, where the scrollbar goes.
         title_width = max(1, width - tail.cell_len - 3)
-        title = highlight(article.title, result.title_positions if result else (), match)
+        headline, byline = self.titles[row.key] if article is None else (article.title, "")
+        title = highlight(headline, result.title_positions if result else (), match)
         title.truncate(title_width, overflow="ellipsis", pad=True)
         first = plain(" ") + title + plain(" ") + tail
         text_match = result.text_match if result is not None else None
         # Found in the text: the sentence needs the room more than the date does.
-        byline = self.names[article.id] if text_match is not None else article_meta(article, self.names[article.id])
+        if article is not None:
+            byline = self.names[article.id] if text_match is not None else article_meta(article, self.names[article.id])
         second = plain(" " + byline, meta)
         if result is not None:
             for m in result.matches:
@@ -348,7 +376,11 @@ class ArticleList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         line = y + self.scroll_offset.y
-        base = self.rich_style
+        # The widget's own style walks its ancestors to blend backgrounds: once per cache, not per line
+        # (it was most of the time the list took on the app's first frame).
+        base = self._styles.get("")
+        if base is None:
+            base = self._styles[""] = self.rich_style
         if not self.rows or line < 0 or line >= self._tops[-1] + self.rows[-1].height:
             return Strip.blank(width, base)
         index = bisect_right(self._tops, line) - 1
@@ -453,6 +485,9 @@ class ArticleList(ScrollView, can_focus=True):
 def _counts(analysis: Analysis) -> dict[str, ArticleCounts]:
     """The digest's counts, with disagreements counted as the reader's ``d`` stops at them:
     once per place in the article, however many facts flag it."""
+    from tuireader.core.digest import ArticleCounts, article_counts
+    from tuireader.ui.reader.targets import disagreement_places
+
     places = disagreement_places(analysis)
     return {
         aid: ArticleCounts(c.facts, c.quotes, places.get(aid, 0)) for aid, c in article_counts(analysis).items()

@@ -21,7 +21,7 @@ from textual.widgets import Static
 
 from tuireader.model import Analysis, Article, ArticleAnalysis, Span
 from tuireader.ui.keys import SCROLL_KEYS, key_of
-from tuireader.ui.reader.render import MARK_META, Mark, article_marks, foreground, render_block, speaker_labels
+from tuireader.ui.reader.render import MARK_META, Mark, article_marks, render_block, speaker_labels
 from tuireader.ui.reader.targets import (
     KINDS,
     Target,
@@ -30,7 +30,7 @@ from tuireader.ui.reader.targets import (
     next_index,
     quote_targets,
 )
-from tuireader.ui.text import plain, plural
+from tuireader.ui.text import foreground, plain, plural
 
 _OWN_BACKGROUND = {"reading-pane--disagreement"}  # the only highlight with its own background
 

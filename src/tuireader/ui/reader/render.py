@@ -8,7 +8,7 @@ as a name -> ``rich.style.Style`` mapping, so every theme and NO_COLOR work.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rich.style import Style
@@ -30,28 +30,6 @@ LABEL_NAMES = {
 MARK_META = "mark"  # style meta: the start offset of the highlight under the mouse
 MAX_QUOTES = 12  # quotations listed in the entity popup
 _QUOTE_CLOSERS = "\"'”’»›"
-
-
-def foreground(style: Style) -> Style:
-    """``style`` without its background, so a span keeps the row or cursor background under it."""
-    return Style(
-        color=style.color,
-        bold=style.bold,
-        dim=style.dim,
-        italic=style.italic,
-        underline=style.underline,
-        strike=style.strike,
-        reverse=style.reverse,
-    )
-
-
-def highlight(text: str, positions: Iterable[int], style: Style, base: Style | str = "") -> Text:
-    """``text`` with the characters at ``positions`` styled (the fzf-style match highlight)."""
-    out = plain(text, base)
-    for p in positions:
-        if 0 <= p < len(text):
-            out.stylize(style, p, p + 1)
-    return out
 
 
 # --------------------------------------------------------------------------------------------

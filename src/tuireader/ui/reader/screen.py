@@ -1,9 +1,15 @@
-"""The main screen: the article list (with the filter and the people & topics panel) beside the reader."""
+"""The main screen: the article list (with the filter and the people & topics panel) beside the reader.
+
+It starts with the list alone (the first frame; see ``mount_reader``): the reader, the people &
+topics panel, the progress bar and the footer, and the modules behind them, come right after.
+"""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -13,25 +19,32 @@ from textual.css.query import NoMatches
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, ProgressBar, Static
+from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
-from tuireader.core.source_names import source_labels
-from tuireader.model import Analysis, Article, Span, Story
-from tuireader.ui.dialogs.entity import EntityScreen
-from tuireader.ui.dialogs.export import ExportScreen
-from tuireader.ui.dialogs.pick_article import ArticlePicker
-from tuireader.ui.keys import key_of
-from tuireader.ui.messages import EntityChosen, FilterResults
 from tuireader.ui.reader.article_list import ArticleList, ListHeader
-from tuireader.ui.reader.entities_panel import EntitiesPanel
 from tuireader.ui.reader.filter_input import FilterInput
-from tuireader.ui.reader.reading_pane import ReadingPane
-from tuireader.ui.reader.render import entity_card, legend
 from tuireader.ui.text import plain
 
 if TYPE_CHECKING:
     from tuireader.core.search import SearchIndex
+    from tuireader.model import Analysis, Article, Story
+    from tuireader.sources.titles import TitleRow
+    from tuireader.ui.messages import EntityChosen, FilterResults
+    from tuireader.ui.reader.reading_pane import ReadingPane
+
+Method = TypeVar("Method", bound=Callable[..., Any])
+
+
+def once_loaded(method: Method) -> Method:
+    """Run the action now if the articles are in, else as soon as they are: a key pressed on
+    the first frame (kept titles, no reader yet) is done then, not lost."""
+
+    @functools.wraps(method)
+    def wrapper(self: MainScreen, *args: Any) -> None:
+        self.when_loaded(functools.partial(method, self, *args))
+
+    return wrapper  # type: ignore[return-value]
 
 NARROW = 100  # below this many columns the list stacks above the reader
 PANE_DELAY = 0.15  # seconds the reader waits for typing in the filter to pause
@@ -59,31 +72,71 @@ class MainScreen(Screen[None]):
         self.query_text = ""
         self._pane_timer: Timer | None = None
         self._pending: ArticleList.ArticleHighlighted | None = None
+        self.titles: Sequence[TitleRow] = ()  # kept from the last start: the first frame's list
+        self.reader_mounted = False  # ``mount_reader`` is done
+        self.loaded = False  # the articles are in (until then only kept titles, if any, are listed)
+        self.waiting: list[Callable[[], object]] = []  # actions asked for before that (``once_loaded``)
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="body"):
-            with Vertical(id="sidebar"):
-                yield FilterInput(id="filter")
-                yield Static(id="filter-status", markup=False)
-                yield ListHeader(id="list-header")
-                yield ArticleList(id="articles")
-                yield EntitiesPanel(id="entities")
-            with Vertical(id="reader"):
-                yield ReadingPane(id="pane")
-                yield Static(id="legend", markup=False)
-                yield Static(id="status", markup=False)
-        with Horizontal(id="progress-row"):
-            yield Static("Loading articles…", id="progress-label", markup=False)
-            # Determinate from the start: an indeterminate bar animates (redraws) while the titles load.
-            yield ProgressBar(total=1, id="progress", show_eta=False)
-        yield Footer(show_command_palette=False, compact=True)
+        # The first frame: the list, where it will stay. ``mount_reader`` adds the rest: every
+        # widget costs a few milliseconds to style, lay out and draw the first time.
+        with Horizontal(id="body"), Vertical(id="sidebar"):
+            yield FilterInput(id="filter")
+            yield Static(f"{len(self.titles)} articles" if self.titles else "", id="filter-status", markup=False)
+            yield ListHeader(id="list-header")
+            yield ArticleList(id="articles")
 
     def on_mount(self) -> None:
-        self.query_one(ArticleList).focus()
+        articles = self.query_one(ArticleList)
+        articles.focus()
+        if self.titles:
+            articles.show_titles(self.titles)  # the status line above says how many, from compose
+
+    def show_titles(self, rows: Sequence[TitleRow]) -> None:
+        """Titles in the list until the articles are set: kept from the last start, or of articles
+        loaded before the reader was mounted (``set_articles`` follows)."""
+        self.article_list.show_titles(rows)
+        self.query_one("#filter-status", Static).update(plain(f"{len(rows)} articles"), layout=False)
+
+    async def mount_reader(self) -> None:
+        """The reader, the people & topics panel, the progress bar and the footer, after the first frame."""
+        if self.reader_mounted or self.query("#pane"):
+            return  # mounted already (the app was started twice)
+        from textual.widgets import Footer, ProgressBar
+
+        from tuireader.ui.reader.entities_panel import EntitiesPanel
+        from tuireader.ui.reader.reading_pane import ReadingPane
+        from tuireader.ui.reader.render import legend
+
+        await self.query_one("#sidebar").mount(EntitiesPanel(id="entities"))
+        reader = [ReadingPane(id="pane"), Static(id="legend", markup=False), Static(id="status", markup=False)]
+        await self.query_one("#body").mount(Vertical(*reader, id="reader"))
+        label = Static("Loading articles…", id="progress-label", markup=False)
+        # Determinate from the start: an indeterminate bar animates (redraws) while the titles load.
+        bar = ProgressBar(total=1, id="progress", show_eta=False)
+        await self.mount(Horizontal(label, bar, id="progress-row"))
+        await self.mount(Footer(show_command_palette=False, compact=True))
         self.query_one("#legend", Static).update(legend(self.pane.highlight_styles()))
         self.app.theme_changed_signal.subscribe(
             self, lambda _t: self.query_one("#legend", Static).update(legend(self.pane.highlight_styles()))
         )
+        self.reader_mounted = True
+
+    def when_loaded(self, call: Callable[[], object]) -> None:
+        """``call()`` now if the articles are in, else as soon as they are."""
+        if self.loaded:
+            call()
+        else:
+            self.waiting.append(call)
+
+    def _loaded(self) -> None:
+        """The articles are in: do what was asked for meanwhile, in order."""
+        if self.loaded:
+            return
+        self.loaded = True
+        waiting, self.waiting = self.waiting, []
+        for call in waiting:
+            call()
 
     def on_resize(self) -> None:
         self.narrow = self.size.width < NARROW
@@ -96,7 +149,9 @@ class MainScreen(Screen[None]):
 
     @property
     def pane(self) -> ReadingPane:
-        return self.query_one(ReadingPane)
+        from tuireader.ui.reader.reading_pane import ReadingPane
+
+        return self.query_one("#pane", ReadingPane)
 
     @property
     def article_list(self) -> ArticleList:
@@ -105,13 +160,20 @@ class MainScreen(Screen[None]):
     # -- calls down from the app -----------------------------------------------------------
 
     def set_articles(self, articles: list[Article]) -> None:
+        from tuireader.core.source_names import source_labels
+        from tuireader.ui.reader.entities_panel import EntitiesPanel
+
         self.articles = articles
         self.pane.names = source_labels(articles)
         self.article_list.set_articles(articles, None)
         self.query_one(EntitiesPanel).show(None)
         self._update_filter_status()
+        self._loaded()
 
     def set_analysis(self, analysis: Analysis) -> None:
+        from tuireader.core.source_names import source_labels
+        from tuireader.ui.reader.entities_panel import EntitiesPanel
+
         self.analysis = analysis
         self.articles = analysis.articles
         self.pane.names = source_labels(analysis.articles)
@@ -120,6 +182,7 @@ class MainScreen(Screen[None]):
             self.run_filter(self.index, self.query_text)
         self.query_one(EntitiesPanel).show(analysis)
         self._update_filter_status()
+        self._loaded()
 
     def set_index(self, index: SearchIndex) -> None:
         self.index = index
@@ -127,6 +190,8 @@ class MainScreen(Screen[None]):
             self.run_filter(index, self.query_text)
 
     def set_progress(self, stage: str, done: int, total: int) -> None:
+        from textual.widgets import ProgressBar
+
         try:
             label, bar = self.query_one("#progress-label", Static), self.query_one(ProgressBar)
         except NoMatches:
@@ -141,6 +206,8 @@ class MainScreen(Screen[None]):
 
     @on(ArticleList.ArticleHighlighted)
     def _highlighted(self, event: ArticleList.ArticleHighlighted) -> None:
+        if not self.loaded:
+            return  # a kept title: the articles, when they are in, highlight the row again
         if self._pane_timer is not None:
             self._pane_timer.stop()
             self._pane_timer = None
@@ -185,12 +252,16 @@ class MainScreen(Screen[None]):
 
     def _mark_found(self, article_id: str) -> None:
         """Found in the text: the reader opens the article at the matching sentence."""
+        from tuireader.model import Span
+
         result = self.article_list.result_for(article_id) if self.query_text else None
         match = result.text_match if result is not None else None
         if match is not None and match.start is not None:
             self.pane.show_found(Span(match.start, match.start + len(match.text)))
 
     def _show_story(self, story_id: str) -> None:
+        from tuireader.ui.keys import key_of
+
         story = self._story(story_id)
         if story is None:
             return
@@ -212,19 +283,21 @@ class MainScreen(Screen[None]):
         return next((s for s in self.analysis.stories if s.id == story_id), None)
 
     @on(ArticleList.ReadRequested)
+    @once_loaded
     def _read(self, event: ArticleList.ReadRequested) -> None:
         self._show_article(event.article)
         self.pane.focus()
 
-    @on(ReadingPane.CurrentChanged)
-    def _status(self, event: ReadingPane.CurrentChanged) -> None:
+    def on_reading_pane_current_changed(self, event: ReadingPane.CurrentChanged) -> None:
         self.query_one("#status", Static).update(plain(event.text))
 
-    @on(ReadingPane.EntityRequested)
-    def _entity_requested(self, event: ReadingPane.EntityRequested) -> None:
+    def on_reading_pane_entity_requested(self, event: ReadingPane.EntityRequested) -> None:
         self.open_entity(event.entity)
 
     def open_entity(self, entity_id: str) -> None:
+        from tuireader.ui.dialogs.entity import EntityScreen
+        from tuireader.ui.reader.render import entity_card
+
         entity = self.analysis.entity(entity_id) if self.analysis else None
         if entity is None or self.analysis is None:
             self.notify("No details for this entity yet.", timeout=2)
@@ -259,6 +332,8 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="filter")
     def run_filter(self, index: SearchIndex, query: str) -> None:
+        from tuireader.ui.messages import FilterResults
+
         worker = get_current_worker()
         results = index.search(query, cancelled=lambda: worker.is_cancelled)
         if not worker.is_cancelled:
@@ -301,13 +376,17 @@ class MainScreen(Screen[None]):
     def action_focus_filter(self) -> None:
         self.query_one(FilterInput).focus()
 
+    @once_loaded
     def action_clear_filter(self) -> None:
         if self.pane.has_focus and self.pane.clear_current():
             return
         if self.query_one(FilterInput).value:
             self.filter_by("")
 
+    @once_loaded
     def action_toggle_entities(self) -> None:
+        from tuireader.ui.reader.entities_panel import EntitiesPanel
+
         self.show_entities = not self.show_entities
         if self.show_entities:
             self.query_one(EntitiesPanel).focus()
@@ -326,6 +405,9 @@ class MainScreen(Screen[None]):
         self._compare(pick=True)
 
     def _compare(self, *, pick: bool) -> None:
+        from tuireader.core.source_names import source_labels
+        from tuireader.ui.dialogs.pick_article import ArticlePicker
+
         left = self._current_article()
         if self.analysis is None or left is None:
             self.notify("Compare is available once the analysis is ready.", timeout=3)
@@ -369,6 +451,8 @@ class MainScreen(Screen[None]):
         self.app.push_screen(OverviewScreen(self.analysis, article=self._current_article()))
 
     def action_export(self) -> None:
+        from tuireader.ui.dialogs.export import ExportScreen
+
         if self.analysis is None:
             self.notify("Export is available once the analysis is ready.", timeout=3)
             return
