@@ -110,3 +110,42 @@ def test_first_annotator_file_by_name_is_used(tmp_path: Path) -> None:
     (base / "attributions" / "story_a1.ann").write_text(ANN, encoding="utf-8")
     (doc,) = documents(tmp_path, "dev")
     assert doc.annotator_file == "story_a1.ann" and doc.ann == ANN
+
+
+NESTED = "\u201cThe pier is ready,\u201d Ines Vela said, according to the Courier.\n"
+
+
+def test_a_nested_attribution_accepts_the_inner_speaker() -> None:
+    """The annotator's Content is "'...,' Ines Vela said", reported by the Courier: naming Vela is right."""
+    content = NESTED[: NESTED.index(" said") + 5]
+    source = NESTED.index("the Courier")
+    ann = "\n".join(
+        [
+            f"T1\tSource {source} {source + 11}\tthe Courier",
+            f"T2\tContent 0 {len(content)}\t{content}",
+            "E1\tAttribution:T2 Content:T2 Source:T1",
+        ]
+    )
+    gold = gold_quotes(NESTED, parse_ann(ann))
+    vela = NESTED.index("Ines Vela")
+    inner = ToolQuote(1, NESTED.index("\u201d"), None, (vela, vela + 9), "Ines Vela")
+    (outcome,) = score_article(NESTED, gold, ToolView(NESTED, [inner]))
+    assert outcome.speaker_right
+    other = ToolQuote(1, NESTED.index("\u201d"), None, None, "Tomas Brandt")
+    (outcome,) = score_article(NESTED, gold, ToolView(NESTED, [other]))
+    assert outcome.speaker_right is False
+
+
+def test_a_description_is_matched_through_hyphens_and_possessives() -> None:
+    text = "\u201cWe will build it,\u201d the 46-year-old said.\n"
+    at = text.index("the 46-year-old")
+    ann = "\n".join(
+        [
+            f"T1\tSource {at} {at + 15}\tthe 46-year-old",
+            f"T2\tContent 0 {text.index(',') + 2}\t\u201cWe will build it,\u201d",
+            "E1\tAttribution:T2 Content:T2 Source:T1",
+        ]
+    )
+    gold = gold_quotes(text, parse_ann(ann))
+    (outcome,) = score_article(text, gold, ToolView(text, [ToolQuote(1, 17, None, None, "the 46-year-old")]))
+    assert outcome.speaker_right
