@@ -112,6 +112,11 @@ _GOVERNED = re.compile(r"\b[a-z]{3,}\s+to\s+$")  # "interjected to say", "took t
 # '"...," Jo Bloggs, who has chaired the committee since 2014 and ..., said': a long appositive is fine
 _NAME_THEN_APPOSITIVE = re.compile(r"\s*(?:[\w'’.-]+\s+){0,5}[A-Z][\w'’.-]*,[^;:!?]*,\s*$")
 _ENDS_CLAUSE = tuple(",!?…—–-:;")
+# A newsletter digest: a paragraph opening with a headline in capitals, then quoted lines from the piece.
+_DIGEST_HEADLINE = re.compile(r"\s*((?:[A-Z0-9][A-Z0-9'’:,.&$%-]*\s+){2,}?[A-Z0-9][A-Z0-9'’:,.&$%-]*)\s*[\"“‘']?")
+_FROM_SOURCE = re.compile(r"(?:^|[.:]\s+)From\s+((?:[\w'’.-]+\s+){0,6}[\w'’.-]+)\s*:$")
+_TITLED = re.compile(r"\b(?:titled|entitled|headlined)[\s,:]*$")
+_DIGEST_OUTLET = re.compile(r"\[([A-Z][^\[\]\n]{1,40}?)\.?\]\s*$")
 
 
 def extract_quotes(article: Article, mentions: Sequence[Mention]) -> tuple[Quote, ...]:
@@ -234,6 +239,13 @@ class _Attribution:
             scare = True
         if found is None and not short and previous is not None and self._standalone(q, previous[0]):
             return replace(previous[1], start=q.start, end=q.end)
+        if found is None and not short:
+            found = self._clause_subject(q)
+            if found is not None:
+                cue, speaker, position = found
+                cue = cue or None
+                if speaker is not None and speaker.via not in (UNRESOLVED, ANONYMOUS):
+                    self.finder.remember(position, speaker)
         if speaker is not None and speaker.via in (UNRESOLVED, ANONYMOUS):
             # Named only by a description or an unresolved pronoun: keep the words, claim no entity.
             return Quote(
@@ -380,7 +392,10 @@ class _Attribution:
         cue = found[-1]
         word = _cue_word(cue.word)
         if word in SUBJECT_AFTER or masked[cue.start].isupper():  # "according to X", "Said X, who ...: '...'"
-            return word, self.finder.after(cue.end, hi), cue.start
+            speaker = self.finder.after(cue.end, hi)
+            if speaker is None and word.endswith("ing") and masked[cue.end : hi].strip(" ,:") == "":
+                speaker = self._previous_subject(sentence)  # 'Roe said ... . Adding, "..."': the last speaker
+            return word, speaker, cue.start
         by = _BY_AGENT.match(masked, cue.end, hi)
         if by is not None:  # "Roe was asked by host Jo Bloggs, '...'": the agent speaks
             agent = self.finder.after(by.end(), hi)
@@ -414,6 +429,16 @@ class _Attribution:
             speaker = self.finder.leading(sentence, cue.start)
         return word, speaker, cue.start
 
+    def _previous_subject(self, sentence: Span) -> Speaker | None:
+        """The subject of the speech verb of the sentence before ``sentence``, in the same paragraph."""
+        index = self.sentences.index(sentence.start)
+        if index == 0:
+            return None
+        prev = self.sentences.spans[index - 1]
+        if self._block(prev.start) != self._block(sentence.start):
+            return None
+        return self.finder.refs.sentence_subject(prev, sentence.start)
+
     def _earlier_cue_subject(self, found: list[Cue], lo: int, cue: Cue) -> Speaker | None:
         """The named subject of the first finite cue before ``cue`` in the same sentence."""
         for earlier in found:
@@ -441,6 +466,11 @@ class _Attribution:
                 prev = self.blocks[block - 1]
                 lo, hi = self.sentences.at(prev.end - 1).start, prev.end
         clause = masked[lo:hi].rstrip()
+        source = _FROM_SOURCE.search(clause)
+        if source is not None:  # 'From the report: "..."', 'From Roe's post: "..."'
+            found = self.finder.classify(lo + source.start(1), lo + source.end(1))
+            if found is not None and found.via != UNRESOLVED:
+                return "", found, found.start
         if clause.endswith(":") and 0 < len(clause[:-1].split()) <= _INTRO_WORDS and MASK not in clause:
             colon = lo + len(clause) - 1
             dash = list(_HEADLINE_DASH.finditer(masked, lo, colon))
@@ -494,12 +524,43 @@ class _Attribution:
         speaker = self.finder.after(base + dash.start(1), base + dash.end(1))
         return speaker if speaker is not None and speaker.via == "name" else None
 
-    def _standalone(self, q: QuotedPassage, prev: QuotedPassage) -> bool:
-        """A whole-sentence quotation right after another one (same or previous paragraph)."""
+    def _clause_subject(self, q: QuotedPassage) -> tuple[str, Speaker | None, int] | None:
+        """No cue: a quotation inside a sentence is the words of that sentence's subject, whatever the
+        verb (``Roe thanked them for "..."``, ``Roe released a memo titled "..."``, ``the report found
+        "..."``); or a digest's headline in capitals before it (``A HEADLINE "..." [Outlet.]``)."""
         masked = self.masked
-        if not _blank(masked, self.sentences.at(q.open).start, q.open):
-            return False
+        sentence = self.sentences.at(q.open)
+        if _blank(masked, sentence.start, q.open):
+            return None
+        block = self.blocks[self._block(q.open)]
+        headline = _DIGEST_HEADLINE.fullmatch(masked, block.start, q.open)
+        if headline is not None:
+            lo, hi = headline.start(1), headline.end(1)
+            outlet = _DIGEST_OUTLET.search(masked, q.close, block.end)
+            name = masked[lo:hi] + (f" ({outlet.group(1)})" if outlet is not None else "")
+            return "", Speaker(lo, hi, name, ANONYMOUS), lo
+        if MASK in masked[sentence.start : q.open]:
+            return None  # another quotation before it in the sentence: its attribution was not read
+        if _title_case(self.text[q.start : q.end]) and not _TITLED.search(masked, max(0, q.open - 12), q.open):
+            return None  # 'Roe appeared on "Late Night Live"': the name of a show or book, not words said
+        speaker = self.finder.leading(sentence, q.open)
+        if speaker is None or speaker.via == UNRESOLVED or speaker.start >= q.open:
+            return None
+        if not self.finder.plausible_subject(speaker):
+            return None
+        return "", speaker, speaker.start
+
+    def _standalone(self, q: QuotedPassage, prev: QuotedPassage) -> bool:
+        """A whole-sentence quotation right after another one (same or previous paragraph), or a
+        quotation inside narration of the same paragraph that names nobody else (``"...," Roe said.
+        Now, "..."``)."""
+        masked = self.masked
         block, prev_block = self._block(q.open), self._block(prev.close)
+        if not _blank(masked, self.sentences.at(q.open).start, q.open):
+            after_attribution = self.sentences.at(prev.close).end
+            if block != prev_block or after_attribution > q.open or cues(masked, after_attribution, q.open):
+                return False
+            return not self.finder.refs.names_between(after_attribution, q.open)
         if {self.blocks[block].start, self.blocks[prev_block].start} & self.headings:
             return False  # a quoted subheading is nobody's continuation
         if not (prev_block == block or (prev_block == block - 1 and q.open == self.blocks[block].start)):
@@ -507,6 +568,12 @@ class _Attribution:
         # Narration naming someone else between the two ("Jones shook his head.") breaks the chain.
         after_attribution = self.sentences.at(prev.close).end
         return not self.finder.refs.names_between(after_attribution, q.open)
+
+
+def _title_case(words: str) -> bool:
+    """Whether every longer word is capitalised: the name of a work ("The Art of the Deal")."""
+    long = [w for w in re.findall(r"[^\W\d_][\w'’-]*", words) if len(w) > 3]
+    return bool(long) and all(w[0].isupper() for w in long)
 
 
 def _blank(text: str, lo: int, hi: int) -> bool:

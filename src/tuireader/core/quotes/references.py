@@ -279,6 +279,10 @@ class References:
             chosen = (persons or full or in_sentence)[0]
         return Speaker(chosen.start, chosen.end, chosen.name, "pronoun", chosen.label)
 
+    def sentence_subject(self, sentence: Span, before: int) -> Speaker | None:
+        """The subject of the first speech verb of ``sentence`` before ``before`` (None: none, or nobody named)."""
+        return self._cue_subject(sentence, before)
+
     def _cue_subject(self, sentence: Span, before: int) -> Speaker | None:
         """The subject of the first speech verb in an earlier sentence ("X, the manager, said ...")."""
         if self._resolving:

@@ -47,6 +47,7 @@ _LEADING_DESCRIPTION = re.compile(
     r"|(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+)"  # "Roe's right-hand woman"
     r"((?:[A-Za-z][\w'’-]*\s+){0,5}[a-z][\w'’-]*)"
 )
+_VERB_NEXT = re.compile(rf"\s+(?:(?:a|an|the|his|her|its|their|that|this)\s|{MASK}|[\"“‘'])")
 _NP_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _IRREGULAR_PAST = frozenset(
     """sent said told gave made took went came got put ran wrote spoke met left kept held brought thought felt found
@@ -80,6 +81,12 @@ _APPOSITIVE_START = re.compile(r"(?:who|which|whose|\d|[RDI]-[A-Z]|[a-z])")
 _REPRESENTATIVE = re.compile(
     r"\b(spokes(?:person|man|woman)|representatives?|press\s+secretary|office|lawyers?|attorneys?|aides?"
     r"|advisers?|advisors?|campaign|government|team|family|press\s+office)\s+(?:for|of|to)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+# "Roe's letter", "Roe's Facebook post": a document stands for its author
+_POSSESSIVE_DOCUMENT = re.compile(
+    r"['’]s\s+(?:[A-Za-z][\w-]*\s+){0,2}(statement|post|letter|tweet|website|memo|report|book|speech|column"
+    r"|release|message|remarks|op-ed|essay|ad)\s*$",
     re.IGNORECASE,
 )
 _POSSESSIVE_ROLE = re.compile(
@@ -262,8 +269,10 @@ class SpeakerFinder:
             "the a an this that these those his her their its our"
         ).split()
         intro = re.match(r"[^,]{0,150}?,\s*", text[lo:hi]) if opener[:1].isupper() and adverbial else None
-        head = lo + intro.end() if intro and text[lo + intro.end() : lo + intro.end() + 1].isupper() else lo
         subject_at = lo + intro.end() if intro else lo
+        # "As Roe spoke, the council was ...": the subject after the opening clause, not a name in it
+        article = text[subject_at : subject_at + 4].lower().startswith(("the ", "a ", "an "))
+        head = subject_at if intro and (text[subject_at : subject_at + 1].isupper() or article) else lo
         after_intro = re.match(r"(\w+)\b", text[subject_at:hi]) if subject_at > lo else None
         if after_intro is not None and after_intro.group(1).lower() in PRONOUNS:
             return self.refs.pronoun(subject_at, subject_at + after_intro.end(1))  # "Even before the vote, she said"
@@ -280,6 +289,8 @@ class SpeakerFinder:
                     or (w.endswith("ed") and w not in _ED_NOUNS)
                 ):
                     break
+                if w.endswith("s") and _VERB_NEXT.match(text, word.end(), hi):
+                    break  # "Roe's letter makes a case": a verb before its object
                 if w[:1].islower():  # "The former Republican presidential candidate": ends on a noun
                     end = word.end()
             appositive = re.match(r"\s*,([^,]{1,60}),", text[end:hi])
@@ -308,6 +319,20 @@ class SpeakerFinder:
             n = names[0]
             return Speaker(n.start, n.end, n.name, "name")
         return None
+
+    def plausible_subject(self, speaker: Speaker) -> bool:
+        """Whether a subject read without a speech verb can be someone: not a stray capitalised word
+        ("Wait, it gets better:"), not an abbreviation ("N.H."), not a clause taken for a description
+        ("the timing of the surge doesn't surprise")."""
+        if speaker.via == ANONYMOUS:
+            words = speaker.name.split()
+            return len(words) <= 5 and _noun_phrase(words) and not any(w.endswith(("n't", "n’t")) for w in words)
+        if speaker.label is not None or speaker.via != "name" or " " in speaker.name.strip():
+            return True
+        word = speaker.name.strip(" .")
+        if "." in word and len(word.replace(".", "")) <= 4:
+            return False
+        return gz.english_frequency(word.lower()) < _COMMON_ZIPF or word in gz.given_names() or word in gz.surnames()
 
     def _sentence_opener(self, name: Candidate, head: int) -> bool:
         """ "Weeks later", "Buying a gun": a common word capitalised only because it opens the sentence."""
@@ -378,6 +403,12 @@ class SpeakerFinder:
             if who is not None:
                 role = " ".join(poss.group(1).lower().split())
                 return Speaker(who.start, who.end, f"{who.name}'s {role}", "role", who.label)
+        document = _POSSESSIVE_DOCUMENT.search(text, lo, hi)
+        if document:
+            who = self._name_in(lo, document.start(), at_end=True)
+            if who is not None:
+                written = " ".join(text[who.start : hi].split())
+                return Speaker(who.start, who.end, written, "role", who.label)
         if words[0].lower() in ("a", "an", "one", "another", "some", "several", "two", "three"):
             return Speaker(lo, hi, text[lo:hi], ANONYMOUS)  # "a Democrat", "one EU diplomat": nobody named
         of = re.search(r"([A-Z][\w'’.-]*)\s+of\s+", text[lo:hi])
