@@ -220,8 +220,8 @@ def source_kind(text: str) -> str:
     words = tokens(chunk)
     if not words:
         return "description"
-    if words[0].lower() in _CUE_WORDS:
-        return "cue"
+    if words[0].lower() in _CUE_WORDS and not any(w[:1].isupper() for w in words[1:]):
+        return "cue"  # "said", "According to", "said in a statement"; not "said Ana Ruiz"
     last = words[-1]
     before = words[-2].lower() if len(words) > 1 else ""
     link = next((i for i, w in enumerate(words) if i > 0 and w.lower() in _LINKS), None)

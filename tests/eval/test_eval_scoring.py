@@ -55,6 +55,7 @@ def test_offset_map_survives_a_dropped_headline_and_folded_spaces() -> None:
         ("said", "cue"),
         ("According to", "cue"),
         ("said in a statement", "cue"),
+        ("said Ines Vela", "name"),
     ],
 )
 def test_source_kinds(source: str, kind: str) -> None:

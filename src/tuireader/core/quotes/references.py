@@ -53,6 +53,12 @@ _FEMALE_BEFORE = re.compile(
 )
 _AGE_DESCRIPTION = re.compile(r"the\s+\d+-year-old(?:\s+\w+)?", re.IGNORECASE)
 
+# What "it said" may stand for when no organisation is named: a document quoted before.
+_DOCUMENTS = frozenset(
+    """report study memo letter statement document paper survey poll analysis ad video release filing complaint
+    lawsuit ruling order email message note post tweet website book platform proposal plan bill resolution
+    review audit assessment guidance policy""".split()
+)
 _MAX_WALK = 12  # sentences walked back for an antecedent; beyond that the reference is a guess
 _SENTENCE_WINDOW = 600  # characters of one (run-on) sentence examined
 _MAX_EARLIER = 40  # sentences searched before the walked stretch
@@ -103,6 +109,7 @@ class References:
         self.speaker_spans: set[tuple[int, int]] = set()
         self.speaker_names: set[str] = set()
         self._resolving = False
+        self._document: tuple[int, Speaker] | None = None  # the last document quoted ("the report"), for "it"
         self._subjects: dict[int, Speaker | None] = {}  # sentence start -> its speech verb's subject
 
     def description(self, lo: int, hi: int) -> Speaker:
@@ -171,6 +178,12 @@ class References:
     def pronoun(self, start: int, end: int) -> Speaker:
         """Most recent fitting antecedent, preferring the same or previous paragraph."""
         found = self._antecedent(start, end)
+        if found is None and self.masked[start:end].lower() == "it" and self._document is not None:
+            # '"...," the report says. "...," it says.': a document no organisation stands for
+            position, document = self._document
+            block = _bisect(self.block_starts, start)
+            if position < start and _bisect(self.block_starts, position) >= block - 1:
+                return replace(document, start=start, end=end)
         return found if found is not None else Speaker(start, end, self.masked[start:end], UNRESOLVED)
 
     def _antecedent(self, start: int, end: int, as_pronoun: str | None = None) -> Speaker | None:
@@ -308,7 +321,13 @@ class References:
         return found
 
     def remember(self, position: int, speaker: Speaker) -> None:
-        if speaker.via in (ANONYMOUS, UNRESOLVED):
+        if speaker.via == ANONYMOUS:
+            words = speaker.name.lower().split()
+            head = words[-1]
+            if len(words) <= 6 and words[0] in ("the", "a", "an", "this", "that") and (head in _DOCUMENTS or head in _ORG_HEADS):
+                self._document = (position, speaker)
+            return
+        if speaker.via == UNRESOLVED:
             return
         at = bisect_right(self.resolved_at, position)
         self.resolved_at.insert(at, position)

@@ -48,6 +48,9 @@ _LEADING_DESCRIPTION = re.compile(
     r"((?:[A-Za-z][\w'’-]*\s+){0,5}[a-z][\w'’-]*)"
 )
 _VERB_NEXT = re.compile(rf"\s+(?:(?:a|an|the|his|her|its|their|that|this)\s|{MASK}|[\"“‘'])")
+_SECOND_INTRO = re.compile(
+    r"(?:after|before|when|while|as|since|although|though|if|because|despite|during|once|until|in|on|at)\s[^,]{0,120}?,\s*"
+)
 _NP_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _IRREGULAR_PAST = frozenset(
     """sent said told gave made took went came got put ran wrote spoke met left kept held brought thought felt found
@@ -270,6 +273,11 @@ class SpeakerFinder:
         ).split()
         intro = re.match(r"[^,]{0,150}?,\s*", text[lo:hi]) if opener[:1].isupper() and adverbial else None
         subject_at = lo + intro.end() if intro else lo
+        while intro is not None:  # "In June, after Roe fell ill, Vela wrote ...": a second opening clause
+            more = _SECOND_INTRO.match(text, subject_at, hi)
+            if more is None:
+                break
+            subject_at = more.end()
         # "As Roe spoke, the council was ...": the subject after the opening clause, not a name in it
         article = text[subject_at : subject_at + 4].lower().startswith(("the ", "a ", "an "))
         head = subject_at if intro and (text[subject_at : subject_at + 1].isupper() or article) else lo
