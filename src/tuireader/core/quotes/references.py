@@ -324,7 +324,8 @@ class References:
         if speaker.via == ANONYMOUS:
             words = speaker.name.lower().split()
             head = words[-1]
-            if len(words) <= 6 and words[0] in ("the", "a", "an", "this", "that") and (head in _DOCUMENTS or head in _ORG_HEADS):
+            thing = head in _DOCUMENTS or head in _ORG_HEADS
+            if len(words) <= 6 and words[0] in ("the", "a", "an", "this", "that") and thing:
                 self._document = (position, speaker)
             return
         if speaker.via == UNRESOLVED:
