@@ -1,0 +1,89 @@
+"""Attribution kinds once left with no speaker on real news (issue 13), with invented cases.
+
+A quotation inside narration (any verb), a newsletter digest's headline, a quotation continued
+later in the same paragraph, "From the report:", a possessive document, "Adding, ..." after a
+quotation, less common cue forms, and "it said" for a document or an unnamed organisation.
+"""
+
+from __future__ import annotations
+
+from core.quotes.test_attribution_news import speakers
+
+Q, E = "\u201c", "\u201d"
+
+
+def test_a_quotation_inside_narration_is_its_subjects_words() -> None:
+    text = f"Pala Ramos thanked the crew for {Q}stepping up and acting when the council would not.{E}"
+    assert speakers(text) == [("stepping up and acting when the council would not.", "Pala Ramos")]
+
+
+def test_a_report_finding_and_an_opening_clause_before_the_subject() -> None:
+    text = f"As Kovic spoke, the union was going into overdrive, urging members against {Q}any and all pay cuts{E} at the docks."
+    assert speakers(text) == [("any and all pay cuts", "the union")]
+
+
+def test_a_memo_titled_is_its_authors_but_a_show_is_nobodys_words() -> None:
+    text = f"On Monday night, campaign manager Dana Kovic released a memo titled {Q}The Facts on Where the Vote Stands.{E}"
+    assert speakers(text) == [("The Facts on Where the Vote Stands.", "Dana Kovic")]
+    text = f"Dale Pruitt appeared on {Q}Late Night Harbour Hour{E} on Tuesday."
+    assert speakers(text) == [("Late Night Harbour Hour", None)]
+
+
+def test_a_stray_capitalised_word_is_not_a_subject() -> None:
+    text = f"The budget was late. Wait, it gets worse: the plan {Q}will close the harbour for good next year.{E}"
+    assert [who for _, who in speakers(text)] == [None]
+
+
+def test_a_newsletter_digest_headline_stands_for_the_piece() -> None:
+    text = (
+        "TOP STORIES.\n\n"
+        f"HARBOUR TOWNS BRACE FOR THE FLOOD {Q}Towns along the coast are filling sandbags as the river rises "
+        f"faster than it has in forty years.{E} [Coast Courier.]"
+    )
+    ((_, who),) = speakers(text)
+    assert who == "HARBOUR TOWNS BRACE FOR THE FLOOD (Coast Courier)"
+
+
+def test_a_quotation_later_in_the_paragraph_continues_the_speaker() -> None:
+    text = (
+        f"{Q}It is a big day,{E} said Dana Kovic, a strategist for the party. Unless the rivals quit soon, "
+        f"{Q}it is hard to see how she is stopped on the way.{E}"
+    )
+    assert speakers(text) == [
+        ("It is a big day,", "Dana Kovic"),
+        ("it is hard to see how she is stopped on the way.", "Dana Kovic"),
+    ]
+
+
+def test_from_a_report_and_a_possessive_document() -> None:
+    text = f"The survey has limits. From the report: {Q}In general, samples with more weighting did better.{E}"
+    assert speakers(text) == [("In general, samples with more weighting did better.", "the report")]
+    text = f"Kovic\u2019s letter makes a practical case: {Q}We must stand together to protect everyone.{E}"
+    assert speakers(text) == [("We must stand together to protect everyone.", "Kovic")]
+
+
+def test_adding_after_a_quotation_is_the_last_speaker() -> None:
+    text = (
+        f"Kovic wrote in her column that the plan {Q}was not good.{E} Adding, {Q}Now, like all such plans, "
+        f"what it does is never as bad as they say it is.{E}"
+    )
+    assert [who for _, who in speakers(text)] == ["Kovic", "Kovic"]
+
+
+def test_less_common_cue_forms() -> None:
+    text = f"{Q}We will not stop,{E} the mayor exclaimed, {Q}until the river is clean.{E}"
+    assert [who for _, who in speakers(text)] == ["the mayor", "the mayor"]
+    text = f"The date was so odd that a spokesman for Dana Kovic could only quip: {Q}I guess the holiday was booked.{E}"
+    assert [who for _, who in speakers(text)] == ["Dana Kovic"]
+    text = f"{Q}Leave is unpaid for the first year of work,{E} the handbook states, {Q}with no exceptions.{E}"
+    assert [who for _, who in speakers(text)] == ["the handbook", "the handbook"]
+
+
+def test_it_said_for_a_document_or_an_unnamed_organisation() -> None:
+    text = (
+        "The audit was published on Monday.\n\n"
+        f"{Q}The harbour accounts are not in order,{E} the report said. {Q}Nobody checked the invoices for years,{E} it added."
+    )
+    assert [who for _, who in speakers(text)] == ["the report", "the report"]
+    text = f"{Q}We are ready,{E} the ministry said. {Q}The boats can sail,{E} it added."
+    assert [who for _, who in speakers(text)] == ["the ministry", "the ministry"]
