@@ -18,12 +18,15 @@ def test_a_quotation_inside_narration_is_its_subjects_words() -> None:
 
 
 def test_a_report_finding_and_an_opening_clause_before_the_subject() -> None:
-    text = f"As Kovic spoke, the union was going into overdrive, urging members against {Q}any and all pay cuts{E} at the docks."
+    text = (
+        f"As Kovic spoke, the union was going into overdrive, urging members against {Q}any and all pay cuts{E} "
+        "at the docks."
+    )
     assert speakers(text) == [("any and all pay cuts", "the union")]
 
 
 def test_a_memo_titled_is_its_authors_but_a_show_is_nobodys_words() -> None:
-    text = f"On Monday night, campaign manager Dana Kovic released a memo titled {Q}The Facts on Where the Vote Stands.{E}"
+    text = f"On Monday night, manager Dana Kovic released a memo titled {Q}The Facts on Where the Vote Stands.{E}"
     assert speakers(text) == [("The Facts on Where the Vote Stands.", "Dana Kovic")]
     text = f"Dale Pruitt appeared on {Q}Late Night Harbour Hour{E} on Tuesday."
     assert speakers(text) == [("Late Night Harbour Hour", None)]
@@ -82,7 +85,8 @@ def test_less_common_cue_forms() -> None:
 def test_it_said_for_a_document_or_an_unnamed_organisation() -> None:
     text = (
         "The audit was published on Monday.\n\n"
-        f"{Q}The harbour accounts are not in order,{E} the report said. {Q}Nobody checked the invoices for years,{E} it added."
+        f"{Q}The harbour accounts are not in order,{E} the report said. "
+        f"{Q}Nobody checked the invoices for years,{E} it added."
     )
     assert [who for _, who in speakers(text)] == ["the report", "the report"]
     text = f"{Q}We are ready,{E} the ministry said. {Q}The boats can sail,{E} it added."
