@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from eval.polnear import (
+    GoldQuote,
     PolnearError,
     ToolQuote,
     ToolView,
@@ -115,18 +116,20 @@ def test_first_annotator_file_by_name_is_used(tmp_path: Path) -> None:
 NESTED = "\u201cThe pier is ready,\u201d Ines Vela said, according to the Courier.\n"
 
 
+def _one_quote(text: str, source: str, content: str) -> list[GoldQuote]:
+    """The gold quotations of one invented attribution: ``source`` and ``content`` as they occur in ``text``."""
+    at, start = text.index(source), text.index(content)
+    ann = (
+        f"T1\tSource {at} {at + len(source)}\t{source}\n"
+        f"T2\tContent {start} {start + len(content)}\t{content}\n"
+        "E1\tAttribution:T2 Content:T2 Source:T1"
+    )
+    return gold_quotes(text, parse_ann(ann))
+
+
 def test_a_nested_attribution_accepts_the_inner_speaker() -> None:
     """The annotator's Content is "'...,' Ines Vela said", reported by the Courier: naming Vela is right."""
-    content = NESTED[: NESTED.index(" said") + 5]
-    source = NESTED.index("the Courier")
-    ann = "\n".join(
-        [
-            f"T1\tSource {source} {source + 11}\tthe Courier",
-            f"T2\tContent 0 {len(content)}\t{content}",
-            "E1\tAttribution:T2 Content:T2 Source:T1",
-        ]
-    )
-    gold = gold_quotes(NESTED, parse_ann(ann))
+    gold = _one_quote(NESTED, "the Courier", NESTED[: NESTED.index(" said") + 5])
     vela = NESTED.index("Ines Vela")
     inner = ToolQuote(1, NESTED.index("\u201d"), None, (vela, vela + 9), "Ines Vela")
     (outcome,) = score_article(NESTED, gold, ToolView(NESTED, [inner]))
@@ -138,14 +141,6 @@ def test_a_nested_attribution_accepts_the_inner_speaker() -> None:
 
 def test_a_description_is_matched_through_hyphens_and_possessives() -> None:
     text = "\u201cWe will build it,\u201d the 46-year-old said.\n"
-    at = text.index("the 46-year-old")
-    ann = "\n".join(
-        [
-            f"T1\tSource {at} {at + 15}\tthe 46-year-old",
-            f"T2\tContent 0 {text.index(',') + 2}\t\u201cWe will build it,\u201d",
-            "E1\tAttribution:T2 Content:T2 Source:T1",
-        ]
-    )
-    gold = gold_quotes(text, parse_ann(ann))
+    gold = _one_quote(text, "the 46-year-old", "\u201cWe will build it,\u201d")
     (outcome,) = score_article(text, gold, ToolView(text, [ToolQuote(1, 17, None, None, "the 46-year-old")]))
     assert outcome.speaker_right
