@@ -115,6 +115,9 @@ _ENDS_CLAUSE = tuple(",!?…—–-:;")
 # A newsletter digest: a paragraph opening with a headline in capitals, then quoted lines from the piece.
 _DIGEST_HEADLINE = re.compile(r"\s*((?:[A-Z0-9][A-Z0-9'’:,.&$%-]*\s+){2,}?[A-Z0-9][A-Z0-9'’:,.&$%-]*)\s*[\"“‘']?")
 _FROM_SOURCE = re.compile(r"(?:^|[.:]\s+)From\s+((?:[\w'’.-]+\s+){0,6}[\w'’.-]+)\s*:$")
+_STATEMENT = re.compile(
+    r"\b(?:issued|released|put\s+out|posted|sent|gave)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:statement|letter|memo|message)\b"
+)
 _TITLED = re.compile(r"\b(?:titled|entitled|headlined)[\s,:]*$")
 _DIGEST_OUTLET = re.compile(r"\[([A-Z][^\[\]\n]{1,40}?)\.?\]\s*$")
 
@@ -202,9 +205,11 @@ class _Attribution:
         self.opens: list[int] = []
         self.headings: set[int] = set()  # start offsets of heading blocks
         self.closes: list[int] = []
+        self._close_at: list[int] = []  # the closing mark of each passage, in the order of ``opens``
 
     def index(self, passages: list[QuotedPassage]) -> None:
         self.opens = [p.open for p in passages]
+        self._close_at = [p.close for p in passages]
         self.closes = sorted(p.close for p in passages)
 
     def _block(self, offset: int) -> int:
@@ -271,6 +276,8 @@ class _Attribution:
         sentence = self.sentences.at(q.close)
         limit = min(sentence.end, q.close + _POST_WINDOW)
         i = bisect_right(self.opens, q.close)
+        while i < len(self.opens) and self._title_in_attribution(i):
+            i += 1  # '"...," delegate Bo Roe, wearing "Vote Vela" pins, said': a title inside the attribution
         later = self.opens[i] if i < len(self.opens) else None
         if later is not None:
             limit = min(limit, later)
@@ -354,6 +361,12 @@ class _Attribution:
         if speaker is None:
             return None
         return word, speaker, cue.start
+
+    def _title_in_attribution(self, i: int) -> bool:
+        """Whether the ``i``-th quotation is a short name in capitals ("Vote Vela") inside narration."""
+        start, close = self.opens[i] + 1, self._close_at[i]
+        words = self.text[start:close]
+        return _words(words) <= 4 and _title_case(words) and self.masked[close + 1 : close + 3].strip()[:1].isalpha()
 
     def _before(self, q: QuotedPassage, passages: list[QuotedPassage]) -> tuple[str, Speaker | None, int] | None:
         """``X said: "..."``, ``He remarked, '...'``, ``X said the plan was "dead"``."""
@@ -494,16 +507,31 @@ class _Attribution:
         if index == 0:
             return None
         prev = self.sentences.spans[index - 1]
-        if self._block(prev.start) != self._block(q.open) or MASK in masked[prev.start : prev.end]:
+        block = self._block(q.open)
+        opens_paragraph = _blank(masked, self.blocks[block].start, q.open)
+        if not (self._block(prev.start) == block or opens_paragraph) or MASK in masked[prev.start : prev.end]:
             return None
         found = cues(masked, prev.start, prev.end)
-        if not found or not _AFTER_LAST_CUE.fullmatch(masked, found[-1].end, prev.end):
-            return None
-        found = found[-1:]
-        speaker = self.finder.before(prev.start, found[0].start)
-        if speaker is None or speaker.via not in ("name", "pronoun", "description", "role"):
-            return None
-        return found[0].word, speaker, found[0].start
+        if found and _AFTER_LAST_CUE.fullmatch(masked, found[-1].end, prev.end):
+            speaker = self.finder.before(prev.start, found[-1].start)
+            if speaker is not None and speaker.via in ("name", "pronoun", "description", "role"):
+                return found[-1].word, speaker, found[-1].start
+        # 'Roe said the plan was late. "..."', 'The council issued a statement on Monday.' then a quotation:
+        # the words of whoever the sentence before says spoke
+        statement = _STATEMENT.search(masked, prev.start, prev.end)
+        if statement is not None:
+            speaker = self.finder.leading(prev, statement.start())
+            if speaker is not None and speaker.via != UNRESOLVED and self.finder.plausible_subject(speaker):
+                return "", speaker, speaker.start
+        for cue in found:
+            if cue.word.endswith("ing") or cue.word in SUBJECT_AFTER or cue.word in NAMING_CUES:
+                continue
+            # "Roe seemed taken aback and mentioned that ...": the subject of the coordinated verbs
+            speaker = self.finder.before(prev.start, cue.start) or self.finder.leading(prev, cue.start)
+            if speaker is not None and speaker.via in ("name", "pronoun", "role"):
+                return cue.word, speaker, cue.start
+            break
+        return None
 
     def _credit(self, q: QuotedPassage) -> Speaker | None:
         """ ``"..." — Roe`` ending the paragraph, or a paragraph of its own ``- Roe.`` after a quotation paragraph."""
