@@ -37,7 +37,8 @@ SPEECH_CUES = frozenset(
     shouting yelling chanting exhorted claims cited cites riffed agreed agrees disagreed disagrees barked growled
     mocked mocks reacted sings hollered thundered intoned laughed sighed interjected interrupted whispered
     murmured notes proclaimed remembered continues demurred citing exclaimed exclaims boomed booms quip quips
-    lectured lecturing mentioned mentions proclaiming proclaims recalling recalls states""".split()
+    lectured lecturing mentioned mentions proclaiming proclaims recalling recalls states recommended
+    recommends""".split()
 )
 # Naming verbs: "Smith called it a 'bloodbath'". They attribute a word, not a statement.
 NAMING_CUES = frozenset(

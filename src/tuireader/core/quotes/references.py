@@ -59,6 +59,11 @@ _DOCUMENTS = frozenset(
     lawsuit ruling order email message note post tweet website book platform proposal plan bill resolution
     review audit assessment guidance policy""".split()
 )
+_THING_PHRASE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){0,2}?(?i:"
+    + "|".join(sorted(_DOCUMENTS | _ORG_HEADS))
+    + r")\b(?!['’])"
+)
 _MAX_WALK = 12  # sentences walked back for an antecedent; beyond that the reference is a guess
 _SENTENCE_WINDOW = 600  # characters of one (run-on) sentence examined
 _MAX_EARLIER = 40  # sentences searched before the walked stretch
@@ -178,13 +183,23 @@ class References:
     def pronoun(self, start: int, end: int) -> Speaker:
         """Most recent fitting antecedent, preferring the same or previous paragraph."""
         found = self._antecedent(start, end)
-        if found is None and self.masked[start:end].lower() == "it" and self._document is not None:
-            # '"...," the report says. "...," it says.': a document no organisation stands for
-            position, document = self._document
-            block = _bisect(self.block_starts, start)
-            if position < start and _bisect(self.block_starts, position) >= block - 1:
-                return replace(document, start=start, end=end)
+        if found is None and self.masked[start:end].lower() == "it":
+            found = self._thing(start, end)
         return found if found is not None else Speaker(start, end, self.masked[start:end], UNRESOLVED)
+
+    def _thing(self, start: int, end: int) -> Speaker | None:
+        """What "it said" stands for when no organisation is named nearby: the last document or body
+        written as a description in this paragraph or the one before ("The email includes ...",
+        "putting out a statement", "the report said"), kept as the article writes it."""
+        block = _bisect(self.block_starts, start)
+        floor = self.blocks[max(0, block - 1)].start if self.blocks else 0
+        best: tuple[int, Speaker] | None = None
+        if self._document is not None and floor <= self._document[0] < start:
+            best = self._document
+        for match in _THING_PHRASE.finditer(self.masked, max(floor, start - _DESCRIPTION_WINDOW), start):
+            if best is None or match.start() > best[0]:
+                best = (match.start(), Speaker(start, end, " ".join(match.group().split()), ANONYMOUS))
+        return replace(best[1], start=start, end=end) if best is not None else None
 
     def _antecedent(self, start: int, end: int, as_pronoun: str | None = None) -> Speaker | None:
         pronoun = as_pronoun or self.masked[start:end].lower()
@@ -198,7 +213,7 @@ class References:
         else:
             labels = (Label.ORG, Label.PERSON, None)
         block = max(0, _bisect(self.block_starts, start))
-        near = block - 1 if pronoun != "it" else block
+        near = block - 1
         floor = self.blocks[near].start if self.blocks and near >= 0 else 0
         # Walk back sentence by sentence: the latest one that attributes speech or names someone wins.
         index = self.sentences.index(start) if self.sentences.spans else -1
