@@ -118,6 +118,7 @@ _FROM_SOURCE = re.compile(r"(?:^|[.:]\s+)From\s+((?:[\w'’.-]+\s+){0,6}[\w'’.
 _STATEMENT = re.compile(
     r"\b(?:issued|released|put\s+out|posted|sent|gave)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:statement|letter|memo|message)\b"
 )
+_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+|\s*,\s*")  # between two quotations of one list
 _TITLED = re.compile(r"\b(?:titled|entitled|headlined)[\s,:]*$")
 _DIGEST_OUTLET = re.compile(r"\[([A-Z][^\[\]\n]{1,40}?)\.?\]\s*$")
 
@@ -326,8 +327,8 @@ class _Attribution:
         ):
             # '"..." since so many cases were close, said Roe': the quotation's words run on, then "said X"
             inverted = self.finder.after(cue.end, limit)
-            if inverted is not None and inverted.via == "name":
-                return word, inverted, cue.start
+            if inverted is not None and inverted.via in ("name", "role", ANONYMOUS):
+                return word, inverted, cue.start  # '"..." with the request, said one official'
         long_ok = _NAME_THEN_APPOSITIVE.match(region) is not None and len(region.split()) <= 30
         if (len(region.split()) > _MAX_SUBJECT_WORDS and not long_ok) or _sentence_break(region):
             return None
@@ -351,8 +352,9 @@ class _Attribution:
         if first in ("and", "but", "or", "as", "while", "which", "that", "who", "with", "to", "in", "for", "so"):
             # '"... worked so hard" for the victory, Roe said': the subject after the last comma
             comma = region.rfind(",")
-            if not opens_sentence or comma < 0:
-                return None
+            sentence_start = self.sentences.at(q.open).start
+            if comma < 0 or not (opens_sentence or not cues(masked, sentence_start, q.open)):
+                return None  # 'Among its findings is that "..." in a shooting, Roe said': no other cue before
             speaker = self.finder.before(base + lead_end + comma + 1, cue.start)
             if speaker is None or speaker.via != "name":
                 return None
@@ -567,10 +569,11 @@ class _Attribution:
             outlet = _DIGEST_OUTLET.search(masked, q.close, block.end)
             name = masked[lo:hi] + (f" ({outlet.group(1)})" if outlet is not None else "")
             return "", Speaker(lo, hi, name, ANONYMOUS), lo
-        if MASK in masked[sentence.start : q.open]:
-            return None  # another quotation before it in the sentence: its attribution was not read
         if _title_case(self.text[q.start : q.end]) and not _TITLED.search(masked, max(0, q.open - 12), q.open):
             return None  # 'Roe appeared on "Late Night Live"': the name of a show or book, not words said
+        before = masked.rfind(MASK, sentence.start, q.open)
+        if before >= 0 and not _JOINED.fullmatch(masked, before + 2, q.open):
+            return None  # another quotation before it in the sentence, not 'called it "a con" and "..."'
         speaker = self.finder.leading(sentence, q.open)
         if speaker is None or speaker.via == UNRESOLVED or speaker.start >= q.open:
             return None

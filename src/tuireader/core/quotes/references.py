@@ -60,7 +60,7 @@ _DOCUMENTS = frozenset(
     review audit assessment guidance policy""".split()
 )
 _THING_PHRASE = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){0,2}?(?i:"
+    r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,2}?(?i:"
     + "|".join(sorted(_DOCUMENTS | _ORG_HEADS))
     + r")\b(?!['’])"
 )

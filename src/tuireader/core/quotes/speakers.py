@@ -48,6 +48,7 @@ _LEADING_DESCRIPTION = re.compile(
     r"((?:[A-Za-z][\w'’-]*\s+){0,5}[a-z][\w'’-]*)"
 )
 _VERB_NEXT = re.compile(rf"\s+(?:(?:a|an|the|his|her|its|their|that|this)\s|{MASK}|[\"“‘'])")
+_QUOTED_AS = re.compile(r"\s+(?:was|is|were|are|has\s+been|had\s+been|have\s+been)\s+(?:\w+ly\s+)?quoted\s+as$")
 _SECOND_INTRO = re.compile(
     r"(?:after|before|when|while|as|since|although|though|if|because|despite|during|once|until|in|on|at)\s[^,]{0,120}?,\s*"
 )
@@ -154,6 +155,9 @@ class SpeakerFinder:
                 continue
             break
         seg_end = lo + len(text[lo:end].rstrip())
+        quoted_as = _QUOTED_AS.search(text, lo, seg_end)
+        if quoted_as is not None:  # '"...," Roe was quoted as saying'
+            seg_end = quoted_as.start()
         paren = _PARENTHESIS_END.search(text, lo, seg_end)
         if paren is not None and paren.start() > lo:  # "Sen. Jo Bloggs (R-Fla.) said"
             seg_end = paren.start()
