@@ -118,6 +118,7 @@ _FROM_SOURCE = re.compile(r"(?:^|[.:]\s+)From\s+((?:[\w'’.-]+\s+){0,6}[\w'’.
 _STATEMENT = re.compile(
     r"\b(?:issued|released|put\s+out|posted|sent|gave)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:statement|letter|memo|message)\b"
 )
+_READING = re.compile(r"\b(?:read|reads|reading)\b")
 _JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+|\s*,\s*")  # between two quotations of one list
 _TITLED = re.compile(r"\b(?:titled|entitled|headlined)[\s,:]*$")
 _DIGEST_OUTLET = re.compile(r"\[([A-Z][^\[\]\n]{1,40}?)\.?\]\s*$")
@@ -572,8 +573,13 @@ class _Attribution:
         if _title_case(self.text[q.start : q.end]) and not _TITLED.search(masked, max(0, q.open - 12), q.open):
             return None  # 'Roe appeared on "Late Night Live"': the name of a show or book, not words said
         before = masked.rfind(MASK, sentence.start, q.open)
-        if before >= 0 and not _JOINED.fullmatch(masked, before + 2, q.open):
-            return None  # another quotation before it in the sentence, not 'called it "a con" and "..."'
+        joined = before >= 0 and _JOINED.fullmatch(masked, before + 2, q.open) is not None
+        if before >= 0 and (
+            not joined or cues(masked, sentence.start, q.open) or _READING.search(masked, sentence.start, q.open)
+        ):
+            # another quotation before it in the sentence: only 'called it "a con" and "..."' (no cue
+            # before: 'banners reading "..." and "..."' are the banners', not the marchers')
+            return None
         speaker = self.finder.leading(sentence, q.open)
         if speaker is None or speaker.via == UNRESOLVED or speaker.start >= q.open:
             return None
