@@ -91,3 +91,44 @@ def test_it_said_for_a_document_or_an_unnamed_organisation() -> None:
     assert [who for _, who in speakers(text)] == ["the report", "the report"]
     text = f"{Q}We are ready,{E} the ministry said. {Q}The boats can sail,{E} it added."
     assert [who for _, who in speakers(text)] == ["the ministry", "the ministry"]
+
+
+def test_a_quotation_after_a_sentence_that_reports_speech_or_a_statement() -> None:
+    text = (
+        "Pruitt seemed taken aback and mentioned that the photo had been on the website. "
+        f"{Q}Does that not speak to your judgment in any way?{E}"
+    )
+    assert [who for _, who in speakers(text)] == ["Pruitt"]
+    text = (
+        "The council issued a statement apologizing to Kovic for the emails.\n\n"
+        f"{Q}On behalf of everyone at the council, we offer a sincere apology to Ms. Kovic.{E}"
+    )
+    assert [who for _, who in speakers(text)] == ["The council"]
+
+
+def test_a_short_title_inside_the_attribution_does_not_cut_it() -> None:
+    text = f"{Q}We had better conventions than this one,{E} delegate Bo Ramos, wearing {Q}Dana Kovic{E} pins, said."
+    assert speakers(text)[0] == ("We had better conventions than this one,", "Bo Ramos")
+
+
+def test_it_said_for_a_document_named_in_narration() -> None:
+    text = (
+        "Kovic sent out an email to supporters on Tuesday.\n\n"
+        f"The email includes a photo of Kovic holding a fish. At the bottom it reads, {Q}You can support the "
+        f"cause by chipping in $35 after you enter.{E}"
+    )
+    assert [who for _, who in speakers(text)] == ["The email"]
+
+
+def test_joined_quotations_quoted_as_saying_and_a_run_on_before_an_anonymous_source() -> None:
+    text = f"Kovic deemed the plan {Q}a con{E} and {Q}a disaster in the making for the harbour.{E}"
+    assert speakers(text)[-1] == ("a disaster in the making for the harbour.", "Kovic")
+    text = f"The parents carried banners reading {Q}Schools, not cuts{E} and {Q}Our kids count{E}."
+    assert [who for _, who in speakers(text)] == [None, None]
+    text = f"{Q}How about the mayor starts it off in honour of the town?{E} Ramos was quoted as saying."
+    assert [who for _, who in speakers(text)] == ["Ramos"]
+    text = (
+        "They found no emails at all.\n\n"
+        f"{Q}This all raised the question to us: what else are we missing{E} with the request, said one official."
+    )
+    assert [who for _, who in speakers(text)] == ["one official"]
