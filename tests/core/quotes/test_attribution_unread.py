@@ -132,3 +132,16 @@ def test_joined_quotations_quoted_as_saying_and_a_run_on_before_an_anonymous_sou
         f"{Q}This all raised the question to us: what else are we missing{E} with the request, said one official."
     )
     assert [who for _, who in speakers(text)] == ["one official"]
+
+
+def test_a_description_with_a_relative_clause_before_the_cue() -> None:
+    text = (
+        "There is no overlap, but a council official who spoke anonymously to discuss strategy said "
+        f"Wednesday, {Q}Certainly there are talks between the council and the port.{E}"
+    )
+    assert [who for _, who in speakers(text)] == ["a council official"]
+    text = (
+        f"{Q}The agents are under a lot of pressure,{E} an intelligence source, who was not authorized to speak "
+        "on the record, told Harbour News."
+    )
+    assert [who for _, who in speakers(text)] == ["an intelligence source"]

@@ -111,6 +111,10 @@ _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+$")
 _GOVERNED = re.compile(r"\b[a-z]{3,}\s+to\s+$")  # "interjected to say", "took the stage to say"
 # '"...," Jo Bloggs, who has chaired the committee since 2014 and ..., said': a long appositive is fine
 _NAME_THEN_APPOSITIVE = re.compile(r"\s*(?:[\w'’.-]+\s+){0,5}[A-Z][\w'’.-]*,[^;:!?]*,\s*$")
+# '"...," an intelligence source, who was not authorized to speak, told X': a description and its relative clause
+_DESCRIPTION_THEN_RELATIVE = re.compile(
+    r"\s*(?:an?|the|one)\s+(?:[\w'’.-]+\s+){0,4}[\w'’.-]+,\s*(?:who|whom)\b[^;:!?]*,\s*$"
+)
 _ENDS_CLAUSE = tuple(",!?…—–-:;")
 # A newsletter digest: a paragraph opening with a headline in capitals, then quoted lines from the piece.
 _DIGEST_HEADLINE = re.compile(r"\s*((?:[A-Z0-9][A-Z0-9'’:,.&$%-]*\s+){2,}?[A-Z0-9][A-Z0-9'’:,.&$%-]*)\s*[\"“‘']?")
@@ -330,7 +334,9 @@ class _Attribution:
             inverted = self.finder.after(cue.end, limit)
             if inverted is not None and inverted.via in ("name", "role", ANONYMOUS):
                 return word, inverted, cue.start  # '"..." with the request, said one official'
-        long_ok = _NAME_THEN_APPOSITIVE.match(region) is not None and len(region.split()) <= 30
+        long_ok = (
+            _NAME_THEN_APPOSITIVE.match(region) is not None or _DESCRIPTION_THEN_RELATIVE.match(region) is not None
+        ) and len(region.split()) <= 30
         if (len(region.split()) > _MAX_SUBJECT_WORDS and not long_ok) or _sentence_break(region):
             return None
         if not region.strip() or word in SUBJECT_AFTER:

@@ -177,6 +177,17 @@ class SpeakerFinder:
         with_ = re.match(r"\s*with\s+", text[start:seg_end])
         if with_ is not None:  # "with Roe reportedly yelling: '...'"
             start += with_.end()
+        if (
+            last is not None
+            and last.group().lower() == "who"
+            and len(text[start:seg_end].split()) >= 3
+            and text[lo : last.start()].strip()
+        ):
+            # "a White House official who spoke anonymously to discuss it said": the who-clause is done,
+            # the subject is the noun before it
+            found = self._relative_antecedent(lo, last.start())
+            if found is not None:
+                return found
         found = self._classify(start, seg_end)
         if found is not None and last is not None and last.group().lower() == "what":
             found = replace(found, relative=True)  # "what it calls": the narrator's phrase, not a speech act
@@ -211,6 +222,8 @@ class SpeakerFinder:
                 continue
             if i < len(parts) - 2 and _APPOSITIVE_START.match(words) and not words.startswith(("the ", "a ", "an ")):
                 continue
+            if i > 0 and re.match(r"(?:who|which|whose)\b", words):
+                continue  # "a source, who was not authorized to speak, told X": the noun before the clause
             if i > 0 and _PLACE_PART.match(text, parts[i - 1][0], parts[i - 1][1]):
                 continue  # "Jo Bloggs, 30, of Ashford, Vt., said": the rest of a place
             start = p_lo
