@@ -145,3 +145,15 @@ def test_a_description_with_a_relative_clause_before_the_cue() -> None:
         "on the record, told Harbour News."
     )
     assert [who for _, who in speakers(text)] == ["an intelligence source"]
+
+
+def test_a_dateline_a_role_before_a_name_and_a_one_word_aside() -> None:
+    text = (
+        "ASHFORD, July 25 (Wire) \u2014 The Harbour Council released a statement on Monday, offering "
+        f"{Q}a deep and sincere apology{E} to Mr. Ramos for the delays at the port."
+    )
+    assert [who for _, who in speakers(text)] == ["Harbour Council"]
+    text = f"The Courier technology columnist Dana Kovic went so far as to say: {Q}The port as we know it is over.{E}"
+    assert [who for _, who in speakers(text)] == ["Dana Kovic"]
+    text = f"Ramos, exasperated, famously responded: {Q}What difference at this point does it make?{E}"
+    assert [who for _, who in speakers(text)] == ["Ramos"]

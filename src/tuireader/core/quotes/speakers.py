@@ -49,6 +49,8 @@ _LEADING_DESCRIPTION = re.compile(
 )
 _VERB_NEXT = re.compile(rf"\s+(?:(?:a|an|the|his|her|its|their|that|this)\s|{MASK}|[\"“‘'])")
 _QUOTED_AS = re.compile(r"\s+(?:was|is|were|are|has\s+been|had\s+been|have\s+been)\s+(?:\w+ly\s+)?quoted\s+as$")
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]+,(?:[^()—–\n]{0,30})?\s*(?:\([^()]{1,30}\))?\s*(?:—|–|--)\s*")
+_NAME_AFTER_ROLE = re.compile(r"\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*)(?=[\s,.;:])")
 _SECOND_INTRO = re.compile(
     r"(?:after|before|when|while|as|since|although|though|if|because|despite|during|once|until|in|on|at)\s[^,]{0,120}?,\s*"
 )
@@ -222,7 +224,7 @@ class SpeakerFinder:
                 continue
             if i < len(parts) - 2 and _APPOSITIVE_START.match(words) and not words.startswith(("the ", "a ", "an ")):
                 continue
-            if i > 0 and re.match(r"(?:who|which|whose)\b", words):
+            if i > 0 and (re.match(r"(?:who|which|whose)\b", words) or re.fullmatch(r"[a-z]+(?:ed|ing|ly)", words)):
                 continue  # "a source, who was not authorized to speak, told X": the noun before the clause
             if i > 0 and _PLACE_PART.match(text, parts[i - 1][0], parts[i - 1][1]):
                 continue  # "Jo Bloggs, 30, of Ashford, Vt., said": the rest of a place
@@ -280,6 +282,9 @@ class SpeakerFinder:
         opening = _OPENING_QUOTE.match(text, lo, hi)
         if opening is not None:  # '"...," Roe said, adding: "..."': the subject follows the first quotation
             lo = opening.end()
+        dateline = _DATELINE.match(text, lo, hi)
+        if dateline is not None:  # "ASHFORD, July 25 (Wire) — The council said": not the wire's words
+            lo = dateline.end()
         first = re.match(r"\s*(\w+)", text[lo:hi])
         if first and first.group(1).lower() in PRONOUNS:
             return self.refs.pronoun(lo + first.start(1), lo + first.end(1))
@@ -321,6 +326,10 @@ class SpeakerFinder:
             appositive = re.match(r"\s*,([^,]{1,60}),", text[end:hi])
             named = self._name_in(end + 1, end + appositive.end(1), at_end=True) if appositive else None
             if named is not None:  # "The judge, Carla Mendes, rejected it and said"
+                return named
+            following = _NAME_AFTER_ROLE.match(text, end, hi) if end > np.start(1) else None
+            named = self._name_in(following.start(1), following.end(1), at_end=True) if following else None
+            if named is not None:  # "The technology columnist Jo Roe went so far as to say"
                 return named
             if end > np.start(1):
                 found = self._classify(subject_at, end)
