@@ -157,3 +157,16 @@ def test_a_dateline_a_role_before_a_name_and_a_one_word_aside() -> None:
     assert [who for _, who in speakers(text)] == ["Dana Kovic"]
     text = f"Ramos, exasperated, famously responded: {Q}What difference at this point does it make?{E}"
     assert [who for _, who in speakers(text)] == ["Ramos"]
+
+
+def test_a_participle_after_a_subordinate_clause_and_a_description_said_before_it() -> None:
+    text = (
+        "The first incident came during a speech at the Harbour University of Ashford, when Ramos protesters "
+        f"interrupted her speech, shouting {Q}she wins, we lose!{E}"
+    )
+    assert [who for _, who in speakers(text)] == ["Ramos protesters"]
+    text = (
+        "Alongside the union calls for action, even a top party strategist said Kovic will have to choose, "
+        f"saying, {Q}At some point she is going to have to come out.{E}"
+    )
+    assert [who for _, who in speakers(text)] == ["a top party strategist"]

@@ -125,7 +125,7 @@ NOT_NAMES = frozenset(
     scholars historians campaigners unions shareholders customers passengers riders drivers farmers
     among despite although though because unlike like until through across inside outside near behind
     within without along amid following under over about above below between beyond toward towards
-    against since during except instead once unless whether both either neither each every all many most
+    against alongside since during except instead once unless whether both either neither each every all many most
     several some such other another asked speaking hundreds thousands dozens millions scores few
     monday tuesday wednesday thursday friday saturday sunday january february march april june july
     september october november december today yesterday tomorrow now so thus instead indeed first finally

@@ -122,6 +122,7 @@ _FROM_SOURCE = re.compile(r"(?:^|[.:]\s+)From\s+((?:[\w'’.-]+\s+){0,6}[\w'’.
 _STATEMENT = re.compile(
     r"\b(?:issued|released|put\s+out|posted|sent|gave)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:statement|letter|memo|message)\b"
 )
+_SUBORDINATE = re.compile(r"(?:,|\s)\s*(?:when|where|as|while|after|before|because|since|until)\s+(?=[A-Za-z])")
 _READING = re.compile(r"\b(?:read|reads|reading)\b")
 _JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+|\s*,\s*")  # between two quotations of one list
 _TITLED = re.compile(r"\b(?:titled|entitled|headlined)[\s,:]*$")
@@ -430,7 +431,11 @@ class _Attribution:
                 return word, subject, cue.start
         if _GOVERNED.search(masked, max(lo, cue.start - 40), cue.start) or word.endswith("ing"):
             # "Roe lobbied for the ban, saying, '...'", "Roe interjected to say: '...'": the clause's subject
-            speaker = self._earlier_cue_subject(found, lo, cue) or self.finder.leading(sentence, cue.start)
+            speaker = (
+                self._earlier_cue_subject(found, lo, cue)
+                or self._clause_before_participle(sentence, cue)
+                or self.finder.leading(sentence, cue.start)
+            )
             if speaker is not None:
                 return word, speaker, cue.start
         i = bisect_left(self.closes, cue.start) - 1  # the last quotation closed before the cue
@@ -466,15 +471,31 @@ class _Attribution:
         for earlier in found:
             if earlier.start >= cue.start:
                 break
-            if earlier.word.endswith("ing") or earlier.word in SUBJECT_AFTER:
-                continue
+            if earlier.word.endswith("ing") or earlier.word in SUBJECT_AFTER or earlier.word in NAMING_CUES:
+                continue  # not "the union calls for action, even a strategist said": a noun more often than not
             i = bisect_left(self.closes, earlier.start) - 1
             start = self.closes[i] + 1 if i >= 0 and self.closes[i] >= lo else lo
             subject = self.finder.before(start, earlier.start)
-            if subject is not None and subject.via in ("name", "pronoun"):
-                return subject
+            if subject is not None and subject.via in ("name", "pronoun", "role", ANONYMOUS):
+                return subject  # "even a top strategist said ..., saying": a description too
             return None
         return None
+
+    def _clause_before_participle(self, sentence: Span, cue: Cue) -> Speaker | None:
+        """ "..., when protesters interrupted her speech, shouting '...'": the subject of the clause the
+        participle follows, when a subordinate clause comes right before it."""
+        if not cue.word.endswith("ing"):
+            return None
+        clauses = list(_SUBORDINATE.finditer(self.masked, sentence.start, cue.start))
+        if not clauses:
+            return None
+        start = clauses[-1].end()
+        if MASK in self.masked[start : cue.start] or not self.masked[start : cue.start].rstrip().endswith(","):
+            return None
+        speaker = self.finder.leading(Span(start, cue.start), cue.start)
+        if speaker is None or speaker.via == UNRESOLVED or not self.finder.plausible_subject(speaker):
+            return None
+        return speaker
 
     def _introduced(self, q: QuotedPassage) -> tuple[str, Speaker | None, int] | None:
         """No cue verb: ``Roe: "..."``, ``Roe resisted: "..."``, a paragraph ``Transcript as follows:``

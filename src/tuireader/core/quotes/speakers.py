@@ -51,6 +51,7 @@ _VERB_NEXT = re.compile(rf"\s+(?:(?:a|an|the|his|her|its|their|that|this)\s|{MAS
 _QUOTED_AS = re.compile(r"\s+(?:was|is|were|are|has\s+been|had\s+been|have\s+been)\s+(?:\w+ly\s+)?quoted\s+as$")
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]+,(?:[^()—–\n]{0,30})?\s*(?:\([^()]{1,30}\))?\s*(?:—|–|--)\s*")
 _NAME_AFTER_ROLE = re.compile(r"\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*)(?=[\s,.;:])")
+_DETERMINER_START = r"(?:the|a|an|about|some|many|several|dozens|hundreds|thousands|more|most|few|\d[\d,]*)\s"
 _SECOND_INTRO = re.compile(
     r"(?:after|before|when|while|as|since|although|though|if|because|despite|during|once|until|in|on|at)\s[^,]{0,120}?,\s*"
 )
@@ -301,7 +302,7 @@ class SpeakerFinder:
                 break
             subject_at = more.end()
         # "As Roe spoke, the council was ...": the subject after the opening clause, not a name in it
-        article = text[subject_at : subject_at + 4].lower().startswith(("the ", "a ", "an "))
+        article = re.match(_DETERMINER_START, text[subject_at : subject_at + 12], re.IGNORECASE) is not None
         head = subject_at if intro and (text[subject_at : subject_at + 1].isupper() or article) else lo
         after_intro = re.match(r"(\w+)\b", text[subject_at:hi]) if subject_at > lo else None
         if after_intro is not None and after_intro.group(1).lower() in PRONOUNS:
@@ -412,6 +413,9 @@ class SpeakerFinder:
             hi -= 1
         if lo >= hi or MASK in text[lo:hi]:
             return None
+        adverb = re.match(r"(?:even|also|only|just|then)\s+(?=\w)", text[lo:hi], re.IGNORECASE)
+        if adverb is not None:  # "even a top strategist said"
+            lo += adverb.end()
         source = _DOCUMENT_FROM.match(text, lo, hi)
         if source:  # "a statement from the Acme Corporation" -> the Acme Corporation
             lo = source.end()
