@@ -170,3 +170,11 @@ def test_a_participle_after_a_subordinate_clause_and_a_description_said_before_i
         f"saying, {Q}At some point she is going to have to come out.{E}"
     )
     assert [who for _, who in speakers(text)] == ["a top party strategist"]
+
+
+def test_quotations_as_objects_of_one_subjects_verbs() -> None:
+    text = (
+        f"Kovic supports {Q}appropriate pay raises,{E} opposes {Q}across-the-board arbitrary pay freezes{E} and "
+        f"recalled the freeze on pay: {Q}I saw how hard it was for the staff to be told that.{E}"
+    )
+    assert [who for _, who in speakers(text)] == ["Kovic", "Kovic", "Kovic"]

@@ -124,7 +124,9 @@ _STATEMENT = re.compile(
 )
 _SUBORDINATE = re.compile(r"(?:,|\s)\s*(?:when|where|as|while|after|before|because|since|until)\s+(?=[A-Za-z])")
 _READING = re.compile(r"\b(?:read|reads|reading)\b")
-_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+|\s*,\s*")  # between two quotations of one list
+# Between two quotations of one list or of one subject's verbs: 'called it "a con" and "..."',
+# 'supports "...," opposes "..."'
+_JOINED = re.compile(r"\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:[a-z]+\s+){0,2}")
 _TITLED = re.compile(r"\b(?:titled|entitled|headlined)[\s,:]*$")
 _DIGEST_OUTLET = re.compile(r"\[([A-Z][^\[\]\n]{1,40}?)\.?\]\s*$")
 
@@ -416,7 +418,7 @@ class _Attribution:
         word = _cue_word(cue.word)
         if word in SUBJECT_AFTER or masked[cue.start].isupper():  # "according to X", "Said X, who ...: '...'"
             speaker = self.finder.after(cue.end, hi)
-            if speaker is None and word.endswith("ing") and masked[cue.end : hi].strip(" ,:") == "":
+            if speaker is None and word.endswith("ing") and not masked[cue.end : hi].strip(" ,:\xa0"):
                 speaker = self._previous_subject(sentence)  # 'Roe said ... . Adding, "..."': the last speaker
             return word, speaker, cue.start
         by = _BY_AGENT.match(masked, cue.end, hi)
