@@ -178,3 +178,11 @@ def test_quotations_as_objects_of_one_subjects_verbs() -> None:
         f"recalled the freeze on pay: {Q}I saw how hard it was for the staff to be told that.{E}"
     )
     assert [who for _, who in speakers(text)] == ["Kovic", "Kovic", "Kovic"]
+
+
+def test_a_determiner_opens_a_subject_not_an_opening_phrase() -> None:
+    text = (
+        "Interns hauled signs.\n\nAnother attendee delivered this message, held aloft: "
+        f"{Q}This teacher is here to support the mayor. Get well soon, sir.{E}"
+    )
+    assert [who for _, who in speakers(text)] == ["Another attendee"]

@@ -286,13 +286,17 @@ class SpeakerFinder:
         dateline = _DATELINE.match(text, lo, hi)
         if dateline is not None:  # "ASHFORD, July 25 (Wire) — The council said": not the wire's words
             lo = dateline.end()
+        conjunction = re.match(r"\s*(?:And|But|So|Yet|Or)\s+(?=[a-z])", text[lo:hi])
+        if conjunction is not None:  # "And they blasted '...'"
+            lo += conjunction.end()
         first = re.match(r"\s*(\w+)", text[lo:hi])
         if first and first.group(1).lower() in PRONOUNS:
             return self.refs.pronoun(lo + first.start(1), lo + first.end(1))
         opener = first.group(1) if first else ""
         # "Here in Ashford, Roe ...", "Appearing before supporters, Roe ...": an opening phrase, then the subject
         adverbial = (opener.lower() in NOT_NAMES or opener.endswith(("ing", "ed", "ly"))) and opener.lower() not in (
-            "the a an this that these those his her their its our"
+            "the a an this that these those his her their its our another each every some many several both either"
+            " neither all most few one"
         ).split()
         intro = re.match(r"[^,]{0,150}?,\s*", text[lo:hi]) if opener[:1].isupper() and adverbial else None
         subject_at = lo + intro.end() if intro else lo
