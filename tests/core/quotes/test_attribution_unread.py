@@ -186,3 +186,13 @@ def test_a_determiner_opens_a_subject_not_an_opening_phrase() -> None:
         f"{Q}This teacher is here to support the mayor. Get well soon, sir.{E}"
     )
     assert [who for _, who in speakers(text)] == ["Another attendee"]
+
+
+def test_an_interview_digest_of_questions_and_answers() -> None:
+    text = (
+        "Asked for quick thoughts about each of the candidates, Mr. Ramos played along.\n\n"
+        f"Mayor Kovic? {Q}Strong,{E} he said.\n\n"
+        f"Senator Ana Pruitt of Ashford? {Q}A terrific, exciting person.{E}\n\n"
+        f"And Mr. Lind? {Q}Lind is Lind. He is a good guy.{E}"
+    )
+    assert [who for _, who in speakers(text)] == ["Ramos", "Ramos", "Ramos"]

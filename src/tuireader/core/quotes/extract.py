@@ -123,6 +123,7 @@ _STATEMENT = re.compile(
     r"\b(?:issued|released|put\s+out|posted|sent|gave)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:statement|letter|memo|message)\b"
 )
 _SUBORDINATE = re.compile(r"(?:,|\s)\s*(?:when|where|as|while|after|before|because|since|until)\s+(?=[A-Za-z])")
+_QUESTION_LEAD = re.compile(r"\s*(?:And\s+)?[A-Z][^!?\n\"“”‘’▒]{0,80}\?\s*")
 _READING = re.compile(r"\b(?:read|reads|reading)\b")
 # Between two quotations of one list or of one subject's verbs: 'called it "a con" and "..."',
 # 'supports "...," opposes "..."'
@@ -622,6 +623,8 @@ class _Attribution:
         Now, "..."``)."""
         masked = self.masked
         block, prev_block = self._block(q.open), self._block(prev.close)
+        if prev_block in (block, block - 1) and _QUESTION_LEAD.fullmatch(masked, self.blocks[block].start, q.open):
+            return True  # an interview digest: 'Mayor Roe? "A good man."' after '"...," she said.'
         if not _blank(masked, self.sentences.at(q.open).start, q.open):
             after_attribution = self.sentences.at(prev.close).end
             if block != prev_block or after_attribution > q.open or cues(masked, after_attribution, q.open):

@@ -64,6 +64,7 @@ _THING_PHRASE = re.compile(
     + "|".join(sorted(_DOCUMENTS | _ORG_HEADS))
     + r")\b(?!['’])"
 )
+_NAME_QUESTION = re.compile(r"\s*(?:And\s+)?(?:[A-Z][\w'’.-]*\s+){0,5}(?:of\s+[A-Z][\w'’.-]*\s*)?[A-Z][\w'’-]*\?\s*")
 _MAX_WALK = 12  # sentences walked back for an antecedent; beyond that the reference is a guess
 _SENTENCE_WINDOW = 600  # characters of one (run-on) sentence examined
 _MAX_EARLIER = 40  # sentences searched before the walked stretch
@@ -224,6 +225,9 @@ class References:
             span = self.sentences.spans[index]
             if span.end <= floor:
                 break
+            if span.end <= start and _NAME_QUESTION.fullmatch(self.masked, span.start, span.end):
+                index -= 1  # 'Mayor Roe? "Strong," he said.': the one asked about is not the speaker
+                continue
             subject = self._cue_subject(span, start)
             if (
                 subject is not None
