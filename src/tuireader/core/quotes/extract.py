@@ -123,11 +123,11 @@ _STATEMENT = re.compile(
     r"\b(?:issued|released|put\s+out|posted|sent|gave)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:statement|letter|memo|message)\b"
 )
 _SUBORDINATE = re.compile(r"(?:,|\s)\s*(?:when|where|as|while|after|before|because|since|until)\s+(?=[A-Za-z])")
-_QUESTION_LEAD = re.compile(r"\s*(?:And\s+)?[A-Z][^!?\n\"“”‘’▒]{0,80}\?\s*")
+_QUESTION_LEAD = re.compile(rf"\s*(?:And\s+)?[A-Z][^!?\n\"“”‘’{MASK}]{{0,80}}\?\s*")
 _READING = re.compile(r"\b(?:read|reads|reading)\b")
 # Between two quotations of one list or of one subject's verbs: 'called it "a con" and "..."',
 # 'supports "...," opposes "..."'
-_JOINED = re.compile(r"\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:[a-z]+\s+){0,2}")
+_JOINED = re.compile(r"['’”\"»]?\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:[a-z]+\s+){0,2}")  # after a closing mark
 _TITLED = re.compile(r"\b(?:titled|entitled|headlined)[\s,:]*$")
 _DIGEST_OUTLET = re.compile(r"\[([A-Z][^\[\]\n]{1,40}?)\.?\]\s*$")
 
