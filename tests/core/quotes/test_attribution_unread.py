@@ -14,18 +14,18 @@ Q, E = "\u201c", "\u201d"
 CASES: list[tuple[str, str, list[str | None]]] = [
     (
         "inside-narration",
-        f"Pala Ramos thanked the crew for {Q}stepping up and acting when the council would not.{E}",
+        f"Pala Ramos thanked the crew for {Q}fixing the pier before the storm season began.{E}",
         ["Pala Ramos"],
     ),
     (
         "opening-clause-then-subject",
-        f"As Kovic spoke, the union was going into overdrive, urging members against {Q}any and all pay cuts{E} "
+        f"As Kovic spoke, the union was going into overdrive, urging members against {Q}every single ferry closure{E} "
         "at the docks.",
         ["the union"],
     ),
     (
         "memo-titled",
-        f"On Monday night, manager Dana Kovic released a memo titled {Q}The Facts on Where the Vote Stands.{E}",
+        f"On Monday night, manager Dana Kovic released a memo titled {Q}The Ferry Budget in Plain Numbers.{E}",
         ["Dana Kovic"],
     ),
     ("show-title-nobodys", f"Dale Pruitt appeared on {Q}Late Night Harbour Hour{E} on Tuesday.", [None]),
@@ -43,24 +43,24 @@ CASES: list[tuple[str, str, list[str | None]]] = [
     ),
     (
         "continued-in-paragraph",
-        f"{Q}It is a big day,{E} said Dana Kovic, a strategist for the party. Unless the rivals quit soon, "
-        f"{Q}it is hard to see how she is stopped on the way.{E}",
+        f"{Q}The ferry will run again,{E} said Dana Kovic, a harbour pilot. Unless the wind drops by Friday, "
+        f"{Q}the first crossing will have to wait until spring.{E}",
         ["Dana Kovic", "Dana Kovic"],
     ),
     (
         "from-the-report",
-        f"The survey has limits. From the report: {Q}In general, samples with more weighting did better.{E}",
+        f"The survey has limits. From the report: {Q}In most towns, the old piers outlasted the new ones.{E}",
         ["the report"],
     ),
     (
         "possessive-document",
-        f"Kovic\u2019s letter makes a practical case: {Q}We must stand together to protect everyone.{E}",
+        f"Kovic\u2019s letter makes a practical case: {Q}We must rebuild the sea wall before the next winter.{E}",
         ["Kovic"],
     ),
     (
         "adding-after-a-quotation",
-        f"Kovic wrote in her column that the plan {Q}was not good.{E} Adding, {Q}Now, like all such plans, "
-        f"what it does is never as bad as they say it is.{E}",
+        f"Kovic wrote in her column that the timetable {Q}was a muddle.{E} Adding, {Q}Still, the crews did "
+        f"well to keep the boats running at all this month.{E}",
         ["Kovic", "Kovic"],
     ),
     (
@@ -70,7 +70,7 @@ CASES: list[tuple[str, str, list[str | None]]] = [
     ),
     (
         "quip",
-        f"The date was so odd that a spokesman for Dana Kovic could only quip: {Q}I guess the holiday was booked.{E}",
+        f"The date was so odd that a spokesman for Dana Kovic could only quip: {Q}Perhaps the lighthouse was busy.{E}",
         ["Dana Kovic"],
     ),
     (
@@ -93,30 +93,30 @@ CASES: list[tuple[str, str, list[str | None]]] = [
     (
         "it-reads-for-a-document-in-narration",
         "Kovic sent out an email to supporters on Tuesday.\n\n"
-        f"The email includes a photo of Kovic holding a fish. At the bottom it reads, {Q}You can support the "
-        f"cause by chipping in $35 after you enter.{E}",
+        f"The email includes a photo of Kovic holding a fish. At the bottom it reads, {Q}Reply by Friday to "
+        f"claim a seat on the first ferry of the season.{E}",
         ["The email"],
     ),
     (
         "after-reported-speech",
-        "Pruitt seemed taken aback and mentioned that the photo had been on the website. "
-        f"{Q}Does that not speak to your judgment in any way?{E}",
+        "Pruitt frowned and mentioned that the map had been on the harbour website. "
+        f"{Q}Why was nobody told about the channel before the regatta?{E}",
         ["Pruitt"],
     ),
     (
         "after-a-statement",
         "The council issued a statement apologizing to Kovic for the emails.\n\n"
-        f"{Q}On behalf of everyone at the council, we offer a sincere apology to Ms. Kovic.{E}",
+        f"{Q}We regret the confusion over the mooring fees and will refund every boat owner.{E}",
         ["The council"],
     ),
     (
         "title-inside-attribution",
-        f"{Q}We had better conventions than this one,{E} delegate Bo Ramos, wearing {Q}Dana Kovic{E} pins, said.",
+        f"{Q}The regatta was better run last year,{E} skipper Bo Ramos, wearing {Q}Team Kovic{E} badges, said.",
         ["Bo Ramos"],
     ),
     (
         "joined-quotations",
-        f"Kovic deemed the plan {Q}a con{E} and {Q}a disaster in the making for the harbour.{E}",
+        f"Kovic deemed the plan {Q}a sham{E} and {Q}a slow leak in the harbour budget for years.{E}",
         ["Kovic"],
     ),
     (
@@ -126,73 +126,73 @@ CASES: list[tuple[str, str, list[str | None]]] = [
     ),
     (
         "quoted-as-saying",
-        f"{Q}How about the mayor starts it off in honour of the town?{E} Ramos was quoted as saying.",
+        f"{Q}Let the oldest skipper ring the bell this year,{E} Ramos was quoted as saying.",
         ["Ramos"],
     ),
     (
         "run-on-before-anonymous",
         "They found no emails at all.\n\n"
-        f"{Q}This all raised the question to us: what else are we missing{E} with the request, said one official.",
-        ["one official"],
+        f"{Q}This made us ask what else had slipped through{E} for the audit, said one clerk.",
+        ["one clerk"],
     ),
     (
         "description-who-clause-before-cue",
-        "There is no overlap, but a council official who spoke anonymously to discuss strategy said "
-        f"Wednesday, {Q}Certainly there are talks between the council and the port.{E}",
-        ["a council official"],
+        "The talks are private, but a port official who asked not to be named said "
+        f"Wednesday, {Q}The council and the port have met three times this month.{E}",
+        ["a port official"],
     ),
     (
         "description-who-clause-after-quotation",
-        f"{Q}The agents are under a lot of pressure,{E} an intelligence source, who was not authorized to speak "
-        "on the record, told Harbour News.",
-        ["an intelligence source"],
+        f"{Q}The crews have worked double shifts since May,{E} a harbour worker, who asked not to be named, "
+        "told Harbour News.",
+        ["a harbour worker"],
     ),
     (
         "dateline",
         "ASHFORD, July 25 (Wire) \u2014 The Harbour Council released a statement on Monday, offering "
-        f"{Q}a deep and sincere apology{E} to Mr. Ramos for the delays at the port.",
+        f"{Q}a full refund of the mooring fees{E} to Mr. Ramos for the delays at the port.",
         ["Harbour Council"],
     ),
     (
         "role-before-name",
-        f"The Courier technology columnist Dana Kovic went so far as to say: {Q}The port as we know it is over.{E}",
+        f"The Courier sports columnist Dana Kovic went so far as to write: {Q}The regatta has lost its way.{E}",
         ["Dana Kovic"],
     ),
     (
         "one-word-aside",
-        f"Ramos, exasperated, famously responded: {Q}What difference at this point does it make?{E}",
+        f"Ramos, exasperated, responded: {Q}Who checked the tide tables before the race?{E}",
         ["Ramos"],
     ),
     (
         "participle-after-subordinate-clause",
-        "The first incident came during a speech at the Harbour University of Ashford, when Ramos protesters "
-        f"interrupted her speech, shouting {Q}she wins, we lose!{E}",
-        ["Ramos protesters"],
+        "The trouble began at the Harbour Stadium of Ashford, when the visiting fans ran onto the pitch, "
+        f"chanting {Q}our town, our team!{E}",
+        ["the visiting fans"],
     ),
     (
         "description-said-then-saying",
-        "Alongside the union calls for action, even a top party strategist said Kovic will have to choose, "
-        f"saying, {Q}At some point she is going to have to come out.{E}",
-        ["a top party strategist"],
+        "Amid the union calls for a strike, even one dock worker said Kovic would have to decide, "
+        f"saying, {Q}Sooner or later the mayor must pick a side on the pay deal.{E}",
+        ["one dock worker"],
     ),
     (
         "objects-of-one-subjects-verbs",
-        f"Kovic supports {Q}appropriate pay raises,{E} opposes {Q}across-the-board arbitrary pay freezes{E} and "
-        f"recalled the freeze on pay: {Q}I saw how hard it was for the staff to be told that.{E}",
+        f"Kovic supports {Q}longer ferry timetables,{E} opposes {Q}higher mooring fees for small boats{E} and "
+        f"recalled the winter of the closures: {Q}I saw how hard it was for the island families.{E}",
         ["Kovic", "Kovic", "Kovic"],
     ),
     (
         "determiner-opens-a-subject",
-        "Interns hauled signs.\n\nAnother attendee delivered this message, held aloft: "
-        f"{Q}This teacher is here to support the mayor. Get well soon, sir.{E}",
-        ["Another attendee"],
+        "Sailors lined the quay.\n\nAnother visitor held up this message, written in chalk: "
+        f"{Q}This fisherman is here to cheer the crews. Safe home, all of you.{E}",
+        ["Another visitor"],
     ),
     (
         "interview-digest",
         "Asked for quick thoughts about each of the candidates, Mr. Ramos played along.\n\n"
-        f"Mayor Kovic? {Q}Strong,{E} he said.\n\n"
-        f"Senator Ana Pruitt of Ashford? {Q}A terrific, exciting person.{E}\n\n"
-        f"And Mr. Lind? {Q}Lind is Lind. He is a good guy.{E}",
+        f"Mayor Kovic? {Q}Steady,{E} he said.\n\n"
+        f"Senator Ana Pruitt of Ashford? {Q}A sharp and tireless sailor.{E}\n\n"
+        f"And Mr. Lind? {Q}He knows every rock in the bay. A fine pilot.{E}",
         ["Ramos", "Ramos", "Ramos"],
     ),
 ]

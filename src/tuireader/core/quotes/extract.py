@@ -111,7 +111,7 @@ _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+$")
 _GOVERNED = re.compile(r"\b[a-z]{3,}\s+to\s+$")  # "interjected to say", "took the stage to say"
 # '"...," Jo Bloggs, who has chaired the committee since 2014 and ..., said': a long appositive is fine
 _NAME_THEN_APPOSITIVE = re.compile(r"\s*(?:[\w'’.-]+\s+){0,5}[A-Z][\w'’.-]*,[^;:!?]*,\s*$")
-# '"...," an intelligence source, who was not authorized to speak, told X': a description and its relative clause
+# '"...," a harbour worker, who asked not to be named, told X': a description and its relative clause
 _DESCRIPTION_THEN_RELATIVE = re.compile(
     r"\s*(?:an?|the|one)\s+(?:[\w'’.-]+\s+){0,4}[\w'’.-]+,\s*(?:who|whom)\b[^;:!?]*,\s*$"
 )
@@ -125,7 +125,7 @@ _STATEMENT = re.compile(
 _SUBORDINATE = re.compile(r"(?:,|\s)\s*(?:when|where|as|while|after|before|because|since|until)\s+(?=[A-Za-z])")
 _QUESTION_LEAD = re.compile(rf"\s*(?:And\s+)?[A-Z][^!?\n\"“”‘’{MASK}]{{0,80}}\?\s*")
 _READING = re.compile(r"\b(?:read|reads|reading)\b")
-# Between two quotations of one list or of one subject's verbs: 'called it "a con" and "..."',
+# Between two quotations of one list or of one subject's verbs: 'called it "a sham" and "..."',
 # 'supports "...," opposes "..."'
 _JOINED = re.compile(r"['’”\"»]?\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:[a-z]+\s+){0,2}")  # after a closing mark
 _TITLED = re.compile(r"\b(?:titled|entitled|headlined)[\s,:]*$")
@@ -337,7 +337,7 @@ class _Attribution:
             # '"..." since so many cases were close, said Roe': the quotation's words run on, then "said X"
             inverted = self.finder.after(cue.end, limit)
             if inverted is not None and inverted.via in ("name", "role", ANONYMOUS):
-                return word, inverted, cue.start  # '"..." with the request, said one official'
+                return word, inverted, cue.start  # '"..." for the audit, said one clerk'
         long_ok = (
             _NAME_THEN_APPOSITIVE.match(region) is not None or _DESCRIPTION_THEN_RELATIVE.match(region) is not None
         ) and len(region.split()) <= 30
@@ -365,7 +365,7 @@ class _Attribution:
             comma = region.rfind(",")
             sentence_start = self.sentences.at(q.open).start
             if comma < 0 or not (opens_sentence or not cues(masked, sentence_start, q.open)):
-                return None  # 'Among its findings is that "..." in a shooting, Roe said': no other cue before
+                return None  # 'Its main finding is that "..." in a flood, Roe said': no other cue before
             speaker = self.finder.before(base + lead_end + comma + 1, cue.start)
             if speaker is None or speaker.via != "name":
                 return None
@@ -475,17 +475,17 @@ class _Attribution:
             if earlier.start >= cue.start:
                 break
             if earlier.word.endswith("ing") or earlier.word in SUBJECT_AFTER or earlier.word in NAMING_CUES:
-                continue  # not "the union calls for action, even a strategist said": a noun more often than not
+                continue  # not "amid the union calls for a strike, Roe said": a noun more often than not
             i = bisect_left(self.closes, earlier.start) - 1
             start = self.closes[i] + 1 if i >= 0 and self.closes[i] >= lo else lo
             subject = self.finder.before(start, earlier.start)
             if subject is not None and subject.via in ("name", "pronoun", "role", ANONYMOUS):
-                return subject  # "even a top strategist said ..., saying": a description too
+                return subject  # "even one dock worker said ..., adding": a description too
             return None
         return None
 
     def _clause_before_participle(self, sentence: Span, cue: Cue) -> Speaker | None:
-        """ "..., when protesters interrupted her speech, shouting '...'": the subject of the clause the
+        """ "..., when fans ran onto the pitch, chanting '...'": the subject of the clause the
         participle follows, when a subordinate clause comes right before it."""
         if not cue.word.endswith("ing"):
             return None
@@ -559,7 +559,7 @@ class _Attribution:
         for cue in found:
             if cue.word.endswith("ing") or cue.word in SUBJECT_AFTER or cue.word in NAMING_CUES:
                 continue
-            # "Roe seemed taken aback and mentioned that ...": the subject of the coordinated verbs
+            # "Roe frowned and mentioned that ...": the subject of the coordinated verbs
             speaker = self.finder.before(prev.start, cue.start) or self.finder.leading(prev, cue.start)
             if speaker is not None and speaker.via in ("name", "pronoun", "role"):
                 return cue.word, speaker, cue.start
@@ -607,7 +607,7 @@ class _Attribution:
         if before >= 0 and (
             not joined or cues(masked, sentence.start, q.open) or _READING.search(masked, sentence.start, q.open)
         ):
-            # another quotation before it in the sentence: only 'called it "a con" and "..."' (no cue
+            # another quotation before it in the sentence: only 'called it "a sham" and "..."' (no cue
             # before: 'banners reading "..." and "..."' are the banners', not the marchers')
             return None
         speaker = self.finder.leading(sentence, q.open)

@@ -186,7 +186,7 @@ class SpeakerFinder:
             and len(text[start:seg_end].split()) >= 3
             and text[lo : last.start()].strip()
         ):
-            # "a White House official who spoke anonymously to discuss it said": the who-clause is done,
+            # "a port official who asked not to be named said": the who-clause is done,
             # the subject is the noun before it
             found = self._relative_antecedent(lo, last.start())
             if found is not None:
@@ -226,7 +226,7 @@ class SpeakerFinder:
             if i < len(parts) - 2 and _APPOSITIVE_START.match(words) and not words.startswith(("the ", "a ", "an ")):
                 continue
             if i > 0 and (re.match(r"(?:who|which|whose)\b", words) or re.fullmatch(r"[a-z]+(?:ed|ing|ly)", words)):
-                continue  # "a source, who was not authorized to speak, told X": the noun before the clause
+                continue  # "a clerk, who asked not to be named, told X": the noun before the clause
             if i > 0 and _PLACE_PART.match(text, parts[i - 1][0], parts[i - 1][1]):
                 continue  # "Jo Bloggs, 30, of Ashford, Vt., said": the rest of a place
             start = p_lo
@@ -287,7 +287,7 @@ class SpeakerFinder:
         if dateline is not None:  # "ASHFORD, July 25 (Wire) — The council said": not the wire's words
             lo = dateline.end()
         conjunction = re.match(r"\s*(?:And|But|So|Yet|Or)\s+(?=[a-z])", text[lo:hi])
-        if conjunction is not None:  # "And they blasted '...'"
+        if conjunction is not None:  # "And they praised '...'"
             lo += conjunction.end()
         first = re.match(r"\s*(\w+)", text[lo:hi])
         if first and first.group(1).lower() in PRONOUNS:
@@ -334,7 +334,7 @@ class SpeakerFinder:
                 return named
             following = _NAME_AFTER_ROLE.match(text, end, hi) if end > np.start(1) else None
             named = self._name_in(following.start(1), following.end(1), at_end=True) if following else None
-            if named is not None:  # "The technology columnist Jo Roe went so far as to say"
+            if named is not None:  # "The Courier sports columnist Jo Roe wrote"
                 return named
             if end > np.start(1):
                 found = self._classify(subject_at, end)
@@ -362,7 +362,7 @@ class SpeakerFinder:
     def plausible_subject(self, speaker: Speaker) -> bool:
         """Whether a subject read without a speech verb can be someone: not a stray capitalised word
         ("Wait, it gets better:"), not an abbreviation ("N.H."), not a clause taken for a description
-        ("the timing of the surge doesn't surprise")."""
+        ("the size of the crowd doesn't please")."""
         if speaker.via == ANONYMOUS:
             words = speaker.name.split()
             return len(words) <= 5 and _noun_phrase(words) and not any(w.endswith(("n't", "n’t")) for w in words)
@@ -418,7 +418,7 @@ class SpeakerFinder:
         if lo >= hi or MASK in text[lo:hi]:
             return None
         adverb = re.match(r"(?:even|also|only|just|then)\s+(?=\w)", text[lo:hi], re.IGNORECASE)
-        if adverb is not None:  # "even a top strategist said"
+        if adverb is not None:  # "even one dock worker said"
             lo += adverb.end()
         source = _DOCUMENT_FROM.match(text, lo, hi)
         if source:  # "a statement from the Acme Corporation" -> the Acme Corporation
