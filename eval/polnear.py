@@ -12,7 +12,12 @@ What is scored (see ``score_article``):
 - for a found quotation whose gold Source is a name or a description, the speaker is *right*
   when the matching tool quote's speaker span overlaps the Source span, or the speaker entity
   has a mention overlapping it, or (names) the tool's speaker name has the Source's head name
-  (surname), or (descriptions) the tool's speaker text holds the description's head noun;
+  (surname), or (descriptions) the tool's speaker text holds the description's head noun (both
+  read by one tokenizer), or the tool's speaker stands inside the gold Content outside every
+  quotation (a nested attribution: the annotator's Content is "X said '...'", reported by an
+  outer source, and the tool named X);
+- a Source that is the cue word itself ("said", "According to") is a gold error: counted as its
+  own kind (``cue``), not scored;
 - pronoun Sources are scored apart, by an approximation: the speaker is right when it matches,
   by the same tests, the nearest *named* gold Source before the pronoun in the article (the
   antecedent a reader would most often pick). Pronouns with no named Source before them are
@@ -39,6 +44,7 @@ from eval.scoring import (
     overlap,
     ratio,
     source_kind,
+    tokens,
 )
 
 SPLITS = ("train", "dev")
@@ -71,7 +77,7 @@ class Relation:
 class GoldQuote:
     frags: tuple[Frag, ...]  # raw-text offsets of the Content, quote marks included
     source: Bound | None
-    kind: str  # name | description | pronoun | none
+    kind: str  # name | description | pronoun | cue (the annotation marks the cue word) | none
     antecedent: Bound | None = None  # pronouns: the nearest named Source before it
 
 
@@ -218,14 +224,24 @@ def _matches(q: ToolQuote, view: ToolView, span: Frag | None, text: str, kind: s
     if q.speaker_span is not None:
         said += " " + view.text[q.speaker_span[0] : q.speaker_span[1]]
     if kind == "description":
-        head = description_head(text)
-        return bool(head) and head in {w.casefold().strip(".,'’") for w in said.split()}
+        head = description_head(text)  # both sides read by one tokenizer ("the 46-year-old", "campaign's")
+        return bool(head) and head in {w.casefold() for w in tokens(said)}
     gold_head = head_name(text)
     if not gold_head:
         return False
     return gold_head in {head_name(x) for x in (q.speaker_name, view.names.get(q.speaker or "")) if x} or (
         q.speaker_span is not None and head_name(view.text[q.speaker_span[0] : q.speaker_span[1]]) == gold_head
     )
+
+
+def _nested(q: ToolQuote, view: ToolView, content: Sequence[Frag]) -> bool:
+    """Whether the tool's speaker stands inside the gold Content but outside every quotation: the
+    annotator took "X said '...'" as the Content of an outer source ("..., according to the Courier")
+    and the tool named X, the speaker of the words within it."""
+    span = q.speaker_span
+    if span is None or not any(s <= span[0] and span[1] <= e for s, e in content):
+        return False
+    return not any(overlap(span, (t.start, t.end)) for t in view.quotes)
 
 
 def _said(q: ToolQuote, view: ToolView) -> str | None:
@@ -253,7 +269,7 @@ def score_article(raw: str, gold: Sequence[GoldQuote], view: ToolView) -> list[O
             continue
         total = length(mapped)
         result.found = total > 0 and covered(mapped, tool) >= FOUND_SHARE * total
-        if not result.found or g.kind == "none":
+        if not result.found or g.kind in ("none", "cue"):
             continue
         best = max(view.quotes, key=lambda q: sum(overlap((q.start, q.end), m) for m in mapped))
         result.tool_speaker = _said(best, view)
@@ -265,7 +281,7 @@ def score_article(raw: str, gold: Sequence[GoldQuote], view: ToolView) -> list[O
                 continue
         assert target is not None
         span = map_span(target.frags[0][0], target.frags[-1][1], mapping)
-        result.speaker_right = _matches(best, view, span, target.text, kind)
+        result.speaker_right = _matches(best, view, span, target.text, kind) or _nested(best, view, mapped)
         if not result.speaker_right:
             if best.speaker is None and best.speaker_span is None and not best.speaker_name:
                 result.failure = "no speaker"

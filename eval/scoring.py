@@ -198,12 +198,21 @@ def is_pronoun(text: str) -> bool:
     return bool(words) and len(words) <= 2 and all(w.lower() in PRONOUNS for w in words)
 
 
+# Verbs an annotator may have marked as the Source by mistake ("said", "According to"): the cue.
+_CUE_WORDS = frozenset(
+    "said says say told asked according wrote writes added adds stated noted explained tweeted replied".split()
+)
+
+
 def source_kind(text: str) -> str:
-    """``pronoun``, ``name`` or ``description`` for an annotated source as written.
+    """``pronoun``, ``name``, ``description`` or ``cue`` for an annotated source as written.
 
     A name ends (before any comma or relative clause) in a capitalised word that does not follow
     a preposition: "Ana Ruiz", "longtime pollster Ana Ruiz", "the Ministry" are names; "a spokeswoman
-    for Ruiz", "the Ruiz campaign", "officials" are descriptions.
+    for Ruiz", "the Ruiz campaign", "officials" are descriptions, and so is a description whose
+    head noun comes before a preposition or participle that ends in a name ("a 2011 study in the
+    journal Harbour Notes", "audio provided to The Courier"). ``cue``: the annotation marks the
+    cue itself ("said", "According to"), an error in the gold that names nobody.
     """
     if is_pronoun(text):
         return "pronoun"
@@ -211,8 +220,13 @@ def source_kind(text: str) -> str:
     words = tokens(chunk)
     if not words:
         return "description"
+    if words[0].lower() in _CUE_WORDS and not any(w[:1].isupper() for w in words[1:]):
+        return "cue"  # "said", "According to", "said in a statement"; not "said Ana Ruiz"
     last = words[-1]
     before = words[-2].lower() if len(words) > 1 else ""
+    link = next((i for i, w in enumerate(words) if i > 0 and w.lower() in _LINKS), None)
+    if link is not None and words[link - 1][:1].islower():
+        return "description"  # the head noun is lower-case; the name is in its modifier
     if last[:1].isupper() and before not in _LINKS:
         return "name"
     return "description"

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from eval.polnear import (
+    GoldQuote,
     PolnearError,
     ToolQuote,
     ToolView,
@@ -110,3 +111,36 @@ def test_first_annotator_file_by_name_is_used(tmp_path: Path) -> None:
     (base / "attributions" / "story_a1.ann").write_text(ANN, encoding="utf-8")
     (doc,) = documents(tmp_path, "dev")
     assert doc.annotator_file == "story_a1.ann" and doc.ann == ANN
+
+
+NESTED = "\u201cThe pier is ready,\u201d Ines Vela said, according to the Courier.\n"
+
+
+def _one_quote(text: str, source: str, content: str) -> list[GoldQuote]:
+    """The gold quotations of one invented attribution: ``source`` and ``content`` as they occur in ``text``."""
+    at, start = text.index(source), text.index(content)
+    ann = (
+        f"T1\tSource {at} {at + len(source)}\t{source}\n"
+        f"T2\tContent {start} {start + len(content)}\t{content}\n"
+        "E1\tAttribution:T2 Content:T2 Source:T1"
+    )
+    return gold_quotes(text, parse_ann(ann))
+
+
+def test_a_nested_attribution_accepts_the_inner_speaker() -> None:
+    """The annotator's Content is "'...,' Ines Vela said", reported by the Courier: naming Vela is right."""
+    gold = _one_quote(NESTED, "the Courier", NESTED[: NESTED.index(" said") + 5])
+    vela = NESTED.index("Ines Vela")
+    inner = ToolQuote(1, NESTED.index("\u201d"), None, (vela, vela + 9), "Ines Vela")
+    (outcome,) = score_article(NESTED, gold, ToolView(NESTED, [inner]))
+    assert outcome.speaker_right
+    other = ToolQuote(1, NESTED.index("\u201d"), None, None, "Tomas Brandt")
+    (outcome,) = score_article(NESTED, gold, ToolView(NESTED, [other]))
+    assert outcome.speaker_right is False
+
+
+def test_a_description_is_matched_through_hyphens_and_possessives() -> None:
+    text = "\u201cWe will build it,\u201d the 46-year-old said.\n"
+    gold = _one_quote(text, "the 46-year-old", "\u201cWe will build it,\u201d")
+    (outcome,) = score_article(text, gold, ToolView(text, [ToolQuote(1, 17, None, None, "the 46-year-old")]))
+    assert outcome.speaker_right

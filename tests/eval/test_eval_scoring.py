@@ -48,6 +48,14 @@ def test_offset_map_survives_a_dropped_headline_and_folded_spaces() -> None:
         ("officials", "description"),
         ("she", "pronoun"),
         ("which", "pronoun"),
+        ("a 2011 study in the journal Harbour Notes", "description"),
+        ("audio provided to The Courier", "description"),
+        ("a longtime adviser to both Velas", "description"),
+        ("Secretary of State Ines Vela", "name"),
+        ("said", "cue"),
+        ("According to", "cue"),
+        ("said in a statement", "cue"),
+        ("said Ines Vela", "name"),
     ],
 )
 def test_source_kinds(source: str, kind: str) -> None:

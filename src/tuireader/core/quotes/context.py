@@ -38,12 +38,14 @@ SPEECH_CUES = frozenset(
     asking assured cracked snapped scoffed gushed bragged recounted reported reports write yelled screamed
     shouting yelling chanting exhorted claims cited cites riffed agreed agrees disagreed disagrees barked growled
     mocked mocks reacted sings hollered thundered intoned laughed sighed interjected interrupted whispered
-    murmured notes proclaimed remembered continues demurred citing""".split()
+    murmured notes proclaimed remembered continues demurred citing exclaimed exclaims boomed booms quip quips
+    lectured lecturing mentioned mentions proclaiming proclaims recalling recalls states recommended
+    recommends""".split()
 )
 # Naming verbs: "Smith called it a 'bloodbath'". They attribute a word, not a statement.
 NAMING_CUES = frozenset(
-    """called calls described describes dubbed dubs termed labelled labeled labeling labelling branded
-    characterised characterized characterises characterizes""".split()
+    """called calls calling described describes describing dubbed dubs termed labelled labeled labeling labelling
+    branded characterised characterized characterises characterizes""".split()
 )
 _WORD = re.compile(r"(?<![-\w])[A-Za-z]+\b")
 # Multi-word cues, keyed by their first word, with the rest that must follow it.
@@ -107,6 +109,8 @@ def _clause_start(masked: str, pos: int) -> bool:
     i = pos - 1
     while i >= 0 and masked[i] in " \t":
         i -= 1
+    if i > 0 and masked[i] in "\"”’'»" and masked[i - 1] == MASK:
+        return True  # '"... was not good." Adding, "..."': a quotation ends the sentence before
     return i < 0 or masked[i] in ".!?\n"
 
 
@@ -123,7 +127,7 @@ NOT_NAMES = frozenset(
     scholars historians campaigners unions shareholders customers passengers riders drivers farmers
     among despite although though because unlike like until through across inside outside near behind
     within without along amid following under over about above below between beyond toward towards
-    against since during except instead once unless whether both either neither each every all many most
+    against alongside since during except instead once unless whether both either neither each every all many most
     several some such other another asked speaking hundreds thousands dozens millions scores few
     now so thus instead indeed first finally
     again perhaps maybe yes well oh besides otherwise overall similarly likewise nonetheless nevertheless

@@ -111,7 +111,25 @@ _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+$")
 _GOVERNED = re.compile(r"\b[a-z]{3,}\s+to\s+$")  # "interjected to say", "took the stage to say"
 # '"...," Jo Bloggs, who has chaired the committee since 2014 and ..., said': a long appositive is fine
 _NAME_THEN_APPOSITIVE = re.compile(r"\s*(?:[\w'’.-]+\s+){0,5}[A-Z][\w'’.-]*,[^;:!?]*,\s*$")
+# '"...," a harbour worker, who asked not to be named, told X': a description and its relative clause
+_DESCRIPTION_THEN_RELATIVE = re.compile(
+    r"\s*(?:an?|the|one)\s+(?:[\w'’.-]+\s+){0,4}[\w'’.-]+,\s*(?:who|whom)\b[^;:!?]*,\s*$"
+)
 _ENDS_CLAUSE = tuple(",!?…—–-:;")
+# A newsletter digest: a paragraph opening with a headline in capitals, then quoted lines from the piece.
+_DIGEST_HEADLINE = re.compile(r"\s*((?:[A-Z0-9][A-Z0-9'’:,.&$%-]*\s+){2,}?[A-Z0-9][A-Z0-9'’:,.&$%-]*)\s*[\"“‘']?")
+_FROM_SOURCE = re.compile(r"(?:^|[.:]\s+)From\s+((?:[\w'’.-]+\s+){0,6}[\w'’.-]+)\s*:$")
+_STATEMENT = re.compile(
+    r"\b(?:issued|released|put\s+out|posted|sent|gave)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:statement|letter|memo|message)\b"
+)
+_SUBORDINATE = re.compile(r"(?:,|\s)\s*(?:when|where|as|while|after|before|because|since|until)\s+(?=[A-Za-z])")
+_QUESTION_LEAD = re.compile(rf"\s*(?:And\s+)?[A-Z][^!?\n\"“”‘’{MASK}]{{0,80}}\?\s*")
+_READING = re.compile(r"\b(?:read|reads|reading)\b")
+# Between two quotations of one list or of one subject's verbs: 'called it "a sham" and "..."',
+# 'supports "...," opposes "..."'
+_JOINED = re.compile(r"['’”\"»]?\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:[a-z]+\s+){0,2}")  # after a closing mark
+_TITLED = re.compile(r"\b(?:titled|entitled|headlined)[\s,:]*$")
+_DIGEST_OUTLET = re.compile(r"\[([A-Z][^\[\]\n]{1,40}?)\.?\]\s*$")
 
 
 def extract_quotes(article: Article, mentions: Sequence[Mention]) -> tuple[Quote, ...]:
@@ -197,9 +215,11 @@ class _Attribution:
         self.opens: list[int] = []
         self.headings: set[int] = set()  # start offsets of heading blocks
         self.closes: list[int] = []
+        self._close_at: list[int] = []  # the closing mark of each passage, in the order of ``opens``
 
     def index(self, passages: list[QuotedPassage]) -> None:
         self.opens = [p.open for p in passages]
+        self._close_at = [p.close for p in passages]
         self.closes = sorted(p.close for p in passages)
 
     def _block(self, offset: int) -> int:
@@ -234,6 +254,13 @@ class _Attribution:
             scare = True
         if found is None and not short and previous is not None and self._standalone(q, previous[0]):
             return replace(previous[1], start=q.start, end=q.end)
+        if found is None and not short:
+            found = self._clause_subject(q)
+            if found is not None:
+                cue, speaker, position = found
+                cue = cue or None
+                if speaker is not None and speaker.via not in (UNRESOLVED, ANONYMOUS):
+                    self.finder.remember(position, speaker)
         if speaker is not None and speaker.via in (UNRESOLVED, ANONYMOUS):
             # Named only by a description or an unresolved pronoun: keep the words, claim no entity.
             return Quote(
@@ -259,6 +286,8 @@ class _Attribution:
         sentence = self.sentences.at(q.close)
         limit = min(sentence.end, q.close + _POST_WINDOW)
         i = bisect_right(self.opens, q.close)
+        while i < len(self.opens) and self._title_in_attribution(i):
+            i += 1  # '"...," delegate Bo Roe, wearing "Vote Vela" pins, said': a title inside the attribution
         later = self.opens[i] if i < len(self.opens) else None
         if later is not None:
             limit = min(limit, later)
@@ -307,9 +336,11 @@ class _Attribution:
         ):
             # '"..." since so many cases were close, said Roe': the quotation's words run on, then "said X"
             inverted = self.finder.after(cue.end, limit)
-            if inverted is not None and inverted.via == "name":
-                return word, inverted, cue.start
-        long_ok = _NAME_THEN_APPOSITIVE.match(region) is not None and len(region.split()) <= 30
+            if inverted is not None and inverted.via in ("name", "role", ANONYMOUS):
+                return word, inverted, cue.start  # '"..." for the audit, said one clerk'
+        long_ok = (
+            _NAME_THEN_APPOSITIVE.match(region) is not None or _DESCRIPTION_THEN_RELATIVE.match(region) is not None
+        ) and len(region.split()) <= 30
         if (len(region.split()) > _MAX_SUBJECT_WORDS and not long_ok) or _sentence_break(region):
             return None
         if not region.strip() or word in SUBJECT_AFTER:
@@ -332,8 +363,9 @@ class _Attribution:
         if first in ("and", "but", "or", "as", "while", "which", "that", "who", "with", "to", "in", "for", "so"):
             # '"... worked so hard" for the victory, Roe said': the subject after the last comma
             comma = region.rfind(",")
-            if not opens_sentence or comma < 0:
-                return None
+            sentence_start = self.sentences.at(q.open).start
+            if comma < 0 or not (opens_sentence or not cues(masked, sentence_start, q.open)):
+                return None  # 'Its main finding is that "..." in a flood, Roe said': no other cue before
             speaker = self.finder.before(base + lead_end + comma + 1, cue.start)
             if speaker is None or speaker.via != "name":
                 return None
@@ -342,6 +374,12 @@ class _Attribution:
         if speaker is None:
             return None
         return word, speaker, cue.start
+
+    def _title_in_attribution(self, i: int) -> bool:
+        """Whether the ``i``-th quotation is a short name in capitals ("Vote Vela") inside narration."""
+        start, close = self.opens[i] + 1, self._close_at[i]
+        words = self.text[start:close]
+        return _words(words) <= 4 and _title_case(words) and self.masked[close + 1 : close + 3].strip()[:1].isalpha()
 
     def _before(self, q: QuotedPassage, passages: list[QuotedPassage]) -> tuple[str, Speaker | None, int] | None:
         """``X said: "..."``, ``He remarked, '...'``, ``X said the plan was "dead"``."""
@@ -380,7 +418,10 @@ class _Attribution:
         cue = found[-1]
         word = _cue_word(cue.word)
         if word in SUBJECT_AFTER or masked[cue.start].isupper():  # "according to X", "Said X, who ...: '...'"
-            return word, self.finder.after(cue.end, hi), cue.start
+            speaker = self.finder.after(cue.end, hi)
+            if speaker is None and word.endswith("ing") and not masked[cue.end : hi].strip(" ,:\xa0"):
+                speaker = self._previous_subject(sentence)  # 'Roe said ... . Adding, "..."': the last speaker
+            return word, speaker, cue.start
         by = _BY_AGENT.match(masked, cue.end, hi)
         if by is not None:  # "Roe was asked by host Jo Bloggs, '...'": the agent speaks
             agent = self.finder.after(by.end(), hi)
@@ -393,7 +434,11 @@ class _Attribution:
                 return word, subject, cue.start
         if _GOVERNED.search(masked, max(lo, cue.start - 40), cue.start) or word.endswith("ing"):
             # "Roe lobbied for the ban, saying, '...'", "Roe interjected to say: '...'": the clause's subject
-            speaker = self._earlier_cue_subject(found, lo, cue) or self.finder.leading(sentence, cue.start)
+            speaker = (
+                self._earlier_cue_subject(found, lo, cue)
+                or self._clause_before_participle(sentence, cue)
+                or self.finder.leading(sentence, cue.start)
+            )
             if speaker is not None:
                 return word, speaker, cue.start
         i = bisect_left(self.closes, cue.start) - 1  # the last quotation closed before the cue
@@ -414,20 +459,46 @@ class _Attribution:
             speaker = self.finder.leading(sentence, cue.start)
         return word, speaker, cue.start
 
+    def _previous_subject(self, sentence: Span) -> Speaker | None:
+        """The subject of the speech verb of the sentence before ``sentence``, in the same paragraph."""
+        index = self.sentences.index(sentence.start)
+        if index == 0:
+            return None
+        prev = self.sentences.spans[index - 1]
+        if self._block(prev.start) != self._block(sentence.start):
+            return None
+        return self.finder.refs.sentence_subject(prev, sentence.start)
+
     def _earlier_cue_subject(self, found: list[Cue], lo: int, cue: Cue) -> Speaker | None:
         """The named subject of the first finite cue before ``cue`` in the same sentence."""
         for earlier in found:
             if earlier.start >= cue.start:
                 break
-            if earlier.word.endswith("ing") or earlier.word in SUBJECT_AFTER:
-                continue
+            if earlier.word.endswith("ing") or earlier.word in SUBJECT_AFTER or earlier.word in NAMING_CUES:
+                continue  # not "amid the union calls for a strike, Roe said": a noun more often than not
             i = bisect_left(self.closes, earlier.start) - 1
             start = self.closes[i] + 1 if i >= 0 and self.closes[i] >= lo else lo
             subject = self.finder.before(start, earlier.start)
-            if subject is not None and subject.via in ("name", "pronoun"):
-                return subject
+            if subject is not None and subject.via in ("name", "pronoun", "role", ANONYMOUS):
+                return subject  # "even one dock worker said ..., adding": a description too
             return None
         return None
+
+    def _clause_before_participle(self, sentence: Span, cue: Cue) -> Speaker | None:
+        """ "..., when fans ran onto the pitch, chanting '...'": the subject of the clause the
+        participle follows, when a subordinate clause comes right before it."""
+        if not cue.word.endswith("ing"):
+            return None
+        clauses = list(_SUBORDINATE.finditer(self.masked, sentence.start, cue.start))
+        if not clauses:
+            return None
+        start = clauses[-1].end()
+        if MASK in self.masked[start : cue.start] or not self.masked[start : cue.start].rstrip().endswith(","):
+            return None
+        speaker = self.finder.leading(Span(start, cue.start), cue.start)
+        if speaker is None or speaker.via == UNRESOLVED or not self.finder.plausible_subject(speaker):
+            return None
+        return speaker
 
     def _introduced(self, q: QuotedPassage) -> tuple[str, Speaker | None, int] | None:
         """No cue verb: ``Roe: "..."``, ``Roe resisted: "..."``, a paragraph ``Transcript as follows:``
@@ -441,6 +512,11 @@ class _Attribution:
                 prev = self.blocks[block - 1]
                 lo, hi = self.sentences.at(prev.end - 1).start, prev.end
         clause = masked[lo:hi].rstrip()
+        source = _FROM_SOURCE.search(clause)
+        if source is not None:  # 'From the report: "..."', 'From Roe's post: "..."'
+            found = self.finder.classify(lo + source.start(1), lo + source.end(1))
+            if found is not None and found.via != UNRESOLVED:
+                return "", found, found.start
         if clause.endswith(":") and 0 < len(clause[:-1].split()) <= _INTRO_WORDS and MASK not in clause:
             colon = lo + len(clause) - 1
             dash = list(_HEADLINE_DASH.finditer(masked, lo, colon))
@@ -464,16 +540,31 @@ class _Attribution:
         if index == 0:
             return None
         prev = self.sentences.spans[index - 1]
-        if self._block(prev.start) != self._block(q.open) or MASK in masked[prev.start : prev.end]:
+        block = self._block(q.open)
+        opens_paragraph = _blank(masked, self.blocks[block].start, q.open)
+        if not (self._block(prev.start) == block or opens_paragraph) or MASK in masked[prev.start : prev.end]:
             return None
         found = cues(masked, prev.start, prev.end)
-        if not found or not _AFTER_LAST_CUE.fullmatch(masked, found[-1].end, prev.end):
-            return None
-        found = found[-1:]
-        speaker = self.finder.before(prev.start, found[0].start)
-        if speaker is None or speaker.via not in ("name", "pronoun", "description", "role"):
-            return None
-        return found[0].word, speaker, found[0].start
+        if found and _AFTER_LAST_CUE.fullmatch(masked, found[-1].end, prev.end):
+            speaker = self.finder.before(prev.start, found[-1].start)
+            if speaker is not None and speaker.via in ("name", "pronoun", "description", "role"):
+                return found[-1].word, speaker, found[-1].start
+        # 'Roe said the plan was late. "..."', 'The council issued a statement on Monday.' then a quotation:
+        # the words of whoever the sentence before says spoke
+        statement = _STATEMENT.search(masked, prev.start, prev.end)
+        if statement is not None:
+            speaker = self.finder.leading(prev, statement.start())
+            if speaker is not None and speaker.via != UNRESOLVED and self.finder.plausible_subject(speaker):
+                return "", speaker, speaker.start
+        for cue in found:
+            if cue.word.endswith("ing") or cue.word in SUBJECT_AFTER or cue.word in NAMING_CUES:
+                continue
+            # "Roe frowned and mentioned that ...": the subject of the coordinated verbs
+            speaker = self.finder.before(prev.start, cue.start) or self.finder.leading(prev, cue.start)
+            if speaker is not None and speaker.via in ("name", "pronoun", "role"):
+                return cue.word, speaker, cue.start
+            break
+        return None
 
     def _credit(self, q: QuotedPassage) -> Speaker | None:
         """ ``"..." — Roe`` ending the paragraph, or a paragraph of its own ``- Roe.`` after a quotation paragraph."""
@@ -494,12 +585,51 @@ class _Attribution:
         speaker = self.finder.after(base + dash.start(1), base + dash.end(1))
         return speaker if speaker is not None and speaker.via == "name" else None
 
-    def _standalone(self, q: QuotedPassage, prev: QuotedPassage) -> bool:
-        """A whole-sentence quotation right after another one (same or previous paragraph)."""
+    def _clause_subject(self, q: QuotedPassage) -> tuple[str, Speaker | None, int] | None:
+        """No cue: a quotation inside a sentence is the words of that sentence's subject, whatever the
+        verb (``Roe thanked them for "..."``, ``Roe released a memo titled "..."``, ``the report found
+        "..."``); or a digest's headline in capitals before it (``A HEADLINE "..." [Outlet.]``)."""
         masked = self.masked
-        if not _blank(masked, self.sentences.at(q.open).start, q.open):
-            return False
+        sentence = self.sentences.at(q.open)
+        if _blank(masked, sentence.start, q.open):
+            return None
+        block = self.blocks[self._block(q.open)]
+        headline = _DIGEST_HEADLINE.fullmatch(masked, block.start, q.open)
+        if headline is not None:
+            lo, hi = headline.start(1), headline.end(1)
+            outlet = _DIGEST_OUTLET.search(masked, q.close, block.end)
+            name = masked[lo:hi] + (f" ({outlet.group(1)})" if outlet is not None else "")
+            return "", Speaker(lo, hi, name, ANONYMOUS), lo
+        if _title_case(self.text[q.start : q.end]) and not _TITLED.search(masked, max(0, q.open - 12), q.open):
+            return None  # 'Roe appeared on "Late Night Live"': the name of a show or book, not words said
+        before = masked.rfind(MASK, sentence.start, q.open)
+        joined = before >= 0 and _JOINED.fullmatch(masked, before + 2, q.open) is not None
+        if before >= 0 and (
+            not joined or cues(masked, sentence.start, q.open) or _READING.search(masked, sentence.start, q.open)
+        ):
+            # another quotation before it in the sentence: only 'called it "a sham" and "..."' (no cue
+            # before: 'banners reading "..." and "..."' are the banners', not the marchers')
+            return None
+        speaker = self.finder.leading(sentence, q.open)
+        if speaker is None or speaker.via == UNRESOLVED or speaker.start >= q.open:
+            return None
+        if not self.finder.plausible_subject(speaker):
+            return None
+        return "", speaker, speaker.start
+
+    def _standalone(self, q: QuotedPassage, prev: QuotedPassage) -> bool:
+        """A whole-sentence quotation right after another one (same or previous paragraph), or a
+        quotation inside narration of the same paragraph that names nobody else (``"...," Roe said.
+        Now, "..."``)."""
+        masked = self.masked
         block, prev_block = self._block(q.open), self._block(prev.close)
+        if prev_block in (block, block - 1) and _QUESTION_LEAD.fullmatch(masked, self.blocks[block].start, q.open):
+            return True  # an interview digest: 'Mayor Roe? "A good man."' after '"...," she said.'
+        if not _blank(masked, self.sentences.at(q.open).start, q.open):
+            after_attribution = self.sentences.at(prev.close).end
+            if block != prev_block or after_attribution > q.open or cues(masked, after_attribution, q.open):
+                return False
+            return not self.finder.refs.names_between(after_attribution, q.open)
         if {self.blocks[block].start, self.blocks[prev_block].start} & self.headings:
             return False  # a quoted subheading is nobody's continuation
         if not (prev_block == block or (prev_block == block - 1 and q.open == self.blocks[block].start)):
@@ -507,6 +637,12 @@ class _Attribution:
         # Narration naming someone else between the two ("Jones shook his head.") breaks the chain.
         after_attribution = self.sentences.at(prev.close).end
         return not self.finder.refs.names_between(after_attribution, q.open)
+
+
+def _title_case(words: str) -> bool:
+    """Whether every longer word is capitalised: the name of a work ("The Art of the Deal")."""
+    long = [w for w in re.findall(r"[^\W\d_][\w'’-]*", words) if len(w) > 3]
+    return bool(long) and all(w[0].isupper() for w in long)
 
 
 def _blank(text: str, lo: int, hi: int) -> bool:

@@ -53,6 +53,18 @@ _FEMALE_BEFORE = re.compile(
 )
 _AGE_DESCRIPTION = re.compile(r"the\s+\d+-year-old(?:\s+\w+)?", re.IGNORECASE)
 
+# What "it said" may stand for when no organisation is named: a document quoted before.
+_DOCUMENTS = frozenset(
+    """report study memo letter statement document paper survey poll analysis ad video release filing complaint
+    lawsuit ruling order email message note post tweet website book platform proposal plan bill resolution
+    review audit assessment guidance policy""".split()
+)
+_THING_PHRASE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,2}?(?i:"
+    + "|".join(sorted(_DOCUMENTS | _ORG_HEADS))
+    + r")\b(?!['’])"
+)
+_NAME_QUESTION = re.compile(r"\s*(?:And\s+)?(?:[A-Z][\w'’.-]*\s+){0,5}(?:of\s+[A-Z][\w'’.-]*\s*)?[A-Z][\w'’-]*\?\s*")
 _MAX_WALK = 12  # sentences walked back for an antecedent; beyond that the reference is a guess
 _SENTENCE_WINDOW = 600  # characters of one (run-on) sentence examined
 _MAX_EARLIER = 40  # sentences searched before the walked stretch
@@ -103,6 +115,7 @@ class References:
         self.speaker_spans: set[tuple[int, int]] = set()
         self.speaker_names: set[str] = set()
         self._resolving = False
+        self._document: tuple[int, Speaker] | None = None  # the last document quoted ("the report"), for "it"
         self._subjects: dict[int, Speaker | None] = {}  # sentence start -> its speech verb's subject
 
     def description(self, lo: int, hi: int) -> Speaker:
@@ -171,7 +184,23 @@ class References:
     def pronoun(self, start: int, end: int) -> Speaker:
         """Most recent fitting antecedent, preferring the same or previous paragraph."""
         found = self._antecedent(start, end)
+        if found is None and self.masked[start:end].lower() == "it":
+            found = self._thing(start, end)
         return found if found is not None else Speaker(start, end, self.masked[start:end], UNRESOLVED)
+
+    def _thing(self, start: int, end: int) -> Speaker | None:
+        """What "it said" stands for when no organisation is named nearby: the last document or body
+        written as a description in this paragraph or the one before ("The email includes ...",
+        "putting out a statement", "the report said"), kept as the article writes it."""
+        block = _bisect(self.block_starts, start)
+        floor = self.blocks[max(0, block - 1)].start if self.blocks else 0
+        best: tuple[int, Speaker] | None = None
+        if self._document is not None and floor <= self._document[0] < start:
+            best = self._document
+        for match in _THING_PHRASE.finditer(self.masked, max(floor, start - _DESCRIPTION_WINDOW), start):
+            if best is None or match.start() > best[0]:
+                best = (match.start(), Speaker(start, end, " ".join(match.group().split()), ANONYMOUS))
+        return replace(best[1], start=start, end=end) if best is not None else None
 
     def _antecedent(self, start: int, end: int, as_pronoun: str | None = None) -> Speaker | None:
         pronoun = as_pronoun or self.masked[start:end].lower()
@@ -185,7 +214,7 @@ class References:
         else:
             labels = (Label.ORG, Label.PERSON, None)
         block = max(0, _bisect(self.block_starts, start))
-        near = block - 1 if pronoun != "it" else block
+        near = block - 1
         floor = self.blocks[near].start if self.blocks and near >= 0 else 0
         # Walk back sentence by sentence: the latest one that attributes speech or names someone wins.
         index = self.sentences.index(start) if self.sentences.spans else -1
@@ -196,6 +225,9 @@ class References:
             span = self.sentences.spans[index]
             if span.end <= floor:
                 break
+            if span.end <= start and _NAME_QUESTION.fullmatch(self.masked, span.start, span.end):
+                index -= 1  # 'Mayor Roe? "Strong," he said.': the one asked about is not the speaker
+                continue
             subject = self._cue_subject(span, start)
             if (
                 subject is not None
@@ -279,6 +311,10 @@ class References:
             chosen = (persons or full or in_sentence)[0]
         return Speaker(chosen.start, chosen.end, chosen.name, "pronoun", chosen.label)
 
+    def sentence_subject(self, sentence: Span, before: int) -> Speaker | None:
+        """The subject of the first speech verb of ``sentence`` before ``before`` (None: none, or nobody named)."""
+        return self._cue_subject(sentence, before)
+
     def _cue_subject(self, sentence: Span, before: int) -> Speaker | None:
         """The subject of the first speech verb in an earlier sentence ("X, the manager, said ...")."""
         if self._resolving:
@@ -304,7 +340,14 @@ class References:
         return found
 
     def remember(self, position: int, speaker: Speaker) -> None:
-        if speaker.via in (ANONYMOUS, UNRESOLVED):
+        if speaker.via == ANONYMOUS:
+            words = speaker.name.lower().split()
+            head = words[-1]
+            thing = head in _DOCUMENTS or head in _ORG_HEADS
+            if len(words) <= 6 and words[0] in ("the", "a", "an", "this", "that") and thing:
+                self._document = (position, speaker)
+            return
+        if speaker.via == UNRESOLVED:
             return
         at = bisect_right(self.resolved_at, position)
         self.resolved_at.insert(at, position)

@@ -47,6 +47,14 @@ _LEADING_DESCRIPTION = re.compile(
     r"|(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+)"  # "Roe's right-hand woman"
     r"((?:[A-Za-z][\w'’-]*\s+){0,5}[a-z][\w'’-]*)"
 )
+_VERB_NEXT = re.compile(rf"\s+(?:(?:a|an|the|his|her|its|their|that|this)\s|{MASK}|[\"“‘'])")
+_QUOTED_AS = re.compile(r"\s+(?:was|is|were|are|has\s+been|had\s+been|have\s+been)\s+(?:\w+ly\s+)?quoted\s+as$")
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]+,(?:[^()—–\n]{0,30})?\s*(?:\([^()]{1,30}\))?\s*(?:—|–|--)\s*")
+_NAME_AFTER_ROLE = re.compile(r"\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*)(?=[\s,.;:])")
+_DETERMINER_START = r"(?:the|a|an|about|some|many|several|dozens|hundreds|thousands|more|most|few|\d[\d,]*)\s"
+_SECOND_INTRO = re.compile(
+    r"(?:after|before|when|while|as|since|although|though|if|because|despite|during|once|until|in|on|at)\s[^,]{0,120}?,\s*"
+)
 _NP_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _IRREGULAR_PAST = frozenset(
     """sent said told gave made took went came got put ran wrote spoke met left kept held brought thought felt found
@@ -80,6 +88,12 @@ _APPOSITIVE_START = re.compile(r"(?:who|which|whose|\d|[RDI]-[A-Z]|[a-z])")
 _REPRESENTATIVE = re.compile(
     r"\b(spokes(?:person|man|woman)|representatives?|press\s+secretary|office|lawyers?|attorneys?|aides?"
     r"|advisers?|advisors?|campaign|government|team|family|press\s+office)\s+(?:for|of|to)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+# "Roe's letter", "Roe's Facebook post": a document stands for its author
+_POSSESSIVE_DOCUMENT = re.compile(
+    r"['’]s\s+(?:[A-Za-z][\w-]*\s+){0,2}(statement|post|letter|tweet|website|memo|report|book|speech|column"
+    r"|release|message|remarks|op-ed|essay|ad)\s*$",
     re.IGNORECASE,
 )
 _POSSESSIVE_ROLE = re.compile(
@@ -144,6 +158,9 @@ class SpeakerFinder:
                 continue
             break
         seg_end = lo + len(text[lo:end].rstrip())
+        quoted_as = _QUOTED_AS.search(text, lo, seg_end)
+        if quoted_as is not None:  # '"...," Roe was quoted as saying'
+            seg_end = quoted_as.start()
         paren = _PARENTHESIS_END.search(text, lo, seg_end)
         if paren is not None and paren.start() > lo:  # "Sen. Jo Bloggs (R-Fla.) said"
             seg_end = paren.start()
@@ -163,6 +180,17 @@ class SpeakerFinder:
         with_ = re.match(r"\s*with\s+", text[start:seg_end])
         if with_ is not None:  # "with Roe reportedly yelling: '...'"
             start += with_.end()
+        if (
+            last is not None
+            and last.group().lower() == "who"
+            and len(text[start:seg_end].split()) >= 3
+            and text[lo : last.start()].strip()
+        ):
+            # "a port official who asked not to be named said": the who-clause is done,
+            # the subject is the noun before it
+            found = self._relative_antecedent(lo, last.start())
+            if found is not None:
+                return found
         found = self._classify(start, seg_end)
         if found is not None and last is not None and last.group().lower() == "what":
             found = replace(found, relative=True)  # "what it calls": the narrator's phrase, not a speech act
@@ -197,6 +225,8 @@ class SpeakerFinder:
                 continue
             if i < len(parts) - 2 and _APPOSITIVE_START.match(words) and not words.startswith(("the ", "a ", "an ")):
                 continue
+            if i > 0 and (re.match(r"(?:who|which|whose)\b", words) or re.fullmatch(r"[a-z]+(?:ed|ing|ly)", words)):
+                continue  # "a clerk, who asked not to be named, told X": the noun before the clause
             if i > 0 and _PLACE_PART.match(text, parts[i - 1][0], parts[i - 1][1]):
                 continue  # "Jo Bloggs, 30, of Ashford, Vt., said": the rest of a place
             start = p_lo
@@ -249,17 +279,31 @@ class SpeakerFinder:
         opening = _OPENING_QUOTE.match(text, lo, hi)
         if opening is not None:  # '"...," Roe said, adding: "..."': the subject follows the first quotation
             lo = opening.end()
+        dateline = _DATELINE.match(text, lo, hi)
+        if dateline is not None:  # "ASHFORD, July 25 (Wire) — The council said": not the wire's words
+            lo = dateline.end()
+        conjunction = re.match(r"\s*(?:And|But|So|Yet|Or)\s+(?=[a-z])", text[lo:hi])
+        if conjunction is not None:  # "And they praised '...'"
+            lo += conjunction.end()
         first = re.match(r"\s*(\w+)", text[lo:hi])
         if first and first.group(1).lower() in PRONOUNS:
             return self.refs.pronoun(lo + first.start(1), lo + first.end(1))
         opener = first.group(1) if first else ""
         # "Here in Ashford, Roe ...", "Appearing before supporters, Roe ...": an opening phrase, then the subject
         adverbial = (opener.lower() in NOT_NAMES or opener.endswith(("ing", "ed", "ly"))) and opener.lower() not in (
-            "the a an this that these those his her their its our"
+            "the a an this that these those his her their its our another each every some many several both either"
+            " neither all most few one"
         ).split()
         intro = re.match(r"[^,]{0,150}?,\s*", text[lo:hi]) if opener[:1].isupper() and adverbial else None
-        head = lo + intro.end() if intro and text[lo + intro.end() : lo + intro.end() + 1].isupper() else lo
         subject_at = lo + intro.end() if intro else lo
+        while intro is not None:  # "In June, after Roe fell ill, Vela wrote ...": a second opening clause
+            more = _SECOND_INTRO.match(text, subject_at, hi)
+            if more is None:
+                break
+            subject_at = more.end()
+        # "As Roe spoke, the council was ...": the subject after the opening clause, not a name in it
+        article = re.match(_DETERMINER_START, text[subject_at : subject_at + 12], re.IGNORECASE) is not None
+        head = subject_at if intro and (text[subject_at : subject_at + 1].isupper() or article) else lo
         after_intro = re.match(r"(\w+)\b", text[subject_at:hi]) if subject_at > lo else None
         if after_intro is not None and after_intro.group(1).lower() in PRONOUNS:
             return self.refs.pronoun(subject_at, subject_at + after_intro.end(1))  # "Even before the vote, she said"
@@ -276,11 +320,17 @@ class SpeakerFinder:
                     or (w.endswith("ed") and w not in _ED_NOUNS)
                 ):
                     break
+                if w.endswith("s") and _VERB_NEXT.match(text, word.end(), hi):
+                    break  # "Roe's letter makes a case": a verb before its object
                 if w[:1].islower():  # "The former Republican presidential candidate": ends on a noun
                     end = word.end()
             appositive = re.match(r"\s*,([^,]{1,60}),", text[end:hi])
             named = self._name_in(end + 1, end + appositive.end(1), at_end=True) if appositive else None
             if named is not None:  # "The judge, Carla Mendes, rejected it and said"
+                return named
+            following = _NAME_AFTER_ROLE.match(text, end, hi) if end > np.start(1) else None
+            named = self._name_in(following.start(1), following.end(1), at_end=True) if following else None
+            if named is not None:  # "The Courier sports columnist Jo Roe wrote"
                 return named
             if end > np.start(1):
                 found = self._classify(subject_at, end)
@@ -304,6 +354,20 @@ class SpeakerFinder:
             n = names[0]
             return Speaker(n.start, n.end, n.name, "name")
         return None
+
+    def plausible_subject(self, speaker: Speaker) -> bool:
+        """Whether a subject read without a speech verb can be someone: not a stray capitalised word
+        ("Wait, it gets better:"), not an abbreviation ("N.H."), not a clause taken for a description
+        ("the size of the crowd doesn't please")."""
+        if speaker.via == ANONYMOUS:
+            words = speaker.name.split()
+            return len(words) <= 5 and _noun_phrase(words) and not any(w.endswith(("n't", "n’t")) for w in words)
+        if speaker.label is not None or speaker.via != "name" or " " in speaker.name.strip():
+            return True
+        word = speaker.name.strip(" .")
+        if "." in word and len(word.replace(".", "")) <= 4:
+            return False
+        return gz.english_frequency(word.lower()) < _COMMON_ZIPF or word in gz.given_names() or word in gz.surnames()
 
     def _sentence_opener(self, name: Candidate, head: int) -> bool:
         """ "Weeks later", "Buying a gun": a common word capitalised only because it opens the sentence."""
@@ -349,6 +413,9 @@ class SpeakerFinder:
             hi -= 1
         if lo >= hi or MASK in text[lo:hi]:
             return None
+        adverb = re.match(r"(?:even|also|only|just|then)\s+(?=\w)", text[lo:hi], re.IGNORECASE)
+        if adverb is not None:  # "even one dock worker said"
+            lo += adverb.end()
         source = _DOCUMENT_FROM.match(text, lo, hi)
         if source:  # "a statement from the Acme Corporation" -> the Acme Corporation
             lo = source.end()
@@ -374,6 +441,12 @@ class SpeakerFinder:
             if who is not None:
                 role = " ".join(poss.group(1).lower().split())
                 return Speaker(who.start, who.end, f"{who.name}'s {role}", "role", who.label)
+        document = _POSSESSIVE_DOCUMENT.search(text, lo, hi)
+        if document:
+            who = self._name_in(lo, document.start(), at_end=True)
+            if who is not None:
+                written = " ".join(text[who.start : hi].split())
+                return Speaker(who.start, who.end, written, "role", who.label)
         if words[0].lower() in ("a", "an", "one", "another", "some", "several", "two", "three"):
             return Speaker(lo, hi, text[lo:hi], ANONYMOUS)  # "a Democrat", "one EU diplomat": nobody named
         of = re.search(r"([A-Z][\w'’.-]*)\s+of\s+", text[lo:hi])
