@@ -5,7 +5,10 @@ key phrases, proper names in the text) and were published close together. Compar
 would take hours at 10,000 articles, so candidate pairs come from an inverted index: only
 features held by few articles (a mayor, a terminal, a village) generate pairs, and their shared
 weight is the pairs' similarity. Common features ("police", a capital city) are too widespread to
-say anything about an event and are never indexed, though they still count in the similarity.
+say anything about an event and are never indexed (nor counted in the dot products), though they
+still count in each article's norm. The pairs and their scores are computed in numpy arrays: their
+number grows faster than the articles (stories of one kind share rare wording), their cost per
+pair is then a few machine operations.
 Links are then taken strongest first into a union-find, but two groups merge only if most pairs
 across them are at least loosely similar, so a round-up article that mentions three events cannot
 chain them into one story.
@@ -15,11 +18,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import math
+import operator
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
 
 from tuireader.core.unionfind import UnionFind
 from tuireader.model import Analysis, Article, ArticleAnalysis, Entity, Label, Story
@@ -72,27 +80,34 @@ def find_stories(analysis: Analysis) -> Grouping:
     if n == 0:
         return Grouping([], 0, 0)
     features = [article_features(a, analysis.by_article.get(a.id)) for a in articles]
-    df: Counter[str] = Counter()
-    for feats in features:
-        df.update(feats.keys())
-    idf = {f: math.log((n + 1) / count) + 1.0 for f, count in df.items()}
-    vectors = [{f: w * idf[f] for f, (w, _) in feats.items()} for feats in features]
-    norms = [math.sqrt(sum(w * w for w in vec.values())) or 1.0 for vec in vectors]
+    # One row per (article, feature), features numbered in the order first seen.
+    number: defaultdict[str, int] = defaultdict(itertools.count().__next__)
+    feature = np.fromiter(itertools.chain.from_iterable(map(number.__getitem__, f) for f in features), np.int64)
+    raw = np.fromiter(itertools.chain.from_iterable(map(_first, f.values()) for f in features), np.float64)
+    owner = np.repeat(np.arange(n, dtype=np.int64), [len(f) for f in features])
+    df = np.bincount(feature, minlength=len(number))
+    idf = {f: math.log((n + 1) / count) + 1.0 for f, count in zip(number, df.tolist(), strict=True)}
+    weight = raw * np.array(list(idf.values()))[feature]
+    norms = np.sqrt(np.bincount(owner, weights=weight * weight, minlength=n))
+    norms[norms == 0] = 1.0
 
-    dots = _candidate_dots(vectors, df, n)
-    days = [_day(a.published) for a in articles]
-    scores: dict[int, float] = {}
-    for key, dot in dots.items():
-        i, j = divmod(key, n)
-        scores[key] = dot / (norms[i] * norms[j]) * _date_factor(days[i], days[j])
+    pairs, dots = _candidate_dots(owner, feature, weight, df, n)
+    left, right = np.divmod(pairs, n)
+    days = np.array([_day(a.published) or 0 for a in articles], dtype=np.int64)  # 0: no date
+    scores = dots / (norms[left] * norms[right]) * _date_factors(days[left], days[right])
+    loose = set(pairs[scores >= LINK_THRESHOLD * LOOSE].tolist())
+    strong = np.flatnonzero(scores >= LINK_THRESHOLD)
+    # Strongest first; equal scores in the order the pairs were found.
+    links = pairs[strong[np.argsort(-scores[strong], kind="stable")]].tolist()
+
     sets = UnionFind(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     joined = 0
     # Strongest links first; two groups merge only if they are similar on average, so one
     # article that mentions two events (a round-up) cannot chain them together.
-    for key in sorted((k for k, v in scores.items() if v >= LINK_THRESHOLD), key=scores.__getitem__, reverse=True):
+    for key in links:
         a, b = (sets.find(x) for x in divmod(key, n))
-        if a == b or _support(members[a], members[b], scores, n) < MERGE_SUPPORT:
+        if a == b or _support(members[a], members[b], loose, n) < MERGE_SUPPORT:
             continue
         root, other = min(a, b), max(a, b)
         sets.attach(other, root)
@@ -102,7 +117,7 @@ def find_stories(analysis: Analysis) -> Grouping:
     entities = {e.id: e for e in analysis.entities}
     stories = [_story(articles, [features[i] for i in members], members, idf, entities) for members in groups.values()]
     stories.sort(key=lambda s: (-len(s[1]), s[2], s[3]))
-    return Grouping([s[0] for s in stories], len(dots), joined)
+    return Grouping([s[0] for s in stories], len(pairs), joined)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -110,27 +125,28 @@ def find_stories(analysis: Analysis) -> Grouping:
 
 
 Features = dict[str, tuple[float, str]]  # key -> (weight before idf, display form)
+_first = operator.itemgetter(0)
 
 
 def article_features(article: Article, found: ArticleAnalysis | None) -> Features:
     """Keys are prefixed by kind: e(ntity), t(opic), n(ame). Weights grow with repetition."""
-    counts: Counter[str] = Counter()
-    shown: dict[str, str] = {}
-
-    def add(key: str, form: str) -> None:
-        counts[key] += 1
-        shown.setdefault(key, form)
-
+    keys: list[str] = []
+    forms: list[str] = []
     if found is not None:
         for mention in found.mentions:
             if mention.label in _ENTITY_LABELS:
-                add("e:" + (mention.entity or _fold(mention.text)), mention.text)
+                keys.append("e:" + (mention.entity or _fold(mention.text)))
+                forms.append(mention.text)
         for topic in found.topics:
-            if _fold(topic):
-                add("t:" + _fold(topic), topic)
+            if folded := _fold(topic):
+                keys.append("t:" + folded)
+                forms.append(topic)
     for name in _names(article):
-        add("n:" + _fold(name), name)
-    return {key: (_KIND_WEIGHT[key[0]] * (1.0 + math.log(c)), shown[key]) for key, c in counts.items()}
+        # Names are words joined by single spaces: folding them needs no splitting.
+        keys.append("n:" + name.casefold().replace("’", "'"))
+        forms.append(name)
+    shown = dict(zip(reversed(keys), reversed(forms), strict=True))  # each key's first form
+    return {key: (_KIND_WEIGHT[key[0]] * (1.0 + math.log(c)), shown[key]) for key, c in Counter(keys).items()}
 
 
 def _names(article: Article) -> Iterable[str]:
@@ -181,16 +197,6 @@ def _day(published: str | None) -> int | None:
         return None
 
 
-def _date_factor(a: int | None, b: int | None) -> float:
-    """1 for articles published within a couple of days; fading to 0 over ``DATE_WINDOW`` days."""
-    if a is None or b is None:
-        return 1.0
-    gap = abs(a - b) - SAME_DAYS
-    if gap <= 0:
-        return 1.0
-    return max(0.0, 1.0 - gap / DATE_WINDOW)
-
-
 # ---------------------------------------------------------------------------------------------
 # Candidates
 
@@ -204,30 +210,47 @@ def index_cap(n: int) -> int:
     return 30 + n // 100
 
 
-def _candidate_dots(vectors: Sequence[Mapping[str, float]], df: Mapping[str, int], n: int) -> dict[int, float]:
-    """Dot products over rare shared features, for the pairs that share any (key ``i * n + j``)."""
+Ints = npt.NDArray[np.int64]
+Floats = npt.NDArray[np.float64]
+
+
+def _candidate_dots(owner: Ints, feature: Ints, weight: Floats, df: Ints, n: int) -> tuple[Ints, Floats]:
+    """Dot products over rare shared features, for the pairs that share any.
+
+    ``owner``, ``feature`` and ``weight`` are one row per (article, feature), in article order.
+    Returns the pairs (key ``i * n + j``, ``i < j``) in the order first found, feature by feature,
+    and their dot products; all in arrays, so the work per pair is a few machine operations.
+    """
     cap = index_cap(n)
-    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for i, vec in enumerate(vectors):
-        for f, w in vec.items():
-            if 2 <= df[f] <= cap:
-                postings[f].append((i, w))
-    dots: dict[int, float] = defaultdict(float)
-    for posting in postings.values():
-        for x, (i, wi) in enumerate(posting):
-            base = i * n
-            for j, wj in posting[x + 1 :]:
-                dots[base + j] += wi * wj
-    return dots
+    rows = np.flatnonzero((df[feature] >= 2) & (df[feature] <= cap))
+    rows = rows[np.argsort(feature[rows], kind="stable")]  # each feature's articles, in article order
+    articles, weights, features = owner[rows], weight[rows], feature[rows]
+    # Each row pairs with the rows after it that hold the same feature.
+    ends = np.searchsorted(features, features, side="right")
+    after = ends - np.arange(len(rows)) - 1
+    first = np.repeat(np.arange(len(rows)), after)
+    second = first + 1 + np.arange(len(first)) - np.repeat(np.cumsum(after) - after, after)
+    keys = articles[first] * n + articles[second]
+    pairs, found_at, which = np.unique(keys, return_index=True, return_inverse=True)
+    dots = np.bincount(which.ravel(), weights=weights[first] * weights[second], minlength=len(pairs)).astype(float)
+    order = np.argsort(found_at, kind="stable")
+    return pairs[order], dots[order]
 
 
-def _support(xs: Sequence[int], ys: Sequence[int], scores: Mapping[int, float], n: int) -> float:
-    """Share of the pairs across two groups that are at least loosely similar."""
-    floor = LINK_THRESHOLD * LOOSE
+def _date_factors(a: Ints, b: Ints) -> Floats:
+    """1 for articles published within a couple of days; fading to 0 over ``DATE_WINDOW`` days.
+    For arrays of day numbers; 0 is no date (no penalty)."""
+    gap = np.abs(a - b) - SAME_DAYS
+    fading = np.maximum(0.0, 1.0 - gap / DATE_WINDOW)
+    return np.where((a == 0) | (b == 0) | (gap <= 0), 1.0, fading)
+
+
+def _support(xs: Sequence[int], ys: Sequence[int], loose: Set[int], n: int) -> float:
+    """Share of the pairs across two groups that are at least loosely similar (in ``loose``)."""
     close = 0
     for x in xs:
         for y in ys:
-            close += scores.get(x * n + y if x < y else y * n + x, 0.0) >= floor
+            close += (x * n + y if x < y else y * n + x) in loose
     return close / (len(xs) * len(ys))
 
 
@@ -252,16 +275,16 @@ def _story(
 
 def story_label(features: Sequence[Features], idf: Mapping[str, float], entities: Mapping[str, Entity]) -> str:
     """The few things most of the story's articles share, the rarest (most telling) first."""
-    shared: Counter[str] = Counter()
-    weight: dict[str, float] = defaultdict(float)
+    need = 2 if len(features) > 1 else 1
+    shared = {k for k, c in Counter(itertools.chain.from_iterable(features)).items() if c >= need}
+    weight = dict.fromkeys(shared, 0.0)
     shown: dict[str, str] = {}
     for feats in features:
-        for key, (w, form) in feats.items():
-            shared[key] += 1
+        for key in feats.keys() & shared:
+            w, form = feats[key]
             weight[key] += w * idf.get(key, 1.0)
             shown.setdefault(key, form)
-    need = 2 if len(features) > 1 else 1
-    ranked = sorted((k for k, c in shared.items() if c >= need), key=lambda k: (-weight[k], k))
+    ranked = sorted(shared, key=lambda k: (-weight[k], k))
     parts: list[str] = []
     for key in ranked:
         entity = entities.get(key[2:]) if key.startswith("e:") else None
