@@ -176,6 +176,9 @@ def analyze(
     report("entities and quotes", total, total)
 
     ents, resolved = entities.resolve_entities(articles, found)
+    # The results as extracted are superseded by the resolved ones (new mentions, entity ids filled):
+    # let them go before the corpus-wide steps that follow need memory of their own.
+    del found, fresh, missing
     analysis = Analysis(articles=list(articles), by_article=resolved, entities=ents)
     analysis.topics = topics.corpus_topics([resolved[a.id] for a in articles])
     report("stories", 0, 1)
