@@ -242,12 +242,19 @@ def test_facts_are_aligned_per_story_and_never_cross_stories() -> None:
 # Candidate pairs in arrays
 
 
-def test_candidate_dots_are_the_dot_products_over_rare_shared_features() -> None:
+@pytest.mark.parametrize("at_once", [1 << 17, 50, 7, 1])
+def test_candidate_dots_are_the_dot_products_over_rare_shared_features(
+    at_once: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Against a plain all-pairs computation: the same pairs, in the order first found feature by
-    feature, and the same sums (added in the same order, so equal to the last bit)."""
+    feature, and the same sums (added in the same order, so equal to the last bit), whether the
+    pairs are generated at once or in blocks."""
     import numpy as np
 
+    from tuireader.core import stories
     from tuireader.core.stories import _candidate_dots, index_cap
+
+    monkeypatch.setattr(stories, "PAIRS_AT_ONCE", at_once)
 
     rng = random.Random(5)
     n = 60
