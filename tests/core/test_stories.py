@@ -242,7 +242,7 @@ def test_facts_are_aligned_per_story_and_never_cross_stories() -> None:
 # Candidate pairs in arrays
 
 
-@pytest.mark.parametrize("at_once", [1 << 17, 50, 7, 1])
+@pytest.mark.parametrize("at_once", [1 << 16, 50, 7, 1])
 def test_candidate_dots_are_the_dot_products_over_rare_shared_features(
     at_once: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
