@@ -297,7 +297,7 @@ def _merge_dropped_suffixes(
         name = cluster.name
         if name is None or name.suffix or index not in forms_of:
             continue
-        plain_count, plain_articles = stats(index)
+        plain: tuple[int, set[str]] | None = None  # counted when a suffixed namesake is found (rare)
         best: tuple[int, int] | None = None
         for _, other in people.candidates(name.surname_key):
             other_name = people.clusters[other].name
@@ -305,6 +305,7 @@ def _merge_dropped_suffixes(
                 continue
             if not same_person(name, dataclasses.replace(other_name, suffix="")):
                 continue
+            plain_count, plain_articles = plain = plain or stats(index)
             count, seen_in = stats(other)
             if seen_in & plain_articles or plain_count > 3 * count:
                 continue
