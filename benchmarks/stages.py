@@ -33,7 +33,7 @@ TIMED: dict[str, list[tuple[str, str]]] = {
 # mostly noise (the stories of 100 articles take about 10 ms), so such a call is repeated and the
 # best of REPEAT timings is the stage's time. The repeats are not counted in the cold totals.
 REPEATED = frozenset({"resolve", "stories"})
-REPEAT = 5
+REPEAT = 7
 REPEAT_UNDER = 0.5  # seconds of CPU: longer calls are timed once (and their copies would raise the peak memory)
 
 
