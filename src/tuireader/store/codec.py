@@ -109,17 +109,18 @@ def encode_facts(facts: Sequence[Fact]) -> bytes:
 
 
 def _fact_rows(facts: Sequence[Fact]) -> list[Any]:
+    return [_fact_row(f) for f in facts]
+
+
+def _fact_row(f: Fact) -> list[Any]:
     return [
+        f.id,
+        f.label,
+        [[m.article, m.sentence] for m in f.members],
         [
-            f.id,
-            f.label,
-            [[m.article, m.sentence] for m in f.members],
-            [
-                [d.kind.value, d.summary, [[v.article, v.start, v.end, v.text] for v in d.values]]
-                for d in f.disagreements
-            ],
-        ]
-        for f in facts
+            [d.kind.value, d.summary, [[v.article, v.start, v.end, v.text] for v in d.values]]
+            for d in f.disagreements
+        ],
     ]
 
 
@@ -227,8 +228,8 @@ def encode_corpus(analysis: Analysis) -> bytearray:
     for e in analysis.entities:
         row = [e.id, e.name, e.label.value, list(e.aliases), [[a, list(f)] for a, f in e.forms.items()]]
         out += pack.compress(b"\n" + dumps(row))
-    for fact_row in _fact_rows(analysis.facts):
-        out += pack.compress(b"\n" + dumps(fact_row))
+    for fact in analysis.facts:  # a row at a time: all the rows at once were 26 MB at 10,000 articles
+        out += pack.compress(b"\n" + dumps(_fact_row(fact)))
     out += pack.flush()
     return out
 

@@ -143,6 +143,7 @@ def resolve(
     clusters = _resolve_things(ordered, mentions_of, assigned, people.clusters)
 
     entities, ids = _entities(clusters)
+    del people, clusters  # their indexes and counts are done with: the mentions made below can use that memory
     resolved: dict[str, ArticleAnalysis] = dict(analyses)
     names = {e.id: e.name for e in entities}
     for article_id, analysis in analyses.items():
