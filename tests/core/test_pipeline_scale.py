@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -73,3 +74,46 @@ def test_loading_in_worker_processes_gives_the_same_corpus(tmp_path: Path) -> No
     assert pooled.articles == alone.articles
     assert pooled.warnings == alone.warnings
     assert len(alone.warnings) == 3 and len(alone.articles) == SMALL + 7
+
+
+def test_corpus_wide_steps_run_with_the_cycle_collector_paused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Resolution and stories make many long-lived objects: collections they set off would scan the
+    whole corpus each time. The collector is paused for them and left as it was found, also on error."""
+    import gc
+
+    from tuireader.core import stories
+    from tuireader.core.entities import recognise
+
+    seen: list[tuple[str, bool]] = []
+    real_resolve, real_group = recognise.resolve_entities, stories.group_stories
+
+    def resolve(*args: Any) -> Any:
+        seen.append(("resolve", gc.isenabled()))
+        return real_resolve(*args)
+
+    def group(*args: Any) -> Any:
+        seen.append(("stories", gc.isenabled()))
+        return real_group(*args)
+
+    monkeypatch.setattr(recognise, "resolve_entities", resolve)
+    monkeypatch.setattr(stories, "group_stories", group)
+    articles = _articles(4)
+    assert gc.isenabled()
+    analysis = analyze(articles, facts=False, workers=1)
+    assert seen == [("resolve", False), ("stories", False)] and gc.isenabled()
+    assert [len(s.articles) for s in analysis.stories]
+
+    gc.disable()
+    try:
+        analyze(articles, facts=False, workers=1)
+        assert not gc.isenabled()  # off before, off after
+    finally:
+        gc.enable()
+
+    def broken(*args: Any) -> Any:
+        raise RuntimeError("stories failed")
+
+    monkeypatch.setattr(stories, "group_stories", broken)
+    with pytest.raises(RuntimeError):
+        analyze(articles, facts=False, workers=1)
+    assert gc.isenabled()

@@ -236,3 +236,67 @@ def test_facts_are_aligned_per_story_and_never_cross_stories() -> None:
         assert len({story_of[a] for a in fact.articles}) == 1
     # The same facts as aligning the whole corpus at once (which blocks by story itself).
     assert analysis.facts == align.align_facts(analysis)
+
+
+# ---------------------------------------------------------------------------------------------
+# Candidate pairs in arrays
+
+
+@pytest.mark.parametrize("at_once", [1 << 16, 50, 7, 1])
+def test_candidate_dots_are_the_dot_products_over_rare_shared_features(
+    at_once: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Against a plain all-pairs computation: the same pairs, in the order first found feature by
+    feature, and the same sums (added in the same order, so equal to the last bit), whether the
+    pairs are generated at once or in blocks."""
+    import numpy as np
+
+    from tuireader.core import stories
+    from tuireader.core.stories import _candidate_dots, index_cap
+
+    monkeypatch.setattr(stories, "PAIRS_AT_ONCE", at_once)
+
+    rng = random.Random(5)
+    n = 60
+    vectors = [{f"f{rng.randrange(90)}": rng.uniform(0.1, 3.0) for _ in range(rng.randint(0, 7))} for _ in range(n)]
+    vectors[7] = {f"common{k}": 1.0 for k in range(3)} | vectors[7]
+    for k in range(40):  # held by more articles than the cap: never indexed
+        vectors[k]["common0"] = 1.0
+    number: dict[str, int] = {}
+    rows = [(i, number.setdefault(f, len(number)), w) for i, vec in enumerate(vectors) for f, w in vec.items()]
+    owner = np.array([r[0] for r in rows], dtype=np.int64)
+    feature = np.array([r[1] for r in rows], dtype=np.int64)
+    weight = np.array([r[2] for r in rows])
+    df = np.bincount(feature, minlength=len(number))
+    pairs, dots = _candidate_dots(owner, feature, weight, df, n)
+
+    counts = {f: int(df[k]) for f, k in number.items()}
+    expected: dict[int, float] = {}
+    for f in number:  # features in the order first seen, each one's articles in order
+        if not 2 <= counts[f] <= index_cap(n):
+            continue
+        holders = [i for i, vec in enumerate(vectors) if f in vec]
+        for x, i in enumerate(holders):
+            for j in holders[x + 1 :]:
+                expected[i * n + j] = expected.get(i * n + j, 0.0) + vectors[i][f] * vectors[j][f]
+    assert counts["common0"] > index_cap(n) and expected
+    assert pairs.tolist() == list(expected)
+    assert dots.tolist() == list(expected.values())
+
+
+def test_date_factors_fade_after_a_couple_of_days_and_ignore_missing_dates() -> None:
+    import numpy as np
+
+    from tuireader.core.stories import DATE_WINDOW, SAME_DAYS, _date_factors
+
+    day = 738_000
+    gaps = list(range(0, SAME_DAYS + DATE_WINDOW + 4))
+    a = np.array([day] * len(gaps) + [0, day, 0], dtype=np.int64)
+    b = np.array([day + g for g in gaps] + [day + 40, 0, 0], dtype=np.int64)
+    factors = _date_factors(a, b).tolist()
+    assert factors[: SAME_DAYS + 1] == [1.0] * (SAME_DAYS + 1)
+    fading = factors[SAME_DAYS : SAME_DAYS + DATE_WINDOW + 1]
+    assert fading == sorted(fading, reverse=True) and fading[-1] == 0.0 and 0 < fading[1] < 1
+    assert factors[SAME_DAYS + DATE_WINDOW : len(gaps)] == [0.0] * (len(gaps) - SAME_DAYS - DATE_WINDOW)
+    assert factors[-3:] == [1.0, 1.0, 1.0]  # an undated article is not penalised
+    assert _date_factors(b[:3], a[:3]).tolist() == factors[:3]  # symmetric

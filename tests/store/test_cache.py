@@ -349,3 +349,16 @@ def test_old_file_entries_are_pruned(db: Path) -> None:
     fresh.put_many([sample("a")])  # the first write of a run prunes
     assert fresh.get_file("old") is None
     assert fresh.get_file("recent") == [article]
+
+
+def test_caching_an_article_leaves_its_text_the_size_it_was(tmp_path: Path) -> None:
+    """Encoding a non-ASCII text made CPython keep a UTF-8 copy inside the article's string."""
+    import sys
+
+    article = build_article(RawArticle(path="a.txt", text="Café “Nordlicht” reopened on Monday. " * 40))
+    assert article is not None and not article.text.isascii()
+    before = sys.getsizeof(article.text)
+    cache = Cache(tmp_path / "c.db", version="v")
+    cache.put_file("k", [article])
+    assert sys.getsizeof(article.text) == before
+    assert cache.get_file("k") == [article]

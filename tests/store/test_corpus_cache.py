@@ -4,6 +4,7 @@ unchanged corpus recomputes none of them; any change to the set of articles reco
 from __future__ import annotations
 
 import dataclasses
+import zlib
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from tuireader.core.pipeline import analyze, corpus_key
 from tuireader.model import Article
 from tuireader.sources.files import RawArticle, build_article
 from tuireader.store.cache import CORPUS_KEEP, Cache
-from tuireader.store.codec import decode_corpus, encode_corpus
+from tuireader.store.codec import corpus_lines, decode_corpus, encode_corpus
 
 TEXTS = [
     (
@@ -138,7 +139,26 @@ def test_a_damaged_entry_is_a_miss(db: Path) -> None:
     whole = encode_corpus(analyze(_articles()))
     cache.put_value("corpus", "v/whole", whole)
     assert cache.get_corpus("whole") is not None
-    cache.put_value("corpus", "v/cut", whole.rsplit(b"\n", 1)[0])  # the last line lost
-    assert cache.get_corpus("cut") is None
-    cache.put_value("corpus", "v/long", whole + b"\n[]")
-    assert cache.get_corpus("long") is None
+    text = b"\n".join(corpus_lines(whole))
+    cache.put_value("corpus", "v/plain", text)  # not compressed: read as plain lines
+    assert cache.get_corpus("plain") is not None
+    packed = bytes(whole[: whole.index(b"\n") + 1])
+    for name, damaged in [
+        ("cut", packed + zlib.compress(text.rsplit(b"\n", 1)[0])),  # the last line lost
+        ("long", packed + zlib.compress(text + b"\n[]")),  # a line more than it counts
+        ("truncated", whole[:-20]),  # the compressed stream cut short
+        ("trailing", whole + b"more"),
+        ("garbled", whole[:20] + bytes(b ^ 0x5A for b in whole[20:60]) + whole[60:]),
+    ]:
+        cache.put_value("corpus", f"v/{name}", damaged)
+        assert cache.get_corpus(name) is None, name
+
+
+def test_a_corpus_entry_is_compressed_as_it_is_written() -> None:
+    """The entry never exists uncompressed: a large corpus's entry held twice took 66 MB."""
+    analysis = analyze(_articles())
+    packed = encode_corpus(analysis)
+    text = b"\n".join(corpus_lines(packed))
+    assert len(text.split(b"\n")) == 1 + len(analysis.by_article) + len(analysis.entities) + len(analysis.facts)
+    assert len(packed) < len(text) / 2
+    assert decode_corpus(packed) == decode_corpus(text)

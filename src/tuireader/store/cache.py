@@ -447,7 +447,7 @@ class Cache:
             return None
         return bytes(data)
 
-    def put_value(self, kind: str, key: str, data: bytes) -> None:
+    def put_value(self, kind: str, key: str, data: bytes | bytearray) -> None:
         self._write(
             "INSERT OR REPLACE INTO kv (kind, key, data, stored) VALUES (?, ?, ?, ?)",
             [(kind, key, sqlite3.Binary(data), time.time())],
