@@ -98,3 +98,14 @@ def test_search_ranks_whole_words_first() -> None:
     assert [r.article for r in results][:3] == ["a6", "a7", "a8"]
     assert [r.score for r in results][:3] == [100.0 + WHOLE_WORD_BONUS] * 3
     assert all(r.score < 100.0 for r in results[3:])
+
+
+def test_kept_word_matches_give_the_same_results_as_a_fresh_index() -> None:
+    articles = [Article(id=f"a{i}", path=f"a{i}.txt", source="", title=t, text=t) for i, t in enumerate(STRINGS)]
+    typed, fresh = SearchIndex(articles), SearchIndex
+    queries = ["k", "ke", "kessel", "kessel y", "kessel yards", "yards kessel", "kessel yards x", "strike 3", "h:kessel", "s:kessel"]
+    for query in queries:  # one index, typed into word by word
+        typed.search(query)
+    for query in reversed(queries):
+        got, want = typed.search(query), fresh(articles).search(query)
+        assert [(r.article, r.score, r.matches) for r in got] == [(r.article, r.score, r.matches) for r in want]

@@ -62,6 +62,7 @@ WHOLE_WORD_BONUS = 5.0  # a whole-word match outranks any fuzzy one (which tops 
 TEXT_BASE, TEXT_SPAN = 50.0, 20.0  # text matches score 50..70: below every field match (cutoffs >= 75)
 _WORD_RE = re.compile(r"\w+")
 _NONE: NDArray[np.int64] = np.zeros(0, dtype=np.int64)
+TERMS_KEPT = 16  # words whose matches are kept for the next queries (3 arrays of 10,000 each)
 _TOKEN_RE = re.compile(r'(?:\b([a-zA-Z]):)?(?:"([^"]*)"?|(\S+))')
 
 
@@ -291,6 +292,9 @@ def match_positions(word: str, text: str) -> tuple[int, ...]:
     return tuple(p for p in positions if not text[p].isspace())
 
 
+_Arrays = tuple[NDArray[np.float64], NDArray[np.int64], NDArray[np.int64]]
+
+
 class SearchIndex:
     """Build once from articles (and their analysis, when it is ready); query many times."""
 
@@ -300,6 +304,9 @@ class SearchIndex:
         """``text``: a full-text index over the same articles, in the same order (None: no text search)."""
         self.articles = list(articles)
         self.text = text
+        # Each word's per-article arrays, kept for the next queries: typing a second word does not
+        # match the first one again (the arrays are never written to after they are made).
+        self._terms: dict[Term, _Arrays] = {}
         position = {a.id: i for i, a in enumerate(self.articles)}
         fields: dict[Field, dict[str, set[int]]] = {f: defaultdict(set) for f in Field}
         labels = source_labels(self.articles)
@@ -345,7 +352,13 @@ class SearchIndex:
         for term in terms:
             if cancelled is not None and cancelled():
                 return ()
-            score, field, string = self._match_term(term)
+            arrays = self._terms.get(term)
+            if arrays is None:
+                arrays = self._match_term(term)
+                if len(self._terms) >= TERMS_KEPT:
+                    self._terms.clear()
+                self._terms[term] = arrays
+            score, field, string = arrays
             found &= score >= 0
             if not found.any():
                 return ()
@@ -400,9 +413,6 @@ class SearchIndex:
         best[better] = here[better]
         best_field[better] = _FIELD_RANK[Field.TEXT]
         best_string[better] = -1
-
-
-_Arrays = tuple[NDArray[np.float64], NDArray[np.int64], NDArray[np.int64]]
 
 
 class SearchResults(Sequence[SearchResult]):
