@@ -59,3 +59,15 @@ async def test_the_letter_is_drawn_when_no_results_come(monkeypatch: pytest.Monk
         await pilot.press("slash", "q")
         await pilot.pause(3 * HOLD)
         assert ("q", None) in frames
+
+
+async def test_quitting_while_a_letter_is_held_closes_cleanly() -> None:
+    app = make_app(port_strike(), theme="textual-dark")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        app.main.query_one(FilterInput).hold_frame()  # a letter waiting for results that do not come
+        assert app._batch_count == 1
+        app.exit()
+        await pilot.pause()
+    assert app.return_code == 0  # (an error in releasing the frame on the way out would be raised here)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 
 from textual.binding import Binding
+from textual.dom import NoScreen
 from textual.timer import Timer
 from textual.widgets import Input
 
@@ -56,7 +57,8 @@ class FilterInput(Input):
             self._hold_timer = None
         if stack is not None:
             stack.close()
-            self.screen.check_idle()  # the screen's idle starts its next frame
+            with suppress(NoScreen):  # (the box is being removed: nothing of it to draw)
+                self.screen.check_idle()  # the screen's idle starts its next frame
 
     def on_unmount(self) -> None:
         self.release_frame()
