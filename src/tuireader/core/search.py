@@ -60,6 +60,9 @@ _FIELD_RANK = {f: i for i, f in enumerate(Field)}
 _FIELDS = list(Field)
 WHOLE_WORD_BONUS = 5.0  # a whole-word match outranks any fuzzy one (which tops out at 100)
 TEXT_BASE, TEXT_SPAN = 50.0, 20.0  # text matches score 50..70: below every field match (cutoffs >= 75)
+_WORD_RE = re.compile(r"\w+")
+_NONE: NDArray[np.int64] = np.zeros(0, dtype=np.int64)
+TERMS_KEPT = 16  # words whose matches are kept for the next queries (3 arrays of 10,000 each)
 _TOKEN_RE = re.compile(r'(?:\b([a-zA-Z]):)?(?:"([^"]*)"?|(\S+))')
 
 
@@ -168,6 +171,25 @@ class _FieldIndex:
             for gram in _bigrams(key):
                 postings[gram].append(i)
         self.postings: dict[str, NDArray[np.int32]] = {g: np.asarray(v, dtype=np.int32) for g, v in postings.items()}
+        # The strings each word of them occurs in (ascending): whether a query word occurs as a
+        # whole word is then one look-up, not a regex over every string that contains it.
+        words: dict[str, list[int]] = defaultdict(list)
+        for i, key in enumerate(self.keys):
+            for token in dict.fromkeys(_WORD_RE.findall(key)):
+                words[token].append(i)
+        self.words: dict[str, NDArray[np.int64]] = {w: np.asarray(v, dtype=np.int64) for w, v in words.items()}
+
+    def whole_word(self, word: str, strings: NDArray[np.int64]) -> NDArray[np.bool_]:
+        """For each of ``strings`` (indices): does ``word`` occur in it as a whole word?
+
+        A word of word characters only occurs whole exactly where it is one of the string's
+        maximal runs of word characters, i.e. one of its ``words``; anything else (a quoted
+        phrase, "o'", "u.s.") is tested with the regex.
+        """
+        if _WORD_RE.fullmatch(word):
+            return np.isin(strings, self.words.get(word, _NONE))
+        whole = _whole_word(word)
+        return np.fromiter((whole.search(self.keys[i]) is not None for i in strings.tolist()), bool, len(strings))
 
     def candidates(self, word: str, cutoff: float) -> NDArray[np.int64] | None:
         """Indices of strings that can reach ``cutoff`` (None: all of them): the q-gram lemma.
@@ -193,21 +215,19 @@ class _FieldIndex:
         word or words of the string), "exact" (the whole string, ignoring case).
         """
         if mode != "fuzzy":
-            whole = _whole_word(word)
             if mode == "exact":
-                hits = [i for i, key in enumerate(self.keys) if key == word]
-            else:  # a plain substring test first (C speed), the word-boundary regex on those only
-                hits = [i for i, key in enumerate(self.keys) if word in key and whole.search(key)]
-            return np.asarray(hits, dtype=np.int64), np.full(len(hits), 100.0 + WHOLE_WORD_BONUS)
+                found = np.asarray([i for i, key in enumerate(self.keys) if key == word], dtype=np.int64)
+            elif _WORD_RE.fullmatch(word):
+                found = self.words.get(word, _NONE)
+            else:  # a plain substring test first (C speed), the word-boundary test on those only
+                found = np.asarray([i for i, key in enumerate(self.keys) if word in key], dtype=np.int64)
+                found = found[self.whole_word(word, found)]
+            return found, np.full(len(found), 100.0 + WHOLE_WORD_BONUS)
         cutoff = _cutoff(word)
         if cutoff >= 100.0:
             # Exact substrings only (short words): a plain ``in`` test is that, without rapidfuzz.
-            exact = [i for i, key in enumerate(self.keys) if word in key]
-            found_exact = np.asarray(exact, dtype=np.int64)
-            whole = _whole_word(word)
-            return found_exact, np.asarray(
-                [100.0 + (WHOLE_WORD_BONUS if whole.search(self.keys[i]) else 0.0) for i in exact], dtype=np.float64
-            )
+            exact = np.asarray([i for i, key in enumerate(self.keys) if word in key], dtype=np.int64)
+            return exact, np.where(self.whole_word(word, exact), 100.0 + WHOLE_WORD_BONUS, 100.0)
         idx = self.candidates(word, cutoff)
         if idx is None:
             idx = np.arange(len(self.keys), dtype=np.int64)
@@ -219,10 +239,8 @@ class _FieldIndex:
         scores = process.cdist([word], choices, scorer=fuzz.partial_ratio, score_cutoff=cutoff, dtype=np.float32)[0]
         hit = scores >= cutoff
         found, found_scores = idx[hit], scores[hit].astype(np.float64)
-        whole = _whole_word(word)
-        for j, i in enumerate(found.tolist()):
-            if found_scores[j] >= 100.0 and whole.search(self.keys[i]):
-                found_scores[j] += WHOLE_WORD_BONUS
+        full = np.flatnonzero(found_scores >= 100.0)
+        found_scores[full[self.whole_word(word, found[full])]] += WHOLE_WORD_BONUS
         return found, found_scores
 
     def expand(self, strings: NDArray[np.int64], scores: NDArray[np.float64]) -> tuple[NDArray[np.int64], ...]:
@@ -274,6 +292,9 @@ def match_positions(word: str, text: str) -> tuple[int, ...]:
     return tuple(p for p in positions if not text[p].isspace())
 
 
+_Arrays = tuple[NDArray[np.float64], NDArray[np.int64], NDArray[np.int64]]
+
+
 class SearchIndex:
     """Build once from articles (and their analysis, when it is ready); query many times."""
 
@@ -283,6 +304,9 @@ class SearchIndex:
         """``text``: a full-text index over the same articles, in the same order (None: no text search)."""
         self.articles = list(articles)
         self.text = text
+        # Each word's per-article arrays, kept for the next queries: typing a second word does not
+        # match the first one again (the arrays are never written to after they are made).
+        self._terms: dict[Term, _Arrays] = {}
         position = {a.id: i for i, a in enumerate(self.articles)}
         fields: dict[Field, dict[str, set[int]]] = {f: defaultdict(set) for f in Field}
         labels = source_labels(self.articles)
@@ -328,7 +352,13 @@ class SearchIndex:
         for term in terms:
             if cancelled is not None and cancelled():
                 return ()
-            score, field, string = self._match_term(term)
+            arrays = self._terms.get(term)
+            if arrays is None:
+                arrays = self._match_term(term)
+                if len(self._terms) >= TERMS_KEPT:
+                    self._terms.clear()
+                self._terms[term] = arrays
+            score, field, string = arrays
             found &= score >= 0
             if not found.any():
                 return ()
@@ -383,9 +413,6 @@ class SearchIndex:
         best[better] = here[better]
         best_field[better] = _FIELD_RANK[Field.TEXT]
         best_string[better] = -1
-
-
-_Arrays = tuple[NDArray[np.float64], NDArray[np.int64], NDArray[np.int64]]
 
 
 class SearchResults(Sequence[SearchResult]):

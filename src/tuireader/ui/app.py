@@ -365,6 +365,9 @@ class ReaderApp(App[None]):
         self.notify(f"Analysis failed: {message.error}. Articles can still be read.", severity="error", timeout=10)
 
     def on_index_ready(self, message: IndexReady) -> None:
+        # The index, and the screen built by now, live as long as the analysis: out of the cyclic
+        # collector's reach too, or each full collection while typing walks them (20-60 ms).
+        gc.freeze()
         self.main.set_index(message.index)
 
     # -- actions ---------------------------------------------------------------------------

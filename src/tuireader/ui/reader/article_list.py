@@ -169,7 +169,8 @@ class ArticleList(ScrollView, can_focus=True):
         self.rows: Sequence[Row] = []
         self.shown: list[str] = []  # article ids in row order (headers excluded)
         self._tops: Sequence[int] = []  # first line of each row
-        self._index: dict[str, int] = {}
+        # Row of each article id; for a filter result built on first use (``_row_of``), not per key.
+        self._index: dict[str, int] | None = {}
         self._cache: dict[tuple[int, int, int, bool], Strip] = {}
         self._styles: dict[str, Style] = {}  # component styles, resolved once per refresh of the cache
 
@@ -213,14 +214,14 @@ class ArticleList(ScrollView, can_focus=True):
 
     def result_for(self, article_id: str) -> SearchResult | None:
         """The search result that listed ``article_id`` (None when the list is not filtered)."""
-        index = self._index.get(article_id)
+        index = self._row_of(article_id)
         if index is None or self.results is None:
             return None
         row = self.rows[index]
         return self.results[row.result] if row.result is not None else None
 
     def select_article(self, article_id: str) -> bool:
-        index = self._index.get(article_id)
+        index = self._row_of(article_id)
         if index is None:
             return False
         self.cursor = index
@@ -237,15 +238,16 @@ class ArticleList(ScrollView, can_focus=True):
             # SearchResults carries the ids ready-made; building 10,000 results just to read ids is waste.
             ids = list(getattr(results, "article_ids", None) or [r.article for r in results])
             known = self.articles
-            kept = [aid for aid in ids if aid in known]
+            kept = ids
             positions: Sequence[int] = range(len(ids))
-            if len(kept) != len(ids):
+            if not all(map(known.__contains__, ids)):  # (a C loop: no list of 10,000 when all are in)
+                kept = [aid for aid in ids if aid in known]
                 positions = [i for i, aid in enumerate(ids) if aid in known]
             self.rows = ResultRows(kept, positions)
             self.shown = kept
             # Every result row is two lines: no story headers to measure.
             self._tops = range(0, 2 * len(kept), 2)
-            self._index = dict(zip(kept, range(len(kept)), strict=True))
+            self._index = None
             line = 2 * len(kept)
         else:
             rows: list[Row] = []
@@ -263,13 +265,24 @@ class ArticleList(ScrollView, can_focus=True):
             self._index = {r.key: i for i, r in enumerate(rows)}
         self._clear_cache()
         self.virtual_size = Size(self.size.width, line + 1)  # a spare line: rows can start at the top
-        target = self._index.get(previous) if previous is not None else None
+        target = self._row_of(previous) if previous is not None else None
+        if target is None and self.shown and not isinstance(self.rows, ResultRows):
+            target = self._row_of(self.shown[0])  # the first article, under its story's header
         if target is None:
-            target = self._index.get(self.shown[0], 0) if self.shown else 0
+            target = 0
         if not keep_place:
             self.scroll_to(y=0, animate=False, immediate=True)
         self.cursor = target
         self.refresh()
+
+    def _row_of(self, article_id: str) -> int | None:
+        if self._index is None:
+            if self.results is not None and isinstance(self.rows, ResultRows):
+                # Result rows are the listed ids in order, and each article is listed once.
+                self._index = dict(zip(self.rows.ids, range(len(self.rows.ids)), strict=True))
+            else:
+                self._index = {r.key: i for i, r in enumerate(self.rows)}
+        return self._index.get(article_id)
 
     def action_cycle_sort(self) -> None:
         """Corpus order, newest first, most disagreements first, by source (within each story)."""

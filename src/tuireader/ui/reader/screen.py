@@ -186,6 +186,7 @@ class MainScreen(Screen[None]):
 
     def set_index(self, index: SearchIndex) -> None:
         self.index = index
+        self.query_one(FilterInput).hold_for_results = True
         if self.query_text:
             self.run_filter(index, self.query_text)
 
@@ -319,6 +320,7 @@ class MainScreen(Screen[None]):
             self.workers.cancel_group(self, "filter")
             self.article_list.set_results(None)
             self._update_filter_status()
+            self.query_one(FilterInput).release_frame()
         elif self.index is not None:
             self.run_filter(self.index, self.query_text)
 
@@ -344,6 +346,7 @@ class MainScreen(Screen[None]):
             return  # typed on since: a newer worker is coming
         self.article_list.set_results(message.results)
         self._update_filter_status()
+        self.query_one(FilterInput).release_frame()  # the letter and its results in one frame
 
     def _update_filter_status(self) -> None:
         total = len(self.articles)
