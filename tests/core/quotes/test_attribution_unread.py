@@ -195,6 +195,30 @@ CASES: list[tuple[str, str, list[str | None]]] = [
         f"And Mr. Lind? {Q}He knows every rock in the bay. A fine pilot.{E}",
         ["Ramos", "Ramos", "Ramos"],
     ),
+    (
+        "described-name-in-verb-slot",
+        f"Mayor Ramos said the harbour was finished: {Q}The port is dead,{E} she claimed.\n"
+        f"{Q}The port will always be the port,{E} an angry Kovic retaliated. {Q}It never gives up.{E}",
+        ["Ramos", "Kovic", "Kovic"],
+    ),
+    (
+        "colon-quotation-ends-its-sentence",
+        f"Kovic, exasperated, famously responded: {Q}What difference does it make now?{E} Her critics cited it "
+        "as evidence of indifference.",
+        ["Kovic"],
+    ),
+    (
+        "description-known-as-a-name",
+        f"{Q}There never was an order to wait,{E} said the harbour master known as Captain Lind, speaking for the "
+        f"first time. {Q}We sailed at once.{E}",
+        ["Lind", "Lind"],
+    ),
+    (
+        "appositive-without-closing-comma",
+        f"{Q}The ferry needs a new engine before the winter,{E} Dana Kovic, the engineer who founded "
+        "harbourfix.com wrote on Monday.",
+        ["Dana Kovic"],
+    ),
 ]
 
 

@@ -90,6 +90,8 @@ _SHORT_PHRASE = (
 _VERB_SLOT = re.compile(
     r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s+([a-z]{3,})(?=" + _SHORT_PHRASE + r"\s*(?:[.,;]|$))"
 )
+# '"...," an angry Roe retaliated.': a determiner and one adjective before the name
+_DESCRIBED_SLOT = re.compile(r"(?:an?|the)\s+[a-z][\w-]*\s+(?=[A-Z])")
 # '"...," beamed Jo Roe, a delegate': an -ed verb, then the name (the inversion of "Jo Roe beamed")
 _INVERTED_SLOT = re.compile(
     r"([a-z]{3,}ed)\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)(?=(?:\s+of\s+[A-Z][^.,;]{0,30})?\s*(?:[.,;]|$))"
@@ -299,17 +301,25 @@ class _Attribution:
         lead_end = lead.end() if lead else 0
         if not (content.endswith(_ENDS_CLAUSE) or tail.lstrip().startswith(",") or opens_sentence):
             return None
+        if (
+            not opens_sentence
+            and content.rstrip().endswith((".", "?", "!"))
+            and masked[self.sentences.at(q.open).start : q.open].rstrip().endswith(":")
+        ):
+            return None  # 'Roe replied: "Why now?" Her critics ...': a colon introduced it, a new sentence follows
         base = q.close + 1
         found = cues(masked, base + lead_end, limit)
         reads = _READ_AFTER.search(masked, base + lead_end, limit)  # '"...," read the email' / 'the sign reads'
         if reads is not None and (not found or reads.start() < found[0].start):
             found.insert(0, Cue(reads.start(), reads.end(), reads.group()))
-        slot = _VERB_SLOT.match(masked, base + lead_end, limit)
+        described = _DESCRIBED_SLOT.match(masked, base + lead_end, limit)
+        slot_at = described.end() if described is not None else base + lead_end
+        slot = _VERB_SLOT.match(masked, slot_at, limit)
         verb = slot.group(2) if slot is not None else ""
         if slot is not None and (verb.endswith(("ed", "s")) or cues(masked, slot.start(2), slot.end(2))):
             # '"...," Corrow notes.', '"...," Long said.': a name and one verb closing the sentence
             named = self.finder.name_at(slot.start(1), slot.end(1))
-            if named is not None:
+            if named is not None and (described is None or self.finder.plausible_subject(named)):
                 return slot.group(2).lower(), named, slot.start(2)
         inverted_slot = _INVERTED_SLOT.match(masked, base + lead_end, limit)
         if inverted_slot is not None and opens_sentence and (not found or found[0].start >= inverted_slot.end(1)):

@@ -103,6 +103,10 @@ _POSSESSIVE_ROLE = re.compile(
 )
 
 
+# A description that gives the name: "a retired pilot named Jo Roe", "the officer known as Roe"
+_KNOWN_AS = re.compile(
+    r"(?:an?|the)\s+(?:[\w'’-]+\s+){0,5}?(?:named|called|known\s+as)\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)"
+)
 _COMMON_ZIPF = 4.5  # an English word this common opening a sentence is not taken for a name on its own
 _CLAUSE_WORDS = PRONOUNS | frozenset(
     "me him her us them my our your is was were are has had have will would could can may might should not".split()
@@ -183,7 +187,7 @@ class SpeakerFinder:
         if (
             last is not None
             and last.group().lower() == "who"
-            and len(text[start:seg_end].split()) >= 3
+            and len(text[start:seg_end].split()) >= (2 if "," in text[lo : last.start()] else 3)
             and text[lo : last.start()].strip()
         ):
             # "a port official who asked not to be named said": the who-clause is done,
@@ -251,6 +255,8 @@ class SpeakerFinder:
             word = re.search(r"([\w.]+)$", text[lo : match.start()])
             if match.group() == "." and word and (is_abbreviation(word.group(1)) or len(word.group(1)) == 1):
                 continue  # "said Dr. Jo Bloggs", "said J. Bloggs"
+            if match.group() == "as" and text[lo : match.start()].rstrip().endswith(" known"):
+                continue  # "said the harbour master known as Captain Roe": the name it gives
             stop = match
             break
         end = stop.start() if stop else hi
@@ -447,6 +453,11 @@ class SpeakerFinder:
             if who is not None:
                 written = " ".join(text[who.start : hi].split())
                 return Speaker(who.start, who.end, written, "role", who.label)
+        known = _KNOWN_AS.fullmatch(text, lo, hi)
+        if known is not None:  # "a retired pilot named Jo Roe", "the base chief known as Roe": the name
+            named = self._name_in(known.start(1), hi, at_end=True)
+            if named is not None:
+                return named
         if words[0].lower() in ("a", "an", "one", "another", "some", "several", "two", "three"):
             return Speaker(lo, hi, text[lo:hi], ANONYMOUS)  # "a Democrat", "one EU diplomat": nobody named
         of = re.search(r"([A-Z][\w'’.-]*)\s+of\s+", text[lo:hi])
