@@ -219,6 +219,47 @@ CASES: list[tuple[str, str, list[str | None]]] = [
         "harbourfix.com wrote on Monday.",
         ["Dana Kovic"],
     ),
+    (
+        "role-and-name-before-colon",
+        f"The rise in ferry fares does not surprise harbour analyst Dana Kovic: {Q}Fuel has doubled in price "
+        f"since the spring and the crews want more pay.{E}",
+        ["Dana Kovic"],
+    ),
+    (
+        "digest-more-from",
+        f"Fares are rising again -More from Ramos and Lind: {Q}Fuel has doubled in price since the spring and "
+        f"the crews want more pay.{E} [Courier.]",
+        ["Lind"],
+    ),
+    (
+        "possessive-speech-noun-of",
+        f"It was Mr. Kovic's stirring rejection of {Q}a harbour of closed doors{E} that made him known.",
+        ["Kovic"],
+    ),
+    (
+        "crowd-chants-of",
+        "Casting herself as the town's defender, Mayor Ramos roused the crowd to spontaneous chants of "
+        f"{Q}Save our pier!{E}",
+        ["the crowd"],
+    ),
+    (
+        "came-shouts-from",
+        f"The chairman called for a voice vote.\n\n{Q}Count the votes,{E} came shouts from the crowd, as the "
+        "crowd booed.",
+        ["the crowd"],
+    ),
+    (
+        "counted-crowd-chanting",
+        "Outside the hall in downtown Ashford, about 200 protesters gathered in three groups, holding signs and "
+        f"chanting {Q}No more fares.{E}",
+        ["about 200 protesters"],
+    ),
+    (
+        "crowd-in-where-clause-chanting",
+        "Mayor Ramos spoke just down the street from the ferry terminal, where about 50 dockers had gathered on "
+        f"Monday morning, chanting {Q}no contract, no sailing{E} after the talks failed.",
+        ["about 50 dockers"],
+    ),
 ]
 
 

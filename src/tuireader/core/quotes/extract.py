@@ -67,7 +67,7 @@ from tuireader.core.quotes.speakers import SpeakerFinder
 from tuireader.core.text.quote_marks import Kind, QuotedPassage, find_quoted, text_blocks
 from tuireader.core.text.segment import clause_spans
 from tuireader.core.text.tokens import is_abbreviation
-from tuireader.model import Article, Mention, Quote, Span
+from tuireader.model import Article, Label, Mention, Quote, Span
 
 _SO_CALLED = re.compile(r"\bso-called\s*$", re.IGNORECASE)
 _READ_AFTER = re.compile(r"\b(?:read|reads)\b")
@@ -107,7 +107,9 @@ _SAYING_NOUNS = (
 # "Roe's dictum to his interns was, '...'", "in Roe's view, '...'", "Roe's '...'"
 _POSSESSOR = re.compile(
     r"((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w-]*)['’]s?\s+(?:(?:[a-z-]+\s+){0,2}" + _SAYING_NOUNS
-    + r"\b[^,:;.!?]{0,60}?(?:\s+(?:was|is|were|are|reads?))?\s*[,:]?\s*$|$)"
+    + r"\b[^,:;.!?]{0,60}?(?:\s+(?:was|is|were|are|reads?))?\s*[,:]?\s*$|$"
+    # "Roe's stirring rejection of '...'", "Roe's insistence on '...'": a noun of a speech act, then its object
+    + r"|(?:[a-z-]+\s+){0,2}[a-z]+(?:ion|al|ment|ance|ence)\s+(?:of|on|that)\s*$)"
 )
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+$")
 _GOVERNED = re.compile(r"\b[a-z]{3,}\s+to\s+$")  # "interjected to say", "took the stage to say"
@@ -120,7 +122,27 @@ _DESCRIPTION_THEN_RELATIVE = re.compile(
 _ENDS_CLAUSE = tuple(",!?…—–-:;")
 # A newsletter digest: a paragraph opening with a headline in capitals, then quoted lines from the piece.
 _DIGEST_HEADLINE = re.compile(r"\s*((?:[A-Z0-9][A-Z0-9'’:,.&$%-]*\s+){2,}?[A-Z0-9][A-Z0-9'’:,.&$%-]*)\s*[\"“‘']?")
-_FROM_SOURCE = re.compile(r"(?:^|[.:]\s+)From\s+((?:[\w'’.-]+\s+){0,6}[\w'’.-]+)\s*:$")
+_FROM_SOURCE = re.compile(
+    r"(?:^|[.:]\s+|\s[-—–]+\s*)(?:From|More\s+from)\s+((?:[\w'’.-]+\s+){0,6}[\w'’.-]+)\s*:$"
+)  # "From the report:", a digest's "... -More from Roe and Lind:"
+# "... does not surprise harbour analyst Jo Roe:": a role and a name close the clause before the colon
+_ROLE_NAME_BEFORE_COLON = re.compile(r"\b([a-z][\w-]*)\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s*:$")
+_NOT_ROLES = frozenset(
+    """a an the of in on at for from to with by about against and or but as than like via into onto over under
+    told asked said says wrote urged warned thanked called named met""".split()
+)
+# "roused the crowd to chants of '...'", "the crowd broke into shouts of '...'": the crowd's words
+_CHANTS_OF = re.compile(r"\b(?:chants?|shouts?|cries|cheers|roars?|chorus(?:es)?)\s+of\s*$")
+_CROWD = re.compile(
+    r"\b(?:(?:the|a|an|some|many|about|nearly|dozens\s+of|hundreds\s+of|thousands\s+of|\d[\d,]*)\s+)*"
+    r"(?:[a-z-]+\s+)?(?:crowds?|audiences?|protesters|demonstrators|supporters|marchers|fans|delegates|spectators"
+    r"|onlookers|attendees|rallygoers|hecklers)\b"
+)
+# '"...," came shouts from the crowd': the crowd after "came ... from"
+_CAME_FROM = re.compile(
+    r"(?:came|rang\s+out|went\s+up)\s+(?:(?:a|the)\s+)?(?:[a-z-]+\s+)?(?:shouts?|chants?|cries|calls?|cheers|yells?"
+    r"|voices?)\s+from\s+((?:the|a|an|some|many)\s+(?:[\w-]+\s+){0,3}?[a-z]+)\b"
+)
 _STATEMENT = re.compile(
     r"\b(?:issued|released|put\s+out|posted|sent|gave)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:statement|letter|memo|message)\b"
 )
@@ -308,6 +330,9 @@ class _Attribution:
         ):
             return None  # 'Roe replied: "Why now?" Her critics ...': a colon introduced it, a new sentence follows
         base = q.close + 1
+        came = _CAME_FROM.match(masked, base + lead_end, limit)
+        if came is not None and opens_sentence:  # '"...," came shouts from the crowd'
+            return "", Speaker(came.start(1), came.end(1), masked[came.start(1) : came.end(1)], ANONYMOUS), came.start()
         found = cues(masked, base + lead_end, limit)
         reads = _READ_AFTER.search(masked, base + lead_end, limit)  # '"...," read the email' / 'the sign reads'
         if reads is not None and (not found or reads.start() < found[0].start):
@@ -535,6 +560,11 @@ class _Attribution:
             speaker = self.finder.leading(Span(lo, hi), colon)
             if speaker is not None and speaker.via in ("name", "pronoun"):
                 return "", speaker, lo
+            role = _ROLE_NAME_BEFORE_COLON.search(masked, lo, colon + 1)
+            if role is not None and role.group(1) not in _NOT_ROLES and not role.group(1).endswith("ed"):
+                named = self.finder.name_at(role.start(2), role.end(2))
+                if named is not None and (named.label is Label.PERSON or " " in named.name.strip()):
+                    return "", named, named.start
         credit = self._credit(q)
         if credit is not None:
             return "", credit, credit.start
@@ -610,6 +640,11 @@ class _Attribution:
             outlet = _DIGEST_OUTLET.search(masked, q.close, block.end)
             name = masked[lo:hi] + (f" ({outlet.group(1)})" if outlet is not None else "")
             return "", Speaker(lo, hi, name, ANONYMOUS), lo
+        if _CHANTS_OF.search(masked, max(sentence.start, q.open - 30), q.open):
+            crowds = list(_CROWD.finditer(masked, sentence.start, q.open))
+            if crowds:  # "roused the crowd to chants of '...'": the crowd's words, not the speaker's
+                c = crowds[-1]
+                return "", Speaker(c.start(), c.end(), masked[c.start() : c.end()], ANONYMOUS), c.start()
         if _title_case(self.text[q.start : q.end]) and not _TITLED.search(masked, max(0, q.open - 12), q.open):
             return None  # 'Roe appeared on "Late Night Live"': the name of a show or book, not words said
         before = masked.rfind(MASK, sentence.start, q.open)

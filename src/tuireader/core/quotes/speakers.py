@@ -44,6 +44,7 @@ _DESCRIPTION_TAIL = re.compile(
 _OPENING_QUOTE = re.compile(rf"\W?{MASK}+\W*\s*")
 _LEADING_DESCRIPTION = re.compile(
     r"(?:(?i:the|a|an|one|another|some|many|several|hundreds|thousands|dozens|his|her|their|its)\s+(?:of\s+)?"
+    r"|(?i:(?:about|nearly|almost|some|more\s+than|at\s+least)\s+)?\d[\d,]*\s+"  # "about 200 protesters"
     r"|(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+)"  # "Roe's right-hand woman"
     r"((?:[A-Za-z][\w'’-]*\s+){0,5}[a-z][\w'’-]*)"
 )
