@@ -260,6 +260,18 @@ CASES: list[tuple[str, str, list[str | None]]] = [
         f"Monday morning, chanting {Q}no contract, no sailing{E} after the talks failed.",
         ["about 50 dockers"],
     ),
+    (
+        "lower-case-role-then-names-of-an-institute",
+        f"{Q}The new engines could carry twice the load of the old ones,{E} harbour engineers Dana Kovic and "
+        "Pala Ramos of the Ashford Institute for Marine Science wrote in May.",
+        ["Dana Kovic"],
+    ),
+    (
+        "lower-case-role-names-and-appositive",
+        f"{Q}We can only wonder what the plan is,{E} state Senate leader Dana Kovic and House Speaker Pala Ramos, "
+        "both Liberals, said in a statement.",
+        ["Dana Kovic"],
+    ),
 ]
 
 

@@ -131,6 +131,11 @@ _NOT_ROLES = frozenset(
     """a an the of in on at for from to with by about against and or but as than like via into onto over under
     told asked said says wrote urged warned thanked called named met""".split()
 )
+# '"...," state party chairman Jo Roe and ... said': role words in lower case, then a name
+_ROLE_LED = re.compile(
+    r"\s*([a-z][\w-]*\s+(?:[\w-]+\s+){0,3}?)((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)(?=\s+and\s|\s*,|\s+of\s|\s*$)"
+)
+_CLAUSE_NOT_ROLE = frozenset("is was were are has had have will would not so that which who this these".split())
 # "roused the crowd to chants of '...'", "the crowd broke into shouts of '...'": the crowd's words
 _CHANTS_OF = re.compile(r"\b(?:chants?|shouts?|cries|cheers|roars?|chorus(?:es)?)\s+of\s*$")
 _CROWD = re.compile(
@@ -356,6 +361,18 @@ class _Attribution:
         cue = found[0]
         region = masked[base + lead_end : cue.start]
         word = _cue_word(cue.word)
+        role_led = _ROLE_LED.match(region) if opens_sentence and word not in SUBJECT_AFTER else None
+        if (
+            role_led is not None
+            and not any(w in _NOT_ROLES or w in _CLAUSE_NOT_ROLE for w in role_led.group(1).split())
+            and len(region.split()) <= 30
+            and not _sentence_break(region)
+        ):
+            # '"...," harbour engineers Jo Roe and Al Lind of the Marine Institute wrote': lower-case role
+            # words, then the name (not the quotation's words running on)
+            named = self.finder.name_at(base + lead_end + role_led.start(2), base + lead_end + role_led.end(2))
+            if named is not None and (named.label is Label.PERSON or " " in named.name.strip()):
+                return word, named, cue.start
         if opens_sentence and region.strip()[:1].islower() and "," in region and not _sentence_break(region):
             # '"..." that would meet requests from X, Justice Department counsel Jo Roe wrote': after the comma
             tail_start = base + lead_end + region.rfind(",") + 1
