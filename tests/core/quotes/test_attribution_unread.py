@@ -272,6 +272,18 @@ CASES: list[tuple[str, str, list[str | None]]] = [
         "both Liberals, said in a statement.",
         ["Dana Kovic"],
     ),
+    (
+        "pronoun-after-asked-opener",
+        "Pala Ramos spoke on the radio. Asked about her vote in the event that Mayor Ana Lind faces Tom Kovic, "
+        f"she replied: {Q}I don't know yet.{E}",
+        ["Pala Ramos"],
+    ),
+    (
+        "asked-opener-then-named-subject-then-pronoun",
+        f"Asked Tuesday about Lind, Senator Ana Pruitt said {Q}I don't know anything about Tom Lind and the "
+        f"emails,{E} she said.",
+        ["Ana Pruitt"],
+    ),
 ]
 
 

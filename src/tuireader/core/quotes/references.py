@@ -65,6 +65,8 @@ _THING_PHRASE = re.compile(
     + r")\b(?!['’])"
 )
 _NAME_QUESTION = re.compile(r"\s*(?:And\s+)?(?:[A-Z][\w'’.-]*\s+){0,5}(?:of\s+[A-Z][\w'’.-]*\s*)?[A-Z][\w'’-]*\?\s*")
+# A sentence opening with the question put to its subject: "Asked about Roe's plan, Lind said"
+_ASKED_OPENER = re.compile(r"\s*[\"“‘']?\s*(?:When\s+)?(?:Asked|Pressed|Questioned|Challenged)\b[^,;:.!?]{0,200},")
 _MAX_WALK = 12  # sentences walked back for an antecedent; beyond that the reference is a guess
 _SENTENCE_WINDOW = 600  # characters of one (run-on) sentence examined
 _MAX_EARLIER = 40  # sentences searched before the walked stretch
@@ -237,10 +239,11 @@ class References:
             ):
                 return self._learn(replace(subject, via="pronoun"), pronoun)
             hi = min(span.end, start)
+            asked = _ASKED_OPENER.match(self.masked, span.start, hi)
+            # "Asked about Roe, she said": whoever is named in the question is not the one answering
+            floor_at = asked.end() if asked is not None else max(span.start, hi - _SENTENCE_WINDOW)
             in_sentence = [
-                c
-                for _, c in self._between(max(span.start, hi - _SENTENCE_WINDOW), hi)
-                if c.label in labels and self._fits(c, pronoun, span)
+                c for _, c in self._between(floor_at, hi) if c.label in labels and self._fits(c, pronoun, span)
             ]
             if in_sentence:
                 return self._learn(self._pick(in_sentence, pronoun), pronoun)
@@ -329,6 +332,8 @@ class References:
             for cue in cues(self.masked, lo, min(sentence.end, before)):
                 if cue.word.endswith("ing"):
                     continue  # "..., claiming": its subject is the clause's, found by the next cue or the names
+                if _ASKED_OPENER.match(self.masked, lo) and not self.masked[lo : cue.start].strip(" \"“‘'"):
+                    continue  # "Asked about Roe, Lind said": the one asked speaks through the next verb
                 found = self.subject_of(lo, cue.start)
                 if found is not None and found.via in (ANONYMOUS, UNRESOLVED):
                     found = None
