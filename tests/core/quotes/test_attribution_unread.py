@@ -284,6 +284,12 @@ CASES: list[tuple[str, str, list[str | None]]] = [
         f"emails,{E} she said.",
         ["Ana Pruitt"],
     ),
+    (
+        "pronoun-skips-a-capitalised-opener",
+        "Putting the show together, Tom Kovic said, freed him. Audiences can expect more recklessness than usual."
+        f"\n\n{Q}It is straight from the heart,{E} he said.",
+        ["Tom Kovic"],
+    ),
 ]
 
 

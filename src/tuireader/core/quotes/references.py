@@ -33,6 +33,7 @@ _ROLE_HEADS = frozenset(
 )
 
 
+_OPENER_ZIPF = 3.0  # an English word this common, capitalised only at sentence starts, is not a name
 _COMMON_ZIPF = 4.5  # a lone capitalised word this common in English is not taken for a person
 _THING_HEADS = PLACE_HEADS | ORG_HEADS | frozenset({"Garden", "Gardens", "Hall", "Center", "Centre"})
 # "the governor" for "Gov. Jo Roe": the abbreviated titles news writes before a name.
@@ -119,6 +120,7 @@ class References:
         self._resolving = False
         self._document: tuple[int, Speaker] | None = None  # the last document quoted ("the report"), for "it"
         self._subjects: dict[int, Speaker | None] = {}  # sentence start -> its speech verb's subject
+        self._openers: dict[str, bool] = {}  # lone capitalised word -> only ever a sentence's first word
 
     def description(self, lo: int, hi: int) -> Speaker:
         """ "the ministry" -> an earlier ORG naming a ministry; "the spokesman" -> an earlier titled person."""
@@ -280,8 +282,25 @@ class References:
         if cand.label is None and len(cand.name.split()) == 1:
             # A lone capitalised word is a person only as a sentence's subject or a known speaker.
             known = cand.name in self.speaker_names
-            return known or not self.masked[sentence.start : cand.start].strip(" \"“‘'")
+            if known:
+                return True
+            return not self.masked[sentence.start : cand.start].strip(" \"“‘'") and not self._opener_only(cand.name)
         return True
+
+    def _opener_only(self, word: str) -> bool:
+        """Whether a lone capitalised word is an English word written in capitals only where it opens a
+        sentence ("Footage of the rally shows ...", "Audiences can expect"): never a name in mid-sentence."""
+        if word in self._openers:
+            return self._openers[word]
+        common = gz.english_frequency(word.lower()) >= _OPENER_ZIPF
+        only = (
+            common
+            and word not in gz.given_names()
+            and word not in gz.surnames()
+            and re.search(rf"[a-z,]\s+{re.escape(word)}\b", self.masked) is None
+        )
+        self._openers[word] = only
+        return only
 
     def _gender(self, cand: Candidate | Speaker) -> str | None:
         learned = self.genders.get(cand.name)
