@@ -290,6 +290,26 @@ CASES: list[tuple[str, str, list[str | None]]] = [
         f"\n\n{Q}It is straight from the heart,{E} he said.",
         ["Tom Kovic"],
     ),
+    (
+        "comma-introduced-quotation-ends-its-sentence",
+        "In one exchange between Ramos and her aide Ana Lind in April, Lind forwards a photo.\n\n"
+        f"Ramos responds to Lind with, {Q}Why now? That was on my way to the island?{E} Lind then writes back, "
+        f"{Q}You look cute.{E}",
+        ["Ramos", "Lind"],
+    ),
+    (
+        "adding-after-a-subordinate-clause-verb",
+        "Later in the show, after the interview concluded, Lind stated of the ferry scandal that the report "
+        f"{Q}was not good.{E} Adding, {Q}Now, like with all harbour scandals, what they do is never that bad. It is "
+        f"always how they handle it.{E}",
+        ["Lind", "Lind"],
+    ),
+    (
+        "partial-quotation-in-a-sentence-ending-x-said",
+        f"Kovic {Q}felt a moral duty to do something about{E} the harbour, Lind said. {Q}This is core stuff for "
+        f"him.{E}",
+        ["Lind", "Lind"],
+    ),
 ]
 
 

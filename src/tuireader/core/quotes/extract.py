@@ -327,13 +327,16 @@ class _Attribution:
         lead = re.match(r"\s*,?\s*", tail)
         lead_end = lead.end() if lead else 0
         if not (content.endswith(_ENDS_CLAUSE) or tail.lstrip().startswith(",") or opens_sentence):
-            return None
+            return self._sentence_final(q, sentence, limit)
+        introduced_by = masked[self.sentences.at(q.open).start : q.open].rstrip()[-1:]
         if (
             not opens_sentence
             and content.rstrip().endswith((".", "?", "!"))
-            and masked[self.sentences.at(q.open).start : q.open].rstrip().endswith(":")
+            and (introduced_by == ":" or (introduced_by == "," and tail.lstrip()[:1].isupper()))
         ):
-            return None  # 'Roe replied: "Why now?" Her critics ...': a colon introduced it, a new sentence follows
+            # 'Roe replied: "Why now?" Her critics ...', 'Roe answers Lind with, "Why now?" Lind then writes':
+            # the quotation was introduced before it and ends its sentence; what follows is a new one
+            return None
         base = q.close + 1
         came = _CAME_FROM.match(masked, base + lead_end, limit)
         if came is not None and opens_sentence:  # '"...," came shouts from the crowd'
@@ -427,6 +430,27 @@ class _Attribution:
             return None
         return word, speaker, cue.start
 
+    def _sentence_final(self, q: QuotedPassage, sentence: Span, limit: int) -> tuple[str, Speaker | None, int] | None:
+        """'Roe "never wanted the job" in the first place, Lind said.': a partial quotation inside a
+        sentence that ends in ", X said" (and has no cue of its own before the quotation)."""
+        masked = self.masked
+        comma = masked.rfind(",", q.close + 1, limit)
+        if comma < 0 or MASK in masked[q.close + 1 : limit] or _sentence_break(masked[q.close + 1 : comma]):
+            return None
+        found = cues(masked, comma + 1, limit)
+        if not found or len(masked[comma + 1 : found[0].start].split()) > 6:
+            return None
+        cue = found[0]
+        closing = _AFTER_LAST_CUE.match(masked, cue.end)
+        if closing is None or closing.end() < limit:  # the cue ends the sentence: "..., Lind said on Monday."
+            return None
+        if cues(masked, sentence.start, q.open):
+            return None
+        speaker = self.finder.before(comma + 1, cue.start)
+        if speaker is None or speaker.via not in ("name", "pronoun", "role"):
+            return None
+        return _cue_word(cue.word), speaker, cue.start
+
     def _title_in_attribution(self, i: int) -> bool:
         """Whether the ``i``-th quotation is a short name in capitals ("Vote Vela") inside narration."""
         start, close = self.opens[i] + 1, self._close_at[i]
@@ -472,7 +496,9 @@ class _Attribution:
         if word in SUBJECT_AFTER or masked[cue.start].isupper():  # "according to X", "Said X, who ...: '...'"
             speaker = self.finder.after(cue.end, hi)
             if speaker is None and word.endswith("ing") and not masked[cue.end : hi].strip(" ,:\xa0"):
-                speaker = self._previous_subject(sentence)  # 'Roe said ... . Adding, "..."': the last speaker
+                # 'Roe said ... . Adding, "..."': the last speaker (of the sentence before, or of this one
+                # when the quotation before it closed the sentence)
+                speaker = self._previous_subject(sentence) or self.finder.refs.sentence_subject(sentence, cue.start)
             return word, speaker, cue.start
         by = _BY_AGENT.match(masked, cue.end, hi)
         if by is not None:  # "Roe was asked by host Jo Bloggs, '...'": the agent speaks

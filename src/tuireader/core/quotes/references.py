@@ -68,6 +68,7 @@ _THING_PHRASE = re.compile(
 _NAME_QUESTION = re.compile(r"\s*(?:And\s+)?(?:[A-Z][\w'’.-]*\s+){0,5}(?:of\s+[A-Z][\w'’.-]*\s*)?[A-Z][\w'’-]*\?\s*")
 # A sentence opening with the question put to its subject: "Asked about Roe's plan, Lind said"
 _ASKED_OPENER = re.compile(r"\s*[\"“‘']?\s*(?:When\s+)?(?:Asked|Pressed|Questioned|Challenged)\b[^,;:.!?]{0,200},")
+_SUBORDINATE_OPEN = re.compile(r"\s*(?i:after|when|before|while|once|until|since|because|although|though|if)\b")
 _MAX_WALK = 12  # sentences walked back for an antecedent; beyond that the reference is a guess
 _SENTENCE_WINDOW = 600  # characters of one (run-on) sentence examined
 _MAX_EARLIER = 40  # sentences searched before the walked stretch
@@ -353,6 +354,9 @@ class References:
                     continue  # "..., claiming": its subject is the clause's, found by the next cue or the names
                 if _ASKED_OPENER.match(self.masked, lo) and not self.masked[lo : cue.start].strip(" \"“‘'"):
                     continue  # "Asked about Roe, Lind said": the one asked speaks through the next verb
+                clause = self.masked.rfind(",", lo, cue.start) + 1 or lo
+                if _SUBORDINATE_OPEN.match(self.masked, max(clause, lo), cue.start):
+                    continue  # "after the interview concluded, Roe stated": the main clause's verb
                 found = self.subject_of(lo, cue.start)
                 if found is not None and found.via in (ANONYMOUS, UNRESOLVED):
                     found = None
