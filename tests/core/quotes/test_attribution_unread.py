@@ -310,6 +310,18 @@ CASES: list[tuple[str, str, list[str | None]]] = [
         f"him.{E}",
         ["Lind", "Lind"],
     ),
+    (
+        "ever-since-opening-clause",
+        "Ever since she endorsed Mrs. Ramos this month, Ms. Lind has been a powerful ally, visiting the office to "
+        f"encourage young staffers with a simple message: {Q}Don\u2019t mess this up!{E}",
+        ["Lind"],
+    ),
+    (
+        "name-description-and-who-clause-before-the-verb",
+        "Tom Kovic, the former harbour master, who has resented Mr. Lind\u2019s rise as he has struggled, called "
+        f"his rival {Q}totally scripted and kind of robotic.{E}",
+        ["Tom Kovic"],
+    ),
 ]
 
 

@@ -56,6 +56,7 @@ _DETERMINER_START = r"(?:the|a|an|about|some|many|several|dozens|hundreds|thousa
 _SECOND_INTRO = re.compile(
     r"(?:after|before|when|while|as|since|although|though|if|because|despite|during|once|until|in|on|at)\s[^,]{0,120}?,\s*"
 )
+_SUBORDINATE_AFTER_ADVERB = re.compile(r"\s*[A-Z][a-z]+\s+(?:since|after|before|when|as|though|if|while|until)\s")
 _NP_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _IRREGULAR_PAST = frozenset(
     """sent said told gave made took went came got put ran wrote spoke met left kept held brought thought felt found
@@ -245,6 +246,12 @@ class SpeakerFinder:
                 lead = text[a_lo : named.start].split() if named is not None else []
                 if named is not None and not any(w.lower() in _LINKING for w in lead):
                     return named
+            if found is not None and found.via == ANONYMOUS and i > 0 and words.startswith(("the ", "a ", "an ")):
+                # "Jo Roe, the former governor, who has ..., called": the name the appositive describes
+                b_lo, b_hi = parts[i - 1]
+                named = self._name_in(b_lo, b_hi, at_end=True)
+                if named is not None and not text[b_lo : named.start].strip():
+                    return named
             return found
         return None
 
@@ -301,6 +308,8 @@ class SpeakerFinder:
             "the a an this that these those his her their its our another each every some many several both either"
             " neither all most few one"
         ).split()
+        # "Ever since ...,", "Long before ...,", "Even as ...,": an adverb, then a subordinate clause
+        adverbial = adverbial or _SUBORDINATE_AFTER_ADVERB.match(text, lo, hi) is not None
         intro = re.match(r"[^,]{0,150}?,\s*", text[lo:hi]) if opener[:1].isupper() and adverbial else None
         subject_at = lo + intro.end() if intro else lo
         while intro is not None:  # "In June, after Roe fell ill, Vela wrote ...": a second opening clause
