@@ -322,9 +322,26 @@ CASES: list[tuple[str, str, list[str | None]]] = [
         f"his rival {Q}totally scripted and kind of robotic.{E}",
         ["Tom Kovic"],
     ),
+    (
+        "next-sentence-credits-the-quotation",
+        f"Ferry rules tighten.\n\n{Q}I would rather have a sister in a storm than a brother in the harbour "
+        f"office.{E} That quote from Ashford harbour master Tom Kovic appeared on the front page of the Courier "
+        "in 1980.",
+        ["Tom Kovic"],
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_speakers_as_news_writes_them(text: str, expected: list[str | None]) -> None:
     assert [who for _, who in speakers(text)] == expected
+
+
+def test_description_before_a_quoted_title_is_the_speaker() -> None:
+    """ "wrote the authors of the 'Plan'": the authors speak (the title after "of the" is not the subject)."""
+    found = speakers(
+        f"Three years ago, the council published a report on the harbour.\n{Q}If we want young sailors to "
+        f"support the port, we have to engage them,{E} wrote the authors of the {Q}Harbour Renewal Plan,{E} "
+        "giving the example of the old ferry."
+    )
+    assert found[0][1] == "the authors"

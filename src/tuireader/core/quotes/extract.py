@@ -137,6 +137,14 @@ _ROLE_LED = re.compile(
 )
 _CLAUSE_NOT_ROLE = frozenset("is was were are has had have will would not so that which who this these".split())
 # "roused the crowd to chants of '...'", "the crowd broke into shouts of '...'": the crowd's words
+# '"..." That quote from Jo Roe appeared ...': the next sentence credits a quotation
+_CREDITED_NEXT = re.compile(
+    r"\s*(?:That|This|The)\s+(?:quote|quotation|remark|line|comment|words|phrase|statement)\s+(?:from|by|of)\s+"
+)
+# "Ashford harbour master Jo Roe": a place or body, role words, then the name
+_CREDITED_NAME = re.compile(
+    r"(?:[A-Z][\w'’.-]*\s+)?(?:[a-z][\w-]*\s+){0,3}(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*(?=\s+[a-z]|\s*[,.;])"
+)
 _CHANTS_OF = re.compile(r"\b(?:chants?|shouts?|cries|cheers|roars?|chorus(?:es)?)\s+of\s*$")
 _CROWD = re.compile(
     r"\b(?:(?:the|a|an|some|many|about|nearly|dozens\s+of|hundreds\s+of|thousands\s+of|\d[\d,]*)\s+)*"
@@ -611,7 +619,23 @@ class _Attribution:
         credit = self._credit(q)
         if credit is not None:
             return "", credit, credit.start
-        return self._after_verb_sentence(q)
+        return self._after_verb_sentence(q) or self._named_next(q)
+
+    def _named_next(self, q: QuotedPassage) -> tuple[str, Speaker | None, int] | None:
+        """'"..." That quote from harbour master Jo Roe appeared in 1980.': a whole-sentence quotation
+        credited by the next sentence of its paragraph."""
+        masked = self.masked
+        if not _blank(masked, self.sentences.at(q.open).start, q.open):
+            return None
+        block = self.blocks[self._block(q.close)]
+        credit = _CREDITED_NEXT.match(masked, q.close + 1, block.end)
+        if credit is None:
+            return None
+        named = _CREDITED_NAME.match(masked, credit.end(), min(block.end, credit.end() + 120))
+        speaker = self.finder.classify(named.start(), named.end()) if named is not None else None
+        if speaker is None or speaker.via not in ("name", "role"):
+            return None
+        return "", speaker, speaker.start
 
     def _after_verb_sentence(self, q: QuotedPassage) -> tuple[str, Speaker | None, int] | None:
         """``Roe agreed. "..."``: a sentence ending in a speech verb, then a quotation opening the next one."""

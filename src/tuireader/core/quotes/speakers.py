@@ -268,6 +268,10 @@ class SpeakerFinder:
             stop = match
             break
         end = stop.start() if stop else hi
+        if stop is not None and stop.group() in "\"“”‘’«»" or MASK in text[end : end + 2]:
+            title_of = re.search(r"\s+(?:of|for|behind)(?:\s+(?:the|a|an))?\s*$", text[lo:end])
+            if title_of is not None:  # "wrote the authors of the 'Harbour Plan'": the authors
+                end = lo + title_of.start()
         found = self._classify(lo, end)
         if found is not None and found.via == ANONYMOUS and stop is not None:
             # "said a person close to the Roes", "reads an editorial in The Daily Courier": keep it whole
@@ -476,6 +480,8 @@ class SpeakerFinder:
         named = self._name_in(lo, hi, at_end=True)
         if named is not None:
             return named
+        if len(words) == 2 and words[0].lower() == "the" and re.fullmatch(r"[A-Z][a-z]+s", words[1]):
+            return Speaker(lo, hi, text[lo:hi], ANONYMOUS)  # "the Vardians", "the Democrats": a people, a party
         if (
             last
             and last.group(1).islower()
