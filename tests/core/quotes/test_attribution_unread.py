@@ -329,6 +329,13 @@ CASES: list[tuple[str, str, list[str | None]]] = [
         "in 1980.",
         ["Tom Kovic"],
     ),
+    (
+        "honorific-with-full-stop-gives-gender",
+        "Rhoda Kovic lost her job at the mill in 2012.\n\nMs. Kovic avoids discussing the vote with her mother, "
+        f"but their neighbor Ben Lind, 83, knows just what the town needs. {Q}It will take a junkyard dog to fix "
+        f"this,{E} he said.",
+        ["Ben Lind"],
+    ),
 ]
 
 

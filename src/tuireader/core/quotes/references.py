@@ -46,11 +46,11 @@ _ROLE_ABBREVIATIONS = {
     "professor": ("prof.",),
 }
 _MALE_BEFORE = re.compile(
-    r"\b(?:son|husband|brother|father|boyfriend|grandson|nephew|uncle|mr\.?|sir|king|prince|man)\b[\s,]*$"
+    r"\b(?:son|husband|brother|father|boyfriend|grandson|nephew|uncle|mr\.?|sir|king|prince|man)(?:\b|(?<=\.))[\s,]*$"
 )
 _FEMALE_BEFORE = re.compile(
     r"\b(?:daughter|wife|sister|mother|girlfriend|granddaughter|niece|aunt|mrs\.?|ms\.?|miss|dame|lady|queen"
-    r"|princess|woman)\b[\s,]*$"
+    r"|princess|woman)(?:\b|(?<=\.))[\s,]*$"  # "Ms. Roe": the full stop ends the honorific
 )
 _AGE_DESCRIPTION = re.compile(r"the\s+\d+-year-old(?:\s+\w+)?", re.IGNORECASE)
 
