@@ -195,9 +195,160 @@ CASES: list[tuple[str, str, list[str | None]]] = [
         f"And Mr. Lind? {Q}He knows every rock in the bay. A fine pilot.{E}",
         ["Ramos", "Ramos", "Ramos"],
     ),
+    (
+        "described-name-in-verb-slot",
+        f"Mayor Ramos said the harbour was finished: {Q}The port is dead,{E} she claimed.\n"
+        f"{Q}The port will always be the port,{E} an angry Kovic retaliated. {Q}It never gives up.{E}",
+        ["Ramos", "Kovic", "Kovic"],
+    ),
+    (
+        "colon-quotation-ends-its-sentence",
+        f"Kovic, exasperated, famously responded: {Q}What difference does it make now?{E} Her critics cited it "
+        "as evidence of indifference.",
+        ["Kovic"],
+    ),
+    (
+        "description-known-as-a-name",
+        f"{Q}There never was an order to wait,{E} said the harbour master known as Captain Lind, speaking for the "
+        f"first time. {Q}We sailed at once.{E}",
+        ["Lind", "Lind"],
+    ),
+    (
+        "appositive-without-closing-comma",
+        f"{Q}The ferry needs a new engine before the winter,{E} Dana Kovic, the engineer who founded "
+        "harbourfix.com wrote on Monday.",
+        ["Dana Kovic"],
+    ),
+    (
+        "role-and-name-before-colon",
+        f"The rise in ferry fares does not surprise harbour analyst Dana Kovic: {Q}Fuel has doubled in price "
+        f"since the spring and the crews want more pay.{E}",
+        ["Dana Kovic"],
+    ),
+    (
+        "digest-more-from",
+        f"Fares are rising again -More from Ramos and Lind: {Q}Fuel has doubled in price since the spring and "
+        f"the crews want more pay.{E} [Courier.]",
+        ["Lind"],
+    ),
+    (
+        "possessive-speech-noun-of",
+        f"It was Mr. Kovic's stirring rejection of {Q}a harbour of closed doors{E} that made him known.",
+        ["Kovic"],
+    ),
+    (
+        "crowd-chants-of",
+        "Casting herself as the town's defender, Mayor Ramos roused the crowd to spontaneous chants of "
+        f"{Q}Save our pier!{E}",
+        ["the crowd"],
+    ),
+    (
+        "came-shouts-from",
+        f"The chairman called for a voice vote.\n\n{Q}Count the votes,{E} came shouts from the crowd, as the "
+        "crowd booed.",
+        ["the crowd"],
+    ),
+    (
+        "counted-crowd-chanting",
+        "Outside the hall in downtown Ashford, about 200 protesters gathered in three groups, holding signs and "
+        f"chanting {Q}No more fares.{E}",
+        ["about 200 protesters"],
+    ),
+    (
+        "crowd-in-where-clause-chanting",
+        "Mayor Ramos spoke just down the street from the ferry terminal, where about 50 dockers had gathered on "
+        f"Monday morning, chanting {Q}no contract, no sailing{E} after the talks failed.",
+        ["about 50 dockers"],
+    ),
+    (
+        "lower-case-role-then-names-of-an-institute",
+        f"{Q}The new engines could carry twice the load of the old ones,{E} harbour engineers Dana Kovic and "
+        "Pala Ramos of the Ashford Institute for Marine Science wrote in May.",
+        ["Dana Kovic"],
+    ),
+    (
+        "lower-case-role-names-and-appositive",
+        f"{Q}We can only wonder what the plan is,{E} state Senate leader Dana Kovic and House Speaker Pala Ramos, "
+        "both Liberals, said in a statement.",
+        ["Dana Kovic"],
+    ),
+    (
+        "pronoun-after-asked-opener",
+        "Pala Ramos spoke on the radio. Asked about her vote in the event that Mayor Ana Lind faces Tom Kovic, "
+        f"she replied: {Q}I don't know yet.{E}",
+        ["Pala Ramos"],
+    ),
+    (
+        "asked-opener-then-named-subject-then-pronoun",
+        f"Asked Tuesday about Lind, Senator Ana Pruitt said {Q}I don't know anything about Tom Lind and the "
+        f"emails,{E} she said.",
+        ["Ana Pruitt"],
+    ),
+    (
+        "pronoun-skips-a-capitalised-opener",
+        "Putting the show together, Tom Kovic said, freed him. Audiences can expect more recklessness than usual."
+        f"\n\n{Q}It is straight from the heart,{E} he said.",
+        ["Tom Kovic"],
+    ),
+    (
+        "comma-introduced-quotation-ends-its-sentence",
+        "In one exchange between Ramos and her aide Ana Lind in April, Lind forwards a photo.\n\n"
+        f"Ramos responds to Lind with, {Q}Why now? That was on my way to the island?{E} Lind then writes back, "
+        f"{Q}You look cute.{E}",
+        ["Ramos", "Lind"],
+    ),
+    (
+        "adding-after-a-subordinate-clause-verb",
+        "Later in the show, after the interview concluded, Lind stated of the ferry scandal that the report "
+        f"{Q}was not good.{E} Adding, {Q}Now, like with all harbour scandals, what they do is never that bad. It is "
+        f"always how they handle it.{E}",
+        ["Lind", "Lind"],
+    ),
+    (
+        "partial-quotation-in-a-sentence-ending-x-said",
+        f"Kovic {Q}felt a moral duty to do something about{E} the harbour, Lind said. {Q}This is core stuff for "
+        f"him.{E}",
+        ["Lind", "Lind"],
+    ),
+    (
+        "ever-since-opening-clause",
+        "Ever since she endorsed Mrs. Ramos this month, Ms. Lind has been a powerful ally, visiting the office to "
+        f"encourage young staffers with a simple message: {Q}Don\u2019t mess this up!{E}",
+        ["Lind"],
+    ),
+    (
+        "name-description-and-who-clause-before-the-verb",
+        "Tom Kovic, the former harbour master, who has resented Mr. Lind\u2019s rise as he has struggled, called "
+        f"his rival {Q}totally scripted and kind of robotic.{E}",
+        ["Tom Kovic"],
+    ),
+    (
+        "next-sentence-credits-the-quotation",
+        f"Ferry rules tighten.\n\n{Q}I would rather have a sister in a storm than a brother in the harbour "
+        f"office.{E} That quote from Ashford harbour master Tom Kovic appeared on the front page of the Courier "
+        "in 1980.",
+        ["Tom Kovic"],
+    ),
+    (
+        "honorific-with-full-stop-gives-gender",
+        "Rhoda Kovic lost her job at the mill in 2012.\n\nMs. Kovic avoids discussing the vote with her mother, "
+        f"but their neighbor Ben Lind, 83, knows just what the town needs. {Q}It will take a junkyard dog to fix "
+        f"this,{E} he said.",
+        ["Ben Lind"],
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_speakers_as_news_writes_them(text: str, expected: list[str | None]) -> None:
     assert [who for _, who in speakers(text)] == expected
+
+
+def test_description_before_a_quoted_title_is_the_speaker() -> None:
+    """ "wrote the authors of the 'Plan'": the authors speak (the title after "of the" is not the subject)."""
+    found = speakers(
+        f"Three years ago, the council published a report on the harbour.\n{Q}If we want young sailors to "
+        f"support the port, we have to engage them,{E} wrote the authors of the {Q}Harbour Renewal Plan,{E} "
+        "giving the example of the old ferry."
+    )
+    assert found[0][1] == "the authors"

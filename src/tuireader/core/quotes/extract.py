@@ -67,7 +67,7 @@ from tuireader.core.quotes.speakers import SpeakerFinder
 from tuireader.core.text.quote_marks import Kind, QuotedPassage, find_quoted, text_blocks
 from tuireader.core.text.segment import clause_spans
 from tuireader.core.text.tokens import is_abbreviation
-from tuireader.model import Article, Mention, Quote, Span
+from tuireader.model import Article, Label, Mention, Quote, Span
 
 _SO_CALLED = re.compile(r"\bso-called\s*$", re.IGNORECASE)
 _READ_AFTER = re.compile(r"\b(?:read|reads)\b")
@@ -90,6 +90,8 @@ _SHORT_PHRASE = (
 _VERB_SLOT = re.compile(
     r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s+([a-z]{3,})(?=" + _SHORT_PHRASE + r"\s*(?:[.,;]|$))"
 )
+# '"...," an angry Roe retaliated.': a determiner and one adjective before the name
+_DESCRIBED_SLOT = re.compile(r"(?:an?|the)\s+[a-z][\w-]*\s+(?=[A-Z])")
 # '"...," beamed Jo Roe, a delegate': an -ed verb, then the name (the inversion of "Jo Roe beamed")
 _INVERTED_SLOT = re.compile(
     r"([a-z]{3,}ed)\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)(?=(?:\s+of\s+[A-Z][^.,;]{0,30})?\s*(?:[.,;]|$))"
@@ -105,7 +107,9 @@ _SAYING_NOUNS = (
 # "Roe's dictum to his interns was, '...'", "in Roe's view, '...'", "Roe's '...'"
 _POSSESSOR = re.compile(
     r"((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w-]*)['’]s?\s+(?:(?:[a-z-]+\s+){0,2}" + _SAYING_NOUNS
-    + r"\b[^,:;.!?]{0,60}?(?:\s+(?:was|is|were|are|reads?))?\s*[,:]?\s*$|$)"
+    + r"\b[^,:;.!?]{0,60}?(?:\s+(?:was|is|were|are|reads?))?\s*[,:]?\s*$|$"
+    # "Roe's stirring rejection of '...'", "Roe's insistence on '...'": a noun of a speech act, then its object
+    + r"|(?:[a-z-]+\s+){0,2}[a-z]+(?:ion|al|ment|ance|ence)\s+(?:of|on|that)\s*$)"
 )
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+$")
 _GOVERNED = re.compile(r"\b[a-z]{3,}\s+to\s+$")  # "interjected to say", "took the stage to say"
@@ -118,7 +122,40 @@ _DESCRIPTION_THEN_RELATIVE = re.compile(
 _ENDS_CLAUSE = tuple(",!?…—–-:;")
 # A newsletter digest: a paragraph opening with a headline in capitals, then quoted lines from the piece.
 _DIGEST_HEADLINE = re.compile(r"\s*((?:[A-Z0-9][A-Z0-9'’:,.&$%-]*\s+){2,}?[A-Z0-9][A-Z0-9'’:,.&$%-]*)\s*[\"“‘']?")
-_FROM_SOURCE = re.compile(r"(?:^|[.:]\s+)From\s+((?:[\w'’.-]+\s+){0,6}[\w'’.-]+)\s*:$")
+_FROM_SOURCE = re.compile(
+    r"(?:^|[.:]\s+|\s[-—–]+\s*)(?:From|More\s+from)\s+((?:[\w'’.-]+\s+){0,6}[\w'’.-]+)\s*:$"
+)  # "From the report:", a digest's "... -More from Roe and Lind:"
+# "... does not surprise harbour analyst Jo Roe:": a role and a name close the clause before the colon
+_ROLE_NAME_BEFORE_COLON = re.compile(r"\b([a-z][\w-]*)\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s*:$")
+_NOT_ROLES = frozenset(
+    """a an the of in on at for from to with by about against and or but as than like via into onto over under
+    told asked said says wrote urged warned thanked called named met""".split()
+)
+# '"...," state party chairman Jo Roe and ... said': role words in lower case, then a name
+_ROLE_LED = re.compile(
+    r"\s*([a-z][\w-]*\s+(?:[\w-]+\s+){0,3}?)((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)(?=\s+and\s|\s*,|\s+of\s|\s*$)"
+)
+_CLAUSE_NOT_ROLE = frozenset("is was were are has had have will would not so that which who this these".split())
+# "roused the crowd to chants of '...'", "the crowd broke into shouts of '...'": the crowd's words
+# '"..." That quote from Jo Roe appeared ...': the next sentence credits a quotation
+_CREDITED_NEXT = re.compile(
+    r"\s*(?:That|This|The)\s+(?:quote|quotation|remark|line|comment|words|phrase|statement)\s+(?:from|by|of)\s+"
+)
+# "Ashford harbour master Jo Roe": a place or body, role words, then the name
+_CREDITED_NAME = re.compile(
+    r"(?:[A-Z][\w'’.-]*\s+)?(?:[a-z][\w-]*\s+){0,3}(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*(?=\s+[a-z]|\s*[,.;])"
+)
+_CHANTS_OF = re.compile(r"\b(?:chants?|shouts?|cries|cheers|roars?|chorus(?:es)?)\s+of\s*$")
+_CROWD = re.compile(
+    r"\b(?:(?:the|a|an|some|many|about|nearly|dozens\s+of|hundreds\s+of|thousands\s+of|\d[\d,]*)\s+)*"
+    r"(?:[a-z-]+\s+)?(?:crowds?|audiences?|protesters|demonstrators|supporters|marchers|fans|delegates|spectators"
+    r"|onlookers|attendees|rallygoers|hecklers)\b"
+)
+# '"...," came shouts from the crowd': the crowd after "came ... from"
+_CAME_FROM = re.compile(
+    r"(?:came|rang\s+out|went\s+up)\s+(?:(?:a|the)\s+)?(?:[a-z-]+\s+)?(?:shouts?|chants?|cries|calls?|cheers|yells?"
+    r"|voices?)\s+from\s+((?:the|a|an|some|many)\s+(?:[\w-]+\s+){0,3}?[a-z]+)\b"
+)
 _STATEMENT = re.compile(
     r"\b(?:issued|released|put\s+out|posted|sent|gave)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:statement|letter|memo|message)\b"
 )
@@ -298,18 +335,32 @@ class _Attribution:
         lead = re.match(r"\s*,?\s*", tail)
         lead_end = lead.end() if lead else 0
         if not (content.endswith(_ENDS_CLAUSE) or tail.lstrip().startswith(",") or opens_sentence):
+            return self._sentence_final(q, sentence, limit)
+        introduced_by = masked[self.sentences.at(q.open).start : q.open].rstrip()[-1:]
+        if (
+            not opens_sentence
+            and content.rstrip().endswith((".", "?", "!"))
+            and (introduced_by == ":" or (introduced_by == "," and tail.lstrip()[:1].isupper()))
+        ):
+            # 'Roe replied: "Why now?" Her critics ...', 'Roe answers Lind with, "Why now?" Lind then writes':
+            # the quotation was introduced before it and ends its sentence; what follows is a new one
             return None
         base = q.close + 1
+        came = _CAME_FROM.match(masked, base + lead_end, limit)
+        if came is not None and opens_sentence:  # '"...," came shouts from the crowd'
+            return "", Speaker(came.start(1), came.end(1), masked[came.start(1) : came.end(1)], ANONYMOUS), came.start()
         found = cues(masked, base + lead_end, limit)
         reads = _READ_AFTER.search(masked, base + lead_end, limit)  # '"...," read the email' / 'the sign reads'
         if reads is not None and (not found or reads.start() < found[0].start):
             found.insert(0, Cue(reads.start(), reads.end(), reads.group()))
-        slot = _VERB_SLOT.match(masked, base + lead_end, limit)
+        described = _DESCRIBED_SLOT.match(masked, base + lead_end, limit)
+        slot_at = described.end() if described is not None else base + lead_end
+        slot = _VERB_SLOT.match(masked, slot_at, limit)
         verb = slot.group(2) if slot is not None else ""
         if slot is not None and (verb.endswith(("ed", "s")) or cues(masked, slot.start(2), slot.end(2))):
             # '"...," Corrow notes.', '"...," Long said.': a name and one verb closing the sentence
             named = self.finder.name_at(slot.start(1), slot.end(1))
-            if named is not None:
+            if named is not None and (described is None or self.finder.plausible_subject(named)):
                 return slot.group(2).lower(), named, slot.start(2)
         inverted_slot = _INVERTED_SLOT.match(masked, base + lead_end, limit)
         if inverted_slot is not None and opens_sentence and (not found or found[0].start >= inverted_slot.end(1)):
@@ -321,6 +372,18 @@ class _Attribution:
         cue = found[0]
         region = masked[base + lead_end : cue.start]
         word = _cue_word(cue.word)
+        role_led = _ROLE_LED.match(region) if opens_sentence and word not in SUBJECT_AFTER else None
+        if (
+            role_led is not None
+            and not any(w in _NOT_ROLES or w in _CLAUSE_NOT_ROLE for w in role_led.group(1).split())
+            and len(region.split()) <= 30
+            and not _sentence_break(region)
+        ):
+            # '"...," harbour engineers Jo Roe and Al Lind of the Marine Institute wrote': lower-case role
+            # words, then the name (not the quotation's words running on)
+            named = self.finder.name_at(base + lead_end + role_led.start(2), base + lead_end + role_led.end(2))
+            if named is not None and (named.label is Label.PERSON or " " in named.name.strip()):
+                return word, named, cue.start
         if opens_sentence and region.strip()[:1].islower() and "," in region and not _sentence_break(region):
             # '"..." that would meet requests from X, Justice Department counsel Jo Roe wrote': after the comma
             tail_start = base + lead_end + region.rfind(",") + 1
@@ -375,6 +438,27 @@ class _Attribution:
             return None
         return word, speaker, cue.start
 
+    def _sentence_final(self, q: QuotedPassage, sentence: Span, limit: int) -> tuple[str, Speaker | None, int] | None:
+        """'Roe "never wanted the job" in the first place, Lind said.': a partial quotation inside a
+        sentence that ends in ", X said" (and has no cue of its own before the quotation)."""
+        masked = self.masked
+        comma = masked.rfind(",", q.close + 1, limit)
+        if comma < 0 or MASK in masked[q.close + 1 : limit] or _sentence_break(masked[q.close + 1 : comma]):
+            return None
+        found = cues(masked, comma + 1, limit)
+        if not found or len(masked[comma + 1 : found[0].start].split()) > 6:
+            return None
+        cue = found[0]
+        closing = _AFTER_LAST_CUE.match(masked, cue.end)
+        if closing is None or closing.end() < limit:  # the cue ends the sentence: "..., Lind said on Monday."
+            return None
+        if cues(masked, sentence.start, q.open):
+            return None
+        speaker = self.finder.before(comma + 1, cue.start)
+        if speaker is None or speaker.via not in ("name", "pronoun", "role"):
+            return None
+        return _cue_word(cue.word), speaker, cue.start
+
     def _title_in_attribution(self, i: int) -> bool:
         """Whether the ``i``-th quotation is a short name in capitals ("Vote Vela") inside narration."""
         start, close = self.opens[i] + 1, self._close_at[i]
@@ -420,7 +504,9 @@ class _Attribution:
         if word in SUBJECT_AFTER or masked[cue.start].isupper():  # "according to X", "Said X, who ...: '...'"
             speaker = self.finder.after(cue.end, hi)
             if speaker is None and word.endswith("ing") and not masked[cue.end : hi].strip(" ,:\xa0"):
-                speaker = self._previous_subject(sentence)  # 'Roe said ... . Adding, "..."': the last speaker
+                # 'Roe said ... . Adding, "..."': the last speaker (of the sentence before, or of this one
+                # when the quotation before it closed the sentence)
+                speaker = self._previous_subject(sentence) or self.finder.refs.sentence_subject(sentence, cue.start)
             return word, speaker, cue.start
         by = _BY_AGENT.match(masked, cue.end, hi)
         if by is not None:  # "Roe was asked by host Jo Bloggs, '...'": the agent speaks
@@ -525,10 +611,31 @@ class _Attribution:
             speaker = self.finder.leading(Span(lo, hi), colon)
             if speaker is not None and speaker.via in ("name", "pronoun"):
                 return "", speaker, lo
+            role = _ROLE_NAME_BEFORE_COLON.search(masked, lo, colon + 1)
+            if role is not None and role.group(1) not in _NOT_ROLES and not role.group(1).endswith("ed"):
+                named = self.finder.name_at(role.start(2), role.end(2))
+                if named is not None and (named.label is Label.PERSON or " " in named.name.strip()):
+                    return "", named, named.start
         credit = self._credit(q)
         if credit is not None:
             return "", credit, credit.start
-        return self._after_verb_sentence(q)
+        return self._after_verb_sentence(q) or self._named_next(q)
+
+    def _named_next(self, q: QuotedPassage) -> tuple[str, Speaker | None, int] | None:
+        """'"..." That quote from harbour master Jo Roe appeared in 1980.': a whole-sentence quotation
+        credited by the next sentence of its paragraph."""
+        masked = self.masked
+        if not _blank(masked, self.sentences.at(q.open).start, q.open):
+            return None
+        block = self.blocks[self._block(q.close)]
+        credit = _CREDITED_NEXT.match(masked, q.close + 1, block.end)
+        if credit is None:
+            return None
+        named = _CREDITED_NAME.match(masked, credit.end(), min(block.end, credit.end() + 120))
+        speaker = self.finder.classify(named.start(), named.end()) if named is not None else None
+        if speaker is None or speaker.via not in ("name", "role"):
+            return None
+        return "", speaker, speaker.start
 
     def _after_verb_sentence(self, q: QuotedPassage) -> tuple[str, Speaker | None, int] | None:
         """``Roe agreed. "..."``: a sentence ending in a speech verb, then a quotation opening the next one."""
@@ -600,6 +707,11 @@ class _Attribution:
             outlet = _DIGEST_OUTLET.search(masked, q.close, block.end)
             name = masked[lo:hi] + (f" ({outlet.group(1)})" if outlet is not None else "")
             return "", Speaker(lo, hi, name, ANONYMOUS), lo
+        if _CHANTS_OF.search(masked, max(sentence.start, q.open - 30), q.open):
+            crowds = list(_CROWD.finditer(masked, sentence.start, q.open))
+            if crowds:  # "roused the crowd to chants of '...'": the crowd's words, not the speaker's
+                c = crowds[-1]
+                return "", Speaker(c.start(), c.end(), masked[c.start() : c.end()], ANONYMOUS), c.start()
         if _title_case(self.text[q.start : q.end]) and not _TITLED.search(masked, max(0, q.open - 12), q.open):
             return None  # 'Roe appeared on "Late Night Live"': the name of a show or book, not words said
         before = masked.rfind(MASK, sentence.start, q.open)

@@ -33,6 +33,7 @@ _ROLE_HEADS = frozenset(
 )
 
 
+_OPENER_ZIPF = 3.0  # an English word this common, capitalised only at sentence starts, is not a name
 _COMMON_ZIPF = 4.5  # a lone capitalised word this common in English is not taken for a person
 _THING_HEADS = PLACE_HEADS | ORG_HEADS | frozenset({"Garden", "Gardens", "Hall", "Center", "Centre"})
 # "the governor" for "Gov. Jo Roe": the abbreviated titles news writes before a name.
@@ -45,11 +46,11 @@ _ROLE_ABBREVIATIONS = {
     "professor": ("prof.",),
 }
 _MALE_BEFORE = re.compile(
-    r"\b(?:son|husband|brother|father|boyfriend|grandson|nephew|uncle|mr\.?|sir|king|prince|man)\b[\s,]*$"
+    r"\b(?:son|husband|brother|father|boyfriend|grandson|nephew|uncle|mr\.?|sir|king|prince|man)(?:\b|(?<=\.))[\s,]*$"
 )
 _FEMALE_BEFORE = re.compile(
     r"\b(?:daughter|wife|sister|mother|girlfriend|granddaughter|niece|aunt|mrs\.?|ms\.?|miss|dame|lady|queen"
-    r"|princess|woman)\b[\s,]*$"
+    r"|princess|woman)(?:\b|(?<=\.))[\s,]*$"  # "Ms. Roe": the full stop ends the honorific
 )
 _AGE_DESCRIPTION = re.compile(r"the\s+\d+-year-old(?:\s+\w+)?", re.IGNORECASE)
 
@@ -65,6 +66,9 @@ _THING_PHRASE = re.compile(
     + r")\b(?!['’])"
 )
 _NAME_QUESTION = re.compile(r"\s*(?:And\s+)?(?:[A-Z][\w'’.-]*\s+){0,5}(?:of\s+[A-Z][\w'’.-]*\s*)?[A-Z][\w'’-]*\?\s*")
+# A sentence opening with the question put to its subject: "Asked about Roe's plan, Lind said"
+_ASKED_OPENER = re.compile(r"\s*[\"“‘']?\s*(?:When\s+)?(?:Asked|Pressed|Questioned|Challenged)\b[^,;:.!?]{0,200},")
+_SUBORDINATE_OPEN = re.compile(r"\s*(?i:after|when|before|while|once|until|since|because|although|though|if)\b")
 _MAX_WALK = 12  # sentences walked back for an antecedent; beyond that the reference is a guess
 _SENTENCE_WINDOW = 600  # characters of one (run-on) sentence examined
 _MAX_EARLIER = 40  # sentences searched before the walked stretch
@@ -117,6 +121,7 @@ class References:
         self._resolving = False
         self._document: tuple[int, Speaker] | None = None  # the last document quoted ("the report"), for "it"
         self._subjects: dict[int, Speaker | None] = {}  # sentence start -> its speech verb's subject
+        self._openers: dict[str, bool] = {}  # lone capitalised word -> only ever a sentence's first word
 
     def description(self, lo: int, hi: int) -> Speaker:
         """ "the ministry" -> an earlier ORG naming a ministry; "the spokesman" -> an earlier titled person."""
@@ -237,10 +242,11 @@ class References:
             ):
                 return self._learn(replace(subject, via="pronoun"), pronoun)
             hi = min(span.end, start)
+            asked = _ASKED_OPENER.match(self.masked, span.start, hi)
+            # "Asked about Roe, she said": whoever is named in the question is not the one answering
+            floor_at = asked.end() if asked is not None else max(span.start, hi - _SENTENCE_WINDOW)
             in_sentence = [
-                c
-                for _, c in self._between(max(span.start, hi - _SENTENCE_WINDOW), hi)
-                if c.label in labels and self._fits(c, pronoun, span)
+                c for _, c in self._between(floor_at, hi) if c.label in labels and self._fits(c, pronoun, span)
             ]
             if in_sentence:
                 return self._learn(self._pick(in_sentence, pronoun), pronoun)
@@ -277,8 +283,25 @@ class References:
         if cand.label is None and len(cand.name.split()) == 1:
             # A lone capitalised word is a person only as a sentence's subject or a known speaker.
             known = cand.name in self.speaker_names
-            return known or not self.masked[sentence.start : cand.start].strip(" \"“‘'")
+            if known:
+                return True
+            return not self.masked[sentence.start : cand.start].strip(" \"“‘'") and not self._opener_only(cand.name)
         return True
+
+    def _opener_only(self, word: str) -> bool:
+        """Whether a lone capitalised word is an English word written in capitals only where it opens a
+        sentence ("Footage of the rally shows ...", "Audiences can expect"): never a name in mid-sentence."""
+        if word in self._openers:
+            return self._openers[word]
+        common = gz.english_frequency(word.lower()) >= _OPENER_ZIPF
+        only = (
+            common
+            and word not in gz.given_names()
+            and word not in gz.surnames()
+            and re.search(rf"[a-z,]\s+{re.escape(word)}\b", self.masked) is None
+        )
+        self._openers[word] = only
+        return only
 
     def _gender(self, cand: Candidate | Speaker) -> str | None:
         learned = self.genders.get(cand.name)
@@ -329,6 +352,11 @@ class References:
             for cue in cues(self.masked, lo, min(sentence.end, before)):
                 if cue.word.endswith("ing"):
                     continue  # "..., claiming": its subject is the clause's, found by the next cue or the names
+                if _ASKED_OPENER.match(self.masked, lo) and not self.masked[lo : cue.start].strip(" \"“‘'"):
+                    continue  # "Asked about Roe, Lind said": the one asked speaks through the next verb
+                clause = self.masked.rfind(",", lo, cue.start) + 1 or lo
+                if _SUBORDINATE_OPEN.match(self.masked, max(clause, lo), cue.start):
+                    continue  # "after the interview concluded, Roe stated": the main clause's verb
                 found = self.subject_of(lo, cue.start)
                 if found is not None and found.via in (ANONYMOUS, UNRESOLVED):
                     found = None

@@ -44,6 +44,7 @@ _DESCRIPTION_TAIL = re.compile(
 _OPENING_QUOTE = re.compile(rf"\W?{MASK}+\W*\s*")
 _LEADING_DESCRIPTION = re.compile(
     r"(?:(?i:the|a|an|one|another|some|many|several|hundreds|thousands|dozens|his|her|their|its)\s+(?:of\s+)?"
+    r"|(?i:(?:about|nearly|almost|some|more\s+than|at\s+least)\s+)?\d[\d,]*\s+"  # "about 200 protesters"
     r"|(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+)"  # "Roe's right-hand woman"
     r"((?:[A-Za-z][\w'’-]*\s+){0,5}[a-z][\w'’-]*)"
 )
@@ -55,6 +56,7 @@ _DETERMINER_START = r"(?:the|a|an|about|some|many|several|dozens|hundreds|thousa
 _SECOND_INTRO = re.compile(
     r"(?:after|before|when|while|as|since|although|though|if|because|despite|during|once|until|in|on|at)\s[^,]{0,120}?,\s*"
 )
+_SUBORDINATE_AFTER_ADVERB = re.compile(r"\s*[A-Z][a-z]+\s+(?:since|after|before|when|as|though|if|while|until)\s")
 _NP_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _IRREGULAR_PAST = frozenset(
     """sent said told gave made took went came got put ran wrote spoke met left kept held brought thought felt found
@@ -103,6 +105,10 @@ _POSSESSIVE_ROLE = re.compile(
 )
 
 
+# A description that gives the name: "a retired pilot named Jo Roe", "the officer known as Roe"
+_KNOWN_AS = re.compile(
+    r"(?:an?|the)\s+(?:[\w'’-]+\s+){0,5}?(?:named|called|known\s+as)\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)"
+)
 _COMMON_ZIPF = 4.5  # an English word this common opening a sentence is not taken for a name on its own
 _CLAUSE_WORDS = PRONOUNS | frozenset(
     "me him her us them my our your is was were are has had have will would could can may might should not".split()
@@ -183,7 +189,7 @@ class SpeakerFinder:
         if (
             last is not None
             and last.group().lower() == "who"
-            and len(text[start:seg_end].split()) >= 3
+            and len(text[start:seg_end].split()) >= (2 if "," in text[lo : last.start()] else 3)
             and text[lo : last.start()].strip()
         ):
             # "a port official who asked not to be named said": the who-clause is done,
@@ -240,6 +246,12 @@ class SpeakerFinder:
                 lead = text[a_lo : named.start].split() if named is not None else []
                 if named is not None and not any(w.lower() in _LINKING for w in lead):
                     return named
+            if found is not None and found.via == ANONYMOUS and i > 0 and words.startswith(("the ", "a ", "an ")):
+                # "Jo Roe, the former governor, who has ..., called": the name the appositive describes
+                b_lo, b_hi = parts[i - 1]
+                named = self._name_in(b_lo, b_hi, at_end=True)
+                if named is not None and not text[b_lo : named.start].strip():
+                    return named
             return found
         return None
 
@@ -251,9 +263,15 @@ class SpeakerFinder:
             word = re.search(r"([\w.]+)$", text[lo : match.start()])
             if match.group() == "." and word and (is_abbreviation(word.group(1)) or len(word.group(1)) == 1):
                 continue  # "said Dr. Jo Bloggs", "said J. Bloggs"
+            if match.group() == "as" and text[lo : match.start()].rstrip().endswith(" known"):
+                continue  # "said the harbour master known as Captain Roe": the name it gives
             stop = match
             break
         end = stop.start() if stop else hi
+        if (stop is not None and stop.group() in "\"“”‘’«»") or MASK in text[end : end + 2]:
+            title_of = re.search(r"\s+(?:of|for|behind)(?:\s+(?:the|a|an))?\s*$", text[lo:end])
+            if title_of is not None:  # "wrote the authors of the 'Harbour Plan'": the authors
+                end = lo + title_of.start()
         found = self._classify(lo, end)
         if found is not None and found.via == ANONYMOUS and stop is not None:
             # "said a person close to the Roes", "reads an editorial in The Daily Courier": keep it whole
@@ -294,6 +312,8 @@ class SpeakerFinder:
             "the a an this that these those his her their its our another each every some many several both either"
             " neither all most few one"
         ).split()
+        # "Ever since ...,", "Long before ...,", "Even as ...,": an adverb, then a subordinate clause
+        adverbial = adverbial or _SUBORDINATE_AFTER_ADVERB.match(text, lo, hi) is not None
         intro = re.match(r"[^,]{0,150}?,\s*", text[lo:hi]) if opener[:1].isupper() and adverbial else None
         subject_at = lo + intro.end() if intro else lo
         while intro is not None:  # "In June, after Roe fell ill, Vela wrote ...": a second opening clause
@@ -447,6 +467,11 @@ class SpeakerFinder:
             if who is not None:
                 written = " ".join(text[who.start : hi].split())
                 return Speaker(who.start, who.end, written, "role", who.label)
+        known = _KNOWN_AS.fullmatch(text, lo, hi)
+        if known is not None:  # "a retired pilot named Jo Roe", "the base chief known as Roe": the name
+            named = self._name_in(known.start(1), hi, at_end=True)
+            if named is not None:
+                return named
         if words[0].lower() in ("a", "an", "one", "another", "some", "several", "two", "three"):
             return Speaker(lo, hi, text[lo:hi], ANONYMOUS)  # "a Democrat", "one EU diplomat": nobody named
         of = re.search(r"([A-Z][\w'’.-]*)\s+of\s+", text[lo:hi])
@@ -455,6 +480,8 @@ class SpeakerFinder:
         named = self._name_in(lo, hi, at_end=True)
         if named is not None:
             return named
+        if len(words) == 2 and words[0].lower() == "the" and re.fullmatch(r"[A-Z][a-z]+s", words[1]):
+            return Speaker(lo, hi, text[lo:hi], ANONYMOUS)  # "the Vardians", "the Democrats": a people, a party
         if (
             last
             and last.group(1).islower()
