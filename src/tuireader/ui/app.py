@@ -86,6 +86,10 @@ class ReaderCommands(Provider):
                 yield Hit(score, matcher.highlight(name), partial(self.app.run_action, action, node), help=help_text)
 
 
+# A figure colour for themes whose warning colour is their accent too (readable on dark, on light).
+FIGURE_FALLBACK = {True: "#c39bff", False: "#7b3fb0"}
+
+
 class ReaderApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "tuireader"
@@ -157,6 +161,17 @@ class ReaderApp(App[None]):
             self.notify(f"… and {more:,} more warning{'s' if more > 1 else ''}", severity="warning", timeout=8)
 
     # -- start-up --------------------------------------------------------------------------
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables, plus ``$text-figure`` for dates and numbers in the reading pane: the
+        theme's warning colour, unless the theme gives people (its accent) that same colour, as
+        Textual's own themes do; then a violet, so that a person never looks like a date."""
+        variables = super().get_css_variables()
+        if "text-figure" not in variables:
+            theme = self.current_theme
+            alike = (theme.accent or "").lower() == (theme.warning or "").lower()
+            variables["text-figure"] = FIGURE_FALLBACK[theme.dark] if alike else variables["text-warning"]
+        return variables
 
     def _choose_theme(self) -> list[tuple[str, float | None]]:
         """The theme from the settings, set before the screen is built (a change after would

@@ -77,7 +77,8 @@ async def test_entity_colours_reach_the_text_and_match_the_legend(theme: str) ->
             assert drawn.color is not None and drawn.color.triplet == styles[cls].color.triplet, (theme, word)
             assert legend_colour[name].triplet == drawn.color.triplet  # type: ignore[union-attr]
             seen.add(drawn.color.triplet)
-        assert len(seen) >= 3  # people, organisations and places do not share one colour
+        assert len(seen) == 4  # people, organisations, places and dates: four colours, even where the
+        # theme's accent (people) and warning (figures) are one colour, as in Textual's own themes
 
 
 async def test_no_color_keeps_every_kind_of_highlight_apart(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -92,3 +93,13 @@ async def test_no_color_keeps_every_kind_of_highlight_apart(monkeypatch: pytest.
             if name.split("--")[1] in {"person", "org", "place", "date", "number", "disagreement", "current"}:
                 assert look not in looks.values(), name
                 looks[name] = look
+
+
+async def test_figures_take_the_themes_warning_colour_where_it_differs_from_people() -> None:
+    app = make_app(port_strike(), theme="nord")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        variables = app.get_css_variables()
+        assert variables["text-figure"] == variables["text-warning"]
+        styles = app.main.pane.highlight_styles()
+        assert styles["reading-pane--date"].color != styles["reading-pane--person"].color
