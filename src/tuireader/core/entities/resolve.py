@@ -134,7 +134,10 @@ def resolve(
     by_id = {a.id: a for a in articles}
     ordered = [a for a in articles if a.id in analyses]
     mentions_of = propagate(ordered, {a.id: analyses[a.id].mentions for a in ordered})
-    assigned: dict[tuple[str, int], int] = {}  # (article id, mention index) -> cluster index
+    # article id -> the cluster index of each of its mentions (-1: none yet); a list per article, not
+    # a dict keyed by (article, mention index) tuples: 25,000 of those at 1,000 articles, each made
+    # for every lookup, were a growing share of the time (their dict outgrew the processor's caches)
+    assigned: dict[str, list[int]] = {a.id: [-1] * len(mentions_of[a.id]) for a in ordered}
     people = _resolve_people(ordered, mentions_of, assigned)
     clusters = _resolve_things(ordered, mentions_of, assigned, people.clusters)
 
@@ -145,11 +148,15 @@ def resolve(
     for article_id, analysis in analyses.items():
         if article_id not in by_id:
             continue
-        mentions = tuple(
-            Mention(m.start, m.end, m.label, m.text, ids[assigned[(article_id, i)]])
-            if (article_id, i) in assigned
-            else m
-            for i, m in enumerate(mentions_of.get(article_id, analysis.mentions))
+        slots = assigned.get(article_id)
+        found = mentions_of.get(article_id, analysis.mentions)
+        mentions = (
+            tuple(
+                Mention(m.start, m.end, m.label, m.text, ids[k]) if k >= 0 else m
+                for m, k in zip(found, slots, strict=True)
+            )
+            if slots is not None
+            else tuple(found)
         )
         by_start = _ByStart(mentions)
         quotes = tuple(_speaker(q, by_start, names) for q in analysis.quotes)
@@ -158,7 +165,7 @@ def resolve(
 
 
 def _resolve_people(
-    ordered: Sequence[Article], mentions_of: Mapping[str, Sequence[Mention]], assigned: dict[tuple[str, int], int]
+    ordered: Sequence[Article], mentions_of: Mapping[str, Sequence[Mention]], assigned: Mapping[str, list[int]]
 ) -> _People:
     people = _People()
     # 1. Full names, most frequent spelling first so it seeds its cluster.
@@ -180,16 +187,18 @@ def _resolve_people(
         cluster_of_form[surface] = index
     _merge_dropped_suffixes(people, cluster_of_form, full_counts, form_articles)
     for article in ordered:
+        slots = assigned[article.id]
         for i, mention in enumerate(mentions_of[article.id]):
             if mention.label == Label.PERSON and mention.text in cluster_of_form:
-                assigned[(article.id, i)] = cluster_of_form[mention.text]
+                slots[i] = cluster_of_form[mention.text]
                 people.clusters[cluster_of_form[mention.text]].add(article, mention.text)
 
     # 2. Lone surnames: same article first (nearest preceding full mention), then the corpus.
     lone_later: list[tuple[Article, int, Mention, str]] = []
     for article in ordered:
         mentions = mentions_of[article.id]
-        here = {assigned[(article.id, i)] for i in range(len(mentions)) if (article.id, i) in assigned}
+        slots = assigned[article.id]
+        here = {k for k in slots if k >= 0}
         # Surnames this article writes with a suffix and no given name ("Roe Jr."): it keeps the suffix
         # to tell the son from his father, so the bare surname here is the father.
         short_junior = {
@@ -198,7 +207,7 @@ def _resolve_people(
             if m.label == Label.PERSON and _junior(parse(m.text).suffix) and not parse(m.text).full
         }
         for i, mention in enumerate(mentions):
-            if mention.label != Label.PERSON or (article.id, i) in assigned:
+            if mention.label != Label.PERSON or slots[i] >= 0:
                 continue
             name = parse(mention.text)
             generation = name.suffix or _generation_cue(article.text, mention.start)
@@ -208,12 +217,12 @@ def _resolve_people(
             if len(options) > 1:  # "Mrs. Roe" beside "President Bill Roe": not him
                 options = _of_gender(people, options, _honorific_gender(article.text, mention.start))
             if len(options) > 1:
-                by_title = _same_title(article.text, mentions, i, set(options), article.id, assigned)
-                options = [_nearest(mentions, i, by_title or set(options), article.id, assigned)]
+                by_title = _same_title(article.text, mentions, i, set(options), slots)
+                options = [_nearest(mentions, i, by_title or set(options), slots)]
             if not options and not name.full:
                 options = _by_given_name(people, name.surname, here)  # "his brother Ned" after "Ned Roe"
             if options:
-                assigned[(article.id, i)] = options[0]
+                slots[i] = options[0]
                 people.clusters[options[0]].add(article, mention.text)
             else:
                 lone_later.append((article, i, mention, generation))
@@ -224,7 +233,7 @@ def _resolve_people(
             best = max(options, key=lambda k: (people.clusters[k].mentions, people.clusters[k].latest, -k))
         else:
             best = people.new(name)
-        assigned[(article.id, i)] = best
+        assigned[article.id][i] = best
         people.clusters[best].add(article, mention.text)
     return people
 
@@ -331,7 +340,7 @@ def _generation_cue(text: str, start: int) -> str:
 def _resolve_things(
     ordered: Sequence[Article],
     mentions_of: Mapping[str, Sequence[Mention]],
-    assigned: dict[tuple[str, int], int],
+    assigned: Mapping[str, list[int]],
     clusters: list[_Cluster],
 ) -> list[_Cluster]:
     """Organisations and places by normal form (acronyms and short names join their long name);
@@ -344,6 +353,7 @@ def _resolve_things(
     target = nk.thing_targets(keys, {m.text for a in ordered for m in mentions_of[a.id] if m.label != Label.PERSON})
     index_of: dict[tuple[Label, str], int] = {}
     for article in ordered:
+        slots = assigned[article.id]
         for i, mention in enumerate(mentions_of[article.id]):
             if mention.label == Label.PERSON:
                 continue
@@ -353,7 +363,7 @@ def _resolve_things(
             if index is None:
                 index = index_of[key] = len(clusters)
                 clusters.append(_Cluster(mention.label))
-            assigned[(article.id, i)] = index
+            slots[i] = index
             clusters[index].add(article, mention.text)
     return clusters
 
@@ -374,32 +384,27 @@ def _same_title(
     mentions: Sequence[Mention],
     index: int,
     options: set[int],
-    article_id: str,
-    assigned: Mapping[tuple[str, int], int],
+    slots: Sequence[int],
 ) -> set[int]:
     """ "Senator Vantor" among two Vantors: the one this article already called "Senator"."""
     title = _title_before(text, mentions[index].start)
     if not title:
         return set()
     return {
-        assigned[(article_id, j)]
+        slots[j]
         for j in range(len(mentions))
-        if j != index
-        and assigned.get((article_id, j)) in options
-        and _title_before(text, mentions[j].start) == title
+        if j != index and slots[j] in options and _title_before(text, mentions[j].start) == title
     }
 
 
-def _nearest(
-    mentions: Sequence[Mention], index: int, options: set[int], article_id: str, assigned: Mapping[tuple[str, int], int]
-) -> int:
+def _nearest(mentions: Sequence[Mention], index: int, options: set[int], slots: Sequence[int]) -> int:
     """The cluster of the closest full mention before ``index`` (else the first one after)."""
     for j in range(index - 1, -1, -1):
-        cluster = assigned.get((article_id, j))
+        cluster = slots[j]
         if cluster in options and parse(mentions[j].text).full:
             return cluster
     for j in range(index + 1, len(mentions)):
-        cluster = assigned.get((article_id, j))
+        cluster = slots[j]
         if cluster in options:
             return cluster
     return min(options)
