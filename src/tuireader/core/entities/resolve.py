@@ -171,9 +171,14 @@ def _resolve_people(
     # 1. Full names, most frequent spelling first so it seeds its cluster.
     full_counts: Counter[str] = Counter()
     form_articles: dict[str, set[str]] = defaultdict(set)
+    # Each article's person mentions with their parsed names, gathered once: the passes below walk
+    # these, not all the mentions of the corpus again.
+    persons: list[tuple[Article, list[tuple[int, Mention, PersonName]]]] = []
     for article in ordered:
-        for mention in mentions_of[article.id]:
-            if mention.label == Label.PERSON and parse(mention.text).full:
+        found = [(i, m, parse(m.text)) for i, m in enumerate(mentions_of[article.id]) if m.label == Label.PERSON]
+        persons.append((article, found))
+        for _, mention, name in found:
+            if name.full:
                 full_counts[mention.text] += 1
                 form_articles[mention.text].add(article.id)
     cluster_of_form: dict[str, int] = {}
@@ -186,30 +191,26 @@ def _resolve_people(
             people.clusters[index].name = name
         cluster_of_form[surface] = index
     _merge_dropped_suffixes(people, cluster_of_form, full_counts, form_articles)
-    for article in ordered:
+    for article, found in persons:
         slots = assigned[article.id]
-        for i, mention in enumerate(mentions_of[article.id]):
-            if mention.label == Label.PERSON and mention.text in cluster_of_form:
-                slots[i] = cluster_of_form[mention.text]
-                people.clusters[cluster_of_form[mention.text]].add(article, mention.text)
+        for i, mention, _ in found:
+            index = cluster_of_form.get(mention.text, -1)
+            if index >= 0:
+                slots[i] = index
+                people.clusters[index].add(article, mention.text)
 
     # 2. Lone surnames: same article first (nearest preceding full mention), then the corpus.
     lone_later: list[tuple[Article, int, Mention, str]] = []
-    for article in ordered:
+    for article, found in persons:
         mentions = mentions_of[article.id]
         slots = assigned[article.id]
         here = {k for k in slots if k >= 0}
         # Surnames this article writes with a suffix and no given name ("Roe Jr."): it keeps the suffix
         # to tell the son from his father, so the bare surname here is the father.
-        short_junior = {
-            parse(m.text).surname_key
-            for m in mentions
-            if m.label == Label.PERSON and _junior(parse(m.text).suffix) and not parse(m.text).full
-        }
-        for i, mention in enumerate(mentions):
-            if mention.label != Label.PERSON or slots[i] >= 0:
+        short_junior = {name.surname_key for _, _, name in found if _junior(name.suffix) and not name.full}
+        for i, mention, name in found:
+            if slots[i] >= 0:
                 continue
-            name = parse(mention.text)
             generation = name.suffix or _generation_cue(article.text, mention.start)
             if not generation and name.surname_key in short_junior:
                 generation = "sr"
