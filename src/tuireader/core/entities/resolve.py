@@ -347,18 +347,21 @@ def _resolve_things(
     """Organisations and places by normal form (acronyms and short names join their long name);
     dates and numbers by value."""
     keys: Counter[tuple[Label, str]] = Counter()
+    surfaces: set[str] = set()
+    # Each article's other mentions with their keys, made once for the two passes below.
+    keyed: list[tuple[Article, list[tuple[int, Mention, tuple[Label, str]]]]] = []
     for article in ordered:
-        for mention in mentions_of[article.id]:
-            if mention.label != Label.PERSON:
-                keys[(mention.label, nk.value_key(mention))] += 1
-    target = nk.thing_targets(keys, {m.text for a in ordered for m in mentions_of[a.id] if m.label != Label.PERSON})
+        found = [
+            (i, m, (m.label, nk.value_key(m))) for i, m in enumerate(mentions_of[article.id]) if m.label != Label.PERSON
+        ]
+        keyed.append((article, found))
+        keys.update(key for _, _, key in found)
+        surfaces.update(m.text for _, m, _ in found)
+    target = nk.thing_targets(keys, surfaces)
     index_of: dict[tuple[Label, str], int] = {}
-    for article in ordered:
+    for article, found in keyed:
         slots = assigned[article.id]
-        for i, mention in enumerate(mentions_of[article.id]):
-            if mention.label == Label.PERSON:
-                continue
-            key: tuple[Label, str] = (mention.label, nk.value_key(mention))
+        for i, mention, key in found:
             key = target.get(key, key)
             index = index_of.get(key)
             if index is None:
@@ -413,16 +416,19 @@ def _nearest(mentions: Sequence[Mention], index: int, options: set[int], slots: 
 
 def _canonical(cluster: _Cluster) -> str:
     """The most complete spelling, then the one most articles use, then the most frequent."""
-    by_articles: Counter[str] = Counter()
-    for forms in cluster.forms.values():
-        by_articles.update(forms)
+    if len(cluster.surfaces) == 1:  # most clusters: nothing to rank, so no counts over its articles
+        (best,) = cluster.surfaces
+    else:
+        by_articles: Counter[str] = Counter()
+        for forms in cluster.forms.values():
+            by_articles.update(forms)
 
-    def rank(surface: str) -> tuple[bool, int, int, int, int, str]:
-        words = len(surface.split()) if cluster.label == Label.PERSON else len(surface)
-        shouted = _shouted(surface, cluster.label)
-        return (shouted, -words, -by_articles[surface], -cluster.surfaces[surface], -len(surface), surface)
+        def rank(surface: str) -> tuple[bool, int, int, int, int, str]:
+            words = len(surface.split()) if cluster.label == Label.PERSON else len(surface)
+            shouted = _shouted(surface, cluster.label)
+            return (shouted, -words, -by_articles[surface], -cluster.surfaces[surface], -len(surface), surface)
 
-    best = min(cluster.surfaces, key=rank)
+        best = min(cluster.surfaces, key=rank)
     return best.title() if _shouted(best, cluster.label) and cluster.label == Label.PLACE else best
 
 
