@@ -351,18 +351,18 @@ def _resolve_things(
     # Each article's other mentions with their keys, made once for the two passes below.
     keyed: list[tuple[Article, list[tuple[int, Mention, tuple[Label, str]]]]] = []
     for article in ordered:
-        found = [
+        things: list[tuple[int, Mention, tuple[Label, str]]] = [
             (i, m, (m.label, nk.value_key(m))) for i, m in enumerate(mentions_of[article.id]) if m.label != Label.PERSON
         ]
-        keyed.append((article, found))
-        keys.update(key for _, _, key in found)
-        surfaces.update(m.text for _, m, _ in found)
+        keyed.append((article, things))
+        keys.update(key for _, _, key in things)
+        surfaces.update(m.text for _, m, _ in things)
     target = nk.thing_targets(keys, surfaces)
     index_of: dict[tuple[Label, str], int] = {}
-    for article, found in keyed:
+    for article, things in keyed:
         slots = assigned[article.id]
-        for i, mention, key in found:
-            key = target.get(key, key)
+        for i, mention, own in things:
+            key = target.get(own, own)
             index = index_of.get(key)
             if index is None:
                 index = index_of[key] = len(clusters)
