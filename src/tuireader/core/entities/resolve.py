@@ -17,6 +17,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
@@ -58,6 +59,17 @@ class _Cluster:
             self.latest = published
 
 
+def _surname_key(name: PersonName) -> str:
+    """``name.surname_key``, which folds the surname again at each call (thousands of calls at 1,000
+    articles), kept per surname."""
+    return _surname_key_of(name.surname)
+
+
+@lru_cache(maxsize=65536)
+def _surname_key_of(surname: str) -> str:
+    return PersonName((), surname, "").surname_key
+
+
 class _People:
     """Person clusters with a surname index blocked by first letter."""
 
@@ -95,7 +107,7 @@ class _People:
     def new(self, name: PersonName) -> int:
         index = len(self.clusters)
         self.clusters.append(_Cluster(Label.PERSON, name))
-        key = name.surname_key
+        key = _surname_key(name)
         self._cache.clear()
         if key not in self.by_surname:
             self.blocks[(key[:1], len(key))].append(key)
@@ -110,7 +122,7 @@ class _People:
 
     def match_full(self, name: PersonName) -> int | None:
         middle = second_surname_key(name)
-        options = self.candidates(name.surname_key) + (self.candidates(middle) if middle else [])
+        options = self.candidates(_surname_key(name)) + (self.candidates(middle) if middle else [])
         for _, index in options:
             other = self.clusters[index].name
             if other is not None and other.full and same_person(name, other):
@@ -119,7 +131,7 @@ class _People:
 
     def match_surname(self, name: PersonName, among: set[int] | None) -> list[int]:
         out = []
-        for _, index in self.candidates(name.surname_key):
+        for _, index in self.candidates(_surname_key(name)):
             other = self.clusters[index].name
             if other is None:
                 continue
@@ -207,12 +219,12 @@ def _resolve_people(
         here = {k for k in slots if k >= 0}
         # Surnames this article writes with a suffix and no given name ("Roe Jr."): it keeps the suffix
         # to tell the son from his father, so the bare surname here is the father.
-        short_junior = {name.surname_key for _, _, name in found if _junior(name.suffix) and not name.full}
+        short_junior = {_surname_key(name) for _, _, name in found if _junior(name.suffix) and not name.full}
         for i, mention, name in found:
             if slots[i] >= 0:
                 continue
             generation = name.suffix or _generation_cue(article.text, mention.start)
-            if not generation and name.surname_key in short_junior:
+            if not generation and _surname_key(name) in short_junior:
                 generation = "sr"
             options = _of_generation(people, people.match_surname(name, here), generation)
             if len(options) > 1:  # "Mrs. Roe" beside "President Bill Roe": not him
@@ -306,7 +318,7 @@ def _merge_dropped_suffixes(
             continue
         plain: tuple[int, set[str]] | None = None  # counted when a suffixed namesake is found (rare)
         best: tuple[int, int] | None = None
-        for _, other in people.candidates(name.surname_key):
+        for _, other in people.candidates(_surname_key(name)):
             other_name = people.clusters[other].name
             if other == index or other_name is None or not other_name.suffix or other not in forms_of:
                 continue
