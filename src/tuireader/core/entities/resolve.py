@@ -17,6 +17,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
@@ -58,6 +59,17 @@ class _Cluster:
             self.latest = published
 
 
+def _surname_key(name: PersonName) -> str:
+    """``name.surname_key``, which folds the surname again at each call (thousands of calls at 1,000
+    articles), kept per surname."""
+    return _surname_key_of(name.surname)
+
+
+@lru_cache(maxsize=65536)
+def _surname_key_of(surname: str) -> str:
+    return PersonName((), surname, "").surname_key
+
+
 class _People:
     """Person clusters with a surname index blocked by first letter."""
 
@@ -95,7 +107,7 @@ class _People:
     def new(self, name: PersonName) -> int:
         index = len(self.clusters)
         self.clusters.append(_Cluster(Label.PERSON, name))
-        key = name.surname_key
+        key = _surname_key(name)
         self._cache.clear()
         if key not in self.by_surname:
             self.blocks[(key[:1], len(key))].append(key)
@@ -110,7 +122,7 @@ class _People:
 
     def match_full(self, name: PersonName) -> int | None:
         middle = second_surname_key(name)
-        options = self.candidates(name.surname_key) + (self.candidates(middle) if middle else [])
+        options = self.candidates(_surname_key(name)) + (self.candidates(middle) if middle else [])
         for _, index in options:
             other = self.clusters[index].name
             if other is not None and other.full and same_person(name, other):
@@ -119,7 +131,7 @@ class _People:
 
     def match_surname(self, name: PersonName, among: set[int] | None) -> list[int]:
         out = []
-        for _, index in self.candidates(name.surname_key):
+        for _, index in self.candidates(_surname_key(name)):
             other = self.clusters[index].name
             if other is None:
                 continue
@@ -134,7 +146,10 @@ def resolve(
     by_id = {a.id: a for a in articles}
     ordered = [a for a in articles if a.id in analyses]
     mentions_of = propagate(ordered, {a.id: analyses[a.id].mentions for a in ordered})
-    assigned: dict[tuple[str, int], int] = {}  # (article id, mention index) -> cluster index
+    # article id -> the cluster index of each of its mentions (-1: none yet); a list per article, not
+    # a dict keyed by (article, mention index) tuples: 25,000 of those at 1,000 articles, each made
+    # for every lookup, were a growing share of the time (their dict outgrew the processor's caches)
+    assigned: dict[str, list[int]] = {a.id: [-1] * len(mentions_of[a.id]) for a in ordered}
     people = _resolve_people(ordered, mentions_of, assigned)
     clusters = _resolve_things(ordered, mentions_of, assigned, people.clusters)
 
@@ -145,11 +160,15 @@ def resolve(
     for article_id, analysis in analyses.items():
         if article_id not in by_id:
             continue
-        mentions = tuple(
-            Mention(m.start, m.end, m.label, m.text, ids[assigned[(article_id, i)]])
-            if (article_id, i) in assigned
-            else m
-            for i, m in enumerate(mentions_of.get(article_id, analysis.mentions))
+        slots = assigned.get(article_id)
+        found = mentions_of.get(article_id, analysis.mentions)
+        mentions = (
+            tuple(
+                Mention(m.start, m.end, m.label, m.text, ids[k]) if k >= 0 else m
+                for m, k in zip(found, slots, strict=True)
+            )
+            if slots is not None
+            else tuple(found)
         )
         by_start = _ByStart(mentions)
         quotes = tuple(_speaker(q, by_start, names) for q in analysis.quotes)
@@ -158,15 +177,20 @@ def resolve(
 
 
 def _resolve_people(
-    ordered: Sequence[Article], mentions_of: Mapping[str, Sequence[Mention]], assigned: dict[tuple[str, int], int]
+    ordered: Sequence[Article], mentions_of: Mapping[str, Sequence[Mention]], assigned: Mapping[str, list[int]]
 ) -> _People:
     people = _People()
     # 1. Full names, most frequent spelling first so it seeds its cluster.
     full_counts: Counter[str] = Counter()
     form_articles: dict[str, set[str]] = defaultdict(set)
+    # Each article's person mentions with their parsed names, gathered once: the passes below walk
+    # these, not all the mentions of the corpus again.
+    persons: list[tuple[Article, list[tuple[int, Mention, PersonName]]]] = []
     for article in ordered:
-        for mention in mentions_of[article.id]:
-            if mention.label == Label.PERSON and parse(mention.text).full:
+        found = [(i, m, parse(m.text)) for i, m in enumerate(mentions_of[article.id]) if m.label == Label.PERSON]
+        persons.append((article, found))
+        for _, mention, name in found:
+            if name.full:
                 full_counts[mention.text] += 1
                 form_articles[mention.text].add(article.id)
     cluster_of_form: dict[str, int] = {}
@@ -179,41 +203,39 @@ def _resolve_people(
             people.clusters[index].name = name
         cluster_of_form[surface] = index
     _merge_dropped_suffixes(people, cluster_of_form, full_counts, form_articles)
-    for article in ordered:
-        for i, mention in enumerate(mentions_of[article.id]):
-            if mention.label == Label.PERSON and mention.text in cluster_of_form:
-                assigned[(article.id, i)] = cluster_of_form[mention.text]
-                people.clusters[cluster_of_form[mention.text]].add(article, mention.text)
+    for article, found in persons:
+        slots = assigned[article.id]
+        for i, mention, _ in found:
+            index = cluster_of_form.get(mention.text, -1)
+            if index >= 0:
+                slots[i] = index
+                people.clusters[index].add(article, mention.text)
 
     # 2. Lone surnames: same article first (nearest preceding full mention), then the corpus.
     lone_later: list[tuple[Article, int, Mention, str]] = []
-    for article in ordered:
+    for article, found in persons:
         mentions = mentions_of[article.id]
-        here = {assigned[(article.id, i)] for i in range(len(mentions)) if (article.id, i) in assigned}
+        slots = assigned[article.id]
+        here = {k for k in slots if k >= 0}
         # Surnames this article writes with a suffix and no given name ("Roe Jr."): it keeps the suffix
         # to tell the son from his father, so the bare surname here is the father.
-        short_junior = {
-            parse(m.text).surname_key
-            for m in mentions
-            if m.label == Label.PERSON and _junior(parse(m.text).suffix) and not parse(m.text).full
-        }
-        for i, mention in enumerate(mentions):
-            if mention.label != Label.PERSON or (article.id, i) in assigned:
+        short_junior = {_surname_key(name) for _, _, name in found if _junior(name.suffix) and not name.full}
+        for i, mention, name in found:
+            if slots[i] >= 0:
                 continue
-            name = parse(mention.text)
             generation = name.suffix or _generation_cue(article.text, mention.start)
-            if not generation and name.surname_key in short_junior:
+            if not generation and _surname_key(name) in short_junior:
                 generation = "sr"
             options = _of_generation(people, people.match_surname(name, here), generation)
             if len(options) > 1:  # "Mrs. Roe" beside "President Bill Roe": not him
                 options = _of_gender(people, options, _honorific_gender(article.text, mention.start))
             if len(options) > 1:
-                by_title = _same_title(article.text, mentions, i, set(options), article.id, assigned)
-                options = [_nearest(mentions, i, by_title or set(options), article.id, assigned)]
+                by_title = _same_title(article.text, mentions, i, set(options), slots)
+                options = [_nearest(mentions, i, by_title or set(options), slots)]
             if not options and not name.full:
                 options = _by_given_name(people, name.surname, here)  # "his brother Ned" after "Ned Roe"
             if options:
-                assigned[(article.id, i)] = options[0]
+                slots[i] = options[0]
                 people.clusters[options[0]].add(article, mention.text)
             else:
                 lone_later.append((article, i, mention, generation))
@@ -224,7 +246,7 @@ def _resolve_people(
             best = max(options, key=lambda k: (people.clusters[k].mentions, people.clusters[k].latest, -k))
         else:
             best = people.new(name)
-        assigned[(article.id, i)] = best
+        assigned[article.id][i] = best
         people.clusters[best].add(article, mention.text)
     return people
 
@@ -296,7 +318,7 @@ def _merge_dropped_suffixes(
             continue
         plain: tuple[int, set[str]] | None = None  # counted when a suffixed namesake is found (rare)
         best: tuple[int, int] | None = None
-        for _, other in people.candidates(name.surname_key):
+        for _, other in people.candidates(_surname_key(name)):
             other_name = people.clusters[other].name
             if other == index or other_name is None or not other_name.suffix or other not in forms_of:
                 continue
@@ -331,29 +353,33 @@ def _generation_cue(text: str, start: int) -> str:
 def _resolve_things(
     ordered: Sequence[Article],
     mentions_of: Mapping[str, Sequence[Mention]],
-    assigned: dict[tuple[str, int], int],
+    assigned: Mapping[str, list[int]],
     clusters: list[_Cluster],
 ) -> list[_Cluster]:
     """Organisations and places by normal form (acronyms and short names join their long name);
     dates and numbers by value."""
     keys: Counter[tuple[Label, str]] = Counter()
+    surfaces: set[str] = set()
+    # Each article's other mentions with their keys, made once for the two passes below.
+    keyed: list[tuple[Article, list[tuple[int, Mention, tuple[Label, str]]]]] = []
     for article in ordered:
-        for mention in mentions_of[article.id]:
-            if mention.label != Label.PERSON:
-                keys[(mention.label, nk.value_key(mention))] += 1
-    target = nk.thing_targets(keys, {m.text for a in ordered for m in mentions_of[a.id] if m.label != Label.PERSON})
+        things: list[tuple[int, Mention, tuple[Label, str]]] = [
+            (i, m, (m.label, nk.value_key(m))) for i, m in enumerate(mentions_of[article.id]) if m.label != Label.PERSON
+        ]
+        keyed.append((article, things))
+        keys.update(key for _, _, key in things)
+        surfaces.update(m.text for _, m, _ in things)
+    target = nk.thing_targets(keys, surfaces)
     index_of: dict[tuple[Label, str], int] = {}
-    for article in ordered:
-        for i, mention in enumerate(mentions_of[article.id]):
-            if mention.label == Label.PERSON:
-                continue
-            key: tuple[Label, str] = (mention.label, nk.value_key(mention))
-            key = target.get(key, key)
+    for article, things in keyed:
+        slots = assigned[article.id]
+        for i, mention, own in things:
+            key = target.get(own, own)
             index = index_of.get(key)
             if index is None:
                 index = index_of[key] = len(clusters)
                 clusters.append(_Cluster(mention.label))
-            assigned[(article.id, i)] = index
+            slots[i] = index
             clusters[index].add(article, mention.text)
     return clusters
 
@@ -374,32 +400,27 @@ def _same_title(
     mentions: Sequence[Mention],
     index: int,
     options: set[int],
-    article_id: str,
-    assigned: Mapping[tuple[str, int], int],
+    slots: Sequence[int],
 ) -> set[int]:
     """ "Senator Vantor" among two Vantors: the one this article already called "Senator"."""
     title = _title_before(text, mentions[index].start)
     if not title:
         return set()
     return {
-        assigned[(article_id, j)]
+        slots[j]
         for j in range(len(mentions))
-        if j != index
-        and assigned.get((article_id, j)) in options
-        and _title_before(text, mentions[j].start) == title
+        if j != index and slots[j] in options and _title_before(text, mentions[j].start) == title
     }
 
 
-def _nearest(
-    mentions: Sequence[Mention], index: int, options: set[int], article_id: str, assigned: Mapping[tuple[str, int], int]
-) -> int:
+def _nearest(mentions: Sequence[Mention], index: int, options: set[int], slots: Sequence[int]) -> int:
     """The cluster of the closest full mention before ``index`` (else the first one after)."""
     for j in range(index - 1, -1, -1):
-        cluster = assigned.get((article_id, j))
+        cluster = slots[j]
         if cluster in options and parse(mentions[j].text).full:
             return cluster
     for j in range(index + 1, len(mentions)):
-        cluster = assigned.get((article_id, j))
+        cluster = slots[j]
         if cluster in options:
             return cluster
     return min(options)
@@ -407,16 +428,19 @@ def _nearest(
 
 def _canonical(cluster: _Cluster) -> str:
     """The most complete spelling, then the one most articles use, then the most frequent."""
-    by_articles: Counter[str] = Counter()
-    for forms in cluster.forms.values():
-        by_articles.update(forms)
+    if len(cluster.surfaces) == 1:  # most clusters: nothing to rank, so no counts over its articles
+        (best,) = cluster.surfaces
+    else:
+        by_articles: Counter[str] = Counter()
+        for forms in cluster.forms.values():
+            by_articles.update(forms)
 
-    def rank(surface: str) -> tuple[bool, int, int, int, int, str]:
-        words = len(surface.split()) if cluster.label == Label.PERSON else len(surface)
-        shouted = _shouted(surface, cluster.label)
-        return (shouted, -words, -by_articles[surface], -cluster.surfaces[surface], -len(surface), surface)
+        def rank(surface: str) -> tuple[bool, int, int, int, int, str]:
+            words = len(surface.split()) if cluster.label == Label.PERSON else len(surface)
+            shouted = _shouted(surface, cluster.label)
+            return (shouted, -words, -by_articles[surface], -cluster.surfaces[surface], -len(surface), surface)
 
-    best = min(cluster.surfaces, key=rank)
+        best = min(cluster.surfaces, key=rank)
     return best.title() if _shouted(best, cluster.label) and cluster.label == Label.PLACE else best
 
 
