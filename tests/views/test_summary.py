@@ -4,7 +4,7 @@ import io
 
 from rich.console import Console
 
-from tuireader.model import Analysis, Article, Entity, Label
+from tuireader.model import Analysis, Article, ArticleAnalysis, Entity, Label, Quote
 from tuireader.views.summary import MAX_ARTICLES, print_summary
 
 
@@ -34,3 +34,14 @@ def test_large_corpus_summary_is_capped() -> None:
     text = render(Analysis(articles=articles))
     assert f"and {60 - MAX_ARTICLES} more articles" in text
     assert "Story 59" not in text
+
+
+def test_summary_counts_quotations_as_the_reader_does_without_scare_quotes() -> None:
+    text = 'The minister said "we will reopen the port" after what she called a "pause".'
+    article = Article(id="a", path="a.txt", title="Port reopens", source="North Courier", text=text)
+    said = text.index("we will")
+    scare = text.index("pause")
+    quotes = [Quote(start=said, end=said + 22), Quote(start=scare, end=scare + 5, scare=True)]
+    analysis = Analysis(articles=[article], by_article={"a": ArticleAnalysis(article="a", quotes=tuple(quotes))})
+    row = next(line for line in render(analysis).splitlines() if "Port reopens" in line)
+    assert row.rstrip(" │").endswith("1")

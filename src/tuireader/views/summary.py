@@ -27,6 +27,7 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
     table.add_column("title", overflow="ellipsis", no_wrap=True, ratio=1)
     for name in ("sentences", "mentions", "quotes"):
         table.add_column(name, justify="right", no_wrap=True, min_width=len(name))
+    counts = digest.article_counts(analysis)  # quotations as every view counts them: scare quotes are not
     for article in analysis.articles[:MAX_ARTICLES]:
         found = analysis.by_article.get(article.id)
         table.add_row(
@@ -35,7 +36,7 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
             Text(article.title),
             str(len(article.sentences)),
             str(len(found.mentions) if found else 0),
-            str(len(found.quotes) if found else 0),
+            str(counts[article.id].quotes),
         )
     console.print(table)
     _more(console, len(analysis.articles) - MAX_ARTICLES, "articles")
