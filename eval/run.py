@@ -131,24 +131,31 @@ def _print_notes(title: str, notes: Sequence[str], show: int) -> None:
 # BASIL
 
 
-def run_basil(root: Path, gold_dir: Path, limit: int | None, show: int) -> dict[str, Any]:
+GOLD_SETS = {"basil": "gold", "basil-speakers": "speaker_set"}  # gold folder -> key in the results
+
+
+def run_basil(root: Path, gold_root: Path, limit: int | None, show: int) -> dict[str, Any]:
+    """BASIL's sentence split over every 2010-2017 triplet, and each gold set scored apart: the full
+    gold (``eval/gold/basil``) and the blind speaker set (``eval/gold/basil-speakers``: quotations,
+    speakers and speaker entities only, written before the tool was run on those triplets)."""
     from eval import basil, gold, tool
     from eval.scoring import prf
 
-    golds: dict[str, tuple[Path, dict[str, Any]]] = {}
-    if gold_dir.is_dir():
-        for path in sorted(gold_dir.glob("*.yaml")):
+    golds: dict[str, list[tuple[str, Path, dict[str, Any]]]] = {}
+    for folder, key in GOLD_SETS.items():
+        gold_dir = gold_root / folder
+        for path in sorted(gold_dir.glob("*.yaml")) if gold_dir.is_dir() else ():
             doc = load_yaml(path)
             year = doc.get("year")
             if isinstance(year, int):
                 basil.check_year(year)
-            golds[str(doc.get("triplet") or path.stem)] = (path, doc)
+            golds.setdefault(str(doc.get("triplet") or path.stem), []).append((key, path, doc))
     sentence_counts: Counter[str] = Counter()
-    counts: Counter[str] = Counter()
-    by_kind: Counter[str] = Counter()
+    counts: dict[str, Counter[str]] = {key: Counter() for key in GOLD_SETS.values()}
+    by_kind: dict[str, Counter[str]] = {key: Counter() for key in GOLD_SETS.values()}
+    scored: Counter[str] = Counter()
+    gold_errors: Counter[str] = Counter()
     errors: list[str] = []
-    gold_errors = 0
-    scored = 0
     n_triplets = 0
     triplets = list(basil.triplets(root, limit))
     report = _progress("BASIL")
@@ -174,8 +181,7 @@ def run_basil(root: Path, gold_dir: Path, limit: int | None, show: int) -> dict[
             keyed_all = {a.source: built for a, built in zip(trip, articles, strict=True)}
             for d in numbers:
                 print(f"basil {uuid[:8]} (no gold): {gold.unit_check(d, keyed_all)}")
-        if uuid in golds:
-            path, doc = golds[uuid]
+        for key, path, doc in golds.get(uuid, ()):
             keyed = {a.source: built for a, built in zip(trip, articles, strict=True)}
             wanted = doc.get("articles") or {}
             mismatch = [
@@ -183,12 +189,12 @@ def run_basil(root: Path, gold_dir: Path, limit: int | None, show: int) -> dict[
             ]
             result = gold.score_story(doc, keyed, analysis)
             result.errors.extend(f"article {k}: uuid does not match the triplet's {k} article" for k in mismatch)
-            counts.update(result.counts)
-            by_kind.update(result.by_kind)
-            gold_errors += len(result.errors)
-            scored += 1
+            counts[key].update(result.counts)
+            by_kind[key].update(result.by_kind)
+            gold_errors[key] += len(result.errors)
+            scored[key] += 1
             for line in result.errors:
-                print(f"gold error {path.name}: {line}", file=sys.stderr)
+                print(f"gold error {path.parent.name}/{path.name}: {line}", file=sys.stderr)
             _print_notes(f"basil {uuid[:8]}", result.notes, show)
         report(n, len(triplets))
     for line in errors:
@@ -204,10 +210,20 @@ def run_basil(root: Path, gold_dir: Path, limit: int | None, show: int) -> dict[
         "number_disagreements_flagged": c["number_disagreements"],
         "tool_errors": len(errors),
     }
-    missing = sorted(set(golds) - {t[0].triplet for t in triplets})
-    out["gold"] = {"triplets": scored, "gold_errors": gold_errors, "gold_files_not_run": len(missing)}
-    if scored:
-        out["gold"].update(gold.finish(counts, by_kind))
+    ran = {t[0].triplet for t in triplets}
+    for key in GOLD_SETS.values():
+        missing = [u for u, sets in golds.items() if u not in ran and any(k == key for k, _, _ in sets)]
+        if not scored[key] and key != "gold":
+            continue
+        block: dict[str, Any] = {
+            "triplets": scored[key],
+            "gold_errors": gold_errors[key],
+            "gold_files_not_run": len(missing),
+        }
+        if scored[key]:
+            figures = gold.finish(counts[key], by_kind[key])
+            block.update(figures if key == "gold" else {k: figures[k] for k in ("entities", "quotes")})
+        out[key] = block
     return out
 
 
@@ -335,7 +351,7 @@ def _main(args: argparse.Namespace) -> int:
         results["polnear"] = {s: run_polnear(args.polnear, s, args.limit, args.show_failures) for s in splits}
         ran = True
     if "basil" in wanted and args.basil:
-        results["basil"] = run_basil(args.basil, args.gold / "basil", args.limit, args.show_failures)
+        results["basil"] = run_basil(args.basil, args.gold, args.limit, args.show_failures)
         ran = True
     if "seeds" in wanted and args.seeds:
         results["seeds"] = run_seeds(args.seeds, args.gold / "seeds.yaml", args.show_failures)

@@ -216,7 +216,7 @@ def source_kind(text: str) -> str:
     """
     if is_pronoun(text):
         return "pronoun"
-    chunk = re.split(r",|\(|\bwho\b|\bwhich\b|\bthat\b", text, maxsplit=1)[0]
+    chunk = _first_chunk(text)
     words = tokens(chunk)
     if not words:
         return "description"
@@ -232,10 +232,28 @@ def source_kind(text: str) -> str:
     return "description"
 
 
+_DETERMINERS = frozenset("a an the this that these those his her its their our my your".split())
+
+
+def _first_chunk(text: str) -> str:
+    """A source up to its first comma, bracket or relative clause: "a spokeswoman for the mayor,
+    Jane Doe" -> "a spokeswoman for the mayor". A comma between a determiner's one adjective and
+    the rest of the phrase joins adjectives, not an apposition, so it is read through: "the
+    bespectacled, 71-year-old diplomat" (but "the judge, a Republican appointee" stops)."""
+    parts = re.split(r"(,|\(|\bwho\b|\bwhich\b|\bthat\b)", text, maxsplit=1)
+    chunk = parts[0]
+    if len(parts) == 3 and parts[1] == ",":
+        head, rest = tokens(chunk), tokens(parts[2])
+        adjectives = len(head) == 2 and head[0].lower() in _DETERMINERS and rest and rest[0][:1].islower()
+        if adjectives and rest[0].lower() not in _DETERMINERS | {"who", "which"}:
+            return chunk + " " + _first_chunk(parts[2])
+    return chunk
+
+
 def description_head(text: str) -> str | None:
     """The head noun of a description: its last word before a preposition, comma or clause
     ("a spokeswoman for the mayor" -> "spokeswoman")."""
-    chunk = re.split(r",|\(|\bwho\b|\bwhich\b|\bthat\b", text, maxsplit=1)[0]
+    chunk = _first_chunk(text)
     words: list[str] = []
     for w in tokens(chunk):
         if w.lower() in _LINKS and words:

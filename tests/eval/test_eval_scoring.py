@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from eval.scoring import AnchorError, Folded, head_name, map_span, offset_map, prf, source_kind
+from eval.scoring import AnchorError, Folded, description_head, head_name, map_span, offset_map, prf, source_kind
 
 
 def test_prf_counts() -> None:
@@ -66,3 +66,18 @@ def test_head_name_is_the_surname() -> None:
     assert head_name("Sen. Ines Vela, D-Ore.") == "vela"
     assert head_name("Vela's") == "vela"
     assert head_name("a spokesman") is None
+
+
+@pytest.mark.parametrize(
+    ("source", "head"),
+    [
+        ("a spokeswoman for the harbour board", "spokeswoman"),
+        ("a spokeswoman for the harbour board, Ines Vela", "spokeswoman"),
+        ("the weathered, 64-year-old ferryman", "ferryman"),  # a comma between adjectives
+        ("The gloomy, rain-soaked bulletin", "bulletin"),
+        ("the ferryman, a harbour veteran", "ferryman"),  # an apposition stops the phrase
+        ("the ferryman, who retired", "ferryman"),
+    ],
+)
+def test_description_head_reads_through_a_comma_between_adjectives(source: str, head: str) -> None:
+    assert description_head(source) == head
