@@ -178,3 +178,11 @@ def test_a_name_spelling_flagged_at_another_occurrence_still_matches() -> None:
     }
     figures = finish(score_story(gold, {"one": a, "two": b}, analysis).counts, Counter())
     assert figures["disagreements"]["found"] == 1 and figures["disagreements"]["false_flags"] == 0
+
+
+def test_joint_speakers_are_right_when_the_tool_names_either() -> None:
+    articles, analysis = _story()
+    for speaker, right in (("Ines Vela and Tom Brandt", 1), ("Tom Brandt, Ines Vela", 1), ("Tom Brandt and Ada Kell", 0)):
+        quote = dict(GOLD["quotes"][0], speaker=speaker)
+        result = score_story(dict(GOLD, quotes=[quote]), articles, analysis)
+        assert result.counts["quotes.speaker_right"] == right, speaker
