@@ -182,7 +182,8 @@ def test_a_name_spelling_flagged_at_another_occurrence_still_matches() -> None:
 
 def test_joint_speakers_are_right_when_the_tool_names_either() -> None:
     articles, analysis = _story()
-    for speaker, right in (("Ines Vela and Tom Brandt", 1), ("Tom Brandt, Ines Vela", 1), ("Tom Brandt and Ada Kell", 0)):
+    cases = (("Ines Vela and Tom Brandt", 1), ("Tom Brandt, Ines Vela", 1), ("Tom Brandt and Ada Kell", 0))
+    for speaker, right in cases:
         quote = dict(GOLD["quotes"][0], speaker=speaker)
         result = score_story(dict(GOLD, quotes=[quote]), articles, analysis)
         assert result.counts["quotes.speaker_right"] == right, speaker
