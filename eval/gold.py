@@ -38,7 +38,19 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from eval.scoring import AnchorError, Folded, Frag, covered, description_head, fold, head_name, overlap, prf, ratio
+from eval.scoring import (
+    AnchorError,
+    Folded,
+    Frag,
+    covered,
+    description_head,
+    fold,
+    head_name,
+    overlap,
+    prf,
+    ratio,
+    source_kind,
+)
 from tuireader.model import Analysis, Article, Disagreement, Label, Quote
 
 NAMED = (Label.PERSON, Label.ORG, Label.PLACE)
@@ -291,7 +303,12 @@ def _quotes(
             )
             if x
         )
-        if kind != "description":
+        # A speaker the gold gives as a description ("a senior official", kind none: a follow-on
+        # quotation) is matched as a description whatever the kind of its attribution.
+        described = kind == "description" or (
+            str(speaker) not in by_name and source_kind(str(speaker)) == "description"
+        )
+        if not described:
             # Joint speakers ("Ana Ruiz and Tom Vela" said it together): naming either is right.
             names = [str(speaker)] if str(speaker) in by_name else _JOINT.split(str(speaker))
             right = any(
