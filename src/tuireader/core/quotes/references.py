@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from tuireader.core.entities import gazetteer as gz
 from tuireader.core.entities.rules import ORG_HEADS, PLACE_HEADS
-from tuireader.core.quotes.context import Candidate, Sentences, cues, names_in
+from tuireader.core.quotes.context import MASK, Candidate, Sentences, cues, names_in
 from tuireader.model import Label, Span
 
 _ORG_HEADS = frozenset(
@@ -69,6 +69,28 @@ _NAME_QUESTION = re.compile(r"\s*(?:And\s+)?(?:[A-Z][\w'’.-]*\s+){0,5}(?:of\s+
 # A sentence opening with the question put to its subject: "Asked about Roe's plan, Lind said"
 _ASKED_OPENER = re.compile(r"\s*[\"“‘']?\s*(?:When\s+)?(?:Asked|Pressed|Questioned|Challenged)\b[^,;:.!?]{0,200},")
 _SUBORDINATE_OPEN = re.compile(r"\s*(?i:after|when|before|while|once|until|since|because|although|though|if)\b")
+# Words opening a phrase before a clause's subject ("In questioning by Roe, Tam said", "On Monday, in
+# anticipation of Roe's speech, Tam laid out"): names inside are less salient than the subject.
+_OPENING_WORDS = frozenset(
+    """in on at for from by with without as of to after before since during until while when whenever if unless
+    although though because once amid among despite following under over through throughout upon within across
+    against like beyond besides unlike asked pressed questioned later earlier meanwhile still now then instead
+    also however yesterday today tonight separately previously recently afterward afterwards""".split()
+)
+# "Weeks before the vote,", "Two days later,", "Last week,": a time phrase opening the sentence
+_TIME_OPENER = re.compile(
+    r"(?:[\w-]+\s+)?(?i:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|moments?|shortly|soon|long)"
+    r"\s+(?:before|after|later|earlier|ago)\b"
+    r"|(?:Last|This|Next|Each|Every|Earlier|Later)\s+(?:week|month|year|weekend|night|morning|spring|summer|fall|autumn"
+    r"|winter|[A-Z][a-z]+day)\b"
+)
+_PREPOSITIONS = frozenset(
+    """to of by with for from about against on at in into toward towards under over between among behind
+    like than""".split()
+)
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b|(?<=s)['’](?=\s)")
+_PREPOSITION_BEFORE = re.compile(r"\b([a-z]+)\s+(?:(?:[A-Z][\w.'’-]*|of)\s+)*$")
+_DETERMINER_RUN = re.compile(r"(?:The|A|An|One|Another|This|That)\s")
 _MAX_WALK = 12  # sentences walked back for an antecedent; beyond that the reference is a guess
 _SENTENCE_WINDOW = 600  # characters of one (run-on) sentence examined
 _MAX_EARLIER = 40  # sentences searched before the walked stretch
@@ -242,6 +264,9 @@ class References:
             ):
                 return self._learn(replace(subject, via="pronoun"), pronoun)
             hi = min(span.end, start)
+            main = self._main_subject(span, hi, pronoun)
+            if main is not None and main.label in labels and self._fits(main, pronoun, span):
+                return self._learn(replace(main, via="pronoun"), pronoun)
             asked = _ASKED_OPENER.match(self.masked, span.start, hi)
             # "Asked about Roe, she said": whoever is named in the question is not the one answering
             floor_at = asked.end() if asked is not None else max(span.start, hi - _SENTENCE_WINDOW)
@@ -249,7 +274,7 @@ class References:
                 c for _, c in self._between(floor_at, hi) if c.label in labels and self._fits(c, pronoun, span)
             ]
             if in_sentence:
-                return self._learn(self._pick(in_sentence, pronoun), pronoun)
+                return self._learn(self._pick(in_sentence, pronoun, span), pronoun)
             limit = span.start
             index -= 1
         if pronoun == "it":
@@ -272,7 +297,7 @@ class References:
             index -= 1
         return None
 
-    def _fits(self, cand: Candidate, pronoun: str, sentence: Span) -> bool:
+    def _fits(self, cand: Candidate | Speaker, pronoun: str, sentence: Span) -> bool:
         """Whether ``cand`` can be what ``pronoun`` refers to (gender hints; stray capitalised words)."""
         if pronoun not in ("he", "she"):
             return True
@@ -322,9 +347,97 @@ class References:
             self.genders.setdefault(speaker.name, pronoun)
         return speaker
 
-    def _pick(self, in_sentence: list[Candidate], pronoun: str) -> Speaker:
-        """In one sentence: a resolved speaker, else a person, else a full name, else the first (the subject)."""
+    def _main_subject(self, sentence: Span, hi: int, pronoun: str) -> Speaker | None:
+        """The subject of a sentence's main clause when it names someone before ``hi``: the name after any
+        opening phrases ("In questioning by Roe, Mr. Tam offered" -> Tam), the antecedent of a subject
+        pronoun ("He said Roe was ..." -> whoever "he" is), or the person a definite description stands for
+        ("the governor said" -> the governor named earlier). None: a quotation, a thing or nobody named."""
+        at = self._subject_at(sentence.start, hi)
+        if at is None:
+            return None
+        text = self.masked
+        word = re.match(r"(\w+)\b", text[at:hi])
+        if word is None:
+            return None
+        run = re.match(r"(?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]*", text[at:hi])
+        if run is None:
+            return None
+        if _DETERMINER_RUN.match(text, at):  # "One Democrat, Representative Jo Tam of X, raised": the name
+            apposition = re.match(r",\s+((?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]*)", text[at + run.end() : hi])
+            if apposition is None:
+                return None
+            at, run = at + run.end() + apposition.start(1), apposition
+            names = [c for _, c in self._between(at, at + len(run.group(1))) if c.end <= at + len(run.group(1))]
+        else:
+            names = [c for _, c in self._between(at, at + run.end()) if c.end <= at + run.end()]
+        if not names:
+            return None
+        chosen = max(names, key=lambda c: (c.end, c.label is Label.PERSON))
+        if _POSSESSIVE_AFTER.match(text, chosen.end):
+            return None  # "Roe's plan alienated Tam": the subject is the plan
+        return Speaker(chosen.start, chosen.end, chosen.name, "pronoun", chosen.label)
+
+    def _subject_at(self, lo: int, hi: int) -> int | None:
+        """Where a sentence's main-clause subject starts, after its opening phrases ("On Monday, in
+        anticipation of Roe's speech, Tam ...", "In questioning by Roe, a Harbour Democrat, Tam ...");
+        None when the sentence opens with a quotation or an opening phrase has no comma to end it."""
+        text = self.masked
+        lead = re.match(r"[\s\"“‘']*(?:(?:And|But|So|Yet)\s+)?", text[lo:hi])
+        pos = lo + (lead.end() if lead else 0)
+        if MASK in text[pos : pos + 2]:
+            return None
+        first, after_name = True, False
+        for _ in range(4):
+            word = re.match(r"([A-Za-z][\w'’-]*)(\s+\S)?", text[pos:hi])
+            if word is None:
+                return None
+            w = word.group(1)
+            lw = w.lower()
+            next_capital = bool(word.group(2)) and word.group(2)[-1:].isupper()
+            if first:
+                opening = (
+                    lw in _OPENING_WORDS
+                    or (lw.endswith(("ing", "ed", "ly")) and not next_capital)
+                    or _TIME_OPENER.match(text, pos, hi) is not None
+                )
+            else:  # a further phrase ("in anticipation of ...") or an apposition to the name before
+                opening = w[0].islower() and (lw in _OPENING_WORDS or (after_name and lw in ("a", "an")))
+            if not opening:
+                return pos
+            comma = text.find(",", pos, min(hi, pos + 200))
+            if comma < 0:
+                return None if first else pos
+            phrase = text[pos:comma].split()
+            after_name = bool(phrase) and phrase[-1][:1].isupper()
+            pos = comma + 1
+            while pos < hi and text[pos].isspace():
+                pos += 1
+            first = False
+        return pos
+
+    def _backgrounded(self, cand: Candidate, sentence: Span) -> bool:
+        """Whether a name sits where news puts what is not the topic: inside an opening phrase, as a
+        possessive ("Roe's plan"), or after a preposition ("an aide to Secretary Jo Vale")."""
+        text = self.masked
+        if _POSSESSIVE_AFTER.match(text, cand.end):
+            return True
+        at = self._subject_at(sentence.start, cand.start + 1)
+        if at is not None and cand.start < at:
+            return True
+        before = _PREPOSITION_BEFORE.search(text, max(sentence.start, cand.start - 80), cand.start)
+        return (
+            before is not None
+            and before.group(1) in _PREPOSITIONS
+            and not text[max(sentence.start, before.start() - 10) : before.start()].rstrip().endswith("according")
+        )
+
+    def _pick(self, in_sentence: list[Candidate], pronoun: str, sentence: Span | None = None) -> Speaker:
+        """In one sentence: a resolved speaker, else a person, else a full name, else the first (the subject);
+        names in the foreground of the sentence first."""
         chosen = next((c for c in in_sentence if (c.start, c.end) in self.speaker_spans), None)
+        if chosen is None and sentence is not None:
+            foreground = [c for c in in_sentence if not self._backgrounded(c, sentence)]
+            in_sentence = foreground or in_sentence
         if chosen is None:
             if pronoun == "they":
                 orgs = [c for c in in_sentence if c.label is Label.ORG]

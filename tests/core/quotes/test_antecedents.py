@@ -1,0 +1,70 @@
+"""Pronoun and description antecedents (issue 13): "..., he said" takes the subject of the clause
+before it (centering), not a name inside an opening phrase, a possessive, an apposition, a
+prepositional object or a reported clause; a definite description ("the governor") written as
+that subject is the antecedent, resolved to the person it names. Invented cases, one row per kind:
+the text and the speaker of each quotation as written (the speaker span's text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.quotes.test_attribution_news import speakers
+
+Q, E = "\u201c", "\u201d"
+
+CASES: list[tuple[str, str, list[str | None]]] = [
+    (
+        "name-in-opening-prepositional-phrase",
+        "Robin Brill chaired the hearing on the ferry budget.\n\n"
+        "In follow-up questioning by Representative Casey Roland, a Harbour Democrat, Mr. Brill offered what he "
+        f"said was one plausible reason for the delay. {Q}The winter storms came early,{E} he said.",
+        ["Brill"],
+    ),
+    (
+        "possessive-in-opening-phrase",
+        "Casey Roland and Robin Brill have both spoken about the ferry.\n\n"
+        "On Wednesday, in anticipation of Roland\u2019s announcement, Brill laid out a belief that the "
+        f"ferry should be sold, even as he acknowledged that it was {Q}a painful choice for the island.{E}",
+        ["Brill"],
+    ),
+    (
+        "possessive-subject-then-object",
+        "Robin Brill and Casey Roland worked together for years on the harbour board.\n\n"
+        "But Brill\u2019s plan for the harbour alienated Roland, who often makes the case for a public ferry. "
+        f"She called the plan {Q}a disaster for every fisherman on the coast.{E}",
+        ["Roland"],
+    ),
+]
+
+
+# Right before these rules too: the subject rules must not break them (a description with its name in
+# apposition as the subject, a subject pronoun carried through "He said X was ...", a time phrase
+# opening the sentence taken for a name).
+GUARDS: list[tuple[str, str, list[str | None]]] = [
+    (
+        "description-then-appositive-name",
+        f"Two members spoke. {Q}We need the ferry,{E} said Representative Casey Dunmore, a Westvale Democrat.\n\n"
+        "One Democrat, Representative Robin Brill of Eastvale, even raised the threat of a public inquiry.\n\n"
+        f"{Q}We know where that road leads,{E} he said.",
+        ["Casey Dunmore", "Robin Brill"],
+    ),
+    (
+        "name-in-reported-clause",
+        "Rep. Robin Brill, who opposes the ferry plan, said Monday that the council softened Dunmore\u2019s "
+        f"original remarks. He said Dunmore was {Q}clearly{E} taking a side.\n\n"
+        f"{Q}Everyone agrees the ferry may run. The question is whether it should,{E} he told the station.",
+        ["Robin Brill", "Robin Brill"],
+    ),
+    (
+        "time-phrase-opening",
+        "Robin Brill chairs the harbour board.\n\n"
+        "Weeks before the vote, asked if the board was colluding with the builders, Brill denied it. "
+        f"{Q}Nothing could be further from the truth,{E} he said.",
+        ["Brill"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "expected"), CASES + GUARDS, ids=[c[0] for c in CASES + GUARDS])
+def test_antecedent_kinds(kind: str, text: str, expected: list[str | None]) -> None:
+    assert [who for _, who in speakers(text)] == expected, kind
