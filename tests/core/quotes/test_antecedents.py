@@ -34,6 +34,23 @@ CASES: list[tuple[str, str, list[str | None]]] = [
         f"She called the plan {Q}a disaster for every fisherman on the coast.{E}",
         ["Roland"],
     ),
+    (
+        "description-subject-then-apposition",
+        "Representative Robin Brill spoke to reporters on Friday.\n\n"
+        "The congressman also expressed concern about the toll the inquiry was taking on an old friend, "
+        f"Alex Roland, a longtime aide to Mayor Casey Dunmore. {Q}I am protecting my friends,{E} he told the station.",
+        ["Robin Brill"],
+    ),
+    (
+        "description-subject-after-opening-clause",
+        "Gov. Robin Brill of Eastvale defended the ferry law on Sunday.\n\n"
+        "The governor, a Republican, told The Eastvale Star that he was taken aback by the protests.\n\n"
+        "The law was drafted from a version that President Casey Dunmore backed as a state senator, Brill said.\n\n"
+        "Critics say the law is worded to allow wider discrimination.\n\n"
+        f"When asked if he would seek new protections, the governor said that he would not. {Q}That is not on "
+        f"my agenda,{E} he said on the show.",
+        ["Robin Brill"],
+    ),
 ]
 
 

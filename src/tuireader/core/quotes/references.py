@@ -29,7 +29,7 @@ _ORG_HEADS = frozenset(
 _ROLE_HEADS = frozenset(
     """spokesperson spokesman spokeswoman president minister mayor governor senator chancellor secretary
     leader chief commissioner ambassador judge coach ceo premier aide adviser advisor prosecutor
-    director chairman chairwoman chair official""".split()
+    director chairman chairwoman chair official congressman congresswoman representative candidate nominee""".split()
 )
 
 
@@ -41,6 +41,8 @@ _ROLE_ABBREVIATIONS = {
     "governor": ("gov.",),
     "senator": ("sen.",),
     "representative": ("rep.",),
+    "congressman": ("rep.", "representative"),
+    "congresswoman": ("rep.", "representative"),
     "president": ("pres.",),
     "general": ("gen.",),
     "professor": ("prof.",),
@@ -90,7 +92,9 @@ _PREPOSITIONS = frozenset(
 )
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b|(?<=s)['’](?=\s)")
 _PREPOSITION_BEFORE = re.compile(r"\b([a-z]+)\s+(?:(?:[A-Z][\w.'’-]*|of)\s+)*$")
+_INDEFINITE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+$")
 _DETERMINER_RUN = re.compile(r"(?:The|A|An|One|Another|This|That)\s")
+_LEADING_ROLE = re.compile(r"[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)\b(?!['’,])")
 _MAX_WALK = 12  # sentences walked back for an antecedent; beyond that the reference is a guess
 _SENTENCE_WINDOW = 600  # characters of one (run-on) sentence examined
 _MAX_EARLIER = 40  # sentences searched before the walked stretch
@@ -163,7 +167,11 @@ class References:
                     around = self.masked[max(0, cand.start - 40) : cand.end + 40].lower()
                     if wanted is Label.ORG and cand.label in (Label.ORG, None) and re.search(rf"\b{head}\b", around):
                         return Speaker(cand.start, cand.end, cand.name, "description", cand.label, written=phrase)
-                    if wanted is Label.PERSON and cand.label in (Label.PERSON, None):
+                    if (
+                        wanted is Label.PERSON
+                        and cand.label in (Label.PERSON, None)
+                        and not _INDEFINITE_BEFORE.search(self.masked, max(0, cand.start - 8), cand.start)
+                    ):  # "The governor, a Republican, said": a description, not the governor's name
                         before = self.masked[max(0, cand.start - 40) : cand.end].lower()  # "Judge X" may be one mention
                         forms = "|".join(re.escape(f) for f in (head, *_ROLE_ABBREVIATIONS.get(head, ())))
                         if re.search(rf"\b(?:{forms})(?!\w)", before) and all(w in before for w in words[1:-1]):
@@ -359,6 +367,10 @@ class References:
         word = re.match(r"(\w+)\b", text[at:hi])
         if word is None:
             return None
+        role = _LEADING_ROLE.match(text, at, hi)
+        if role is not None and role.group(1) in _ROLE_HEADS and pronoun in ("he", "she"):
+            found = self.description(at, role.end())
+            return found if found.via == "description" else None
         run = re.match(r"(?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]*", text[at:hi])
         if run is None:
             return None
