@@ -51,6 +51,14 @@ CASES: list[tuple[str, str, list[str | None]]] = [
         f"my agenda,{E} he said on the show.",
         ["Robin Brill"],
     ),
+    (
+        "subject-pronoun-carried-through-sentences",
+        "Casey Roland said in an interview last week that the ferry plan would fail.\n\n"
+        "In a later interview with the Harbour Times, she joked about leaving the island if Robin Brill is "
+        "elected. She escalated her criticism on Tuesday, telling the station that Brill had never run a boat.\n\n"
+        f"{Q}Brill has no idea how a ferry works,{E} she said.",
+        ["Casey Roland"],
+    ),
 ]
 
 

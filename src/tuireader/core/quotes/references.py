@@ -95,6 +95,7 @@ _PREPOSITION_BEFORE = re.compile(r"\b([a-z]+)\s+(?:(?:[A-Z][\w.'’-]*|of)\s+)*$
 _INDEFINITE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+$")
 _DETERMINER_RUN = re.compile(r"(?:The|A|An|One|Another|This|That)\s")
 _LEADING_ROLE = re.compile(r"[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)\b(?!['’,])")
+_MAX_CHAIN = 4  # subject pronouns followed back to their antecedent ("He said ... He added ... he told")
 _MAX_WALK = 12  # sentences walked back for an antecedent; beyond that the reference is a guess
 _SENTENCE_WINDOW = 600  # characters of one (run-on) sentence examined
 _MAX_EARLIER = 40  # sentences searched before the walked stretch
@@ -145,6 +146,7 @@ class References:
         self.speaker_spans: set[tuple[int, int]] = set()
         self.speaker_names: set[str] = set()
         self._resolving = False
+        self._chain = 0  # subject pronouns being followed back ("She said ... She added ...")
         self._document: tuple[int, Speaker] | None = None  # the last document quoted ("the report"), for "it"
         self._subjects: dict[int, Speaker | None] = {}  # sentence start -> its speech verb's subject
         self._openers: dict[str, bool] = {}  # lone capitalised word -> only ever a sentence's first word
@@ -367,6 +369,14 @@ class References:
         word = re.match(r"(\w+)\b", text[at:hi])
         if word is None:
             return None
+        if word.group(1).lower() == pronoun and at + word.end() < hi:
+            if self._chain >= _MAX_CHAIN:
+                return None
+            self._chain += 1  # "He said Roe was ...": the subject pronoun's own antecedent, a few steps back
+            try:
+                return self._antecedent(at, at + word.end())
+            finally:
+                self._chain -= 1
         role = _LEADING_ROLE.match(text, at, hi)
         if role is not None and role.group(1) in _ROLE_HEADS and pronoun in ("he", "she"):
             found = self.description(at, role.end())
