@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from core.quotes.test_attribution_news import speakers
+from core.quotes.test_attribution_news import _article, speakers
+from tuireader.core.pipeline import analyze_article
 
 Q, E = "\u201c", "\u201d"
 
@@ -87,9 +88,33 @@ GUARDS: list[tuple[str, str, list[str | None]]] = [
         f"{Q}Nothing could be further from the truth,{E} he said.",
         ["Brill"],
     ),
+    (
+        "quoted-title-in-opening-phrase",
+        f"Speaking on {Q}Harbour Hour,{E} Sen. Robin Brill would not go that far but said Dunmore must apologize.\n\n"
+        f"{Q}Casey Dunmore needs to apologize to the crews,{E} he said.",
+        ["Robin Brill"],
+    ),
 ]
 
 
 @pytest.mark.parametrize(("kind", "text", "expected"), CASES + GUARDS, ids=[c[0] for c in CASES + GUARDS])
 def test_antecedent_kinds(kind: str, text: str, expected: list[str | None]) -> None:
     assert [who for _, who in speakers(text)] == expected, kind
+
+
+def _speaker_names(text: str) -> list[str | None]:
+    article = _article(text)
+    return [q.speaker_name for q in analyze_article(article).quotes if not q.scare]
+
+
+def test_it_is_the_document_written_as_the_subject_before() -> None:
+    """'The cable also warned that the X Brigade ... It said "..."': the cable, not the brigade named in
+    its reported clause, nor a group named in an opening phrase."""
+    text = (
+        "A harbour board cable reached the mayor in August.\n\n"
+        "The cable also warned that the Pier Guard Brigade, the group charged with the docks, appeared "
+        f"stretched. It said {Q}no patrol has reached the north pier in a month.{E}\n\n"
+        "In addition to naming the Dockside Union and the Harbour Watch Company, a key section of the cable "
+        f"seemed to foresee the strike. {Q}The crews will walk out before the winter,{E} it said."
+    )
+    assert _speaker_names(text) == ["The cable", "The cable"]

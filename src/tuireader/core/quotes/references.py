@@ -60,7 +60,8 @@ _AGE_DESCRIPTION = re.compile(r"the\s+\d+-year-old(?:\s+\w+)?", re.IGNORECASE)
 _DOCUMENTS = frozenset(
     """report study memo letter statement document paper survey poll analysis ad video release filing complaint
     lawsuit ruling order email message note post tweet website book platform proposal plan bill resolution
-    review audit assessment guidance policy""".split()
+    review audit assessment guidance policy cable transcript editorial article indictment memorandum affidavit
+    dossier summary draft opinion""".split()
 )
 _THING_PHRASE = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,2}?(?i:"
@@ -86,6 +87,7 @@ _TIME_OPENER = re.compile(
     r"|(?:Last|This|Next|Each|Every|Earlier|Later)\s+(?:week|month|year|weekend|night|morning|spring|summer|fall|autumn"
     r"|winter|[A-Z][a-z]+day)\b"
 )
+_PHRASE_END = re.compile(rf",|(?<={MASK})[\"”’']\s+(?=[A-Z])")
 _PREPOSITIONS = frozenset(
     """to of by with for from about against on at in into toward towards under over between among behind
     like than""".split()
@@ -277,12 +279,16 @@ class References:
             main = self._main_subject(span, hi, pronoun)
             if main is not None and main.label in labels and self._fits(main, pronoun, span):
                 return self._learn(replace(main, via="pronoun"), pronoun)
+            if main is not None and main.via == ANONYMOUS and pronoun == "it":
+                return replace(main, start=start, end=end)  # "The cable also warned ... It said": the cable
             asked = _ASKED_OPENER.match(self.masked, span.start, hi)
             # "Asked about Roe, she said": whoever is named in the question is not the one answering
             floor_at = asked.end() if asked is not None else max(span.start, hi - _SENTENCE_WINDOW)
             in_sentence = [
                 c for _, c in self._between(floor_at, hi) if c.label in labels and self._fits(c, pronoun, span)
             ]
+            if pronoun == "it" and all(self._backgrounded(c, span) for c in in_sentence):
+                in_sentence = []  # "In naming X, a section of the cable ... \"...,\" it said": not X
             if in_sentence:
                 return self._learn(self._pick(in_sentence, pronoun, span), pronoun)
             limit = span.start
@@ -381,6 +387,14 @@ class References:
         if role is not None and role.group(1) in _ROLE_HEADS and pronoun in ("he", "she"):
             found = self.description(at, role.end())
             return found if found.via == "description" else None
+        thing = _THING_PHRASE.match(text, at, hi) if pronoun == "it" else None
+        if thing is not None:  # "The cable also warned that ...", "The ministry later said": what "it" is
+            head = thing.group().split()[-1].lower()
+            if head in _ORG_HEADS:
+                found = self.description(at, thing.end())
+                if found.via == "description" and found.label in (Label.ORG, None):
+                    return found
+            return Speaker(at, thing.end(), " ".join(thing.group().split()), ANONYMOUS)
         run = re.match(r"(?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]*", text[at:hi])
         if run is None:
             return None
@@ -426,9 +440,11 @@ class References:
                 opening = w[0].islower() and (lw in _OPENING_WORDS or (after_name and lw in ("a", "an")))
             if not opening:
                 return pos
-            comma = text.find(",", pos, min(hi, pos + 200))
-            if comma < 0:
+            # the phrase ends at a comma, or where a quoted title holding its comma closes ('On "▒▒," Roe said')
+            end = _PHRASE_END.search(text, pos, min(hi, pos + 200))
+            if end is None:
                 return None if first else pos
+            comma = end.start()
             phrase = text[pos:comma].split()
             after_name = bool(phrase) and phrase[-1][:1].isupper()
             pos = comma + 1
@@ -443,7 +459,7 @@ class References:
         text = self.masked
         if _POSSESSIVE_AFTER.match(text, cand.end):
             return True
-        at = self._subject_at(sentence.start, cand.start + 1)
+        at = self._subject_at(sentence.start, sentence.end)
         if at is not None and cand.start < at:
             return True
         before = _PREPOSITION_BEFORE.search(text, max(sentence.start, cand.start - 80), cand.start)
