@@ -280,6 +280,8 @@ class References:
             if main is not None and main.label in labels and self._fits(main, pronoun, span):
                 return self._learn(replace(main, via="pronoun"), pronoun)
             if main is not None and main.via == ANONYMOUS and pronoun == "it":
+                if self._document is not None and main.start < self._document[0] < start:
+                    main = self._document[1]  # a document quoted since ("..., the report said. ... it added")
                 return replace(main, start=start, end=end)  # "The cable also warned ... It said": the cable
             asked = _ASKED_OPENER.match(self.masked, span.start, hi)
             # "Asked about Roe, she said": whoever is named in the question is not the one answering
