@@ -118,3 +118,14 @@ def test_it_is_the_document_written_as_the_subject_before() -> None:
         f"seemed to foresee the strike. {Q}The crews will walk out before the winter,{E} it said."
     )
     assert _speaker_names(text) == ["The cable", "The cable"]
+
+
+def test_it_is_the_document_in_an_opening_clause_not_a_name_after_a_preposition() -> None:
+    """'Later when the official X briefing transcript was released, ... "...," it read': the transcript
+    (a document written with several modifiers), not 'the Almanac' named after a preposition before."""
+    text = (
+        "The figure quoted by Brill is not in the Almanac, though it is often cited.\n\n"
+        "Later when the official Harbour Hall briefing transcript was released, there was an asterisk beside "
+        f"Brill\u2019s remark, {Q}This figure does not appear in the Almanac,{E} it read."
+    )
+    assert _speaker_names(text) == ["the official Harbour Hall briefing transcript"]

@@ -64,7 +64,8 @@ _DOCUMENTS = frozenset(
     dossier summary draft opinion""".split()
 )
 _THING_PHRASE = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,2}?(?i:"
+    r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+"
+    r"(?:(?!(?i:the|an?|and|or|of|to|in|on|at|by|for|who|which|that|was|is|were|are|has|had|have)\b)[\w-]+\s+){0,4}?(?i:"
     + "|".join(sorted(_DOCUMENTS | _ORG_HEADS))
     + r")\b(?!['’])"
 )
@@ -93,7 +94,7 @@ _PREPOSITIONS = frozenset(
     like than""".split()
 )
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b|(?<=s)['’](?=\s)")
-_PREPOSITION_BEFORE = re.compile(r"\b([a-z]+)\s+(?:(?:[A-Z][\w.'’-]*|of)\s+)*$")
+_PREPOSITION_BEFORE = re.compile(r"\b([a-z]+)\s+(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w.'’-]*|of)\s+)*$")
 _INDEFINITE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+$")
 _DETERMINER_RUN = re.compile(r"(?:The|A|An|One|Another|This|That)\s")
 _LEADING_ROLE = re.compile(r"[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)\b(?!['’,])")
