@@ -60,6 +60,13 @@ CASES: list[tuple[str, str, list[str | None]]] = [
         f"{Q}Brill has no idea how a ferry works,{E} she said.",
         ["Casey Roland"],
     ),
+    (
+        "described-subject-then-prepositional-object",
+        "Robin Brill shared a class list on Sunday.\n\n"
+        "The candidate also continued to refute a story about his claim that he had been offered a place at "
+        f"Harbour Point. {Q}Those are the words a recruiter would use,{E} he said.",
+        ["Robin Brill"],
+    ),
 ]
 
 
@@ -129,3 +136,16 @@ def test_it_is_the_document_in_an_opening_clause_not_a_name_after_a_preposition(
         f"Brill\u2019s remark, {Q}This figure does not appear in the Almanac,{E} it read."
     )
     assert _speaker_names(text) == ["the official Harbour Hall briefing transcript"]
+
+
+def test_subject_after_an_opening_phrase_ending_in_a_place_beats_a_speaker_found_in_the_sentence() -> None:
+    """'Speaking in Salem, New Hampshire, X went after Y, calling him "...". He says, "..."': X, the
+    subject (a place closing the opening phrase is not the subject), even when the sentence's
+    quotation was given to Y (the speaker of that first quotation is not asserted here)."""
+    text = (
+        "Robin Brill is spending the last day before the vote attacking a rival: Casey Dunmore.\n\n"
+        "Speaking at a town hall in Eastvale, New Hampshire, Brill went after Dunmore, calling him "
+        f"{Q}a total wreck.{E}\n\n"
+        f"He says, {Q}Here is a man who could not run a ferry if his life depended on it.{E}"
+    )
+    assert speakers(text)[-1] == ("Here is a man who could not run a ferry if his life depended on it.", "Brill")

@@ -97,7 +97,12 @@ _POSSESSIVE_AFTER = re.compile(r"['’]s\b|(?<=s)['’](?=\s)")
 _PREPOSITION_BEFORE = re.compile(r"\b([a-z]+)\s+(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w.'’-]*|of)\s+)*$")
 _INDEFINITE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+$")
 _DETERMINER_RUN = re.compile(r"(?:The|A|An|One|Another|This|That)\s")
-_LEADING_ROLE = re.compile(r"[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)\b(?!['’,])")
+# "The congressman also expressed ...", "the governor said": a role noun as the subject, before its verb
+_LEADING_ROLE = re.compile(
+    r"[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)\s+(?=(?:also|later|then|still|again|never|had|has|have|was|is|did"
+    r"|does|would|will|could|can|may|might|must|should|said|says|told|tells|made|went|took|gave|spoke|wrote|put|met"
+    r"|[a-z]+ed|[a-z]+s)\b)"
+)
 _MAX_CHAIN = 4  # subject pronouns followed back to their antecedent ("He said ... He added ... he told")
 _MAX_WALK = 12  # sentences walked back for an antecedent; beyond that the reference is a guess
 _SENTENCE_WINDOW = 600  # characters of one (run-on) sentence examined
@@ -290,8 +295,12 @@ class References:
             in_sentence = [
                 c for _, c in self._between(floor_at, hi) if c.label in labels and self._fits(c, pronoun, span)
             ]
-            if pronoun == "it" and all(self._backgrounded(c, span) for c in in_sentence):
-                in_sentence = []  # "In naming X, a section of the cable ... \"...,\" it said": not X
+            if (pronoun == "it" and all(self._backgrounded(c, span) for c in in_sentence)) or (
+                self._described_subject(span, hi) and all(self._backgrounded(c, span, False) for c in in_sentence)
+            ):
+                # "In naming X, a section of the cable ... \"...,\" it said": not X; "The candidate also
+                # refuted a story about his offer from West Point": not West Point, the candidate before
+                in_sentence = []
             if in_sentence:
                 return self._learn(self._pick(in_sentence, pronoun, span), pronoun)
             limit = span.start
@@ -331,6 +340,16 @@ class References:
                 return True
             return not self.masked[sentence.start : cand.start].strip(" \"“‘'") and not self._opener_only(cand.name)
         return True
+
+    def _known_name(self, word: str) -> bool:
+        """Whether a lone capitalised word is known as a name: a speaker already, a given name or surname,
+        or written in capitals in mid-sentence elsewhere."""
+        return (
+            word in self.speaker_names
+            or word in gz.given_names()
+            or word in gz.surnames()
+            or re.search(rf"[a-z,]\s+{re.escape(word)}\b", self.masked) is not None
+        )
 
     def _opener_only(self, word: str) -> bool:
         """Whether a lone capitalised word is an English word written in capitals only where it opens a
@@ -412,9 +431,16 @@ class References:
         if not names:
             return None
         chosen = max(names, key=lambda c: (c.end, c.label is Label.PERSON))
+        if chosen.label is None and " " not in chosen.name and not self._known_name(chosen.name):
+            return None  # "Eyebrows raised, he asked": a capitalised word, no one named
         if _POSSESSIVE_AFTER.match(text, chosen.end):
             return None  # "Roe's plan alienated Tam": the subject is the plan
         return Speaker(chosen.start, chosen.end, chosen.name, "pronoun", chosen.label)
+
+    def _described_subject(self, sentence: Span, hi: int) -> bool:
+        """Whether the sentence's subject is someone described, not named ("The candidate also ...")."""
+        at = self._subject_at(sentence.start, hi)
+        return at is not None and _LEADING_ROLE.match(self.masked, at, hi) is not None
 
     def _subject_at(self, lo: int, hi: int) -> int | None:
         """Where a sentence's main-clause subject starts, after its opening phrases ("On Monday, in
@@ -441,6 +467,7 @@ class References:
                 )
             else:  # a further phrase ("in anticipation of ...") or an apposition to the name before
                 opening = w[0].islower() and (lw in _OPENING_WORDS or (after_name and lw in ("a", "an")))
+                opening = opening or (after_name and self._place_part(pos, hi))
             if not opening:
                 return pos
             # the phrase ends at a comma, or where a quoted title holding its comma closes ('On "▒▒," Roe said')
@@ -456,13 +483,22 @@ class References:
             first = False
         return pos
 
-    def _backgrounded(self, cand: Candidate, sentence: Span) -> bool:
-        """Whether a name sits where news puts what is not the topic: inside an opening phrase, as a
-        possessive ("Roe's plan"), or after a preposition ("an aide to Secretary Jo Vale")."""
+    def _place_part(self, lo: int, hi: int) -> bool:
+        """Whether ``lo`` starts the rest of a place ending the phrase before ("in Salem, New Hampshire,
+        Roe said"): a few capitalised words up to a comma, recognised as an entity but not a speaker."""
+        part = re.match(r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*(?=,)", self.masked[lo:hi])
+        if part is None:
+            return False
+        end = lo + part.end()
+        return not self._candidates(lo, end) and _overlaps(self._taken, self._taken_starts, lo, end)
+
+    def _backgrounded(self, cand: Candidate, sentence: Span, opening: bool = True) -> bool:
+        """Whether a name sits where news puts what is not the topic: inside an opening phrase (unless
+        not ``opening``), as a possessive ("Roe's plan"), or after a preposition ("an aide to Jo Vale")."""
         text = self.masked
         if _POSSESSIVE_AFTER.match(text, cand.end):
             return True
-        at = self._subject_at(sentence.start, sentence.end)
+        at = self._subject_at(sentence.start, sentence.end) if opening else None
         if at is not None and cand.start < at:
             return True
         before = _PREPOSITION_BEFORE.search(text, max(sentence.start, cand.start - 80), cand.start)
