@@ -1,8 +1,11 @@
 """References back to someone already named: pronouns, "the ministry", "the 27-year-old".
 
 A pronoun takes the latest earlier sentence that either attributes speech (its speaker) or names a
-fitting person or organisation (its subject, i.e. the first name, unless a quotation's speaker was
-already found there), preferring the same or previous paragraph. Gender is used only where the text
+fitting person or organisation, preferring the same or previous paragraph. In that sentence it takes
+the main clause's subject (centering): the name after any opening phrases, the antecedent of a subject
+pronoun carried on ("He said Roe was ..."), or the person a description such as "the governor" stands
+for; failing that a quotation's speaker found there, else a name not in the background (an opening
+phrase, a possessive, after a preposition), a person first. Gender is used only where the text
 gives it ("her husband, Tom", "Mrs", or an earlier "he"/"she" for the same name); "it" wants an
 organisation in the same paragraph, "they" prefers one. A definite description ("the ministry",
 "the spokesman") takes the latest organisation or titled person it fits.
