@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from tuireader.core.entities import recognise as entities
 from tuireader.core.pipeline import analyze
 from tuireader.model import Article
 from tuireader.sources.files import RawArticle, build_article
@@ -21,11 +22,38 @@ def make(text: str, path: str = "a.txt") -> Article:
     return article
 
 
+def found(text: str) -> set[tuple[str, str]]:
+    return {(m.label.value, m.text) for m in entities.extract_mentions(make(text))}
+
+
 def speakers(text: str) -> list[str | None]:
     """The speaker name of each quotation, in text order."""
     article = make(text)
     result = analyze([article], facts=False).by_article[article.id]
     return [q.speaker_name for q in sorted(result.quotes, key=lambda q: q.start)]
+
+
+# (text, label, surface that must be found, surface that must not be a person/org/place mention)
+MENTIONS = [
+    # a title with "of the" before a name: the person is the name, not "Former Speaker"
+    (
+        "Former Speaker of the Assembly Arlo Penfold lauded the system on Monday.",
+        "person",
+        "Arlo Penfold",
+        "Former Speaker",
+    ),
+    ("Secretary of the Navy Ines Marlow toured the yard.", "person", "Ines Marlow", "Navy Ines Marlow"),
+    ("The inquiry went to the Ministry of the Interior on Friday.", "org", "Ministry of the Interior", "Interior"),
+    # an organisation named "Department of <Title word>" is whole, not cut after "of"
+    ("The Department of Justice has opened an inquiry into the port.", "org", "Department of Justice", "Department of"),
+]
+
+
+@pytest.mark.parametrize(("text", "label", "surface", "absent"), MENTIONS)
+def test_mentions_of_unseen_kinds(text: str, label: str, surface: str, absent: str) -> None:
+    got = found(text)
+    assert (label, surface) in got, got
+    assert not any(s == absent for lab, s in got if lab in ("person", "org", "place")), got
 
 
 # (text, the speaker of every quotation in order)
@@ -57,6 +85,13 @@ SPEAKERS = [
         "Tuesday in Berea, after winning the primary, Gov. Jon Kell (R-Ohio), said, \u201cI am getting ready to "
         "rent a covered wagon.\u201d\n",
         ["Jon Kell"],
+    ),
+    # a title "of the" before the name, then "He said"
+    (
+        "Security was debated.\n\n"
+        "Former Speaker of the Assembly Arlo Penfold lauded the current system. He said the threat of the "
+        "\u201coccasional deranged person\u201d should not change that.\n",
+        ["Arlo Penfold"],
     ),
 ]
 

@@ -163,6 +163,20 @@ def chunks(tokens: Sequence[Token]) -> list[Chunk]:
                 j = k  # "Ursula von der Leyen"
                 continue
             if (
+                nxt.text == "of"
+                and j + 3 < n
+                and tokens[j + 2].text == "the"
+                and _is_name_token(tokens[j + 3])
+                and not tokens[j + 3].initial
+                and (tokens[j].text in TITLE_HEADS or tokens[j].text in ORG_HEADS)
+                and _adjacent(tokens[j], nxt)
+                and _adjacent(nxt, tokens[j + 2])
+                and _adjacent(tokens[j + 2], tokens[j + 3])
+                and _joins(tokens, first, j, "of", tokens[j + 3].text)
+            ):
+                j += 3  # "Speaker of the House", "Ministry of the Interior": a title or a body with its portfolio
+                continue
+            if (
                 nxt.word
                 and j + 2 < n
                 and _is_name_token(tokens[j + 2])

@@ -162,7 +162,8 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
     k = len(words)
     while k > 0 and words[k - 1] in TITLES:
         k -= 1
-    if 0 < k < len(words) and words[-1] in TITLE_HEADS and words[-1] not in ORG_HEADS:
+    titled_body = words[-1] in TITLE_HEADS and words[-1] not in ORG_HEADS
+    if 0 < k < len(words) and titled_body and words[k - 1] not in TITLE_CONNECTORS:  # not "Department of | Justice"
         prefix = " ".join(words[:k])
         label = Label.PLACE if ev.is_place(prefix, "") else Label.ORG
         if label is Label.PLACE or ev.looks_acronym(prefix) or (k >= 2 and not ev.looks_person(words[:k])):
