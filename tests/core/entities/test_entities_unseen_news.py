@@ -46,6 +46,14 @@ MENTIONS = [
     ("The inquiry went to the Ministry of the Interior on Friday.", "org", "Ministry of the Interior", "Interior"),
     # an organisation named "Department of <Title word>" is whole, not cut after "of"
     ("The Department of Justice has opened an inquiry into the port.", "org", "Department of Justice", "Department of"),
+    # "a <place> Democrat" describes someone: the place is a place, the description nobody's name
+    (
+        "Questions came from Representative Gil Amberly, a Nevada Democrat, on Tuesday.",
+        "place",
+        "Nevada",
+        "Nevada Democrat",
+    ),
+    ("A Texas Republican, Mr. Orrin Vale, agreed with the plan.", "place", "Texas", "Texas Republican"),
 ]
 
 

@@ -50,6 +50,7 @@ _RARE_ZIPF = 3.0  # wordfreq Zipf below which a word is not ordinary English
 _AFFILIATIONS = frozenset(
     "Republican Democrat Democratic Independent Libertarian Conservative Labour Liberal Green".split()
 )  # party words before a person's name ("Republican Jan Roe")
+_PARTY_MEMBERS = frozenset("Democrat Democrats Republican Republicans".split())  # "a Texas Democrat"
 _ORG_TAIL_ZIPF = 4.0  # a plural whose singular is this common, and no surname: a company's noun ("Motors")
 _ROLE_ZIPF = 3.3  # a sentence-opening word this common, before a name, is a role ("Administrator")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
@@ -143,6 +144,9 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
         last -= 1
     if not words or (words[0].startswith(PARTY_CODE_PREFIXES) and "-" in words[0]):
         return []
+    if len(words) >= 2 and words[-1] in _PARTY_MEMBERS and ev.is_place(" ".join(words[:-1]), ""):
+        # "a Virginia Democrat", "two Ohio Republicans": a description of someone, never a name; the place is one
+        return [_Found(starts[0], ends[-2], Label.PLACE)]
     if len(words) == 1 and words[0].lower() in COMMON_WORDS:  # "My", "If", "We" inside a quote
         return []
     span_start, span_end = starts[0], ends[-1]
