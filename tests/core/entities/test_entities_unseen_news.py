@@ -107,3 +107,12 @@ SPEAKERS = [
 @pytest.mark.parametrize(("text", "expected"), SPEAKERS)
 def test_speakers_of_unseen_kinds(text: str, expected: list[str]) -> None:
     assert speakers(text) == expected
+
+
+def test_a_weekday_with_a_possessive_never_speaks() -> None:
+    text = (
+        "Sen. Ona Pell gave a speech on policy.\n\n"
+        "In Wednesday's speech the senator also took a swipe at the plan, calling it "
+        "\u201cineffective at best and negligent at worst.\u201d\n"
+    )
+    assert "Wednesday" not in speakers(text)

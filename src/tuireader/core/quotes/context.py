@@ -276,8 +276,8 @@ def names_in(masked: str, lo: int, hi: int) -> list[Candidate]:
         for i in range(len(words) - 1, 0, -1):
             if words[i][1] in ("of", "for") and words[i - 1][1].lower() not in OF_HEADS:
                 words = words[:i]
-        while words and (  # a party tag ("D-Va.") is nobody's name
-            words[0][1].lower().rstrip(".") in NOT_NAMES or re.match(r"[RDI]-[A-Z]", words[0][1])
+        while words and (  # "Wednesday's" as "Wednesday"; a party tag ("D-Va.") is nobody's name
+            re.sub(r"(?:['’]s)?\.*$", "", words[0][1].lower()) in NOT_NAMES or re.match(r"[RDI]-[A-Z]", words[0][1])
         ):
             words = words[1:]
         last_title = -1
