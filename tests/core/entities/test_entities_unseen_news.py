@@ -116,3 +116,13 @@ def test_a_weekday_with_a_possessive_never_speaks() -> None:
         "\u201cineffective at best and negligent at worst.\u201d\n"
     )
     assert "Wednesday" not in speakers(text)
+
+
+def test_two_titled_people_joined_by_and_are_two_people() -> None:
+    got = found(
+        "On Monday, state Senate President Pro Tem Davin Lorr and House Speaker Bram Osk, both Republicans, "
+        "held a press conference."
+    )
+    assert ("person", "Davin Lorr") in got, got
+    assert ("person", "Bram Osk") in got, got
+    assert not any("Speaker" in s or "Pro Tem" in s for _, s in got), got

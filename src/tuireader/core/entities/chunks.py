@@ -206,7 +206,13 @@ def _joins(tokens: Sequence[Token], first: int, last: int, connector: str, follo
     if connector == "and":
         # "Hale and Dorr Group", not two bodies "Senate Harbour Affairs and Senate Fisheries"
         words = {tokens[k].text for k in range(first, last + 1)}
-        return any(w in ORG_HEADS for w in words) and following not in words and following not in ORG_HEADS
+        # nor a person's title and name and the next one ("Senate President Jo Roe and House Speaker Al Poe")
+        return (
+            any(w in ORG_HEADS for w in words)
+            and not any(w in TITLE_HEADS for w in words)
+            and following not in words
+            and following not in ORG_HEADS
+        )
     if current in ORG_HEADS or current in LEADING_PLACE_HEADS or current in PLACE_HEADS:
         return True  # "Ministry of Health", "Gulf of Aden", "Port of Antwerp"
     # "Secretary of State", "Minister for Digital Affairs"; not "President of Chile" (a place).

@@ -18,6 +18,7 @@ from tuireader.core.entities.rules import (
     TITLE_CONNECTORS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
+    TITLE_TAILS,
     TITLES,
 )
 from tuireader.core.text.common_words import COMMON_WORDS
@@ -140,6 +141,8 @@ def title_end(words: Sequence[str]) -> int:
             title_end = j - 1
             i = j
             continue
+        elif word in TITLE_TAILS and title_end == i - 1:
+            title_end = i  # "Senate President Pro Tem | Jo Roe"
         elif word in TITLE_MODIFIERS:
             started = True
         elif started and any(w in TITLE_HEADS for w in words[i + 1 : min(i + 3, len(words) - 1)]):

@@ -34,7 +34,9 @@ TITLE_MODIFIERS = frozenset(
     County Union Group Executive-Director
     """.split()
 )
-TITLES = TITLE_HEADS | TITLE_MODIFIERS
+# Words that end a title after its head ("President Pro Tem", "Chairman Emeritus").
+TITLE_TAILS = frozenset("Pro Tem Tempore Emeritus Emerita".split())
+TITLES = TITLE_HEADS | TITLE_MODIFIERS | TITLE_TAILS
 
 # Connectors that may appear inside a title ("Secretary of State") or an organisation name.
 TITLE_CONNECTORS = frozenset({"of", "for", "and", "the"})
