@@ -12,7 +12,7 @@ import pytest
 
 from tuireader.core.entities import recognise as entities
 from tuireader.core.pipeline import analyze
-from tuireader.model import Article
+from tuireader.model import Article, ArticleAnalysis
 from tuireader.sources.files import RawArticle, build_article
 
 
@@ -116,6 +116,60 @@ def test_a_weekday_with_a_possessive_never_speaks() -> None:
         "\u201cineffective at best and negligent at worst.\u201d\n"
     )
     assert "Wednesday" not in speakers(text)
+
+
+def resolve(*texts: str) -> tuple[list[Article], dict[str, ArticleAnalysis]]:
+    articles = [make(t, path=f"a{i}.txt") for i, t in enumerate(texts)]
+    analyses = {a.id: ArticleAnalysis(a.id, entities.extract_mentions(a)) for a in articles}
+    _, resolved = entities.resolve_entities(articles, analyses)
+    return articles, resolved
+
+
+def entity_of(resolved: dict[str, ArticleAnalysis], article: Article, surface: str, nth: int = 0) -> str:
+    hits = [m for m in resolved[article.id].mentions if m.text == surface]
+    assert len(hits) > nth, (surface, [m.text for m in resolved[article.id].mentions])
+    return hits[nth].entity
+
+
+# Relatives sharing a surname are never one person (articles, then (article, surface, nth) pairs that must
+# be the same entity, then pairs that must not).
+RELATIVES = [
+    # "President Vell" and "Mr. Vell" beside only his daughter's full name: the president named elsewhere
+    (
+        (
+            "President Tomas Vell spoke at the harvest ceremony on Thursday.",
+            "Critics attacked Ana Vell over her outfit. Her father, President Vell, smiled.\n\n"
+            "Later Mr. Vell pardoned the goose.",
+        ),
+        [((0, "Tomas Vell", 0), (1, "Vell", 0)), ((0, "Tomas Vell", 0), (1, "Vell", 1))],
+        [((1, "Ana Vell", 0), (1, "Vell", 0)), ((1, "Ana Vell", 0), (1, "Vell", 1))],
+    ),
+    # "Mr. Vell" beside only "Ana Vell", with no other Vell anywhere: someone else all the same
+    (("Ana Vell wrote the letter on Monday. Mr. Vell said nothing.",), [], [((0, "Ana Vell", 0), (0, "Vell", 0))]),
+    # "Ilka and Mira Vell": the lone given name is the Ilka Vell named in full elsewhere
+    (
+        ("A reporter wrote to Ilka Vell on Friday.", "The ceremony was attended by Ilka and Mira Vell with friends."),
+        [((0, "Ilka Vell", 0), (1, "Ilka", 0))],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("texts", "same", "different"), RELATIVES)
+def test_relatives_sharing_a_surname(
+    texts: tuple[str, ...],
+    same: list[tuple[tuple[int, str, int], tuple[int, str, int]]],
+    different: list[tuple[tuple[int, str, int], tuple[int, str, int]]],
+) -> None:
+    articles, resolved = resolve(*texts)
+
+    def ent(ref: tuple[int, str, int]) -> str:
+        return entity_of(resolved, articles[ref[0]], ref[1], ref[2])
+
+    for a, b in same:
+        assert ent(a) == ent(b), (a, b)
+    for a, b in different:
+        assert ent(a) != ent(b), (a, b)
 
 
 def test_two_titled_people_joined_by_and_are_two_people() -> None:

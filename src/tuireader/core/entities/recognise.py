@@ -368,6 +368,7 @@ def _second_pass(
     listed with a name of known kind ("in Alda and Berrin")."""
     known: dict[str, Label] = {}
     ends = {f.end: f.label for f in found}
+    people_at = {f.start: text[f.start : f.end] for f in found if f.label == Label.PERSON}
     for f in found:
         surface = text[f.start : f.end]
         known.setdefault(surface, f.label)
@@ -396,12 +397,25 @@ def _second_pass(
                 break
         else:
             first = tokens[chunk.first]
+            if _first_of_siblings(chunk, tokens, people_at):
+                out.append(_Found(first.start, first.name_end, Label.PERSON, strong=False))
+                continue
             if ev.word(tokens, chunk.first - 1) in {"and", "or"} and chunk.first >= 2 and not first.initial:
                 label = ends.get(tokens[chunk.first - 2].name_end)
                 words = [tokens[i].name for i in range(chunk.first, chunk.last + 1)]
                 if label in (Label.PLACE, Label.ORG) and not ev.demonym(" ".join(words)) and ev.name_like(words):
                     out.append(_Found(first.start, tokens[chunk.last].name_end, label, strong=False))
     return out
+
+
+def _first_of_siblings(chunk: Chunk, tokens: Sequence[Token], people_at: Mapping[int, str]) -> bool:
+    """ "Ana and Mira Roe": a lone given name joined by "and" to a given name and surname shares the surname."""
+    if chunk.first != chunk.last or tokens[chunk.first].name not in gz.given_names():
+        return False
+    if ev.word(tokens, chunk.first + 1) != "and" or chunk.first + 2 >= len(tokens):
+        return False
+    other = people_at.get(tokens[chunk.first + 2].start, "").split()
+    return len(other) == 2 and other[0] in gz.given_names()
 
 
 _NOT_ORG_ACRONYMS = frozenset(

@@ -34,6 +34,7 @@ from tuireader.core.entities.names import (
     slug,
 )
 from tuireader.core.entities.propagate import propagate
+from tuireader.core.entities.rules import TITLES
 from tuireader.model import Article, ArticleAnalysis, Entity, Label, Mention, Quote
 
 
@@ -79,6 +80,7 @@ class _People:
         # Blocks by first letter and length: Jaro-Winkler >= 0.92 needs similar lengths.
         self.blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
         self._cache: dict[str, list[tuple[float, int]]] = {}
+        self.titles: dict[int, set[str]] = defaultdict(set)  # cluster -> titles written before its full name
 
     def candidates(self, key: str) -> list[tuple[float, int]]:
         """Clusters whose surname is close to ``key`` (score, cluster index), best first."""
@@ -210,6 +212,9 @@ def _resolve_people(
             if index >= 0:
                 slots[i] = index
                 people.clusters[index].add(article, mention.text)
+                title = _titled(article.text, mention.start)
+                if title:
+                    people.titles[index].add(title)
 
     # 2. Lone surnames: same article first (nearest preceding full mention), then the corpus.
     lone_later: list[tuple[Article, int, Mention, str]] = []
@@ -227,8 +232,12 @@ def _resolve_people(
             if not generation and _surname_key(name) in short_junior:
                 generation = "sr"
             options = _of_generation(people, people.match_surname(name, here), generation)
+            gender = _honorific_gender(article.text, mention.start)
             if len(options) > 1:  # "Mrs. Roe" beside "President Bill Roe": not him
-                options = _of_gender(people, options, _honorific_gender(article.text, mention.start))
+                options = _of_gender(people, options, gender)
+            title = _titled(article.text, mention.start)
+            if options and not name.full and _someone_else(people, options, name, gender, title):
+                options = []  # "Mr. Roe", "President Roe" beside only "Ann Roe", his daughter: looked up in the corpus
             if len(options) > 1:
                 by_title = _same_title(article.text, mentions, i, set(options), slots)
                 options = [_nearest(mentions, i, by_title or set(options), slots)]
@@ -242,6 +251,14 @@ def _resolve_people(
     for article, i, mention, generation in lone_later:
         name = parse(mention.text)
         options = _of_generation(people, people.match_surname(name, None), generation)
+        gender = _honorific_gender(article.text, mention.start)
+        if gender is not None:  # never a relative of the other gender ("Mr. Roe" is not "Ann Roe")
+            options = [k for k in options if _given_gender(people, k) in (None, gender)]
+        title = _titled(article.text, mention.start)
+        if title and any(title in people.titles[k] for k in options):  # "President Roe": the Roe called so elsewhere
+            options = [k for k in options if title in people.titles[k]]
+        if not options and not name.full and gender is None and not title:
+            options = _by_given_name(people, name.surname, set(range(len(people.clusters))))  # "Ann" for "Ann Roe"
         if options:
             best = max(options, key=lambda k: (people.clusters[k].mentions, people.clusters[k].latest, -k))
         else:
@@ -249,6 +266,24 @@ def _resolve_people(
         assigned[article.id][i] = best
         people.clusters[best].add(article, mention.text)
     return people
+
+
+def _given_gender(people: _People, index: int) -> str | None:
+    name = people.clusters[index].name
+    return gz.given_gender(name.given[0]) if name is not None and name.given else None
+
+
+def _someone_else(
+    people: _People, options: Sequence[int], name: PersonName, gender: str | None, title: str
+) -> bool:
+    """Whether a lone surname cannot be the people of its article who share it: an honorific of the
+    other gender ("Mr. Roe" beside only "Ann Roe"), or a title none of them has and another person of
+    that surname has elsewhere ("President Roe" beside his daughter "Ann Roe")."""
+    if gender is not None and all(_given_gender(people, k) not in (None, gender) for k in options):
+        return True
+    if not title or any(title in people.titles[k] for k in options):
+        return False
+    return any(title in people.titles[k] for k in people.match_surname(name, None) if k not in options)
 
 
 _HONORIFIC = re.compile(r"\b(Mrs|Ms|Miss|Mr)\.?\s+$")
@@ -393,6 +428,12 @@ def _title_before(text: str, start: int) -> str:
     found = _TITLE_BEFORE.search(text, max(0, start - 20), start)
     word = found.group(1) if found else ""
     return word if word and word not in _PLAIN_HONORIFICS else ""
+
+
+def _titled(text: str, start: int) -> str:
+    """The title right before a name ("President", "Sen."), or ""."""
+    title = _title_before(text, start)
+    return title if title in TITLES else ""
 
 
 def _same_title(
