@@ -146,6 +146,25 @@ RELATIVES = [
     ),
     # "Mr. Vell" beside only "Ana Vell", with no other Vell anywhere: someone else all the same
     (("Ana Vell wrote the letter on Monday. Mr. Vell said nothing.",), [], [((0, "Ana Vell", 0), (0, "Vell", 0))]),
+    # "the president's daughter Vesna Vell", whose name gives no gender, then "Mr. Vell": not her
+    (
+        (
+            "President Tomas Vell spoke at the harvest ceremony on Thursday.",
+            "Near the stand, the president's daughter Vesna Vell joked with guests.\n\nLater Mr. Vell spoke.",
+        ),
+        [((0, "Tomas Vell", 0), (1, "Vell", 0))],
+        [((1, "Vesna Vell", 0), (1, "Vell", 0))],
+    ),
+    # "Secretary Vell" beside her husband's full name: the Vell called "Secretary" in another article
+    (
+        (
+            "The panel asked Ana Vell to testify. The panel wants to hear Secretary Vell soon.",
+            "The panel asked Ana Vell to testify. Her husband, former President Tomas Vell, declined.\n\n"
+            "The panel wants to hear Secretary Vell soon.",
+        ),
+        [((1, "Ana Vell", 0), (1, "Vell", 0))],
+        [((1, "Tomas Vell", 0), (1, "Vell", 0))],
+    ),
     # "Ilka and Mira Vell": the lone given name is the Ilka Vell named in full elsewhere
     (
         ("A reporter wrote to Ilka Vell on Friday.", "The ceremony was attended by Ilka and Mira Vell with friends."),

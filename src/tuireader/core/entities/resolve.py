@@ -81,6 +81,7 @@ class _People:
         self.blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
         self._cache: dict[str, list[tuple[float, int]]] = {}
         self.titles: dict[int, set[str]] = defaultdict(set)  # cluster -> titles written before its full name
+        self.genders: dict[int, str] = {}  # cluster -> "he"/"she" as the text describes it ("his daughter Ann Roe")
 
     def candidates(self, key: str) -> list[tuple[float, int]]:
         """Clusters whose surname is close to ``key`` (score, cluster index), best first."""
@@ -212,11 +213,13 @@ def _resolve_people(
             if index >= 0:
                 slots[i] = index
                 people.clusters[index].add(article, mention.text)
-                title = _titled(article.text, mention.start)
-                if title:
-                    people.titles[index].add(title)
+                people.titles[index].update(_title_run(article.text, mention.start))
+                said = _described_gender(article.text, mention.start)
+                if said is not None:
+                    people.genders.setdefault(index, said)
 
     # 2. Lone surnames: same article first (nearest preceding full mention), then the corpus.
+    _titles_of_lone_surnames(people, persons, assigned)
     lone_later: list[tuple[Article, int, Mention, str]] = []
     for article, found in persons:
         mentions = mentions_of[article.id]
@@ -240,6 +243,8 @@ def _resolve_people(
                 options = []  # "Mr. Roe", "President Roe" beside only "Ann Roe", his daughter: looked up in the corpus
             if len(options) > 1:
                 by_title = _same_title(article.text, mentions, i, set(options), slots)
+                if not by_title and title:  # "Secretary Roe" beside "her husband, President Al Roe"
+                    by_title = {k for k in options if title in people.titles[k]}
                 options = [_nearest(mentions, i, by_title or set(options), slots)]
             if not options and not name.full:
                 options = _by_given_name(people, name.surname, here)  # "his brother Ned" after "Ned Roe"
@@ -268,9 +273,44 @@ def _resolve_people(
     return people
 
 
+def _titles_of_lone_surnames(
+    people: _People,
+    persons: Sequence[tuple[Article, Sequence[tuple[int, Mention, PersonName]]]],
+    assigned: Mapping[str, list[int]],
+) -> None:
+    """ "Secretary Roe" where the article names one Roe in full: that Roe's title too, to tell her
+    from a relative in another article ("Secretary Roe" beside "her husband, President Al Roe")."""
+    learned: list[tuple[int, str]] = []
+    for article, found in persons:
+        here = {k for k in assigned[article.id] if k >= 0}
+        for _, mention, name in found:
+            title = _titled(article.text, mention.start) if not name.full else ""
+            options = people.match_surname(name, here) if title else []
+            # not when another Roe has the title written before a full name ("President Roe" by his daughter)
+            if len(options) == 1 and not any(title in people.titles[k] for k in people.match_surname(name, None)):
+                learned.append((options[0], title))
+    for index, title in learned:
+        people.titles[index].add(title)
+
+
 def _given_gender(people: _People, index: int) -> str | None:
+    said = people.genders.get(index)
+    if said is not None:
+        return said
     name = people.clusters[index].name
     return gz.given_gender(name.given[0]) if name is not None and name.given else None
+
+
+_SHE_BEFORE = re.compile(
+    r"\b(?:daughter|wife|sister|mother|widow|niece|aunt|granddaughter|first lady|Mrs|Ms|Miss)\.?,?\s+$", re.IGNORECASE
+)
+_HE_BEFORE = re.compile(r"\b(?:son|husband|brother|father|widower|nephew|uncle|grandson|Mr)\.?,?\s+$", re.IGNORECASE)
+
+
+def _described_gender(text: str, start: int) -> str | None:
+    """ "the president's daughter Ann Roe", "her husband, Al Roe": the gender the text gives a full name."""
+    before = text[max(0, start - 16) : start]
+    return "she" if _SHE_BEFORE.search(before) else "he" if _HE_BEFORE.search(before) else None
 
 
 def _someone_else(
@@ -428,6 +468,23 @@ def _title_before(text: str, start: int) -> str:
     found = _TITLE_BEFORE.search(text, max(0, start - 20), start)
     word = found.group(1) if found else ""
     return word if word and word not in _PLAIN_HONORIFICS else ""
+
+
+_TITLE_RUN = re.compile(r"(?:\b[A-Z][\w.-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){1,6}$")
+
+
+def _title_run(text: str, start: int) -> set[str]:
+    """The title words before a full name: "Former Secretary of State Ann Roe" -> Former, Secretary, State."""
+    found = _TITLE_RUN.search(text, max(0, start - 80), start)
+    words = found.group().split() if found else []
+    out: set[str] = set()
+    for word in reversed(words):
+        if word in ("of", "for", "the"):
+            continue
+        if word not in TITLES:
+            break
+        out.add(word)
+    return out
 
 
 def _titled(text: str, start: int) -> str:
