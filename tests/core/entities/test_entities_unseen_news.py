@@ -46,6 +46,8 @@ MENTIONS = [
     ("The inquiry went to the Ministry of the Interior on Friday.", "org", "Ministry of the Interior", "Interior"),
     # an organisation named "Department of <Title word>" is whole, not cut after "of"
     ("The Department of Justice has opened an inquiry into the port.", "org", "Department of Justice", "Department of"),
+    # "Congressman" is a title like "Councilman": "Congressman Stark" is Stark, not a full name
+    ("Abel Stark met the voters. Later Congressman Stark said he would run.", "person", "Stark", "Congressman Stark"),
     # "a <place> Democrat" describes someone: the place is a place, the description nobody's name
     (
         "Questions came from Representative Gil Amberly, a Nevada Democrat, on Tuesday.",
