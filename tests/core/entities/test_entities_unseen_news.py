@@ -48,6 +48,20 @@ MENTIONS = [
     ("The Department of Justice has opened an inquiry into the port.", "org", "Department of Justice", "Department of"),
     # "Congressman" is a title like "Councilman": "Congressman Stark" is Stark, not a full name
     ("Abel Stark met the voters. Later Congressman Stark said he would run.", "person", "Stark", "Congressman Stark"),
+    # an organisation named with "to"/"for" inside, found by its apposition: the whole name, not its last word
+    (
+        "Evan Wolk, the founder of Freedom to Farm, a farm rights organization, said no.",
+        "org",
+        "Freedom to Farm",
+        "Farm",
+    ),
+    # a date that begins an organisation's name is part of it
+    (
+        "The cable warned that the 17 May Brigade, the group charged with guarding the consulate, was weak.",
+        "org",
+        "17 May Brigade",
+        "Brigade",
+    ),
     # "a <place> Democrat" describes someone: the place is a place, the description nobody's name
     (
         "Questions came from Representative Gil Amberly, a Nevada Democrat, on Tuesday.",

@@ -89,6 +89,8 @@ def extract_mentions(article: Article) -> tuple[Mention, ...]:
     found.extend(_second_pass(pending, found, tokens, text, lowercase_words))
     _short_org_names(found, text)
     _named_bodies(found, text)
+    _whole_org_names(found, pending, tokens, text)
+    numeric = _dated_names(found, numeric, text)
     spans = [(f.start, f.end, f.label) for f in found] + numeric
     spans.sort()
     mentions: list[Mention] = []
@@ -470,6 +472,43 @@ def _short_org_names(found: list[_Found], text: str) -> None:
             f.label = Label.ORG
         elif f.label == Label.PLACE and surface in surnames and not gz.is_country(surface):
             f.label = Label.PERSON
+
+
+_ORG_INNER = frozenset({"to", "for", "against"})
+
+
+def _whole_org_names(found: list[_Found], pending: Sequence[Chunk], tokens: Sequence[Token], text: str) -> None:
+    """ "the founder of Freedom to Marry, a rights group": an organisation found by its last words
+    (the apposition) keeps the capitalised words joined to it by "to", "for" or "against"."""
+    ends = {tokens[c.last].name_end: c for c in pending if not tokens[c.first].initial}
+    for f in found:
+        if f.label != Label.ORG:
+            continue
+        inner = re.search(r"(?<=\S) (\w+) $", text[max(0, f.start - 12) : f.start])
+        if inner is None or inner.group(1) not in _ORG_INNER:
+            continue
+        chunk = ends.get(f.start - len(inner.group()))
+        if chunk is not None and not tokens[chunk.last].possessive:
+            f.start = tokens[chunk.first].start
+
+
+_DATE_NAME_BEFORE = re.compile(r"\b[Tt]he\s+$")
+
+
+def _dated_names(
+    found: list[_Found], numeric: list[tuple[int, int, Label]], text: str
+) -> list[tuple[int, int, Label]]:
+    """ "the 17 May Brigade", "the April 6 Movement": a date that begins an organisation's name is part of it."""
+    by_end = {end: (start, end, label) for start, end, label in numeric}
+    used: set[tuple[int, int, Label]] = set()
+    for f in found:
+        if f.label != Label.ORG or text[f.start : f.end].split()[-1] not in ORG_HEADS:
+            continue
+        date = by_end.get(f.start - 1)
+        if date is not None and text[f.start - 1] == " " and _DATE_NAME_BEFORE.search(text, 0, date[0]):
+            f.start = date[0]
+            used.add(date)
+    return [n for n in numeric if n not in used]
 
 
 _BODY_AFTER_NAME = re.compile(r"\s+(?:administration|campaign)\b")  # not "Roe's campaign": the person's
