@@ -62,6 +62,13 @@ MENTIONS = [
         "17 May Brigade",
         "Brigade",
     ),
+    # "the Senate Democratic leader": a party adjective on a noun does not end an organisation's name
+    (
+        "On Monday the Senate Democratic leader, Carl Ober of Ohio, went to the floor.",
+        "person",
+        "Carl Ober",
+        "Senate Democratic",
+    ),
     # "a <place> Democrat" describes someone: the place is a place, the description nobody's name
     (
         "Questions came from Representative Gil Amberly, a Nevada Democrat, on Tuesday.",

@@ -50,6 +50,7 @@ _RARE_ZIPF = 3.0  # wordfreq Zipf below which a word is not ordinary English
 _AFFILIATIONS = frozenset(
     "Republican Democrat Democratic Independent Libertarian Conservative Labour Liberal Green".split()
 )  # party words before a person's name ("Republican Jan Roe")
+_PARTY_ADJECTIVES = frozenset("Democratic Republican".split())  # "the Senate Democratic leader"
 _PARTY_MEMBERS = frozenset("Democrat Democrats Republican Republicans".split())  # "a Texas Democrat"
 _ORG_TAIL_ZIPF = 4.0  # a plural whose singular is this common, and no surname: a company's noun ("Motors")
 _ROLE_ZIPF = 3.3  # a sentence-opening word this common, before a name, is a role ("Administrator")
@@ -142,6 +143,10 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
         first += 1
         initial = False
     while words and (words[-1] in TITLE_CONNECTORS or words[-1] in NAME_PARTICLES):
+        words, starts, ends = words[:-1], starts[:-1], ends[:-1]
+        last -= 1
+    if len(words) >= 2 and words[-1] in _PARTY_ADJECTIVES and _LOWER_WORD.fullmatch(ev.word(tokens, last + 1)):
+        # "the Senate Democratic leader", "House Republican aides": the body, then a party adjective on a noun
         words, starts, ends = words[:-1], starts[:-1], ends[:-1]
         last -= 1
     if not words or (words[0].startswith(PARTY_CODE_PREFIXES) and "-" in words[0]):
