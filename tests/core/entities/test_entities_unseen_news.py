@@ -188,6 +188,16 @@ RELATIVES = [
         [((1, "Ana Vell", 0), (1, "Vell", 0))],
         [((1, "Tomas Vell", 0), (1, "Vell", 0))],
     ),
+    # both named together, the daughter as a relative; paragraphs later a bare "Vell" is the president
+    (
+        (
+            "President Tomas Vell and his daughter Vesna Vell visited the flooded valley on Monday.\n\n"
+            + "The river rose again overnight and the roads to the north were closed. " * 20
+            + "\n\nVell said the state would pay for the repairs.",
+        ),
+        [((0, "Tomas Vell", 0), (0, "Vell", 0))],
+        [((0, "Vesna Vell", 0), (0, "Vell", 0))],
+    ),
     # "Ilka and Mira Vell": the lone given name is the Ilka Vell named in full elsewhere
     (
         ("A reporter wrote to Ilka Vell on Friday.", "The ceremony was attended by Ilka and Mira Vell with friends."),

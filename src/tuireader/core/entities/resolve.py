@@ -81,6 +81,7 @@ class _People:
         self.blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
         self._cache: dict[str, list[tuple[float, int]]] = {}
         self.titles: dict[int, set[str]] = defaultdict(set)  # cluster -> titles written before its full name
+        self.relatives: set[int] = set()  # clusters introduced as someone's relative ("his wife, Jo Roe")
         self.genders: dict[int, str] = {}  # cluster -> "he"/"she" as the text describes it ("his daughter Ann Roe")
 
     def candidates(self, key: str) -> list[tuple[float, int]]:
@@ -217,6 +218,8 @@ def _resolve_people(
                 said = _described_gender(article.text, mention.start)
                 if said is not None:
                     people.genders.setdefault(index, said)
+                if _RELATIVE_BEFORE.search(article.text, max(0, mention.start - 16), mention.start):
+                    people.relatives.add(index)
 
     # 2. Lone surnames: same article first (nearest preceding full mention), then the corpus.
     _titles_of_lone_surnames(people, persons, assigned)
@@ -238,6 +241,10 @@ def _resolve_people(
             gender = _honorific_gender(article.text, mention.start)
             if len(options) > 1:  # "Mrs. Roe" beside "President Bill Roe": not him
                 options = _of_gender(people, options, gender)
+            if len(options) > 1 and not gender and _far_from_full_names(mentions, i, set(options), slots):
+                # "President Al Roe and first lady Jo Roe ... (paragraphs later) Roe said": a bare surname
+                # long after both were named is not the one introduced as someone's relative
+                options = [k for k in options if k not in people.relatives] or options
             title = _titled(article.text, mention.start)
             if options and not name.full and _someone_else(people, options, name, gender, title):
                 options = []  # "Mr. Roe", "President Roe" beside only "Ann Roe", his daughter: looked up in the corpus
@@ -305,6 +312,13 @@ _SHE_BEFORE = re.compile(
     r"\b(?:daughter|wife|sister|mother|widow|niece|aunt|granddaughter|first lady|Mrs|Ms|Miss)\.?,?\s+$", re.IGNORECASE
 )
 _HE_BEFORE = re.compile(r"\b(?:son|husband|brother|father|widower|nephew|uncle|grandson|Mr)\.?,?\s+$", re.IGNORECASE)
+
+
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:daughter|wife|sister|mother|widow|niece|aunt|granddaughter|first lady|son|husband|brother|father"
+    r"|widower|nephew|uncle|grandson|cousin)s?,?\s+$",
+    re.IGNORECASE,
+)
 
 
 def _described_gender(text: str, start: int) -> str | None:
@@ -509,6 +523,20 @@ def _same_title(
         for j in range(len(mentions))
         if j != index and slots[j] in options and _title_before(text, mentions[j].start) == title
     }
+
+
+_STALE = 1000  # characters after which the last full name no longer decides which namesake is meant
+
+
+def _far_from_full_names(mentions: Sequence[Mention], index: int, options: set[int], slots: Sequence[int]) -> bool:
+    """Whether no full name of ``options`` comes within ``_STALE`` characters before mention ``index``."""
+    start = mentions[index].start
+    for j in range(index - 1, -1, -1):
+        if start - mentions[j].end > _STALE:
+            return True
+        if slots[j] in options and parse(mentions[j].text).full:
+            return False
+    return True
 
 
 def _nearest(mentions: Sequence[Mention], index: int, options: set[int], slots: Sequence[int]) -> int:
