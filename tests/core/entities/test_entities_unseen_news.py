@@ -141,17 +141,19 @@ def test_a_weekday_with_a_possessive_never_speaks() -> None:
     assert "Wednesday" not in speakers(text)
 
 
-def resolve(*texts: str) -> tuple[list[Article], dict[str, ArticleAnalysis]]:
+def entity_ids(*texts: str) -> dict[tuple[int, str, int], str]:
+    """Each person mention's entity, keyed by (article index, surface, n-th time that surface occurs)."""
     articles = [make(t, path=f"a{i}.txt") for i, t in enumerate(texts)]
-    analyses = {a.id: ArticleAnalysis(a.id, entities.extract_mentions(a)) for a in articles}
-    _, resolved = entities.resolve_entities(articles, analyses)
-    return articles, resolved
-
-
-def entity_of(resolved: dict[str, ArticleAnalysis], article: Article, surface: str, nth: int = 0) -> str:
-    hits = [m for m in resolved[article.id].mentions if m.text == surface]
-    assert len(hits) > nth, (surface, [m.text for m in resolved[article.id].mentions])
-    return hits[nth].entity
+    _, resolved = entities.resolve_entities(
+        articles, {a.id: ArticleAnalysis(a.id, entities.extract_mentions(a)) for a in articles}
+    )
+    out: dict[tuple[int, str, int], str] = {}
+    for index, article in enumerate(articles):
+        seen: dict[str, int] = {}
+        for m in resolved[article.id].mentions:
+            nth = seen[m.text] = seen.get(m.text, -1) + 1
+            out[(index, m.text, nth)] = m.entity
+    return out
 
 
 # Relatives sharing a surname are never one person (articles, then (article, surface, nth) pairs that must
@@ -213,15 +215,11 @@ def test_relatives_sharing_a_surname(
     same: list[tuple[tuple[int, str, int], tuple[int, str, int]]],
     different: list[tuple[tuple[int, str, int], tuple[int, str, int]]],
 ) -> None:
-    articles, resolved = resolve(*texts)
-
-    def ent(ref: tuple[int, str, int]) -> str:
-        return entity_of(resolved, articles[ref[0]], ref[1], ref[2])
-
+    ids = entity_ids(*texts)
     for a, b in same:
-        assert ent(a) == ent(b), (a, b)
+        assert ids.get(a) is not None and ids.get(a) == ids.get(b), (a, b, ids)
     for a, b in different:
-        assert ent(a) != ent(b), (a, b)
+        assert ids.get(a) is not None and ids.get(b) is not None and ids[a] != ids[b], (a, b, ids)
 
 
 def test_two_titled_people_joined_by_and_are_two_people() -> None:
