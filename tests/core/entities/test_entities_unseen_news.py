@@ -230,3 +230,12 @@ def test_two_titled_people_joined_by_and_are_two_people() -> None:
     assert ("person", "Davin Lorr") in got, got
     assert ("person", "Bram Osk") in got, got
     assert not any("Speaker" in s or "Pro Tem" in s for _, s in got), got
+
+
+def test_an_organisation_named_with_one_word_less_is_the_same_body() -> None:
+    ids = entity_ids(
+        "Troopers of the Ashford State Highway Patrol closed the road. The Senate Harbour Relations Committee met.",
+        "The Ashford Highway Patrol said the road was open. The Senate Harbour Relations panel agreed.",
+    )
+    assert ids[(0, "Ashford State Highway Patrol", 0)] == ids[(1, "Ashford Highway Patrol", 0)]
+    assert ids[(0, "Senate Harbour Relations Committee", 0)] == ids[(1, "Senate Harbour Relations", 0)]

@@ -78,11 +78,20 @@ def thing_targets(
                     if len(words) == 1
                     else words_of[k][-len(words) :] == words
                     or words_of[k][: len(words) + 1] == (*words, "of")  # "Central Bank" / "Central Bank of Kenya"
+                    or _one_word_dropped(words, words_of[k])
                 )
             ]
         if len(longs) == 1 and longs[0] != key:
             target[key] = longs[0]
     return target
+
+
+def _one_word_dropped(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """ "Harbour Affairs Committee" without "Committee", "Ashford State Police" without "State": the same
+    body named with one word less, keeping its first word (two words at least)."""
+    if len(short) < 2 or len(long) != len(short) + 1 or long[0] != short[0]:
+        return False
+    return any(long[:i] + long[i + 1 :] == short for i in range(1, len(long)))
 
 
 def initials_of(text: str) -> str:
