@@ -69,6 +69,9 @@ MENTIONS = [
         "Carl Ober",
         "Senate Democratic",
     ),
+    # a place name opening a paragraph keeps its first word even when that word is common ("New")
+    ("New Delhi \u2013 In his first speech, Sen. Mara Lind said no.", "place", "New Delhi", "Delhi"),
+    ("NEW DELHI -- Sen. Mara Lind set forth a vision.", "place", "NEW DELHI", "DELHI"),
     # "a <place> Democrat" describes someone: the place is a place, the description nobody's name
     (
         "Questions came from Representative Gil Amberly, a Nevada Democrat, on Tuesday.",
