@@ -72,6 +72,10 @@ MENTIONS = [
     # a place name opening a paragraph keeps its first word even when that word is common ("New")
     ("New Delhi \u2013 In his first speech, Sen. Mara Lind said no.", "place", "New Delhi", "Delhi"),
     ("NEW DELHI -- Sen. Mara Lind set forth a vision.", "place", "NEW DELHI", "DELHI"),
+    # "in nearby X": an adjective between the preposition and the town
+    ("In nearby Kendal, a grand jury began hearing evidence.", "place", "Kendal", ""),
+    # a dateline with the state after the town: "DORVAL, Que. —"
+    ("DORVAL, Que. \u2014 Gov. Rick Ward said on Tuesday he would back the plan.", "place", "DORVAL", ""),
     # "a <place> Democrat" describes someone: the place is a place, the description nobody's name
     (
         "Questions came from Representative Gil Amberly, a Nevada Democrat, on Tuesday.",

@@ -30,6 +30,8 @@ SPEECH_BRIDGE = frozenset(
 COMMON_ZIPF = 4.5  # wordfreq Zipf: "red" 5.2, "cross" 4.6, unusual surnames < 3
 INITIAL_ZIPF = 4.0  # a sentence-initial "Advocates said" is a common noun; "Okonjo said" is a name
 RARE_ZIPF = 3.0
+# "in nearby X", "to suburban X": a word between a place preposition and a place name
+PLACE_ADJECTIVES = frozenset("nearby neighbouring neighboring suburban downtown rural".split())
 INSIDE_PREPOSITIONS = frozenset("in near outside around across toward towards throughout".split())
 PLACE_PREPOSITIONS = frozenset("in from to near outside across at into toward towards via around".split())
 
@@ -54,7 +56,11 @@ def precedes_speech(tokens: Sequence[Token], before: int, after: int) -> bool:
     return closes and prev in {"said", "says", "added", "wrote", "asked", "stated", "insisted", "argued"}
 
 
-DATELINE = re.compile(r"(?:/[A-Z][A-Z ]+)?\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-|:)")
+# "OSLO —", "OSLO/BERGEN (Wire) —", "ASHFORD, N.H. —", "ASHFORD, Ore. --"
+DATELINE = re.compile(
+    r"(?:/[A-Z][A-Z ]+)?(?:,\s*[A-Z][A-Za-z.]{1,12}(?:\s[A-Z][A-Za-z.]{1,12})?)?"
+    r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-|:)"
+)
 
 
 def paragraph_start(text: str, start: int) -> bool:

@@ -211,7 +211,8 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
         return []
     # Places: gazetteer, or a place head ("Black Sea", "Red Square").
     according = prev_word == "to" and ev.word(tokens, first - 2).lower() == "according"
-    if ev.is_place(name, "" if according else prev_word):
+    place_prev = ev.word(tokens, first - 2).lower() if prev_word in ev.PLACE_ADJECTIVES else prev_word  # "in nearby X"
+    if ev.is_place(name, "" if according else place_prev):
         return found(Label.PLACE)
     if len(words) >= 2 and (words[-1] in PLACE_HEADS or words[0] in LEADING_PLACE_HEADS) and not ev.looks_person(words):
         return found(Label.PLACE)
