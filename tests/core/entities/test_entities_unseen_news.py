@@ -246,3 +246,8 @@ def test_an_organisation_named_with_one_word_less_is_the_same_body() -> None:
     )
     assert ids[(0, "Ashford State Highway Patrol", 0)] == ids[(1, "Ashford Highway Patrol", 0)]
     assert ids[(0, "Senate Harbour Relations Committee", 0)] == ids[(1, "Senate Harbour Relations", 0)]
+
+
+def test_a_camel_case_brand_is_the_long_name_it_shortens() -> None:
+    ids = entity_ids("The Harbour Courier reported it first.", "A HarbCour story said so, the paper HarbCour wrote.")
+    assert ids[(0, "Harbour Courier", 0)] == ids[(1, "HarbCour", 0)]
