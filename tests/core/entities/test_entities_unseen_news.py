@@ -36,12 +36,7 @@ def speakers(text: str) -> list[str | None]:
 # (text, label, surface that must be found, surface that must not be a person/org/place mention)
 MENTIONS = [
     # a title with "of the" before a name: the person is the name, not "Former Speaker"
-    (
-        "Former Speaker of the Assembly Arlo Penfold lauded the system on Monday.",
-        "person",
-        "Arlo Penfold",
-        "Former Speaker",
-    ),
+    ("Former Speaker of the Assembly Arlo Penfold spoke.", "person", "Arlo Penfold", "Former Speaker"),
     ("Secretary of the Navy Ines Marlow toured the yard.", "person", "Ines Marlow", "Navy Ines Marlow"),
     ("The inquiry went to the Ministry of the Interior on Friday.", "org", "Ministry of the Interior", "Interior"),
     # an organisation named "Department of <Title word>" is whole, not cut after "of"
@@ -49,26 +44,11 @@ MENTIONS = [
     # "Congressman" is a title like "Councilman": "Congressman Stark" is Stark, not a full name
     ("Abel Stark met the voters. Later Congressman Stark said he would run.", "person", "Stark", "Congressman Stark"),
     # an organisation named with "to"/"for" inside, found by its apposition: the whole name, not its last word
-    (
-        "Evan Wolk, the founder of Freedom to Farm, a farm rights organization, said no.",
-        "org",
-        "Freedom to Farm",
-        "Farm",
-    ),
+    ("Evan Wolk, the founder of Freedom to Farm, a farm rights group, said no.", "org", "Freedom to Farm", "Farm"),
     # a date that begins an organisation's name is part of it
-    (
-        "The cable warned that the 17 May Brigade, the group charged with guarding the consulate, was weak.",
-        "org",
-        "17 May Brigade",
-        "Brigade",
-    ),
+    ("It said the 17 May Brigade, the group guarding the consulate, was weak.", "org", "17 May Brigade", "Brigade"),
     # "the Senate Democratic leader": a party adjective on a noun does not end an organisation's name
-    (
-        "On Monday the Senate Democratic leader, Carl Ober of Ohio, went to the floor.",
-        "person",
-        "Carl Ober",
-        "Senate Democratic",
-    ),
+    ("Then the Senate Democratic leader, Carl Ober of Ohio, spoke.", "person", "Carl Ober", "Senate Democratic"),
     # a place name opening a paragraph keeps its first word even when that word is common ("New")
     ("New Delhi \u2013 In his first speech, Sen. Mara Lind said no.", "place", "New Delhi", "Delhi"),
     ("NEW DELHI -- Sen. Mara Lind set forth a vision.", "place", "NEW DELHI", "DELHI"),
@@ -77,12 +57,7 @@ MENTIONS = [
     # a dateline with the state after the town: "DORVAL, Que. —"
     ("DORVAL, Que. \u2014 Gov. Rick Ward said on Tuesday he would back the plan.", "place", "DORVAL", ""),
     # "a <place> Democrat" describes someone: the place is a place, the description nobody's name
-    (
-        "Questions came from Representative Gil Amberly, a Nevada Democrat, on Tuesday.",
-        "place",
-        "Nevada",
-        "Nevada Democrat",
-    ),
+    ("Questions came from Rep. Gil Amberly, a Nevada Democrat, on Tuesday.", "place", "Nevada", "Nevada Democrat"),
     ("A Texas Republican, Mr. Orrin Vale, agreed with the plan.", "place", "Texas", "Texas Republican"),
 ]
 
