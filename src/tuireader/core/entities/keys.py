@@ -94,7 +94,7 @@ _CAMEL_PART = re.compile(r"[A-Z][a-z]+")
 def _camel_longs(
     flat: str, surfaces: set[str], words_of: Mapping[tuple[Label, str], tuple[str, ...]]
 ) -> list[tuple[Label, str]]:
-    """ "HuffPost" for "Huffington Post", "FedEx" for "Federal Express": a one-word brand whose capitalised
+    """ "HarbCour" for "Harbour Courier", "FedRail" for "Federal Railways": a one-word brand whose capitalised
     parts begin the words of one longer organisation name."""
     parts = next(
         (

@@ -118,7 +118,7 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
         and (words[0].lower() in COMMON_WORDS or words[0] in NAME_BLOCKERS or _role_opener(words, initial))
         and (initial or words[0].lower() in {"the", "a", "an"})
         and not (words[0] == "The" and len(words) >= 2 and gz.is_city(" ".join(words)))  # "The Hague"
-        and not (len(words) >= 2 and ev.is_place(" ".join(words).title(), ""))  # "New York", "NEW YORK --" opening
+        and not (len(words) >= 2 and ev.is_place(" ".join(words).title(), ""))  # "New Delhi", "NEW DELHI --" opening
     ):
         lead_the = words[0].lower() == "the"
         words, starts, ends = words[1:], starts[1:], ends[1:]
@@ -153,7 +153,7 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
     if not words or (words[0].startswith(PARTY_CODE_PREFIXES) and "-" in words[0]):
         return []
     if len(words) >= 2 and words[-1] in _PARTY_MEMBERS and ev.is_place(" ".join(words[:-1]), ""):
-        # "a Virginia Democrat", "two Ohio Republicans": a description of someone, never a name; the place is one
+        # "a Nevada Democrat", "two Ohio Republicans": a description of someone, never a name; the place is one
         return [_Found(starts[0], ends[-2], Label.PLACE)]
     if len(words) == 1 and words[0].lower() in COMMON_WORDS:  # "My", "If", "We" inside a quote
         return []
@@ -485,7 +485,7 @@ _ORG_INNER = frozenset({"to", "for", "against"})
 
 
 def _whole_org_names(found: list[_Found], pending: Sequence[Chunk], tokens: Sequence[Token], text: str) -> None:
-    """ "the founder of Freedom to Marry, a rights group": an organisation found by its last words
+    """ "the founder of Freedom to Farm, a rights group": an organisation found by its last words
     (the apposition) keeps the capitalised words joined to it by "to", "for" or "against"."""
     ends = {tokens[c.last].name_end: c for c in pending if not tokens[c.first].initial}
     for f in found:
@@ -505,7 +505,7 @@ _DATE_NAME_BEFORE = re.compile(r"\b[Tt]he\s+$")
 def _dated_names(
     found: list[_Found], numeric: list[tuple[int, int, Label]], text: str
 ) -> list[tuple[int, int, Label]]:
-    """ "the 17 May Brigade", "the April 6 Movement": a date that begins an organisation's name is part of it."""
+    """ "the 3 March Brigade", "the June 9 Movement": a date that begins an organisation's name is part of it."""
     by_end = {end: (start, end, label) for start, end, label in numeric}
     used: set[tuple[int, int, Label]] = set()
     for f in found:
