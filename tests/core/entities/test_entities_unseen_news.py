@@ -44,7 +44,7 @@ MENTIONS = [
     # "Congressman" is a title like "Councilman": "Congressman Stark" is Stark, not a full name
     ("Abel Stark met the voters. Later Congressman Stark said he would run.", "person", "Stark", "Congressman Stark"),
     # an organisation named with "to"/"for" inside, found by its apposition: the whole name, not its last word
-    ("Evan Wolk, the founder of Freedom to Farm, a farm rights group, said no.", "org", "Freedom to Farm", "Farm"),
+    ("Oda Wolk, the founder of Freedom to Farm, a farm rights group, said no.", "org", "Freedom to Farm", "Farm"),
     # a date that begins an organisation's name is part of it
     ("It said the 17 May Brigade, the group guarding the consulate, was weak.", "org", "17 May Brigade", "Brigade"),
     # "the Senate Democratic leader": a party adjective on a noun does not end an organisation's name
@@ -53,7 +53,7 @@ MENTIONS = [
     ("New Delhi \u2013 In his first speech, Sen. Mara Lind said no.", "place", "New Delhi", "Delhi"),
     ("NEW DELHI -- Sen. Mara Lind set forth a vision.", "place", "NEW DELHI", "DELHI"),
     # "in nearby X": an adjective between the preposition and the town
-    ("In nearby Kendal, a grand jury began hearing evidence.", "place", "Kendal", ""),
+    ("In nearby Kendal, the ferry board met on Friday.", "place", "Kendal", ""),
     # a dateline with the state after the town: "DORVAL, Que. —"
     ("DORVAL, Que. \u2014 Gov. Rick Ward said on Tuesday he would back the plan.", "place", "DORVAL", ""),
     # "a <place> Democrat" describes someone: the place is a place, the description nobody's name
@@ -73,37 +73,37 @@ def test_mentions_of_unseen_kinds(text: str, label: str, surface: str, absent: s
 SPEAKERS = [
     # a party tag after the name, then "he said" in the next paragraph: the person, never "D-Ore"
     (
-        "The vote passed on Tuesday.\n\n"
-        "After the vote, Rep. Bo Nardi, D-Ore., one of the nine lawmakers to vote against it, said the nation "
-        "faces bigger problems.\n\n"
-        "\u201cWe are debating a motto that is under no threat,\u201d he said.\n",
+        "The canal bill passed on Tuesday.\n\n"
+        "After the count, Rep. Bo Nardi, D-Ore., one of six members to oppose the bill, said the ferry "
+        "fund mattered more.\n\n"
+        "\u201cWe are digging a canal nobody asked for,\u201d he said.\n",
         ["Bo Nardi"],
     ),
     (
-        "The talks stalled.\n\n"
-        "Rep. Lia Voss, R-Calif., the No. 3 Republican in the House, suggested Sunday that the president had left.\n\n"
-        "\u201cHe has been to Ohio. It is now time to govern,\u201d she said.\n",
+        "The harbour talks stalled.\n\n"
+        "Rep. Lia Voss, R-Calif., who chairs the fisheries panel, hinted Sunday that the governor had gone home.\n\n"
+        "\u201cHe went fishing. The boats are still waiting,\u201d she said.\n",
         ["Lia Voss"],
     ),
     # a party tag before a description, after the quotation
     (
-        "The debate went on.\n\n"
-        "\u201cI bet most members would say they do not want it,\u201d Rep. Bo Nardi, D-Ore., manager of the "
-        "baseball team, told reporters.\n",
+        "The ferry debate went on.\n\n"
+        "\u201cNobody on my street wants a toll,\u201d Rep. Bo Nardi, D-Ore., captain of the chess "
+        "club, told reporters.\n",
         ["Bo Nardi"],
     ),
     # a party tag in parentheses with a stray comma before the verb
     (
         "The count ended.\n\n"
-        "Tuesday in Berea, after winning the primary, Gov. Jon Kell (R-Ohio), said, \u201cI am getting ready to "
-        "rent a covered wagon.\u201d\n",
+        "Tuesday in Kendal, after winning the runoff, Gov. Jon Kell (R-Ohio), said, \u201cWe will fix the "
+        "old bridge first.\u201d\n",
         ["Jon Kell"],
     ),
     # a title "of the" before the name, then "He said"
     (
-        "Security was debated.\n\n"
-        "Former Speaker of the Assembly Arlo Penfold lauded the current system. He said the threat of the "
-        "\u201coccasional deranged person\u201d should not change that.\n",
+        "The ferry schedule was debated.\n\n"
+        "Former Speaker of the Assembly Arlo Penfold praised the night boats. He said the "
+        "\u201cslow winter crossings\u201d should stay as they are.\n",
         ["Arlo Penfold"],
     ),
 ]
@@ -117,8 +117,8 @@ def test_speakers_of_unseen_kinds(text: str, expected: list[str]) -> None:
 def test_a_weekday_with_a_possessive_never_speaks() -> None:
     text = (
         "Sen. Ona Pell gave a speech on policy.\n\n"
-        "In Wednesday's speech the senator also took a swipe at the plan, calling it "
-        "\u201cineffective at best and negligent at worst.\u201d\n"
+        "In Wednesday's address the senator also mocked the ferry plan, calling it "
+        "\u201ca canal to nowhere.\u201d\n"
     )
     assert "Wednesday" not in speakers(text)
 

@@ -178,7 +178,7 @@ OF_HEADS = frozenset(
     """ministry department bank university office court council institute college school museum church
     republic kingdom house chamber secretary minister board union federation association society academy
     port city commission committee agency bureau division party league embassy government director
-    president chancellor governor mayor head friends centre center""".split()
+    president chancellor governor mayor head friends centre center speaker""".split()
 )
 # Title words that also begin names of things ("General Motors", "State Street", "Press Association").
 _WEAK_TITLES = frozenset(
