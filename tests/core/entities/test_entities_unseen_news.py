@@ -81,7 +81,8 @@ SPEAKERS = [
     ),
     (
         "The harbour talks stalled.\n\n"
-        "Rep. Lia Voss, R-Calif., who chairs the fisheries panel, hinted Sunday that the governor had gone home.\n\n"
+        "Rep. Lia Voss, R-Calif., the senior member of the fisheries panel, suggested Sunday that the governor "
+        "had gone home.\n\n"
         "\u201cHe went fishing. The boats are still waiting,\u201d she said.\n",
         ["Lia Voss"],
     ),
@@ -117,7 +118,7 @@ def test_speakers_of_unseen_kinds(text: str, expected: list[str]) -> None:
 def test_a_weekday_with_a_possessive_never_speaks() -> None:
     text = (
         "Sen. Ona Pell gave a speech on policy.\n\n"
-        "In Wednesday's address the senator also mocked the ferry plan, calling it "
+        "In Wednesday's address the senator also took a swipe at the ferry plan, calling it "
         "\u201ca canal to nowhere.\u201d\n"
     )
     assert "Wednesday" not in speakers(text)
