@@ -163,6 +163,20 @@ def chunks(tokens: Sequence[Token]) -> list[Chunk]:
                 j = k  # "Ursula von der Leyen"
                 continue
             if (
+                nxt.text == "of"
+                and j + 3 < n
+                and tokens[j + 2].text == "the"
+                and _is_name_token(tokens[j + 3])
+                and not tokens[j + 3].initial
+                and (tokens[j].text in TITLE_HEADS or tokens[j].text in ORG_HEADS)
+                and _adjacent(tokens[j], nxt)
+                and _adjacent(nxt, tokens[j + 2])
+                and _adjacent(tokens[j + 2], tokens[j + 3])
+                and _joins(tokens, first, j, "of", tokens[j + 3].text)
+            ):
+                j += 3  # "Speaker of the House", "Ministry of the Interior": a title or a body with its portfolio
+                continue
+            if (
                 nxt.word
                 and j + 2 < n
                 and _is_name_token(tokens[j + 2])
@@ -192,7 +206,13 @@ def _joins(tokens: Sequence[Token], first: int, last: int, connector: str, follo
     if connector == "and":
         # "Hale and Dorr Group", not two bodies "Senate Harbour Affairs and Senate Fisheries"
         words = {tokens[k].text for k in range(first, last + 1)}
-        return any(w in ORG_HEADS for w in words) and following not in words and following not in ORG_HEADS
+        # nor a person's title and name and the next one ("Senate President Jo Roe and House Speaker Al Poe")
+        return (
+            any(w in ORG_HEADS for w in words)
+            and not any(w in TITLE_HEADS for w in words)
+            and following not in words
+            and following not in ORG_HEADS
+        )
     if current in ORG_HEADS or current in LEADING_PLACE_HEADS or current in PLACE_HEADS:
         return True  # "Ministry of Health", "Gulf of Aden", "Port of Antwerp"
     # "Secretary of State", "Minister for Digital Affairs"; not "President of Chile" (a place).

@@ -18,6 +18,7 @@ from tuireader.core.entities.rules import (
     TITLE_CONNECTORS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
+    TITLE_TAILS,
     TITLES,
 )
 from tuireader.core.text.common_words import COMMON_WORDS
@@ -29,6 +30,8 @@ SPEECH_BRIDGE = frozenset(
 COMMON_ZIPF = 4.5  # wordfreq Zipf: "red" 5.2, "cross" 4.6, unusual surnames < 3
 INITIAL_ZIPF = 4.0  # a sentence-initial "Advocates said" is a common noun; "Okonjo said" is a name
 RARE_ZIPF = 3.0
+# "in nearby X", "to suburban X": a word between a place preposition and a place name
+PLACE_ADJECTIVES = frozenset("nearby neighbouring neighboring suburban downtown rural".split())
 INSIDE_PREPOSITIONS = frozenset("in near outside around across toward towards throughout".split())
 PLACE_PREPOSITIONS = frozenset("in from to near outside across at into toward towards via around".split())
 
@@ -53,7 +56,11 @@ def precedes_speech(tokens: Sequence[Token], before: int, after: int) -> bool:
     return closes and prev in {"said", "says", "added", "wrote", "asked", "stated", "insisted", "argued"}
 
 
-DATELINE = re.compile(r"(?:/[A-Z][A-Z ]+)?\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-|:)")
+# "OSLO —", "OSLO/BERGEN (Wire) —", "ASHFORD, N.H. —", "ASHFORD, Ore. --"
+DATELINE = re.compile(
+    r"(?:/[A-Z][A-Z ]+)?(?:,\s*[A-Z][A-Za-z.]{1,12}(?:\s[A-Z][A-Za-z.]{1,12})?)?"
+    r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-|:)"
+)
 
 
 def paragraph_start(text: str, start: int) -> bool:
@@ -140,6 +147,8 @@ def title_end(words: Sequence[str]) -> int:
             title_end = j - 1
             i = j
             continue
+        elif word in TITLE_TAILS and title_end == i - 1:
+            title_end = i  # "Senate President Pro Tem | Jo Roe"
         elif word in TITLE_MODIFIERS:
             started = True
         elif started and any(w in TITLE_HEADS for w in words[i + 1 : min(i + 3, len(words) - 1)]):

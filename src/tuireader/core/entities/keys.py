@@ -78,11 +78,50 @@ def thing_targets(
                     if len(words) == 1
                     else words_of[k][-len(words) :] == words
                     or words_of[k][: len(words) + 1] == (*words, "of")  # "Central Bank" / "Central Bank of Kenya"
+                    or _one_word_dropped(words, words_of[k])
                 )
             ]
+        if not longs and label == Label.ORG and len(words) == 1:
+            longs = _camel_longs(words[0], surfaces, words_of)
         if len(longs) == 1 and longs[0] != key:
             target[key] = longs[0]
     return target
+
+
+_CAMEL_PART = re.compile(r"[A-Z][a-z]+")
+
+
+def _camel_longs(
+    flat: str, surfaces: set[str], words_of: Mapping[tuple[Label, str], tuple[str, ...]]
+) -> list[tuple[Label, str]]:
+    """ "HarbCour" for "Harbour Courier", "FedRail" for "Federal Railways": a one-word brand whose capitalised
+    parts begin the words of one longer organisation name."""
+    parts = next(
+        (
+            [fold(p) for p in _CAMEL_PART.findall(w)]
+            for w in surfaces
+            if NON_WORD_RE.sub("", fold(w)) == flat and len(_CAMEL_PART.findall(w)) >= 2
+        ),
+        [],
+    )
+    if not parts or "".join(parts) != flat:
+        return []
+    return [
+        k
+        for k, w in words_of.items()
+        if k[0] == Label.ORG
+        and len(w) == len(parts)
+        and k[1] != flat
+        and all(word.startswith(part) for word, part in zip(w, parts, strict=True))
+    ]
+
+
+def _one_word_dropped(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """ "Harbour Affairs Committee" without "Committee", "Ashford State Police" without "State": the same
+    body named with one word less, keeping its first word (two words at least)."""
+    if len(short) < 2 or len(long) != len(short) + 1 or long[0] != short[0]:
+        return False
+    return any(long[:i] + long[i + 1 :] == short for i in range(1, len(long)))
 
 
 def initials_of(text: str) -> str:

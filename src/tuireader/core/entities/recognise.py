@@ -50,6 +50,8 @@ _RARE_ZIPF = 3.0  # wordfreq Zipf below which a word is not ordinary English
 _AFFILIATIONS = frozenset(
     "Republican Democrat Democratic Independent Libertarian Conservative Labour Liberal Green".split()
 )  # party words before a person's name ("Republican Jan Roe")
+_PARTY_ADJECTIVES = frozenset("Democratic Republican".split())  # "the Senate Democratic leader"
+_PARTY_MEMBERS = frozenset("Democrat Democrats Republican Republicans".split())  # "a Texas Democrat"
 _ORG_TAIL_ZIPF = 4.0  # a plural whose singular is this common, and no surname: a company's noun ("Motors")
 _ROLE_ZIPF = 3.3  # a sentence-opening word this common, before a name, is a role ("Administrator")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
@@ -88,6 +90,8 @@ def extract_mentions(article: Article) -> tuple[Mention, ...]:
     found.extend(_second_pass(pending, found, tokens, text, lowercase_words))
     _short_org_names(found, text)
     _named_bodies(found, text)
+    _whole_org_names(found, pending, tokens, text)
+    numeric = _dated_names(found, numeric, text)
     spans = [(f.start, f.end, f.label) for f in found] + numeric
     spans.sort()
     mentions: list[Mention] = []
@@ -114,6 +118,7 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
         and (words[0].lower() in COMMON_WORDS or words[0] in NAME_BLOCKERS or _role_opener(words, initial))
         and (initial or words[0].lower() in {"the", "a", "an"})
         and not (words[0] == "The" and len(words) >= 2 and gz.is_city(" ".join(words)))  # "The Hague"
+        and not (len(words) >= 2 and ev.is_place(" ".join(words).title(), ""))  # "New Delhi", "NEW DELHI --" opening
     ):
         lead_the = words[0].lower() == "the"
         words, starts, ends = words[1:], starts[1:], ends[1:]
@@ -141,8 +146,15 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
     while words and (words[-1] in TITLE_CONNECTORS or words[-1] in NAME_PARTICLES):
         words, starts, ends = words[:-1], starts[:-1], ends[:-1]
         last -= 1
+    if len(words) >= 2 and words[-1] in _PARTY_ADJECTIVES and _LOWER_WORD.fullmatch(ev.word(tokens, last + 1)):
+        # "the Senate Democratic leader", "House Republican aides": the body, then a party adjective on a noun
+        words, starts, ends = words[:-1], starts[:-1], ends[:-1]
+        last -= 1
     if not words or (words[0].startswith(PARTY_CODE_PREFIXES) and "-" in words[0]):
         return []
+    if len(words) >= 2 and words[-1] in _PARTY_MEMBERS and ev.is_place(" ".join(words[:-1]), ""):
+        # "a Nevada Democrat", "two Ohio Republicans": a description of someone, never a name; the place is one
+        return [_Found(starts[0], ends[-2], Label.PLACE)]
     if len(words) == 1 and words[0].lower() in COMMON_WORDS:  # "My", "If", "We" inside a quote
         return []
     span_start, span_end = starts[0], ends[-1]
@@ -162,7 +174,8 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
     k = len(words)
     while k > 0 and words[k - 1] in TITLES:
         k -= 1
-    if 0 < k < len(words) and words[-1] in TITLE_HEADS and words[-1] not in ORG_HEADS:
+    titled_body = words[-1] in TITLE_HEADS and words[-1] not in ORG_HEADS
+    if 0 < k < len(words) and titled_body and words[k - 1] not in TITLE_CONNECTORS:  # not "Department of | Justice"
         prefix = " ".join(words[:k])
         label = Label.PLACE if ev.is_place(prefix, "") else Label.ORG
         if label is Label.PLACE or ev.looks_acronym(prefix) or (k >= 2 and not ev.looks_person(words[:k])):
@@ -198,7 +211,8 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
         return []
     # Places: gazetteer, or a place head ("Black Sea", "Red Square").
     according = prev_word == "to" and ev.word(tokens, first - 2).lower() == "according"
-    if ev.is_place(name, "" if according else prev_word):
+    place_prev = ev.word(tokens, first - 2).lower() if prev_word in ev.PLACE_ADJECTIVES else prev_word  # "in nearby X"
+    if ev.is_place(name, "" if according else place_prev):
         return found(Label.PLACE)
     if len(words) >= 2 and (words[-1] in PLACE_HEADS or words[0] in LEADING_PLACE_HEADS) and not ev.looks_person(words):
         return found(Label.PLACE)
@@ -363,6 +377,7 @@ def _second_pass(
     listed with a name of known kind ("in Alda and Berrin")."""
     known: dict[str, Label] = {}
     ends = {f.end: f.label for f in found}
+    people_at = {f.start: text[f.start : f.end] for f in found if f.label == Label.PERSON}
     for f in found:
         surface = text[f.start : f.end]
         known.setdefault(surface, f.label)
@@ -391,12 +406,25 @@ def _second_pass(
                 break
         else:
             first = tokens[chunk.first]
+            if _first_of_siblings(chunk, tokens, people_at):
+                out.append(_Found(first.start, first.name_end, Label.PERSON, strong=False))
+                continue
             if ev.word(tokens, chunk.first - 1) in {"and", "or"} and chunk.first >= 2 and not first.initial:
                 label = ends.get(tokens[chunk.first - 2].name_end)
                 words = [tokens[i].name for i in range(chunk.first, chunk.last + 1)]
                 if label in (Label.PLACE, Label.ORG) and not ev.demonym(" ".join(words)) and ev.name_like(words):
                     out.append(_Found(first.start, tokens[chunk.last].name_end, label, strong=False))
     return out
+
+
+def _first_of_siblings(chunk: Chunk, tokens: Sequence[Token], people_at: Mapping[int, str]) -> bool:
+    """ "Ana and Mira Roe": a lone given name joined by "and" to a given name and surname shares the surname."""
+    if chunk.first != chunk.last or tokens[chunk.first].name not in gz.given_names():
+        return False
+    if ev.word(tokens, chunk.first + 1) != "and" or chunk.first + 2 >= len(tokens):
+        return False
+    other = people_at.get(tokens[chunk.first + 2].start, "").split()
+    return len(other) == 2 and other[0] in gz.given_names()
 
 
 _NOT_ORG_ACRONYMS = frozenset(
@@ -451,6 +479,43 @@ def _short_org_names(found: list[_Found], text: str) -> None:
             f.label = Label.ORG
         elif f.label == Label.PLACE and surface in surnames and not gz.is_country(surface):
             f.label = Label.PERSON
+
+
+_ORG_INNER = frozenset({"to", "for", "against"})
+
+
+def _whole_org_names(found: list[_Found], pending: Sequence[Chunk], tokens: Sequence[Token], text: str) -> None:
+    """ "the founder of Freedom to Farm, a rights group": an organisation found by its last words
+    (the apposition) keeps the capitalised words joined to it by "to", "for" or "against"."""
+    ends = {tokens[c.last].name_end: c for c in pending if not tokens[c.first].initial}
+    for f in found:
+        if f.label != Label.ORG:
+            continue
+        inner = re.search(r"(?<=\S) (\w+) $", text[max(0, f.start - 12) : f.start])
+        if inner is None or inner.group(1) not in _ORG_INNER:
+            continue
+        chunk = ends.get(f.start - len(inner.group()))
+        if chunk is not None and not tokens[chunk.last].possessive:
+            f.start = tokens[chunk.first].start
+
+
+_DATE_NAME_BEFORE = re.compile(r"\b[Tt]he\s+$")
+
+
+def _dated_names(
+    found: list[_Found], numeric: list[tuple[int, int, Label]], text: str
+) -> list[tuple[int, int, Label]]:
+    """ "the 3 March Brigade", "the June 9 Movement": a date that begins an organisation's name is part of it."""
+    by_end = {end: (start, end, label) for start, end, label in numeric}
+    used: set[tuple[int, int, Label]] = set()
+    for f in found:
+        if f.label != Label.ORG or text[f.start : f.end].split()[-1] not in ORG_HEADS:
+            continue
+        date = by_end.get(f.start - 1)
+        if date is not None and text[f.start - 1] == " " and _DATE_NAME_BEFORE.search(text, 0, date[0]):
+            f.start = date[0]
+            used.add(date)
+    return [n for n in numeric if n not in used]
 
 
 _BODY_AFTER_NAME = re.compile(r"\s+(?:administration|campaign)\b")  # not "Roe's campaign": the person's

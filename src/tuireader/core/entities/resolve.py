@@ -34,6 +34,7 @@ from tuireader.core.entities.names import (
     slug,
 )
 from tuireader.core.entities.propagate import propagate
+from tuireader.core.entities.rules import TITLES
 from tuireader.model import Article, ArticleAnalysis, Entity, Label, Mention, Quote
 
 
@@ -79,6 +80,9 @@ class _People:
         # Blocks by first letter and length: Jaro-Winkler >= 0.92 needs similar lengths.
         self.blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
         self._cache: dict[str, list[tuple[float, int]]] = {}
+        self.titles: dict[int, set[str]] = defaultdict(set)  # cluster -> titles written before its full name
+        self.relatives: set[int] = set()  # clusters introduced as someone's relative ("his wife, Jo Roe")
+        self.genders: dict[int, str] = {}  # cluster -> "he"/"she" as the text describes it ("his daughter Ann Roe")
 
     def candidates(self, key: str) -> list[tuple[float, int]]:
         """Clusters whose surname is close to ``key`` (score, cluster index), best first."""
@@ -210,8 +214,15 @@ def _resolve_people(
             if index >= 0:
                 slots[i] = index
                 people.clusters[index].add(article, mention.text)
+                people.titles[index].update(_title_run(article.text, mention.start))
+                said = _described_gender(article.text, mention.start)
+                if said is not None:
+                    people.genders.setdefault(index, said)
+                if _RELATIVE_BEFORE.search(article.text, max(0, mention.start - 16), mention.start):
+                    people.relatives.add(index)
 
     # 2. Lone surnames: same article first (nearest preceding full mention), then the corpus.
+    _titles_of_lone_surnames(people, persons, assigned)
     lone_later: list[tuple[Article, int, Mention, str]] = []
     for article, found in persons:
         mentions = mentions_of[article.id]
@@ -227,10 +238,20 @@ def _resolve_people(
             if not generation and _surname_key(name) in short_junior:
                 generation = "sr"
             options = _of_generation(people, people.match_surname(name, here), generation)
+            gender = _honorific_gender(article.text, mention.start)
             if len(options) > 1:  # "Mrs. Roe" beside "President Bill Roe": not him
-                options = _of_gender(people, options, _honorific_gender(article.text, mention.start))
+                options = _of_gender(people, options, gender)
+            if len(options) > 1 and not gender and _far_from_full_names(mentions, i, set(options), slots):
+                # "President Al Roe and first lady Jo Roe ... (paragraphs later) Roe said": a bare surname
+                # long after both were named is not the one introduced as someone's relative
+                options = [k for k in options if k not in people.relatives] or options
+            title = _titled(article.text, mention.start)
+            if options and not name.full and _someone_else(people, options, name, gender, title):
+                options = []  # "Mr. Roe", "President Roe" beside only "Ann Roe", his daughter: looked up in the corpus
             if len(options) > 1:
                 by_title = _same_title(article.text, mentions, i, set(options), slots)
+                if not by_title and title:  # "Secretary Roe" beside "her husband, President Al Roe"
+                    by_title = {k for k in options if title in people.titles[k]}
                 options = [_nearest(mentions, i, by_title or set(options), slots)]
             if not options and not name.full:
                 options = _by_given_name(people, name.surname, here)  # "his brother Ned" after "Ned Roe"
@@ -242,6 +263,14 @@ def _resolve_people(
     for article, i, mention, generation in lone_later:
         name = parse(mention.text)
         options = _of_generation(people, people.match_surname(name, None), generation)
+        gender = _honorific_gender(article.text, mention.start)
+        if gender is not None:  # never a relative of the other gender ("Mr. Roe" is not "Ann Roe")
+            options = [k for k in options if _given_gender(people, k) in (None, gender)]
+        title = _titled(article.text, mention.start)
+        if title and any(title in people.titles[k] for k in options):  # "President Roe": the Roe called so elsewhere
+            options = [k for k in options if title in people.titles[k]]
+        if not options and not name.full and gender is None and not title:
+            options = _by_given_name(people, name.surname, set(range(len(people.clusters))))  # "Ann" for "Ann Roe"
         if options:
             best = max(options, key=lambda k: (people.clusters[k].mentions, people.clusters[k].latest, -k))
         else:
@@ -249,6 +278,66 @@ def _resolve_people(
         assigned[article.id][i] = best
         people.clusters[best].add(article, mention.text)
     return people
+
+
+def _titles_of_lone_surnames(
+    people: _People,
+    persons: Sequence[tuple[Article, Sequence[tuple[int, Mention, PersonName]]]],
+    assigned: Mapping[str, list[int]],
+) -> None:
+    """ "Secretary Roe" where the article names one Roe in full: that Roe's title too, to tell her
+    from a relative in another article ("Secretary Roe" beside "her husband, President Al Roe")."""
+    learned: list[tuple[int, str]] = []
+    for article, found in persons:
+        here = {k for k in assigned[article.id] if k >= 0}
+        for _, mention, name in found:
+            title = _titled(article.text, mention.start) if not name.full else ""
+            options = people.match_surname(name, here) if title else []
+            # not when another Roe has the title written before a full name ("President Roe" by his daughter)
+            if len(options) == 1 and not any(title in people.titles[k] for k in people.match_surname(name, None)):
+                learned.append((options[0], title))
+    for index, title in learned:
+        people.titles[index].add(title)
+
+
+def _given_gender(people: _People, index: int) -> str | None:
+    said = people.genders.get(index)
+    if said is not None:
+        return said
+    name = people.clusters[index].name
+    return gz.given_gender(name.given[0]) if name is not None and name.given else None
+
+
+_SHE_BEFORE = re.compile(
+    r"\b(?:daughter|wife|sister|mother|widow|niece|aunt|granddaughter|first lady|Mrs|Ms|Miss)\.?,?\s+$", re.IGNORECASE
+)
+_HE_BEFORE = re.compile(r"\b(?:son|husband|brother|father|widower|nephew|uncle|grandson|Mr)\.?,?\s+$", re.IGNORECASE)
+
+
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:daughter|wife|sister|mother|widow|niece|aunt|granddaughter|first lady|son|husband|brother|father"
+    r"|widower|nephew|uncle|grandson|cousin)s?,?\s+$",
+    re.IGNORECASE,
+)
+
+
+def _described_gender(text: str, start: int) -> str | None:
+    """ "the president's daughter Ann Roe", "her husband, Al Roe": the gender the text gives a full name."""
+    before = text[max(0, start - 16) : start]
+    return "she" if _SHE_BEFORE.search(before) else "he" if _HE_BEFORE.search(before) else None
+
+
+def _someone_else(
+    people: _People, options: Sequence[int], name: PersonName, gender: str | None, title: str
+) -> bool:
+    """Whether a lone surname cannot be the people of its article who share it: an honorific of the
+    other gender ("Mr. Roe" beside only "Ann Roe"), or a title none of them has and another person of
+    that surname has elsewhere ("President Roe" beside his daughter "Ann Roe")."""
+    if gender is not None and all(_given_gender(people, k) not in (None, gender) for k in options):
+        return True
+    if not title or any(title in people.titles[k] for k in options):
+        return False
+    return any(title in people.titles[k] for k in people.match_surname(name, None) if k not in options)
 
 
 _HONORIFIC = re.compile(r"\b(Mrs|Ms|Miss|Mr)\.?\s+$")
@@ -395,6 +484,29 @@ def _title_before(text: str, start: int) -> str:
     return word if word and word not in _PLAIN_HONORIFICS else ""
 
 
+_TITLE_RUN = re.compile(r"(?:\b[A-Z][\w.-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){1,6}$")
+
+
+def _title_run(text: str, start: int) -> set[str]:
+    """The title words before a full name: "Former Secretary of State Ann Roe" -> Former, Secretary, State."""
+    found = _TITLE_RUN.search(text, max(0, start - 80), start)
+    words = found.group().split() if found else []
+    out: set[str] = set()
+    for word in reversed(words):
+        if word in ("of", "for", "the"):
+            continue
+        if word not in TITLES:
+            break
+        out.add(word)
+    return out
+
+
+def _titled(text: str, start: int) -> str:
+    """The title right before a name ("President", "Sen."), or ""."""
+    title = _title_before(text, start)
+    return title if title in TITLES else ""
+
+
 def _same_title(
     text: str,
     mentions: Sequence[Mention],
@@ -411,6 +523,20 @@ def _same_title(
         for j in range(len(mentions))
         if j != index and slots[j] in options and _title_before(text, mentions[j].start) == title
     }
+
+
+_STALE = 1000  # characters after which the last full name no longer decides which namesake is meant
+
+
+def _far_from_full_names(mentions: Sequence[Mention], index: int, options: set[int], slots: Sequence[int]) -> bool:
+    """Whether no full name of ``options`` comes within ``_STALE`` characters before mention ``index``."""
+    start = mentions[index].start
+    for j in range(index - 1, -1, -1):
+        if start - mentions[j].end > _STALE:
+            return True
+        if slots[j] in options and parse(mentions[j].text).full:
+            return False
+    return True
 
 
 def _nearest(mentions: Sequence[Mention], index: int, options: set[int], slots: Sequence[int]) -> int:

@@ -17,6 +17,7 @@ TITLE_HEADS = frozenset(
     Archbishop Bishop Cardinal Patriarch Rabbi Imam Ayatollah Sir Dame Lord Lady Premier Spokesman Spokeswoman
     Spokesperson Envoy Adviser Advisor Aide Officer Coach Executive Duke Duchess Baron Baroness Count Countess
     Emperor Empress Tsar Czar Councillor Councilman Councilwoman Councilmember Alderman Alderwoman Magistrate
+    Congressman Congresswoman Assemblyman Assemblywoman Assemblymember
     Inspector Superintendent Detective Constable Marshal Sheriff Lieutenant Brigadier Auditor Comptroller
     Treasurer Registrar Dean Provost Rector Principal Ombudsman Manager Whip Deputy Undersecretary
     Presidents Senators Governors President-elect Vice-President Secretary-General Governor-General
@@ -34,7 +35,9 @@ TITLE_MODIFIERS = frozenset(
     County Union Group Executive-Director
     """.split()
 )
-TITLES = TITLE_HEADS | TITLE_MODIFIERS
+# Words that end a title after its head ("President Pro Tem", "Chairman Emeritus").
+TITLE_TAILS = frozenset("Pro Tem Tempore Emeritus Emerita".split())
+TITLES = TITLE_HEADS | TITLE_MODIFIERS | TITLE_TAILS
 
 # Connectors that may appear inside a title ("Secretary of State") or an organisation name.
 TITLE_CONNECTORS = frozenset({"of", "for", "and", "the"})

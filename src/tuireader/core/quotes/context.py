@@ -178,7 +178,7 @@ OF_HEADS = frozenset(
     """ministry department bank university office court council institute college school museum church
     republic kingdom house chamber secretary minister board union federation association society academy
     port city commission committee agency bureau division party league embassy government director
-    president chancellor governor mayor head friends centre center""".split()
+    president chancellor governor mayor head friends centre center speaker""".split()
 )
 # Title words that also begin names of things ("General Motors", "State Street", "Press Association").
 _WEAK_TITLES = frozenset(
@@ -276,7 +276,9 @@ def names_in(masked: str, lo: int, hi: int) -> list[Candidate]:
         for i in range(len(words) - 1, 0, -1):
             if words[i][1] in ("of", "for") and words[i - 1][1].lower() not in OF_HEADS:
                 words = words[:i]
-        while words and words[0][1].lower().rstrip(".") in NOT_NAMES:
+        while words and (  # "Wednesday's" as "Wednesday"; a party tag ("D-Va.") is nobody's name
+            re.sub(r"(?:['’]s)?\.*$", "", words[0][1].lower()) in NOT_NAMES or re.match(r"[RDI]-[A-Z]", words[0][1])
+        ):
             words = words[1:]
         last_title = -1
         for i, (_, word) in enumerate(words):

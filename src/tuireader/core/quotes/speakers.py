@@ -65,7 +65,7 @@ _IRREGULAR_PAST = frozenset(
 )
 _ED_NOUNS = frozenset("red bed need seed speed feed creed breed steed hundred".split())
 _PLACE_PART = re.compile(r"\s*(?:of|from|in)\s+[A-Z]")
-_PARENTHESIS_END = re.compile(r"\s*\([^()]{1,40}\)$")
+_PARENTHESIS_END = re.compile(r"\s*\([^()]{1,40}\),?$")  # "Jo Roe (R-Fla.), said": the comma is stray
 _BOUNDARY = re.compile(
     r"[,;:()\[\]—–\"“”«»]|(?<!\w)['‘’]|['‘’](?!\w)|\s--\s|\b(?:and|but|that|while|as|when|after|before|because|although|though|since"
     r"|whereas|who|which|where|if|so|then|what|whom|whose|than|until|unless|or|nor)\b",
@@ -168,8 +168,9 @@ class SpeakerFinder:
         if quoted_as is not None:  # '"...," Roe was quoted as saying'
             seg_end = quoted_as.start()
         paren = _PARENTHESIS_END.search(text, lo, seg_end)
-        if paren is not None and paren.start() > lo:  # "Sen. Jo Bloggs (R-Fla.) said"
-            seg_end = paren.start()
+        described = paren is not None and re.search(r",\s+(?:the|an?)\s[^,]*$", text[lo : paren.start()])
+        if paren is not None and paren.start() > lo and not (paren.group().endswith(",") and described):
+            seg_end = paren.start()  # "Sen. Jo Bloggs (R-Fla.) said", "..., Gov. Jo Bloggs (R-Fla.), said"
         rel = re.search(r",?\s*\b(?:who|which|that)$", text[lo:seg_end], re.IGNORECASE)
         if rel:
             found = self._relative_antecedent(lo, lo + rel.start())
@@ -229,7 +230,11 @@ class SpeakerFinder:
             words = text[p_lo:p_hi].strip()
             if not words:
                 continue
-            if i < len(parts) - 2 and _APPOSITIVE_START.match(words) and not words.startswith(("the ", "a ", "an ")):
+            if (
+                (i < len(parts) - 2 or words[1:2] == "-")  # a party tag ("D-Va.") even last: not the subject
+                and _APPOSITIVE_START.match(words)
+                and not words.startswith(("the ", "a ", "an "))
+            ):
                 continue
             if i > 0 and (re.match(r"(?:who|which|whose)\b", words) or re.fullmatch(r"[a-z]+(?:ed|ing|ly)", words)):
                 continue  # "a clerk, who asked not to be named, told X": the noun before the clause
