@@ -56,6 +56,13 @@ _DETERMINER_START = r"(?:the|a|an|about|some|many|several|dozens|hundreds|thousa
 _SECOND_INTRO = re.compile(
     r"(?:after|before|when|while|as|since|although|though|if|because|despite|during|once|until|in|on|at)\s[^,]{0,120}?,\s*"
 )
+# "Several hours earlier,", "A day after the vote,", "The next morning,": a time phrase opens the sentence
+_TIME_OPENER = re.compile(
+    r"\s*(?i:the|a|an|one|two|three|several|a\s+few|some|many|that|this|last|next|each|every|\d+)\s+"
+    r"(?:[a-z]+\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|mornings?|afternoons?"
+    rf"|evenings?|nights?|weekends?|moments?|while)(?![\w'’-])(?=[^,]{{0,150}}[,{MASK}])"
+)
+_INTRO_PAST_CUE = re.compile(rf"[^,;:.!?]{{0,150}}?(?:,|{MASK}[\"”’']\s*,?)\s+(?=[A-Z])")
 _SUBORDINATE_AFTER_ADVERB = re.compile(r"\s*[A-Z][a-z]+\s+(?:since|after|before|when|as|though|if|while|until)\s")
 _NP_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _IRREGULAR_PAST = frozenset(
@@ -86,6 +93,8 @@ _DOCUMENT_FROM = re.compile(
     r"|email|ruling|notice)\s+(?:from|by|of|issued\s+by|released\s+by)\s+",
     re.IGNORECASE,
 )
+# "the founder of Sea Watch": a description whose head is a common noun, a name only inside it
+_LOWER_HEAD = re.compile(r"(?:the|an?)\s+(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*\s+(?:of|for|at|in|with)\s")
 _APPOSITIVE_START = re.compile(r"(?:who|which|whose|\d|[RDI]-[A-Z]|[a-z])")
 _REPRESENTATIVE = re.compile(
     r"\b(spokes(?:person|man|woman)|representatives?|press\s+secretary|office|lawyers?|attorneys?|aides?"
@@ -246,11 +255,13 @@ class SpeakerFinder:
                 lead = text[a_lo : named.start].split() if named is not None else []
                 if named is not None and not any(w.lower() in _LINKING for w in lead):
                     return named
-            if found is not None and found.via == ANONYMOUS and i > 0 and words.startswith(("the ", "a ", "an ")):
-                # "Jo Roe, the former governor, who has ..., called": the name the appositive describes
+            if found is not None and i > 0 and words.startswith(("the ", "a ", "an ")):
+                # "Jo Roe, the former governor, who has ..., called", "Jo Roe, the founder of Sea
+                # Watch, a charity, said": the name the appositive describes, not a name inside it
                 b_lo, b_hi = parts[i - 1]
                 named = self._name_in(b_lo, b_hi, at_end=True)
-                if named is not None and not text[b_lo : named.start].strip():
+                whole = named is not None and not text[b_lo : named.start].strip()
+                if whole and (found.via == ANONYMOUS or (found.start > p_lo and _LOWER_HEAD.match(words))):
                     return named
             return found
         return None
@@ -300,6 +311,9 @@ class SpeakerFinder:
         dateline = _DATELINE.match(text, lo, hi)
         if dateline is not None:  # "ASHFORD, July 25 (Wire) — The council said": not the wire's words
             lo = dateline.end()
+        colon = max(re.finditer(r":\s+(?=[A-Z][a-z])", text[lo:hi]), key=lambda m: m.end(), default=None)
+        if colon is not None:  # "The evening began as ever: Marchers walked ... and chanted '...'": a new clause
+            lo += colon.end()
         conjunction = re.match(r"\s*(?:And|But|So|Yet|Or)\s+(?=[a-z])", text[lo:hi])
         if conjunction is not None:  # "And they praised '...'"
             lo += conjunction.end()
@@ -314,7 +328,14 @@ class SpeakerFinder:
         ).split()
         # "Ever since ...,", "Long before ...,", "Even as ...,": an adverb, then a subordinate clause
         adverbial = adverbial or _SUBORDINATE_AFTER_ADVERB.match(text, lo, hi) is not None
+        adverbial = adverbial or _TIME_OPENER.match(text, lo, max(hi, sentence.end)) is not None
         intro = re.match(r"[^,]{0,150}?,\s*", text[lo:hi]) if opener[:1].isupper() and adverbial else None
+        if intro is None and opener[:1].isupper() and adverbial and sentence.end > hi:
+            # "A day after telling reporters '...', Roe broke his silence": a participle in the opening
+            # phrase has the main clause's subject, after the phrase
+            intro = _INTRO_PAST_CUE.match(text, lo, sentence.end)
+            if intro is not None:
+                intro, hi = re.match(r".*", text[lo : intro.end()], re.DOTALL), sentence.end
         subject_at = lo + intro.end() if intro else lo
         while intro is not None:  # "In June, after Roe fell ill, Vela wrote ...": a second opening clause
             more = _SECOND_INTRO.match(text, subject_at, hi)
