@@ -43,6 +43,23 @@ CASES: list[tuple[str, str, list[str | None]]] = [
         f"harbour!{E} outside the hall.",
         ["Marchers"],
     ),
+    (
+        "participle-opening-the-sentence",
+        f"Tom Hale spoke on Monday. Amplifying the campaign's message, he said the mayor had run a {Q}tide and "
+        f"change campaign of the old days.{E}",
+        ["Tom Hale"],
+    ),
+    (
+        "contracted-pronoun",
+        f"Tom Hale has been quiet. But he's maintained in interviews that {Q}the pier will be rebuilt{E} by spring.",
+        ["Tom Hale"],
+    ),
+    (
+        "trailing-adverb",
+        f"President Jo Tam even acknowledged that the crews {Q}were not in a position where they were safe{E} that "
+        "night.",
+        ["Jo Tam"],
+    ),
 ]
 
 

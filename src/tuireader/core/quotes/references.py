@@ -68,6 +68,9 @@ _THING_PHRASE = re.compile(
 _NAME_QUESTION = re.compile(r"\s*(?:And\s+)?(?:[A-Z][\w'’.-]*\s+){0,5}(?:of\s+[A-Z][\w'’.-]*\s*)?[A-Z][\w'’-]*\?\s*")
 # A sentence opening with the question put to its subject: "Asked about Roe's plan, Lind said"
 _ASKED_OPENER = re.compile(r"\s*[\"“‘']?\s*(?:When\s+)?(?:Asked|Pressed|Questioned|Challenged)\b[^,;:.!?]{0,200},")
+_PARTICIPLE_OPENER = re.compile(
+    r"[A-Z][a-z]{2,}(?:ing|ed)\s+(?:the|a|an|his|her|their|its|our|this|that|these|those|some|more|up|out)\s"
+)
 _SUBORDINATE_OPEN = re.compile(r"\s*(?i:after|when|before|while|once|until|since|because|although|though|if)\b")
 _MAX_WALK = 12  # sentences walked back for an antecedent; beyond that the reference is a guess
 _SENTENCE_WINDOW = 600  # characters of one (run-on) sentence examined
@@ -285,6 +288,8 @@ class References:
             known = cand.name in self.speaker_names
             if known:
                 return True
+            if _PARTICIPLE_OPENER.match(self.masked, cand.start):
+                return False  # "Amplifying the campaign's message, he said": a participle, not a name
             return not self.masked[sentence.start : cand.start].strip(" \"“‘'") and not self._opener_only(cand.name)
         return True
 

@@ -36,7 +36,7 @@ _SKIP_BEFORE_CUE = frozenset(
     """also later earlier then has had have would will once previously repeatedly reportedly again further
     separately only just recently first quickly simply now subsequently publicly privately flatly himself
     herself themselves itself all both too did does do is was were are not never often always already
-    however""".split()
+    however even still""".split()
 )
 _DESCRIPTION_TAIL = re.compile(
     r"(?:close\s+)?(?:to|of|for|in|at|from|with)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*){1,5}(?<!\s)"
@@ -463,6 +463,10 @@ class SpeakerFinder:
         words = text[lo:hi].split()
         if not words:
             return None
+        contracted = re.fullmatch(r"(\w+)['’](?:s|ve|d|ll|re|m)", text[lo:hi])
+        if contracted is not None and contracted.group(1).lower() in PRONOUNS:  # "he's maintained that"
+            hi = lo + contracted.end(1)
+            words = [contracted.group(1)]
         last = re.search(r"(\w+)\.?$", text[lo:hi])
         if last and last.group(1).lower() in PRONOUNS and (len(words) == 1 or last.group(1).lower() != "i"):
             return self.refs.pronoun(lo + last.start(1), lo + last.end(1))
