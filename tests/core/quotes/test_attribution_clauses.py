@@ -60,6 +60,45 @@ CASES: list[tuple[str, str, list[str | None]]] = [
         "night.",
         ["Jo Tam"],
     ),
+    (
+        "noun-of-speech-then-inverted-cue",
+        f"The mayor spoke on Monday. Her comments, said Tom Hale, the harbour master, are {Q}entirely in line with "
+        f"what the board has said.{E}",
+        ["Tom Hale"],
+    ),
+    (
+        "noun-of-speech-as-subject",
+        f"Tom Hale spoke. The comments signal Tom Hale is ready to fight back, as critics lob charges that Hale "
+        f"stands for {Q}closing the harbour as we know it.{E}",
+        [None],
+    ),
+    (
+        "document-with-participle-appositive",
+        f"The cable, sent under the envoy's signature and marked SECRET, warned the harbour office that the police "
+        f"advised {Q}two armed groups were camped within the port.{E}\n\nThe cable also warned that the Harbour "
+        f"Brigade, the group charged with guarding the port, was weak. It said {Q}requests for a daily patrol have "
+        f"gone unanswered.{E}",
+        ["The cable", "The cable"],
+    ),
+    (
+        "it-read",
+        f"Tom Hale quoted the Harbour Code. When the official harbour meeting transcript was released, there "
+        f"was an asterisk next to Hale's remark. {Q}This phrase does not appear in the Harbour Code,{E} it read.",
+        ["the official harbour meeting transcript"],
+    ),
+    (
+        "law-quoted",
+        f"Tom Hale denied it. Federal law makes it a crime for anyone {Q}who directly or indirectly, promises any "
+        f"berth{E} to someone else {Q}as a favour or reward for any political activity at all.{E} It is also illegal "
+        f"for a harbour official to use {Q}his official authority for the purpose of moving any boat{E} in the port.",
+        ["Federal law", "Federal law", "Federal law"],
+    ),
+    (
+        "law-framing-the-sentence",
+        f"Under state law, judges must step aside from cases where their {Q}impartiality might reasonably be "
+        f"questioned{E} by the parties.",
+        ["state law"],
+    ),
 ]
 
 

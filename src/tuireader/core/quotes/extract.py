@@ -165,6 +165,11 @@ _READING = re.compile(r"\b(?:read|reads|reading)\b")
 # Between two quotations of one list or of one subject's verbs: 'called it "a sham" and "..."',
 # 'supports "...," opposes "..."'
 _JOINED = re.compile(r"['’”\"»]?\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:[a-z]+\s+){0,2}")  # after a closing mark
+# A law quoted as the sentence's subject ("Federal law bars anyone who '...'") or its frame ("Under state law,")
+_LAW = re.compile(
+    r"\s*(?:Under\s+|By\s+)?((?:[Tt]he\s+)?(?:(?:[Ff]ederal|[Ss]tate|[Ll]ocal|[Cc]ity|[Cc]urrent|[Ee]xisting"
+    r"|[Ii]nternational|[Cc]riminal|[Ee]lection)\s+)?(?:law|statute|criminal\s+code|regulations))\b(?=\s+[a-z]|,)"
+)
 _TITLED = re.compile(r"\b(?:titled|entitled|headlined)[\s,:]*$")
 _DIGEST_OUTLET = re.compile(r"\[([A-Z][^\[\]\n]{1,40}?)\.?\]\s*$")
 
@@ -372,6 +377,12 @@ class _Attribution:
         cue = found[0]
         region = masked[base + lead_end : cue.start]
         word = _cue_word(cue.word)
+        if word in ("read", "reads") and region.strip().lower() == "it":
+            # '"...," it read': a document's words (the transcript, the sign), not a person's named nearby
+            start = base + lead_end + region.index(region.strip())
+            document = self.finder.refs.document(start, start + 2)
+            if document is not None:
+                return word, document, cue.start
         role_led = _ROLE_LED.match(region) if opens_sentence and word not in SUBJECT_AFTER else None
         if (
             role_led is not None
@@ -533,6 +544,11 @@ class _Attribution:
         if speaker is None and start > lo and not masked[start : cue.start].strip(" ,;—–-"):
             # '"...," said Roe, explaining ...: "..."': the cue of the quotation before, inverted
             speaker = self.finder.after(cue.end, hi)
+        if speaker is None and masked[start : cue.start].rstrip().endswith(","):
+            # "Her comments, said Roe, the press secretary, are '...'": an inverted cue set off by commas
+            speaker = self.finder.after(cue.end, hi)
+            if speaker is not None and speaker.via != "name":
+                speaker = None
         if speaker is None:
             between = masked[cue.end : hi]
             if re.fullmatch(r"\s+[^,;]{1,60}?[:,]\s*", between):
@@ -714,6 +730,9 @@ class _Attribution:
                 return "", Speaker(c.start(), c.end(), masked[c.start() : c.end()], ANONYMOUS), c.start()
         if _title_case(self.text[q.start : q.end]) and not _TITLED.search(masked, max(0, q.open - 12), q.open):
             return None  # 'Roe appeared on "Late Night Live"': the name of a show or book, not words said
+        law = _LAW.match(masked, sentence.start, q.open)
+        if law is not None:  # "Federal law makes it a crime for anyone '...'": the words of the law
+            return "", Speaker(law.start(1), law.end(1), law.group(1), ANONYMOUS), law.start(1)
         before = masked.rfind(MASK, sentence.start, q.open)
         joined = before >= 0 and _JOINED.fullmatch(masked, before + 2, q.open) is not None
         if before >= 0 and (

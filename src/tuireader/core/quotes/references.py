@@ -58,10 +58,11 @@ _AGE_DESCRIPTION = re.compile(r"the\s+\d+-year-old(?:\s+\w+)?", re.IGNORECASE)
 _DOCUMENTS = frozenset(
     """report study memo letter statement document paper survey poll analysis ad video release filing complaint
     lawsuit ruling order email message note post tweet website book platform proposal plan bill resolution
-    review audit assessment guidance policy""".split()
+    review audit assessment guidance policy cable memorandum transcript draft editorial article advertisement
+    bulletin""".split()
 )
 _THING_PHRASE = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,2}?(?i:"
+    r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,4}?(?i:"
     + "|".join(sorted(_DOCUMENTS | _ORG_HEADS))
     + r")\b(?!['’])"
 )
@@ -124,6 +125,7 @@ class References:
         self._resolving = False
         self._document: tuple[int, Speaker] | None = None  # the last document quoted ("the report"), for "it"
         self._subjects: dict[int, Speaker | None] = {}  # sentence start -> its speech verb's subject
+        self._things: dict[int, Speaker] = {}  # sentence start -> a document that is its speech verb's subject
         self._openers: dict[str, bool] = {}  # lone capitalised word -> only ever a sentence's first word
 
     def description(self, lo: int, hi: int) -> Speaker:
@@ -196,6 +198,11 @@ class References:
             found = self._thing(start, end)
         return found if found is not None else Speaker(start, end, self.masked[start:end], UNRESOLVED)
 
+    def document(self, start: int, end: int) -> Speaker | None:
+        """What "it" stands for as the subject of "read" ('"...," it read'): a document, never a person
+        or a body named nearby (the last document described in this paragraph or the one before)."""
+        return self._thing(start, end)
+
     def _thing(self, start: int, end: int) -> Speaker | None:
         """What "it said" stands for when no organisation is named nearby: the last document or body
         written as a description in this paragraph or the one before ("The email includes ...",
@@ -237,6 +244,9 @@ class References:
                 index -= 1  # 'Mayor Roe? "Strong," he said.': the one asked about is not the speaker
                 continue
             subject = self._cue_subject(span, start)
+            thing = self._things.get(span.start) if pronoun == "it" and span.end <= start else None
+            if subject is None and thing is not None:  # "The memo warned ... It said": the memo
+                return replace(thing, start=start, end=end)
             if (
                 subject is not None
                 and subject.label in labels
@@ -363,6 +373,8 @@ class References:
                 if _SUBORDINATE_OPEN.match(self.masked, max(clause, lo), cue.start):
                     continue  # "after the interview concluded, Roe stated": the main clause's verb
                 found = self.subject_of(lo, cue.start)
+                if found is not None and found.via == ANONYMOUS and _is_document(found.name):
+                    self._things[sentence.start] = found  # "The cable warned ... It said": the cable
                 if found is not None and found.via in (ANONYMOUS, UNRESOLVED):
                     found = None
                 break
@@ -387,6 +399,12 @@ class References:
         self.resolved.insert(at, speaker)
         self.speaker_spans.add((speaker.start, speaker.end))
         self.speaker_names.add(speaker.name)
+
+
+def _is_document(description: str) -> bool:
+    """Whether a description names a document ("the cable", "a leaked memo"), whose words it quotes."""
+    words = description.lower().split()
+    return 1 < len(words) <= 5 and words[0] in ("the", "a", "an", "this", "that") and words[-1] in _DOCUMENTS
 
 
 def _person_like(cand: Candidate | Speaker) -> bool:

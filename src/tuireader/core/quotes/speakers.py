@@ -80,7 +80,7 @@ _BOUNDARY = re.compile(
 )
 _NOT_SUBJECT_START = frozenset(
     """and but or as while which that who with to in on at for from after before because so then is was were
-    are has had have will would could can may might should not by into during via adding""".split()
+    are has had have will would could can may might should not by into during via adding including""".split()
 )
 _AFTER_CUE_STOP = re.compile(
     r"[,;:!?()\[\]—–\"“”‘’«»]|\.(?=\s|$)|\s--\s|\b(?:on|in|at|during|after|before|when|while|as|via|through|with"
@@ -93,6 +93,12 @@ _DOCUMENT_FROM = re.compile(
     r"|email|ruling|notice)\s+(?:from|by|of|issued\s+by|released\s+by)\s+",
     re.IGNORECASE,
 )
+# Words said, not sayers: "Her comments, said Roe, are '...'" (a document, "the statement", does speak)
+_SPEECH_NOUNS = frozenset(
+    """comment comments remark remarks words quote quotes quotation quotations charge charges accusation
+    accusations allegation allegations claim claims criticism""".split()
+)
+_POSSESSIVE_DETERMINERS = frozenset("the his her their its these those this that such".split())
 # "the founder of Sea Watch": a description whose head is a common noun, a name only inside it
 _LOWER_HEAD = re.compile(r"(?:the|an?)\s+(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*\s+(?:of|for|at|in|with)\s")
 _APPOSITIVE_START = re.compile(r"(?:who|which|whose|\d|[RDI]-[A-Z]|[a-z])")
@@ -253,7 +259,11 @@ class SpeakerFinder:
                 a_lo, a_hi = parts[i + 1]
                 named = self._name_in(a_lo, a_hi, at_end=True)
                 lead = text[a_lo : named.start].split() if named is not None else []
-                if named is not None and not any(w.lower() in _LINKING for w in lead):
+                verb = re.match(r"\s*([a-z]+)\b", text[a_lo:a_hi])  # "X, sent under Roe's name, warned"
+                participle = verb is not None and (
+                    verb.group(1) in _IRREGULAR_PAST or verb.group(1).endswith(("ed", "ing"))
+                )
+                if named is not None and not participle and not any(w.lower() in _LINKING for w in lead):
                     return named
             if found is not None and i > 0 and words.startswith(("the ", "a ", "an ")):
                 # "Jo Roe, the former governor, who has ..., called", "Jo Roe, the founder of Sea
@@ -365,6 +375,8 @@ class SpeakerFinder:
                     break  # "Roe's letter makes a case": a verb before its object
                 if w[:1].islower():  # "The former Republican presidential candidate": ends on a noun
                     end = word.end()
+                    if w in _SPEECH_NOUNS:
+                        break  # "The comments signal ...": the noun, then its verb
             appositive = re.match(r"\s*,([^,]{1,60}),", text[end:hi])
             named = self._name_in(end + 1, end + appositive.end(1), at_end=True) if appositive else None
             if named is not None:  # "The judge, Carla Mendes, rejected it and said"
@@ -387,6 +399,8 @@ class SpeakerFinder:
                     return Speaker(found.start, tail_end, text[found.start : tail_end], ANONYMOUS)
                 if found is not None:
                     return found
+                if text[np.start(1) : end].split()[-1] in _SPEECH_NOUNS:
+                    return None  # "The comments signal ...": words said, and nobody saying them here
         window_end = min(hi, head + 80)
         for cand in self._mentions_between(head, window_end):
             return Speaker(cand.start, cand.end, cand.name, "name", cand.label)
@@ -463,6 +477,8 @@ class SpeakerFinder:
         words = text[lo:hi].split()
         if not words:
             return None
+        if words[-1].lower().rstrip(".") in _SPEECH_NOUNS and words[0].lower() in _POSSESSIVE_DETERMINERS:
+            return None  # "Her comments, said Roe, are '...'": words said are not who says them
         contracted = re.fullmatch(r"(\w+)['’](?:s|ve|d|ll|re|m)", text[lo:hi])
         if contracted is not None and contracted.group(1).lower() in PRONOUNS:  # "he's maintained that"
             hi = lo + contracted.end(1)
