@@ -99,6 +99,13 @@ CASES: list[tuple[str, str, list[str | None]]] = [
         f"questioned{E} by the parties.",
         ["state law"],
     ),
+    (
+        "interview-answers",
+        f"Asked about each candidate, Mayor Tom Hale played along.\n\nCouncillor Reyes? {Q}Strong,{E} he said.\n\n"
+        f"Judge Amos Lind? {Q}A patriot.{E}\n\nSenator Ada Moss of Kent? {Q}A terrific, exciting person.{E}\n\n"
+        f"And Mr. Vela? {Q}Vela is Vela. He is a good guy.{E}",
+        ["Tom Hale", "Tom Hale", "Tom Hale", "Tom Hale"],
+    ),
 ]
 
 

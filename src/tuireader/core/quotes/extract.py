@@ -294,7 +294,12 @@ class _Attribution:
         # "the so-called 'war on drugs'", "what the company calls its 'terminal of the future'"
         if words <= 6 and (aside or _SO_CALLED.search(self.masked, max(0, q.open - 12), q.open)):
             scare = True
-        if found is None and not short and previous is not None and self._standalone(q, previous[0]):
+        if (
+            found is None
+            and previous is not None
+            and (not short or self._answer(q, previous[0]))
+            and self._standalone(q, previous[0])
+        ):
             return replace(previous[1], start=q.start, end=q.end)
         if found is None and not short:
             found = self._clause_subject(q)
@@ -747,6 +752,12 @@ class _Attribution:
         if not self.finder.plausible_subject(speaker):
             return None
         return "", speaker, speaker.start
+
+    def _answer(self, q: QuotedPassage, prev: QuotedPassage) -> bool:
+        """An interview digest's answer, however short: 'Judge Lind? "A patriot."' after '"Strong," he said.'"""
+        block, prev_block = self._block(q.open), self._block(prev.close)
+        lead = _QUESTION_LEAD.fullmatch(self.masked, self.blocks[block].start, q.open)
+        return prev_block in (block, block - 1) and lead is not None
 
     def _standalone(self, q: QuotedPassage, prev: QuotedPassage) -> bool:
         """A whole-sentence quotation right after another one (same or previous paragraph), or a
