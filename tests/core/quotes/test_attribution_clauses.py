@@ -44,6 +44,13 @@ CASES: list[tuple[str, str, list[str | None]]] = [
         ["Marchers"],
     ),
     (
+        "participle-after-opening-phrase-and-main-clause",
+        f"In brief remarks after meeting with President Ivo Lenz of Westmark, Mayor Tom Hale on Wednesday disputed "
+        f"that the council feels betrayed by his deal, saying that {Q}the more who look at it, the more will say "
+        f"this makes sense.{E}",
+        ["Tom Hale"],
+    ),
+    (
         "participle-opening-the-sentence",
         f"Tom Hale spoke on Monday. Amplifying the campaign's message, he said the mayor had run a {Q}tide and "
         f"change campaign of the old days.{E}",

@@ -600,8 +600,11 @@ class _Attribution:
         if not clauses:
             return None
         start = clauses[-1].end()
-        if MASK in self.masked[start : cue.start] or not self.masked[start : cue.start].rstrip().endswith(","):
+        clause = self.masked[start : cue.start].rstrip()
+        if MASK in clause or not clause.endswith(","):
             return None
+        if "," in clause[:-1]:
+            return None  # "In remarks after meeting X, Roe disputed it, saying": the main clause came after it
         speaker = self.finder.leading(Span(start, cue.start), cue.start)
         if speaker is None or speaker.via == UNRESOLVED or not self.finder.plausible_subject(speaker):
             return None
