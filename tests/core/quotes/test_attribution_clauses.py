@@ -94,6 +94,19 @@ CASES: list[tuple[str, str, list[str | None]]] = [
         ["the official harbour meeting transcript"],
     ),
     (
+        "document-named-for-its-author",
+        f"{Q}Even when the system works as built, the agency collects a great deal,{E} the Westshire Courier report "
+        f"said.\n\n{Q}However valid her comments may have been, they were better left unsaid,{E} The Westshire "
+        f"Courier\u2019s editorial board said Tuesday.",
+        ["Westshire Courier", "Westshire Courier"],
+    ),
+    (
+        "description-not-an-indefinite-appositive",
+        f"Gov. Tom Hale of Westshire said on Sunday he would seek a new bill.\n\nThe governor, a Republican, told "
+        f"the Westshire Star that he was taken aback.\n\n{Q}I support this law,{E} the governor said.",
+        ["Tom Hale"],
+    ),
+    (
         "law-quoted",
         f"Tom Hale denied it. Federal law makes it a crime for anyone {Q}who directly or indirectly, promises any "
         f"berth{E} to someone else {Q}as a favour or reward for any political activity at all.{E} It is also illegal "

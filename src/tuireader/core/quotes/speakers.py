@@ -115,11 +115,15 @@ _POSSESSIVE_DOCUMENT = re.compile(
 )
 _POSSESSIVE_ROLE = re.compile(
     r"['’]s\s+(spokes(?:person|man|woman)|representatives?|press\s+secretary|office|lawyers?|attorneys?|aides?"
-    r"|advisers?|advisors?|campaign|government|team|family|press\s+office)\s*$",
+    r"|advisers?|advisors?|campaign|government|team|family|press\s+office|editorial\s+board|editors)\s*$",
     re.IGNORECASE,
 )
 
 
+_NAMED_DOCUMENT = re.compile(
+    r"(?<=[A-Za-z.])\s+(?:report|statement|memo|editorial|study|analysis|investigation|release|letter|filing"
+    r"|audit|review|survey|poll)\s*$"
+)
 # A description that gives the name: "a retired pilot named Jo Roe", "the officer known as Roe"
 _KNOWN_AS = re.compile(
     r"(?:an?|the)\s+(?:[\w'’-]+\s+){0,5}?(?:named|called|known\s+as)\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)"
@@ -508,6 +512,12 @@ class SpeakerFinder:
             if who is not None:
                 written = " ".join(text[who.start : hi].split())
                 return Speaker(who.start, who.end, written, "role", who.label)
+        authored = _NAMED_DOCUMENT.search(text, lo, hi)
+        if authored and re.fullmatch(r"(?i:the)\s+", text[lo : lo + 4]):
+            # "the Daily Courier report said", "the Acme Corporation statement": the author, its document kept
+            who = self._name_in(lo, authored.start(), at_end=True)
+            if who is not None and not text[lo + 4 : who.start].strip():
+                return Speaker(who.start, who.end, " ".join(text[lo:hi].split()), "role", who.label)
         known = _KNOWN_AS.fullmatch(text, lo, hi)
         if known is not None:  # "a retired pilot named Jo Roe", "the base chief known as Roe": the name
             named = self._name_in(known.start(1), hi, at_end=True)
