@@ -126,6 +126,31 @@ CASES: list[tuple[str, str, list[str | None]]] = [
         f"And Mr. Vela? {Q}Vela is Vela. He is a good guy.{E}",
         ["Tom Hale", "Tom Hale", "Tom Hale", "Tom Hale"],
     ),
+    (
+        "reporters-question-by-asking",
+        f"{Q}It is about some odd ideal,{E} Ruddle said.\n\nAn incredulous Tom Hale began his interview with Ruddle "
+        f"on Sunday by asking, {Q}What in the world were you talking about?{E}",
+        ["Ruddle", "Tom Hale"],
+    ),
+    (
+        "question-asked-by-an-unnamed-aide",
+        f"The board also sent her aides the final text.\n\nAsked by one of Ms. Vela\u2019s aides, {Q}Is this the "
+        f"final language you want to use on the port,{E} Mr. Ruddle replied with a single word: {Q}Yup.{E}",
+        ["one of Ms. Vela\u2019s aides", "Ruddle"],
+    ),
+    (
+        "participle-by-agent-is-no-cue",
+        f"Tom Hale, the outgoing head of the Harbour Board, just told a group of reporters that failure to pass a "
+        f"plan like the deal announced by Mayor Ada Moss this week {Q}would significantly increase the risk{E} of "
+        "a flood.",
+        ["Tom Hale"],
+    ),
+    (
+        "pronoun-after-opening-phrases",
+        f"On Wednesday, in anticipation of Mr. Vela\u2019s announcement, Mr. Hale laid out his belief that the pier "
+        f"should stay shut, even as he acknowledged that it was {Q}a very tender and sensitive topic.{E}",
+        ["Hale"],
+    ),
 ]
 
 

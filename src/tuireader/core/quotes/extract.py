@@ -111,6 +111,9 @@ _POSSESSOR = re.compile(
     # "Roe's stirring rejection of '...'", "Roe's insistence on '...'": a noun of a speech act, then its object
     + r"|(?:[a-z-]+\s+){0,2}[a-z]+(?:ion|al|ment|ance|ence)\s+(?:of|on|that)\s*$)"
 )
+_ASKED_BY = re.compile(r"\s*(?:When\s+)?[Aa]sked\s+by\s+[^,;:!?\n]{1,80},\s*[\"“‘']")
+_AUXILIARY_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be|get|gets|got)\s+(?:\w+ly\s+)?$")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:by|after|before|without|upon|while|when|since)\s+$")
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+$")
 _GOVERNED = re.compile(r"\b[a-z]{3,}\s+to\s+$")  # "interjected to say", "took the stage to say"
 # '"...," Jo Bloggs, who has chaired the committee since 2014 and ..., said': a long appositive is fine
@@ -342,6 +345,8 @@ class _Attribution:
         if q.close + 1 > limit:
             return None
         opens_sentence = _blank(masked, self.sentences.at(q.open).start, q.open)
+        if _ASKED_BY.fullmatch(masked, self.sentences.at(q.open).start, q.open + 1):
+            return None  # 'Asked by an aide, "...?" Roe replied': the asker's question, read before it
         lead = re.match(r"\s*,?\s*", tail)
         lead_end = lead.end() if lead else 0
         if not (content.endswith(_ENDS_CLAUSE) or tail.lstrip().startswith(",") or opens_sentence):
@@ -515,8 +520,20 @@ class _Attribution:
             if subject is None or subject.via not in ("name", "pronoun"):
                 return None
             return verb.group(1), subject, verb.start(1)
+        while (
+            len(found) > 1
+            and _BY_AGENT.match(masked, found[-1].end, hi)
+            and not masked[found[-1].start].isupper()
+            and not _AUXILIARY_BEFORE.search(masked, max(lo, found[-1].start - 16), found[-1].start)
+        ):
+            found.pop()  # "told reporters that the deal announced by Roe '...'": a participle after a noun, no cue
         cue = found[-1]
         word = _cue_word(cue.word)
+        by = _BY_AGENT.match(masked, cue.end, hi)
+        if by is not None and masked[cue.start].isupper():  # 'Asked by one of her aides, "...?"': the asker
+            agent = self.finder.after(by.end(), hi)
+            if agent is not None and agent.via in ("name", "role", ANONYMOUS):
+                return word, agent, cue.start
         if word in SUBJECT_AFTER or masked[cue.start].isupper():  # "according to X", "Said X, who ...: '...'"
             speaker = self.finder.after(cue.end, hi)
             if speaker is None and word.endswith("ing") and not masked[cue.end : hi].strip(" ,:\xa0"):
@@ -529,7 +546,13 @@ class _Attribution:
             agent = self.finder.after(by.end(), hi)
             if agent is not None and agent.via == "name":
                 return word, agent, cue.start
-        crowd = _WITH_SUBJECT.search(masked, max(lo, cue.start - 60), cue.start) if word.endswith("ing") else None
+        # not "began the interview with Roe by asking": the participle is governed by a preposition
+        governed = _PREPOSITION_BEFORE.search(masked, max(lo, cue.start - 12), cue.start) is not None
+        crowd = (
+            _WITH_SUBJECT.search(masked, max(lo, cue.start - 60), cue.start)
+            if word.endswith("ing") and not governed
+            else None
+        )
         if crowd is not None:  # "with many marchers chanting '...'": the crowd after "with"
             subject = self.finder.classify(crowd.start(1), crowd.end(1))
             if subject is not None and subject.via != UNRESOLVED:

@@ -73,6 +73,10 @@ _ASKED_OPENER = re.compile(r"\s*[\"“‘']?\s*(?:When\s+)?(?:Asked|Pressed|Ques
 _PARTICIPLE_OPENER = re.compile(
     r"[A-Z][a-z]{2,}(?:ing|ed)\s+(?:the|a|an|his|her|their|its|our|this|that|these|those|some|more|up|out)\s"
 )
+_OPENING_PHRASES = re.compile(
+    r"\s*(?:(?i:on|in|at|after|before|during|despite|following|for|with|since|amid|under|without|as|while|when"
+    r"|although|though|if|because)\b[^,;:\"“”]{0,120},\s*)+"
+)
 _SUBORDINATE_OPEN = re.compile(r"\s*(?i:after|when|before|while|once|until|since|because|although|though|if)\b")
 _MAX_WALK = 12  # sentences walked back for an antecedent; beyond that the reference is a guess
 _SENTENCE_WINDOW = 600  # characters of one (run-on) sentence examined
@@ -264,6 +268,11 @@ class References:
             in_sentence = [
                 c for _, c in self._between(floor_at, hi) if c.label in labels and self._fits(c, pronoun, span)
             ]
+            intro = _OPENING_PHRASES.match(self.masked, span.start, hi)
+            if intro is not None and any(c.start >= intro.end() for c in in_sentence):
+                # "On Wednesday, ahead of Roe's speech, Lind set out ..., as he said": the main clause's
+                # subject, not a name in the phrases before it
+                in_sentence = [c for c in in_sentence if c.start >= intro.end()]
             if in_sentence:
                 return self._learn(self._pick(in_sentence, pronoun), pronoun)
             limit = span.start

@@ -83,7 +83,7 @@ _NOT_SUBJECT_START = frozenset(
     are has had have will would could can may might should not by into during via adding including""".split()
 )
 _AFTER_CUE_STOP = re.compile(
-    r"[,;:!?()\[\]—–\"“”‘’«»]|\.(?=\s|$)|\s--\s|\b(?:on|in|at|during|after|before|when|while|as|via|through|with"
+    r"[,;:!?()\[\]—–\"“”‘«»]|’(?!s\s+[a-z])|\.(?=\s|$)|\s--\s|\b(?:on|in|at|during|after|before|when|while|as|via|through|with"
     r"|adding|who|which|that|last|this|earlier|later|told|to)\b",
 )
 # Words that make an appositive a description rather than a name ("a nurse from Leeds").
@@ -124,6 +124,7 @@ _NAMED_DOCUMENT = re.compile(
     r"(?<=[A-Za-z.])\s+(?:report|statement|memo|editorial|study|analysis|investigation|release|letter|filing"
     r"|audit|review|survey|poll)\s*$"
 )
+_PARTITIVE = re.compile(r"(?i:one|some|several|two|three|many|a\s+few|few|any|none)\s+of\s")
 # A description that gives the name: "a retired pilot named Jo Roe", "the officer known as Roe"
 _KNOWN_AS = re.compile(
     r"(?:an?|the)\s+(?:[\w'’-]+\s+){0,5}?(?:named|called|known\s+as)\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)"
@@ -493,6 +494,8 @@ class SpeakerFinder:
         named_start = len(words) > 1 and words[0][:1].isupper() and words[1][:1].isupper()  # "Will Doyle"
         if len(words) > 12 or (words[0].lower() in _NOT_SUBJECT_START and not named_start):
             return None
+        if _PARTITIVE.match(text, lo, hi):  # "one of Roe's aides": someone unnamed, not Roe
+            return Speaker(lo, hi, text[lo:hi], ANONYMOUS)
         rep = _REPRESENTATIVE.search(text, lo, hi)
         if rep:
             who = self._name_in(rep.end(), hi, at_end=False)
