@@ -26,6 +26,12 @@ CASES: list[tuple[str, str, list[str | None]]] = [
         ["Jo Tam"],
     ),
     (
+        "name-then-appositives-only",
+        f"{Q}Ground zero is hallowed ground to us all,{E} Tom Hale, a Whig trying to unseat Representative Ada "
+        "Moss, a Tory, in the Third District, said in a typical statement.",
+        ["Tom Hale"],
+    ),
+    (
         "time-phrase-then-subject",
         f"Several hours earlier, a senior official also pushed back, saying the plan {Q}does not allow the closure "
         f"of any pier.{E}",

@@ -244,6 +244,14 @@ class SpeakerFinder:
         commas = [m.start() for m in re.finditer(",", text[lo:hi])]
         bounds = [lo] + [lo + c + 1 for c in commas] + [hi + 1]
         parts = [(bounds[i], bounds[i + 1] - 1) for i in range(len(bounds) - 1)]
+        if len(parts) >= 3 and all(
+            re.match(r"\s*(?:an?|the|who|whose|in|of|from|at|for|with|\d)\b", text[a:b]) for a, b in parts[1:]
+        ):
+            # "Jo Roe, a Whig trying to unseat Rep. Al Lind, a Tory, in the Third District, said": a name, then
+            # appositives only: the name
+            named = self._name_in(parts[0][0], parts[0][1], at_end=True)
+            if named is not None and not text[parts[0][0] : named.start].strip() and named.label is Label.PERSON:
+                return named
         for i in range(len(parts) - 2, -1, -1):
             p_lo, p_hi = parts[i]
             words = text[p_lo:p_hi].strip()
