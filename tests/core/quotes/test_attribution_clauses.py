@@ -94,6 +94,18 @@ CASES: list[tuple[str, str, list[str | None]]] = [
         ["The cable", "The cable"],
     ),
     (
+        "demonstrative-document-subject",
+        f"Another issue dealt with a cable. That cable summarized a meeting the day before by the Harbour Mission in "
+        f"Eastport and warned the port could not withstand a {Q}coordinated storm surge.{E}",
+        ["That cable"],
+    ),
+    (
+        "document-by-an-unnamed-author",
+        f"Both sides were quiet. {Q}This afternoon, the mayor and the board met to discuss the budget,{E} the "
+        "statement released by each office said.",
+        ["the statement released by each office"],
+    ),
+    (
         "it-read",
         f"Tom Hale quoted the Harbour Code. When the official harbour meeting transcript was released, there "
         f"was an asterisk next to Hale's remark. {Q}This phrase does not appear in the Harbour Code,{E} it read.",

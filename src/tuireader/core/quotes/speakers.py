@@ -43,7 +43,8 @@ _DESCRIPTION_TAIL = re.compile(
 )
 _OPENING_QUOTE = re.compile(rf"\W?{MASK}+\W*\s*")
 _LEADING_DESCRIPTION = re.compile(
-    r"(?:(?i:the|a|an|one|another|some|many|several|hundreds|thousands|dozens|his|her|their|its)\s+(?:of\s+)?"
+    r"(?:(?i:the|a|an|one|another|some|many|several|hundreds|thousands|dozens|his|her|their|its|this|that|these"
+    r"|those)\s+(?:of\s+)?"
     r"|(?i:(?:about|nearly|almost|some|more\s+than|at\s+least)\s+)?\d[\d,]*\s+"  # "about 200 protesters"
     r"|(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+)"  # "Roe's right-hand woman"
     r"((?:[A-Za-z][\w'’-]*\s+){0,5}[a-z][\w'’-]*)"
@@ -61,6 +62,10 @@ _TIME_OPENER = re.compile(
     r"\s*(?i:the|a|an|one|two|three|several|a\s+few|some|many|that|this|last|next|each|every|\d+)\s+"
     r"(?:[a-z]+\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|mornings?|afternoons?"
     rf"|evenings?|nights?|weekends?|moments?|while)(?![\w'’-])(?=[^,]{{0,150}}[,{MASK}])"
+)
+_TIME_NOUNS = frozenset(
+    """second seconds minute minutes hour hours day days week weeks month months year years decade decades morning
+    mornings afternoon afternoons evening evenings night nights weekend weekends moment moments time while""".split()
 )
 _INTRO_PAST_CUE = re.compile(rf"[^,;:.!?]{{0,150}}?(?:,|{MASK}[\"”’']\s*,?)\s+(?=[A-Z])")
 _SUBORDINATE_AFTER_ADVERB = re.compile(r"\s*[A-Z][a-z]+\s+(?:since|after|before|when|as|though|if|while|until)\s")
@@ -390,6 +395,8 @@ class SpeakerFinder:
                     end = word.end()
                     if w in _SPEECH_NOUNS:
                         break  # "The comments signal ...": the noun, then its verb
+            if text[np.start(1) : end].split()[-1:] and text[np.start(1) : end].split()[-1] in _TIME_NOUNS:
+                end = np.start(1)  # "This year the council ...": a time, not the subject
             appositive = re.match(r"\s*,([^,]{1,60}),", text[end:hi])
             named = self._name_in(end + 1, end + appositive.end(1), at_end=True) if appositive else None
             if named is not None:  # "The judge, Carla Mendes, rejected it and said"
@@ -485,8 +492,9 @@ class SpeakerFinder:
         if adverb is not None:  # "even one dock worker said"
             lo += adverb.end()
         source = _DOCUMENT_FROM.match(text, lo, hi)
-        if source:  # "a statement from the Acme Corporation" -> the Acme Corporation
-            lo = source.end()
+        if source and re.search(r"\b[A-Z]", text[source.end() : hi]):
+            lo = source.end()  # "a statement from the Acme Corporation" -> the Acme Corporation
+        # (not "the statement released by each office": a description whole)
         words = text[lo:hi].split()
         if not words:
             return None
@@ -500,7 +508,9 @@ class SpeakerFinder:
         if last and last.group(1).lower() in PRONOUNS and (len(words) == 1 or last.group(1).lower() != "i"):
             return self.refs.pronoun(lo + last.start(1), lo + last.end(1))
         named_start = len(words) > 1 and words[0][:1].isupper() and words[1][:1].isupper()  # "Will Doyle"
-        if len(words) > 12 or (words[0].lower() in _NOT_SUBJECT_START and not named_start):
+        # "That cable warned": a demonstrative opening the sentence, not the conjunction "that"
+        demonstrative = words[0] in ("This", "That") and len(words) > 1 and words[1][:1].islower()
+        if len(words) > 12 or (words[0].lower() in _NOT_SUBJECT_START and not named_start and not demonstrative):
             return None
         if _PARTITIVE.match(text, lo, hi):  # "one of Roe's aides": someone unnamed, not Roe
             return Speaker(lo, hi, text[lo:hi], ANONYMOUS)
