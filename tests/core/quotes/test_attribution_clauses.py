@@ -119,6 +119,13 @@ CASES: list[tuple[str, str, list[str | None]]] = [
         ["Westshire Courier", "Westshire Courier"],
     ),
     (
+        "description-not-a-lesser-rank",
+        f"Harbour Secretary Ada Moss testified on Wednesday. Then-Deputy Assistant Secretary for Harbour Security "
+        f"Tom Hale said the port was safe.\n\nThe secretary tried to explain that {Q}1.4 million letters{E} come "
+        "through the office every year.",
+        ["Ada Moss"],
+    ),
+    (
         "description-not-an-indefinite-appositive",
         f"Gov. Tom Hale of Westshire said on Sunday he would seek a new bill.\n\nThe governor, a Republican, told "
         f"the Westshire Star that he was taken aback.\n\n{Q}I support this law,{E} the governor said.",

@@ -53,6 +53,8 @@ _FEMALE_BEFORE = re.compile(
     r"|princess|woman)(?:\b|(?<=\.))[\s,]*$"  # "Ms. Roe": the full stop ends the honorific
 )
 _INDEFINITE_BEFORE = re.compile(r"\b(?:[Aa]n?)\s+$")
+_LESSER_RANKS = frozenset("deputy assistant under vice associate press executive".split())
+_LESSER_BEFORE = "".join(rf"(?<!{w}\s)(?<!{w}-)" for w in sorted(_LESSER_RANKS))
 _AGE_DESCRIPTION = re.compile(r"the\s+\d+-year-old(?:\s+\w+)?", re.IGNORECASE)
 
 # What "it said" may stand for when no organisation is named: a document quoted before.
@@ -156,7 +158,13 @@ class References:
                     if wanted is Label.PERSON and cand.label in (Label.PERSON, None):
                         before = self.masked[max(0, cand.start - 40) : cand.end].lower()  # "Judge X" may be one mention
                         forms = "|".join(re.escape(f) for f in (head, *_ROLE_ABBREVIATIONS.get(head, ())))
-                        if re.search(rf"\b(?:{forms})(?!\w)", before) and all(w in before for w in words[1:-1]):
+                        # not "deputy assistant secretary X" for "the secretary", "vice president X" for "the president"
+                        lesser = "" if set(words) & _LESSER_RANKS else _LESSER_BEFORE
+                        wider = self.masked[max(0, cand.start - 60) : cand.end].lower()  # the rank may start earlier
+                        window = len(wider) - len(before)
+                        pattern = rf"{lesser}\b(?:{forms})(?!\w)"
+                        titled = any(m.start() >= window for m in re.finditer(pattern, wider))
+                        if titled and all(w in before for w in words[1:-1]):
                             return Speaker(cand.start, cand.end, cand.name, "description", cand.label, written=phrase)
         return Speaker(lo, hi, phrase, ANONYMOUS)
 
