@@ -113,6 +113,7 @@ _POSSESSOR = re.compile(
 )
 _ASKED_BY = re.compile(r"\s*(?:When\s+)?[Aa]sked\s+by\s+[^,;:!?\n]{1,80},\s*[\"“‘']")
 _AUXILIARY_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be|get|gets|got)\s+(?:\w+ly\s+)?$")
+_AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?=(?:[A-Z]\.\s+)?[A-Z][a-z])")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:by|after|before|without|upon|while|when|since)\s+$")
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+$")
 _GOVERNED = re.compile(r"\b[a-z]{3,}\s+to\s+$")  # "interjected to say", "took the stage to say"
@@ -604,6 +605,8 @@ class _Attribution:
         for earlier in found:
             if earlier.start >= cue.start:
                 break
+            if _AND_CLAUSE.search(self.masked, earlier.end, cue.start):
+                return None  # "X urged her to ..., and Jo Roe sent a letter citing": another clause, another subject
             if earlier.word.endswith("ing") or earlier.word in SUBJECT_AFTER or earlier.word in NAMING_CUES:
                 continue  # not "amid the union calls for a strike, Roe said": a noun more often than not
             i = bisect_left(self.closes, earlier.start) - 1
@@ -619,6 +622,11 @@ class _Attribution:
         participle follows, when a subordinate clause comes right before it."""
         if not cue.word.endswith("ing"):
             return None
+        joined = list(_AND_CLAUSE.finditer(self.masked, sentence.start, cue.start))
+        if joined:  # "X called her, and Jo Roe, the chief, sent a letter citing '...'": the second clause's subject
+            speaker = self.finder.leading(Span(joined[-1].end(), cue.start), cue.start)
+            if speaker is not None and speaker.via == "name" and speaker.label is Label.PERSON:
+                return speaker
         clauses = list(_SUBORDINATE.finditer(self.masked, sentence.start, cue.start))
         if not clauses:
             return None

@@ -29,7 +29,7 @@ _ORG_HEADS = frozenset(
 _ROLE_HEADS = frozenset(
     """spokesperson spokesman spokeswoman president minister mayor governor senator chancellor secretary
     leader chief commissioner ambassador judge coach ceo premier aide adviser advisor prosecutor
-    director chairman chairwoman chair official""".split()
+    director chairman chairwoman chair official congressman congresswoman lawmaker""".split()
 )
 
 
@@ -44,6 +44,9 @@ _ROLE_ABBREVIATIONS = {
     "president": ("pres.",),
     "general": ("gen.",),
     "professor": ("prof.",),
+    "congressman": ("rep.", "representative"),
+    "congresswoman": ("rep.", "representative"),
+    "lawmaker": ("rep.", "representative", "sen.", "senator"),
 }
 _MALE_BEFORE = re.compile(
     r"\b(?:son|husband|brother|father|boyfriend|grandson|nephew|uncle|mr\.?|sir|king|prince|man)(?:\b|(?<=\.))[\s,]*$"
@@ -74,6 +77,9 @@ _NAME_QUESTION = re.compile(r"\s*(?:And\s+)?(?:[A-Z][\w'’.-]*\s+){0,5}(?:of\s+
 _ASKED_OPENER = re.compile(r"\s*[\"“‘']?\s*(?:When\s+)?(?:Asked|Pressed|Questioned|Challenged)\b[^,;:.!?]{0,200},")
 _PARTICIPLE_OPENER = re.compile(
     r"[A-Z][a-z]{2,}(?:ing|ed)\s+(?:the|a|an|his|her|their|its|our|this|that|these|those|some|more|up|out)\s"
+)
+_ROLE_SUBJECT = re.compile(
+    r"\s*[\"“‘']?\s*((?:The|the)\s+(?:" + "|".join(sorted(_ROLE_HEADS)) + r"))\s+(?:[a-z]+\s+)?[a-z]+(?:ed|s)\b"
 )
 _OPENING_PHRASES = re.compile(
     r"\s*(?:(?i:on|in|at|after|before|during|despite|following|for|with|since|amid|under|without|as|while|when"
@@ -270,6 +276,12 @@ class References:
             ):
                 return self._learn(replace(subject, via="pronoun"), pronoun)
             hi = min(span.end, start)
+            role = _ROLE_SUBJECT.match(self.masked, span.start, hi) if pronoun in ("he", "she") else None
+            if role is not None:  # "The congressman also expressed concern ... '...,' he said": the congressman
+                described = self.description(role.start(1), role.end(1))
+                person = described.label is Label.PERSON or (_person_like(described) and " " in described.name)
+                if described.via == "description" and person and self._gender(described) in (None, pronoun):
+                    return self._learn(replace(described, via="pronoun", written=None), pronoun)
             asked = _ASKED_OPENER.match(self.masked, span.start, hi)
             # "Asked about Roe, she said": whoever is named in the question is not the one answering
             floor_at = asked.end() if asked is not None else max(span.start, hi - _SENTENCE_WINDOW)
