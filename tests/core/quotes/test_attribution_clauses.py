@@ -185,6 +185,13 @@ CASES = [
         id="participle-in-a-coordinated-clause",
     ),
     pytest.param(
+        f"Rep. Tom Hale was seen on the pier with a student.\n\nHale is then seen trying to snatch a camera out of "
+        f"the student\u2019s hands.\n\n{Q}Who are you!{E} the seven-term congressman demands. {Q}Tell me who you "
+        f"are. I have a right to know who you are.{E}",
+        ["Tom Hale", "Tom Hale"],
+        id="role-and-closing-verb",
+    ),
+    pytest.param(
         f"Representative Tom Hale denied on Wednesday that he had sent the letter.\n\n{Q}I feel terrible for her,{E} "
         f"Mr. Hale said.\n\nThe congressman also expressed concern about the toll on his wife, Ada Moss, a longtime "
         f"aide to Secretary of State Hillary Vane. {Q}I am protecting my wife, who every day is waking up to these "

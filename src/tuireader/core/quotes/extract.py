@@ -113,6 +113,12 @@ _POSSESSOR = re.compile(
 )
 _ASKED_BY = re.compile(r"\s*(?:When\s+)?[Aa]sked\s+by\s+[^,;:!?\n]{1,80},\s*[\"“‘']")
 _AUXILIARY_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be|get|gets|got)\s+(?:\w+ly\s+)?$")
+# '"...!" the seven-term congressman demands.': a definite role, then one closing verb of any kind
+_ROLE_SLOT = re.compile(
+    r"((?:the|The)\s+(?:[\w-]+\s+){0,2}?(?:spokes(?:person|man|woman)|president|minister|mayor|governor|senator"
+    r"|congress(?:man|woman)|lawmaker|official|chairman|chairwoman|secretary|candidate|judge|chief))"
+    r"\s+([a-z]{3,}(?:s|ed))(?=\s*[.,;]|\s*$)"
+)
 _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?=(?:[A-Z]\.\s+)?[A-Z][a-z])")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:by|after|before|without|upon|while|when|since)\s+$")
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+$")
@@ -378,6 +384,11 @@ class _Attribution:
             named = self.finder.name_at(slot.start(1), slot.end(1))
             if named is not None and (described is None or self.finder.plausible_subject(named)):
                 return slot.group(2).lower(), named, slot.start(2)
+        role_slot = _ROLE_SLOT.match(masked, base + lead_end, limit) if opens_sentence else None
+        if role_slot is not None and not found:  # '"Who are you!" the seven-term congressman demands.'
+            role = self.finder.classify(role_slot.start(1), role_slot.end(1))
+            if role is not None and role.via not in (UNRESOLVED, ANONYMOUS):
+                return role_slot.group(2), role, role_slot.start(2)
         inverted_slot = _INVERTED_SLOT.match(masked, base + lead_end, limit)
         if inverted_slot is not None and opens_sentence and (not found or found[0].start >= inverted_slot.end(1)):
             named = self.finder.name_at(inverted_slot.start(2), inverted_slot.end(2))

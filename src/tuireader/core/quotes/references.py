@@ -170,7 +170,8 @@ class References:
                         window = len(wider) - len(before)
                         pattern = rf"{lesser}\b(?:{forms})(?!\w)"
                         titled = any(m.start() >= window for m in re.finditer(pattern, wider))
-                        if titled and all(w in before for w in words[1:-1]):
+                        # "the seven-term congressman": a compound describing the person, not part of the title
+                        if titled and all(w in before or "-" in w for w in words[1:-1]):
                             return Speaker(cand.start, cand.end, cand.name, "description", cand.label, written=phrase)
         return Speaker(lo, hi, phrase, ANONYMOUS)
 
