@@ -38,8 +38,20 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from eval.scoring import AnchorError, Folded, Frag, covered, description_head, fold, head_name, overlap, prf, ratio
-from tuireader.model import Analysis, Article, Disagreement, Label
+from eval.scoring import (
+    AnchorError,
+    Folded,
+    Frag,
+    covered,
+    description_head,
+    fold,
+    head_name,
+    overlap,
+    prf,
+    ratio,
+    source_kind,
+)
+from tuireader.model import Analysis, Article, Disagreement, Label, Quote
 
 NAMED = (Label.PERSON, Label.ORG, Label.PLACE)
 
@@ -291,14 +303,19 @@ def _quotes(
             )
             if x
         )
-        index = by_name.get(str(speaker))
-        if index is not None and kind != "description":
-            right = bool(q.speaker and tool_forms.get(q.speaker, set()) & _entity_forms(ents[index]))
-            if not right and q.speaker_start is not None and q.speaker_end is not None:
-                sp = (q.speaker_start, q.speaker_end)
-                right = any(i == index and k == key and overlap(s, sp) for i, k, s in occurrences)
-        elif kind != "description":  # a speaker named in the gold but not listed among its entities
-            right = head_name(str(speaker)) in {head_name(q.speaker_name), head_name(said)} - {None}
+        # A speaker the gold gives as a description ("a senior official", kind none: a follow-on
+        # quotation) is matched as a description whatever the kind of its attribution.
+        described = kind == "description" or (
+            str(speaker) not in by_name and source_kind(str(speaker)) == "description"
+        )
+        if not described:
+            # Joint speakers ("Ana Ruiz and Tom Vela" said it together): naming either is right.
+            names = [str(speaker)] if str(speaker) in by_name else _JOINT.split(str(speaker))
+            right = any(
+                _named_right(n.strip(), q, said, key, ents, by_name.get(n.strip()), tool_forms, occurrences)
+                for n in names
+                if n.strip()
+            )
         else:
             head = description_head(str(item.get("speaker_text") or speaker))
             words = {w.casefold().strip(".,'’\"") for w in said.split()}
@@ -310,6 +327,30 @@ def _quotes(
             out.by_kind[f"{kind}.right"] += 1
         else:
             out.notes.append(f"speaker wrong [{key}]: {item.get('anchor')!r}: gold {speaker}, tool {said or '-'}")
+
+
+def _named_right(
+    name: str,
+    q: Quote,
+    said: str,
+    key: str,
+    ents: Sequence[Mapping[str, Any]],
+    index: int | None,
+    tool_forms: Mapping[str, set[str]],
+    occurrences: Sequence[tuple[int, str, Frag]],
+) -> bool:
+    """Whether the tool's speaker of ``q`` is the gold speaker ``name`` (entity ``index``, if listed)."""
+    if index is None:  # a speaker named in the gold but not listed among its entities
+        return head_name(name) in {head_name(q.speaker_name), head_name(said)} - {None}
+    if q.speaker and tool_forms.get(q.speaker, set()) & _entity_forms(ents[index]):
+        return True
+    if q.speaker_start is None or q.speaker_end is None:
+        return False
+    sp = (q.speaker_start, q.speaker_end)
+    return any(i == index and k == key and overlap(s, sp) for i, k, s in occurrences)
+
+
+_JOINT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 
 def _pairs(members: Sequence[tuple[str, int]]) -> set[tuple[tuple[str, int], tuple[str, int]]]:

@@ -178,3 +178,20 @@ def test_a_name_spelling_flagged_at_another_occurrence_still_matches() -> None:
     }
     figures = finish(score_story(gold, {"one": a, "two": b}, analysis).counts, Counter())
     assert figures["disagreements"]["found"] == 1 and figures["disagreements"]["false_flags"] == 0
+
+
+def test_joint_speakers_are_right_when_the_tool_names_either() -> None:
+    articles, analysis = _story()
+    cases = (("Ines Vela and Tom Brandt", 1), ("Tom Brandt, Ines Vela", 1), ("Tom Brandt and Ada Kell", 0))
+    for speaker, right in cases:
+        quote = dict(GOLD["quotes"][0], speaker=speaker)
+        result = score_story(dict(GOLD, quotes=[quote]), articles, analysis)
+        assert result.counts["quotes.speaker_right"] == right, speaker
+
+
+def test_a_described_speaker_is_matched_as_a_description_whatever_the_attribution() -> None:
+    articles, analysis = _story()  # article two's quote: the tool keeps "spokesman for the mayor"
+    for speaker, right in (("a spokesman for the council", 1), ("a lawyer for the council", 0)):
+        quote = dict(GOLD["quotes"][1], speaker=speaker, speaker_kind="none")
+        result = score_story(dict(GOLD, quotes=[quote]), articles, analysis)
+        assert result.counts["quotes.speaker_right"] == right, speaker

@@ -6,39 +6,24 @@ Each widget adds the tuple that names its own actions; the help screen lists the
 
 from __future__ import annotations
 
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.widgets import OptionList
 
+from tuireader.ui.bindings import ARTICLE_LIST_KEYS, LIST_KEYS, SCROLL_KEYS, TABLE_KEYS
 
-def _cursor_keys(first: str, last: str) -> tuple[Binding, ...]:
-    """j/k, g/G and ctrl+d/ctrl+u for a widget with a cursor, given its own first/last actions."""
-    return (
-        Binding("j,down", "cursor_down", "Down", show=False),
-        Binding("k,up", "cursor_up", "Up", show=False),
-        Binding("g,home", first, "First", show=False),
-        Binding("G,end", last, "Last", show=False),
-        Binding("ctrl+d,pagedown", "page_down", "Page down", show=False),
-        Binding("ctrl+u,pageup", "page_up", "Page up", show=False),
-    )
+__all__ = [
+    "ARTICLE_LIST_KEYS",
+    "LIST_KEYS",
+    "MOVING",
+    "MOVING_HELP",
+    "SCROLL_KEYS",
+    "TABLE_KEYS",
+    "Choices",
+    "ScrollingText",
+    "key_of",
+]
 
-
-# A list with a cursor: OptionList, the article list, the compare table (action_first/last).
-LIST_KEYS = _cursor_keys("first", "last")
-
-# A DataTable: the same keys, its own action names.
-TABLE_KEYS = _cursor_keys("scroll_top", "scroll_bottom")
-
-# Text that scrolls (the reading pane, help, the entity card).
-SCROLL_KEYS = (
-    Binding("j,down", "scroll_down", "Down", show=False),
-    Binding("k,up", "scroll_up", "Up", show=False),
-    Binding("g,home", "scroll_home", "Top", show=False),
-    Binding("G,end", "scroll_end", "Bottom", show=False),
-    Binding("ctrl+d,pagedown,space", "page_down", "Page down", show=False),
-    Binding("ctrl+u,pageup", "page_up", "Page up", show=False),
-)
 
 MOVING = frozenset(b.action for b in (*LIST_KEYS, *TABLE_KEYS, *SCROLL_KEYS)) | {"move", "page"}
 MOVING_HELP = (

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tuireader.core.text.segment import layout, neutralise, sentences
+from tuireader.core.text.segment import clause_spans, layout, neutralise, sentences
+from tuireader.model import Span
 
 
 def split(raw: str) -> list[str]:
@@ -335,3 +336,9 @@ def test_a_byline_on_its_own_line_is_its_own_paragraph() -> None:
     # "By" opening a sentence cut by a line break is not a byline.
     raw = "By Tuesday\nthe ferries were running again.\nCrowds came.\n"
     assert paras(raw) == ["By Tuesday the ferries were running again.", "Crowds came."]
+
+
+def test_plural_titles_do_not_end_a_clause() -> None:
+    text = "The premier told Sens. Ada Roe and Tom Vale, and Reps. Jo Tam and Al Poe, that it was over. They left."
+    got = [text[s.start : s.end] for s in clause_spans(text, [Span(0, len(text))])]
+    assert got == [text[: text.index(" They")], "They left."]

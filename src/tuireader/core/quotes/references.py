@@ -1,8 +1,11 @@
 """References back to someone already named: pronouns, "the ministry", "the 27-year-old".
 
 A pronoun takes the latest earlier sentence that either attributes speech (its speaker) or names a
-fitting person or organisation (its subject, i.e. the first name, unless a quotation's speaker was
-already found there), preferring the same or previous paragraph. Gender is used only where the text
+fitting person or organisation, preferring the same or previous paragraph. In that sentence it takes
+the main clause's subject (centering): the name after any opening phrases, the antecedent of a subject
+pronoun carried on ("He said Roe was ..."), or the person a description such as "the governor" stands
+for; failing that a quotation's speaker found there, else a name not in the background (an opening
+phrase, a possessive, after a preposition), a person first. Gender is used only where the text
 gives it ("her husband, Tom", "Mrs", or an earlier "he"/"she" for the same name); "it" wants an
 organisation in the same paragraph, "they" prefers one. A definite description ("the ministry",
 "the spokesman") takes the latest organisation or titled person it fits.
@@ -17,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from tuireader.core.entities import gazetteer as gz
 from tuireader.core.entities.rules import ORG_HEADS, PLACE_HEADS
-from tuireader.core.quotes.context import Candidate, Sentences, cues, names_in
+from tuireader.core.quotes.context import MASK, Candidate, Sentences, cues, names_in
 from tuireader.model import Label, Span
 
 _ORG_HEADS = frozenset(
@@ -29,7 +32,8 @@ _ORG_HEADS = frozenset(
 _ROLE_HEADS = frozenset(
     """spokesperson spokesman spokeswoman president minister mayor governor senator chancellor secretary
     leader chief commissioner ambassador judge coach ceo premier aide adviser advisor prosecutor
-    director chairman chairwoman chair official congressman congresswoman lawmaker""".split()
+    director chairman chairwoman chair official congressman congresswoman representative candidate nominee
+    lawmaker""".split()
 )
 
 
@@ -41,11 +45,11 @@ _ROLE_ABBREVIATIONS = {
     "governor": ("gov.",),
     "senator": ("sen.",),
     "representative": ("rep.",),
+    "congressman": ("rep.", "representative"),
+    "congresswoman": ("rep.", "representative"),
     "president": ("pres.",),
     "general": ("gen.",),
     "professor": ("prof.",),
-    "congressman": ("rep.", "representative"),
-    "congresswoman": ("rep.", "representative"),
     "lawmaker": ("rep.", "representative", "sen.", "senator"),
 }
 _MALE_BEFORE = re.compile(
@@ -64,11 +68,12 @@ _AGE_DESCRIPTION = re.compile(r"the\s+\d+-year-old(?:\s+\w+)?", re.IGNORECASE)
 _DOCUMENTS = frozenset(
     """report study memo letter statement document paper survey poll analysis ad video release filing complaint
     lawsuit ruling order email message note post tweet website book platform proposal plan bill resolution
-    review audit assessment guidance policy cable memorandum transcript draft editorial article advertisement
-    bulletin""".split()
+    review audit assessment guidance policy cable transcript editorial article indictment memorandum affidavit
+    dossier summary draft opinion advertisement bulletin""".split()
 )
 _THING_PHRASE = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,4}?(?i:"
+    r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+"
+    r"(?:(?!(?i:the|an?|and|or|of|to|in|on|at|by|for|who|which|that|was|is|were|are|has|had|have)\b)[\w-]+\s+){0,4}?(?i:"
     + "|".join(sorted(_DOCUMENTS | _ORG_HEADS))
     + r")\b(?!['’])"
 )
@@ -86,6 +91,37 @@ _OPENING_PHRASES = re.compile(
     r"|although|though|if|because)\b[^,;:\"“”]{0,120},\s*)+"
 )
 _SUBORDINATE_OPEN = re.compile(r"\s*(?i:after|when|before|while|once|until|since|because|although|though|if)\b")
+# Words opening a phrase before a clause's subject ("In questioning by Roe, Tam said", "On Monday, in
+# anticipation of Roe's speech, Tam laid out"): names inside are less salient than the subject.
+_OPENING_WORDS = frozenset(
+    """in on at for from by with without as of to after before since during until while when whenever if unless
+    although though because once amid among despite following under over through throughout upon within across
+    against like beyond besides unlike asked pressed questioned later earlier meanwhile still now then instead
+    also however yesterday today tonight separately previously recently afterward afterwards""".split()
+)
+# "Weeks before the vote,", "Two days later,", "Last week,": a time phrase opening the sentence
+_TIME_OPENER = re.compile(
+    r"(?:[\w-]+\s+)?(?i:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|moments?|shortly|soon|long)"
+    r"\s+(?:before|after|later|earlier|ago)\b"
+    r"|(?:Last|This|Next|Each|Every|Earlier|Later)\s+(?:week|month|year|weekend|night|morning|spring|summer|fall|autumn"
+    r"|winter|[A-Z][a-z]+day)\b"
+)
+_PHRASE_END = re.compile(rf",|(?<={MASK})[\"”’']\s+(?=[A-Z])")
+_PREPOSITIONS = frozenset(
+    """to of by with for from about against on at in into toward towards under over between among behind
+    like than""".split()
+)
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b|(?<=s)['’](?=\s)")
+_PREPOSITION_BEFORE = re.compile(r"\b([a-z]+)\s+(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w.'’-]*|of)\s+)*$")
+_INDEFINITE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+$")
+_DETERMINER_RUN = re.compile(r"(?:The|A|An|One|Another|This|That)\s")
+# "The congressman also expressed ...", "the governor said": a role noun as the subject, before its verb
+_LEADING_ROLE = re.compile(
+    r"[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)\s+(?=(?:also|later|then|still|again|never|had|has|have|was|is|did"
+    r"|does|would|will|could|can|may|might|must|should|said|says|told|tells|made|went|took|gave|spoke|wrote|put|met"
+    r"|[a-z]+ed|[a-z]+s)\b)"
+)
+_MAX_CHAIN = 4  # subject pronouns followed back to their antecedent ("He said ... He added ... he told")
 _MAX_WALK = 12  # sentences walked back for an antecedent; beyond that the reference is a guess
 _SENTENCE_WINDOW = 600  # characters of one (run-on) sentence examined
 _MAX_EARLIER = 40  # sentences searched before the walked stretch
@@ -136,6 +172,7 @@ class References:
         self.speaker_spans: set[tuple[int, int]] = set()
         self.speaker_names: set[str] = set()
         self._resolving = False
+        self._chain = 0  # subject pronouns being followed back ("She said ... She added ...")
         self._document: tuple[int, Speaker] | None = None  # the last document quoted ("the report"), for "it"
         self._subjects: dict[int, Speaker | None] = {}  # sentence start -> its speech verb's subject
         self._things: dict[int, Speaker] = {}  # sentence start -> a document that is its speech verb's subject
@@ -161,7 +198,11 @@ class References:
                     around = self.masked[max(0, cand.start - 40) : cand.end + 40].lower()
                     if wanted is Label.ORG and cand.label in (Label.ORG, None) and re.search(rf"\b{head}\b", around):
                         return Speaker(cand.start, cand.end, cand.name, "description", cand.label, written=phrase)
-                    if wanted is Label.PERSON and cand.label in (Label.PERSON, None):
+                    if (
+                        wanted is Label.PERSON
+                        and cand.label in (Label.PERSON, None)
+                        and not _INDEFINITE_BEFORE.search(self.masked, max(0, cand.start - 8), cand.start)
+                    ):  # "The governor, a Republican, said": a description, not the governor's name
                         before = self.masked[max(0, cand.start - 40) : cand.end].lower()  # "Judge X" may be one mention
                         forms = "|".join(re.escape(f) for f in (head, *_ROLE_ABBREVIATIONS.get(head, ())))
                         # not "deputy assistant secretary X" for "the secretary", "vice president X" for "the president"
@@ -277,6 +318,13 @@ class References:
             ):
                 return self._learn(replace(subject, via="pronoun"), pronoun)
             hi = min(span.end, start)
+            main = self._main_subject(span, hi, pronoun)
+            if main is not None and main.label in labels and self._fits(main, pronoun, span):
+                return self._learn(replace(main, via="pronoun"), pronoun)
+            if main is not None and main.via == ANONYMOUS and pronoun == "it":
+                if self._document is not None and main.start < self._document[0] < start:
+                    main = self._document[1]  # a document quoted since ("..., the report said. ... it added")
+                return replace(main, start=start, end=end)  # "The cable also warned ... It said": the cable
             role = _ROLE_SUBJECT.match(self.masked, span.start, hi) if pronoun in ("he", "she") else None
             if role is not None:  # "The congressman also expressed concern ... '...,' he said": the congressman
                 described = self.description(role.start(1), role.end(1))
@@ -294,8 +342,14 @@ class References:
                 # "On Wednesday, ahead of Roe's speech, Lind set out ..., as he said": the main clause's
                 # subject, not a name in the phrases before it
                 in_sentence = [c for c in in_sentence if c.start >= intro.end()]
+            if (pronoun == "it" and all(self._backgrounded(c, span) for c in in_sentence)) or (
+                self._described_subject(span, hi) and all(self._backgrounded(c, span, False) for c in in_sentence)
+            ):
+                # "In naming X, a section of the cable ... \"...,\" it said": not X; "The candidate also
+                # refuted a story about his offer from West Point": not West Point, the candidate before
+                in_sentence = []
             if in_sentence:
-                return self._learn(self._pick(in_sentence, pronoun), pronoun)
+                return self._learn(self._pick(in_sentence, pronoun, span), pronoun)
             limit = span.start
             index -= 1
         if pronoun == "it":
@@ -318,7 +372,7 @@ class References:
             index -= 1
         return None
 
-    def _fits(self, cand: Candidate, pronoun: str, sentence: Span) -> bool:
+    def _fits(self, cand: Candidate | Speaker, pronoun: str, sentence: Span) -> bool:
         """Whether ``cand`` can be what ``pronoun`` refers to (gender hints; stray capitalised words)."""
         if pronoun not in ("he", "she"):
             return True
@@ -335,6 +389,16 @@ class References:
                 return False  # "Amplifying the campaign's message, he said": a participle, not a name
             return not self.masked[sentence.start : cand.start].strip(" \"“‘'") and not self._opener_only(cand.name)
         return True
+
+    def _known_name(self, word: str) -> bool:
+        """Whether a lone capitalised word is known as a name: a speaker already, a given name or surname,
+        or written in capitals in mid-sentence elsewhere."""
+        return (
+            word in self.speaker_names
+            or word in gz.given_names()
+            or word in gz.surnames()
+            or re.search(rf"[a-z,]\s+{re.escape(word)}\b", self.masked) is not None
+        )
 
     def _opener_only(self, word: str) -> bool:
         """Whether a lone capitalised word is an English word written in capitals only where it opens a
@@ -370,9 +434,136 @@ class References:
             self.genders.setdefault(speaker.name, pronoun)
         return speaker
 
-    def _pick(self, in_sentence: list[Candidate], pronoun: str) -> Speaker:
-        """In one sentence: a resolved speaker, else a person, else a full name, else the first (the subject)."""
+    def _main_subject(self, sentence: Span, hi: int, pronoun: str) -> Speaker | None:
+        """The subject of a sentence's main clause when it names someone before ``hi``: the name after any
+        opening phrases ("In questioning by Roe, Mr. Tam offered" -> Tam), the antecedent of a subject
+        pronoun ("He said Roe was ..." -> whoever "he" is), or the person a definite description stands for
+        ("the governor said" -> the governor named earlier). None: a quotation, a thing or nobody named."""
+        at = self._subject_at(sentence.start, hi)
+        if at is None:
+            return None
+        text = self.masked
+        word = re.match(r"(\w+)\b", text[at:hi])
+        if word is None:
+            return None
+        if word.group(1).lower() == pronoun and at + word.end() < hi:
+            if self._chain >= _MAX_CHAIN:
+                return None
+            self._chain += 1  # "He said Roe was ...": the subject pronoun's own antecedent, a few steps back
+            try:
+                return self._antecedent(at, at + word.end())
+            finally:
+                self._chain -= 1
+        role = _LEADING_ROLE.match(text, at, hi)
+        if role is not None and role.group(1) in _ROLE_HEADS and pronoun in ("he", "she"):
+            found = self.description(at, role.end())
+            return found if found.via == "description" else None
+        thing = _THING_PHRASE.match(text, at, hi) if pronoun == "it" else None
+        if thing is not None:  # "The cable also warned that ...", "The ministry later said": what "it" is
+            head = thing.group().split()[-1].lower()
+            if head in _ORG_HEADS:
+                found = self.description(at, thing.end())
+                if found.via == "description" and found.label in (Label.ORG, None):
+                    return found
+            return Speaker(at, thing.end(), " ".join(thing.group().split()), ANONYMOUS)
+        run = re.match(r"(?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]*", text[at:hi])
+        if run is None:
+            return None
+        if _DETERMINER_RUN.match(text, at):  # "One Democrat, Representative Jo Tam of X, raised": the name
+            apposition = re.match(r",\s+((?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]*)", text[at + run.end() : hi])
+            if apposition is None:
+                return None
+            at, run = at + run.end() + apposition.start(1), apposition
+            names = [c for _, c in self._between(at, at + len(run.group(1))) if c.end <= at + len(run.group(1))]
+        else:
+            names = [c for _, c in self._between(at, at + run.end()) if c.end <= at + run.end()]
+        if not names:
+            return None
+        chosen = max(names, key=lambda c: (c.end, c.label is Label.PERSON))
+        if chosen.label is None and " " not in chosen.name and not self._known_name(chosen.name):
+            return None  # "Eyebrows raised, he asked": a capitalised word, no one named
+        if _POSSESSIVE_AFTER.match(text, chosen.end):
+            return None  # "Roe's plan alienated Tam": the subject is the plan
+        return Speaker(chosen.start, chosen.end, chosen.name, "pronoun", chosen.label)
+
+    def _described_subject(self, sentence: Span, hi: int) -> bool:
+        """Whether the sentence's subject is someone described, not named ("The candidate also ...")."""
+        at = self._subject_at(sentence.start, hi)
+        return at is not None and _LEADING_ROLE.match(self.masked, at, hi) is not None
+
+    def _subject_at(self, lo: int, hi: int) -> int | None:
+        """Where a sentence's main-clause subject starts, after its opening phrases ("On Monday, in
+        anticipation of Roe's speech, Tam ...", "In questioning by Roe, a Harbour Democrat, Tam ...");
+        None when the sentence opens with a quotation or an opening phrase has no comma to end it."""
+        text = self.masked
+        lead = re.match(r"[\s\"“‘']*(?:(?:And|But|So|Yet)\s+)?", text[lo:hi])
+        pos = lo + (lead.end() if lead else 0)
+        if MASK in text[pos : pos + 2]:
+            return None
+        first, after_name = True, False
+        for _ in range(4):
+            word = re.match(r"([A-Za-z][\w'’-]*)(\s+\S)?", text[pos:hi])
+            if word is None:
+                return None
+            w = word.group(1)
+            lw = w.lower()
+            next_capital = bool(word.group(2)) and word.group(2)[-1:].isupper()
+            if first:
+                opening = (
+                    lw in _OPENING_WORDS
+                    or (lw.endswith(("ing", "ed", "ly")) and not next_capital)
+                    or _TIME_OPENER.match(text, pos, hi) is not None
+                )
+            else:  # a further phrase ("in anticipation of ...") or an apposition to the name before
+                opening = w[0].islower() and (lw in _OPENING_WORDS or (after_name and lw in ("a", "an")))
+                opening = opening or (after_name and self._place_part(pos, hi))
+            if not opening:
+                return pos
+            # the phrase ends at a comma, or where a quoted title holding its comma closes ('On "▒▒," Roe said')
+            end = _PHRASE_END.search(text, pos, min(hi, pos + 200))
+            if end is None:
+                return None if first else pos
+            comma = end.start()
+            phrase = text[pos:comma].split()
+            after_name = bool(phrase) and phrase[-1][:1].isupper()
+            pos = comma + 1
+            while pos < hi and text[pos].isspace():
+                pos += 1
+            first = False
+        return pos
+
+    def _place_part(self, lo: int, hi: int) -> bool:
+        """Whether ``lo`` starts the rest of a place ending the phrase before ("in Salem, New Hampshire,
+        Roe said"): a few capitalised words up to a comma, recognised as an entity but not a speaker."""
+        part = re.match(r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*(?=,)", self.masked[lo:hi])
+        if part is None:
+            return False
+        end = lo + part.end()
+        return not self._candidates(lo, end) and _overlaps(self._taken, self._taken_starts, lo, end)
+
+    def _backgrounded(self, cand: Candidate, sentence: Span, opening: bool = True) -> bool:
+        """Whether a name sits where news puts what is not the topic: inside an opening phrase (unless
+        not ``opening``), as a possessive ("Roe's plan"), or after a preposition ("an aide to Jo Vale")."""
+        text = self.masked
+        if _POSSESSIVE_AFTER.match(text, cand.end):
+            return True
+        at = self._subject_at(sentence.start, sentence.end) if opening else None
+        if at is not None and cand.start < at:
+            return True
+        before = _PREPOSITION_BEFORE.search(text, max(sentence.start, cand.start - 80), cand.start)
+        return (
+            before is not None
+            and before.group(1) in _PREPOSITIONS
+            and not text[max(sentence.start, before.start() - 10) : before.start()].rstrip().endswith("according")
+        )
+
+    def _pick(self, in_sentence: list[Candidate], pronoun: str, sentence: Span | None = None) -> Speaker:
+        """In one sentence: a resolved speaker, else a person, else a full name, else the first (the subject);
+        names in the foreground of the sentence first."""
         chosen = next((c for c in in_sentence if (c.start, c.end) in self.speaker_spans), None)
+        if chosen is None and sentence is not None:
+            foreground = [c for c in in_sentence if not self._backgrounded(c, sentence)]
+            in_sentence = foreground or in_sentence
         if chosen is None:
             if pronoun == "they":
                 orgs = [c for c in in_sentence if c.label is Label.ORG]

@@ -36,7 +36,7 @@ HONORIFICS = ("mr", "mrs", "ms", "dr")
 # lower case, without the stop.
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sen rep gov gen lt col capt sgt maj adm st jr sr rev hon no vs etc inc ltd co
-    corp dept est fig mt ft pres supt cmdr approx""".split()
+    corp dept est fig mt ft pres supt cmdr approx sens reps govs gens drs messrs mmes atty""".split()
 ) | frozenset(MONTH_ABBREVIATIONS)
 
 

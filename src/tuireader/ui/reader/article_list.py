@@ -26,6 +26,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Static
 
+from tuireader.ui.bindings import ARTICLE_LIST_KEYS
 from tuireader.ui.text import article_meta, foreground, highlight, plain
 
 if TYPE_CHECKING:
@@ -132,12 +133,7 @@ class ArticleList(ScrollView, can_focus=True):
         "article-list--warn",
     }
     BINDINGS = [  # noqa: RUF012
-        Binding("down,j", "move(1)", "Next article", show=False),
-        Binding("up,k", "move(-1)", "Previous article", show=False),
-        Binding("home,g", "first", "First article", show=False),
-        Binding("end,G", "last", "Last article", show=False),
-        Binding("pagedown,ctrl+d", "page(1)", "Page down", show=False),
-        Binding("pageup,ctrl+u", "page(-1)", "Page up", show=False),
+        *ARTICLE_LIST_KEYS,
         Binding("enter", "read", "Read article"),
         Binding("s", "cycle_sort", "Sort articles", show=False),
     ]
