@@ -111,7 +111,9 @@ _POSSESSOR = re.compile(
     # "Roe's stirring rejection of '...'", "Roe's insistence on '...'": a noun of a speech act, then its object
     + r"|(?:[a-z-]+\s+){0,2}[a-z]+(?:ion|al|ment|ance|ence)\s+(?:of|on|that)\s*$)"
 )
+# 'Asked by an aide, "...?" Roe replied': the question opens the sentence, its asker named before it
 _ASKED_BY = re.compile(r"\s*(?:When\s+)?[Aa]sked\s+by\s+[^,;:!?\n]{1,80},\s*[\"“‘']")
+# "was announced by Roe" keeps the cue; "the deal announced by Roe" (no auxiliary) is a participle
 _AUXILIARY_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be|get|gets|got)\s+(?:\w+ly\s+)?$")
 # '"...!" the seven-term congressman demands.': a definite role, then one closing verb of any kind
 _ROLE_SLOT = re.compile(
@@ -119,7 +121,9 @@ _ROLE_SLOT = re.compile(
     r"|congress(?:man|woman)|lawmaker|official|chairman|chairwoman|secretary|candidate|judge|chief))"
     r"\s+([a-z]{3,}(?:s|ed))(?=\s*[.,;]|\s*$)"
 )
+# ", and Jo Roe ...": a second clause with its own named subject
 _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?=(?:[A-Z]\.\s+)?[A-Z][a-z])")
+# "by asking", "after saying": a participle governed by a preposition
 _PREPOSITION_BEFORE = re.compile(r"\b(?:by|after|before|without|upon|while|when|since)\s+$")
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+$")
 _GOVERNED = re.compile(r"\b[a-z]{3,}\s+to\s+$")  # "interjected to say", "took the stage to say"

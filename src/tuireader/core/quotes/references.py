@@ -59,7 +59,6 @@ _FEMALE_BEFORE = re.compile(
     r"\b(?:daughter|wife|sister|mother|girlfriend|granddaughter|niece|aunt|mrs\.?|ms\.?|miss|dame|lady|queen"
     r"|princess|woman)(?:\b|(?<=\.))[\s,]*$"  # "Ms. Roe": the full stop ends the honorific
 )
-_INDEFINITE_BEFORE = re.compile(r"\b(?:[Aa]n?)\s+$")
 _LESSER_RANKS = frozenset("deputy assistant under vice associate press executive".split())
 _LESSER_BEFORE = "".join(rf"(?<!{w}\s)(?<!{w}-)" for w in sorted(_LESSER_RANKS))
 _AGE_DESCRIPTION = re.compile(r"the\s+\d+-year-old(?:\s+\w+)?", re.IGNORECASE)
@@ -193,8 +192,6 @@ class References:
                 floor = self.blocks[max(0, _bisect(self.block_starts, lo) - 1)].start if self.blocks else 0
                 floor = max(floor, lo - _DESCRIPTION_WINDOW)
                 for _pos, cand in reversed(self._between(max(0, lo - _DESCRIPTION_REACH), lo)):
-                    if _INDEFINITE_BEFORE.search(self.masked, max(0, cand.start - 4), cand.start):
-                        continue  # "The governor, a Republican, said": a party or a people, not a person's name
                     around = self.masked[max(0, cand.start - 40) : cand.end + 40].lower()
                     if wanted is Label.ORG and cand.label in (Label.ORG, None) and re.search(rf"\b{head}\b", around):
                         return Speaker(cand.start, cand.end, cand.name, "description", cand.label, written=phrase)
