@@ -111,6 +111,20 @@ _POSSESSOR = re.compile(
     # "Roe's stirring rejection of '...'", "Roe's insistence on '...'": a noun of a speech act, then its object
     + r"|(?:[a-z-]+\s+){0,2}[a-z]+(?:ion|al|ment|ance|ence)\s+(?:of|on|that)\s*$)"
 )
+# 'Asked by an aide, "...?" Roe replied': the question opens the sentence, its asker named before it
+_ASKED_BY = re.compile(r"\s*(?:When\s+)?[Aa]sked\s+by\s+[^,;:!?\n]{1,80},\s*[\"“‘']")
+# "was announced by Roe" keeps the cue; "the deal announced by Roe" (no auxiliary) is a participle
+_AUXILIARY_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be|get|gets|got)\s+(?:\w+ly\s+)?$")
+# '"...!" the seven-term congressman demands.': a definite role, then one closing verb of any kind
+_ROLE_SLOT = re.compile(
+    r"((?:the|The)\s+(?:[\w-]+\s+){0,2}?(?:spokes(?:person|man|woman)|president|minister|mayor|governor|senator"
+    r"|congress(?:man|woman)|lawmaker|official|chairman|chairwoman|secretary|candidate|judge|chief))"
+    r"\s+([a-z]{3,}(?:s|ed))(?=\s*[.,;]|\s*$)"
+)
+# ", and Jo Roe ...": a second clause with its own named subject
+_AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?=(?:[A-Z]\.\s+)?[A-Z][a-z])")
+# "by asking", "after saying": a participle governed by a preposition
+_PREPOSITION_BEFORE = re.compile(r"\b(?:by|after|before|without|upon|while|when|since)\s+$")
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+$")
 _GOVERNED = re.compile(r"\b[a-z]{3,}\s+to\s+$")  # "interjected to say", "took the stage to say"
 # '"...," Jo Bloggs, who has chaired the committee since 2014 and ..., said': a long appositive is fine
@@ -165,6 +179,11 @@ _READING = re.compile(r"\b(?:read|reads|reading)\b")
 # Between two quotations of one list or of one subject's verbs: 'called it "a sham" and "..."',
 # 'supports "...," opposes "..."'
 _JOINED = re.compile(r"['’”\"»]?\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:[a-z]+\s+){0,2}")  # after a closing mark
+# A law quoted as the sentence's subject ("Federal law bars anyone who '...'") or its frame ("Under state law,")
+_LAW = re.compile(
+    r"\s*(?:Under\s+|By\s+)?((?:[Tt]he\s+)?(?:(?:[Ff]ederal|[Ss]tate|[Ll]ocal|[Cc]ity|[Cc]urrent|[Ee]xisting"
+    r"|[Ii]nternational|[Cc]riminal|[Ee]lection)\s+)?(?:law|statute|criminal\s+code|regulations))\b(?=\s+[a-z]|,)"
+)
 _TITLED = re.compile(r"\b(?:titled|entitled|headlined)[\s,:]*$")
 _DIGEST_OUTLET = re.compile(r"\[([A-Z][^\[\]\n]{1,40}?)\.?\]\s*$")
 
@@ -289,7 +308,12 @@ class _Attribution:
         # "the so-called 'war on drugs'", "what the company calls its 'terminal of the future'"
         if words <= 6 and (aside or _SO_CALLED.search(self.masked, max(0, q.open - 12), q.open)):
             scare = True
-        if found is None and not short and previous is not None and self._standalone(q, previous[0]):
+        if (
+            found is None
+            and previous is not None
+            and (not short or self._answer(q, previous[0]))
+            and self._standalone(q, previous[0])
+        ):
             return replace(previous[1], start=q.start, end=q.end)
         if found is None and not short:
             found = self._clause_subject(q)
@@ -332,6 +356,8 @@ class _Attribution:
         if q.close + 1 > limit:
             return None
         opens_sentence = _blank(masked, self.sentences.at(q.open).start, q.open)
+        if _ASKED_BY.fullmatch(masked, self.sentences.at(q.open).start, q.open + 1):
+            return None  # 'Asked by an aide, "...?" Roe replied': the asker's question, read before it
         lead = re.match(r"\s*,?\s*", tail)
         lead_end = lead.end() if lead else 0
         if not (content.endswith(_ENDS_CLAUSE) or tail.lstrip().startswith(",") or opens_sentence):
@@ -362,6 +388,11 @@ class _Attribution:
             named = self.finder.name_at(slot.start(1), slot.end(1))
             if named is not None and (described is None or self.finder.plausible_subject(named)):
                 return slot.group(2).lower(), named, slot.start(2)
+        role_slot = _ROLE_SLOT.match(masked, base + lead_end, limit) if opens_sentence else None
+        if role_slot is not None and not found:  # '"Who are you!" the seven-term congressman demands.'
+            role = self.finder.classify(role_slot.start(1), role_slot.end(1))
+            if role is not None and role.via not in (UNRESOLVED, ANONYMOUS):
+                return role_slot.group(2), role, role_slot.start(2)
         inverted_slot = _INVERTED_SLOT.match(masked, base + lead_end, limit)
         if inverted_slot is not None and opens_sentence and (not found or found[0].start >= inverted_slot.end(1)):
             named = self.finder.name_at(inverted_slot.start(2), inverted_slot.end(2))
@@ -372,6 +403,12 @@ class _Attribution:
         cue = found[0]
         region = masked[base + lead_end : cue.start]
         word = _cue_word(cue.word)
+        if word in ("read", "reads") and region.strip().lower() == "it":
+            # '"...," it read': a document's words (the transcript, the sign), not a person's named nearby
+            start = base + lead_end + region.index(region.strip())
+            document = self.finder.refs.document(start, start + 2)
+            if document is not None:
+                return word, document, cue.start
         role_led = _ROLE_LED.match(region) if opens_sentence and word not in SUBJECT_AFTER else None
         if (
             role_led is not None
@@ -499,8 +536,20 @@ class _Attribution:
             if subject is None or subject.via not in ("name", "pronoun"):
                 return None
             return verb.group(1), subject, verb.start(1)
+        while (
+            len(found) > 1
+            and _BY_AGENT.match(masked, found[-1].end, hi)
+            and not masked[found[-1].start].isupper()
+            and not _AUXILIARY_BEFORE.search(masked, max(lo, found[-1].start - 16), found[-1].start)
+        ):
+            found.pop()  # "told reporters that the deal announced by Roe '...'": a participle after a noun, no cue
         cue = found[-1]
         word = _cue_word(cue.word)
+        by = _BY_AGENT.match(masked, cue.end, hi)
+        if by is not None and masked[cue.start].isupper():  # 'Asked by one of her aides, "...?"': the asker
+            agent = self.finder.after(by.end(), hi)
+            if agent is not None and agent.via in ("name", "role", ANONYMOUS):
+                return word, agent, cue.start
         if word in SUBJECT_AFTER or masked[cue.start].isupper():  # "according to X", "Said X, who ...: '...'"
             speaker = self.finder.after(cue.end, hi)
             if speaker is None and word.endswith("ing") and not masked[cue.end : hi].strip(" ,:\xa0"):
@@ -513,7 +562,13 @@ class _Attribution:
             agent = self.finder.after(by.end(), hi)
             if agent is not None and agent.via == "name":
                 return word, agent, cue.start
-        crowd = _WITH_SUBJECT.search(masked, max(lo, cue.start - 60), cue.start) if word.endswith("ing") else None
+        # not "began the interview with Roe by asking": the participle is governed by a preposition
+        governed = _PREPOSITION_BEFORE.search(masked, max(lo, cue.start - 12), cue.start) is not None
+        crowd = (
+            _WITH_SUBJECT.search(masked, max(lo, cue.start - 60), cue.start)
+            if word.endswith("ing") and not governed
+            else None
+        )
         if crowd is not None:  # "with many marchers chanting '...'": the crowd after "with"
             subject = self.finder.classify(crowd.start(1), crowd.end(1))
             if subject is not None and subject.via != UNRESOLVED:
@@ -533,6 +588,11 @@ class _Attribution:
         if speaker is None and start > lo and not masked[start : cue.start].strip(" ,;—–-"):
             # '"...," said Roe, explaining ...: "..."': the cue of the quotation before, inverted
             speaker = self.finder.after(cue.end, hi)
+        if speaker is None and masked[start : cue.start].rstrip().endswith(","):
+            # "Her comments, said Roe, the press secretary, are '...'": an inverted cue set off by commas
+            speaker = self.finder.after(cue.end, hi)
+            if speaker is not None and speaker.via != "name":
+                speaker = None
         if speaker is None:
             between = masked[cue.end : hi]
             if re.fullmatch(r"\s+[^,;]{1,60}?[:,]\s*", between):
@@ -560,6 +620,8 @@ class _Attribution:
         for earlier in found:
             if earlier.start >= cue.start:
                 break
+            if _AND_CLAUSE.search(self.masked, earlier.end, cue.start):
+                return None  # "X urged her to ..., and Jo Roe sent a letter citing": another clause, another subject
             if earlier.word.endswith("ing") or earlier.word in SUBJECT_AFTER or earlier.word in NAMING_CUES:
                 continue  # not "amid the union calls for a strike, Roe said": a noun more often than not
             i = bisect_left(self.closes, earlier.start) - 1
@@ -575,12 +637,20 @@ class _Attribution:
         participle follows, when a subordinate clause comes right before it."""
         if not cue.word.endswith("ing"):
             return None
+        joined = list(_AND_CLAUSE.finditer(self.masked, sentence.start, cue.start))
+        if joined:  # "X called her, and Jo Roe, the chief, sent a letter citing '...'": the second clause's subject
+            speaker = self.finder.leading(Span(joined[-1].end(), cue.start), cue.start)
+            if speaker is not None and speaker.via == "name" and speaker.label is Label.PERSON:
+                return speaker
         clauses = list(_SUBORDINATE.finditer(self.masked, sentence.start, cue.start))
         if not clauses:
             return None
         start = clauses[-1].end()
-        if MASK in self.masked[start : cue.start] or not self.masked[start : cue.start].rstrip().endswith(","):
+        clause = self.masked[start : cue.start].rstrip()
+        if MASK in clause or not clause.endswith(","):
             return None
+        if "," in clause[:-1]:
+            return None  # "In remarks after meeting X, Roe disputed it, saying": the main clause came after it
         speaker = self.finder.leading(Span(start, cue.start), cue.start)
         if speaker is None or speaker.via == UNRESOLVED or not self.finder.plausible_subject(speaker):
             return None
@@ -714,6 +784,9 @@ class _Attribution:
                 return "", Speaker(c.start(), c.end(), masked[c.start() : c.end()], ANONYMOUS), c.start()
         if _title_case(self.text[q.start : q.end]) and not _TITLED.search(masked, max(0, q.open - 12), q.open):
             return None  # 'Roe appeared on "Late Night Live"': the name of a show or book, not words said
+        law = _LAW.match(masked, sentence.start, q.open)
+        if law is not None:  # "Federal law makes it a crime for anyone '...'": the words of the law
+            return "", Speaker(law.start(1), law.end(1), law.group(1), ANONYMOUS), law.start(1)
         before = masked.rfind(MASK, sentence.start, q.open)
         joined = before >= 0 and _JOINED.fullmatch(masked, before + 2, q.open) is not None
         if before >= 0 and (
@@ -728,6 +801,12 @@ class _Attribution:
         if not self.finder.plausible_subject(speaker):
             return None
         return "", speaker, speaker.start
+
+    def _answer(self, q: QuotedPassage, prev: QuotedPassage) -> bool:
+        """An interview digest's answer, however short: 'Judge Lind? "A patriot."' after '"Strong," he said.'"""
+        block, prev_block = self._block(q.open), self._block(prev.close)
+        lead = _QUESTION_LEAD.fullmatch(self.masked, self.blocks[block].start, q.open)
+        return prev_block in (block, block - 1) and lead is not None
 
     def _standalone(self, q: QuotedPassage, prev: QuotedPassage) -> bool:
         """A whole-sentence quotation right after another one (same or previous paragraph), or a

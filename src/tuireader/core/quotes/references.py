@@ -32,7 +32,8 @@ _ORG_HEADS = frozenset(
 _ROLE_HEADS = frozenset(
     """spokesperson spokesman spokeswoman president minister mayor governor senator chancellor secretary
     leader chief commissioner ambassador judge coach ceo premier aide adviser advisor prosecutor
-    director chairman chairwoman chair official congressman congresswoman representative candidate nominee""".split()
+    director chairman chairwoman chair official congressman congresswoman representative candidate nominee
+    lawmaker""".split()
 )
 
 
@@ -49,6 +50,7 @@ _ROLE_ABBREVIATIONS = {
     "president": ("pres.",),
     "general": ("gen.",),
     "professor": ("prof.",),
+    "lawmaker": ("rep.", "representative", "sen.", "senator"),
 }
 _MALE_BEFORE = re.compile(
     r"\b(?:son|husband|brother|father|boyfriend|grandson|nephew|uncle|mr\.?|sir|king|prince|man)(?:\b|(?<=\.))[\s,]*$"
@@ -57,6 +59,8 @@ _FEMALE_BEFORE = re.compile(
     r"\b(?:daughter|wife|sister|mother|girlfriend|granddaughter|niece|aunt|mrs\.?|ms\.?|miss|dame|lady|queen"
     r"|princess|woman)(?:\b|(?<=\.))[\s,]*$"  # "Ms. Roe": the full stop ends the honorific
 )
+_LESSER_RANKS = frozenset("deputy assistant under vice associate press executive".split())
+_LESSER_BEFORE = "".join(rf"(?<!{w}\s)(?<!{w}-)" for w in sorted(_LESSER_RANKS))
 _AGE_DESCRIPTION = re.compile(r"the\s+\d+-year-old(?:\s+\w+)?", re.IGNORECASE)
 
 # What "it said" may stand for when no organisation is named: a document quoted before.
@@ -64,7 +68,7 @@ _DOCUMENTS = frozenset(
     """report study memo letter statement document paper survey poll analysis ad video release filing complaint
     lawsuit ruling order email message note post tweet website book platform proposal plan bill resolution
     review audit assessment guidance policy cable transcript editorial article indictment memorandum affidavit
-    dossier summary draft opinion""".split()
+    dossier summary draft opinion advertisement bulletin""".split()
 )
 _THING_PHRASE = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+"
@@ -75,6 +79,16 @@ _THING_PHRASE = re.compile(
 _NAME_QUESTION = re.compile(r"\s*(?:And\s+)?(?:[A-Z][\w'’.-]*\s+){0,5}(?:of\s+[A-Z][\w'’.-]*\s*)?[A-Z][\w'’-]*\?\s*")
 # A sentence opening with the question put to its subject: "Asked about Roe's plan, Lind said"
 _ASKED_OPENER = re.compile(r"\s*[\"“‘']?\s*(?:When\s+)?(?:Asked|Pressed|Questioned|Challenged)\b[^,;:.!?]{0,200},")
+_PARTICIPLE_OPENER = re.compile(
+    r"[A-Z][a-z]{2,}(?:ing|ed)\s+(?:the|a|an|his|her|their|its|our|this|that|these|those|some|more|up|out)\s"
+)
+_ROLE_SUBJECT = re.compile(
+    r"\s*[\"“‘']?\s*((?:The|the)\s+(?:" + "|".join(sorted(_ROLE_HEADS)) + r"))\s+(?:[a-z]+\s+)?[a-z]+(?:ed|s)\b"
+)
+_OPENING_PHRASES = re.compile(
+    r"\s*(?:(?i:on|in|at|after|before|during|despite|following|for|with|since|amid|under|without|as|while|when"
+    r"|although|though|if|because)\b[^,;:\"“”]{0,120},\s*)+"
+)
 _SUBORDINATE_OPEN = re.compile(r"\s*(?i:after|when|before|while|once|until|since|because|although|though|if)\b")
 # Words opening a phrase before a clause's subject ("In questioning by Roe, Tam said", "On Monday, in
 # anticipation of Roe's speech, Tam laid out"): names inside are less salient than the subject.
@@ -160,6 +174,7 @@ class References:
         self._chain = 0  # subject pronouns being followed back ("She said ... She added ...")
         self._document: tuple[int, Speaker] | None = None  # the last document quoted ("the report"), for "it"
         self._subjects: dict[int, Speaker | None] = {}  # sentence start -> its speech verb's subject
+        self._things: dict[int, Speaker] = {}  # sentence start -> a document that is its speech verb's subject
         self._openers: dict[str, bool] = {}  # lone capitalised word -> only ever a sentence's first word
 
     def description(self, lo: int, hi: int) -> Speaker:
@@ -187,7 +202,14 @@ class References:
                     ):  # "The governor, a Republican, said": a description, not the governor's name
                         before = self.masked[max(0, cand.start - 40) : cand.end].lower()  # "Judge X" may be one mention
                         forms = "|".join(re.escape(f) for f in (head, *_ROLE_ABBREVIATIONS.get(head, ())))
-                        if re.search(rf"\b(?:{forms})(?!\w)", before) and all(w in before for w in words[1:-1]):
+                        # not "deputy assistant secretary X" for "the secretary", "vice president X" for "the president"
+                        lesser = "" if set(words) & _LESSER_RANKS else _LESSER_BEFORE
+                        wider = self.masked[max(0, cand.start - 60) : cand.end].lower()  # the rank may start earlier
+                        window = len(wider) - len(before)
+                        pattern = rf"{lesser}\b(?:{forms})(?!\w)"
+                        titled = any(m.start() >= window for m in re.finditer(pattern, wider))
+                        # "the seven-term congressman": a compound describing the person, not part of the title
+                        if titled and all(w in before or "-" in w for w in words[1:-1]):
                             return Speaker(cand.start, cand.end, cand.name, "description", cand.label, written=phrase)
         return Speaker(lo, hi, phrase, ANONYMOUS)
 
@@ -236,6 +258,11 @@ class References:
             found = self._thing(start, end)
         return found if found is not None else Speaker(start, end, self.masked[start:end], UNRESOLVED)
 
+    def document(self, start: int, end: int) -> Speaker | None:
+        """What "it" stands for as the subject of "read" ('"...," it read'): a document, never a person
+        or a body named nearby (the last document described in this paragraph or the one before)."""
+        return self._thing(start, end)
+
     def _thing(self, start: int, end: int) -> Speaker | None:
         """What "it said" stands for when no organisation is named nearby: the last document or body
         written as a description in this paragraph or the one before ("The email includes ...",
@@ -277,6 +304,9 @@ class References:
                 index -= 1  # 'Mayor Roe? "Strong," he said.': the one asked about is not the speaker
                 continue
             subject = self._cue_subject(span, start)
+            thing = self._things.get(span.start) if pronoun == "it" and span.end <= start else None
+            if subject is None and thing is not None:  # "The memo warned ... It said": the memo
+                return replace(thing, start=start, end=end)
             if (
                 subject is not None
                 and subject.label in labels
@@ -292,12 +322,23 @@ class References:
                 if self._document is not None and main.start < self._document[0] < start:
                     main = self._document[1]  # a document quoted since ("..., the report said. ... it added")
                 return replace(main, start=start, end=end)  # "The cable also warned ... It said": the cable
+            role = _ROLE_SUBJECT.match(self.masked, span.start, hi) if pronoun in ("he", "she") else None
+            if role is not None:  # "The congressman also expressed concern ... '...,' he said": the congressman
+                described = self.description(role.start(1), role.end(1))
+                person = described.label is Label.PERSON or (_person_like(described) and " " in described.name)
+                if described.via == "description" and person and self._gender(described) in (None, pronoun):
+                    return self._learn(replace(described, via="pronoun", written=None), pronoun)
             asked = _ASKED_OPENER.match(self.masked, span.start, hi)
             # "Asked about Roe, she said": whoever is named in the question is not the one answering
             floor_at = asked.end() if asked is not None else max(span.start, hi - _SENTENCE_WINDOW)
             in_sentence = [
                 c for _, c in self._between(floor_at, hi) if c.label in labels and self._fits(c, pronoun, span)
             ]
+            intro = _OPENING_PHRASES.match(self.masked, span.start, hi)
+            if intro is not None and any(c.start >= intro.end() for c in in_sentence):
+                # "On Wednesday, ahead of Roe's speech, Lind set out ..., as he said": the main clause's
+                # subject, not a name in the phrases before it
+                in_sentence = [c for c in in_sentence if c.start >= intro.end()]
             if (pronoun == "it" and all(self._backgrounded(c, span) for c in in_sentence)) or (
                 self._described_subject(span, hi) and all(self._backgrounded(c, span, False) for c in in_sentence)
             ):
@@ -341,6 +382,8 @@ class References:
             known = cand.name in self.speaker_names
             if known:
                 return True
+            if _PARTICIPLE_OPENER.match(self.masked, cand.start):
+                return False  # "Amplifying the campaign's message, he said": a participle, not a name
             return not self.masked[sentence.start : cand.start].strip(" \"“‘'") and not self._opener_only(cand.name)
         return True
 
@@ -551,6 +594,8 @@ class References:
                 if _SUBORDINATE_OPEN.match(self.masked, max(clause, lo), cue.start):
                     continue  # "after the interview concluded, Roe stated": the main clause's verb
                 found = self.subject_of(lo, cue.start)
+                if found is not None and found.via == ANONYMOUS and _is_document(found.name):
+                    self._things[sentence.start] = found  # "The cable warned ... It said": the cable
                 if found is not None and found.via in (ANONYMOUS, UNRESOLVED):
                     found = None
                 break
@@ -575,6 +620,12 @@ class References:
         self.resolved.insert(at, speaker)
         self.speaker_spans.add((speaker.start, speaker.end))
         self.speaker_names.add(speaker.name)
+
+
+def _is_document(description: str) -> bool:
+    """Whether a description names a document ("the cable", "a leaked memo"), whose words it quotes."""
+    words = description.lower().split()
+    return 1 < len(words) <= 5 and words[0] in ("the", "a", "an", "this", "that") and words[-1] in _DOCUMENTS
 
 
 def _person_like(cand: Candidate | Speaker) -> bool:

@@ -36,14 +36,15 @@ _SKIP_BEFORE_CUE = frozenset(
     """also later earlier then has had have would will once previously repeatedly reportedly again further
     separately only just recently first quickly simply now subsequently publicly privately flatly himself
     herself themselves itself all both too did does do is was were are not never often always already
-    however""".split()
+    however even still""".split()
 )
 _DESCRIPTION_TAIL = re.compile(
     r"(?:close\s+)?(?:to|of|for|in|at|from|with)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*){1,5}(?<!\s)"
 )
 _OPENING_QUOTE = re.compile(rf"\W?{MASK}+\W*\s*")
 _LEADING_DESCRIPTION = re.compile(
-    r"(?:(?i:the|a|an|one|another|some|many|several|hundreds|thousands|dozens|his|her|their|its)\s+(?:of\s+)?"
+    r"(?:(?i:the|a|an|one|another|some|many|several|hundreds|thousands|dozens|his|her|their|its|this|that|these"
+    r"|those)\s+(?:of\s+)?"
     r"|(?i:(?:about|nearly|almost|some|more\s+than|at\s+least)\s+)?\d[\d,]*\s+"  # "about 200 protesters"
     r"|(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+)"  # "Roe's right-hand woman"
     r"((?:[A-Za-z][\w'’-]*\s+){0,5}[a-z][\w'’-]*)"
@@ -56,6 +57,17 @@ _DETERMINER_START = r"(?:the|a|an|about|some|many|several|dozens|hundreds|thousa
 _SECOND_INTRO = re.compile(
     r"(?:after|before|when|while|as|since|although|though|if|because|despite|during|once|until|in|on|at)\s[^,]{0,120}?,\s*"
 )
+# "Several hours earlier,", "A day after the vote,", "The next morning,": a time phrase opens the sentence
+_TIME_OPENER = re.compile(
+    r"\s*(?i:the|a|an|one|two|three|several|a\s+few|some|many|that|this|last|next|each|every|\d+)\s+"
+    r"(?:[a-z]+\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|mornings?|afternoons?"
+    rf"|evenings?|nights?|weekends?|moments?|while)(?![\w'’-])(?=[^,]{{0,150}}[,{MASK}])"
+)
+_TIME_NOUNS = frozenset(
+    """second seconds minute minutes hour hours day days week weeks month months year years decade decades morning
+    mornings afternoon afternoons evening evenings night nights weekend weekends moment moments time while""".split()
+)
+_INTRO_PAST_CUE = re.compile(rf"[^,;:.!?]{{0,150}}?(?:,|{MASK}[\"”’']\s*,?)\s+(?=[A-Z])")
 _SUBORDINATE_AFTER_ADVERB = re.compile(r"\s*[A-Z][a-z]+\s+(?:since|after|before|when|as|though|if|while|until)\s")
 _NP_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _IRREGULAR_PAST = frozenset(
@@ -73,10 +85,10 @@ _BOUNDARY = re.compile(
 )
 _NOT_SUBJECT_START = frozenset(
     """and but or as while which that who with to in on at for from after before because so then is was were
-    are has had have will would could can may might should not by into during via adding""".split()
+    are has had have will would could can may might should not by into during via adding including""".split()
 )
 _AFTER_CUE_STOP = re.compile(
-    r"[,;:!?()\[\]—–\"“”‘’«»]|\.(?=\s|$)|\s--\s|\b(?:on|in|at|during|after|before|when|while|as|via|through|with"
+    r"[,;:!?()\[\]—–\"“”‘«»]|’(?!s\s+[a-z])|\.(?=\s|$)|\s--\s|\b(?:on|in|at|during|after|before|when|while|as|via|through|with"
     r"|adding|who|which|that|last|this|earlier|later|told|to)\b",
 )
 # Words that make an appositive a description rather than a name ("a nurse from Leeds").
@@ -86,6 +98,14 @@ _DOCUMENT_FROM = re.compile(
     r"|email|ruling|notice)\s+(?:from|by|of|issued\s+by|released\s+by)\s+",
     re.IGNORECASE,
 )
+# Words said, not sayers: "Her comments, said Roe, are '...'" (a document, "the statement", does speak)
+_SPEECH_NOUNS = frozenset(
+    """comment comments remark remarks words quote quotes quotation quotations charge charges accusation
+    accusations allegation allegations claim claims criticism""".split()
+)
+_POSSESSIVE_DETERMINERS = frozenset("the his her their its these those this that such".split())
+# "the founder of Sea Watch": a description whose head is a common noun, a name only inside it
+_LOWER_HEAD = re.compile(r"(?:the|an?)\s+(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*\s+(?:of|for|at|in|with)\s")
 _APPOSITIVE_START = re.compile(r"(?:who|which|whose|\d|[RDI]-[A-Z]|[a-z])")
 _REPRESENTATIVE = re.compile(
     r"\b(spokes(?:person|man|woman)|representatives?|press\s+secretary|office|lawyers?|attorneys?|aides?"
@@ -100,11 +120,16 @@ _POSSESSIVE_DOCUMENT = re.compile(
 )
 _POSSESSIVE_ROLE = re.compile(
     r"['’]s\s+(spokes(?:person|man|woman)|representatives?|press\s+secretary|office|lawyers?|attorneys?|aides?"
-    r"|advisers?|advisors?|campaign|government|team|family|press\s+office)\s*$",
+    r"|advisers?|advisors?|campaign|government|team|family|press\s+office|editorial\s+board|editors)\s*$",
     re.IGNORECASE,
 )
 
 
+_NAMED_DOCUMENT = re.compile(
+    r"(?<=[A-Za-z.])\s+(?:report|statement|memo|editorial|study|analysis|investigation|release|letter|filing"
+    r"|audit|review|survey|poll)\s*$"
+)
+_PARTITIVE = re.compile(r"(?i:one|some|several|two|three|many|a\s+few|few|any|none)\s+of\s")
 # A description that gives the name: "a retired pilot named Jo Roe", "the officer known as Roe"
 _KNOWN_AS = re.compile(
     r"(?:an?|the)\s+(?:[\w'’-]+\s+){0,5}?(?:named|called|known\s+as)\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)"
@@ -225,6 +250,14 @@ class SpeakerFinder:
         commas = [m.start() for m in re.finditer(",", text[lo:hi])]
         bounds = [lo] + [lo + c + 1 for c in commas] + [hi + 1]
         parts = [(bounds[i], bounds[i + 1] - 1) for i in range(len(bounds) - 1)]
+        if len(parts) >= 3 and all(
+            re.match(r"\s*(?:an?|the|who|whose|in|of|from|at|for|with|\d)\b", text[a:b]) for a, b in parts[1:]
+        ):
+            # "Jo Roe, a Whig trying to unseat Rep. Al Lind, a Tory, in the Third District, said": a name, then
+            # appositives only: the name
+            named = self._name_in(parts[0][0], parts[0][1], at_end=True)
+            if named is not None and not text[parts[0][0] : named.start].strip() and named.label is Label.PERSON:
+                return named
         for i in range(len(parts) - 2, -1, -1):
             p_lo, p_hi = parts[i]
             words = text[p_lo:p_hi].strip()
@@ -249,13 +282,19 @@ class SpeakerFinder:
                 a_lo, a_hi = parts[i + 1]
                 named = self._name_in(a_lo, a_hi, at_end=True)
                 lead = text[a_lo : named.start].split() if named is not None else []
-                if named is not None and not any(w.lower() in _LINKING for w in lead):
+                verb = re.match(r"\s*([a-z]+)\b", text[a_lo:a_hi])  # "X, sent under Roe's name, warned"
+                participle = verb is not None and (
+                    verb.group(1) in _IRREGULAR_PAST or verb.group(1).endswith(("ed", "ing"))
+                )
+                if named is not None and not participle and not any(w.lower() in _LINKING for w in lead):
                     return named
-            if found is not None and found.via == ANONYMOUS and i > 0 and words.startswith(("the ", "a ", "an ")):
-                # "Jo Roe, the former governor, who has ..., called": the name the appositive describes
+            if found is not None and i > 0 and words.startswith(("the ", "a ", "an ")):
+                # "Jo Roe, the former governor, who has ..., called", "Jo Roe, the founder of Sea
+                # Watch, a charity, said": the name the appositive describes, not a name inside it
                 b_lo, b_hi = parts[i - 1]
                 named = self._name_in(b_lo, b_hi, at_end=True)
-                if named is not None and not text[b_lo : named.start].strip():
+                whole = named is not None and not text[b_lo : named.start].strip()
+                if whole and (found.via == ANONYMOUS or (found.start > p_lo and _LOWER_HEAD.match(words))):
                     return named
             return found
         return None
@@ -305,6 +344,9 @@ class SpeakerFinder:
         dateline = _DATELINE.match(text, lo, hi)
         if dateline is not None:  # "ASHFORD, July 25 (Wire) — The council said": not the wire's words
             lo = dateline.end()
+        colon = max(re.finditer(r":\s+(?=[A-Z][a-z])", text[lo:hi]), key=lambda m: m.end(), default=None)
+        if colon is not None:  # "The evening began as ever: Marchers walked ... and chanted '...'": a new clause
+            lo += colon.end()
         conjunction = re.match(r"\s*(?:And|But|So|Yet|Or)\s+(?=[a-z])", text[lo:hi])
         if conjunction is not None:  # "And they praised '...'"
             lo += conjunction.end()
@@ -319,7 +361,14 @@ class SpeakerFinder:
         ).split()
         # "Ever since ...,", "Long before ...,", "Even as ...,": an adverb, then a subordinate clause
         adverbial = adverbial or _SUBORDINATE_AFTER_ADVERB.match(text, lo, hi) is not None
+        adverbial = adverbial or _TIME_OPENER.match(text, lo, max(hi, sentence.end)) is not None
         intro = re.match(r"[^,]{0,150}?,\s*", text[lo:hi]) if opener[:1].isupper() and adverbial else None
+        if intro is None and opener[:1].isupper() and adverbial and sentence.end > hi:
+            # "A day after telling reporters '...', Roe broke his silence": a participle in the opening
+            # phrase has the main clause's subject, after the phrase
+            intro = _INTRO_PAST_CUE.match(text, lo, sentence.end)
+            if intro is not None:
+                intro, hi = re.match(r".*", text[lo : intro.end()], re.DOTALL), sentence.end
         subject_at = lo + intro.end() if intro else lo
         while intro is not None:  # "In June, after Roe fell ill, Vela wrote ...": a second opening clause
             more = _SECOND_INTRO.match(text, subject_at, hi)
@@ -349,6 +398,10 @@ class SpeakerFinder:
                     break  # "Roe's letter makes a case": a verb before its object
                 if w[:1].islower():  # "The former Republican presidential candidate": ends on a noun
                     end = word.end()
+                    if w in _SPEECH_NOUNS:
+                        break  # "The comments signal ...": the noun, then its verb
+            if text[np.start(1) : end].split()[-1:] and text[np.start(1) : end].split()[-1] in _TIME_NOUNS:
+                end = np.start(1)  # "This year the council ...": a time, not the subject
             appositive = re.match(r"\s*,([^,]{1,60}),", text[end:hi])
             named = self._name_in(end + 1, end + appositive.end(1), at_end=True) if appositive else None
             if named is not None:  # "The judge, Carla Mendes, rejected it and said"
@@ -371,6 +424,8 @@ class SpeakerFinder:
                     return Speaker(found.start, tail_end, text[found.start : tail_end], ANONYMOUS)
                 if found is not None:
                     return found
+                if text[np.start(1) : end].split()[-1] in _SPEECH_NOUNS:
+                    return None  # "The comments signal ...": words said, and nobody saying them here
         window_end = min(hi, head + 80)
         for cand in self._mentions_between(head, window_end):
             return Speaker(cand.start, cand.end, cand.name, "name", cand.label)
@@ -442,17 +497,28 @@ class SpeakerFinder:
         if adverb is not None:  # "even one dock worker said"
             lo += adverb.end()
         source = _DOCUMENT_FROM.match(text, lo, hi)
-        if source:  # "a statement from the Acme Corporation" -> the Acme Corporation
-            lo = source.end()
+        if source and re.search(r"\b[A-Z]", text[source.end() : hi]):
+            lo = source.end()  # "a statement from the Acme Corporation" -> the Acme Corporation
+        # (not "the statement released by each office": a description whole)
         words = text[lo:hi].split()
         if not words:
             return None
+        if words[-1].lower().rstrip(".") in _SPEECH_NOUNS and words[0].lower() in _POSSESSIVE_DETERMINERS:
+            return None  # "Her comments, said Roe, are '...'": words said are not who says them
+        contracted = re.fullmatch(r"(\w+)['’](?:s|ve|d|ll|re|m)", text[lo:hi])
+        if contracted is not None and contracted.group(1).lower() in PRONOUNS:  # "he's maintained that"
+            hi = lo + contracted.end(1)
+            words = [contracted.group(1)]
         last = re.search(r"(\w+)\.?$", text[lo:hi])
         if last and last.group(1).lower() in PRONOUNS and (len(words) == 1 or last.group(1).lower() != "i"):
             return self.refs.pronoun(lo + last.start(1), lo + last.end(1))
         named_start = len(words) > 1 and words[0][:1].isupper() and words[1][:1].isupper()  # "Will Doyle"
-        if len(words) > 12 or (words[0].lower() in _NOT_SUBJECT_START and not named_start):
+        # "That cable warned": a demonstrative opening the sentence, not the conjunction "that"
+        demonstrative = words[0] in ("This", "That") and len(words) > 1 and words[1][:1].islower()
+        if len(words) > 12 or (words[0].lower() in _NOT_SUBJECT_START and not named_start and not demonstrative):
             return None
+        if _PARTITIVE.match(text, lo, hi):  # "one of Roe's aides": someone unnamed, not Roe
+            return Speaker(lo, hi, text[lo:hi], ANONYMOUS)
         rep = _REPRESENTATIVE.search(text, lo, hi)
         if rep:
             who = self._name_in(rep.end(), hi, at_end=False)
@@ -472,6 +538,12 @@ class SpeakerFinder:
             if who is not None:
                 written = " ".join(text[who.start : hi].split())
                 return Speaker(who.start, who.end, written, "role", who.label)
+        authored = _NAMED_DOCUMENT.search(text, lo, hi)
+        if authored and re.fullmatch(r"(?i:the)\s+", text[lo : lo + 4]):
+            # "the Daily Courier report said", "the Acme Corporation statement": the author, its document kept
+            who = self._name_in(lo, authored.start(), at_end=True)
+            if who is not None and not text[lo + 4 : who.start].strip():
+                return Speaker(who.start, who.end, " ".join(text[lo:hi].split()), "role", who.label)
         known = _KNOWN_AS.fullmatch(text, lo, hi)
         if known is not None:  # "a retired pilot named Jo Roe", "the base chief known as Roe": the name
             named = self._name_in(known.start(1), hi, at_end=True)
