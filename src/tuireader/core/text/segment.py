@@ -299,8 +299,8 @@ def _segmenter() -> pysbd.Segmenter:
         pysbd (0.3.4) locates every sentence with ``re.finditer(re.escape(sentence) + r"\s*", text)``:
         one new pattern per distinct sentence, so Python's regex cache (512 entries) kept evicting
         pysbd's own few hundred rule patterns, which were then recompiled for every paragraph (a
-        third of sentence splitting). Same matches: the first occurrence, followed by its whitespace,
-        that ends after the previous sentence's span.
+        third of sentence splitting). Same matches, but looked for from the previous sentence's end
+        first: the first occurrence there, followed by its whitespace.
         """
 
         def sentences_with_char_spans(self, sentences: list[str]) -> list[TextSpan]:
@@ -314,7 +314,11 @@ def _segmenter() -> pysbd.Segmenter:
                         spans.append(TextSpan(found.group(), found.start(), found.end()))
                         prior_end = found.end()
                     continue
-                start = text.find(sent)
+                # From the previous sentence's end: pysbd's own rule (the first occurrence that ends
+                # after it) found "' he said. '" again at 0 in "' he said. ' he said. '".
+                start = text.find(sent, prior_end)
+                if start < 0:
+                    start = text.find(sent)
                 while start >= 0:
                     end = start + len(sent)
                     while end < len(text) and text[end].isspace():
