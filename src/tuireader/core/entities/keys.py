@@ -57,6 +57,7 @@ def thing_targets(
             by_first[w[0]].append(k)
             by_last[w[-1]].append(k)
     target: dict[tuple[Label, str], tuple[Label, str]] = {}
+    camel: dict[str, list[str]] | None = None  # built on first need, once: not a scan per key
     for key, words in words_of.items():
         label, flat = key
         longs = by_initials.get((label, flat), []) if len(words) == 1 else []
@@ -82,7 +83,9 @@ def thing_targets(
                 )
             ]
         if not longs and label == Label.ORG and len(words) == 1:
-            longs = _camel_longs(words[0], surfaces, words_of)
+            if camel is None:
+                camel = _camel_parts(surfaces)
+            longs = _camel_longs(words[0], camel.get(words[0], []), words_of)
         if len(longs) == 1 and longs[0] != key:
             target[key] = longs[0]
     return target
@@ -91,19 +94,21 @@ def thing_targets(
 _CAMEL_PART = re.compile(r"[A-Z][a-z]+")
 
 
+def _camel_parts(surfaces: set[str]) -> dict[str, list[str]]:
+    """Each one-word brand written in capitalised parts ("HarbCour"), by its folded form: its parts."""
+    out: dict[str, list[str]] = {}
+    for w in sorted(surfaces):
+        parts = _CAMEL_PART.findall(w)
+        if len(parts) >= 2:
+            out.setdefault(NON_WORD_RE.sub("", fold(w)), [fold(p) for p in parts])
+    return out
+
+
 def _camel_longs(
-    flat: str, surfaces: set[str], words_of: Mapping[tuple[Label, str], tuple[str, ...]]
+    flat: str, parts: list[str], words_of: Mapping[tuple[Label, str], tuple[str, ...]]
 ) -> list[tuple[Label, str]]:
     """ "HarbCour" for "Harbour Courier", "FedRail" for "Federal Railways": a one-word brand whose capitalised
     parts begin the words of one longer organisation name."""
-    parts = next(
-        (
-            [fold(p) for p in _CAMEL_PART.findall(w)]
-            for w in surfaces
-            if NON_WORD_RE.sub("", fold(w)) == flat and len(_CAMEL_PART.findall(w)) >= 2
-        ),
-        [],
-    )
     if not parts or "".join(parts) != flat:
         return []
     return [
