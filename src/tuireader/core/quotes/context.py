@@ -85,6 +85,14 @@ _PHRASES = {
     "points": ("points out", re.compile(r"\s+out\b")),
 }
 _CUE_WORDS = SPEECH_CUES | NAMING_CUES
+# The plain form of a speech verb is a cue only after a quotation and a plural subject: '"...," the
+# ministers state in the paper', '"...," critics argue'. Elsewhere it is an infinitive or a noun ("to
+# state", "the state").
+_PLAIN_SPEECH = frozenset(_SPEECH_LEMMAS) - {"say", "post", "text", "tweet", "message", "comment"}
+_PLURAL_AFTER_QUOTE = re.compile(
+    MASK + r"[\"”’'»]\s*,?\s*(?:(?:the|some|many|most|both|all|other)\s+)?(?:[A-Za-z][-\w]*\s+)?"
+    r"(?:[A-Za-z][-\w]*[a-rt-z]s|they|we)\s+$"
+)
 # Cues whose speaker comes after them: "according to X", "in the words of X".
 SUBJECT_AFTER = frozenset({"according to", "in the words of"})
 # A cue word after one of these is a noun ("the call", "his remarks", "member states").
@@ -112,6 +120,8 @@ def cues(masked: str, lo: int, hi: int) -> list[Cue]:
             cue = Cue(m.start(), m.end(), word)
         elif word[:1].isupper() and word.lower() in SPEECH_CUES and _clause_start(masked, m.start()):
             cue = Cue(m.start(), m.end(), word.lower())  # "Added Roe: '...'", "Continued the senator: '...'"
+        elif word in _PLAIN_SPEECH and _PLURAL_AFTER_QUOTE.search(masked, max(0, m.start() - 60), m.start()):
+            cue = Cue(m.start(), m.end(), word)
         elif word in _PHRASES:
             name, rest = _PHRASES[word]
             tail = rest.match(masked, m.end(), hi)

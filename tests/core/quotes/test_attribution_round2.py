@@ -1,0 +1,34 @@
+"""Speakers, round 2 (issue 13): failure kinds left on the BASIL speaker set and PolNeAR train.
+
+Invented cases, one row per kind, each failing before its rule.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from core.quotes.test_attribution_news import speakers
+
+CASES = [
+    # The plain form of a speech verb after a quotation and a plural subject ("the Xs state").
+    (
+        'The report angered the council.\n\n"Today, the province leads in clean water," the Vantorians state'
+        " in the paper, which was shared on Monday.",
+        ("Today, the province leads in clean water,", "Vantorians"),
+    ),
+    (
+        'The report angered the council.\n\n"Our schools are the best in the region," the governors argue.',
+        ("Our schools are the best in the region,", "the governors"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_round2_kinds(text: str, expected: tuple[str, str | None]) -> None:
+    assert expected in speakers(text)
+
+
+def test_plain_verb_is_not_a_cue_elsewhere() -> None:
+    # "state" as a noun after a quotation is not a speech verb with a plural subject.
+    got = speakers('"We will not back down," Mayor Tilda Rusk said of the state budget.')
+    assert got == [("We will not back down,", "Tilda Rusk")]
