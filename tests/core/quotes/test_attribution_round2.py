@@ -20,6 +20,11 @@ CASES = [
         'The report angered the council.\n\n"Our schools are the best in the region," the governors argue.',
         ("Our schools are the best in the region,", "the governors"),
     ),
+    # "X agreed with Y that '...'": the quotation is Y's view.
+    (
+        'The mayor spoke twice. Ms. Quill appeared to agree with Mr. Brandt that "the tax is a mistake."',
+        ("the tax is a mistake.", "Brandt"),
+    ),
 ]
 
 

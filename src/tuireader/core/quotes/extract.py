@@ -72,6 +72,10 @@ from tuireader.model import Article, Label, Mention, Quote, Span
 _SO_CALLED = re.compile(r"\bso-called\s*$", re.IGNORECASE)
 _READ_AFTER = re.compile(r"\b(?:read|reads)\b")
 _OBJECT_AFTER = frozenset({"told", "tells", "asked", "asks", "urged", "warned", "accused", "praised", "blamed"})
+# "Roe agreed with Tam that '...'": the quotation is the view of the one agreed with, not of the subject.
+_AGREE_WITH = re.compile(
+    r"\bagree(?:s|d|ing)?\s+with\s+((?:[^,;:.!?\n]|(?:(?<=\bMr)|(?<=\bMs)|(?<=\bMrs)|(?<=\bDr)|(?<=\bSen)|(?<=\bRep)|(?<=\bGov)|(?<=\bGen))\.){1,60}?)\s+that\s*$"
+)
 _READ_CUE = re.compile(r"\b(?:read|reads|reading)(?=\s*[:,]?\s*$)")
 _POST_WINDOW = 220  # characters read after a closing mark for "X said"
 _PRE_WINDOW = 500  # characters read before an opening mark for "X said:"
@@ -517,6 +521,11 @@ class _Attribution:
                 prev_end = self.blocks[block - 1].end
                 lo, hi = self.sentences.at(prev_end - 1).start, prev_end
                 sentence = self.sentences.at(prev_end - 1)
+        agree = _AGREE_WITH.search(masked, max(lo, hi - 90), hi)
+        if agree is not None:
+            held = self.finder.classify(agree.start(1), agree.end(1))
+            if held is not None and held.via in ("name", "role", "pronoun", "description"):
+                return "agreed", held, agree.start()
         found = cues(masked, lo, hi)
         # "The statement read: '...'" / "a sign reading '...'": "read" cues only right before the quotation
         reads = _READ_CUE.search(masked, lo, hi)
