@@ -25,6 +25,11 @@ CASES = [
         'The mayor spoke twice. Ms. Quill appeared to agree with Mr. Brandt that "the tax is a mistake."',
         ("the tax is a mistake.", "Brandt"),
     ),
+    # A text speaking through a relative clause: "the part of the code that says: '...'".
+    (
+        'Critics say Roe may have broken the part of the U.S. code that says: "No officer may accept a gift."',
+        ("No officer may accept a gift.", "the part of the U.S. code"),
+    ),
 ]
 
 
@@ -37,3 +42,9 @@ def test_plain_verb_is_not_a_cue_elsewhere() -> None:
     # "state" as a noun after a quotation is not a speech verb with a plural subject.
     got = speakers('"We will not back down," Mayor Tilda Rusk said of the state budget.')
     assert got == [("We will not back down,", "Tilda Rusk")]
+
+
+def test_text_the_subject_added_stays_the_subjects() -> None:
+    # "Roe added the caption which reads '...'": the caption is Roe's words, not a source of its own.
+    [(_, who)] = speakers('Talia Roe posted it.\n\nRoe added the caption which reads, "Our crew, after the vote."')
+    assert who is not None and "Roe" in who

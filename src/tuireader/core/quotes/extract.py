@@ -54,6 +54,7 @@ from dataclasses import replace
 from tuireader.core.quotes.context import (
     MASK,
     NAMING_CUES,
+    SPEECH_CUES,
     SUBJECT_AFTER,
     Cue,
     Sentences,
@@ -76,6 +77,16 @@ _OBJECT_AFTER = frozenset({"told", "tells", "asked", "asks", "urged", "warned", 
 _AGREE_WITH = re.compile(
     r"\bagree(?:s|d|ing)?\s+with\s+((?:[^,;:.!?\n]|(?:(?<=\bMr)|(?<=\bMs)|(?<=\bMrs)|(?<=\bDr)|(?<=\bSen)|(?<=\bRep)|(?<=\bGov)|(?<=\bGen))\.){1,60}?)\s+that\s*$"
 )
+# "the part of the code that says: '...'", "a clause which reads '...'": a text speaks through a relative
+# clause; its noun phrase (a determiner, a few words, one "of" phrase) is the source.
+_TEXT_THAT_SAYS = re.compile(
+    r"\b((?:the|a|an|its|his|her|their)\s+(?:[\w.'’-]+\s+){0,3}?[\w.'’-]+"
+    r"(?:\s+of\s+(?:(?:the|a|an|this|that)\s+)?(?:[\w.'’-]+\s+){0,3}?[\w.'’-]+)?)"
+    r"\s+(?:that|which)\s+(?:says|states|reads|declares)\s*[:,]?\s*$"
+)
+# ... unless a verb of writing or saying governs it: "Roe added the caption which reads '...'" is Roe's.
+_AUTHORED = re.compile(r"\b([a-z]+)\s+$")
+_AUTHORING = frozenset("issued released published sent shared signed drafted penned put".split())
 _READ_CUE = re.compile(r"\b(?:read|reads|reading)(?=\s*[:,]?\s*$)")
 _POST_WINDOW = 220  # characters read after a closing mark for "X said"
 _PRE_WINDOW = 500  # characters read before an opening mark for "X said:"
@@ -526,6 +537,11 @@ class _Attribution:
             held = self.finder.classify(agree.start(1), agree.end(1))
             if held is not None and held.via in ("name", "role", "pronoun", "description"):
                 return "agreed", held, agree.start()
+        says = _TEXT_THAT_SAYS.search(masked, max(lo, hi - 90), hi)
+        verb = _AUTHORED.search(masked, max(lo, says.start() - 20), says.start()) if says is not None else None
+        if says is not None and not (verb and (verb.group(1) in SPEECH_CUES or verb.group(1) in _AUTHORING)):
+            text = Speaker(says.start(1), says.end(1), self.text[says.start(1) : says.end(1)], ANONYMOUS)
+            return "says", text, says.start()
         found = cues(masked, lo, hi)
         # "The statement read: '...'" / "a sign reading '...'": "read" cues only right before the quotation
         reads = _READ_CUE.search(masked, lo, hi)
