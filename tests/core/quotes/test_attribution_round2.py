@@ -30,6 +30,12 @@ CASES = [
         'Critics say Roe may have broken the part of the U.S. code that says: "No officer may accept a gift."',
         ("No officer may accept a gift.", "the part of the U.S. code"),
     ),
+    # An opening phrase on a speech event with no comma: "In his speech the senator ..., calling ...".
+    (
+        "Sen. Dale Kellan spoke in Avelon on Monday.\n\nIn Monday's speech the senator also took a swipe at"
+        ' Republican hopeful Tam Roe, calling her record as governor "weak at best and reckless at worst."',
+        ("weak at best and reckless at worst.", "Dale Kellan"),
+    ),
 ]
 
 

@@ -69,6 +69,12 @@ _TIME_NOUNS = frozenset(
 )
 _INTRO_PAST_CUE = re.compile(rf"[^,;:.!?]{{0,150}}?(?:,|{MASK}[\"”’']\s*,?)\s+(?=[A-Z])")
 _SUBORDINATE_AFTER_ADVERB = re.compile(r"\s*[A-Z][a-z]+\s+(?:since|after|before|when|as|though|if|while|until)\s")
+_EVENT_PREPOSITIONS = frozenset("In During At After Before Throughout".split())
+_EVENT_OPENER = re.compile(
+    r"\w+\s+(?:(?:[\w-]+['’]s|the|a|an|his|her|their|its|this|that)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:speech|interview|remarks|statement|address|letter|debate|hearing|testimony|column|op-ed|video|ad"
+    r"|appearance|rally|news\s+conference|press\s+conference|briefing)\s+(?=(?:the|a|an|his|her|their)\s|[A-Z])"
+)
 _NP_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _IRREGULAR_PAST = frozenset(
     """sent said told gave made took went came got put ran wrote spoke met left kept held brought thought felt found
@@ -362,7 +368,10 @@ class SpeakerFinder:
         # "Ever since ...,", "Long before ...,", "Even as ...,": an adverb, then a subordinate clause
         adverbial = adverbial or _SUBORDINATE_AFTER_ADVERB.match(text, lo, hi) is not None
         adverbial = adverbial or _TIME_OPENER.match(text, lo, max(hi, sentence.end)) is not None
-        intro = re.match(r"[^,]{0,150}?,\s*", text[lo:hi]) if opener[:1].isupper() and adverbial else None
+        # "In his speech the senator also ...": an opening phrase on a speech event, with no comma after it
+        intro = _EVENT_OPENER.match(text[lo:hi]) if opener in _EVENT_PREPOSITIONS else None
+        if intro is None:
+            intro = re.match(r"[^,]{0,150}?,\s*", text[lo:hi]) if opener[:1].isupper() and adverbial else None
         if intro is None and opener[:1].isupper() and adverbial and sentence.end > hi:
             # "A day after telling reporters '...', Roe broke his silence": a participle in the opening
             # phrase has the main clause's subject, after the phrase
