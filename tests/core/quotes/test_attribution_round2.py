@@ -36,6 +36,12 @@ CASES = [
         ' Republican hopeful Tam Roe, calling her record as governor "weak at best and reckless at worst."',
         ("weak at best and reckless at worst.", "Dale Kellan"),
     ),
+    # A stray comma between the subject and its cue: '"...," Rev. Jo Roe of Saint Anne's, told X.'
+    (
+        "Ana Vela called it good.\n\n“He said there must be changes,” Vela said.\n\n“We didn’t know it was the"
+        " mayor,” Rev. Tam Hollis of Our Lady of Lourdes, told the Courier. “They were really nice.”",
+        ("They were really nice.", "Tam Hollis"),
+    ),
 ]
 
 

@@ -256,6 +256,17 @@ class SpeakerFinder:
         commas = [m.start() for m in re.finditer(",", text[lo:hi])]
         bounds = [lo] + [lo + c + 1 for c in commas] + [hi + 1]
         parts = [(bounds[i], bounds[i + 1] - 1) for i in range(len(bounds) - 1)]
+        if len(parts) == 1:  # "Rev. Jo Roe of Saint Anne's, told X": a stray comma after a person and an "of"
+            person = next(iter(self._mentions_between(lo, hi)), None)
+            lead = text[lo : person.start].split() if person is not None else []
+            if (
+                person is not None
+                and person.label is Label.PERSON
+                and all(re.fullmatch(r"[A-Z][a-z]{1,4}\.", w) for w in lead)  # a title: "Rev.", "Sen."
+                and re.match(r"\s+(?:of|from)\s+[A-Z]", text[person.end : hi])
+            ):
+                return Speaker(person.start, person.end, person.name, "name", person.label)
+            return None
         if len(parts) >= 3 and all(
             re.match(r"\s*(?:an?|the|who|whose|in|of|from|at|for|with|\d)\b", text[a:b]) for a, b in parts[1:]
         ):
