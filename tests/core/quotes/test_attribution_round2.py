@@ -42,6 +42,12 @@ CASES = [
         " mayor,” Rev. Tam Hollis of Our Lady of Lourdes, told the Courier. “They were really nice.”",
         ("They were really nice.", "Tam Hollis"),
     ),
+    # "according to excerpts / prepared remarks" relays the subject's speech: the subject speaks.
+    (
+        'Sen. Dale Kellan will speak in Avelon on Monday.\n\nKellan will vow to "rebuild the port," according to'
+        " excerpts released by his campaign.",
+        ("rebuild the port,", "Kellan"),
+    ),
 ]
 
 
@@ -60,3 +66,8 @@ def test_text_the_subject_added_stays_the_subjects() -> None:
     # "Roe added the caption which reads '...'": the caption is Roe's words, not a source of its own.
     [(_, who)] = speakers('Talia Roe posted it.\n\nRoe added the caption which reads, "Our crew, after the vote."')
     assert who is not None and "Roe" in who
+
+
+def test_a_report_after_according_to_stays_the_source() -> None:
+    text = 'The port closed on Monday.\n\nThe closure was "a grave error," according to a report by the harbour board.'
+    assert speakers(text) == [("a grave error,", "a report by the harbour board")]

@@ -87,6 +87,11 @@ _TEXT_THAT_SAYS = re.compile(
 # ... unless a verb of writing or saying governs it: "Roe added the caption which reads '...'" is Roe's.
 _AUTHORED = re.compile(r"\b([a-z]+)\s+$")
 _AUTHORING = frozenset("issued released published sent shared signed drafted penned put".split())
+# Texts that relay a speech given by the sentence's subject: "according to excerpts", "prepared remarks".
+_RELAYED_TEXT = re.compile(
+    r"\s+(?:(?:the|an?)\s+)?(?:excerpts?|(?:prepared|advance)\s+(?:remarks|text|copy)|transcripts?"
+    r"|remarks\s+as\s+prepared)\b"
+)
 _READ_CUE = re.compile(r"\b(?:read|reads|reading)(?=\s*[:,]?\s*$)")
 _POST_WINDOW = 220  # characters read after a closing mark for "X said"
 _PRE_WINDOW = 500  # characters read before an opening mark for "X said:"
@@ -462,6 +467,11 @@ class _Attribution:
             # "said X" inverts only after a quotation that opens its clause, not after "described it as 'x', said"
             if not opens_sentence and cues(masked, max(self.sentences.at(q.open).start, q.open - _PRE_WINDOW), q.open):
                 return None
+            if word == "according to" and _RELAYED_TEXT.match(masked, cue.end, limit):
+                # 'Roe will vow to "...," according to excerpts': the excerpts relay the subject's words
+                subject = self.finder.leading(self.sentences.at(q.open), q.open)
+                if subject is not None and subject.via in ("name", "pronoun", "role"):
+                    return word, subject, cue.start
             speaker = self.finder.after(cue.end, limit)
             return (word, speaker, cue.start) if speaker is not None else None
         run_on = region.strip()[:1].islower()
