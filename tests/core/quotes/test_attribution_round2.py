@@ -48,6 +48,12 @@ CASES = [
         " excerpts released by his campaign.",
         ("rebuild the port,", "Kellan"),
     ),
+    # A request reported inside another's statement: "Roe asked Lind to explore '...', the office said".
+    (
+        "Tam Roe, the chief of staff, asked Mr. Lind last summer to explore “options of service” on a city board"
+        " with Mr. Vela, the Avelon Harbour Authority said in a statement. Mr. Vela said no.",
+        ("options of service", "Avelon Harbour Authority"),
+    ),
 ]
 
 

@@ -92,6 +92,12 @@ _RELAYED_TEXT = re.compile(
     r"\s+(?:(?:the|an?)\s+)?(?:excerpts?|(?:prepared|advance)\s+(?:remarks|text|copy)|transcripts?"
     r"|remarks\s+as\s+prepared)\b"
 )
+# A request reported inside another's statement: "Roe asked Lind to explore '...', the office said".
+_REQUEST_CUES = frozenset("asked urged told pressed begged".split())
+_REQUEST_TO = re.compile(
+    r"\s+(?:[^,;:.!?\"“”‘’]|(?<=\b[A-Z][a-z])\.|(?<=\bMrs)\.|(?<=\b[A-Z])\.){1,80}?"  # "Mr." in the object
+    r"\bto\s+(?:[a-z]+\s+(?:\w+\s+){0,4})?"
+)
 _READ_CUE = re.compile(r"\b(?:read|reads|reading)(?=\s*[:,]?\s*$)")
 _POST_WINDOW = 220  # characters read after a closing mark for "X said"
 _PRE_WINDOW = 500  # characters read before an opening mark for "X said:"
@@ -514,8 +520,11 @@ class _Attribution:
         closing = _AFTER_LAST_CUE.match(masked, cue.end)
         if closing is None or closing.end() < limit:  # the cue ends the sentence: "..., Lind said on Monday."
             return None
-        if cues(masked, sentence.start, q.open):
-            return None
+        before = cues(masked, sentence.start, q.open)
+        if before and not (
+            before[-1].word in _REQUEST_CUES and _REQUEST_TO.fullmatch(masked, before[-1].end, q.open)
+        ):
+            return None  # ("Roe asked Lind to explore '...', the office said": a request reported, not a speech)
         speaker = self.finder.before(comma + 1, cue.start)
         if speaker is None or speaker.via not in ("name", "pronoun", "role"):
             return None
