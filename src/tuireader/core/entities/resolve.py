@@ -308,17 +308,12 @@ def _given_gender(people: _People, index: int) -> str | None:
     return gz.given_gender(name.given[0]) if name is not None and name.given else None
 
 
-_SHE_BEFORE = re.compile(
-    r"\b(?:daughter|wife|sister|mother|widow|niece|aunt|granddaughter|first lady|Mrs|Ms|Miss)\.?,?\s+$", re.IGNORECASE
-)
-_HE_BEFORE = re.compile(r"\b(?:son|husband|brother|father|widower|nephew|uncle|grandson|Mr)\.?,?\s+$", re.IGNORECASE)
-
-
-_RELATIVE_BEFORE = re.compile(
-    r"\b(?:daughter|wife|sister|mother|widow|niece|aunt|granddaughter|first lady|son|husband|brother|father"
-    r"|widower|nephew|uncle|grandson|cousin)s?,?\s+$",
-    re.IGNORECASE,
-)
+# Words for relatives, by the gender they give the name after them ("his daughter Ann Roe").
+_KIN_SHE = ("daughter", "wife", "sister", "mother", "widow", "niece", "aunt", "granddaughter", "first lady")
+_KIN_HE = ("son", "husband", "brother", "father", "widower", "nephew", "uncle", "grandson")
+_SHE_BEFORE = re.compile(rf"\b(?:{'|'.join((*_KIN_SHE, 'Mrs', 'Ms', 'Miss'))})\.?,?\s+$", re.IGNORECASE)
+_HE_BEFORE = re.compile(rf"\b(?:{'|'.join((*_KIN_HE, 'Mr'))})\.?,?\s+$", re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(rf"\b(?:{'|'.join((*_KIN_SHE, *_KIN_HE, 'cousin'))})s?,?\s+$", re.IGNORECASE)
 
 
 def _described_gender(text: str, start: int) -> str | None:
