@@ -63,7 +63,7 @@ from tuireader.core.quotes.context import (
     quoted_ends,
     speaker_mentions,
 )
-from tuireader.core.quotes.references import ANONYMOUS, UNRESOLVED, Speaker
+from tuireader.core.quotes.references import ANONYMOUS, ROLE_HEADS, UNRESOLVED, Speaker
 from tuireader.core.quotes.speakers import SpeakerFinder
 from tuireader.core.text.quote_marks import Kind, QuotedPassage, find_quoted, text_blocks
 from tuireader.core.text.segment import clause_spans
@@ -143,8 +143,7 @@ _ASKED_BY = re.compile(r"\s*(?:When\s+)?[Aa]sked\s+by\s+[^,;:!?\n]{1,80},\s*[\"â
 _AUXILIARY_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be|get|gets|got)\s+(?:\w+ly\s+)?$")
 # '"...!" the seven-term congressman demands.': a definite role, then one closing verb of any kind
 _ROLE_SLOT = re.compile(
-    r"((?:the|The)\s+(?:[\w-]+\s+){0,2}?(?:spokes(?:person|man|woman)|president|minister|mayor|governor|senator"
-    r"|congress(?:man|woman)|lawmaker|official|chairman|chairwoman|secretary|candidate|judge|chief))"
+    r"((?:the|The)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(sorted(ROLE_HEADS)) + r"))"
     r"\s+([a-z]{3,}(?:s|ed))(?=\s*[.,;]|\s*$)"
 )
 # ", and Jo Roe ...": a second clause with its own named subject

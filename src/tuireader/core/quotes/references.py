@@ -29,7 +29,7 @@ _ORG_HEADS = frozenset(
     hospital school authority regulator service parliament assembly senate congress cabinet
     palace federation association institute foundation organisation organization""".split()
 )
-_ROLE_HEADS = frozenset(
+ROLE_HEADS = frozenset(
     """spokesperson spokesman spokeswoman president minister mayor governor senator chancellor secretary
     leader chief commissioner ambassador judge coach ceo premier aide adviser advisor prosecutor
     director chairman chairwoman chair official congressman congresswoman representative candidate nominee
@@ -83,7 +83,7 @@ _PARTICIPLE_OPENER = re.compile(
     r"[A-Z][a-z]{2,}(?:ing|ed)\s+(?:the|a|an|his|her|their|its|our|this|that|these|those|some|more|up|out)\s"
 )
 _ROLE_SUBJECT = re.compile(
-    r"\s*[\"“‘']?\s*((?:The|the)\s+(?:" + "|".join(sorted(_ROLE_HEADS)) + r"))\s+(?:[a-z]+\s+)?[a-z]+(?:ed|s)\b"
+    r"\s*[\"“‘']?\s*((?:The|the)\s+(?:" + "|".join(sorted(ROLE_HEADS)) + r"))\s+(?:[a-z]+\s+)?[a-z]+(?:ed|s)\b"
 )
 _OPENING_PHRASES = re.compile(
     r"\s*(?:(?i:on|in|at|after|before|during|despite|following|for|with|since|amid|under|without|as|while|when"
@@ -187,7 +187,7 @@ class References:
         words = phrase.lower().split()
         head = words[-1]
         if words[0] == "the" and len(words) <= 3:
-            wanted = Label.ORG if head in _ORG_HEADS else Label.PERSON if head in _ROLE_HEADS else None
+            wanted = Label.ORG if head in _ORG_HEADS else Label.PERSON if head in ROLE_HEADS else None
             if wanted is not None:
                 floor = self.blocks[max(0, _bisect(self.block_starts, lo) - 1)].start if self.blocks else 0
                 floor = max(floor, lo - _DESCRIPTION_WINDOW)
@@ -452,7 +452,7 @@ class References:
             finally:
                 self._chain -= 1
         role = _LEADING_ROLE.match(text, at, hi)
-        if role is not None and role.group(1) in _ROLE_HEADS and pronoun in ("he", "she"):
+        if role is not None and role.group(1) in ROLE_HEADS and pronoun in ("he", "she"):
             found = self.description(at, role.end())
             return found if found.via == "description" else None
         thing = _THING_PHRASE.match(text, at, hi) if pronoun == "it" else None
