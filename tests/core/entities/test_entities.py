@@ -316,6 +316,20 @@ def test_acronym_and_short_name_join_long_name() -> None:
     assert entity_of(res, a, "Acme Holdings") == entity_of(res, b, "Acme")
 
 
+def test_short_name_joins_long_name_whatever_its_other_spellings() -> None:
+    # "PatrolService" (a handle) and "Patrol Service" share a key; the spelling that shows the words
+    # decides, so the result cannot depend on the order a set is read in (it did, by hash seed).
+    from tuireader.core.entities import keys as nk
+
+    keys = {(Label.ORG, "northlandpatrolservice"): 0, (Label.ORG, "patrolservice"): 1}
+    for surfaces in (
+        ["Northland Patrol Service", "Patrol Service", "PatrolService"],
+        ["PatrolService", "Patrol Service"],
+    ):
+        targets = nk.thing_targets(keys, {*surfaces, "Northland Patrol Service"})
+        assert targets.get((Label.ORG, "patrolservice")) == (Label.ORG, "northlandpatrolservice")
+
+
 def test_name_known_elsewhere_is_found_without_evidence() -> None:
     _, res, (a, b) = resolve(
         "The regulator blocked the takeover of the software company Nimbrella Grid on Monday.",

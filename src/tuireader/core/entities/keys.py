@@ -34,12 +34,15 @@ def thing_targets(
     "Common Council" -> "Springfield Common Council" (only when exactly one long form fits)."""
     by_initials: dict[tuple[Label, str], list[tuple[Label, str]]] = defaultdict(list)
     words_of: dict[tuple[Label, str], tuple[str, ...]] = {}
-    for surface in surfaces:
+    for surface in sorted(surfaces):  # a set: its order changes with the hash seed, the result must not
         words = tuple(w for w in (NON_WORD_RE.sub("", fold(p)) for p in _LEAD_THE.sub("", surface).split()) if w)
         for label in (Label.ORG, Label.PLACE):
             key = (label, "".join(words))
             if key in keys:
-                words_of[key] = words
+                if len(words) > len(
+                    words_of.get(key, ())
+                ):  # "Acme Rail" over "AcmeRail": the spelling that shows its words
+                    words_of[key] = words
                 initials = initials_of(surface) if len(words) >= 2 else ""
                 if initials and key not in by_initials[(label, initials)]:
                     by_initials[(label, initials)].append(key)
