@@ -525,9 +525,7 @@ def finish(counts: Counter[str], by_kind: Counter[str]) -> dict[str, Any]:
         "persons_merged_with_another_person": c["entities.person_merged_with_person"],
         "mention_recall": ratio(c["mentions.found"], c["mentions.gold"]),
         "mentions_gold": c["mentions.gold"],
-        "by_label": {
-            lab: {"gold": c[f"entities.{lab}.gold"], "right": c[f"entities.{lab}.right"]} for lab in labels
-        },
+        "by_label": {lab: {"gold": c[f"entities.{lab}.gold"], "right": c[f"entities.{lab}.right"]} for lab in labels},
     }
     kinds = sorted({k.split(".")[0] for k in by_kind})
     out["quotes"] = {

@@ -254,8 +254,9 @@ def run_seeds(folder: Path, gold_path: Path, show: int) -> dict[str, Any]:
     raws = []
     for path in seeds.seed_files(folder):
         for raw in read_file(path, warnings.append):
-            raws.append(tool.Raw(path=path.name, text=raw.text, title=raw.title, source=raw.source,
-                                 published=raw.published))
+            raws.append(
+                tool.Raw(path=path.name, text=raw.text, title=raw.title, source=raw.source, published=raw.published)
+            )
     for line in warnings:
         print(f"warning: {line}", file=sys.stderr)
     articles = tool.build(raws)

@@ -172,9 +172,7 @@ class Folded:
 _TOKEN = re.compile(r"[A-Za-z][\w'’.-]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _TITLES = frozenset("mr mrs ms dr sen rep gov pres prof gen col lt sgt jr sr st".split())
-_LINKS = frozenset(
-    "for of to at with from by in on about near inside within close familiar under behind".split()
-)
+_LINKS = frozenset("for of to at with from by in on about near inside within close familiar under behind".split())
 
 
 def tokens(text: str) -> list[str]:

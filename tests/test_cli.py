@@ -50,8 +50,17 @@ def _check_document(doc: dict, count: int) -> None:
     assert len(doc["articles"]) == count
     for article in doc["articles"]:
         assert set(article) >= {
-            "id", "path", "title", "source", "published", "text",
-            "sentences", "headings", "paragraphs", "mentions", "quotes",
+            "id",
+            "path",
+            "title",
+            "source",
+            "published",
+            "text",
+            "sentences",
+            "headings",
+            "paragraphs",
+            "mentions",
+            "quotes",
         }
         text = article["text"]
         previous = 0

@@ -13,9 +13,7 @@ import re
 
 # C0 and C1 controls, DEL, line and paragraph separators, bidi embeddings/overrides/isolates,
 # zero-width joiners that can hide text, and lone surrogates (undecodable bytes of a file name).
-_UNSAFE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]"
-)
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": " ", "\x1b": "\\e"}
 
 MAX_LINE = 500  # a warning is a line, not a page

@@ -22,6 +22,7 @@ def _small_thresholds(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pipeline, "PARALLEL_MIN", SMALL)
     monkeypatch.setattr(corpus_mod, "PARALLEL_MIN", SMALL)
 
+
 TOWNS = ["Varnholt", "Kellsmoor", "Tarrow", "Eastfield", "Brevik", "Quellen", "Sumber", "Ostrand"]
 PEOPLE = ["Idris Pallenberg", "Mireille Okonjo", "Anselm Drury", "Petra Vukovic", "Lena Marsh", "Jonas Rell"]
 

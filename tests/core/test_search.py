@@ -36,8 +36,13 @@ def index() -> SearchIndex:
         },
         entities=[
             # Spelled two ways across sources: both spellings are aliases of one person.
-            Entity("e1", "Eduardo Leite", Label.PERSON, ("Eduardo Leite", "Eduardo Leitte"),
-                   {a: ("Eduardo Leite",), b: ("Eduardo Leitte",)}),
+            Entity(
+                "e1",
+                "Eduardo Leite",
+                Label.PERSON,
+                ("Eduardo Leite", "Eduardo Leitte"),
+                {a: ("Eduardo Leite",), b: ("Eduardo Leitte",)},
+            ),
             Entity("e2", "Defesa Civil", Label.ORG, ("Defesa Civil",), {c: ("Defesa Civil",)}),
             Entity("e3", "Geneva", Label.PLACE, ("Geneva",), {d: ("Geneva",)}),
             Entity("e4", "Ngozi Okonjo", Label.PERSON, ("Ngozi Okonjo",), {d: ("Ngozi Okonjo",)}),
@@ -165,8 +170,9 @@ class _WordIndex:
 
 def _bodies() -> tuple[list[Article], Analysis]:
     arts = [
-        _article("Harbour ferry fares to rise", "Coast Post",
-                 "Fares rise in May. The ferry swap was agreed on Friday."),
+        _article(
+            "Harbour ferry fares to rise", "Coast Post", "Fares rise in May. The ferry swap was agreed on Friday."
+        ),
         _article("Ferry swap agreed by councils", "Bay Times", "Councils met. They agreed."),
         _article("Council budget passes", "Town Crier", "The budget passed. No ferry news."),
     ]

@@ -33,8 +33,31 @@ STRINGS = [
     "e",
     "",
 ]
-WORDS = ["e", "a", "3", "de", "u.s", "u.s.", "o'", "'s", "kessel", "kesel", "yards", "yard", "strike", "tolvaj",
-         "évrard", "evrard", "saint-évrard", "new", "york", "new_york", "kessel yards", "x", "harbour plan"]
+WORDS = [
+    "e",
+    "a",
+    "3",
+    "de",
+    "u.s",
+    "u.s.",
+    "o'",
+    "'s",
+    "kessel",
+    "kesel",
+    "yards",
+    "yard",
+    "strike",
+    "tolvaj",
+    "évrard",
+    "evrard",
+    "saint-évrard",
+    "new",
+    "york",
+    "new_york",
+    "kessel yards",
+    "x",
+    "harbour plan",
+]
 
 
 def _whole(word: str) -> re.Pattern[str]:

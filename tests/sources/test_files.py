@@ -80,8 +80,13 @@ def test_html_extracted_by_library(tmp_path: Path) -> None:
 def test_json_and_jsonl(tmp_path: Path) -> None:
     write(
         tmp_path / "a.json",
-        json.dumps([{"text": "First story text. It is short.", "title": "One", "source": "S1", "date": "2024-01-02"},
-                    {"content": "Second story text here."}, {"no": "text"}]),
+        json.dumps(
+            [
+                {"text": "First story text. It is short.", "title": "One", "source": "S1", "date": "2024-01-02"},
+                {"content": "Second story text here."},
+                {"no": "text"},
+            ]
+        ),
     )
     write(tmp_path / "b.jsonl", '{"text": "Third story.", "source": "S3"}\nnot json\n\n{"text": "Fourth story."}\n')
     corpus = load_corpus([tmp_path])

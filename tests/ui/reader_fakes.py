@@ -63,8 +63,16 @@ def port_strike() -> Analysis:
                 mention(north, "Dockworkers Union", Label.ORG, "union"),
                 mention(north, "Marta Kowalczyk", Label.PERSON, "marta"),
             ),
-            quotes=(Quote(*q1, speaker="marta", cue="said", speaker_start=sp1[0], speaker_end=sp1[1],
-                          speaker_name="Marta Kowalczyk"),),
+            quotes=(
+                Quote(
+                    *q1,
+                    speaker="marta",
+                    cue="said",
+                    speaker_start=sp1[0],
+                    speaker_end=sp1[1],
+                    speaker_name="Marta Kowalczyk",
+                ),
+            ),
             topics=("dock strike", "container traffic"),
         ),
         harbour.id: ArticleAnalysis(
@@ -76,8 +84,16 @@ def port_strike() -> Analysis:
                 mention(harbour, "Marta Kowalcyk", Label.PERSON, "marta"),
                 mention(harbour, "Antwerp", Label.PLACE, "antwerp"),
             ),
-            quotes=(Quote(*q2, speaker="marta", cue="said", speaker_start=sp2[0], speaker_end=sp2[1],
-                          speaker_name="Marta Kowalcyk"),),
+            quotes=(
+                Quote(
+                    *q2,
+                    speaker="marta",
+                    cue="said",
+                    speaker_start=sp2[0],
+                    speaker_end=sp2[1],
+                    speaker_name="Marta Kowalcyk",
+                ),
+            ),
             topics=("dock strike",),
         ),
         valley.id: ArticleAnalysis(
@@ -87,11 +103,21 @@ def port_strike() -> Analysis:
         ),
     }
     entities = [
-        Entity("marta", "Marta Kowalczyk", Label.PERSON, ("Marta Kowalczyk", "Marta Kowalcyk"),
-               {north.id: ("Marta Kowalczyk",), harbour.id: ("Marta Kowalcyk",)}),
+        Entity(
+            "marta",
+            "Marta Kowalczyk",
+            Label.PERSON,
+            ("Marta Kowalczyk", "Marta Kowalcyk"),
+            {north.id: ("Marta Kowalczyk",), harbour.id: ("Marta Kowalcyk",)},
+        ),
         Entity("union", "Dockworkers Union", Label.ORG, ("Dockworkers Union",), {north.id: ("Dockworkers Union",)}),
-        Entity("rotterdam", "Rotterdam", Label.PLACE, ("Rotterdam", "ROTTERDAM"),
-               {north.id: ("ROTTERDAM",), harbour.id: ("Rotterdam",)}),
+        Entity(
+            "rotterdam",
+            "Rotterdam",
+            Label.PLACE,
+            ("Rotterdam", "ROTTERDAM"),
+            {north.id: ("ROTTERDAM",), harbour.id: ("Rotterdam",)},
+        ),
         Entity("antwerp", "Antwerp", Label.PLACE, ("Antwerp",), {harbour.id: ("Antwerp",)}),
         Entity("baltic", "Baltic Freight", Label.ORG, ("Baltic Freight",), {valley.id: ("Baltic Freight",)}),
     ]

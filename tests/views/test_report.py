@@ -206,8 +206,6 @@ def test_format_from_file_name() -> None:
     ]
 
 
-
-
 def test_excerpt_marks_the_value_inside_its_sentence(analysis: Analysis) -> None:
     b = analysis.articles[1]
     start, end = span_of(b.text, "Thomas Riedel")

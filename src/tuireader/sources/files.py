@@ -395,8 +395,6 @@ def _shorten(text: str, limit: int = MAX_TITLE) -> str:
     return cut + "…"
 
 
-
-
 def _cached_sentences(text: str, paragraphs: tuple[Span, ...], cache: Store | None) -> tuple[Span, ...]:
     """Sentence boundaries, remembered in the store (pysbd dominates loading time)."""
     if cache is None:

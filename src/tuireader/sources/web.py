@@ -135,7 +135,7 @@ def _charset(header: str) -> str | None:
 
 
 def address_class(host: str) -> str:
-    """"public", "private", "loopback" or "link-local" for a host name or address literal.
+    """ "public", "private", "loopback" or "link-local" for a host name or address literal.
 
     A name is resolved; a name that resolves to any non-public address takes that address's
     class, so a public-looking name pointing inside the network is not public.

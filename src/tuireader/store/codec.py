@@ -117,10 +117,7 @@ def _fact_row(f: Fact) -> list[Any]:
         f.id,
         f.label,
         [[m.article, m.sentence] for m in f.members],
-        [
-            [d.kind.value, d.summary, [[v.article, v.start, v.end, v.text] for v in d.values]]
-            for d in f.disagreements
-        ],
+        [[d.kind.value, d.summary, [[v.article, v.start, v.end, v.text] for v in d.values]] for d in f.disagreements],
     ]
 
 

@@ -198,7 +198,6 @@ class ReaderApp(App[None]):
     def _loads_files(self) -> bool:
         return self.analysis is None and not self.initial_articles
 
-
     async def _start(self) -> None:
         """After the first frame (the list): the rest of the screen, then the articles (loaded
         meanwhile, in a thread; what it posts is handled once the reader is there)."""
@@ -456,4 +455,3 @@ def make_app(
     if items and all(isinstance(item, Article) for item in items):
         return ReaderApp(articles=items, **options)
     return ReaderApp(paths=[str(p) for p in items], **options)
-

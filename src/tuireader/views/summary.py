@@ -41,9 +41,7 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
     console.print(table)
     _more(console, len(analysis.articles) - MAX_ARTICLES, "articles")
 
-    people = sorted(
-        (e for e in analysis.entities if e.label == Label.PERSON), key=lambda e: len(e.forms), reverse=True
-    )
+    people = sorted((e for e in analysis.entities if e.label == Label.PERSON), key=lambda e: len(e.forms), reverse=True)
     if people:
         console.print(Text(f"\n{len(people)} people", style="bold"))
         for person in people[:MAX_PEOPLE]:
@@ -61,9 +59,7 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
         _more(console, len(people) - MAX_PEOPLE, "people")
 
     disagreements = [(fact, d) for fact in analysis.facts for d in fact.disagreements]
-    console.print(
-        Text(f"\n{len(analysis.facts)} facts, {len(disagreements)} disagreements", style="bold")
-    )
+    console.print(Text(f"\n{len(analysis.facts)} facts, {len(disagreements)} disagreements", style="bold"))
     for _fact, disagreement in disagreements[:MAX_DISAGREEMENTS]:
         console.print(Text("  ! ", style="bold red") + Text(disagreement.summary))
         for value in disagreement.values:

@@ -45,9 +45,7 @@ def mentions(text: str) -> set[tuple[str, str]]:
 
 
 def test_honorific_and_surname_before_said() -> None:
-    assert speakers('"We will not back down," Ms. Alvarez said on Friday.') == [
-        ("We will not back down,", "Alvarez")
-    ]
+    assert speakers('"We will not back down," Ms. Alvarez said on Friday.') == [("We will not back down,", "Alvarez")]
     assert speakers('"The deal is off," Dr. Pemberton told reporters.') == [("The deal is off,", "Pemberton")]
 
 
@@ -177,10 +175,7 @@ def test_three_apostrophes_close_a_nested_and_an_outer_quotation() -> None:
 
 
 def test_description_resolved_is_kept_as_written() -> None:
-    article = _article(
-        "Governor Ana Ruiz opened the bridge on Monday. "
-        '"This took ten years," the governor said.'
-    )
+    article = _article('Governor Ana Ruiz opened the bridge on Monday. "This took ten years," the governor said.')
     quote = analyze_article(article).quotes[0]
     assert quote.speaker_name == "the governor"
     assert article.text[quote.speaker_start : quote.speaker_end] == "Ana Ruiz"  # linked to the person
@@ -348,9 +343,38 @@ def test_crowds_and_possessive_descriptions() -> None:
 
 
 _PIECES = [
-    '"', "''", "“", "”", ",", ".", ":", " ", "\n\n", "said", "read", "the statement", "which", "Jo Roe",
-    "Mr.", "Jr.", "(D-Ohio)", "saying", "and added", "—", "-", "according to", "with", "a spokeswoman", "it",
-    "he", "Dale", "U.S.", "words here", "?", "!", "'",
+    '"',
+    "''",
+    "“",
+    "”",
+    ",",
+    ".",
+    ":",
+    " ",
+    "\n\n",
+    "said",
+    "read",
+    "the statement",
+    "which",
+    "Jo Roe",
+    "Mr.",
+    "Jr.",
+    "(D-Ohio)",
+    "saying",
+    "and added",
+    "—",
+    "-",
+    "according to",
+    "with",
+    "a spokeswoman",
+    "it",
+    "he",
+    "Dale",
+    "U.S.",
+    "words here",
+    "?",
+    "!",
+    "'",
 ]
 
 
@@ -440,3 +464,18 @@ def test_a_pronoun_never_takes_a_common_word_or_an_abbreviation() -> None:
         '"It just came out of my mouth," she said.'
     )
     assert speakers(text) == [("It just came out of my mouth,", "Rhoda Quaile")]
+
+
+def test_quotation_after_a_sentence_about_its_speaker() -> None:
+    # No verb of speech: a whole-sentence quotation right after a sentence whose subject is a person,
+    # in the same paragraph or opening the next one, is that person's words.
+    text = (
+        'Governor Tobias Wrenfield was in no mood to compromise. "This bill is dead on arrival."\n\n'
+        "The mayor, Lena Vasquez, has been blunt about the deficit.\n\n"
+        '"We cannot spend money we do not have. Period."'
+    )
+    assert [who for _, who in speakers(text)] == ["Tobias Wrenfield", "Lena Vasquez"]
+    # A sentence about a thing gives no speaker.
+    assert [who for _, who in speakers('The bridge was closed for repairs. "Nobody told us anything at all."')] == [
+        None
+    ]

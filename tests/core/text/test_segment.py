@@ -262,8 +262,14 @@ def test_multi_line_quotation_is_one_quote_with_one_speaker() -> None:
 
     lay = layout(ONE_A_LINE)
     article = Article(
-        id="x", path="x", title="", source="", text=lay.text, sentences=sentences(lay.text, lay.paragraphs),
-        paragraphs=lay.paragraphs, headings=lay.headings,
+        id="x",
+        path="x",
+        title="",
+        source="",
+        text=lay.text,
+        sentences=sentences(lay.text, lay.paragraphs),
+        paragraphs=lay.paragraphs,
+        headings=lay.headings,
     )
     quotes = [q for q in extract_quotes(article, extract_mentions(article)) if not q.scare]
     (quote,) = [q for q in quotes if lay.text[q.start : q.end].startswith("We waited")]
@@ -310,9 +316,7 @@ def test_hard_wrapped_text_without_blank_lines_stays_one_paragraph() -> None:
         "the first boats of the season arrive from the islands.\n"
     )
     assert len(paras(raw)) == 1
-    assert split(raw)[0] == (
-        "The harbour board of Port Alder voted on Tuesday to close the old ferry terminal."
-    )
+    assert split(raw)[0] == ("The harbour board of Port Alder voted on Tuesday to close the old ferry terminal.")
 
 
 def test_blank_line_after_the_headline_then_one_paragraph_a_line() -> None:

@@ -118,9 +118,7 @@ async def test_the_list_is_drawn_from_kept_titles_before_the_reader_is_mounted(
         await settle(pilot)
         assert app.main.loaded and app.main.pane.article is not None  # then all as before
     assert seen["reader"] == 0 and seen["loaded"] is False
-    assert [r.splitlines()[0].split("…")[0].strip()[:20] for r in seen["rows"]] == [
-        title[:20] for _, title, _ in rows
-    ]
+    assert [r.splitlines()[0].split("…")[0].strip()[:20] for r in seen["rows"]] == [title[:20] for _, title, _ in rows]
     assert all(line.splitlines()[1].strip() == byline for line, (_, _, byline) in zip(seen["rows"], rows, strict=True))
 
 
@@ -211,9 +209,7 @@ async def test_changed_files_replace_stale_titles_at_once(folder: Path, store: C
         assert [r[0] for r in read_titles(store, [folder]) or []] == listed.shown
 
 
-def test_the_cli_hands_kept_titles_to_the_app(
-    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_cli_hands_kept_titles_to_the_app(folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TUIREADER_CACHE_DIR", str(tmp_path / "cli-cache"))
     monkeypatch.setenv("TUIREADER_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.delenv("TUIREADER_NO_CACHE", raising=False)

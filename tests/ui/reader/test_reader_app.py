@@ -579,8 +579,9 @@ async def test_every_list_and_scrolling_view_takes_the_same_moving_keys() -> Non
 def _many(n: int) -> Analysis:
     articles = []
     for i in range(n):
-        raw = RawArticle(path=f"a{i}.txt", text=f"Body {i}.", title=f"Ferry timetable change number {i}",
-                         source=f"Paper {i}")
+        raw = RawArticle(
+            path=f"a{i}.txt", text=f"Body {i}.", title=f"Ferry timetable change number {i}", source=f"Paper {i}"
+        )
         article = build_article(raw)
         assert article is not None
         articles.append(article)
@@ -622,6 +623,8 @@ async def test_titles_use_the_room_on_a_wide_terminal() -> None:
         drawn = lst._row_lines(lst.rows[0], lst.scrollable_content_region.width)[0].plain
         assert long_title[:70] in drawn  # at 120 columns the list showed 40 of them, at 200 before this 53
         assert app.main.pane.size.width >= 100  # the reader keeps a comfortable measure
+
+
 async def test_file_names_in_notifications_are_never_markup(tmp_path: Path) -> None:
     """A file named like console markup neither crashes the app nor becomes a clickable action."""
     (tmp_path / "good.txt").write_text("A Headline\n\nThe council met on Monday and voted.\n", encoding="utf-8")

@@ -16,8 +16,15 @@ def _quote_article(text: str, quote: str, speaker: str, name: str) -> tuple[obje
     assert article is not None
     q0 = article.text.index(quote)
     s0 = article.text.index(speaker)
-    q = Quote(q0, q0 + len(quote), speaker="e1", cue="said", speaker_start=s0, speaker_end=s0 + len(speaker),
-              speaker_name=name)
+    q = Quote(
+        q0,
+        q0 + len(quote),
+        speaker="e1",
+        cue="said",
+        speaker_start=s0,
+        speaker_end=s0 + len(speaker),
+        speaker_name=name,
+    )
     return article, ArticleAnalysis(article.id, quotes=(q,))
 
 
@@ -34,12 +41,19 @@ def test_speaker_label_only_where_the_text_does_not_name_the_speaker() -> None:
 def test_speaker_label_follows_the_attribution_clause_never_inside_a_sentence() -> None:
     cases = [
         # (text, quote, written speaker, where the label goes: the text before it ends with this)
-        ("“The plan is excellent,” he said on Monday. Then he left.", "The plan is excellent,", "he",
-         "he said on Monday."),
-        ("“We will not wait,” the spokesman told reporters, adding that talks could resume. Next.",
-         "We will not wait,", "the spokesman", "talks could resume."),
-        ("She said: “We are ready. We will go.” Nobody replied.", "We are ready. We will go.", "She",
-         "We will go.”"),
+        (
+            "“The plan is excellent,” he said on Monday. Then he left.",
+            "The plan is excellent,",
+            "he",
+            "he said on Monday.",
+        ),
+        (
+            "“We will not wait,” the spokesman told reporters, adding that talks could resume. Next.",
+            "We will not wait,",
+            "the spokesman",
+            "talks could resume.",
+        ),
+        ("She said: “We are ready. We will go.” Nobody replied.", "We are ready. We will go.", "She", "We will go.”"),
         ("“Yes,” she said.\n\nA new paragraph.", "Yes,", "she", "she said."),
     ]
     for text, quote, written, before in cases:
@@ -59,8 +73,15 @@ def test_two_quotations_of_one_speaker_in_a_sentence_share_one_label() -> None:
     assert article is not None
     s0 = text.index("she")
     quotes = tuple(
-        Quote(text.index(q), text.index(q) + len(q), speaker="e1", cue="said", speaker_start=s0,
-              speaker_end=s0 + 3, speaker_name="Ada Okafor")
+        Quote(
+            text.index(q),
+            text.index(q) + len(q),
+            speaker="e1",
+            cue="said",
+            speaker_start=s0,
+            speaker_end=s0 + 3,
+            speaker_name="Ada Okafor",
+        )
         for q in ("We are ready,", "and we will go.")
     )
     labels = speaker_labels(ArticleAnalysis(article.id, quotes=quotes), article, None)

@@ -24,15 +24,17 @@ def _flagged_twice() -> Analysis:
     h1 = harbour.text.index("Tuesday")
 
     def dis(summary: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> Disagreement:
-        return Disagreement(DisagreementKind.NUMBER, summary, (DisagreementValue(north.id, *a),
-                                                              DisagreementValue(harbour.id, *b)))
+        return Disagreement(
+            DisagreementKind.NUMBER, summary, (DisagreementValue(north.id, *a), DisagreementValue(harbour.id, *b))
+        )
 
     same = dis("numbers differ: 1,200 vs 1,500", (n0, n0 + 5, "1,200"), (h0, h0 + 5, "1,500"))
-    wider = dis("numbers differ: 1,200 dockworkers vs 1,500", (n0, n0 + 17, "1,200 dockworkers"),
-                (h0, h0 + 5, "1,500"))
-    day = Disagreement(DisagreementKind.DATE, "dates differ: Tuesday vs Tuesday",
-                       (DisagreementValue(north.id, t0, t0 + 7, "Tuesday"),
-                        DisagreementValue(harbour.id, h1, h1 + 7, "Tuesday")))
+    wider = dis("numbers differ: 1,200 dockworkers vs 1,500", (n0, n0 + 17, "1,200 dockworkers"), (h0, h0 + 5, "1,500"))
+    day = Disagreement(
+        DisagreementKind.DATE,
+        "dates differ: Tuesday vs Tuesday",
+        (DisagreementValue(north.id, t0, t0 + 7, "Tuesday"), DisagreementValue(harbour.id, h1, h1 + 7, "Tuesday")),
+    )
     members = (FactMember(north.id, 0), FactMember(harbour.id, 0))
     analysis.facts = [
         Fact("f9", "later fact", members, (day, same)),  # listed before f1, positions after it
@@ -103,8 +105,13 @@ async def test_on_the_seeds_d_reaches_every_flagged_place_in_order(seeds: Analys
             pane.show(article, seeds)
             pane.focus()
             await pilot.pause()
-            places = {(v.start, v.end) for f in seeds.facts for d in f.disagreements for v in d.values
-                      if v.article == article.id}
+            places = {
+                (v.start, v.end)
+                for f in seeds.facts
+                for d in f.disagreements
+                for v in d.values
+                if v.article == article.id
+            }
             total = len(pane.targets["disagreement"])
             assert app.main.article_list.counts[article.id].disagreements == total  # the list's "Dis" column
             if not places:

@@ -225,6 +225,7 @@ def _comparisons(members: Sequence[FactMember]) -> list[tuple[int, int]]:
 
 def sentence_figures(article: Article, span: Span, ref: date | None, memo: SentenceMemo) -> list[Quantity]:
     """The figures of one sentence, read once per run (alignment reads them, then disagreements)."""
+
     def read() -> list[Quantity]:
         return quantities.extract(article.text, span.start, span.end, ref)
 

@@ -223,8 +223,6 @@ def _subspans(tokens: Sequence[Token], first: int, last: int) -> list[tuple[int,
     """Candidate spans for matching known names: the chunk, its tails, its heads, then single words."""
     spans = [(tokens[k].start, tokens[last].name_end) for k in range(first, last + 1) if tokens[k].capitalised]
     # Heads, longest first: "Jan Roe Jr." in a headline "Jan Roe Jr. Wins The Vote".
-    spans.extend(
-        (tokens[first].start, tokens[k].name_end) for k in range(last - 1, first, -1) if tokens[k].capitalised
-    )
+    spans.extend((tokens[first].start, tokens[k].name_end) for k in range(last - 1, first, -1) if tokens[k].capitalised)
     spans.extend((tokens[k].start, tokens[k].name_end) for k in range(first, last) if tokens[k].capitalised)
     return spans

@@ -502,9 +502,7 @@ def _whole_org_names(found: list[_Found], pending: Sequence[Chunk], tokens: Sequ
 _DATE_NAME_BEFORE = re.compile(r"\b[Tt]he\s+$")
 
 
-def _dated_names(
-    found: list[_Found], numeric: list[tuple[int, int, Label]], text: str
-) -> list[tuple[int, int, Label]]:
+def _dated_names(found: list[_Found], numeric: list[tuple[int, int, Label]], text: str) -> list[tuple[int, int, Label]]:
     """ "the 3 March Brigade", "the June 9 Movement": a date that begins an organisation's name is part of it."""
     by_end = {end: (start, end, label) for start, end, label in numeric}
     used: set[tuple[int, int, Label]] = set()

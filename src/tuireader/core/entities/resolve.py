@@ -322,9 +322,7 @@ def _described_gender(text: str, start: int) -> str | None:
     return "she" if _SHE_BEFORE.search(before) else "he" if _HE_BEFORE.search(before) else None
 
 
-def _someone_else(
-    people: _People, options: Sequence[int], name: PersonName, gender: str | None, title: str
-) -> bool:
+def _someone_else(people: _People, options: Sequence[int], name: PersonName, gender: str | None, title: str) -> bool:
     """Whether a lone surname cannot be the people of its article who share it: an honorific of the
     other gender ("Mr. Roe" beside only "Ann Roe"), or a title none of them has and another person of
     that surname has elsewhere ("President Roe" beside his daughter "Ann Roe")."""

@@ -132,7 +132,8 @@ _SAYING_NOUNS = (
 )
 # "Roe's dictum to his interns was, '...'", "in Roe's view, '...'", "Roe's '...'"
 _POSSESSOR = re.compile(
-    r"((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w-]*)['’]s?\s+(?:(?:[a-z-]+\s+){0,2}" + _SAYING_NOUNS
+    r"((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w-]*)['’]s?\s+(?:(?:[a-z-]+\s+){0,2}"
+    + _SAYING_NOUNS
     + r"\b[^,:;.!?]{0,60}?(?:\s+(?:was|is|were|are|reads?))?\s*[,:]?\s*$|$"
     # "Roe's stirring rejection of '...'", "Roe's insistence on '...'": a noun of a speech act, then its object
     + r"|(?:[a-z-]+\s+){0,2}[a-z]+(?:ion|al|ment|ance|ence)\s+(?:of|on|that)\s*$)"
@@ -341,7 +342,7 @@ class _Attribution:
         ):
             return replace(previous[1], start=q.start, end=q.end)
         if found is None and not short:
-            found = self._clause_subject(q)
+            found = self._clause_subject(q) or self._subject_before(q)
             if found is not None:
                 cue, speaker, position = found
                 cue = cue or None
@@ -520,9 +521,7 @@ class _Attribution:
         if closing is None or closing.end() < limit:  # the cue ends the sentence: "..., Lind said on Monday."
             return None
         before = cues(masked, sentence.start, q.open)
-        if before and not (
-            before[-1].word in _REQUEST_CUES and _REQUEST_TO.fullmatch(masked, before[-1].end, q.open)
-        ):
+        if before and not (before[-1].word in _REQUEST_CUES and _REQUEST_TO.fullmatch(masked, before[-1].end, q.open)):
             return None  # ("Roe asked Lind to explore '...', the office said": a request reported, not a speech)
         speaker = self.finder.before(comma + 1, cue.start)
         if speaker is None or speaker.via not in ("name", "pronoun", "role"):
@@ -787,7 +786,7 @@ class _Attribution:
         return None
 
     def _credit(self, q: QuotedPassage) -> Speaker | None:
-        """ ``"..." — Roe`` ending the paragraph, or a paragraph of its own ``- Roe.`` after a quotation paragraph."""
+        """``"..." — Roe`` ending the paragraph, or a paragraph of its own ``- Roe.`` after a quotation paragraph."""
         masked = self.masked
         block = self.blocks[self._block(q.close)]
         rest = masked[q.close + 1 : block.end]
@@ -840,6 +839,30 @@ class _Attribution:
             return None
         speaker = self.finder.leading(sentence, q.open)
         if speaker is None or speaker.via == UNRESOLVED or speaker.start >= q.open:
+            return None
+        if not self.finder.plausible_subject(speaker):
+            return None
+        return "", speaker, speaker.start
+
+    def _subject_before(self, q: QuotedPassage) -> tuple[str, Speaker | None, int] | None:
+        """'Roe was in no mood to compromise. "..."': a whole-sentence quotation with no attribution of
+        its own, right after a sentence about someone in the same paragraph, is that someone's words."""
+        masked = self.masked
+        sentence = self.sentences.at(q.open)
+        if not _blank(masked, sentence.start, q.open):
+            return None
+        index = self.sentences.index(q.open)
+        if index == 0:
+            return None
+        prev = self.sentences.spans[index - 1]
+        block = self._block(q.open)
+        opens = _blank(masked, self.blocks[block].start, q.open) and self._block(prev.start) == block - 1
+        if (self._block(prev.start) != block and not opens) or MASK in masked[prev.start : prev.end]:
+            return None
+        if opens and self.blocks[block - 1].start in self.headings:
+            return None
+        speaker = self.finder.leading(prev, prev.end)
+        if speaker is None or speaker.via not in ("name", "pronoun", "role") or speaker.label is Label.PLACE:
             return None
         if not self.finder.plausible_subject(speaker):
             return None

@@ -329,7 +329,7 @@ class SpeakerFinder:
             stop = match
             break
         end = stop.start() if stop else hi
-        if (stop is not None and stop.group() in "\"“”‘’«»") or MASK in text[end : end + 2]:
+        if (stop is not None and stop.group() in '"“”‘’«»') or MASK in text[end : end + 2]:
             title_of = re.search(r"\s+(?:of|for|behind)(?:\s+(?:the|a|an))?\s*$", text[lo:end])
             if title_of is not None:  # "wrote the authors of the 'Harbour Plan'": the authors
                 end = lo + title_of.start()

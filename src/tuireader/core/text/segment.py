@@ -41,8 +41,29 @@ _SENTENCE_END = tuple(".!?:;,\"'”’)]…")
 _SENTENCE_CLOSE = tuple(".!?\"'”’)…")
 _SMALL_WORDS = frozenset(
     [
-        "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "over", "the",
-        "to", "up", "with", "vs", "via", "nor", "per",
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "over",
+        "the",
+        "to",
+        "up",
+        "with",
+        "vs",
+        "via",
+        "nor",
+        "per",
     ]
 )
 

@@ -160,8 +160,6 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:-—") + "…"
 
 
-
-
 def next_article(
     analysis: Analysis, current: str, skip: str | None = None, step: int = 1, among: Sequence[str] | None = None
 ) -> str | None:

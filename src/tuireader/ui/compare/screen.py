@@ -42,14 +42,20 @@ class CompareScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "back", "Back"),
-        Binding("left_square_bracket", "cycle_right(-1)", "Prev source", key_display="[", show=False,
-                tooltip="Previous source on the right"),
-        Binding("right_square_bracket", "cycle_right(1)", "Source", key_display="]",
-                tooltip="Next source on the right"),
+        Binding(
+            "left_square_bracket",
+            "cycle_right(-1)",
+            "Prev source",
+            key_display="[",
+            show=False,
+            tooltip="Previous source on the right",
+        ),
+        Binding(
+            "right_square_bracket", "cycle_right(1)", "Source", key_display="]", tooltip="Next source on the right"
+        ),
         Binding("s", "swap", "Swap", tooltip="Swap sides"),
         Binding("m", "toggle_matched", "Matched only"),
     ]
-
 
     class Aligned(Message):
         """A worker finished aligning a pair."""

@@ -65,7 +65,6 @@ class CompareTable(ScrollView, can_focus=True):
         "compare-table--empty",
     }
 
-
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
     class Highlighted(Message):

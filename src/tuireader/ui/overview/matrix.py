@@ -91,7 +91,6 @@ class OverviewMatrix(DataTable[Text]):
         "overview-matrix--kinds",
     }
 
-
     def __init__(self, analysis: Analysis, *, corpus: Sequence[Article] = (), id: str | None = None) -> None:
         """``corpus``: every article, which the source labels are made among (default: these)."""
         super().__init__(id=id, cursor_type="cell", zebra_stripes=True, fixed_columns=1)

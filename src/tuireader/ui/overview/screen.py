@@ -95,7 +95,6 @@ class OverviewScreen(Screen[None]):
         Binding("tab", "app.focus_next", "Matrix/quotes", show=False),
     ]
 
-
     def __init__(
         self,
         analysis: Analysis,

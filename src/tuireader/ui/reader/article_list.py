@@ -498,6 +498,4 @@ def _counts(analysis: Analysis) -> dict[str, ArticleCounts]:
     from tuireader.ui.reader.targets import disagreement_places
 
     places = disagreement_places(analysis)
-    return {
-        aid: ArticleCounts(c.facts, c.quotes, places.get(aid, 0)) for aid, c in article_counts(analysis).items()
-    }
+    return {aid: ArticleCounts(c.facts, c.quotes, places.get(aid, 0)) for aid, c in article_counts(analysis).items()}

@@ -131,8 +131,10 @@ class ReadingPane(VerticalScroll, can_focus=True):
             header.update(message or Text(""))
             return
         header.update(self._header(article))
-        spans = sorted([(s, False) for s in article.paragraphs] + [(s, True) for s in article.headings],
-                       key=lambda item: item[0].start)
+        spans = sorted(
+            [(s, False) for s in article.paragraphs] + [(s, True) for s in article.headings],
+            key=lambda item: item[0].start,
+        )
         if not spans and article.text:
             spans = [(Span(0, len(article.text)), False)]
         self._set_blocks(spans)

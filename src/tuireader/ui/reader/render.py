@@ -193,7 +193,7 @@ def legend(styles: Styles) -> Text:
 
 
 def spellings(entity: Entity, analysis: Analysis) -> str:
-    """"spelled Ruiz in A and C, Ruis in B": how each source writes the name in full.
+    """ "spelled Ruiz in A and C, Ruis in B": how each source writes the name in full.
 
     Each article counts with its longest form: a later bare surname is a short reference, not a
     different spelling.

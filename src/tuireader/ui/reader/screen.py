@@ -46,6 +46,7 @@ def once_loaded(method: Method) -> Method:
 
     return wrapper  # type: ignore[return-value]
 
+
 NARROW = 100  # below this many columns the list stacks above the reader
 PANE_DELAY = 0.15  # seconds the reader waits for typing in the filter to pause
 
@@ -306,7 +307,7 @@ class MainScreen(Screen[None]):
 
         def chosen(result: str | None) -> None:
             if result == "filter":
-                self.filter_by(f"{_prefix(entity.label.value)}\"{entity.name}\"")
+                self.filter_by(f'{_prefix(entity.label.value)}"{entity.name}"')
 
         card = entity_card(entity, self.analysis, self.pane.highlight_styles())
         self.app.push_screen(EntityScreen(entity, card), chosen)
@@ -366,13 +367,13 @@ class MainScreen(Screen[None]):
 
     def on_entity_chosen(self, message: EntityChosen) -> None:
         if message.kind == "topic":
-            self.filter_by(f"t:\"{message.value}\"")
+            self.filter_by(f't:"{message.value}"')
         elif message.kind == "details":
             self.open_entity(message.value)
         elif self.analysis is not None:
             entity = self.analysis.entity(message.value)
             if entity is not None:
-                self.filter_by(f"{_prefix(entity.label.value)}\"{entity.name}\"")
+                self.filter_by(f'{_prefix(entity.label.value)}"{entity.name}"')
 
     # -- actions ---------------------------------------------------------------------------
 
