@@ -74,6 +74,9 @@ def run_file(path: Path) -> list[Result]:
             anchor = " ".join(q["anchor"].split())
             at = article.text.find(anchor)
             hit = [t for t in found if not t.scare and at >= 0 and t.start <= at < t.end]
+            if not hit and q["speaker"] is None and any(t.scare and t.start <= at < t.end for t in found):
+                out.append(Result(path.name, n, anchor, None, None, True, True))  # a title or term: nobody's words
+                continue
             if not hit:
                 out.append(Result(path.name, n, anchor, q["speaker"], None, False, False))
                 continue
