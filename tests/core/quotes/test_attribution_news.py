@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tuireader.core.entities import recognise as entities
-from tuireader.core.pipeline import analyze_article
+from tuireader.core.pipeline import analyze, analyze_article
 from tuireader.model import Article, ArticleAnalysis, Label
 from tuireader.sources.files import RawArticle, build_article
 
@@ -478,4 +478,20 @@ def test_quotation_after_a_sentence_about_its_speaker() -> None:
     # A sentence about a thing gives no speaker.
     assert [who for _, who in speakers('The bridge was closed for repairs. "Nobody told us anything at all."')] == [
         None
+    ]
+
+
+def test_possessive_role_is_kept_as_the_speaker_name_after_resolution() -> None:
+    # "Roe's campaign said": the campaign speaks; the speaker links to Roe, the name shown keeps the role.
+    text = (
+        'Senator Jo Marling faced new questions. "These attacks are false," Marling\'s campaign said. '
+        '"We are ready," Marling\'s spokeswoman said. "It is done," Marling said.'
+    )
+    article = _article(text)
+    analysis = analyze([article], facts=False)
+    got = [(q.speaker, q.speaker_name) for q in analysis.by_article[article.id].quotes]
+    assert got == [
+        ("person:jo-marling", "Jo Marling's campaign"),
+        ("person:jo-marling", "Jo Marling's spokeswoman"),
+        ("person:jo-marling", "Jo Marling"),
     ]

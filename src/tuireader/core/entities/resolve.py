@@ -629,8 +629,8 @@ def _speaker(quote: Quote, mentions: _ByStart, names: Mapping[str, str]) -> Quot
         return quote
     canonical = names.get(best.entity, best.text)
     role = quote.speaker_name
-    if role and role[:1].islower():
-        # "spokesperson for Ana Ruiz": keep the role, with the canonical spelling of the name;
-        # "the governor": a description kept as the article writes it.
+    if role and (role[:1].islower() or role.startswith((f"{best.text}'s ", f"{best.text}’s "))):
+        # "spokesperson for Ana Ruiz", "Ruiz's campaign": keep the role, with the canonical spelling of
+        # the name (the campaign speaks, not Ruiz); "the governor": a description kept as written.
         return dataclasses.replace(quote, speaker=best.entity, speaker_name=role.replace(best.text, canonical))
     return dataclasses.replace(quote, speaker=best.entity, speaker_name=canonical)
