@@ -254,7 +254,19 @@ def quoted_ends(text: str, masked: str, passages: Sequence[QuotedPassage]) -> li
             short = rest is not None and len(rest.group().split()) <= 6 and cues(masked, j, rest.end())
             if not short:
                 out.append(q.close + 1)
+        elif last in "!?" and masked[j].isupper() and _new_clause_after(masked, j):
+            out.append(q.close + 1)  # '"Down from what?" Oyelaran, for his part, stayed calm: "..."'
     return out
+
+
+_CLAUSE_AHEAD = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*,\s+[^,;:.!?\n]{1,60},\s+[a-z]+\b[^,;:.!?\n]*")
+
+
+def _new_clause_after(masked: str, j: int) -> bool:
+    """After a quotation ending in "?" or "!", a name set off by an aside ("Roe, for her part, stayed")
+    opens a new sentence, not the attribution of the quotation ("Roe asked", "Roe, the mayor, said")."""
+    ahead = _CLAUSE_AHEAD.match(masked, j)
+    return ahead is not None and not cues(masked, j, ahead.end())
 
 
 class Sentences:

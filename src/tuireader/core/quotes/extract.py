@@ -149,6 +149,7 @@ _ROLE_SLOT = re.compile(
 )
 # ", and Jo Roe ...": a second clause with its own named subject
 _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?=(?:[A-Z]\.\s+)?[A-Z][a-z])")
+_AND_AFTER_QUOTE = re.compile(MASK + r"[\"”’']\s+(?:and|but)\s+(?=(?:[A-Z]\.\s+)?[A-Z][a-z])")
 # "by asking", "after saying": a participle governed by a preposition
 _PREPOSITION_BEFORE = re.compile(r"\b(?:by|after|before|without|upon|while|when|since)\s+$")
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+$")
@@ -211,6 +212,22 @@ _LAW = re.compile(
     r"|[Ii]nternational|[Cc]riminal|[Ee]lection)\s+)?(?:law|statute|criminal\s+code|regulations))\b(?=\s+[a-z]|,)"
 )
 _TITLED = re.compile(r"\b(?:titled|entitled|headlined)[\s,:]*$")
+# "From Jo Roe's piece in the Ledger:": the writer of the piece, not the outlet it ran in
+_WRITERS_WORK = re.compile(
+    r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)['’]s\s+(?:[a-z-]+\s+){0,2}(?:piece|article|story|column|report"
+    r"|reporting|post|op-ed|essay|newsletter|review|analysis|dispatch|write-up|thread|blog|book|letter|memo)\b"
+)
+# "..., in a post by editor Jo Roe:", "from a column by Jo Roe:": a written piece and its author close the clause
+_WORK_BY = re.compile(
+    r"\b(?:in|from|via|per)\s+(?:an?|the|this|that|his|her|their|its)\s+(?:[\w-]+\s+){0,2}(?:post|piece|column"
+    r"|article|story|op-ed|essay|newsletter|editorial|letter|report|thread|dispatch|write-up|blog\s+post)"
+    r"\s+(?:by|from)\s+([^,;:.!?\n]{1,60}?)\s*[:,]?\s*$"
+)
+# "a video posted by the group X", "the clip, which was shared by X": a recording's publisher, not its speaker
+_RECORDING_BEFORE = re.compile(
+    r"\b(?:video|videos|clip|clips|footage|recording|recordings|audio|tape|tapes|livestream|broadcast)"
+    r"(?:\s*,\s*(?:which|that)\s+(?:was|were|had\s+been|has\s+been)|\s+(?:that|which)\s+(?:was|were))?\s+$"
+)
 _DIGEST_OUTLET = re.compile(r"\[([A-Z][^\[\]\n]{1,40}?)\.?\]\s*$")
 
 
@@ -559,6 +576,9 @@ class _Attribution:
         if says is not None and not (verb and (verb.group(1) in SPEECH_CUES or verb.group(1) in _AUTHORING)):
             text = Speaker(says.start(1), says.end(1), self.text[says.start(1) : says.end(1)], ANONYMOUS)
             return "says", text, says.start()
+        work = self._work_by(lo, hi)
+        if work is not None:
+            return work
         found = cues(masked, lo, hi)
         # "The statement read: '...'" / "a sign reading '...'": "read" cues only right before the quotation
         reads = _READ_CUE.search(masked, lo, hi)
@@ -600,6 +620,11 @@ class _Attribution:
                 speaker = self._previous_subject(sentence) or self.finder.refs.sentence_subject(sentence, cue.start)
             return word, speaker, cue.start
         by = _BY_AGENT.match(masked, cue.end, hi)
+        if by is not None and _RECORDING_BEFORE.search(masked, max(lo, cue.start - 40), cue.start):
+            # "Here's Roe at a town hall, in a video posted by the group X: '...'": the one recorded
+            recorded = self.finder.leading(sentence, cue.start)
+            if recorded is not None and recorded.via in ("name", "pronoun") and recorded.start < cue.start - 40:
+                return word, recorded, cue.start
         if by is not None:  # "Roe was asked by host Jo Bloggs, '...'": the agent speaks
             agent = self.finder.after(by.end(), hi)
             if agent is not None and agent.via == "name":
@@ -637,7 +662,7 @@ class _Attribution:
                 speaker = None
         if speaker is None:
             between = masked[cue.end : hi]
-            if re.fullmatch(r"\s+[^,;]{1,60}?[:,]\s*", between):
+            if word not in _OBJECT_AFTER and re.fullmatch(r"\s+[^,;]{1,60}?[:,]\s*", between):
                 speaker = self.finder.after(cue.end, hi)
                 if speaker is not None and speaker.via in ("description", ANONYMOUS):
                     speaker = None  # "recalled the freeze on pay: '...'": the object, not the speaker
@@ -646,6 +671,16 @@ class _Attribution:
         if speaker is None:
             speaker = self.finder.leading(sentence, cue.start)
         return word, speaker, cue.start
+
+    def _work_by(self, lo: int, hi: int) -> tuple[str, Speaker | None, int] | None:
+        """'..., in a post by editor Jo Roe: "..."': the author of the piece named right before the quotation."""
+        work = _WORK_BY.search(self.masked, max(lo, hi - 160), hi)
+        if work is None:
+            return None
+        author = self.finder.after(work.start(1), work.end(1))
+        if author is None or author.via not in ("name", "role"):
+            return None
+        return "", author, work.start()
 
     def _previous_subject(self, sentence: Span) -> Speaker | None:
         """The subject of the speech verb of the sentence before ``sentence``, in the same paragraph."""
@@ -666,6 +701,8 @@ class _Attribution:
                 return None  # "X urged her to ..., and Jo Roe sent a letter citing": another clause, another subject
             if earlier.word.endswith("ing") or earlier.word in SUBJECT_AFTER or earlier.word in NAMING_CUES:
                 continue  # not "amid the union calls for a strike, Roe said": a noun more often than not
+            if _BY_AGENT.match(self.masked, earlier.end, cue.start):
+                continue  # "In the clip, which was shared by X, Roe is heard telling": a passive, not the speaker
             i = bisect_left(self.closes, earlier.start) - 1
             start = self.closes[i] + 1 if i >= 0 and self.closes[i] >= lo else lo
             subject = self.finder.before(start, earlier.start)
@@ -680,6 +717,9 @@ class _Attribution:
         if not cue.word.endswith("ing"):
             return None
         joined = list(_AND_CLAUSE.finditer(self.masked, sentence.start, cue.start))
+        # 'X credited "...," and Mayor Jo Roe returned it, calling': the clause's comma inside the quotation
+        quoted = _AND_AFTER_QUOTE.finditer(self.masked, sentence.start, cue.start)
+        joined = sorted(joined + [m for m in quoted if self.text[m.start()] == ","], key=lambda m: m.end())
         if joined:  # "X called her, and Jo Roe, the chief, sent a letter citing '...'": the second clause's subject
             speaker = self.finder.leading(Span(joined[-1].end(), cue.start), cue.start)
             if speaker is not None and speaker.via == "name" and speaker.label is Label.PERSON:
@@ -712,6 +752,11 @@ class _Attribution:
         clause = masked[lo:hi].rstrip()
         source = _FROM_SOURCE.search(clause)
         if source is not None:  # 'From the report: "..."', 'From Roe's post: "..."'
+            writer = _WRITERS_WORK.match(clause, source.start(1))
+            if writer is not None:  # "From Jo Roe's piece in the Ledger:": the writer
+                named = self.finder.name_at(lo + writer.start(1), lo + writer.end(1))
+                if named is not None:
+                    return "", named, named.start
             found = self.finder.classify(lo + source.start(1), lo + source.end(1))
             if found is not None and found.via != UNRESOLVED:
                 return "", found, found.start
@@ -824,7 +869,7 @@ class _Attribution:
             if crowds:  # "roused the crowd to chants of '...'": the crowd's words, not the speaker's
                 c = crowds[-1]
                 return "", Speaker(c.start(), c.end(), masked[c.start() : c.end()], ANONYMOUS), c.start()
-        if _title_case(self.text[q.start : q.end]) and not _TITLED.search(masked, max(0, q.open - 12), q.open):
+        if _work_title(self.text[q.start : q.end]) and not _TITLED.search(masked, max(0, q.open - 12), q.open):
             return None  # 'Roe appeared on "Late Night Live"': the name of a show or book, not words said
         law = _LAW.match(masked, sentence.start, q.open)
         if law is not None:  # "Federal law makes it a crime for anyone '...'": the words of the law
@@ -900,6 +945,15 @@ def _title_case(words: str) -> bool:
     """Whether every longer word is capitalised: the name of a work ("The Art of the Deal")."""
     long = [w for w in re.findall(r"[^\W\d_][\w'’-]*", words) if len(w) > 3]
     return bool(long) and all(w[0].isupper() for w in long)
+
+
+_TITLE_SMALL_WORDS = frozenset("a an the of in on at to for and or but nor by with as from up off via vs".split())
+
+
+def _work_title(words: str) -> bool:
+    """A title in capitals keeps its short content words capitalised too: "Gun! He's got a gun!" is speech."""
+    small = (w for w in re.findall(r"[^\W\d_][\w'’-]*", words) if w[0].islower())
+    return _title_case(words) and all(w in _TITLE_SMALL_WORDS for w in small)
 
 
 def _blank(text: str, lo: int, hi: int) -> bool:

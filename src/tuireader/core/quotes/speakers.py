@@ -67,6 +67,10 @@ _TIME_NOUNS = frozenset(
     """second seconds minute minutes hour hours day days week weeks month months year years decade decades morning
     mornings afternoon afternoons evening evenings night nights weekend weekends moment moments time while""".split()
 )
+# "Afterward she offered", "Later, they wrote": an adverb opening the sentence, then a subject pronoun
+_ADVERB_THEN_PRONOUN = re.compile(r"\s*([A-Z][a-z]+),?\s+(he|she|they|we)\s+(?=[a-z])")
+# "In the clip, which was shared by X, Roe ...": a relative clause on the opening phrase, then the subject
+_RELATIVE_INTRO = re.compile(r"(?:which|where|when)\s[^,]{0,120}?,\s*(?=[A-Z])")
 _INTRO_PAST_CUE = re.compile(rf"[^,;:.!?]{{0,150}}?(?:,|{MASK}[\"”’']\s*,?)\s+(?=[A-Z])")
 _SUBORDINATE_AFTER_ADVERB = re.compile(r"\s*[A-Z][a-z]+\s+(?:since|after|before|when|as|though|if|while|until)\s")
 _EVENT_PREPOSITIONS = frozenset("In During At After Before Throughout".split())
@@ -370,6 +374,9 @@ class SpeakerFinder:
         first = re.match(r"\s*(\w+)", text[lo:hi])
         if first and first.group(1).lower() in PRONOUNS:
             return self.refs.pronoun(lo + first.start(1), lo + first.end(1))
+        adverb = _ADVERB_THEN_PRONOUN.match(text, lo, hi)
+        if adverb is not None and adverb.group(1) not in gz.given_names():  # "Afterward she offered a correction:"
+            return self.refs.pronoun(adverb.start(2), adverb.end(2))
         opener = first.group(1) if first else ""
         # "Here in Ashford, Roe ...", "Appearing before supporters, Roe ...": an opening phrase, then the subject
         adverbial = (opener.lower() in NOT_NAMES or opener.endswith(("ing", "ed", "ly"))) and opener.lower() not in (
@@ -391,7 +398,7 @@ class SpeakerFinder:
                 intro, hi = re.match(r".*", text[lo : intro.end()], re.DOTALL), sentence.end
         subject_at = lo + intro.end() if intro else lo
         while intro is not None:  # "In June, after Roe fell ill, Vela wrote ...": a second opening clause
-            more = _SECOND_INTRO.match(text, subject_at, hi)
+            more = _SECOND_INTRO.match(text, subject_at, hi) or _RELATIVE_INTRO.match(text, subject_at, hi)
             if more is None:
                 break
             subject_at = more.end()

@@ -1,0 +1,100 @@
+"""Attribution where an outlet, a group, a recording or a nearer name stands beside the speaker
+(invented cases): the person gets the words, not the paper they told, the group that posted the
+video or the name in an opening phrase."""
+
+from __future__ import annotations
+
+from tuireader.core.pipeline import analyze_article
+from tuireader.sources.files import RawArticle, build_article
+
+
+def speakers(text: str) -> dict[str, str | None]:
+    """The first words of each quotation -> its speaker as written (the span, else the description)."""
+    article = build_article(RawArticle(path="a.txt", text=text, title="Title"))
+    assert article is not None
+    out: dict[str, str | None] = {}
+    for q in analyze_article(article).quotes:
+        if q.scare:
+            continue
+        if q.speaker_start is not None and q.speaker_end is not None:
+            who: str | None = article.text[q.speaker_start : q.speaker_end]
+        else:
+            who = q.speaker_name
+        out[" ".join(article.text[q.start : q.end].split()[:3])] = who
+    return out
+
+
+def test_told_the_paper_is_the_listener_not_the_speaker() -> None:
+    text = (
+        "The Harlow Beacon reached coach Wendell Ashgrove by phone on Monday. "
+        'He would not discuss the suspension but told the Beacon: "I have coached here for thirty years."'
+    )
+    assert speakers(text)["I have coached"] == "Wendell Ashgrove"
+
+
+def test_from_a_writers_piece_in_a_paper_is_the_writer() -> None:
+    text = (
+        "From Tovah Lindqvist's column in the Marlow Sentinel:\n\n"
+        '"The harbour fund was emptied in two years and nobody at the port authority noticed."\n\n'
+        "Quite a story."
+    )
+    assert speakers(text)["The harbour fund"] == "Tovah Lindqvist"
+
+
+def test_a_post_by_an_editor_is_the_editors() -> None:
+    text = (
+        "Here is how the folks at Granite Voice saw the parade, in a post by editor Morwen Achebe:\n\n"
+        '"Half the town lined the streets to cheer the veterans home."\n'
+    )
+    assert speakers(text)["Half the town"] == "Morwen Achebe"
+
+
+def test_a_video_posted_by_a_group_is_the_recorded_persons() -> None:
+    text = (
+        "Here is council candidate Bertrand Okoli at a forum in Dunmore on Friday, "
+        "in a video posted by the advocacy group Harbor Forward:\n\n"
+        '"Nobody in this town has ever needed a second bridge."\n'
+    )
+    assert speakers(text)["Nobody in this"] == "Bertrand Okoli"
+
+
+def test_a_clip_shared_by_a_group_in_a_relative_clause() -> None:
+    text = (
+        "In the recording, which was shared by the watchdog group Clear Ledger, Sen. Odile Varnham can be "
+        'heard telling a donor that the tariff bill "will die in committee, and nobody will miss it."'
+    )
+    assert speakers(text)["will die in"] == "Odile Varnham"
+
+
+def test_a_short_shout_with_a_lower_case_verb_is_not_a_title() -> None:
+    text = (
+        "The footage shows Deputy Anika Strand at the door. Her partner, Deputy Tobias Wren, waits by the van.\n\n"
+        '"Open up, please," she says. Seconds later Wren yells, "Down! He\'s got a gun!"'
+    )
+    assert speakers(text)["Down! He's got"] == "Wren"
+
+
+def test_an_adverb_before_a_pronoun_is_not_the_speaker() -> None:
+    text = (
+        "Ines Korhonen chaired the board for a decade.\n\n"
+        'Afterward she offered a correction: "It was nine years, not ten."'
+    )
+    assert speakers(text)["It was nine"] == "Ines Korhonen"
+
+
+def test_a_name_after_a_question_and_an_aside_opens_a_new_sentence() -> None:
+    text = (
+        "Two candidates spoke: Ulla Brandt, a nurse, and Emeka Stroud, a grocer.\n\n"
+        'Brandt shot back, "Cheaper than what?" Stroud, for his part, kept it short: "I want to fix the roads."'
+    )
+    got = speakers(text)
+    assert got["Cheaper than what?"] == "Brandt"
+    assert got["I want to"] == "Stroud"
+
+
+def test_a_participle_after_a_quotation_ending_in_a_comma_takes_the_second_clause() -> None:
+    text = (
+        'Builder Oskar Lemaire thanked the mayor, "who always took my calls," and Mayor Petra Holm '
+        'returned the compliment, calling Lemaire "the most patient man in the valley."'
+    )
+    assert speakers(text)["the most patient"] == "Petra Holm"
