@@ -98,3 +98,85 @@ def test_a_participle_after_a_quotation_ending_in_a_comma_takes_the_second_claus
         'returned the compliment, calling Lemaire "the most patient man in the valley."'
     )
     assert speakers(text)["the most patient"] == "Petra Holm"
+
+
+def test_a_crowd_that_chants_after_a_named_person_appears() -> None:
+    text = (
+        "As the club's chairman, Rupert Vasko, walked onto the pitch, the supporters in the north stand "
+        'began chanting, "Sack the board! Sack the board!"'
+    )
+    assert speakers(text)["Sack the board!"] == "the supporters"
+
+
+def test_a_crowd_that_shouts_after_the_quotation() -> None:
+    text = (
+        "Alderman Piet Stoltz tried to read the motion, but the gallery would not have it. "
+        '"Let us vote! Let us vote!" the tenants crowded into the aisles shouted.'
+    )
+    assert speakers(text)["Let us vote!"] == "the tenants"
+
+
+def test_a_later_clause_with_its_own_named_subject_before_the_colon() -> None:
+    text = (
+        'The tape then cuts to the lobby. "Is this on?" a staffer can be heard asking, '
+        'before Deputy Mayor Linnea Okonjo steps in: "Good. I want this on the record."'
+    )
+    assert speakers(text)["Good. I want"] == "Linnea Okonjo"
+
+
+def test_a_verb_in_capitals_is_not_part_of_the_name() -> None:
+    text = (
+        "Councilwoman Dagny Moravec DEMOLISHED the transit chief at Monday's meeting. "
+        '"You spent the bus money on consultants," she said.'
+    )
+    assert speakers(text)["You spent the"] == "Dagny Moravec"
+
+
+def test_a_caller_is_the_name_not_the_town() -> None:
+    text = (
+        "Host Wally Brunner took calls after the news. One caller, who identified himself only as Elmo from "
+        'Greystoke, said the new meters were a scam. "I pay for parking twice a day now."'
+    )
+    assert speakers(text)["I pay for"] == "Elmo"
+
+
+def test_a_text_from_a_listener_is_the_listeners() -> None:
+    text = (
+        '"Elmo, I hear you," Brunner said. He then read a message from a listener: '
+        '"Tell the council I will pay when they do."'
+    )
+    assert speakers(text)["Tell the council"] == "a listener"
+
+
+def test_one_of_them_is_one_of_the_group_named_before() -> None:
+    text = (
+        'Harbor Commissioner Ulrike Brandvold said the docks were "safe as houses." Three crane operators, '
+        "speaking on condition of anonymity, disputed that. "
+        '"Half the cables are rusted through," one of them said.'
+    )
+    assert speakers(text)["Half the cables"] == "one crane operator"
+
+
+def test_a_role_at_a_body_then_the_name() -> None:
+    text = (
+        "The executive director for member services at the Federation of Upland Dairy Cooperatives, "
+        'Hollis Brandtner, said the rule "would bankrupt half the herds."'
+    )
+    assert speakers(text)["would bankrupt half"] == "Hollis Brandtner"
+
+
+def test_a_description_then_the_bodys_name() -> None:
+    text = (
+        "The region's biggest nurses' union, the Tarrow Valley Nursing Guild, has called the proposal "
+        '"a staffing crisis with a ribbon on it."'
+    )
+    assert speakers(text)["a staffing crisis"] == "Tarrow Valley Nursing Guild"
+
+
+def test_the_memo_goes_on_in_its_writers_words() -> None:
+    text = (
+        '"We are behind in every county that matters," the field director, Osric Pennaway, wrote in a memo '
+        "to volunteers dated May 2.\n"
+        'The memo, which was obtained by the Herald, went on: "This is the moment to knock on doors."'
+    )
+    assert speakers(text)["This is the"] == "Osric Pennaway"

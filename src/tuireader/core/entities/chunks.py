@@ -139,21 +139,37 @@ def tokenize(text: str, headings: Sequence[Span], blocked: Sequence[tuple[int, i
     return tokens
 
 
+_EMPHATIC_ZIPF = 2.5  # an English word at least this common, written in capitals as a verb
+
+
 def _is_name_token(token: Token) -> bool:
     return token.capitalised and not token.blocked
+
+
+def _emphatic(tokens: Sequence[Token], k: int) -> bool:
+    """A verb in capitals after a name in ordinary case, as online headlines write them ("Jo Roe SHREDS
+    Rival", "Ex-Mayor TORCHES Successor"): an inflected English word, not an acronym."""
+    word = tokens[k].text
+    if len(word) < 5 or not (word.isupper() and word.isalpha()) or k == 0:
+        return False
+    prev = tokens[k - 1]
+    if not (prev.word and prev.text[:1].isupper() and not prev.text.isupper()):
+        return False
+    lower = word.lower()
+    return lower.endswith(("ed", "es", "s", "ing")) and gz.english_frequency(lower) >= _EMPHATIC_ZIPF
 
 
 def chunks(tokens: Sequence[Token]) -> list[Chunk]:
     out: list[Chunk] = []
     i, n = 0, len(tokens)
     while i < n:
-        if not _is_name_token(tokens[i]):
+        if not _is_name_token(tokens[i]) or _emphatic(tokens, i):
             i += 1
             continue
         first = j = i
         while not tokens[j].possessive and j + 1 < n:
             nxt = tokens[j + 1]
-            if _is_name_token(nxt) and _adjacent(tokens[j], nxt) and not nxt.initial:
+            if _is_name_token(nxt) and _adjacent(tokens[j], nxt) and not nxt.initial and not _emphatic(tokens, j + 1):
                 j += 1
                 continue
             k = j + 1

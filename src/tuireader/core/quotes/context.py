@@ -259,14 +259,14 @@ def quoted_ends(text: str, masked: str, passages: Sequence[QuotedPassage]) -> li
     return out
 
 
-_CLAUSE_AHEAD = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*,\s+[^,;:.!?\n]{1,60},\s+[a-z]+\b[^,;:.!?\n]*")
+_CLAUSE_AHEAD = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*,\s+[^,;:.!?\n]{1,60},(\s+[a-z]+\b[^,;:.!?\n]*)")
 
 
 def _new_clause_after(masked: str, j: int) -> bool:
     """After a quotation ending in "?" or "!", a name set off by an aside ("Roe, for her part, stayed")
     opens a new sentence, not the attribution of the quotation ("Roe asked", "Roe, the mayor, said")."""
     ahead = _CLAUSE_AHEAD.match(masked, j)
-    return ahead is not None and not cues(masked, j, ahead.end())
+    return ahead is not None and not cues(masked, ahead.start(1), ahead.end(1))
 
 
 class Sentences:

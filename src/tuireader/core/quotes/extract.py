@@ -212,6 +212,20 @@ _LAW = re.compile(
     r"|[Ii]nternational|[Cc]riminal|[Ee]lection)\s+)?(?:law|statute|criminal\s+code|regulations))\b(?=\s+[a-z]|,)"
 )
 _TITLED = re.compile(r"\b(?:titled|entitled|headlined)[\s,:]*$")
+# "the fans in the upper deck began chanting", "the residents packed into the back rows shouted": a
+# plural description (with a place or participle phrase) as the subject of a chant: the crowd's words
+_CHANT_WORD = re.compile(r"(?:chant|shout|yell|scream|roar|cheer|jeer|holler|boo|sang|sing)\w*")
+_CROWD_SUBJECT = re.compile(
+    r"\s*((?:[Tt]he|[Ss]ome|[Mm]any|[Ss]everal|[Dd]ozens\s+of|[Hh]undreds\s+of|[Tt]housands\s+of|\d[\d,]*)\s+"
+    r"(?:[a-z-]+\s+)?[a-z-]+[a-rt-z]s)\b"
+    r"(?:\s+(?:in|at|on|from|near|outside|inside|behind|along|packed|gathered|crowded|seated|standing|lining)\b"
+    r"[^,;:.!?\n]{0,50}?)?\s+(?:(?:began|started|broke\s+into|kept|continued|then|again)\s+(?:to\s+)?)?"
+)
+# ", before Lt. Gov. Jo Roe leans in: '...'": a later clause with its own named subject before the colon
+_NAMED_CLAUSE_COLON = re.compile(
+    r"(?:,\s*|\s)(?:before|as|when|while|after|until|then|and)\s+((?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*)"
+    r"\s+[a-z]+(?:\s+[a-z]+){0,3}\s*:\s*$"
+)
 # "From Jo Roe's piece in the Ledger:": the writer of the piece, not the outlet it ran in
 _WRITERS_WORK = re.compile(
     r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)['’]s\s+(?:[a-z-]+\s+){0,2}(?:piece|article|story|column|report"
@@ -222,6 +236,11 @@ _WORK_BY = re.compile(
     r"\b(?:in|from|via|per)\s+(?:an?|the|this|that|his|her|their|its)\s+(?:[\w-]+\s+){0,2}(?:post|piece|column"
     r"|article|story|op-ed|essay|newsletter|editorial|letter|report|thread|dispatch|write-up|blog\s+post)"
     r"\s+(?:by|from)\s+([^,;:.!?\n]{1,60}?)\s*[:,]?\s*$"
+)
+# "read a text from a listener:", "got an email from Jo Roe:": a message and its sender before the quotation
+_MESSAGE_FROM = re.compile(
+    r"\b(?:an?|the|one|another)\s+(?:[\w-]+\s+)?(?:text|texts|message|email|e-mail|note|voicemail|comment"
+    r"|question|letter)\s+from\s+([^,;:.!?\n]{1,50}?)\s*[:,]?\s*$"
 )
 # "a video posted by the group X", "the clip, which was shared by X": a recording's publisher, not its speaker
 _RECORDING_BEFORE = re.compile(
@@ -446,6 +465,9 @@ class _Attribution:
         cue = found[0]
         region = masked[base + lead_end : cue.start]
         word = _cue_word(cue.word)
+        crowd = self._crowd(base + lead_end, cue)
+        if crowd is not None:  # '"...!" the residents packed into the back rows shouted'
+            return word, crowd, cue.start
         if word in ("read", "reads") and region.strip().lower() == "it":
             # '"...," it read': a document's words (the transcript, the sign), not a person's named nearby
             start = base + lead_end + region.index(region.strip())
@@ -607,6 +629,14 @@ class _Attribution:
             found.pop()  # "told reporters that the deal announced by Roe '...'": a participle after a noun, no cue
         cue = found[-1]
         word = _cue_word(cue.word)
+        later = _NAMED_CLAUSE_COLON.search(masked, cue.end, hi)
+        named = self.finder.name_at(later.start(1), later.end(1)) if later is not None else None
+        if later is not None and named is not None and named.via == "name":
+            return "", named, later.start(1)  # '"...?" an aide asks, before Mayor Jo Roe leans in: "..."'
+        comma = masked.rfind(",", lo, cue.start)
+        chanting = self._crowd(max(lo, comma + 1), cue)
+        if chanting is not None:  # "As Roe appeared, the fans in the upper deck began chanting, '...'"
+            return word, chanting, cue.start
         by = _BY_AGENT.match(masked, cue.end, hi)
         if by is not None and masked[cue.start].isupper():  # 'Asked by one of her aides, "...?"': the asker
             agent = self.finder.after(by.end(), hi)
@@ -672,13 +702,25 @@ class _Attribution:
             speaker = self.finder.leading(sentence, cue.start)
         return word, speaker, cue.start
 
+    def _crowd(self, lo: int, cue: Cue) -> Speaker | None:
+        """The crowd that chants: a plural description right before a chant verb at ``cue``."""
+        if not _CHANT_WORD.fullmatch(cue.word.lower()):
+            return None
+        crowd = _CROWD_SUBJECT.fullmatch(self.masked, lo, cue.start)
+        if crowd is None:
+            return None
+        return Speaker(crowd.start(1), crowd.end(1), self.text[crowd.start(1) : crowd.end(1)], ANONYMOUS)
+
     def _work_by(self, lo: int, hi: int) -> tuple[str, Speaker | None, int] | None:
-        """'..., in a post by editor Jo Roe: "..."': the author of the piece named right before the quotation."""
+        """'..., in a post by editor Jo Roe: "..."', 'read a text from a listener: "..."': the author of the piece
+        or message named right before the quotation."""
         work = _WORK_BY.search(self.masked, max(lo, hi - 160), hi)
+        message = _MESSAGE_FROM.search(self.masked, max(lo, hi - 120), hi) if work is None else None
+        work = work or message
         if work is None:
             return None
         author = self.finder.after(work.start(1), work.end(1))
-        if author is None or author.via not in ("name", "role"):
+        if author is None or author.via not in ("name", "role", *((ANONYMOUS,) if message else ())):
             return None
         return "", author, work.start()
 

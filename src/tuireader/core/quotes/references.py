@@ -70,6 +70,8 @@ _DOCUMENTS = frozenset(
     review audit assessment guidance policy cable transcript editorial article indictment memorandum affidavit
     dossier summary draft opinion advertisement bulletin""".split()
 )
+# Documents a person writes: "the memo" quoted after "X wrote in a memo" is X's
+_AUTHORED_DOCUMENTS = frozenset("memo memorandum letter email note post column op-ed essay message".split())
 _THING_PHRASE = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+"
     r"(?:(?!(?i:the|an?|and|or|of|to|in|on|at|by|for|who|which|that|was|is|were|are|has|had|have)\b)[\w-]+\s+){0,4}?(?i:"
@@ -211,7 +213,29 @@ class References:
                         # "the seven-term congressman": a compound describing the person, not part of the title
                         if titled and all(w in before or "-" in w for w in words[1:-1]):
                             return Speaker(cand.start, cand.end, cand.name, "description", cand.label, written=phrase)
+        if words[0] == "the" and head in _AUTHORED_DOCUMENTS:
+            author = self._author(lo, head)
+            if author is not None:  # "X wrote in a memo ... The memo went on: '...'": the memo's writer
+                return replace(author, via="description", written=phrase)
         return Speaker(lo, hi, phrase, ANONYMOUS)
+
+    def _author(self, lo: int, head: str) -> Speaker | None:
+        """Who wrote the document "the <head>" refers to: the speaker of the sentence that introduced it
+        ("wrote in a <head>", "sent a <head>"; not "a <head> from X") in this paragraph or the one before."""
+        block = _bisect(self.block_starts, lo)
+        floor = self.blocks[max(0, block - 1)].start if self.blocks else 0
+        pattern = re.compile(
+            rf"\b(?:in|wrote|sent|circulated|issued)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}"
+            rf"{re.escape(head)}\b(?!\s+(?:from|by)\s)",
+            re.IGNORECASE,
+        )
+        found = pattern.finditer(self.masked, max(floor, lo - _DESCRIPTION_WINDOW), lo)
+        introduced = max(found, key=_start, default=None)
+        if introduced is None:
+            return None
+        sentence = self.sentences.at(introduced.start())
+        a, b = bisect_left(self.resolved_at, sentence.start), bisect_left(self.resolved_at, sentence.end)
+        return self.resolved[b - 1] if b > a else None
 
     def _sentence_names(self, index: int) -> list[Candidate]:
         """Capitalised names the entity extractor did not claim (as anything) in one sentence, cached."""
@@ -620,6 +644,10 @@ class References:
         self.resolved.insert(at, speaker)
         self.speaker_spans.add((speaker.start, speaker.end))
         self.speaker_names.add(speaker.name)
+
+
+def _start(match: re.Match[str]) -> int:
+    return match.start()
 
 
 def _is_document(description: str) -> bool:

@@ -67,6 +67,24 @@ _TIME_NOUNS = frozenset(
     """second seconds minute minutes hour hours day days week weeks month months year years decade decades morning
     mornings afternoon afternoons evening evenings night nights weekend weekends moment moments time while""".split()
 )
+# "The senior vice president for policy at X", "the chief of staff to Rep. X": a role of a body or person
+_ROLE_OF_BODY = re.compile(r"(?i:the|an?)\s+(?:[a-z][\w'’-]*\s+){0,4}[a-z][\w'’-]*\s+(?:for|of|at|to|with|in)\s")
+_THE_NAME = re.compile(r"\s*the\s+(?:[A-Z][\w'’.&-]*\s+){1,5}[A-Z][\w'’-]*\s*")  # ", the Ashford Teachers Union,"
+# "one of them" after "Two battalion chiefs, speaking on condition of anonymity, disputed that."
+_OF_THEM = re.compile(r"\bof\s+(?:them|those|these)\s*$", re.IGNORECASE)
+_PLURAL_GROUP = re.compile(
+    r"(?:^|(?<=[.!?\n\"”’]\s)|(?<=\n))\s*(?:Two|Three|Four|Five|Six|Several|Some|Many|A\s+few|A\s+handful\s+of|Dozens\s+of)\s+"
+    r"((?:[a-z-]+\s+){0,2}[a-z-]+[a-rt-z]s)\b",
+    re.MULTILINE,
+)
+_GROUP_REACH = 400  # characters searched back for the group "one of them" is one of
+# "who identified himself only as Jo from Ashford": the name a caller or source gives, not the town
+_SELF_NAMED = re.compile(
+    r"\b(?:identified|introduced|described|gave)\s+(?:(?:himself|herself|themselves|his\s+name|her\s+name)\s+)?"
+    r"(?:only\s+)?as\s+((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]*)"
+)
+# "Ray from Millbrook", "Linda in Ashford": a caller or letter writer by given name, with their town
+_NAME_FROM_PLACE = re.compile(r"([A-Z][a-z]+(?:\s+[A-Z]\.)?)\s+(?:from|in|of)\s+(?:[A-Z][\w'’.-]*\s*){1,3}")
 # "Afterward she offered", "Later, they wrote": an adverb opening the sentence, then a subject pronoun
 _ADVERB_THEN_PRONOUN = re.compile(r"\s*([A-Z][a-z]+),?\s+(he|she|they|we)\s+(?=[a-z])")
 # "In the clip, which was shared by X, Roe ...": a relative clause on the opening phrase, then the subject
@@ -298,6 +316,9 @@ class SpeakerFinder:
             for match in _BOUNDARY.finditer(text, p_lo, p_hi):
                 start = match.end()
             found = self._classify(start, p_hi)
+            renamed = self._renamed(words, found, parts[i + 1]) if i + 1 < len(parts) else None
+            if renamed is not None:
+                return renamed
             if found is not None and found.via in (ANONYMOUS, "role") and i + 1 < len(parts):
                 # "the coach, Jo Bloggs, said" / "X's lawyer, Jo Bloggs, said": the name in the appositive
                 a_lo, a_hi = parts[i + 1]
@@ -430,7 +451,7 @@ class SpeakerFinder:
             if text[np.start(1) : end].split()[-1:] and text[np.start(1) : end].split()[-1] in _TIME_NOUNS:
                 end = np.start(1)  # "This year the council ...": a time, not the subject
             appositive = re.match(r"\s*,([^,]{1,60}),", text[end:hi])
-            named = self._name_in(end + 1, end + appositive.end(1), at_end=True) if appositive else None
+            named = self._appositive_name(end + 1, end + appositive.end(1)) if appositive else None
             if named is not None:  # "The judge, Carla Mendes, rejected it and said"
                 return named
             following = _NAME_AFTER_ROLE.match(text, end, hi) if end > np.start(1) else None
@@ -461,6 +482,42 @@ class SpeakerFinder:
             n = names[0]
             return Speaker(n.start, n.end, n.name, "name")
         return None
+
+    def _group_member(self, lo: int, hi: int) -> Speaker | None:
+        """ "Two battalion chiefs ... disputed that. '...,' one of them said": one of the group named before."""
+        if not _OF_THEM.search(self.masked, lo, hi):
+            return None
+        groups = list(_PLURAL_GROUP.finditer(self.masked, max(0, lo - _GROUP_REACH), lo))
+        if not groups:
+            return None
+        plural = groups[-1].group(1)
+        if plural.endswith("ies"):
+            one = plural[:-3] + "y"
+        else:
+            one = plural[:-2] if plural.endswith(("ses", "xes", "ches", "shes")) else plural[:-1]
+        return Speaker(lo, hi, f"one {one}", ANONYMOUS)
+
+    def _renamed(self, words: str, found: Speaker | None, appositive: tuple[int, int]) -> Speaker | None:
+        """The name in the appositive after a description: "The vice president for policy at the Acme
+        Association, Jo Roe, said" (a role of a body: the person), "The state's largest union, the Ashford
+        Teachers Association, said" (a description, then the body's name)."""
+        a_lo, a_hi = appositive
+        if _ROLE_OF_BODY.match(words):
+            named = self._name_in(a_lo, a_hi, at_end=True)
+            whole = named is not None and not self.masked[a_lo : named.start].strip()
+            if named is not None and whole and named.label in (Label.PERSON, None):
+                return named
+        described = found is not None and found.via in ("description", ANONYMOUS)
+        if described and _THE_NAME.fullmatch(self.masked, a_lo, a_hi):
+            return self._name_in(a_lo, a_hi, at_end=True)
+        return None
+
+    def _appositive_name(self, lo: int, hi: int) -> Speaker | None:
+        """The name an appositive gives: "One caller, who identified himself as Jo from Ashford," -> Jo."""
+        own = _SELF_NAMED.search(self.masked, lo, hi)
+        if own is not None:
+            return self._name_in(own.start(1), own.end(1), at_end=True)
+        return self._name_in(lo, hi, at_end=True)
 
     def plausible_subject(self, speaker: Speaker) -> bool:
         """Whether a subject read without a speech verb can be someone: not a stray capitalised word
@@ -545,7 +602,7 @@ class SpeakerFinder:
         if len(words) > 12 or (words[0].lower() in _NOT_SUBJECT_START and not named_start and not demonstrative):
             return None
         if _PARTITIVE.match(text, lo, hi):  # "one of Roe's aides": someone unnamed, not Roe
-            return Speaker(lo, hi, text[lo:hi], ANONYMOUS)
+            return self._group_member(lo, hi) or Speaker(lo, hi, text[lo:hi], ANONYMOUS)
         rep = _REPRESENTATIVE.search(text, lo, hi)
         if rep:
             who = self._name_in(rep.end(), hi, at_end=False)
@@ -578,6 +635,9 @@ class SpeakerFinder:
                 return named
         if words[0].lower() in ("a", "an", "one", "another", "some", "several", "two", "three"):
             return Speaker(lo, hi, text[lo:hi], ANONYMOUS)  # "a Democrat", "one EU diplomat": nobody named
+        caller = _NAME_FROM_PLACE.fullmatch(text, lo, hi)
+        if caller is not None and caller.group(1).split()[0] in gz.given_names():  # the caller, not the town
+            hi = caller.end(1)
         of = re.search(r"([A-Z][\w'’.-]*)\s+of\s+", text[lo:hi])
         if of and of.group(1).lower() not in OF_HEADS and names_in(text, lo, lo + of.end(1)):
             hi = lo + of.end(1)  # "Jo Bloggs of the charity Harvest Hope": the person, not the charity
