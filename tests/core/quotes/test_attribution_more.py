@@ -180,3 +180,27 @@ def test_the_memo_goes_on_in_its_writers_words() -> None:
         'The memo, which was obtained by the Herald, went on: "This is the moment to knock on doors."'
     )
     assert speakers(text)["This is the"] == "Osric Pennaway"
+
+
+def test_a_phrasal_verb_of_manner_closes_the_slot() -> None:
+    text = (
+        '"Maybe count the votes before you gloat," Sen. Ingrid Solberg lashed out at radio host Vern Aldous, '
+        "who had called the bill dead."
+    )
+    assert speakers(text)["Maybe count the"] == "Ingrid Solberg"
+
+
+def test_a_name_closing_the_opening_phrase_is_not_the_subject() -> None:
+    text = (
+        "Mayor Odette Vance said she would not run again.\n"
+        'Asked whether she would back her deputy, Kevin Ekberg, she smiled. "Ask me after the budget."'
+    )
+    assert speakers(text)["Ask me after"] == "Odette Vance"
+
+
+def test_an_excerpt_lead_gives_the_writer_named_before() -> None:
+    text = (
+        "The Millford Herald's Ysolde Brannagh has the whole story. The key passage:\n\n"
+        '"Four inspectors said they were told to skip the east wing entirely."\n'
+    )
+    assert speakers(text)["Four inspectors said"] == "Ysolde Brannagh"

@@ -242,6 +242,19 @@ _MESSAGE_FROM = re.compile(
     r"\b(?:an?|the|one|another)\s+(?:[\w-]+\s+)?(?:text|texts|message|email|e-mail|note|voicemail|comment"
     r"|question|letter)\s+from\s+([^,;:.!?\n]{1,50}?)\s*[:,]?\s*$"
 )
+# '"...," Rep. Jo Roe clapped back at X, who ...': a name, then a phrasal verb of manner closing the slot
+_PHRASAL_SLOT = re.compile(
+    r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s+([a-z]{3,}ed)\s+(?:back|off|out|up|down)\b"
+    r"(?=(?:\s+(?:at|to|on|against|with|in)\b[^.;!?]{0,80}?)?\s*(?:[.,;]|$))"
+)
+_OUTLETS_WRITER = re.compile(
+    r"\s*(?:The\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*['’]s\s+((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]*)\s+[a-z]"
+)
+# "The Courier's Jo Roe has the story. The key bit:": an excerpt from the piece of the one named before
+_EXCERPT_LEAD = re.compile(
+    r"\s*(?:(?:[Tt]he|[Hh]ere['’]s\s+the|[Aa]nd\s+the)\s+)?(?:(?:key|money|relevant|crucial|important|telling"
+    r"|damning|central|best)\s+)?(?:bit|part|passage|line|graf|paragraph|excerpt|quote|section)s?\s*:"
+)
 # "a video posted by the group X", "the clip, which was shared by X": a recording's publisher, not its speaker
 _RECORDING_BEFORE = re.compile(
     r"\b(?:video|videos|clip|clips|footage|recording|recordings|audio|tape|tapes|livestream|broadcast)"
@@ -450,6 +463,10 @@ class _Attribution:
             named = self.finder.name_at(slot.start(1), slot.end(1))
             if named is not None and (described is None or self.finder.plausible_subject(named)):
                 return slot.group(2).lower(), named, slot.start(2)
+        phrasal = _PHRASAL_SLOT.match(masked, slot_at, limit) if opens_sentence else None
+        named = self.finder.name_at(phrasal.start(1), phrasal.end(1)) if phrasal is not None else None
+        if phrasal is not None and named is not None and named.via == "name":  # '"...," Roe clapped back at X'
+            return phrasal.group(2), named, phrasal.start(2)
         role_slot = _ROLE_SLOT.match(masked, base + lead_end, limit) if opens_sentence else None
         if role_slot is not None and not found:  # '"Who are you!" the seven-term congressman demands.'
             role = self.finder.classify(role_slot.start(1), role_slot.end(1))
@@ -792,6 +809,9 @@ class _Attribution:
                 prev = self.blocks[block - 1]
                 lo, hi = self.sentences.at(prev.end - 1).start, prev.end
         clause = masked[lo:hi].rstrip()
+        excerpt = self._excerpt_of(lo, hi)
+        if excerpt is not None:
+            return "", excerpt, excerpt.start
         source = _FROM_SOURCE.search(clause)
         if source is not None:  # 'From the report: "..."', 'From Roe's post: "..."'
             writer = _WRITERS_WORK.match(clause, source.start(1))
@@ -819,6 +839,23 @@ class _Attribution:
         if credit is not None:
             return "", credit, credit.start
         return self._after_verb_sentence(q) or self._named_next(q)
+
+    def _excerpt_of(self, lo: int, hi: int) -> Speaker | None:
+        """'The Courier's Jo Roe has the story. The key bit: "..."': the writer named in the sentence before
+        a lead that only announces an excerpt."""
+        if not _EXCERPT_LEAD.fullmatch(self.masked, lo, hi):
+            return None
+        index = self.sentences.index(lo)
+        if index == 0:
+            return None
+        prev = self.sentences.spans[index - 1]
+        if MASK in self.masked[prev.start : prev.end] or self._block(prev.start) != self._block(lo):
+            return None
+        staff = _OUTLETS_WRITER.match(self.masked, prev.start, prev.end)  # "The Courier's Jo Roe has ..."
+        writer = self.finder.name_at(staff.start(1), staff.end(1)) if staff else self.finder.leading(prev, prev.end)
+        if writer is None or writer.via != "name" or writer.label is Label.PLACE:
+            return None
+        return writer
 
     def _named_next(self, q: QuotedPassage) -> tuple[str, Speaker | None, int] | None:
         """'"..." That quote from harbour master Jo Roe appeared in 1980.': a whole-sentence quotation

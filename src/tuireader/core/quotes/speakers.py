@@ -85,6 +85,8 @@ _SELF_NAMED = re.compile(
 )
 # "Ray from Millbrook", "Linda in Ashford": a caller or letter writer by given name, with their town
 _NAME_FROM_PLACE = re.compile(r"([A-Z][a-z]+(?:\s+[A-Z]\.)?)\s+(?:from|in|of)\s+(?:[A-Z][\w'’.-]*\s*){1,3}")
+# "Asked whether she would back her deputy, Jo Roe, she smiled": the name closes the opening phrase
+_NAME_CLOSING_INTRO = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*,\s*(?=(?:he|she|they|we|I)\s+[a-z])")
 # "Afterward she offered", "Later, they wrote": an adverb opening the sentence, then a subject pronoun
 _ADVERB_THEN_PRONOUN = re.compile(r"\s*([A-Z][a-z]+),?\s+(he|she|they|we)\s+(?=[a-z])")
 # "In the clip, which was shared by X, Roe ...": a relative clause on the opening phrase, then the subject
@@ -419,7 +421,11 @@ class SpeakerFinder:
                 intro, hi = re.match(r".*", text[lo : intro.end()], re.DOTALL), sentence.end
         subject_at = lo + intro.end() if intro else lo
         while intro is not None:  # "In June, after Roe fell ill, Vela wrote ...": a second opening clause
-            more = _SECOND_INTRO.match(text, subject_at, hi) or _RELATIVE_INTRO.match(text, subject_at, hi)
+            more = (
+                _SECOND_INTRO.match(text, subject_at, hi)
+                or _RELATIVE_INTRO.match(text, subject_at, hi)
+                or _NAME_CLOSING_INTRO.match(text, subject_at, hi)
+            )
             if more is None:
                 break
             subject_at = more.end()
