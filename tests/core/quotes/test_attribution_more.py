@@ -204,3 +204,17 @@ def test_an_excerpt_lead_gives_the_writer_named_before() -> None:
         '"Four inspectors said they were told to skip the east wing entirely."\n'
     )
     assert speakers(text)["Four inspectors said"] == "Ysolde Brannagh"
+
+
+def test_a_headline_title_before_a_verb_in_capitals_is_the_person_the_lede_names() -> None:
+    text = (
+        "Ex-Coach BLASTS Board: 'They Could Not Run a Bake Sale'\n\n"
+        "Former coach Ansel Marrow spoke to the Valley Star on Friday. "
+        '"They could not run a bake sale with a cookbook," Marrow said.'
+    )
+    assert speakers(text)["They Could Not"] == "Ansel Marrow"
+
+
+def test_a_named_subject_before_a_verb_in_capitals_in_a_headline() -> None:
+    text = "Greta Olsby TORCHES Rival: 'He Has No Plan'\n\nThe debate ran long."
+    assert speakers(text)["He Has No"] == "Greta Olsby"

@@ -255,6 +255,10 @@ _EXCERPT_LEAD = re.compile(
     r"\s*(?:(?:[Tt]he|[Hh]ere['’]s\s+the|[Aa]nd\s+the)\s+)?(?:(?:key|money|relevant|crucial|important|telling"
     r"|damning|central|best)\s+)?(?:bit|part|passage|line|graf|paragraph|excerpt|quote|section)s?\s*:"
 )
+# "Ex-Sheriff TORCHES Successor:", "Jo Roe SLAMS Rival:": a headline's subject, then a verb in capitals
+_EMPHATIC_HEADLINE = re.compile(
+    r"\s*((?:[A-Z][\w'’.-]*\s+){0,3}?[A-Z][\w'’-]*)\s+[A-Z]{3,}(?:ED|ES|S|ING)\b[^:\n]{0,80}:\s*$"
+)
 # "a video posted by the group X", "the clip, which was shared by X": a recording's publisher, not its speaker
 _RECORDING_BEFORE = re.compile(
     r"\b(?:video|videos|clip|clips|footage|recording|recordings|audio|tape|tapes|livestream|broadcast)"
@@ -812,6 +816,9 @@ class _Attribution:
         excerpt = self._excerpt_of(lo, hi)
         if excerpt is not None:
             return "", excerpt, excerpt.start
+        headline = self._headline_subject(lo, hi)
+        if headline is not None:
+            return "", headline, headline.start
         source = _FROM_SOURCE.search(clause)
         if source is not None:  # 'From the report: "..."', 'From Roe's post: "..."'
             writer = _WRITERS_WORK.match(clause, source.start(1))
@@ -839,6 +846,24 @@ class _Attribution:
         if credit is not None:
             return "", credit, credit.start
         return self._after_verb_sentence(q) or self._named_next(q)
+
+    def _headline_subject(self, lo: int, hi: int) -> Speaker | None:
+        """'Ex-Sheriff TORCHES Successor: "..."': the subject before a verb in capitals; a title alone
+        ("Ex-Sheriff") is the person the next paragraph names with it ("Former Sheriff Jo Roe")."""
+        match = _EMPHATIC_HEADLINE.fullmatch(self.masked, lo, hi)
+        if match is None or match.group(1).isupper() or _HEADLINE_DASH.search(self.masked, lo, hi):
+            return None  # a digest's headline all in capitals ("POLLS WERE RIGHT - Jo Roe:") is another form
+        named = self.finder.name_at(match.start(1), match.end(1))
+        block = self._block(lo) + 1
+        if " " in match.group(1) or block >= len(self.blocks):
+            return named if named is not None and named.via == "name" else None
+        title = re.escape(match.group(1).split("-")[-1])
+        nxt = self.blocks[block]
+        pattern = rf"\b(?i:{title})\s+((?:[A-Z][\w'’.-]*\s+){{0,2}}[A-Z][\w'’-]*)"
+        later = re.search(pattern, self.masked[nxt.start : nxt.end])
+        if later is None:
+            return named if named is not None and named.via == "name" else None
+        return self.finder.name_at(nxt.start + later.start(1), nxt.start + later.end(1))
 
     def _excerpt_of(self, lo: int, hi: int) -> Speaker | None:
         """'The Courier's Jo Roe has the story. The key bit: "..."': the writer named in the sentence before
