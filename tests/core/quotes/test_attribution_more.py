@@ -4,24 +4,12 @@ video or the name in an opening phrase."""
 
 from __future__ import annotations
 
-from tuireader.core.pipeline import analyze_article
-from tuireader.sources.files import RawArticle, build_article
+from core.quotes.test_attribution_news import speakers as quoted_speakers
 
 
 def speakers(text: str) -> dict[str, str | None]:
-    """The first words of each quotation -> its speaker as written (the span, else the description)."""
-    article = build_article(RawArticle(path="a.txt", text=text, title="Title"))
-    assert article is not None
-    out: dict[str, str | None] = {}
-    for q in analyze_article(article).quotes:
-        if q.scare:
-            continue
-        if q.speaker_start is not None and q.speaker_end is not None:
-            who: str | None = article.text[q.speaker_start : q.speaker_end]
-        else:
-            who = q.speaker_name
-        out[" ".join(article.text[q.start : q.end].split()[:3])] = who
-    return out
+    """The first three words of each quotation -> its speaker as written."""
+    return {" ".join(words.split()[:3]): who for words, who in quoted_speakers(text)}
 
 
 def test_told_the_paper_is_the_listener_not_the_speaker() -> None:
