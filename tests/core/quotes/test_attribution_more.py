@@ -206,3 +206,19 @@ def test_a_headline_title_before_a_verb_in_capitals_is_the_person_the_lede_names
 def test_a_named_subject_before_a_verb_in_capitals_in_a_headline() -> None:
     text = "Greta Olsby TORCHES Rival: 'He Has No Plan'\n\nThe debate ran long."
     assert speakers(text)["He Has No"] == "Greta Olsby"
+
+
+def test_a_caller_by_given_name_and_town_in_an_appositive() -> None:
+    text = 'One caller, Marge from Tillbury, was furious. "They towed my car twice in one week."'
+    assert speakers(text)["They towed my"] == "Marge"
+
+
+def test_one_of_a_group_keeps_the_singular_of_its_noun() -> None:
+    text = (
+        "Two nurses at the clinic described the conditions. "
+        '"We had no gloves for a week," one of them said. Three witnesses backed that up. '
+        '"It was chaos," one of them said.'
+    )
+    got = speakers(text)
+    assert got["We had no"] == "one nurse"
+    assert got["It was chaos,"] == "one witness"

@@ -500,7 +500,7 @@ class SpeakerFinder:
         if plural.endswith("ies"):
             one = plural[:-3] + "y"
         else:
-            one = plural[:-2] if plural.endswith(("ses", "xes", "ches", "shes")) else plural[:-1]
+            one = plural[:-2] if plural.endswith(("sses", "xes", "ches", "shes")) else plural[:-1]
         return Speaker(lo, hi, f"one {one}", ANONYMOUS)
 
     def _renamed(self, words: str, found: Speaker | None, appositive: tuple[int, int]) -> Speaker | None:
@@ -523,6 +523,11 @@ class SpeakerFinder:
         own = _SELF_NAMED.search(self.masked, lo, hi)
         if own is not None:
             return self._name_in(own.start(1), own.end(1), at_end=True)
+        part = self.masked[lo:hi]
+        start, end = lo + len(part) - len(part.lstrip()), lo + len(part.rstrip())
+        caller = _NAME_FROM_PLACE.fullmatch(self.masked, start, end)
+        if caller is not None and caller.group(1).split()[0] in gz.given_names():  # ", Marge from Tillbury,"
+            return self._name_in(caller.start(1), caller.end(1), at_end=True)
         return self._name_in(lo, hi, at_end=True)
 
     def plausible_subject(self, speaker: Speaker) -> bool:
