@@ -222,3 +222,18 @@ def test_one_of_a_group_keeps_the_singular_of_its_noun() -> None:
     got = speakers(text)
     assert got["We had no"] == "one nurse"
     assert got["It was chaos,"] == "one witness"
+
+
+def test_the_one_a_clip_shows_speaking_not_its_poster() -> None:
+    text = 'The clip, posted by the group Fair Votes, shows Mayor Tim Oduya saying "the money is long gone."'
+    assert speakers(text)["the money is"] == "Tim Oduya"
+
+
+def test_a_speaker_appearing_in_a_video_posted_by_her_campaign() -> None:
+    text = 'Governor Lena Park appeared in a video posted by her campaign: "I am running again, and I will win."'
+    assert speakers(text)["I am running"] == "Lena Park"
+
+
+def test_a_description_with_a_place_then_the_bodys_name() -> None:
+    text = 'The largest nurses union in the state, the Harlow Nurses Alliance, said the plan "puts patients last."'
+    assert speakers(text)["puts patients last."] == "Harlow Nurses Alliance"

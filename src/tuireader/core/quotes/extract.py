@@ -259,6 +259,11 @@ _EXCERPT_LEAD = re.compile(
 _EMPHATIC_HEADLINE = re.compile(
     r"\s*((?:[A-Z][\w'’.-]*\s+){0,3}?[A-Z][\w'’-]*)\s+[A-Z]{3,}(?:ED|ES|S|ING)\b[^:\n]{0,80}:\s*$"
 )
+# "The clip, posted by X, shows Mayor Jo Roe saying '...'": the one shown or heard, not the poster
+_SHOWN_SAYING = re.compile(
+    r"\b(?:shows?|showed|captures?|captured|catches|caught|features?|featured|hears?|heard)\s+"
+    r"((?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*)\s+(?:[a-z]+ly\s+)?$"
+)
 # "a video posted by the group X", "the clip, which was shared by X": a recording's publisher, not its speaker
 _RECORDING_BEFORE = re.compile(
     r"\b(?:video|videos|clip|clips|footage|recording|recordings|audio|tape|tapes|livestream|broadcast)"
@@ -671,15 +676,20 @@ class _Attribution:
                 speaker = self._previous_subject(sentence) or self.finder.refs.sentence_subject(sentence, cue.start)
             return word, speaker, cue.start
         by = _BY_AGENT.match(masked, cue.end, hi)
-        if by is not None and _RECORDING_BEFORE.search(masked, max(lo, cue.start - 40), cue.start):
+        recording = _RECORDING_BEFORE.search(masked, max(lo, cue.start - 40), cue.start) if by is not None else None
+        if recording is not None:
             # "Here's Roe at a town hall, in a video posted by the group X: '...'": the one recorded
             recorded = self.finder.leading(sentence, cue.start)
-            if recorded is not None and recorded.via in ("name", "pronoun") and recorded.start < cue.start - 40:
+            if recorded is not None and recorded.via in ("name", "pronoun") and recorded.end <= recording.start():
                 return word, recorded, cue.start
         if by is not None:  # "Roe was asked by host Jo Bloggs, '...'": the agent speaks
             agent = self.finder.after(by.end(), hi)
             if agent is not None and agent.via == "name":
                 return word, agent, cue.start
+        shown = _SHOWN_SAYING.search(masked, max(lo, cue.start - 80), cue.start) if word.endswith("ing") else None
+        named = self.finder.name_at(shown.start(1), shown.end(1)) if shown is not None else None
+        if named is not None and named.via == "name":  # "The video shows Roe telling donors '...'"
+            return word, named, cue.start
         # not "began the interview with Roe by asking": the participle is governed by a preposition
         governed = _PREPOSITION_BEFORE.search(masked, max(lo, cue.start - 12), cue.start) is not None
         crowd = (

@@ -513,7 +513,7 @@ class SpeakerFinder:
             whole = named is not None and not self.masked[a_lo : named.start].strip()
             if named is not None and whole and named.label in (Label.PERSON, None):
                 return named
-        described = found is not None and found.via in ("description", ANONYMOUS)
+        described = (found is not None and found.via in ("description", ANONYMOUS)) or _ROLE_OF_BODY.match(words)
         if described and _THE_NAME.fullmatch(self.masked, a_lo, a_hi):
             return self._name_in(a_lo, a_hi, at_end=True)
         return None
