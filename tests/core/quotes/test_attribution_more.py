@@ -237,3 +237,16 @@ def test_a_speaker_appearing_in_a_video_posted_by_her_campaign() -> None:
 def test_a_description_with_a_place_then_the_bodys_name() -> None:
     text = 'The largest nurses union in the state, the Harlow Nurses Alliance, said the plan "puts patients last."'
     assert speakers(text)["puts patients last."] == "Harlow Nurses Alliance"
+
+
+def test_the_letter_goes_to_whoever_sent_it_with_no_quotation_in_between() -> None:
+    text = 'Priya Roe sent a letter to the board on Monday. The letter said the plan "cannot stand and will not stand."'
+    assert speakers(text)["cannot stand and"] == "Priya Roe"
+
+
+def test_the_email_continued_in_the_words_of_its_writer() -> None:
+    text = (
+        "In an email to staff, Director Omar Vance wrote that the budget was short. "
+        'The email continued: "We will need to cut the spring program entirely."'
+    )
+    assert speakers(text)["We will need"] == "Omar Vance"

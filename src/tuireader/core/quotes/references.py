@@ -220,8 +220,8 @@ class References:
         return Speaker(lo, hi, phrase, ANONYMOUS)
 
     def _author(self, lo: int, head: str) -> Speaker | None:
-        """Who wrote the document "the <head>" refers to: the speaker of the sentence that introduced it
-        ("wrote in a <head>", "sent a <head>"; not "a <head> from X") in this paragraph or the one before."""
+        """Who wrote the document "the <head>" refers to: the speaker or subject of the sentence that introduced
+        it ("wrote in a <head>", "sent a <head>"; not "a <head> from X") in this paragraph or the one before."""
         block = _bisect(self.block_starts, lo)
         floor = self.blocks[max(0, block - 1)].start if self.blocks else 0
         pattern = re.compile(
@@ -235,7 +235,13 @@ class References:
             return None
         sentence = self.sentences.at(introduced.start())
         a, b = bisect_left(self.resolved_at, sentence.start), bisect_left(self.resolved_at, sentence.end)
-        return self.resolved[b - 1] if b > a else None
+        if b > a:
+            return self.resolved[b - 1]
+        # "Jo Roe sent a letter to the board.": the subject of the verb of writing, no quotation in between
+        verb = introduced.group().split()[0].lower()
+        writer = self.subject_of(sentence.start, introduced.start()) if verb != "in" else None
+        writer = writer or self._cue_subject(sentence, sentence.end)
+        return writer if writer is not None and writer.via == "name" else None
 
     def _sentence_names(self, index: int) -> list[Candidate]:
         """Capitalised names the entity extractor did not claim (as anything) in one sentence, cached."""
