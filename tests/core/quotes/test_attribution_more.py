@@ -250,3 +250,16 @@ def test_the_email_continued_in_the_words_of_its_writer() -> None:
         'The email continued: "We will need to cut the spring program entirely."'
     )
     assert speakers(text)["We will need"] == "Omar Vance"
+
+
+def test_an_inverted_role_at_a_body_then_the_name() -> None:
+    text = (
+        '"This bill is a disaster for small towns," said the policy director at the League of Upland Towns, '
+        "Bea Ortolan."
+    )
+    assert speakers(text)["This bill is"] == "Bea Ortolan"
+
+
+def test_a_caller_named_with_a_town() -> None:
+    text = 'Listeners lit up the phones. A caller named Dot from Weyburn said: "I have lived here forty years."'
+    assert speakers(text)["I have lived"] == "Dot"

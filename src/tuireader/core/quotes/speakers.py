@@ -87,6 +87,8 @@ _SELF_NAMED = re.compile(
 _NAME_FROM_PLACE = re.compile(r"([A-Z][a-z]+(?:\s+[A-Z]\.)?)\s+(?:from|in|of)\s+(?:[A-Z][\w'’.-]*\s*){1,3}")
 # "Asked whether she would back her deputy, Jo Roe, she smiled": the name closes the opening phrase
 _NAME_CLOSING_INTRO = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*,\s*(?=(?:he|she|they|we|I)\s+[a-z])")
+# ", Jo Roe." closing an inverted attribution after a description of a role at a body
+_NAME_CLOSING = re.compile(r"[^,;:.!?]{0,60},\s*((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]*)\s*(?:[.;]|$)")
 # "Afterward she offered", "Later, they wrote": an adverb opening the sentence, then a subject pronoun
 _ADVERB_THEN_PRONOUN = re.compile(r"\s*([A-Z][a-z]+),?\s+(he|she|they|we)\s+(?=[a-z])")
 # "In the clip, which was shared by X, Roe ...": a relative clause on the opening phrase, then the subject
@@ -163,6 +165,11 @@ _PARTITIVE = re.compile(r"(?i:one|some|several|two|three|many|a\s+few|few|any|no
 # A description that gives the name: "a retired pilot named Jo Roe", "the officer known as Roe"
 _KNOWN_AS = re.compile(
     r"(?:an?|the)\s+(?:[\w'’-]+\s+){0,5}?(?:named|called|known\s+as)\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)"
+)
+# "a caller named Dot from Weyburn": the name given, then where the caller is from
+_KNOWN_AS_FROM = re.compile(
+    r"(?i:an?|the)\s+(?:[\w'’-]+\s+){0,5}?(?:named|called|known\s+as)\s+([A-Z][\w'’-]*)"
+    r"\s+(?:from|of|in)\s+(?:[A-Z][\w'’.-]*\s*){1,3}"
 )
 _COMMON_ZIPF = 4.5  # an English word this common opening a sentence is not taken for a name on its own
 _CLAUSE_WORDS = PRONOUNS | frozenset(
@@ -368,6 +375,11 @@ class SpeakerFinder:
                 tail_end = more.end()
                 while text[tail_end - 1] in ".,":
                     tail_end -= 1
+                named = _NAME_CLOSING.match(text, tail_end, hi)  # "said the director at X, Jo Roe."
+                person = self._name_in(named.start(1), named.end(1), at_end=True) if named is not None else None
+                full = person is not None and (person.label is Label.PERSON or " " in person.name)
+                if person is not None and full and person.label in (Label.PERSON, None):
+                    return person
                 return Speaker(found.start, tail_end, text[found.start : tail_end], ANONYMOUS)
         if found is not None and found.via == ANONYMOUS and stop and text[stop.start()] == ",":
             named = re.match(r"\s*([^,;:]+?)(?:[,;:]|\.?$)", text[stop.end() : hi])
@@ -639,6 +651,9 @@ class SpeakerFinder:
             who = self._name_in(lo, authored.start(), at_end=True)
             if who is not None and not text[lo + 4 : who.start].strip():
                 return Speaker(who.start, who.end, " ".join(text[lo:hi].split()), "role", who.label)
+        caller = _KNOWN_AS_FROM.fullmatch(text, lo, hi)
+        if caller is not None:  # "a caller named Dot from Weyburn": Dot
+            return self._name_in(caller.start(1), caller.end(1), at_end=True)
         known = _KNOWN_AS.fullmatch(text, lo, hi)
         if known is not None:  # "a retired pilot named Jo Roe", "the base chief known as Roe": the name
             named = self._name_in(known.start(1), hi, at_end=True)
