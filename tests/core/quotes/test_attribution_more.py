@@ -263,3 +263,11 @@ def test_an_inverted_role_at_a_body_then_the_name() -> None:
 def test_a_caller_named_with_a_town() -> None:
     text = 'Listeners lit up the phones. A caller named Dot from Weyburn said: "I have lived here forty years."'
     assert speakers(text)["I have lived"] == "Dot"
+
+
+def test_the_letter_reads_in_part_in_its_writers_words() -> None:
+    text = (
+        "Jo Roe sent a letter to the council on Friday. "
+        'The letter reads, in part: "We cannot support this budget in its current form."'
+    )
+    assert speakers(text)["We cannot support"] == "Jo Roe"

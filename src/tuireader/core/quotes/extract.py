@@ -264,6 +264,8 @@ _SHOWN_SAYING = re.compile(
     r"\b(?:shows?|showed|captures?|captured|catches|caught|features?|featured|hears?|heard)\s+"
     r"((?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*)\s+(?:[a-z]+ly\s+)?$"
 )
+# "The letter reads, in part: '...'", "One slide reads, in capital letters:": "read" with a short aside
+_READ_IN_PART = re.compile(r"\b(?:read|reads)(?=\s*,\s*in\s+[^,:;.!?\n]{1,30}[:,]\s*$)")
 # "a video posted by the group X", "the clip, which was shared by X": a recording's publisher, not its speaker
 _RECORDING_BEFORE = re.compile(
     r"\b(?:video|videos|clip|clips|footage|recording|recordings|audio|tape|tapes|livestream|broadcast)"
@@ -629,7 +631,7 @@ class _Attribution:
             return work
         found = cues(masked, lo, hi)
         # "The statement read: '...'" / "a sign reading '...'": "read" cues only right before the quotation
-        reads = _READ_CUE.search(masked, lo, hi)
+        reads = _READ_CUE.search(masked, lo, hi) or _READ_IN_PART.search(masked, max(lo, hi - 60), hi)
         if reads is not None:
             found.append(Cue(reads.start(), reads.end(), reads.group()))
         owner = _POSSESSOR.search(masked, max(lo, hi - 120), hi) if not found else None
