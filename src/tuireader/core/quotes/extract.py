@@ -98,12 +98,19 @@ _REQUEST_TO = re.compile(
     r"\s+(?:[^,;:.!?\"“”‘’]|(?<=\b[A-Z][a-z])\.|(?<=\bMrs)\.|(?<=\b[A-Z])\.){1,80}?"  # "Mr." in the object
     r"\bto\s+(?:[a-z]+\s+(?:\w+\s+){0,4})?"
 )
-_READ_CUE = re.compile(r"\b(?:read|reads|reading)(?=\s*[:,]?\s*$)")
+_READ_CUE = re.compile(r"\b(?:read|reads|reading)(?=(?:,?\s+in\s+part|\s+as\s+follows)?\s*[:,]?\s*$)")
+# "The letter, signed by Gov. Jo Roe, read:": the text speaks for whoever signed or wrote it
+_SIGNED_BY = re.compile(r"\b(?:signed|written|penned|authored|co-signed)\s+by\s+")
+_CAPITALISED = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*(?<!['’]s)")  # "Gov. Jo Roe"
 _POST_WINDOW = 220  # characters read after a closing mark for "X said"
 _PRE_WINDOW = 500  # characters read before an opening mark for "X said:"
 _MAX_SUBJECT_WORDS = 10
 _INTRO_WORDS = 25  # "Roe resisted:", "In a statement, Roe wrote the following:": a clause before a colon
 _DASH_CREDIT = re.compile(r"\s*(?:-|—|–|--)\s*([A-Z][^.;:!?\n]{0,60}?)\.?\s*")
+# '"..." — Rep. Jo Roe (R-Ohio), asked about the ad.': a credit line whose name has an apposition after it
+_DASH_LEAD = re.compile(r"\s*(?:-|—|–|--)\s*(?=[A-Z])")
+_CREDIT_TITLE = re.compile(r"(?:[\w.'’-]+\s+){0,4}")  # "Rep. ", "state party chair ": the words before the name
+_CREDIT_TAIL = re.compile(r"\s*(?:\([^()\n]{1,30}\))?\s*(?:[.,]|$)")
 _ASIDE_WORDS = 6  # "X, who has called it a 'farce'": an aside only when this short
 # After the last cue of a sentence before a quotation: nothing, or a short adverbial ("in a statement").
 _AFTER_LAST_CUE = re.compile(
@@ -180,7 +187,11 @@ _CLAUSE_NOT_ROLE = frozenset("is was were are has had have will would not so tha
 # '"..." That quote from Jo Roe appeared ...': the next sentence credits a quotation
 _CREDITED_NEXT = re.compile(
     r"\s*(?:That|This|The)\s+(?:quote|quotation|remark|line|comment|words|phrase|statement)\s+(?:from|by|of)\s+"
+    # '"..." That's state Sen. Jo Roe, speaking ...', '"..." — that was Jo Roe's answer': the speaker presented
+    r"|\s*(?:(?:-|—|–|--)\s*)?(?:[Tt]hat|[Tt]his|[Tt]hose)(?:['’]s|\s+(?:is|was|were|are))\s+(?=[A-Za-z])"
 )
+# A live blog's time stamp or a dateline before a dash: "10:03 a.m. — ", "ASHFORD, Vt. — "
+_STAMP = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|[A-Z][A-Z'’ ]+(?:,\s*[A-Z][\w.]*)?)\s*(?:-|—|–|--)\s*")
 # "Ashford harbour master Jo Roe": a place or body, role words, then the name
 _CREDITED_NAME = re.compile(
     r"(?:[A-Z][\w'’.-]*\s+)?(?:[a-z][\w-]*\s+){0,3}(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*(?=\s+[a-z]|\s*[,.;])"
@@ -587,6 +598,9 @@ class _Attribution:
             found.pop()  # "told reporters that the deal announced by Roe '...'": a participle after a noun, no cue
         cue = found[-1]
         word = _cue_word(cue.word)
+        signer = self._signer(sentence, cue)
+        if signer is not None:
+            return word, signer, cue.start
         by = _BY_AGENT.match(masked, cue.end, hi)
         if by is not None and masked[cue.start].isupper():  # 'Asked by one of her aides, "...?"': the asker
             agent = self.finder.after(by.end(), hi)
@@ -646,6 +660,16 @@ class _Attribution:
         if speaker is None:
             speaker = self.finder.leading(sentence, cue.start)
         return word, speaker, cue.start
+
+    def _signer(self, sentence: Span, cue: Cue) -> Speaker | None:
+        """``The letter, signed by Gov. Jo Roe, read: "..."``: a text whose subject names its signer or author."""
+        if cue.word.lower() not in ("read", "reads", "says", "said", "states", "stated", "declares", "declared"):
+            return None
+        signed = _SIGNED_BY.search(self.masked, sentence.start, cue.start)
+        if signed is None:
+            return None
+        named = _CAPITALISED.match(self.masked, signed.end(), cue.start)
+        return self.finder.name_at(named.start(), named.end()) if named is not None else None
 
     def _previous_subject(self, sentence: Span) -> Speaker | None:
         """The subject of the speech verb of the sentence before ``sentence``, in the same paragraph."""
@@ -710,6 +734,9 @@ class _Attribution:
                 prev = self.blocks[block - 1]
                 lo, hi = self.sentences.at(prev.end - 1).start, prev.end
         clause = masked[lo:hi].rstrip()
+        credit = self._credit(q)
+        if credit is not None:  # a credit line after the quotation names it, whatever heads the paragraph
+            return "", credit, credit.start
         source = _FROM_SOURCE.search(clause)
         if source is not None:  # 'From the report: "..."', 'From Roe's post: "..."'
             found = self.finder.classify(lo + source.start(1), lo + source.end(1))
@@ -728,23 +755,26 @@ class _Attribution:
                 named = self.finder.name_at(role.start(2), role.end(2))
                 if named is not None and (named.label is Label.PERSON or " " in named.name.strip()):
                     return "", named, named.start
-        credit = self._credit(q)
-        if credit is not None:
-            return "", credit, credit.start
         return self._after_verb_sentence(q) or self._named_next(q)
 
     def _named_next(self, q: QuotedPassage) -> tuple[str, Speaker | None, int] | None:
         """'"..." That quote from harbour master Jo Roe appeared in 1980.': a whole-sentence quotation
         credited by the next sentence of its paragraph."""
         masked = self.masked
-        if not _blank(masked, self.sentences.at(q.open).start, q.open):
+        start = self.sentences.at(q.open).start
+        if not _blank(masked, start, q.open) and not _STAMP.fullmatch(masked, start, q.open):
             return None
         block = self.blocks[self._block(q.close)]
         credit = _CREDITED_NEXT.match(masked, q.close + 1, block.end)
         if credit is None:
             return None
         named = _CREDITED_NAME.match(masked, credit.end(), min(block.end, credit.end() + 120))
-        speaker = self.finder.classify(named.start(), named.end()) if named is not None else None
+        if named is not None and any(w in _NOT_ROLES for w in named.group().split()):
+            return None  # "That is the mood in Port Ellery": no role words before a name
+        end = named.end() if named is not None else 0
+        if named is not None and masked[end - 2 : end - 1] in ("'", "’") and masked[end - 1] == "s":
+            end -= 2  # "that was Jo Roe's answer": the possessor
+        speaker = self.finder.classify(named.start(), end) if named is not None else None
         if speaker is None or speaker.via not in ("name", "role"):
             return None
         return "", speaker, speaker.start
@@ -800,9 +830,22 @@ class _Attribution:
             base = q.close + 1
         dash = _DASH_CREDIT.fullmatch(rest)
         if dash is None:
-            return None
+            return self._credit_line(base, base + len(rest))
         speaker = self.finder.after(base + dash.start(1), base + dash.end(1))
         return speaker if speaker is not None and speaker.via == "name" else None
+
+    def _credit_line(self, lo: int, hi: int) -> Speaker | None:
+        """``"..." — Sen. Jo Roe (D-Ohio), asked about the ad.``: a dash, a name, then only its party code
+        and an apposition or participle clause to the end of the paragraph."""
+        lead = _DASH_LEAD.match(self.masked, lo, hi)
+        if lead is None or MASK in self.masked[lo:hi]:
+            return None
+        speaker = self.finder.after(lead.end(), hi)
+        if speaker is None or speaker.via != "name":
+            return None
+        if not _CREDIT_TITLE.fullmatch(self.masked, lead.end(), speaker.start):
+            return None
+        return speaker if _CREDIT_TAIL.match(self.masked, speaker.end, hi) else None
 
     def _clause_subject(self, q: QuotedPassage) -> tuple[str, Speaker | None, int] | None:
         """No cue: a quotation inside a sentence is the words of that sentence's subject, whatever the

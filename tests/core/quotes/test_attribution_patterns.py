@@ -1,0 +1,34 @@
+"""Which attribution pattern applies to a quotation: credits after it, new subjects before it,
+titles and signs, asides and nested speech. Invented cases, one per form of news writing."""
+
+from __future__ import annotations
+
+from core.quotes.test_attribution_news import speakers
+
+
+def test_dash_credit_line_with_title_party_code_and_apposition() -> None:
+    text = '**LINE OF THE WEEK:** "I have had worse weeks." — Sen. Orla Penhallow (D-Maine), asked about the poll.'
+    assert speakers(text) == [("I have had worse weeks.", "Orla Penhallow")]
+    # a dash inside narration is no credit line
+    text = '"We are ready." — Orla Penhallow\'s campaign slogan — ran on every screen.'
+    assert [who for _, who in speakers(text)] != ["Orla Penhallow"]
+
+
+def test_the_sentence_after_presents_the_speaker() -> None:
+    text = '9:41 a.m. — "The vote is tonight." That\'s House Speaker Tamsin Odell, speaking outside the chamber.'
+    assert speakers(text) == [("The vote is tonight.", "Tamsin Odell")]
+    text = "“Not this year” — that was council chair Iver Quist’s reply when asked about the audit."
+    assert speakers(text) == [("Not this year", "Iver Quist")]
+    # "That is the mood ..." names no speaker
+    assert speakers('"We will win." That is the mood in Port Ellery tonight.') == [("We will win.", None)]
+
+
+def test_a_text_signed_by_someone_speaks_for_its_signer() -> None:
+    text = (
+        "The appeal went out at noon. The letter, signed by Mayor Hollis Venn herself, read in part:\n\n"
+        '"Friends, the pool closes unless we act. Will you help?"'
+    )
+    assert speakers(text) == [("Friends, the pool closes unless we act. Will you help?", "Hollis Venn")]
+    assert speakers('A memo signed by Dara Quell and sent to staff reads: "Offices close Friday."') == [
+        ("Offices close Friday.", "Dara Quell")
+    ]
