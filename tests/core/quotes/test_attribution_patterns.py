@@ -32,3 +32,31 @@ def test_a_text_signed_by_someone_speaks_for_its_signer() -> None:
     assert speakers('A memo signed by Dara Quell and sent to staff reads: "Offices close Friday."') == [
         ("Offices close Friday.", "Dara Quell")
     ]
+
+
+def test_a_described_subject_before_a_colon_is_not_the_last_speaker() -> None:
+    text = (
+        'Mona Ferrick, the club treasurer, told the Gazette the books were "in perfect order." '
+        'A board member offered a different account to the same paper: "Nobody has seen the books in a year."'
+    )
+    assert [who for _, who in speakers(text)] == ["Mona Ferrick", "A board member"]
+    text = (
+        'REACTIONS:\n\n- Mayor Cato Brill: "The vote was fair."\n\n'
+        '- A senior Liberal organiser, speaking on condition of anonymity: "We lost the suburbs."'
+    )
+    assert [who for _, who in speakers(text)] == ["Cato Brill", "A senior Liberal organiser"]
+    text = 'SEEN at the gala: Cato Brill and Mona Ferrick. Overheard from one waiter: "Never again, this crowd."'
+    assert [who for _, who in speakers(text)] == ["one waiter"]
+
+
+def test_a_new_subject_with_coordinated_verbs_after_a_quotation() -> None:
+    text = 'A heckler at the door yelled, "Resign now!" Ilse Marrow paused, laughed, and said, "Not tonight, friend."'
+    assert [who for _, who in speakers(text)] == ["A heckler at the door", "Ilse Marrow"]
+
+
+def test_a_person_by_relation_breaks_the_continuation() -> None:
+    text = (
+        "Rep. Nils Garrow and his Green challenger, Tove Ambry, both spoke on Monday. "
+        'Garrow said the rollout had been "a stumble." Her challenger went further. "It is a disaster and a scandal."'
+    )
+    assert [who for _, who in speakers(text)] == ["Garrow", "Her challenger"]

@@ -170,8 +170,9 @@ _ENDS_CLAUSE = tuple(",!?…—–-:;")
 # A newsletter digest: a paragraph opening with a headline in capitals, then quoted lines from the piece.
 _DIGEST_HEADLINE = re.compile(r"\s*((?:[A-Z0-9][A-Z0-9'’:,.&$%-]*\s+){2,}?[A-Z0-9][A-Z0-9'’:,.&$%-]*)\s*[\"“‘']?")
 _FROM_SOURCE = re.compile(
-    r"(?:^|[.:]\s+|\s[-—–]+\s*)(?:From|More\s+from)\s+((?:[\w'’.-]+\s+){0,6}[\w'’.-]+)\s*:$"
-)  # "From the report:", a digest's "... -More from Roe and Lind:"
+    r"(?:^|[.:]\s+|\s[-—–]+\s*)(?:From|More\s+from|(?:Overheard|Heard)\s+(?:from|by))\s+((?:[\w'’.-]+\s+){0,6}[\w'’.-]+)\s*:$"
+)  # "From the report:", a digest's "... -More from Roe and Lind:", "Overheard from one guest:"
+_BULLET = re.compile(r"\s*(?:[-–—•*]|\d{1,2}[.)])\s+")  # a list item's mark: "- ", "• ", "2. "
 # "... does not surprise harbour analyst Jo Roe:": a role and a name close the clause before the colon
 _ROLE_NAME_BEFORE_COLON = re.compile(r"\b([a-z][\w-]*)\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s*:$")
 _NOT_ROLES = frozenset(
@@ -222,6 +223,7 @@ _LAW = re.compile(
     r"|[Ii]nternational|[Cc]riminal|[Ee]lection)\s+)?(?:law|statute|criminal\s+code|regulations))\b(?=\s+[a-z]|,)"
 )
 _TITLED = re.compile(r"\b(?:titled|entitled|headlined)[\s,:]*$")
+_RELATION = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+){0,2}[a-z][\w-]*$")  # "Her challenger", "his wife"
 _DIGEST_OUTLET = re.compile(r"\[([A-Z][^\[\]\n]{1,40}?)\.?\]\s*$")
 
 
@@ -350,6 +352,7 @@ class _Attribution:
             and previous is not None
             and (not short or self._answer(q, previous[0]))
             and self._standalone(q, previous[0])
+            and not self._described_between(q, previous[1])
         ):
             return replace(previous[1], start=q.start, end=q.end)
         if found is None and not short:
@@ -655,11 +658,22 @@ class _Attribution:
                 speaker = self.finder.after(cue.end, hi)
                 if speaker is not None and speaker.via in ("description", ANONYMOUS):
                     speaker = None  # "recalled the freeze on pay: '...'": the object, not the speaker
+        if speaker is None and start > lo:
+            # '"...!" Roe paused, smiled, and said, "..."': a new named subject after the quotation before
+            speaker = self._new_subject(start, cue.start)
         if speaker is None:  # "Varga said he welcomed it and added, '...'": the subject of "said"
             speaker = self._earlier_cue_subject(found, lo, cue)
         if speaker is None:
             speaker = self.finder.leading(sentence, cue.start)
         return word, speaker, cue.start
+
+    def _new_subject(self, start: int, hi: int) -> Speaker | None:
+        """The name opening the words after a closing mark, heading verbs of its own
+        (``Roe paused, smiled, and said``)."""
+        speaker = self.finder.leading(Span(start, hi), hi)
+        if speaker is None or speaker.via != "name" or not _blank(self.masked, start, speaker.start):
+            return None
+        return speaker
 
     def _signer(self, sentence: Span, cue: Cue) -> Speaker | None:
         """``The letter, signed by Gov. Jo Roe, read: "..."``: a text whose subject names its signer or author."""
@@ -747,8 +761,13 @@ class _Attribution:
             dash = list(_HEADLINE_DASH.finditer(masked, lo, colon))
             if dash:  # "A HEADLINE - Jo Bloggs: '...'" (a digest of other outlets' pieces)
                 lo = dash[-1].end()
+            bullet = _BULLET.match(masked, lo, colon)
+            if bullet is not None:  # "- A senior aide, granted anonymity: '...'": a list of reactions
+                lo = bullet.end()
             speaker = self.finder.leading(Span(lo, hi), colon)
             if speaker is not None and speaker.via in ("name", "pronoun"):
+                return "", speaker, lo
+            if speaker is not None and self._heads_clause(speaker, lo):
                 return "", speaker, lo
             role = _ROLE_NAME_BEFORE_COLON.search(masked, lo, colon + 1)
             if role is not None and role.group(1) not in _NOT_ROLES and not role.group(1).endswith("ed"):
@@ -756,6 +775,16 @@ class _Attribution:
                 if named is not None and (named.label is Label.PERSON or " " in named.name.strip()):
                     return "", named, named.start
         return self._after_verb_sentence(q) or self._named_next(q)
+
+    def _heads_clause(self, speaker: Speaker, lo: int) -> bool:
+        """Whether a description opens the clause at ``lo`` as its subject: "A source close to the campaign
+        offered more:", "One guest, leaving early:" (not a name inside it)."""
+        if speaker.via not in (ANONYMOUS, "role", "description") or not self.finder.plausible_subject(speaker):
+            return False
+        if speaker.via == ANONYMOUS and not any(_person_noun(w) for w in speaker.name.lower().split()):
+            return False  # "The rise in fares does not surprise ...:": a thing heads the clause
+        start = speaker.start if speaker.via == ANONYMOUS else self.masked.find(speaker.written or "\0", lo)
+        return start >= 0 and _blank(self.masked, lo, start)
 
     def _named_next(self, q: QuotedPassage) -> tuple[str, Speaker | None, int] | None:
         """'"..." That quote from harbour master Jo Roe appeared in 1980.': a whole-sentence quotation
@@ -905,11 +934,31 @@ class _Attribution:
         if opens and self.blocks[block - 1].start in self.headings:
             return None
         speaker = self.finder.leading(prev, prev.end)
+        if speaker is not None and speaker.via == ANONYMOUS and _RELATION.match(speaker.name):
+            return "", speaker, speaker.start  # "Her challenger went further. '...'": kept as written
         if speaker is None or speaker.via not in ("name", "pronoun", "role") or speaker.label is Label.PLACE:
             return None
         if not self.finder.plausible_subject(speaker):
             return None
         return "", speaker, speaker.start
+
+    def _described_between(self, q: QuotedPassage, prev: Quote) -> bool:
+        """'"...," the mayor said. Her challenger went further. "..."': the sentence before a whole-sentence
+        quotation has a described subject who is not the last quotation's speaker; it breaks the chain."""
+        masked = self.masked
+        index = self.sentences.index(q.open)
+        if index == 0 or not _blank(masked, self.sentences.at(q.open).start, q.open):
+            return False
+        before = self.sentences.spans[index - 1]
+        if before.start <= prev.end or MASK in masked[before.start : before.end]:
+            return False
+        subject = self.finder.leading(before, before.end)
+        if subject is None or not (subject.via in ("description", "role") or _RELATION.match(subject.name)):
+            return False
+        if subject.via == ANONYMOUS:  # "Her challenger went further.": a person by relation, unresolved
+            return prev.speaker_name is None or subject.name.lower() != prev.speaker_name.lower()
+        said = self.text[prev.speaker_start : prev.speaker_end] if prev.speaker_start is not None else None
+        return self.text[subject.start : subject.end] != said
 
     def _answer(self, q: QuotedPassage, prev: QuotedPassage) -> bool:
         """An interview digest's answer, however short: 'Judge Lind? "A patriot."' after '"Strong," he said.'"""
@@ -937,6 +986,24 @@ class _Attribution:
         # Narration naming someone else between the two ("Jones shook his head.") breaks the chain.
         after_attribution = self.sentences.at(prev.close).end
         return not self.finder.refs.names_between(after_attribution, q.open)
+
+
+# Nouns news uses for unnamed people ("a source close to", "one guest", "a board member")
+_PERSON_NOUNS = ROLE_HEADS | frozenset(
+    """source sources aide aides insider insiders person people guest guests member members staffer staffers
+    official officials resident residents voter voters witness witnesses attendee attendees man woman men women
+    participant participants neighbour neighbor friend friends relative relatives colleague colleagues""".split()
+)
+_PERSON_SUFFIX = re.compile(r"[a-z]{3,}(?:er|or|ist|ian)s?")  # "organiser", "operator", "activist", "librarian"
+_THING_SUFFIXED = frozenset("water paper number letter border matter order other power corner factor".split())
+
+
+def _person_noun(word: str) -> bool:
+    """Whether a lower-case word names a kind of person ("aide", "organiser"), roughly."""
+    word = word.strip(",.;:")
+    if word in _PERSON_NOUNS:
+        return True
+    return _PERSON_SUFFIX.fullmatch(word) is not None and word.rstrip("s") not in _THING_SUFFIXED
 
 
 def _title_case(words: str) -> bool:
