@@ -60,3 +60,25 @@ def test_a_person_by_relation_breaks_the_continuation() -> None:
         'Garrow said the rollout had been "a stumble." Her challenger went further. "It is a disaster and a scandal."'
     )
     assert [who for _, who in speakers(text)] == ["Garrow", "Her challenger"]
+
+
+def test_titles_of_works_are_nobodys_words() -> None:
+    text = 'Nell Askew, who hosts the podcast "Rivers and Ruin," said the show began as "a way to pass the winter."'
+    assert speakers(text) == [("a way to pass the winter.", "Nell Askew")]
+    text = 'Mayor Cato Brill is on "Morning Call with Ada Finch" at 8 a.m. Asked about the vote, Brill said: "We won."'
+    assert speakers(text) == [("Morning Call with Ada Finch", None), ("We won.", "Brill")]
+    text = 'The spot, titled "Old Promises, New Tricks," shows Cato Brill at a fair saying he would "never tax bread."'
+    assert speakers(text) == [("never tax bread.", "Cato Brill")]
+
+
+def test_who_a_video_shows_speaks() -> None:
+    text = (
+        'The ad, which aired Monday, shows Dana Quell at a forum saying she would "protect every library," then '
+        'cuts to a clip of her telling donors that "some branches must close."'
+    )
+    assert [who for _, who in speakers(text)] == ["Dana Quell", "Dana Quell"]
+
+
+def test_signs_read_are_nobodys_words() -> None:
+    text = 'One man held a sign reading "Save the Pier." Another read "Hands Off Our Harbour."'
+    assert [who for _, who in speakers(text)] == [None, None]

@@ -223,6 +223,25 @@ _LAW = re.compile(
     r"|[Ii]nternational|[Cc]riminal|[Ee]lection)\s+)?(?:law|statute|criminal\s+code|regulations))\b(?=\s+[a-z]|,)"
 )
 _TITLED = re.compile(r"\b(?:titled|entitled|headlined)[\s,:]*$")
+# 'the podcast "Small Town Money"', 'The new ad, titled "Two Faces,"': a work named by its title, nobody's words
+_WORK_BEFORE = re.compile(
+    r"(?:\b(?:podcasts?|shows?|programs?|programmes?|books?|films?|movies?|documentar(?:y|ies)|series|albums?|songs?"
+    r"|columns?|ads?|adverts?|advertisements?|commercials?|newsletters?|novels?|memoirs?|plays?|segments?|episodes?"
+    r"|musicals?|exhibitions?|headlines?)|,\s*(?:titled|entitled|headlined|called|dubbed))\s*,?\s*$"
+)
+_MAX_TITLE_WORDS = 10
+# What "read" has as subject when a sign is read: "Another", "One banner", "the hand-lettered placards"
+_DISPLAY = re.compile(
+    r"(?:[Aa]nother|[Oo]ne|[Tt]he\s+other|[Oo]thers|[Ss]ome|[Mm]any|[Ss]everal|[Ee]ach|[Oo]ne\s+of\s+them"
+    r"|(?:[\w-]+\s+){0,4}(?:signs?|banners?|placards?|posters?|t-shirts?|shirts?|buttons?|hats?|caps?|stickers?"
+    r"|billboards?|plaques?|signboards?|graffiti|murals?))"
+)
+# 'The ad shows Jo Roe at a town hall saying ...', 'a clip of him telling donors ...': who is shown speaks
+_SHOWN = re.compile(
+    r"\b(?:shows?|showed|shown|showing|features?|featured|featuring|depicts?|depicted|captures?|captured|catches"
+    r"|caught|(?:clip|video|footage|recording|tape|audio)\s+of)\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*|him|her|them)"
+    r"(?:\s+[^\s,;:.!?]+){0,8}?\s+$"
+)
 _RELATION = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+){0,2}[a-z][\w-]*$")  # "Her challenger", "his wife"
 _DIGEST_OUTLET = re.compile(r"\[([A-Z][^\[\]\n]{1,40}?)\.?\]\s*$")
 
@@ -315,7 +334,8 @@ class _Attribution:
     def index(self, passages: list[QuotedPassage]) -> None:
         self.opens = [p.open for p in passages]
         self._close_at = [p.close for p in passages]
-        self.closes = sorted(p.close for p in passages)
+        # a work's title inside a clause ("X, who hosts the podcast "...," said") does not end the clause
+        self.closes = sorted(p.close for p in passages if not self._work_title(p.open, p.close))
 
     def _block(self, offset: int) -> int:
         return max(0, bisect_right(self.block_starts, offset) - 1)
@@ -324,6 +344,8 @@ class _Attribution:
         self, q: QuotedPassage, previous: tuple[QuotedPassage, Quote] | None, passages: list[QuotedPassage], style: Kind
     ) -> Quote:
         content = self.text[q.start : q.end]
+        if self._work_title(q.open, q.close):
+            return Quote(q.start, q.end, scare=True)  # 'the podcast "Small Town Money"': a title, nobody's words
         found = self._after(q, content, passages) or self._before(q, passages) or self._introduced(q)
         cue: str | None = None
         speaker: Speaker | None = None
@@ -332,6 +354,8 @@ class _Attribution:
             cue = cue or None  # introduced by a colon or credited after a dash: no cue word
             if cue == "reading" and speaker is not None and speaker.via == ANONYMOUS:
                 speaker = None  # "protesters carried banners reading '...'": a sign, not a speaker
+            elif cue in ("read", "reads") and speaker is not None and _DISPLAY.fullmatch(speaker.name):
+                speaker = None  # "One sign read '...'. Another read '...'": signs, nobody speaking
             if speaker is not None and speaker.via != UNRESOLVED and not (cue in NAMING_CUES and speaker.relative):
                 self.finder.remember(position, speaker)
         words = _words(content)
@@ -527,6 +551,8 @@ class _Attribution:
         comma = masked.rfind(",", q.close + 1, limit)
         if comma < 0 or MASK in masked[q.close + 1 : limit] or _sentence_break(masked[q.close + 1 : comma]):
             return None
+        if _title_case(self.text[q.start : q.end]):
+            return None  # 'Roe is on "Live with Jo Lind" at 8 p.m., Asked ..., Roe said': a title, no words said
         found = cues(masked, comma + 1, limit)
         if not found or len(masked[comma + 1 : found[0].start].split()) > 6:
             return None
@@ -546,7 +572,17 @@ class _Attribution:
         """Whether the ``i``-th quotation is a short name in capitals ("Vote Vela") inside narration."""
         start, close = self.opens[i] + 1, self._close_at[i]
         words = self.text[start:close]
+        if self._work_title(self.opens[i], close):
+            return True
         return _words(words) <= 4 and _title_case(words) and self.masked[close + 1 : close + 3].strip()[:1].isalpha()
+
+    def _work_title(self, open_at: int, close: int) -> bool:
+        """A title in capitals right after the noun of a work or an appositive "titled" ("the podcast
+        'Small Town Money'", "The ad, titled 'Two Faces,'")."""
+        words = self.text[open_at + 1 : close]
+        if _words(words) > _MAX_TITLE_WORDS or not _title_case(words) or words.rstrip()[-1:] in ("?", "!"):
+            return False
+        return _WORK_BEFORE.search(self.masked, max(0, open_at - 40), open_at) is not None
 
     def _before(self, q: QuotedPassage, passages: list[QuotedPassage]) -> tuple[str, Speaker | None, int] | None:
         """``X said: "..."``, ``He remarked, '...'``, ``X said the plan was "dead"``."""
@@ -632,6 +668,9 @@ class _Attribution:
             subject = self.finder.classify(crowd.start(1), crowd.end(1))
             if subject is not None and subject.via != UNRESOLVED:
                 return word, subject, cue.start
+        shown = self._shown(lo, cue) if word.endswith("ing") else None
+        if shown is not None:
+            return word, shown, cue.start
         if _GOVERNED.search(masked, max(lo, cue.start - 40), cue.start) or word.endswith("ing"):
             # "Roe lobbied for the ban, saying, '...'", "Roe interjected to say: '...'": the clause's subject
             speaker = (
@@ -666,6 +705,17 @@ class _Attribution:
         if speaker is None:
             speaker = self.finder.leading(sentence, cue.start)
         return word, speaker, cue.start
+
+    def _shown(self, lo: int, cue: Cue) -> Speaker | None:
+        """``The ad shows Jo Roe at a rally saying "..."``: whom a video or photo shows speaks, not the video."""
+        shown = _SHOWN.search(self.masked, max(lo, cue.start - 120), cue.start)
+        if shown is None:
+            return None
+        start, end = shown.start(1), shown.end(1)
+        if self.masked[start].islower():  # "a clip of him telling donors"
+            found = self.finder.refs.pronoun(start, end)
+            return found if found.via != UNRESOLVED else None
+        return self.finder.name_at(start, end)
 
     def _new_subject(self, start: int, hi: int) -> Speaker | None:
         """The name opening the words after a closing mark, heading verbs of its own
@@ -1006,9 +1056,15 @@ def _person_noun(word: str) -> bool:
     return _PERSON_SUFFIX.fullmatch(word) is not None and word.rstrip("s") not in _THING_SUFFIXED
 
 
+_SMALL_TITLE_WORDS = frozenset(
+    "with from into onto over upon about after under among until within without through across toward towards"
+    " against between during before behind beyond".split()
+)  # prepositions a title leaves in lower case ("Capitol Week with Jo Roe")
+
+
 def _title_case(words: str) -> bool:
-    """Whether every longer word is capitalised: the name of a work ("The Art of the Deal")."""
-    long = [w for w in re.findall(r"[^\W\d_][\w'’-]*", words) if len(w) > 3]
+    """Whether every longer word is capitalised: the name of a work ("The Art of the Deal", "Live with Jo Roe")."""
+    long = [w for w in re.findall(r"[^\W\d_][\w'’-]*", words) if len(w) > 3 and w not in _SMALL_TITLE_WORDS]
     return bool(long) and all(w[0].isupper() for w in long)
 
 
