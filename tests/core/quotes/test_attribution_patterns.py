@@ -82,3 +82,29 @@ def test_who_a_video_shows_speaks() -> None:
 def test_signs_read_are_nobodys_words() -> None:
     text = 'One man held a sign reading "Save the Pier." Another read "Hands Off Our Harbour."'
     assert [who for _, who in speakers(text)] == [None, None]
+
+
+def test_a_long_quotation_ending_a_who_clause_is_reported_speech() -> None:
+    text = (
+        'Ola Brandt toured the mill alongside Sen. Ivo Marsh, who called her "the best friend these valleys have." '
+        'The senator, who retires next year, also took aim at the mill owners. "They have never paid their share."'
+    )
+    assert [who for _, who in speakers(text)] == ["Ivo Marsh", "Ivo Marsh"]
+    # a short aside inside the subject stays the narrator's
+    assert speakers('Ivo Marsh, who has called the plan "a farce," voted for it on Monday.') == []
+
+
+def test_a_comment_posted_with_a_clip_is_the_posters() -> None:
+    text = (
+        'The Brandt campaign shared a clip of Ivo Marsh\'s speech at the fair — "I never read the bill" — '
+        'with the caption: "His words, not ours."'
+    )
+    assert speakers(text)[1] == ("His words, not ours.", "The Brandt campaign")
+
+
+def test_a_second_partial_quotation_in_a_joined_that_clause() -> None:
+    text = (
+        'An audit released Friday found that the port\'s accounts were "a complete shambles" and that '
+        'nearly $2 million "could not be traced at all."'
+    )
+    assert [who for _, who in speakers(text)] == ["An audit", "An audit"]

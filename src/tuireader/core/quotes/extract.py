@@ -112,6 +112,13 @@ _DASH_LEAD = re.compile(r"\s*(?:-|—|–|--)\s*(?=[A-Z])")
 _CREDIT_TITLE = re.compile(r"(?:[\w.'’-]+\s+){0,4}")  # "Rep. ", "state party chair ": the words before the name
 _CREDIT_TAIL = re.compile(r"\s*(?:\([^()\n]{1,30}\))?\s*(?:[.,]|$)")
 _ASIDE_WORDS = 6  # "X, who has called it a 'farce'": an aside only when this short
+# 'Roe reposted the clip with the comment: "..."': the words that go with a post are its poster's
+_WITH_COMMENT = re.compile(
+    r"\b(?:with|under|alongside|adding)\s+(?:the|a|an|this|his|her|their|its)\s+(?:[\w-]+\s+)?"
+    r"(?:comment|caption|message|note|words|remark|line|tweet|post|hashtag)\s*[:,]?\s*$"
+)
+_AND_THAT = re.compile(r"[^.;:!?\"“”]{0,60}?,?\s+(?:and|but|or)\s+that\s+[^.;:!?\"“”]{0,80}")  # "... and that X"
+_WHAT_CALLS = re.compile(r"\bwhat\s+(?:[\w'’-]+\s+){1,4}?(?:calls?|called|dubs?|dubbed|terms?|termed)\s*$")
 # After the last cue of a sentence before a quotation: nothing, or a short adverbial ("in a statement").
 _AFTER_LAST_CUE = re.compile(
     r"(?:\s+(?:so|too|again|then|later|back|in|on|at|to|during|via|through|with|from|after|before)\b[^,;:.!?]{0,50})?"
@@ -365,12 +372,17 @@ class _Attribution:
         naming = cue in NAMING_CUES
         # A long quotation is the named person's words even in "what Roe called '...'" (not an aside).
         aside = naming and speaker is not None and speaker.relative and words <= _ASIDE_WORDS
+        what = _WHAT_CALLS.search(self.masked, max(0, q.open - 80), q.open)
+        if aside and words > 2 and self._ends_sentence(q) and what is None:
+            aside = False  # "..., alongside Sen. Roe, who called him 'a fighter for the forgotten.'": reported speech
         if aside:
             speaker = None  # "X, who has called it a 'farce'": the narrator's aside, not X speaking here
         scare = short and (cue is None or (naming and (q.kind is not style or speaker is None)))
         # "the so-called 'war on drugs'", "what the company calls its 'terminal of the future'"
         if words <= 6 and (aside or _SO_CALLED.search(self.masked, max(0, q.open - 12), q.open)):
             scare = True
+        if found is None and previous is not None and not short and self._joined_clause(q, previous[0]):
+            return replace(previous[1], start=q.start, end=q.end)  # 'found that X was "..." and that Y "..."'
         if (
             found is None
             and previous is not None
@@ -568,6 +580,11 @@ class _Attribution:
             return None
         return _cue_word(cue.word), speaker, cue.start
 
+    def _ends_sentence(self, q: QuotedPassage) -> bool:
+        """Whether nothing but closing punctuation follows the quotation in its sentence."""
+        end = self.sentences.at(q.close).end
+        return not self.masked[q.close + 1 : end].strip(" .,;!?…\"”’'")
+
     def _title_in_attribution(self, i: int) -> bool:
         """Whether the ``i``-th quotation is a short name in capitals ("Vote Vela") inside narration."""
         start, close = self.opens[i] + 1, self._close_at[i]
@@ -599,6 +616,11 @@ class _Attribution:
                 prev_end = self.blocks[block - 1].end
                 lo, hi = self.sentences.at(prev_end - 1).start, prev_end
                 sentence = self.sentences.at(prev_end - 1)
+        comment = _WITH_COMMENT.search(masked, max(lo, hi - 60), hi)
+        if comment is not None:
+            poster = self.finder.leading(sentence, comment.start())
+            if poster is not None and poster.via != UNRESOLVED and self.finder.plausible_subject(poster):
+                return "", poster, poster.start
         agree = _AGREE_WITH.search(masked, max(lo, hi - 90), hi)
         if agree is not None:
             held = self.finder.classify(agree.start(1), agree.end(1))
@@ -986,11 +1008,19 @@ class _Attribution:
         speaker = self.finder.leading(prev, prev.end)
         if speaker is not None and speaker.via == ANONYMOUS and _RELATION.match(speaker.name):
             return "", speaker, speaker.start  # "Her challenger went further. '...'": kept as written
-        if speaker is None or speaker.via not in ("name", "pronoun", "role") or speaker.label is Label.PLACE:
-            return None
-        if not self.finder.plausible_subject(speaker):
+        if speaker is None or speaker.via not in ("name", "pronoun", "role", "description"):
+            return None  # ("The senator ... took a swipe at Lind. '...'": a description resolved to a name)
+        if speaker.label is Label.PLACE or not self.finder.plausible_subject(speaker):
             return None
         return "", speaker, speaker.start
+
+    def _joined_clause(self, q: QuotedPassage, prev: QuotedPassage) -> bool:
+        """'The audit found that the books were "a mess" and that $4 million "was lost."': a second
+        that-clause joined to the first in the same sentence reports the same source."""
+        if self.sentences.at(q.open).start != self.sentences.at(prev.close).start:
+            return False
+        between = self.masked[prev.close + 1 : q.open]
+        return _AND_THAT.fullmatch(between) is not None and not cues(self.masked, prev.close + 1, q.open)
 
     def _described_between(self, q: QuotedPassage, prev: Quote) -> bool:
         """'"...," the mayor said. Her challenger went further. "..."': the sentence before a whole-sentence
