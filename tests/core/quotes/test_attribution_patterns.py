@@ -108,3 +108,35 @@ def test_a_second_partial_quotation_in_a_joined_that_clause() -> None:
         'nearly $2 million "could not be traced at all."'
     )
     assert [who for _, who in speakers(text)] == ["An audit", "An audit"]
+
+
+def test_transcript_turns_without_quotation_marks() -> None:
+    text = (
+        "Rep. Ansel Morrow and Dana Quell traded barbs over the levy. Here is the exchange:\n\n"
+        "MORROW: My opponent voted for every levy since 2019.\n\n"
+        "QUELL: That is false, and he knows it. (APPLAUSE)\n\n"
+        "MODERATOR: We will move on to schools."
+    )
+    assert speakers(text) == [
+        ("My opponent voted for every levy since 2019.", "Ansel Morrow"),
+        ("That is false, and he knows it.", "Dana Quell"),
+        ("We will move on to schools.", "the moderator"),
+    ]
+
+
+def test_interview_questions_and_answers() -> None:
+    text = (
+        "Harbour master Ines Rudd spoke to the Courier. Rudd has run the port since 2020.\n\n"
+        "Q: Will the ferry run in winter?\n\nA: Only if the council pays for the ice breaker."
+    )
+    assert speakers(text) == [
+        ("Will the ferry run in winter?", "the interviewer"),
+        ("Only if the council pays for the ice breaker.", "Ines Rudd"),
+    ]
+
+
+def test_labels_that_name_nobody_are_not_turns() -> None:
+    text = (
+        "The council met on Friday.\n\nUPDATE: The vote was 5-2.\n\nCORRECTION: An earlier version misnamed the clerk."
+    )
+    assert speakers(text) == []

@@ -65,6 +65,7 @@ from tuireader.core.quotes.context import (
 )
 from tuireader.core.quotes.references import ANONYMOUS, ROLE_HEADS, UNRESOLVED, Speaker
 from tuireader.core.quotes.speakers import SpeakerFinder
+from tuireader.core.quotes.transcript import transcript_quotes
 from tuireader.core.text.quote_marks import Kind, QuotedPassage, find_quoted, text_blocks
 from tuireader.core.text.segment import clause_spans
 from tuireader.core.text.tokens import is_abbreviation
@@ -262,8 +263,9 @@ def extract_quotes(article: Article, mentions: Sequence[Mention]) -> tuple[Quote
         for p in find_quoted(text, article.paragraphs, article.headings)
         if any(ch.isalnum() for ch in text[p.start : p.end])
     ]
+    turns = transcript_quotes(text, blocks, mentions)  # "ROE: ..." paragraphs of a transcript, no marks
     if not passages:
-        return ()
+        return tuple(turns)
     masked = mask_quotes(text, passages)
     sentences = Sentences(clause_spans(masked, blocks, quoted_ends(text, masked, passages)))
     reader = _Attribution(
@@ -285,7 +287,7 @@ def extract_quotes(article: Article, mentions: Sequence[Mention]) -> tuple[Quote
         out.extend(_per_paragraph(text, passage, quote, blocks, reader.block_starts))
         if not quote.scare:
             previous = (passage, quote)
-    return tuple(out)
+    return tuple(sorted(out + turns, key=lambda q: q.start)) if turns else tuple(out)
 
 
 _WORD_WITH_LETTERS = re.compile(r"[^\W_]+(?:\S*)")
