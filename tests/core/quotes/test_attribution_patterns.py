@@ -140,3 +140,28 @@ def test_labels_that_name_nobody_are_not_turns() -> None:
         "The council met on Friday.\n\nUPDATE: The vote was 5-2.\n\nCORRECTION: An earlier version misnamed the clerk."
     )
     assert speakers(text) == []
+
+
+def test_name_with_age_and_relative_clause_before_said() -> None:
+    text = '"They shut the gates without a word," Tobin Rusk, 58, who drove a forklift there for 30 years, said Monday.'
+    assert speakers(text) == [("They shut the gates without a word,", "Tobin Rusk")]
+
+
+def test_an_organisations_name_before_a_role_and_a_person() -> None:
+    text = '9:05 p.m. — Vela spokeswoman Ines Rudd, asked about turnout: "We will see at midnight."'
+    assert speakers(text) == [("We will see at midnight.", "Ines Rudd")]
+
+
+def test_for_a_person_frames_the_sentence_before_a_quotation() -> None:
+    text = "For Marta Quell, the ruling changed nothing. “Nothing a judge says brings the mill back.”"
+    assert speakers(text) == [("Nothing a judge says brings the mill back.", "Marta Quell")]
+
+
+def test_here_is_presents_words_of_the_person_named_before() -> None:
+    text = (
+        "Then came talk host Rory Vane, who spent an hour on the levy. Here is a sample:\n\n"
+        '"They take your money and they laugh at you. Every single year."'
+    )
+    assert speakers(text) == [("They take your money and they laugh at you. Every single year.", "Rory Vane")]
+    text = 'The debate turned. Here is Rory Vane in 2019: "Taxes are theft, plain and simple, always."'
+    assert speakers(text) == [("Taxes are theft, plain and simple, always.", "Rory Vane")]

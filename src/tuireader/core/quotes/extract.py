@@ -119,6 +119,11 @@ _WITH_COMMENT = re.compile(
     r"(?:comment|caption|message|note|words|remark|line|tweet|post|hashtag)\s*[:,]?\s*$"
 )
 _AND_THAT = re.compile(r"[^.;:!?\"“”]{0,60}?,?\s+(?:and|but|or)\s+that\s+[^.;:!?\"“”]{0,80}")  # "... and that X"
+_HELD_ROLE = re.compile(r"\s+((?:[a-z][\w-]*\s+){1,3})((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]*)\b")  # " spokeswoman Jo Roe"
+# "Here is a taste:", "Here's what she said:", "This was his answer:": words presented, their speaker named before
+_PRESENTING = re.compile(r"\s*(?:Here(?:['’]s|\s+is|\s+are|\s+was)|This\s+(?:is|was)|These\s+(?:are|were))\b")
+# "For Jo Roe, the verdict brought no relief.": the sentence is about the person framed
+_FOR_PERSON = re.compile(r"\s*For\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*),")
 _WHAT_CALLS = re.compile(r"\bwhat\s+(?:[\w'’-]+\s+){1,4}?(?:calls?|called|dubs?|dubbed|terms?|termed)\s*$")
 # After the last cue of a sentence before a quotation: nothing, or a short adverbial ("in a statement").
 _AFTER_LAST_CUE = re.compile(
@@ -554,6 +559,12 @@ class _Attribution:
                 return None
             return word, speaker, cue.start
         speaker = self.finder.before(base + lead_end, cue.start)
+        if speaker is None and _NAME_THEN_APPOSITIVE.match(region):
+            # '"...," Jo Roe, 51, who worked there for years, said': the name before the first comma
+            named = _CAPITALISED.fullmatch(region.strip(), 0, region.strip().find(","))
+            if named is not None:
+                at = base + lead_end + region.index(region.strip())
+                speaker = self.finder.name_at(at + named.start(), at + named.end())
         if speaker is None:
             return None
         return word, speaker, cue.start
@@ -728,7 +739,18 @@ class _Attribution:
             speaker = self._earlier_cue_subject(found, lo, cue)
         if speaker is None:
             speaker = self.finder.leading(sentence, cue.start)
-        return word, speaker, cue.start
+        return word, self._role_holder(speaker, cue.start), cue.start
+
+    def _role_holder(self, speaker: Speaker | None, hi: int) -> Speaker | None:
+        """``Vela spokeswoman Jo Roe, asked ...``: an organisation's name before a role and a person's
+        name is a modifier; the person holding the role speaks."""
+        if speaker is None or speaker.via != "name" or speaker.label is Label.PERSON:
+            return speaker
+        held = _HELD_ROLE.match(self.masked, speaker.end, hi)
+        if held is None or not any(w in _PERSON_NOUNS for w in held.group(1).split()):
+            return speaker
+        named = self.finder.name_at(held.start(2), held.end(2))
+        return named if named is not None else speaker
 
     def _shown(self, lo: int, cue: Cue) -> Speaker | None:
         """``The ad shows Jo Roe at a rally saying "..."``: whom a video or photo shows speaks, not the video."""
@@ -830,6 +852,9 @@ class _Attribution:
             found = self.finder.classify(lo + source.start(1), lo + source.end(1))
             if found is not None and found.via != UNRESOLVED:
                 return "", found, found.start
+        presenter = self._presenter(lo, clause)
+        if presenter is not None:
+            return "", presenter, presenter.start
         if clause.endswith(":") and 0 < len(clause[:-1].split()) <= _INTRO_WORDS and MASK not in clause:
             colon = lo + len(clause) - 1
             dash = list(_HEADLINE_DASH.finditer(masked, lo, colon))
@@ -849,6 +874,24 @@ class _Attribution:
                 if named is not None and (named.label is Label.PERSON or " " in named.name.strip()):
                     return "", named, named.start
         return self._after_verb_sentence(q) or self._named_next(q)
+
+    def _presenter(self, lo: int, clause: str) -> Speaker | None:
+        """``Roe devoted a segment to it. Here is a taste: "..."``: a colon clause presenting words names
+        no one; the subject of the sentence before it in the paragraph does."""
+        if not clause.endswith(":") or not _PRESENTING.match(clause):
+            return None
+        if self.finder.refs.names_between(lo, lo + len(clause)):
+            return None  # "Here's Roe in 1992:": the clause names its speaker
+        index = self.sentences.index(lo)
+        if index == 0:
+            return None
+        prev = self.sentences.spans[index - 1]
+        if self._block(prev.start) != self._block(lo) or MASK in self.masked[prev.start : prev.end]:
+            return None
+        speaker = self.finder.leading(prev, prev.end)
+        if speaker is None or speaker.via not in ("name", "pronoun", "role", "description"):
+            return None
+        return speaker if speaker.label is not Label.PLACE and self.finder.plausible_subject(speaker) else None
 
     def _heads_clause(self, speaker: Speaker, lo: int) -> bool:
         """Whether a description opens the clause at ``lo`` as its subject: "A source close to the campaign
@@ -1007,6 +1050,11 @@ class _Attribution:
             return None
         if opens and self.blocks[block - 1].start in self.headings:
             return None
+        framed = _FOR_PERSON.match(masked, prev.start, prev.end)
+        if framed is not None:  # "For Jo Roe, the verdict brought no relief. '...'"
+            person = self.finder.name_at(framed.start(1), framed.end(1))
+            if person is not None and person.label in (Label.PERSON, None) and self.finder.plausible_subject(person):
+                return "", person, person.start
         speaker = self.finder.leading(prev, prev.end)
         if speaker is not None and speaker.via == ANONYMOUS and _RELATION.match(speaker.name):
             return "", speaker, speaker.start  # "Her challenger went further. '...'": kept as written
