@@ -119,7 +119,8 @@ _WITH_COMMENT = re.compile(
     r"(?:comment|caption|message|note|words|remark|line|tweet|post|hashtag)\s*[:,]?\s*$"
 )
 _AND_THAT = re.compile(r"[^.;:!?\"“”]{0,60}?,?\s+(?:and|but|or)\s+that\s+[^.;:!?\"“”]{0,80}")  # "... and that X"
-_HELD_ROLE = re.compile(r"\s+((?:[a-z][\w-]*\s+){1,3})((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]*)\b")  # " spokeswoman Jo Roe"
+# " spokeswoman Jo Roe": role words, then a name
+_HELD_ROLE = re.compile(r"\s+((?:[a-z][\w-]*\s+){1,3})((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]*)\b")
 # "Here is a taste:", "Here's what she said:", "This was his answer:": words presented, their speaker named before
 _PRESENTING = re.compile(r"\s*(?:Here(?:['’]s|\s+is|\s+are|\s+was)|This\s+(?:is|was)|These\s+(?:are|were))\b")
 # "For Jo Roe, the verdict brought no relief.": the sentence is about the person framed
