@@ -562,10 +562,10 @@ class _Attribution:
         speaker = self.finder.before(base + lead_end, cue.start)
         if speaker is None and _NAME_THEN_APPOSITIVE.match(region):
             # '"...," Jo Roe, 51, who worked there for years, said': the name before the first comma
-            named = _CAPITALISED.fullmatch(region.strip(), 0, region.strip().find(","))
-            if named is not None:
+            head = _CAPITALISED.fullmatch(region.strip(), 0, region.strip().find(","))
+            if head is not None:
                 at = base + lead_end + region.index(region.strip())
-                speaker = self.finder.name_at(at + named.start(), at + named.end())
+                speaker = self.finder.name_at(at + head.start(), at + head.end())
         if speaker is None:
             return None
         return word, speaker, cue.start
