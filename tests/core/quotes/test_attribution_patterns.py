@@ -165,3 +165,12 @@ def test_here_is_presents_words_of_the_person_named_before() -> None:
     assert speakers(text) == [("They take your money and they laugh at you. Every single year.", "Rory Vane")]
     text = 'The debate turned. Here is Rory Vane in 2019: "Taxes are theft, plain and simple, always."'
     assert speakers(text) == [("Taxes are theft, plain and simple, always.", "Rory Vane")]
+
+
+def test_headlines_shows_named_by_their_people_and_signs_that_read() -> None:
+    text = '"Of course I want the job," Ada Finch told the paper in 2009, in a profile headlined "The Quiet Climber."'
+    assert speakers(text) == [("Of course I want the job,", "Ada Finch")]  # the title is no one's words
+    text = '"The levy is a tax on trucks, folks," Rory Vane told listeners of "The Rory Vane Hour." "And on you."'
+    assert [who for _, who in speakers(text)] == ["Rory Vane", "Rory Vane"]
+    text = 'Ada Finch, 70, held a hand-lettered sign that read "Finch Gets It Done." She waved it all afternoon.'
+    assert speakers(text) == [("Finch Gets It Done.", None)]

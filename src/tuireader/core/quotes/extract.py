@@ -83,7 +83,7 @@ _AGREE_WITH = re.compile(
 _TEXT_THAT_SAYS = re.compile(
     r"\b((?:the|a|an|its|his|her|their)\s+(?:[\w.'’-]+\s+){0,3}?[\w.'’-]+"
     r"(?:\s+of\s+(?:(?:the|a|an|this|that)\s+)?(?:[\w.'’-]+\s+){0,3}?[\w.'’-]+)?)"
-    r"\s+(?:that|which)\s+(?:says|states|reads|declares)\s*[:,]?\s*$"
+    r"\s+(?:that|which)\s+(?:says|said|states|stated|reads|read|declares|declared)\s*[:,]?\s*$"
 )
 # ... unless a verb of writing or saying governs it: "Roe added the caption which reads '...'" is Roe's.
 _AUTHORED = re.compile(r"\b([a-z]+)\s+$")
@@ -241,7 +241,10 @@ _TITLED = re.compile(r"\b(?:titled|entitled|headlined)[\s,:]*$")
 _WORK_BEFORE = re.compile(
     r"(?:\b(?:podcasts?|shows?|programs?|programmes?|books?|films?|movies?|documentar(?:y|ies)|series|albums?|songs?"
     r"|columns?|ads?|adverts?|advertisements?|commercials?|newsletters?|novels?|memoirs?|plays?|segments?|episodes?"
-    r"|musicals?|exhibitions?|headlines?)|,\s*(?:titled|entitled|headlined|called|dubbed))\s*,?\s*$"
+    r"|musicals?|exhibitions?|headlines?)|,\s*(?:titled|entitled|headlined|called|dubbed)|\bheadlined"
+    # 'told listeners of "The Jo Roe Hour"', 'the author of "Small Towns"': a work its people are named by
+    r"|\b(?:listeners|viewers|readers|subscribers|audiences?|hosts?|anchors?|producers?|authors?|creators?|stars?)"
+    r"\s+of)\s*,?\s*$"
 )
 _MAX_TITLE_WORDS = 10
 # What "read" has as subject when a sign is read: "Another", "One banner", "the hand-lettered placards"
@@ -369,7 +372,7 @@ class _Attribution:
             cue = cue or None  # introduced by a colon or credited after a dash: no cue word
             if cue == "reading" and speaker is not None and speaker.via == ANONYMOUS:
                 speaker = None  # "protesters carried banners reading '...'": a sign, not a speaker
-            elif cue in ("read", "reads") and speaker is not None and _DISPLAY.fullmatch(speaker.name):
+            elif cue in ("read", "reads", "says") and speaker is not None and _DISPLAY.fullmatch(speaker.name):
                 speaker = None  # "One sign read '...'. Another read '...'": signs, nobody speaking
             if speaker is not None and speaker.via != UNRESOLVED and not (cue in NAMING_CUES and speaker.relative):
                 self.finder.remember(position, speaker)
