@@ -174,3 +174,21 @@ def test_headlines_shows_named_by_their_people_and_signs_that_read() -> None:
     assert [who for _, who in speakers(text)] == ["Rory Vane", "Rory Vane"]
     text = 'Ada Finch, 70, held a hand-lettered sign that read "Finch Gets It Done." She waved it all afternoon.'
     assert speakers(text) == [("Finch Gets It Done.", None)]
+
+
+def test_recordings_present_tense_and_a_later_clause_before_a_colon() -> None:
+    text = (
+        "In the clip, which was posted by the Liberal group Harbour First, Sen. Ada Finch can be heard telling "
+        'a donor that the bill "is dead for this session, and I am glad of it."'
+    )
+    assert [who for _, who in speakers(text)] == ["Ada Finch"]
+    text = (
+        "Officer Lena Ruiz walks to the car. Her partner, Officer Bram Tolle, waits behind it.\n\n"
+        'Seconds later Tolle shouts, "Knife! He has a knife!"'
+    )
+    assert [who for _, who in speakers(text)] == ["Tolle"]
+    text = (
+        'The tape runs on. "Is this thing still on?" an aide is heard asking, before Lt. Gov. Omar Brisk '
+        'leans in: "Good. I want this on the record."'
+    )
+    assert [who for _, who in speakers(text)][1] == "Omar Brisk"

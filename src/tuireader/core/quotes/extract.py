@@ -144,7 +144,8 @@ _INVERTED_SLOT = re.compile(
     r"([a-z]{3,}ed)\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)(?=(?:\s+of\s+[A-Z][^.,;]{0,30})?\s*(?:[.,;]|$))"
 )
 # 'Roe fumed, "..."', 'Roe proclaimed at a press conference, "..."': an -ed verb ends the clause before a quotation
-_VERB_BEFORE = re.compile(r"\b([a-z]{3,}ed)" + _SHORT_PHRASE + r"\s*[,:]\s*$")
+# ... or, in present-tense narration of a video or a scene, an -s verb ('Seconds later Roe shouts, "..."')
+_VERB_BEFORE = re.compile(r"\b([a-z]{3,}ed|[a-z]{2,}[a-rt-z]s)" + _SHORT_PHRASE + r"\s*[,:]\s*$")
 _HEADLINE_DASH = re.compile(r"\s(?:-|—|–|--)\s")
 _BY_AGENT = re.compile(r"\s+by\s+")
 _SAYING_NOUNS = (
@@ -254,6 +255,12 @@ _DISPLAY = re.compile(
     r"|billboards?|plaques?|signboards?|graffiti|murals?))"
 )
 # 'The ad shows Jo Roe at a town hall saying ...', 'a clip of him telling donors ...': who is shown speaks
+# 'Sen. Jo Roe can be heard telling a donor ...': whom a recording lets us hear speaks
+_HEARD = re.compile(
+    r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:(?:can|could)\s+be|is|was|are|were)\s+(?:heard|seen|caught)"
+    r"(?:\s+[^\s,;:.!?]+){0,3}?\s+$"
+)
+_LATER_CLAUSE = re.compile(r"(?:,\s*|\s)(?:before|until|as|when|while|then|and\s+then)\s+(?=[A-Z])")
 _SHOWN = re.compile(
     r"\b(?:shows?|showed|shown|showing|features?|featured|featuring|depicts?|depicted|captures?|captured|catches"
     r"|caught|(?:clip|video|footage|recording|tape|audio)\s+of)\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*|him|her|them)"
@@ -679,6 +686,9 @@ class _Attribution:
         signer = self._signer(sentence, cue)
         if signer is not None:
             return word, signer, cue.start
+        later = self._later_clause(cue, hi)
+        if later is not None:
+            return "", later, later.start
         by = _BY_AGENT.match(masked, cue.end, hi)
         if by is not None and masked[cue.start].isupper():  # 'Asked by one of her aides, "...?"': the asker
             agent = self.finder.after(by.end(), hi)
@@ -760,7 +770,8 @@ class _Attribution:
         """``The ad shows Jo Roe at a rally saying "..."``: whom a video or photo shows speaks, not the video."""
         shown = _SHOWN.search(self.masked, max(lo, cue.start - 120), cue.start)
         if shown is None:
-            return None
+            heard = _HEARD.search(self.masked, max(lo, cue.start - 100), cue.start)
+            return self.finder.name_at(heard.start(1), heard.end(1)) if heard is not None else None
         start, end = shown.start(1), shown.end(1)
         if self.masked[start].islower():  # "a clip of him telling donors"
             found = self.finder.refs.pronoun(start, end)
@@ -774,6 +785,19 @@ class _Attribution:
         if speaker is None or speaker.via != "name" or not _blank(self.masked, start, speaker.start):
             return None
         return speaker
+
+    def _later_clause(self, cue: Cue, hi: int) -> Speaker | None:
+        """``... an aide asked, before Jo Roe leans in: "..."``: a clause after the last cue, with a named
+        subject of its own and ending in a colon, introduces the quotation."""
+        if not self.masked[cue.end : hi].rstrip().endswith(":"):
+            return None
+        joins = list(_LATER_CLAUSE.finditer(self.masked, cue.end, hi))
+        if not joins or MASK in self.masked[joins[-1].end() : hi]:
+            return None
+        speaker = self.finder.leading(Span(joins[-1].end(), hi), hi)
+        if speaker is None or speaker.via != "name":
+            return None
+        return speaker if _CREDIT_TITLE.fullmatch(self.masked, joins[-1].end(), speaker.start) else None
 
     def _signer(self, sentence: Span, cue: Cue) -> Speaker | None:
         """``The letter, signed by Gov. Jo Roe, read: "..."``: a text whose subject names its signer or author."""
