@@ -20,7 +20,12 @@ its clause's subject (``Roe lobbied for it, saying "..."``, ``Roe interjected to
 ``X said ... and added, "..."`` the subject of the first verb, a quotation that runs on before
 ``said X``, a sentence ending in a verb before a quotation (``Roe agreed. "..."``), honorifics,
 party codes and places in apposition (``Sen. Jo Roe (D-Ohio)``, ``Roe, 30, of Ashford, Vt.,``),
-and the marks of ``quote_marks`` (doubled apostrophes included).
+and the marks of ``quote_marks`` (doubled apostrophes included). Credits after a quotation
+(``"..." — Rep. Jo Roe (R-Ohio), asked about it``, ``"..." That's Jo Roe, speaking ...``), a text's
+signer (``The letter, signed by Roe, read:``), someone a video shows (``shows Roe saying``) speak; a
+new subject before a quotation (``A source offered more:``, ``Her challenger went further.``) ends
+the continuation; titles of works (``the podcast "Small Towns"``) and signs are nobody's words.
+Transcript turns without marks (``ROE: ...``) are read in ``transcript``.
 
 What a Quote holds (the choices, for readers of the JSON and the UI):
 
