@@ -259,13 +259,14 @@ _DISPLAY = re.compile(
     r"|(?:[\w-]+\s+){0,4}(?:signs?|banners?|placards?|posters?|t-shirts?|shirts?|buttons?|hats?|caps?|stickers?"
     r"|billboards?|plaques?|signboards?|graffiti|murals?))"
 )
-# 'The ad shows Jo Roe at a town hall saying ...', 'a clip of him telling donors ...': who is shown speaks
 # 'Sen. Jo Roe can be heard telling a donor ...': whom a recording lets us hear speaks
 _HEARD = re.compile(
     r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:(?:can|could)\s+be|is|was|are|were)\s+(?:heard|seen|caught)"
     r"(?:\s+[^\s,;:.!?]+){0,3}?\s+$"
 )
+# '... an aide asked, before Jo Roe leans in: "..."': a later clause with its own subject
 _LATER_CLAUSE = re.compile(r"(?:,\s*|\s)(?:before|until|as|when|while|then|and\s+then)\s+(?=[A-Z])")
+# 'The ad shows Jo Roe at a town hall saying ...', 'a clip of him telling donors ...': who is shown speaks
 _SHOWN = re.compile(
     r"\b(?:shows?|showed|shown|showing|features?|featured|featuring|depicts?|depicted|captures?|captured|catches"
     r"|caught|(?:clip|video|footage|recording|tape|audio)\s+of)\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*|him|her|them)"
