@@ -1,0 +1,80 @@
+"""Reading the speaker's noun phrase in the attribution slot, with invented cases: long appositions
+(an age, then a relative clause), a role whose name comes in apposition, the words before a colon
+(a participle opener, a list item, a live blog's time stamp, a body and a role before the name),
+possessives that belong to the speaker ("the boy's family", "the Sheriff's Office") and a sentence
+opened by the person it concerns ("For Jo Roe, the verdict ...")."""
+
+from __future__ import annotations
+
+from core.quotes.test_attribution_news import speakers
+
+
+def test_age_then_relative_clause_before_said() -> None:
+    text = '"They shut the gates without a word," Olwen Draycott, 58, who drove a forklift there for 30 years, said.'
+    assert speakers(text) == [("They shut the gates without a word,", "Olwen Draycott")]
+    text = '"We had no warning," Piet Larsby, 44, of Hollow Creek, who runs the diner, said Monday.'
+    assert speakers(text) == [("We had no warning,", "Piet Larsby")]
+    text = '"It was our whole life," Mara Quell, 63, whose father built the mill, told reporters.'
+    assert speakers(text) == [("It was our whole life,", "Mara Quell")]
+
+
+def test_role_with_a_capitalised_head_then_the_name() -> None:
+    text = 'The council\'s senior Republican, Alderman Rufus Penhale, said the budget was "a fantasy."'
+    assert speakers(text) == [("a fantasy.", "Rufus Penhale")]
+    text = 'A veteran Democrat, Rep. Ottilie Brandt, called the bill "a betrayal of working families."'
+    assert speakers(text) == [("a betrayal of working families.", "Ottilie Brandt")]
+
+
+def test_participle_opener_names_who_spoke() -> None:
+    text = 'The gala ran late. Overheard from one donor near the coat check: "Never again on a weeknight."'
+    assert speakers(text) == [("Never again on a weeknight.", "one donor")]
+
+
+def test_list_item_description_before_colon() -> None:
+    text = (
+        "WHO SAID WHAT:\n\n"
+        '- A senior Republican staffer, speaking on condition of anonymity: "The votes are not there."'
+    )
+    assert speakers(text) == [("The votes are not there.", "A senior Republican staffer")]
+
+
+def test_time_stamp_then_body_role_and_name_before_colon() -> None:
+    text = (
+        "9:40 p.m. — Results are trickling in\n\n"
+        '9:42 p.m. — Harbor Freightways spokesman Ilse Varga, asked about turnout: "We feel good about the east side."'
+    )
+    assert speakers(text) == [("We feel good about the east side.", "Ilse Varga")]
+
+
+def test_body_role_name_not_a_verb() -> None:
+    text = 'Harbor Freightways hired Ilse Varga in March. "She has transformed the place."'
+    assert speakers(text)[0][1] != "Harbor Freightways"
+    text = 'Later, Ms. Tarnow sent White House aides a memo, warning that the plan was "doomed."'
+    assert speakers(text) == [("doomed.", "Tarnow")]
+
+
+def test_family_is_not_an_adverb() -> None:
+    text = (
+        'In a statement issued through their lawyer, the girl\'s family wrote:\n\n"Ada loved horses and her friends."'
+    )
+    said = speakers(text)
+    assert said[0][0] == "Ada loved horses and her friends."
+    assert said[0][1] is not None and "family" in said[0][1]
+    assert "family" in (speakers('The victim\'s family said the sentence was "far too short."')[0][1] or "")
+
+
+def test_office_named_after_its_holder_is_one_body() -> None:
+    text = 'According to a statement from the Brackley County Coroner\'s Office, the driver "died at the scene."'
+    assert speakers(text) == [("died at the scene.", "Brackley County Coroner's Office")]
+    text = '"The file is closed," the District Attorney\'s Office said.'
+    assert speakers(text) == [("The file is closed,", "District Attorney's Office")]
+
+
+def test_for_person_opener_then_quotation() -> None:
+    text = "For Ingrid Halvorsen, the ruling changed nothing. \u201cMy son is still gone.\u201d"
+    assert speakers(text) == [("My son is still gone.", "Ingrid Halvorsen")]
+
+
+def test_for_opener_does_not_override_a_person_subject() -> None:
+    text = "For Ingrid Halvorsen, the mayor had harsh words. \u201cShe should resign.\u201d"
+    assert speakers(text)[0][1] != "Ingrid Halvorsen"
