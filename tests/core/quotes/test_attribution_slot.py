@@ -78,3 +78,23 @@ def test_for_person_opener_then_quotation() -> None:
 def test_for_opener_does_not_override_a_person_subject() -> None:
     text = "For Ingrid Halvorsen, the mayor had harsh words. \u201cShe should resign.\u201d"
     assert speakers(text)[0][1] != "Ingrid Halvorsen"
+
+
+def test_role_then_name_of_a_body_in_apposition() -> None:
+    text = 'Another pollster, Dora Welk of Hallam University, said the race was "flat as a board."'
+    assert speakers(text) == [("flat as a board.", "Dora Welk")]
+
+
+def test_pronoun_after_an_unnamed_person_with_a_place() -> None:
+    text = (
+        "The station's lines were jammed on Monday. One listener from Pell Harbor said the road had been shut "
+        'for a week.\n\n"My shifts are gone," she said.'
+    )
+    said = speakers(text)
+    assert said[0][0] == "My shifts are gone,"
+    assert said[0][1] is not None and "listener" in said[0][1]
+
+
+def test_pronoun_after_an_asker_is_the_one_asked() -> None:
+    text = 'A reporter asked Ivo Marsh how he was feeling. He replied: "Never better."'
+    assert speakers(text) == [("Never better.", "Ivo Marsh")]

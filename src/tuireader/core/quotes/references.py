@@ -70,6 +70,12 @@ _DOCUMENTS = frozenset(
     review audit assessment guidance policy cable transcript editorial article indictment memorandum affidavit
     dossier summary draft opinion advertisement bulletin""".split()
 )
+# "one caller from Leeds" -> "one caller": an indefinite singular description up to its first preposition
+_HEAD_PHRASE = re.compile(
+    r"(?:an?|one|another)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)(?:\s+(?:from|of|in|at|with|near|on|for|who)\b|$)"
+)
+_ASKING = frozenset("asked asks ask questioned pressed quizzed".split())  # "A reporter asked Roe ... He replied"
+_PERSON_SUFFIX = re.compile(r"(?:man|woman|person|er|or|ist|ian|ant|ent)$")
 _THING_PHRASE = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+"
     r"(?:(?!(?i:the|an?|and|or|of|to|in|on|at|by|for|who|which|that|was|is|were|are|has|had|have)\b)[\w-]+\s+){0,4}?(?i:"
@@ -175,6 +181,7 @@ class References:
         self._document: tuple[int, Speaker] | None = None  # the last document quoted ("the report"), for "it"
         self._subjects: dict[int, Speaker | None] = {}  # sentence start -> its speech verb's subject
         self._things: dict[int, Speaker] = {}  # sentence start -> a document that is its speech verb's subject
+        self._someone: dict[int, Speaker] = {}  # sentence start -> "one caller from X", its unnamed speaker
         self._openers: dict[str, bool] = {}  # lone capitalised word -> only ever a sentence's first word
 
     def description(self, lo: int, hi: int) -> Speaker:
@@ -307,6 +314,9 @@ class References:
             thing = self._things.get(span.start) if pronoun == "it" and span.end <= start else None
             if subject is None and thing is not None:  # "The memo warned ... It said": the memo
                 return replace(thing, start=start, end=end)
+            someone = self._someone.get(span.start) if pronoun in ("he", "she") and span.end <= start else None
+            if subject is None and someone is not None:  # not a place named inside the description
+                return replace(someone, start=start, end=end)
             if (
                 subject is not None
                 and subject.label in labels
@@ -596,6 +606,8 @@ class References:
                 found = self.subject_of(lo, cue.start)
                 if found is not None and found.via == ANONYMOUS and _is_document(found.name):
                     self._things[sentence.start] = found  # "The cable warned ... It said": the cable
+                elif found is not None and found.via == ANONYMOUS and _someone(found.name) and cue.word not in _ASKING:
+                    self._someone[sentence.start] = found  # "One caller from X said ... she said": the caller
                 if found is not None and found.via in (ANONYMOUS, UNRESOLVED):
                     found = None
                 break
@@ -620,6 +632,17 @@ class References:
         self.resolved.insert(at, speaker)
         self.speaker_spans.add((speaker.start, speaker.end))
         self.speaker_names.add(speaker.name)
+
+
+def _someone(description: str) -> bool:
+    """Whether an anonymous description is one unnamed person ("one caller from Leeds", "a nurse"),
+    whom a later "he" or "she" can stand for."""
+    words = _HEAD_PHRASE.match(description.lower())
+    if words is None:
+        return False
+    head = words.group(1).split()[-1]
+    person = head in ROLE_HEADS or _PERSON_SUFFIX.search(head) is not None
+    return person and head not in _DOCUMENTS and head not in _ORG_HEADS
 
 
 def _is_document(description: str) -> bool:

@@ -135,6 +135,7 @@ _LOWER_HEAD = re.compile(r"(?:the|an?)\s+(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’
 _ROLE_BEFORE_NAME = re.compile(
     r"(?:(?i:the|an?|one|another|his|her|its|their|our)\s+|[A-Z][\w.-]*['’]s\s+)(?:[\w'’-]+\s+)*?[a-z][\w'’-]*\s+$"
 )
+_NAME_OF_BODY = re.compile(r"\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]")
 _APPOSITIVE_START = re.compile(r"(?:who|which|whose|\d|[RDI]-[A-Z]|[a-z])")
 _REPRESENTATIVE = re.compile(
     r"\b(spokes(?:person|man|woman)|representatives?|press\s+secretary|office|lawyers?|attorneys?|aides?"
@@ -326,7 +327,8 @@ class SpeakerFinder:
                 # "the coach, Jo Bloggs, said" / "X's lawyer, Jo Bloggs, said" / "the party's ranking
                 # Democrat, Rep. Jo Bloggs, said": the name in the appositive
                 a_lo, a_hi = parts[i + 1]
-                named = self._name_in(a_lo, a_hi, at_end=True)
+                affiliated = _NAME_OF_BODY.match(text, a_lo, a_hi)  # "another pollster, Jo Roe of Acme College,"
+                named = self._name_in(a_lo, affiliated.end(1) if affiliated else a_hi, at_end=True)
                 lead = text[a_lo : named.start].split() if named is not None else []
                 verb = re.match(r"\s*([a-z]+)\b", text[a_lo:a_hi])  # "X, sent under Roe's name, warned"
                 participle = verb is not None and (
