@@ -98,3 +98,27 @@ def test_pronoun_after_an_unnamed_person_with_a_place() -> None:
 def test_pronoun_after_an_asker_is_the_one_asked() -> None:
     text = 'A reporter asked Ivo Marsh how he was feeling. He replied: "Never better."'
     assert speakers(text) == [("Never better.", "Ivo Marsh")]
+
+
+def test_age_then_description_with_relative_clause() -> None:
+    text = '"We lost everything," Tovah Brill, 37, a mother of three who works nights at the cannery, said Friday.'
+    assert speakers(text) == [("We lost everything,", "Tovah Brill")]
+
+
+def test_to_person_opener_then_quotation() -> None:
+    text = "To Mara Tallis, the ruling meant little. \u201cIt does not bring him back.\u201d"
+    assert speakers(text) == [("It does not bring him back.", "Mara Tallis")]
+
+
+def test_pronoun_after_an_unnamed_worker_at_a_named_place() -> None:
+    text = 'A nurse at Saint Ives Hospital said the ward was "overrun." "We had no beds," she said.'
+    said = speakers(text)
+    assert [w for _, w in said] == ["A nurse at Saint Ives Hospital", "A nurse at Saint Ives Hospital"]
+
+
+def test_pronoun_after_a_part_of_something_is_not_that_part() -> None:
+    text = (
+        "One of the central claims of Lena Brisk's speech does not stand up.\n\n"
+        'She told her audience:\n\n"There has never been a better plan."'
+    )
+    assert speakers(text) == [("There has never been a better plan.", "Lena Brisk")]

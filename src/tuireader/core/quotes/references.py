@@ -75,7 +75,6 @@ _HEAD_PHRASE = re.compile(
     r"(?:an?|one|another)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)(?:\s+(?:from|of|in|at|with|near|on|for|who)\b|$)"
 )
 _ASKING = frozenset("asked asks ask questioned pressed quizzed".split())  # "A reporter asked Roe ... He replied"
-_PERSON_SUFFIX = re.compile(r"(?:man|woman|person|er|or|ist|ian|ant|ent)$")
 _THING_PHRASE = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+"
     r"(?:(?!(?i:the|an?|and|or|of|to|in|on|at|by|for|who|which|that|was|is|were|are|has|had|have)\b)[\w-]+\s+){0,4}?(?i:"
@@ -635,14 +634,13 @@ class References:
 
 
 def _someone(description: str) -> bool:
-    """Whether an anonymous description is one unnamed person ("one caller from Leeds", "a nurse"),
-    whom a later "he" or "she" can stand for."""
+    """Whether an anonymous speaker is one unnamed person ("one caller from Leeds", "a nurse at X"), whom a
+    later "he" or "she" can stand for: an indefinite singular description, not a document or a body."""
     words = _HEAD_PHRASE.match(description.lower())
-    if words is None:
+    if words is None or words.group(1).startswith("of "):  # "one of the claims": a part of something
         return False
     head = words.group(1).split()[-1]
-    person = head in ROLE_HEADS or _PERSON_SUFFIX.search(head) is not None
-    return person and head not in _DOCUMENTS and head not in _ORG_HEADS
+    return not head.endswith("s") and head not in _DOCUMENTS and head not in _ORG_HEADS
 
 
 def _is_document(description: str) -> bool:

@@ -51,12 +51,13 @@ _OFFICE_NAME = re.compile(r"['’]s\s+(?:Press\s+)?Office\b")
 _ITEM_MARK = re.compile(r"\s*(?:[-*•–—]|\d{1,2}:\d\d\s*(?:[ap]\.m\.|[AP]M)?\s*(?:—|–|--|-))\s+(?=\S)")
 # "Overheard from one guest:", "Heard by a reader at the rally:": a participle, then who spoke
 _AGENT_OPENER = re.compile(
-    r"\s*(?:[A-Z][a-z]+ed|(?:Over)?[Hh]eard|Seen|Told|Written|Sent|Spoken|Caught)\s+(?:from|by)\s+"
+    r"\s*(?:[A-Z][a-z]+ed|(?:Over)?[Hh]eard|Seen|Told|Written|Sent|Spoken|Caught)"
+    r"(?:\s+(?:at|in|on|during|outside)\s+[^,:;]{1,40}?)?\s+(?:from|by)\s+"  # "Heard at the meeting from X:"
     r"(?=(?i:an?|one|the|some|two|three|several|[A-Z]))"
 )
 _PLACE_AFTER_AGENT = re.compile(r"\s(?:near|outside|inside|behind|beside|by|around|among|across|along|between)\s")
 # "For Jo Roe, the verdict brought no relief": the person a sentence about a thing concerns
-_FOR_PERSON = re.compile(r"\s*For\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*),\s")
+_FOR_PERSON = re.compile(r"\s*(?:For|To)\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*),\s")
 # "Acme spokeswoman Jo Roe", "Ashford council chief executive Jo Roe": role words (nouns), then a name
 _ROLE_NOUNS = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*)\s+(?=[A-Z])")
 _AGENT_SUFFIX = re.compile(r"(?:man|woman|person|ist|er|or|ian|ant|ent)$")
@@ -313,6 +314,8 @@ class SpeakerFinder:
                 continue
             if i > 0 and (re.match(r"(?:who|which|whose)\b", words) or re.fullmatch(r"[a-z]+(?:ed|ing|ly)", words)):
                 continue  # "a clerk, who asked not to be named, told X": the noun before the clause
+            if i > 0 and re.fullmatch(r"\d{1,3}", words):
+                continue  # "Jo Roe, 37, a mother of three, said": an age, after the name
             if i > 0 and _PLACE_PART.match(text, parts[i - 1][0], parts[i - 1][1]):
                 continue  # "Jo Bloggs, 30, of Ashford, Vt., said": the rest of a place
             start = p_lo
