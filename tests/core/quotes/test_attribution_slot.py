@@ -122,3 +122,17 @@ def test_pronoun_after_a_part_of_something_is_not_that_part() -> None:
         'She told her audience:\n\n"There has never been a better plan."'
     )
     assert speakers(text) == [("There has never been a better plan.", "Lena Brisk")]
+
+
+def test_description_then_name_before_colon() -> None:
+    text = 'VOICES:\n\n- The panel\'s only Independent, Kit Morrow: "The count was rigged."'
+    assert speakers(text) == [("The count was rigged.", "Kit Morrow")]
+
+
+def test_pronoun_after_a_spokeswoman_for_a_body() -> None:
+    text = 'A spokeswoman for Brill Energy said the outage was "regrettable." "Crews are working," she said.'
+    said = speakers(text)
+    assert said[1][0] == "Crews are working,"
+    assert said[1][1] == said[0][1] and said[1][1] is not None
+    text = 'A spokeswoman for Brill Energy said the outage was "regrettable." "Crews are working," he said.'
+    assert speakers(text)[1][1] != speakers(text)[0][1]

@@ -74,6 +74,11 @@ _DOCUMENTS = frozenset(
 _HEAD_PHRASE = re.compile(
     r"(?:an?|one|another)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)(?:\s+(?:from|of|in|at|with|near|on|for|who)\b|$)"
 )
+# The person a role stands for: "spokeswoman for Acme", "Roe's lawyer" (not "Roe's office", "Roe's campaign")
+_PERSON_ROLE = re.compile(
+    r"^(spokes(?:person|man|woman)|representative|press secretary)\b|['’]s (lawyer|attorney|aide|adviser)$"
+)
+_ROLE_GENDER = {"spokesman": "he", "spokeswoman": "she"}
 _ASKING = frozenset("asked asks ask questioned pressed quizzed".split())  # "A reporter asked Roe ... He replied"
 _THING_PHRASE = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+"
@@ -316,6 +321,8 @@ class References:
             someone = self._someone.get(span.start) if pronoun in ("he", "she") and span.end <= start else None
             if subject is None and someone is not None:  # not a place named inside the description
                 return replace(someone, start=start, end=end)
+            if subject is not None and pronoun in ("he", "she") and self._spokesperson(subject, pronoun):
+                return replace(subject, via="pronoun")  # "A spokeswoman for Acme said ... she said": not Acme
             if (
                 subject is not None
                 and subject.label in labels
@@ -377,6 +384,13 @@ class References:
                     return self._pick([c for c in fits if c.start <= cand.start], pronoun)
             index -= 1
         return None
+
+    @staticmethod
+    def _spokesperson(subject: Speaker, pronoun: str) -> bool:
+        """Whether a role speaker is a person "he" or "she" can stand for ("spokeswoman for Acme", "Roe's
+        lawyer"; not "Roe's office"), of the pronoun's gender where the role gives one."""
+        role = _PERSON_ROLE.search(subject.name) if subject.via == "role" else None
+        return role is not None and _ROLE_GENDER.get(role.group(1)) in (None, pronoun)
 
     def _fits(self, cand: Candidate | Speaker, pronoun: str, sentence: Span) -> bool:
         """Whether ``cand`` can be what ``pronoun`` refers to (gender hints; stray capitalised words)."""

@@ -137,6 +137,8 @@ _ROLE_BEFORE_NAME = re.compile(
     r"(?:(?i:the|an?|one|another|his|her|its|their|our)\s+|[A-Z][\w.-]*['’]s\s+)(?:[\w'’-]+\s+)*?[a-z][\w'’-]*\s+$"
 )
 _NAME_OF_BODY = re.compile(r"\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]")
+# A description's last words, then a name in apposition: "[The board's] only Independent, Jo Roe, said"
+_HEAD_APPOSITIVE = re.compile(r"[^,;:()]{0,40}?,([^,;:()]{1,60})(?:,|\s*$)")
 _APPOSITIVE_START = re.compile(r"(?:who|which|whose|\d|[RDI]-[A-Z]|[a-z])")
 _REPRESENTATIVE = re.compile(
     r"\b(spokes(?:person|man|woman)|representatives?|press\s+secretary|office|lawyers?|attorneys?|aides?"
@@ -473,10 +475,13 @@ class SpeakerFinder:
                         break  # "The comments signal ...": the noun, then its verb
             if text[np.start(1) : end].split()[-1:] and text[np.start(1) : end].split()[-1] in _TIME_NOUNS:
                 end = np.start(1)  # "This year the council ...": a time, not the subject
-            appositive = re.match(r"\s*,([^,]{1,60}),", text[end:hi])
-            named = self._name_in(end + 1, end + appositive.end(1), at_end=True) if appositive else None
-            if named is not None:  # "The judge, Carla Mendes, rejected it and said"
-                return named
+            appositive = _HEAD_APPOSITIVE.match(text[end:hi])  # "The board's only Independent, Jo Roe:"
+            a_lo = end + appositive.start(1) if appositive else end
+            named = self._name_in(a_lo, end + appositive.end(1), at_end=True) if appositive else None
+            lead = text[a_lo : named.start].split() if named is not None else []
+            full = named is not None and (named.label is Label.PERSON or " " in named.name.strip())
+            if full and not any(w[:1].islower() for w in lead):  # a full name, not "..., led by Jo Roe,"
+                return named  # "The judge, Carla Mendes, rejected it and said"
             following = _NAME_AFTER_ROLE.match(text, end, hi) if end > np.start(1) else None
             named = self._name_in(following.start(1), following.end(1), at_end=True) if following else None
             if named is not None:  # "The Courier sports columnist Jo Roe wrote"
