@@ -136,3 +136,21 @@ def test_pronoun_after_a_spokeswoman_for_a_body() -> None:
     assert said[1][1] == said[0][1] and said[1][1] is not None
     text = 'A spokeswoman for Brill Energy said the outage was "regrettable." "Crews are working," he said.'
     assert speakers(text)[1][1] != speakers(text)[0][1]
+
+
+def test_pronoun_after_an_inverted_unnamed_speaker() -> None:
+    text = '"The water came fast," said a farmer from Dunmore County. "We lost the barn," he said.'
+    assert [w for _, w in speakers(text)] == ["a farmer from Dunmore County", "a farmer from Dunmore County"]
+
+
+def test_pronoun_after_an_unnamed_speaker_then_a_named_person() -> None:
+    text = 'One farmer near Dunmore said the water "came fast." Jo Roe, the mayor, agreed. "We lost the barn," he said.'
+    assert speakers(text)[1][1] not in ("One farmer near Dunmore", "Dunmore")
+
+
+def test_pronoun_after_a_described_name_is_that_name() -> None:
+    text = (
+        "Contacted by the Courier, a terse Pella agreed that she was not in the Roe camp.\n\n"
+        "\u201cI am supporting Tom Lark,\u201d she said and quickly hung up."
+    )
+    assert speakers(text) == [("I am supporting Tom Lark,", "Pella")]

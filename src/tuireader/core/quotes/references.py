@@ -72,7 +72,7 @@ _DOCUMENTS = frozenset(
 )
 # "one caller from Leeds" -> "one caller": an indefinite singular description up to its first preposition
 _HEAD_PHRASE = re.compile(
-    r"(?:an?|one|another)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)(?:\s+(?:from|of|in|at|with|near|on|for|who)\b|$)"
+    r"(?i:an?|one|another)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)(?:\s+(?:from|of|in|at|with|near|on|for|who)\b|$)"
 )
 # The person a role stands for: "spokeswoman for Acme", "Roe's lawyer" (not "Roe's office", "Roe's campaign")
 _PERSON_ROLE = re.compile(
@@ -319,6 +319,10 @@ class References:
             if subject is None and thing is not None:  # "The memo warned ... It said": the memo
                 return replace(thing, start=start, end=end)
             someone = self._someone.get(span.start) if pronoun in ("he", "she") and span.end <= start else None
+            if someone is not None and any(  # "One farmer said ... Jo Roe agreed.": the person named since
+                c.label is Label.PERSON for _, c in self._between(someone.end, min(span.end, start))
+            ):
+                someone = None
             if subject is None and someone is not None:  # not a place named inside the description
                 return replace(someone, start=start, end=end)
             if subject is not None and pronoun in ("he", "she") and self._spokesperson(subject, pronoun):
@@ -347,8 +351,13 @@ class References:
             asked = _ASKED_OPENER.match(self.masked, span.start, hi)
             # "Asked about Roe, she said": whoever is named in the question is not the one answering
             floor_at = asked.end() if asked is not None else max(span.start, hi - _SENTENCE_WINDOW)
+            unnamed = self._someone.get(span.start)  # "one farmer near Dunmore": not Dunmore
             in_sentence = [
-                c for _, c in self._between(floor_at, hi) if c.label in labels and self._fits(c, pronoun, span)
+                c
+                for _, c in self._between(floor_at, hi)
+                if c.label in labels
+                and self._fits(c, pronoun, span)
+                and not (unnamed is not None and _inside_tail(unnamed, c.start))
             ]
             intro = _OPENING_PHRASES.match(self.masked, span.start, hi)
             if intro is not None and any(c.start >= intro.end() for c in in_sentence):
@@ -637,6 +646,8 @@ class References:
             thing = head in _DOCUMENTS or head in _ORG_HEADS
             if len(words) <= 6 and words[0] in ("the", "a", "an", "this", "that") and thing:
                 self._document = (position, speaker)
+            elif _someone(speaker.name) and self.sentences.spans:  # '"...," said a farmer from X': for "he"
+                self._someone.setdefault(self.sentences.at(position).start, speaker)
             return
         if speaker.via == UNRESOLVED:
             return
@@ -650,11 +661,20 @@ class References:
 def _someone(description: str) -> bool:
     """Whether an anonymous speaker is one unnamed person ("one caller from Leeds", "a nurse at X"), whom a
     later "he" or "she" can stand for: an indefinite singular description, not a document or a body."""
-    words = _HEAD_PHRASE.match(description.lower())
+    words = _HEAD_PHRASE.match(description)
     if words is None or words.group(1).startswith("of "):  # "one of the claims": a part of something
         return False
     head = words.group(1).split()[-1]
+    if head[:1].isupper():  # "a terse Roe": a name, described
+        return False
     return not head.endswith("s") and head not in _DOCUMENTS and head not in _ORG_HEADS
+
+
+def _inside_tail(description: Speaker, offset: int) -> bool:
+    """Whether ``offset`` falls after the head of an unnamed person's description ("one farmer near
+    Dunmore": Dunmore), where a place or a body is named, not the person."""
+    head = _HEAD_PHRASE.match(description.name)
+    return head is not None and description.start + head.end(1) <= offset < description.end
 
 
 def _is_document(description: str) -> bool:
