@@ -154,3 +154,12 @@ def test_pronoun_after_a_described_name_is_that_name() -> None:
         "\u201cI am supporting Tom Lark,\u201d she said and quickly hung up."
     )
     assert speakers(text) == [("I am supporting Tom Lark,", "Pella")]
+
+
+def test_party_member_heading_a_description_is_not_a_name() -> None:
+    text = '"It is a sham," said the council\'s senior Republican, Alderman Rufus Penhale.'
+    assert speakers(text) == [("It is a sham,", "Rufus Penhale")]
+    text = 'The panel\'s top Democrat said the bill was "a sham."'
+    assert speakers(text) == [("a sham.", "The panel's top Democrat")]
+    text = 'Asked about the vote, the panel\'s top Democrat, Lee Hart, said: "It is a sham."'
+    assert speakers(text) == [("It is a sham.", "Lee Hart")]

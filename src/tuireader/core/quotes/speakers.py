@@ -139,6 +139,7 @@ _ROLE_BEFORE_NAME = re.compile(
 _NAME_OF_BODY = re.compile(r"\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]")
 # A description's last words, then a name in apposition: "[The board's] only Independent, Jo Roe, said"
 _HEAD_APPOSITIVE = re.compile(r"[^,;:()]{0,40}?,([^,;:()]{1,60})(?:,|\s*$)")
+_PARTY_WORDS = frozenset("Democrat Republican Independent Libertarian Conservative Liberal Tory Socialist".split())
 _APPOSITIVE_START = re.compile(r"(?:who|which|whose|\d|[RDI]-[A-Z]|[a-z])")
 _REPRESENTATIVE = re.compile(
     r"\b(spokes(?:person|man|woman)|representatives?|press\s+secretary|office|lawyers?|attorneys?|aides?"
@@ -171,6 +172,12 @@ _COMMON_ZIPF = 4.5  # an English word this common opening a sentence is not take
 _CLAUSE_WORDS = PRONOUNS | frozenset(
     "me him her us them my our your is was were are has had have will would could can may might should not".split()
 )
+
+
+def _affiliation(name: str) -> bool:
+    """Whether a capitalised word is a party member or a nationality, a role rather than a name
+    ("Democrat", "Republican", "Chilean")."""
+    return " " not in name.strip() and (name.strip() in _PARTY_WORDS or name.strip() in gz.demonyms())
 
 
 def _noun_phrase(words: Sequence[str]) -> bool:
@@ -646,6 +653,8 @@ class SpeakerFinder:
         if of and of.group(1).lower() not in OF_HEADS and names_in(text, lo, lo + of.end(1)):
             hi = lo + of.end(1)  # "Jo Bloggs of the charity Harvest Hope": the person, not the charity
         named = self._name_in(lo, hi, at_end=True)
+        if named is not None and _affiliation(named.name) and _ROLE_BEFORE_NAME.match(text, lo, named.start):
+            return self.refs.description(lo, hi)  # "the panel's top Democrat": a description, not a name
         if named is not None:
             return named
         if len(words) == 2 and words[0].lower() == "the" and re.fullmatch(r"[A-Z][a-z]+s", words[1]):
