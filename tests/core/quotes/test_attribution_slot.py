@@ -163,3 +163,11 @@ def test_party_member_heading_a_description_is_not_a_name() -> None:
     assert speakers(text) == [("a sham.", "The panel's top Democrat")]
     text = 'Asked about the vote, the panel\'s top Democrat, Lee Hart, said: "It is a sham."'
     assert speakers(text) == [("It is a sham.", "Lee Hart")]
+
+
+def test_more_apposition_shapes_before_said() -> None:
+    assert speakers('"We were lied to," Tam Orly, 51, of Ashford, Vt., said.') == [("We were lied to,", "Tam Orly")]
+    text = '"We were lied to," Tam Orly (pictured), a retired welder, said.'
+    assert speakers(text) == [("We were lied to,", "Tam Orly")]
+    text = '"We were lied to," Tam Orly, who, at 51, had worked there half his life, said.'
+    assert speakers(text) == [("We were lied to,", "Tam Orly")]

@@ -327,10 +327,17 @@ class SpeakerFinder:
                 continue  # "Jo Roe, 37, a mother of three, said": an age, after the name
             if i > 0 and _PLACE_PART.match(text, parts[i - 1][0], parts[i - 1][1]):
                 continue  # "Jo Bloggs, 30, of Ashford, Vt., said": the rest of a place
+            if i > 0 and _PLACE_PART.match(text, p_lo, p_hi):
+                continue  # "Jo Bloggs, 30, of Ashford, said": where the person is from
+            aside = _PARENTHESIS_END.search(text, p_lo, p_hi)
+            if aside is not None and aside.start() > p_lo:
+                p_hi = aside.start()  # "Jo Bloggs (pictured), a welder, said"
             start = p_lo
             for match in _BOUNDARY.finditer(text, p_lo, p_hi):
                 start = match.end()
             found = self._classify(start, p_hi)
+            if found is None and i > 0 and words[:1].islower():
+                continue  # "Jo Bloggs, who, at 51, had worked there, said": a clause cut by its commas
             described = found is not None and (
                 found.via in (ANONYMOUS, "role")
                 or (found.via == "name" and _ROLE_BEFORE_NAME.match(text, start, found.start) is not None)
