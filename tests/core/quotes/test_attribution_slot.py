@@ -171,3 +171,12 @@ def test_more_apposition_shapes_before_said() -> None:
     assert speakers(text) == [("We were lied to,", "Tam Orly")]
     text = '"We were lied to," Tam Orly, who, at 51, had worked there half his life, said.'
     assert speakers(text) == [("We were lied to,", "Tam Orly")]
+
+
+def test_people_at_a_named_body_are_a_description() -> None:
+    text = 'Officials at the Brackley Water Board said the pipes were "ancient."'
+    assert speakers(text) == [("ancient.", "Officials at the Brackley Water Board")]
+    text = 'Residents of Pell Heights said the noise was "unbearable."'
+    assert speakers(text) == [("unbearable.", "Residents of Pell Heights")]
+    text = 'Williams of the Brackley Water Board said the pipes were "ancient."'
+    assert speakers(text) == [("ancient.", "Williams")]

@@ -140,6 +140,8 @@ _NAME_OF_BODY = re.compile(r"\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*)\s+
 # A description's last words, then a name in apposition: "[The board's] only Independent, Jo Roe, said"
 _HEAD_APPOSITIVE = re.compile(r"[^,;:()]{0,40}?,([^,;:()]{1,60})(?:,|\s*$)")
 _PARTY_WORDS = frozenset("Democrat Republican Independent Libertarian Conservative Liberal Tory Socialist".split())
+# "Officials at the Water Board", "Residents of Ashford": a bare plural of people, then where they are
+_PEOPLE_AT = re.compile(r"([A-Za-z][a-z]+s)\s+(?:at|of|from|in|for|with|near|close\s+to)\s+(?:the\s+)?[A-Z]")
 _APPOSITIVE_START = re.compile(r"(?:who|which|whose|\d|[RDI]-[A-Z]|[a-z])")
 _REPRESENTATIVE = re.compile(
     r"\b(spokes(?:person|man|woman)|representatives?|press\s+secretary|office|lawyers?|attorneys?|aides?"
@@ -527,6 +529,13 @@ class SpeakerFinder:
             return Speaker(n.start, n.end, n.name, "name")
         return None
 
+    @staticmethod
+    def _people(word: str) -> bool:
+        """Whether a plural is a common noun for people ("Officials", "residents"), not a surname ("Williams")."""
+        if word[:1].isupper() and (word in gz.surnames() or word in gz.given_names()):
+            return False
+        return gz.english_frequency(word.lower()) >= _COMMON_ZIPF - 1
+
     def _role_then_name(self, lo: int, hi: int) -> Speaker | None:
         """The person after a body and a role noun: "Acme spokeswoman Jo Roe", "Democratic strategist Jo Roe"
         (the role, a noun, not a verb: not "Acme hired Jo Roe")."""
@@ -656,6 +665,9 @@ class SpeakerFinder:
                 return named
         if words[0].lower() in ("a", "an", "one", "another", "some", "several", "two", "three"):
             return Speaker(lo, hi, text[lo:hi], ANONYMOUS)  # "a Democrat", "one EU diplomat": nobody named
+        people = _PEOPLE_AT.match(text, lo, hi)
+        if people is not None and self._people(people.group(1)):
+            return Speaker(lo, hi, text[lo:hi], ANONYMOUS)  # "Officials at the X Board": people there, unnamed
         of = re.search(r"([A-Z][\w'’.-]*)\s+of\s+", text[lo:hi])
         if of and of.group(1).lower() not in OF_HEADS and names_in(text, lo, lo + of.end(1)):
             hi = lo + of.end(1)  # "Jo Bloggs of the charity Harvest Hope": the person, not the charity
