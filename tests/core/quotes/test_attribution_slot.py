@@ -180,3 +180,8 @@ def test_people_at_a_named_body_are_a_description() -> None:
     assert speakers(text) == [("unbearable.", "Residents of Pell Heights")]
     text = 'Williams of the Brackley Water Board said the pipes were "ancient."'
     assert speakers(text) == [("ancient.", "Williams")]
+
+
+def test_function_word_between_names_is_not_a_role() -> None:
+    text = 'Late on Monday - Jo Roe or Al Lind, asked about the plan: "It is dead."'
+    assert speakers(text)[0][1] != "Al Lind"

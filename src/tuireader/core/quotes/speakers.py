@@ -60,6 +60,7 @@ _PLACE_AFTER_AGENT = re.compile(r"\s(?:near|outside|inside|behind|beside|by|arou
 _FOR_PERSON = re.compile(r"\s*(?:For|To)\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*),\s")
 # "Acme spokeswoman Jo Roe", "Ashford council chief executive Jo Roe": role words (nouns), then a name
 _ROLE_NOUNS = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*)\s+(?=[A-Z])")
+_NOT_ROLE_WORDS = frozenset("nor over under never either neither rather together later ever other another per".split())
 _AGENT_SUFFIX = re.compile(r"(?:man|woman|person|ist|er|or|ian|ant|ent)$")
 _OPENING_QUOTE = re.compile(rf"\W?{MASK}+\W*\s*")
 _LEADING_DESCRIPTION = re.compile(
@@ -544,6 +545,8 @@ class SpeakerFinder:
             return None
         if role.group(1) in _IRREGULAR_PAST or cues(self.masked, role.start(1), role.end(1)):
             return None  # "Roe sent Lind", "Roe told Lind": a verb
+        if any(w in _NOT_ROLE_WORDS or w in _NOT_SUBJECT_START or _BOUNDARY.fullmatch(w) for w in role.group().split()):
+            return None  # "Jo Roe or Al Lind", "Jo Roe after Al Lind": not a role
         named = self._name_in(role.end(), hi, at_end=False)
         return named if named is not None and named.start == role.end() else None
 
