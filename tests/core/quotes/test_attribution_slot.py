@@ -185,3 +185,8 @@ def test_people_at_a_named_body_are_a_description() -> None:
 def test_function_word_between_names_is_not_a_role() -> None:
     text = 'Late on Monday - Jo Roe or Al Lind, asked about the plan: "It is dead."'
     assert speakers(text)[0][1] != "Al Lind"
+
+
+def test_for_place_opener_is_not_a_speaker() -> None:
+    text = 'For Pell County, the closure was a blow. "We will survive this somehow."'
+    assert speakers(text)[0][1] != "Pell County"

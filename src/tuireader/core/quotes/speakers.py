@@ -414,7 +414,10 @@ class SpeakerFinder:
         if concerns is None:
             return found
         named = self._name_in(concerns.start(1), concerns.end(1), at_end=True)
-        if named is not None and named.label is not Label.ORG and named.start == concerns.start(1):
+        person = named is not None and (
+            named.label is Label.PERSON or (named.label is None and named.name.split()[0] in gz.given_names())
+        )
+        if named is not None and person and named.start == concerns.start(1):  # not "For Ashford, ..."
             return named
         return found
 
