@@ -70,6 +70,16 @@ _DOCUMENTS = frozenset(
     review audit assessment guidance policy cable transcript editorial article indictment memorandum affidavit
     dossier summary draft opinion advertisement bulletin""".split()
 )
+# "one caller from Leeds" -> "one caller": an indefinite singular description up to its first preposition
+_HEAD_PHRASE = re.compile(
+    r"(?i:an?|one|another)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)(?:\s+(?:from|of|in|at|with|near|on|for|who)\b|$)"
+)
+# The person a role stands for: "spokeswoman for Acme", "Roe's lawyer" (not "Roe's office", "Roe's campaign")
+_PERSON_ROLE = re.compile(
+    r"^(spokes(?:person|man|woman)|representative|press secretary)\b|['’]s (lawyer|attorney|aide|adviser)$"
+)
+_ROLE_GENDER = {"spokesman": "he", "spokeswoman": "she"}
+_ASKING = frozenset("asked asks ask questioned pressed quizzed".split())  # "A reporter asked Roe ... He replied"
 _THING_PHRASE = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+"
     r"(?:(?!(?i:the|an?|and|or|of|to|in|on|at|by|for|who|which|that|was|is|were|are|has|had|have)\b)[\w-]+\s+){0,4}?(?i:"
@@ -175,6 +185,7 @@ class References:
         self._document: tuple[int, Speaker] | None = None  # the last document quoted ("the report"), for "it"
         self._subjects: dict[int, Speaker | None] = {}  # sentence start -> its speech verb's subject
         self._things: dict[int, Speaker] = {}  # sentence start -> a document that is its speech verb's subject
+        self._someone: dict[int, Speaker] = {}  # sentence start -> "one caller from X", its unnamed speaker
         self._openers: dict[str, bool] = {}  # lone capitalised word -> only ever a sentence's first word
 
     def description(self, lo: int, hi: int) -> Speaker:
@@ -307,6 +318,15 @@ class References:
             thing = self._things.get(span.start) if pronoun == "it" and span.end <= start else None
             if subject is None and thing is not None:  # "The memo warned ... It said": the memo
                 return replace(thing, start=start, end=end)
+            someone = self._someone.get(span.start) if pronoun in ("he", "she") and span.end <= start else None
+            if someone is not None and any(  # "One farmer said ... Jo Roe agreed.": the person named since
+                c.label is Label.PERSON for _, c in self._between(someone.end, min(span.end, start))
+            ):
+                someone = None
+            if subject is None and someone is not None:  # not a place named inside the description
+                return replace(someone, start=start, end=end)
+            if subject is not None and pronoun in ("he", "she") and self._spokesperson(subject, pronoun):
+                return replace(subject, via="pronoun")  # "A spokeswoman for Acme said ... she said": not Acme
             if (
                 subject is not None
                 and subject.label in labels
@@ -331,8 +351,13 @@ class References:
             asked = _ASKED_OPENER.match(self.masked, span.start, hi)
             # "Asked about Roe, she said": whoever is named in the question is not the one answering
             floor_at = asked.end() if asked is not None else max(span.start, hi - _SENTENCE_WINDOW)
+            unnamed = self._someone.get(span.start)  # "one farmer near Dunmore": not Dunmore
             in_sentence = [
-                c for _, c in self._between(floor_at, hi) if c.label in labels and self._fits(c, pronoun, span)
+                c
+                for _, c in self._between(floor_at, hi)
+                if c.label in labels
+                and self._fits(c, pronoun, span)
+                and not (unnamed is not None and _inside_tail(unnamed, c.start))
             ]
             intro = _OPENING_PHRASES.match(self.masked, span.start, hi)
             if intro is not None and any(c.start >= intro.end() for c in in_sentence):
@@ -368,6 +393,13 @@ class References:
                     return self._pick([c for c in fits if c.start <= cand.start], pronoun)
             index -= 1
         return None
+
+    @staticmethod
+    def _spokesperson(subject: Speaker, pronoun: str) -> bool:
+        """Whether a role speaker is a person "he" or "she" can stand for ("spokeswoman for Acme", "Roe's
+        lawyer"; not "Roe's office"), of the pronoun's gender where the role gives one."""
+        role = _PERSON_ROLE.search(subject.name) if subject.via == "role" else None
+        return role is not None and _ROLE_GENDER.get(role.group(1)) in (None, pronoun)
 
     def _fits(self, cand: Candidate | Speaker, pronoun: str, sentence: Span) -> bool:
         """Whether ``cand`` can be what ``pronoun`` refers to (gender hints; stray capitalised words)."""
@@ -596,6 +628,8 @@ class References:
                 found = self.subject_of(lo, cue.start)
                 if found is not None and found.via == ANONYMOUS and _is_document(found.name):
                     self._things[sentence.start] = found  # "The cable warned ... It said": the cable
+                elif found is not None and found.via == ANONYMOUS and _someone(found.name) and cue.word not in _ASKING:
+                    self._someone[sentence.start] = found  # "One caller from X said ... she said": the caller
                 if found is not None and found.via in (ANONYMOUS, UNRESOLVED):
                     found = None
                 break
@@ -612,6 +646,8 @@ class References:
             thing = head in _DOCUMENTS or head in _ORG_HEADS
             if len(words) <= 6 and words[0] in ("the", "a", "an", "this", "that") and thing:
                 self._document = (position, speaker)
+            elif _someone(speaker.name) and self.sentences.spans:  # '"...," said a farmer from X': for "he"
+                self._someone.setdefault(self.sentences.at(position).start, speaker)
             return
         if speaker.via == UNRESOLVED:
             return
@@ -620,6 +656,25 @@ class References:
         self.resolved.insert(at, speaker)
         self.speaker_spans.add((speaker.start, speaker.end))
         self.speaker_names.add(speaker.name)
+
+
+def _someone(description: str) -> bool:
+    """Whether an anonymous speaker is one unnamed person ("one caller from Leeds", "a nurse at X"), whom a
+    later "he" or "she" can stand for: an indefinite singular description, not a document or a body."""
+    words = _HEAD_PHRASE.match(description)
+    if words is None or words.group(1).startswith("of "):  # "one of the claims": a part of something
+        return False
+    head = words.group(1).split()[-1]
+    if head[:1].isupper():  # "a terse Roe": a name, described
+        return False
+    return not head.endswith("s") and head not in _DOCUMENTS and head not in _ORG_HEADS
+
+
+def _inside_tail(description: Speaker, offset: int) -> bool:
+    """Whether ``offset`` falls after the head of an unnamed person's description ("one farmer near
+    Dunmore": Dunmore), where a place or a body is named, not the person."""
+    head = _HEAD_PHRASE.match(description.name)
+    return head is not None and description.start + head.end(1) <= offset < description.end
 
 
 def _is_document(description: str) -> bool:
