@@ -128,8 +128,6 @@ _AND_THAT = re.compile(r"[^.;:!?\"“”]{0,60}?,?\s+(?:and|but|or)\s+that\s+[^.
 _HELD_ROLE = re.compile(r"\s+((?:[a-z][\w-]*\s+){1,3})((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]*)\b")
 # "Here is a taste:", "Here's what she said:", "This was his answer:": words presented, their speaker named before
 _PRESENTING = re.compile(r"\s*(?:Here(?:['’]s|\s+is|\s+are|\s+was)|This\s+(?:is|was)|These\s+(?:are|were))\b")
-# "For Jo Roe, the verdict brought no relief.": the sentence is about the person framed
-_FOR_PERSON = re.compile(r"\s*For\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*),")
 _WHAT_CALLS = re.compile(r"\bwhat\s+(?:[\w'’-]+\s+){1,4}?(?:calls?|called|dubs?|dubbed|terms?|termed)\s*$")
 # After the last cue of a sentence before a quotation: nothing, or a short adverbial ("in a statement").
 _AFTER_LAST_CUE = re.compile(
@@ -1084,11 +1082,7 @@ class _Attribution:
             return None
         if opens and self.blocks[block - 1].start in self.headings:
             return None
-        framed = _FOR_PERSON.match(masked, prev.start, prev.end)
-        if framed is not None:  # "For Jo Roe, the verdict brought no relief. '...'"
-            person = self.finder.name_at(framed.start(1), framed.end(1))
-            if person is not None and person.label in (Label.PERSON, None) and self.finder.plausible_subject(person):
-                return "", person, person.start
+        # the sentence's subject, or the person a sentence about a thing concerns ("For Jo Roe, the verdict ...")
         speaker = self.finder.leading(prev, prev.end)
         if speaker is not None and speaker.via == ANONYMOUS and _RELATION.match(speaker.name):
             return "", speaker, speaker.start  # "Her challenger went further. '...'": kept as written
