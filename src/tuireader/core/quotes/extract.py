@@ -862,7 +862,12 @@ class _Attribution:
         if opens and self.blocks[block - 1].start in self.headings:
             return None
         speaker = self.finder.leading(prev, prev.end)
-        if speaker is None or speaker.via not in ("name", "pronoun", "role") or speaker.label is Label.PLACE:
+        # "The senator also took a swipe at Roe. '...'": a description stands for the person it resolved to
+        if (
+            speaker is None
+            or speaker.via not in ("name", "pronoun", "role", "description")
+            or speaker.label is Label.PLACE
+        ):
             return None
         if not self.finder.plausible_subject(speaker):
             return None
