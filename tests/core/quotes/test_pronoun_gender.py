@@ -126,3 +126,42 @@ def test_quotation_after_a_described_subject_is_the_described_persons() -> None:
     )
     span, _ = speakers(text)["He has never"]
     assert span == "Rufus Garrowby"
+
+
+def test_gender_learned_for_a_surname_holds_for_its_full_name() -> None:
+    text = (
+        'Pellham spoke first at the hearing on Tuesday. "We cannot wait another year," she said.\n\n'
+        "Later, Jordan Pellham and Marcus Dray met reporters outside.\n\n"
+        '"The vote is close," he said.\n'
+    )
+    span, _ = speakers(text)["The vote is"]
+    assert span == "Marcus Dray"
+
+
+def test_pronoun_after_an_opening_clause_with_the_same_pronoun() -> None:
+    text = (
+        "Senator Tobin Ashgrove has courted rural pastors for months.\n\n"
+        "When he took the stage after Mr. Farquar's introduction at a barn in Milltown, he said the race "
+        'was "ours to lose."\n'
+    )
+    span, _ = speakers(text)["ours to lose."]
+    assert span == "Tobin Ashgrove"
+
+
+def test_names_after_a_pronoun_subject_are_not_its_antecedent() -> None:
+    text = (
+        "The actress has campaigned all week. She suggested that Pomeroy could shake things up more than "
+        "Hildegard Vance, the former governor.\n\n"
+        '"Some people want a revolution," she said.\n'
+    )
+    span, _ = speakers(text)["Some people want"]
+    assert span is None or "Vance" not in span
+
+
+def test_a_state_opening_the_sentence_is_not_she() -> None:
+    text = (
+        "Then comes November. Nevada is one of the true swing states, and Ottoline Brisk aimed her speech at "
+        'her likely opponent. "We have work to do," she told the crowd.\n'
+    )
+    span, _ = speakers(text)["We have work"]
+    assert span == "Ottoline Brisk"

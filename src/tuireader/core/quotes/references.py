@@ -151,6 +151,11 @@ _LEADING_ROLE = re.compile(
     r"|does|would|will|could|can|may|might|must|should|said|says|told|tells|made|went|took|gave|spoke|wrote|put|met"
     r"|[a-z]+ed|[a-z]+s)\b)"
 )
+# "When he took the stage, ...": a sentence opening with a clause whose subject is a pronoun
+_CLAUSE_PRONOUN = re.compile(
+    r"[\s\"“‘']*(?:(?:And|But)\s+)?(?:When|As|After|Before|While|Once|Since|Although|Though|If|Because|Until)"
+    r"\s+([Hh]e|[Ss]he)\b"
+)
 _MAX_CHAIN = 4  # subject pronouns followed back to their antecedent ("He said ... He added ... he told")
 _MAX_WALK = 12  # sentences walked back for an antecedent; beyond that the reference is a guess
 _SENTENCE_WINDOW = 600  # characters of one (run-on) sentence examined
@@ -341,6 +346,16 @@ class References:
             labels = (Label.ORG,)
         else:
             labels = (Label.ORG, Label.PERSON, None)
+        if pronoun in ("he", "she") and self.sentences.spans and self._chain < _MAX_CHAIN:
+            here = self.sentences.spans[self.sentences.index(start)]
+            clause = _CLAUSE_PRONOUN.match(self.masked, here.start, start)
+            if clause is not None and clause.group(1).lower() == pronoun and clause.end(1) < start:
+                # "When he took the stage after Roe's introduction, he said": the opening clause's "he"
+                self._chain += 1
+                try:
+                    return self._antecedent(clause.start(1), clause.end(1))
+                finally:
+                    self._chain -= 1
         block = max(0, _bisect(self.block_starts, start))
         near = block - 1
         floor = self.blocks[near].start if self.blocks and near >= 0 else 0
@@ -374,6 +389,11 @@ class References:
             main = self._main_subject(span, hi, pronoun)
             if main is not None and main.label in labels and self._fits(main, pronoun, span):
                 return self._learn(replace(main, via="pronoun"), pronoun)
+            if main is None and pronoun in ("he", "she") and self._pronoun_subject(span, hi, pronoun):
+                # "She appeared to imply that Roe ... than Tam": whoever she is, not a name after her
+                limit = span.start
+                index -= 1
+                continue
             if main is not None and main.via == ANONYMOUS and pronoun == "it":
                 if self._document is not None and main.start < self._document[0] < start:
                     main = self._document[1]  # a document quoted since ("..., the report said. ... it added")
@@ -479,9 +499,14 @@ class References:
         if _FEMALE_BEFORE.search(before):
             return "she"
         words = cand.name.split()
+        if not words:
+            return None
         if len(words) >= 2:  # "Tim Tarvel": a given name English lists give one gender only
-            return gz.given_gender(words[0])
-        return self._surname_gender(cand) if words else None
+            given = gz.given_gender(words[0])
+            if given is not None or len({c.name for c in self._full.get(words[-1], ())}) > 1:
+                return given
+            return self.genders.get(words[-1])  # "Tarvel ... she said" learned for the one Tarvel named in full
+        return self._surname_gender(cand)
 
     def _surname_gender(self, cand: Candidate | Speaker) -> str | None:
         """ "Tarvel" after "Tim Tarvel": the gender of the full names it repeats, None when people of both
@@ -490,7 +515,9 @@ class References:
         if not full:
             return None
         genders = {self._gender(c) for c in full}  # one unknown "Hil Roe" beside "Al Roe": either may be meant
-        return genders.pop() if len(genders) == 1 else None
+        if len(genders) == 1:
+            return genders.pop()
+        return None
 
     def _learn(self, speaker: Speaker, pronoun: str) -> Speaker:
         if pronoun in ("he", "she"):
@@ -579,6 +606,12 @@ class References:
         if family and all(" " not in c.name for c in chain):
             name = f"{name} {family}"
         return Speaker(chain[0].start, chain[-1].end, name, "pronoun", Label.PERSON)
+
+    def _pronoun_subject(self, sentence: Span, hi: int, pronoun: str) -> bool:
+        """Whether ``pronoun`` is the subject of the sentence's main clause ("She said Roe was ...")."""
+        at = self._subject_at(sentence.start, hi)
+        word = re.match(r"(\w+)\b", self.masked[at:hi]) if at is not None else None
+        return word is not None and word.group(1).lower() == pronoun
 
     def _described_subject(self, sentence: Span, hi: int) -> bool:
         """Whether the sentence's subject is someone described, not named ("The candidate also ...")."""
@@ -727,7 +760,8 @@ def _is_document(description: str) -> bool:
 
 def _person_like(cand: Candidate | Speaker) -> bool:
     """Whether an unlabelled capitalised name can be a person: not a place or body ("Madison Square
-    Garden"), not an abbreviation ("N.H"), not a common word capitalised at a sentence start ("Sometimes")."""
+    Garden", a country or state), not an abbreviation ("N.H"), not a common word capitalised at a sentence
+    start ("Sometimes")."""
     if cand.label is not None:
         return True
     words = cand.name.split()
@@ -737,6 +771,8 @@ def _person_like(cand: Candidate | Speaker) -> bool:
         return False
     if len(words) == 1:
         word = words[0]
+        if gz.is_country(word) and word not in gz.surnames():
+            return False  # "Florida is one of the swing states, and Roe ... she said": a state, not a woman
         return gz.english_frequency(word.lower()) < _COMMON_ZIPF or word in gz.given_names() or word in gz.surnames()
     return True
 
