@@ -165,3 +165,13 @@ def test_a_state_opening_the_sentence_is_not_she() -> None:
     )
     span, _ = speakers(text)["We have work"]
     assert span == "Ottoline Brisk"
+
+
+def test_honorific_elsewhere_gives_the_full_name_its_gender() -> None:
+    text = (
+        "Kendall Ashbury and Corwin Pell spent the day in Dover. Mrs. Ashbury toured a school; Mr. Pell met "
+        "farmers.\n\nBy evening, Kendall Ashbury and Corwin Pell shared a stage.\n\n"
+        '"The farmers have been patient," he said.\n'
+    )
+    span, _ = speakers(text)["The farmers have"]
+    assert span == "Corwin Pell"

@@ -156,6 +156,7 @@ _CLAUSE_PRONOUN = re.compile(
     r"[\s\"“‘']*(?:(?:And|But)\s+)?(?:When|As|After|Before|While|Once|Since|Although|Though|If|Because|Until)"
     r"\s+([Hh]e|[Ss]he)\b"
 )
+_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 _MAX_CHAIN = 4  # subject pronouns followed back to their antecedent ("He said ... He added ... he told")
 _MAX_WALK = 12  # sentences walked back for an antecedent; beyond that the reference is a guess
 _SENTENCE_WINDOW = 600  # characters of one (run-on) sentence examined
@@ -202,9 +203,15 @@ class References:
         self._names: dict[int, list[Candidate]] = {}  # sentence index -> unclaimed capitalised names in it
         self.genders: dict[str, str] = {}  # name as written -> "he"/"she", learned from resolved pronouns
         self._full: dict[str, list[Candidate]] = {}  # surname -> full names of people ending in it, in text order
+        # surname -> the gender its honorifics give ("Mrs. Roe"), None when both are written ("Mr. Roe" too)
+        self._honorific: dict[str, str | None] = {}
         for c in self.mentions:
             if c.label is Label.PERSON and len(c.name.split()) >= 2:
                 self._full.setdefault(c.name.split()[-1], []).append(c)
+            honorific = _HONORIFIC_BEFORE.search(masked, max(0, c.start - 6), c.start)
+            if honorific is not None and c.label is Label.PERSON and " " not in c.name:
+                said = "he" if honorific.group(1) == "Mr" else "she"
+                self._honorific[c.name] = said if self._honorific.get(c.name, said) == said else None
         # Resolved speakers by the position of their subject words, kept sorted for range lookups.
         self.resolved_at: list[int] = []
         self.resolved: list[Speaker] = []
@@ -505,8 +512,11 @@ class References:
             given = gz.given_gender(words[0])
             if given is not None or len({c.name for c in self._full.get(words[-1], ())}) > 1:
                 return given
-            return self.genders.get(words[-1])  # "Tarvel ... she said" learned for the one Tarvel named in full
-        return self._surname_gender(cand)
+            # "Tarvel ... she said", "Mrs. Tarvel": what the text says of the one Tarvel named in full
+            return self.genders.get(words[-1]) or self._honorific.get(words[-1])
+        if len({c.name for c in self._full.get(cand.name, ())}) > 1:
+            return self._surname_gender(cand)
+        return self._surname_gender(cand) or self._honorific.get(cand.name)
 
     def _surname_gender(self, cand: Candidate | Speaker) -> str | None:
         """ "Tarvel" after "Tim Tarvel": the gender of the full names it repeats, None when people of both
