@@ -203,3 +203,13 @@ def test_names_after_a_pronoun_subject_are_not_its_antecedent() -> None:
     )
     span, _ = speakers(text)["Some people want"]
     assert span is None or "Vance" not in span
+
+
+def test_narration_describing_another_person_breaks_the_quotation_chain() -> None:
+    text = (
+        "Rep. Liane Okafor and her challenger, Brent Mulvane, toured the mill on Monday. The congresswoman "
+        'later called the response "slow and confused." Her challenger went further. "Slow is generous. '
+        'It has been absent."\n'
+    )
+    span, _ = speakers(text)["Slow is generous."]
+    assert span == "Brent Mulvane"

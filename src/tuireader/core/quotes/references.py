@@ -156,6 +156,10 @@ _CLAUSE_PRONOUN = re.compile(
     r"[\s\"“‘']*(?:(?:And|But)\s+)?(?:When|As|After|Before|While|Once|Since|Although|Though|If|Because|Until)"
     r"\s+([Hh]e|[Ss]he)\b"
 )
+# "the senator", "her challenger": a description of a person, as the subject of narration
+_DESCRIBED = re.compile(
+    r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:" + "|".join(sorted(ROLE_HEADS | set(_RELATION_HEADS))) + r")\b(?!['’])"
+)
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 _MAX_CHAIN = 4  # subject pronouns followed back to their antecedent ("He said ... He added ... he told")
 _MAX_WALK = 12  # sentences walked back for an antecedent; beyond that the reference is a guess
@@ -315,6 +319,14 @@ class References:
     def names_between(self, lo: int, hi: int) -> bool:
         """Whether anyone is named in ``[lo, hi)``."""
         return bool(self._candidates(lo, hi))
+
+    def described_between(self, lo: int, hi: int) -> bool:
+        """Whether someone is described in ``[lo, hi)`` whom a description resolves to ("Her challenger
+        went further.", "The senator shook his head."): narration about another person."""
+        for match in _DESCRIBED.finditer(self.masked, lo, hi):
+            if self.description(match.start(), match.end()).via == "description":
+                return True
+        return False
 
     def pronoun(self, start: int, end: int) -> Speaker:
         """Most recent fitting antecedent, preferring the same or previous paragraph."""
