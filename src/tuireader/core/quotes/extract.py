@@ -1141,9 +1141,13 @@ class _Attribution:
             return False  # a quoted subheading is nobody's continuation
         if not (prev_block == block or (prev_block == block - 1 and q.open == self.blocks[block].start)):
             return False
-        # Narration naming someone else between the two ("Jones shook his head.") breaks the chain.
+        # Narration naming or describing someone else between the two ("Jones shook his head.", "Her
+        # challenger went further.") breaks the chain.
         after_attribution = self.sentences.at(prev.close).end
-        return not self.finder.refs.names_between(after_attribution, q.open)
+        refs = self.finder.refs
+        return not refs.names_between(after_attribution, q.open) and not refs.described_between(
+            after_attribution, q.open
+        )
 
 
 # Nouns news uses for unnamed people ("a source close to", "one guest", "a board member")
