@@ -15,7 +15,7 @@ import json
 import subprocess
 import sys
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -57,6 +57,7 @@ def run_polnear(root: Path, split: str, limit: int | None, show: int) -> dict[st
     outcomes: list[polnear.Outcome] = []
     where: list[str] = []
     kinds: Counter[str] = Counter()
+    groups: defaultdict[str, list[polnear.Outcome]] = defaultdict(list)
     errors: list[str] = []
     report = _progress(f"PolNeAR {split}")
     for n, doc in enumerate(docs, 1):
@@ -73,8 +74,17 @@ def run_polnear(root: Path, split: str, limit: int | None, show: int) -> dict[st
         found = polnear.score_article(doc.text, gold, tool.view(articles[0], analysis))
         outcomes.extend(found)
         where.extend(doc.name for _ in found)
+        annotator = Path(doc.annotator_file).stem[len(doc.name) + 1 :]
+        for o in found:
+            groups[f"annotator {annotator}"].append(o)
+            groups[f"outlet {doc.name.split('_')[0]}"].append(o)
         report(n, len(docs))
     result = polnear.summarise(outcomes, len(docs), split, kinds)
+    # Figures only, by who annotated and by outlet: conventions differ between annotators.
+    result["speaker_by_group"] = {
+        key: polnear.summarise(rows, 0, split, Counter())["speaker"]["name_or_description"]
+        for key, rows in sorted(groups.items())
+    }
     result["annotation"] = "first annotator file by name"
     result["tool_errors"] = len(errors)
     for line in errors:

@@ -93,6 +93,23 @@ def test_hard_wrap_joined_paragraphs_kept() -> None:
     assert split(raw)[0].startswith("On Monday") and split(raw)[0].endswith("in Ottawa.")
 
 
+def test_long_line_ends_its_paragraph_among_blank_line_paragraphs() -> None:
+    # A digest that mostly separates paragraphs by blank lines, with two items on consecutive lines:
+    # a line far longer than any wrap width is a paragraph, even when it ends in a credit, not a stop.
+    item = "HARBOR TOLLS RISE AGAIN - Jo Roe: " + "\u201c" + "The tolls went up. " * 12 + "\u201d [Courier]"
+    raw = (
+        "A digest of the week.\n\nIntro paragraph one ends here.\n\n"
+        f"{item}\nThe ferry numbers tell another story - Al Lind: \u201cRidership fell.\u201d [Gazette]\n\nEnd."
+    )
+    lay = layout(raw)
+    texts = [p.slice(lay.text) for p in lay.paragraphs]
+    assert texts[2] == item
+    assert texts[3].startswith("The ferry numbers")
+    # A short line still wraps into the next one.
+    wrapped = layout("First paragraph.\n\nA line wrapped at the width of\nan old terminal.\n\nLast.")
+    assert "width of an old terminal" in wrapped.text
+
+
 def test_subheadings_are_headings_not_sentences() -> None:
     raw = (
         "The council met on Tuesday to vote on the transit budget.\n\n"

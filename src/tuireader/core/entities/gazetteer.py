@@ -116,20 +116,25 @@ def _person_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def _gendered_given() -> tuple[frozenset[str], frozenset[str]]:
-    """Given names listed only as male, and only as female, in Faker's English-language locales."""
+    """Given names listed only as male, and only as female, in Faker's English-language locales, less those
+    another locale lists for the other gender ("Adel", "Andrea": the English lists are not the world's)."""
     import faker.providers.person as person
 
     male: set[str] = set()
     female: set[str] = set()
+    other_male: set[str] = set()
+    other_female: set[str] = set()
     for info in pkgutil.iter_modules(person.__path__):
-        if not info.name.startswith("en"):
-            continue
+        english = info.name.startswith("en")
         provider = importlib.import_module(f"{person.__name__}.{info.name}").Provider.__dict__
-        for attr, target in (("first_names_male", male), ("first_names_female", female)):
+        for attr, target in (
+            ("first_names_male", male if english else other_male),
+            ("first_names_female", female if english else other_female),
+        ):
             value = provider.get(attr)
             if isinstance(value, dict | list | tuple | set | frozenset):
                 target.update(n for n in value if isinstance(n, str))
-    return frozenset(male - female), frozenset(female - male)
+    return frozenset(male - female - other_female), frozenset(female - male - other_male)
 
 
 def given_gender(name: str) -> str | None:

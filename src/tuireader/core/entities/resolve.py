@@ -255,6 +255,8 @@ def _resolve_people(
                 options = [_nearest(mentions, i, by_title or set(options), slots)]
             if not options and not name.full:
                 options = _by_given_name(people, name.surname, here)  # "his brother Ned" after "Ned Roe"
+            if not options and not name.full:
+                options = _relative_of(people, article.text, mention, here)  # "Roe's wife, Jo": Jo Roe
             if options:
                 slots[i] = options[0]
                 people.clusters[options[0]].add(article, mention.text)
@@ -313,6 +315,11 @@ _KIN_SHE = ("daughter", "wife", "sister", "mother", "widow", "niece", "aunt", "g
 _KIN_HE = ("son", "husband", "brother", "father", "widower", "nephew", "uncle", "grandson")
 _SHE_BEFORE = re.compile(rf"\b(?:{'|'.join((*_KIN_SHE, 'Mrs', 'Ms', 'Miss'))})\.?,?\s+$", re.IGNORECASE)
 _HE_BEFORE = re.compile(rf"\b(?:{'|'.join((*_KIN_HE, 'Mr'))})\.?,?\s+$", re.IGNORECASE)
+# "Roe's wife, ", "Roe's two sons, Al and ": the family name before a relative written by given name only
+_KIN_OF = re.compile(
+    rf"\b([A-Z][\w'’-]+)['’]s\s+(?:[a-z-]+\s+)?(?:{'|'.join((*_KIN_SHE, *_KIN_HE, 'cousin'))})s?,?\s+"
+    r"(?:[A-Z][\w'’-]+,?\s+(?:and\s+)?)?$"
+)
 _RELATIVE_BEFORE = re.compile(rf"\b(?:{'|'.join((*_KIN_SHE, *_KIN_HE, 'cousin'))})s?,?\s+$", re.IGNORECASE)
 
 
@@ -362,6 +369,26 @@ def _by_given_name(people: _People, word: str, here: set[int]) -> list[int]:
         if (name := people.clusters[k].name) is not None and name.given[:1] == (word,) and name.surname != word
     ]
     return fits if len(fits) == 1 else []
+
+
+def _relative_of(people: _People, text: str, mention: Mention, here: set[int]) -> list[int]:
+    """A lone given name introduced as the relative of someone of this article named by surname ("Roe's wife,
+    Jo", "the Roe twins, Jo and Al"): that person's family name completes it, one new person "Jo Roe"."""
+    word = mention.text
+    if " " in word or word not in gz.given_names():
+        return []
+    kin = _KIN_OF.search(text, max(0, mention.start - 60), mention.start)
+    if kin is None:
+        return []
+    family = parse(kin.group(1))
+    if not people.match_surname(family, here):
+        return []
+    full = f"{word} {kin.group(1)}"
+    index = people.match_full(parse(full))
+    if index is None:
+        index = people.new(parse(full))
+    people.clusters[index].surfaces.setdefault(full, 0)  # named in full, though the text never writes it so
+    return [index]
 
 
 def _junior(suffix: str) -> bool:
@@ -616,6 +643,9 @@ def _speaker(quote: Quote, mentions: _ByStart, names: Mapping[str, str]) -> Quot
     start, end = quote.speaker_start, quote.speaker_end
     best: Mention | None = None
     best_rank = (9, 0)
+    inside = {m.entity for m in mentions.overlapping(start, end) if m.label == Label.PERSON and m.entity}
+    if len(inside) > 1 and " and " in (quote.speaker_name or ""):
+        return quote  # "Jo Roe and Al Tam": a pair speaks, no one entity; the name kept as written
     for mention in mentions.overlapping(start, end):
         if mention.label not in (Label.PERSON, Label.ORG) or not mention.entity:
             continue
@@ -629,8 +659,10 @@ def _speaker(quote: Quote, mentions: _ByStart, names: Mapping[str, str]) -> Quot
         return quote
     canonical = names.get(best.entity, best.text)
     role = quote.speaker_name
-    if role and (role[:1].islower() or role.startswith((f"{best.text}'s ", f"{best.text}’s "))):
-        # "spokesperson for Ana Ruiz", "Ruiz's campaign": keep the role, with the canonical spelling of
-        # the name (the campaign speaks, not Ruiz); "the governor": a description kept as written.
+    possessive = role is not None and role.startswith((f"{best.text}'s ", f"{best.text}’s "))
+    if role and (role[:1].islower() or possessive or re.match(r"The\s+[a-z]", role)):
+        # "spokesperson for Ana Ruiz", "Ruiz's campaign": keep the role, with the canonical spelling of the
+        # name (the campaign speaks, not Ruiz); "the governor", "The governor" opening a sentence: a
+        # description kept as the article writes it.
         return dataclasses.replace(quote, speaker=best.entity, speaker_name=role.replace(best.text, canonical))
     return dataclasses.replace(quote, speaker=best.entity, speaker_name=canonical)

@@ -20,7 +20,12 @@ its clause's subject (``Roe lobbied for it, saying "..."``, ``Roe interjected to
 ``X said ... and added, "..."`` the subject of the first verb, a quotation that runs on before
 ``said X``, a sentence ending in a verb before a quotation (``Roe agreed. "..."``), honorifics,
 party codes and places in apposition (``Sen. Jo Roe (D-Ohio)``, ``Roe, 30, of Ashford, Vt.,``),
-and the marks of ``quote_marks`` (doubled apostrophes included).
+and the marks of ``quote_marks`` (doubled apostrophes included). Credits after a quotation
+(``"..." — Rep. Jo Roe (R-Ohio), asked about it``, ``"..." That's Jo Roe, speaking ...``), a text's
+signer (``The letter, signed by Roe, read:``), someone a video shows (``shows Roe saying``) speak; a
+new subject before a quotation (``A source offered more:``, ``Her challenger went further.``) ends
+the continuation; titles of works (``the podcast "Small Towns"``) and signs are nobody's words.
+Transcript turns without marks (``ROE: ...``) are read in ``transcript``.
 
 What a Quote holds (the choices, for readers of the JSON and the UI):
 
@@ -65,6 +70,7 @@ from tuireader.core.quotes.context import (
 )
 from tuireader.core.quotes.references import ANONYMOUS, ROLE_HEADS, UNRESOLVED, Speaker
 from tuireader.core.quotes.speakers import SpeakerFinder
+from tuireader.core.quotes.transcript import transcript_quotes
 from tuireader.core.text.quote_marks import Kind, QuotedPassage, find_quoted, text_blocks
 from tuireader.core.text.segment import clause_spans
 from tuireader.core.text.tokens import is_abbreviation
@@ -82,7 +88,7 @@ _AGREE_WITH = re.compile(
 _TEXT_THAT_SAYS = re.compile(
     r"\b((?:the|a|an|its|his|her|their)\s+(?:[\w.'’-]+\s+){0,3}?[\w.'’-]+"
     r"(?:\s+of\s+(?:(?:the|a|an|this|that)\s+)?(?:[\w.'’-]+\s+){0,3}?[\w.'’-]+)?)"
-    r"\s+(?:that|which)\s+(?:says|states|reads|declares)\s*[:,]?\s*$"
+    r"\s+(?:that|which)\s+(?:says|said|states|stated|reads|read|declares|declared)\s*[:,]?\s*$"
 )
 # ... unless a verb of writing or saying governs it: "Roe added the caption which reads '...'" is Roe's.
 _AUTHORED = re.compile(r"\b([a-z]+)\s+$")
@@ -98,13 +104,31 @@ _REQUEST_TO = re.compile(
     r"\s+(?:[^,;:.!?\"“”‘’]|(?<=\b[A-Z][a-z])\.|(?<=\bMrs)\.|(?<=\b[A-Z])\.){1,80}?"  # "Mr." in the object
     r"\bto\s+(?:[a-z]+\s+(?:\w+\s+){0,4})?"
 )
-_READ_CUE = re.compile(r"\b(?:read|reads|reading)(?=\s*[:,]?\s*$)")
+_READ_CUE = re.compile(r"\b(?:read|reads|reading)(?=(?:,?\s+in\s+part|\s+as\s+follows)?\s*[:,]?\s*$)")
+# "The letter, signed by Gov. Jo Roe, read:": the text speaks for whoever signed or wrote it
+_SIGNED_BY = re.compile(r"\b(?:signed|written|penned|authored|co-signed)\s+by\s+")
+_CAPITALISED = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*(?<!['’]s)")  # "Gov. Jo Roe"
 _POST_WINDOW = 220  # characters read after a closing mark for "X said"
 _PRE_WINDOW = 500  # characters read before an opening mark for "X said:"
 _MAX_SUBJECT_WORDS = 10
 _INTRO_WORDS = 25  # "Roe resisted:", "In a statement, Roe wrote the following:": a clause before a colon
 _DASH_CREDIT = re.compile(r"\s*(?:-|—|–|--)\s*([A-Z][^.;:!?\n]{0,60}?)\.?\s*")
+# '"..." — Rep. Jo Roe (R-Ohio), asked about the ad.': a credit line whose name has an apposition after it
+_DASH_LEAD = re.compile(r"\s*(?:-|—|–|--)\s*(?=[A-Z])")
+_CREDIT_TITLE = re.compile(r"(?:[\w.'’-]+\s+){0,4}")  # "Rep. ", "state party chair ": the words before the name
+_CREDIT_TAIL = re.compile(r"\s*(?:\([^()\n]{1,30}\))?\s*(?:[.,]|$)")
 _ASIDE_WORDS = 6  # "X, who has called it a 'farce'": an aside only when this short
+# 'Roe reposted the clip with the comment: "..."': the words that go with a post are its poster's
+_WITH_COMMENT = re.compile(
+    r"\b(?:with|under|alongside|adding)\s+(?:the|a|an|this|his|her|their|its)\s+(?:[\w-]+\s+)?"
+    r"(?:comment|caption|message|note|words|remark|line|tweet|post|hashtag)\s*[:,]?\s*$"
+)
+_AND_THAT = re.compile(r"[^.;:!?\"“”]{0,60}?,?\s+(?:and|but|or)\s+that\s+[^.;:!?\"“”]{0,80}")  # "... and that X"
+# " spokeswoman Jo Roe": role words, then a name
+_HELD_ROLE = re.compile(r"\s+((?:[a-z][\w-]*\s+){1,3})((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]*)\b")
+# "Here is a taste:", "Here's what she said:", "This was his answer:": words presented, their speaker named before
+_PRESENTING = re.compile(r"\s*(?:Here(?:['’]s|\s+is|\s+are|\s+was)|This\s+(?:is|was)|These\s+(?:are|were))\b")
+_WHAT_CALLS = re.compile(r"\bwhat\s+(?:[\w'’-]+\s+){1,4}?(?:calls?|called|dubs?|dubbed|terms?|termed)\s*$")
 # After the last cue of a sentence before a quotation: nothing, or a short adverbial ("in a statement").
 _AFTER_LAST_CUE = re.compile(
     r"(?:\s+(?:so|too|again|then|later|back|in|on|at|to|during|via|through|with|from|after|before)\b[^,;:.!?]{0,50})?"
@@ -123,7 +147,8 @@ _INVERTED_SLOT = re.compile(
     r"([a-z]{3,}ed)\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)(?=(?:\s+of\s+[A-Z][^.,;]{0,30})?\s*(?:[.,;]|$))"
 )
 # 'Roe fumed, "..."', 'Roe proclaimed at a press conference, "..."': an -ed verb ends the clause before a quotation
-_VERB_BEFORE = re.compile(r"\b([a-z]{3,}ed)" + _SHORT_PHRASE + r"\s*[,:]\s*$")
+# ... or, in present-tense narration of a video or a scene, an -s verb ('Seconds later Roe shouts, "..."')
+_VERB_BEFORE = re.compile(r"\b([a-z]{3,}ed|[a-z]{2,}[a-rt-z]s)" + _SHORT_PHRASE + r"\s*[,:]\s*$")
 _HEADLINE_DASH = re.compile(r"\s(?:-|—|–|--)\s")
 _BY_AGENT = re.compile(r"\s+by\s+")
 _SAYING_NOUNS = (
@@ -164,8 +189,9 @@ _ENDS_CLAUSE = tuple(",!?…—–-:;")
 # A newsletter digest: a paragraph opening with a headline in capitals, then quoted lines from the piece.
 _DIGEST_HEADLINE = re.compile(r"\s*((?:[A-Z0-9][A-Z0-9'’:,.&$%-]*\s+){2,}?[A-Z0-9][A-Z0-9'’:,.&$%-]*)\s*[\"“‘']?")
 _FROM_SOURCE = re.compile(
-    r"(?:^|[.:]\s+|\s[-—–]+\s*)(?:From|More\s+from)\s+((?:[\w'’.-]+\s+){0,6}[\w'’.-]+)\s*:$"
-)  # "From the report:", a digest's "... -More from Roe and Lind:"
+    r"(?:^|[.:]\s+|\s[-—–]+\s*)(?:From|More\s+from|(?:Overheard|Heard)\s+(?:from|by))\s+((?:[\w'’.-]+\s+){0,6}[\w'’.-]+)\s*:$"
+)  # "From the report:", a digest's "... -More from Roe and Lind:", "Overheard from one guest:"
+_BULLET = re.compile(r"\s*(?:[-–—•*]|\d{1,2}[.)])\s+")  # a list item's mark: "- ", "• ", "2. "
 # "... does not surprise harbour analyst Jo Roe:": a role and a name close the clause before the colon
 _ROLE_NAME_BEFORE_COLON = re.compile(r"\b([a-z][\w-]*)\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s*:$")
 _NOT_ROLES = frozenset(
@@ -181,7 +207,11 @@ _CLAUSE_NOT_ROLE = frozenset("is was were are has had have will would not so tha
 # '"..." That quote from Jo Roe appeared ...': the next sentence credits a quotation
 _CREDITED_NEXT = re.compile(
     r"\s*(?:That|This|The)\s+(?:quote|quotation|remark|line|comment|words|phrase|statement)\s+(?:from|by|of)\s+"
+    # '"..." That's state Sen. Jo Roe, speaking ...', '"..." — that was Jo Roe's answer': the speaker presented
+    r"|\s*(?:(?:-|—|–|--)\s*)?(?:[Tt]hat|[Tt]his|[Tt]hose)(?:['’]s|\s+(?:is|was|were|are))\s+(?=[A-Za-z])"
 )
+# A live blog's time stamp or a dateline before a dash: "10:03 a.m. — ", "ASHFORD, Vt. — "
+_STAMP = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|[A-Z][A-Z'’ ]+(?:,\s*[A-Z][\w.]*)?)\s*(?:-|—|–|--)\s*")
 # "Ashford harbour master Jo Roe": a place or body, role words, then the name
 _CREDITED_NAME = re.compile(
     r"(?:[A-Z][\w'’.-]*\s+)?(?:[a-z][\w-]*\s+){0,3}(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*(?=\s+[a-z]|\s*[,.;])"
@@ -221,11 +251,6 @@ _CROWD_SUBJECT = re.compile(
     r"(?:\s+(?:in|at|on|from|near|outside|inside|behind|along|packed|gathered|crowded|seated|standing|lining)\b"
     r"[^,;:.!?\n]{0,50}?)?\s+(?:(?:began|started|broke\s+into|kept|continued|then|again)\s+(?:to\s+)?)?"
 )
-# ", before Lt. Gov. Jo Roe leans in: '...'": a later clause with its own named subject before the colon
-_NAMED_CLAUSE_COLON = re.compile(
-    r"(?:,\s*|\s)(?:before|as|when|while|after|until|then|and)\s+((?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*)"
-    r"\s+[a-z]+(?:\s+[a-z]+){0,3}\s*:\s*$"
-)
 # "From Jo Roe's piece in the Ledger:": the writer of the piece, not the outlet it ran in
 _WRITERS_WORK = re.compile(
     r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)['’]s\s+(?:[a-z-]+\s+){0,2}(?:piece|article|story|column|report"
@@ -259,11 +284,6 @@ _EXCERPT_LEAD = re.compile(
 _EMPHATIC_HEADLINE = re.compile(
     r"\s*((?:[A-Z][\w'’.-]*\s+){0,3}?[A-Z][\w'’-]*)\s+[A-Z]{3,}(?:ED|ES|S|ING)\b[^:\n]{0,80}:\s*$"
 )
-# "The clip, posted by X, shows Mayor Jo Roe saying '...'": the one shown or heard, not the poster
-_SHOWN_SAYING = re.compile(
-    r"\b(?:shows?|showed|captures?|captured|catches|caught|features?|featured|hears?|heard)\s+"
-    r"((?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*)\s+(?:[a-z]+ly\s+)?$"
-)
 # "The letter reads, in part: '...'", "One slide reads, in capital letters:": "read" with a short aside
 _READ_IN_PART = re.compile(r"\b(?:read|reads)(?=\s*,\s*in\s+[^,:;.!?\n]{1,30}[:,]\s*$)")
 # "a video posted by the group X", "the clip, which was shared by X": a recording's publisher, not its speaker
@@ -271,6 +291,36 @@ _RECORDING_BEFORE = re.compile(
     r"\b(?:video|videos|clip|clips|footage|recording|recordings|audio|tape|tapes|livestream|broadcast)"
     r"(?:\s*,\s*(?:which|that)\s+(?:was|were|had\s+been|has\s+been)|\s+(?:that|which)\s+(?:was|were))?\s+$"
 )
+# 'the podcast "Small Town Money"', 'The new ad, titled "Two Faces,"': a work named by its title, nobody's words
+_WORK_BEFORE = re.compile(
+    r"(?:\b(?:podcasts?|shows?|programs?|programmes?|books?|films?|movies?|documentar(?:y|ies)|series|albums?|songs?"
+    r"|columns?|ads?|adverts?|advertisements?|commercials?|newsletters?|novels?|memoirs?|plays?|segments?|episodes?"
+    r"|musicals?|exhibitions?|headlines?)|,\s*(?:titled|entitled|headlined|called|dubbed)|\bheadlined"
+    # 'told listeners of "The Jo Roe Hour"', 'the author of "Small Towns"': a work its people are named by
+    r"|\b(?:listeners|viewers|readers|subscribers|audiences?|hosts?|anchors?|producers?|authors?|creators?|stars?)"
+    r"\s+of)\s*,?\s*$"
+)
+_MAX_TITLE_WORDS = 10
+# What "read" has as subject when a sign is read: "Another", "One banner", "the hand-lettered placards"
+_DISPLAY = re.compile(
+    r"(?:[Aa]nother|[Oo]ne|[Tt]he\s+other|[Oo]thers|[Ss]ome|[Mm]any|[Ss]everal|[Ee]ach|[Oo]ne\s+of\s+them"
+    r"|(?:[\w-]+\s+){0,4}(?:signs?|banners?|placards?|posters?|t-shirts?|shirts?|buttons?|hats?|caps?|stickers?"
+    r"|billboards?|plaques?|signboards?|graffiti|murals?))"
+)
+# 'Sen. Jo Roe can be heard telling a donor ...': whom a recording lets us hear speaks
+_HEARD = re.compile(
+    r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:(?:can|could)\s+be|is|was|are|were)\s+(?:heard|seen|caught)"
+    r"(?:\s+[^\s,;:.!?]+){0,3}?\s+$"
+)
+# '... an aide asked, before Jo Roe leans in: "..."': a later clause with its own subject
+_LATER_CLAUSE = re.compile(r"(?:,\s*|\s)(?:before|until|as|when|while|then|and\s+then)\s+(?=[A-Z])")
+# 'The ad shows Jo Roe at a town hall saying ...', 'a clip of him telling donors ...': who is shown speaks
+_SHOWN = re.compile(
+    r"\b(?:shows?|showed|shown|showing|features?|featured|featuring|depicts?|depicted|captures?|captured|catches"
+    r"|caught|(?:clip|video|footage|recording|tape|audio)\s+of)\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*|him|her|them)"
+    r"(?:\s+[^\s,;:.!?]+){0,8}?\s+$"
+)
+_RELATION = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+){0,2}[a-z][\w-]*$")  # "Her challenger", "his wife"
 _DIGEST_OUTLET = re.compile(r"\[([A-Z][^\[\]\n]{1,40}?)\.?\]\s*$")
 
 
@@ -283,8 +333,9 @@ def extract_quotes(article: Article, mentions: Sequence[Mention]) -> tuple[Quote
         for p in find_quoted(text, article.paragraphs, article.headings)
         if any(ch.isalnum() for ch in text[p.start : p.end])
     ]
+    turns = transcript_quotes(text, blocks, mentions)  # "ROE: ..." paragraphs of a transcript, no marks
     if not passages:
-        return ()
+        return tuple(turns)
     masked = mask_quotes(text, passages)
     sentences = Sentences(clause_spans(masked, blocks, quoted_ends(text, masked, passages)))
     reader = _Attribution(
@@ -306,7 +357,7 @@ def extract_quotes(article: Article, mentions: Sequence[Mention]) -> tuple[Quote
         out.extend(_per_paragraph(text, passage, quote, blocks, reader.block_starts))
         if not quote.scare:
             previous = (passage, quote)
-    return tuple(out)
+    return tuple(sorted(out + turns, key=lambda q: q.start)) if turns else tuple(out)
 
 
 _WORD_WITH_LETTERS = re.compile(r"[^\W_]+(?:\S*)")
@@ -362,7 +413,8 @@ class _Attribution:
     def index(self, passages: list[QuotedPassage]) -> None:
         self.opens = [p.open for p in passages]
         self._close_at = [p.close for p in passages]
-        self.closes = sorted(p.close for p in passages)
+        # a work's title inside a clause ("X, who hosts the podcast "...," said") does not end the clause
+        self.closes = sorted(p.close for p in passages if not self._work_title(p.open, p.close))
 
     def _block(self, offset: int) -> int:
         return max(0, bisect_right(self.block_starts, offset) - 1)
@@ -371,6 +423,8 @@ class _Attribution:
         self, q: QuotedPassage, previous: tuple[QuotedPassage, Quote] | None, passages: list[QuotedPassage], style: Kind
     ) -> Quote:
         content = self.text[q.start : q.end]
+        if self._work_title(q.open, q.close):
+            return Quote(q.start, q.end, scare=True)  # 'the podcast "Small Town Money"': a title, nobody's words
         found = self._after(q, content, passages) or self._before(q, passages) or self._introduced(q)
         cue: str | None = None
         speaker: Speaker | None = None
@@ -379,6 +433,8 @@ class _Attribution:
             cue = cue or None  # introduced by a colon or credited after a dash: no cue word
             if cue == "reading" and speaker is not None and speaker.via == ANONYMOUS:
                 speaker = None  # "protesters carried banners reading '...'": a sign, not a speaker
+            elif cue in ("read", "reads", "says") and speaker is not None and _DISPLAY.fullmatch(speaker.name):
+                speaker = None  # "One sign read '...'. Another read '...'": signs, nobody speaking
             if speaker is not None and speaker.via != UNRESOLVED and not (cue in NAMING_CUES and speaker.relative):
                 self.finder.remember(position, speaker)
         words = _words(content)
@@ -388,17 +444,23 @@ class _Attribution:
         naming = cue in NAMING_CUES
         # A long quotation is the named person's words even in "what Roe called '...'" (not an aside).
         aside = naming and speaker is not None and speaker.relative and words <= _ASIDE_WORDS
+        what = _WHAT_CALLS.search(self.masked, max(0, q.open - 80), q.open)
+        if aside and words > 2 and self._ends_sentence(q) and what is None:
+            aside = False  # "..., alongside Sen. Roe, who called him 'a fighter for the forgotten.'": reported speech
         if aside:
             speaker = None  # "X, who has called it a 'farce'": the narrator's aside, not X speaking here
         scare = short and (cue is None or (naming and (q.kind is not style or speaker is None)))
         # "the so-called 'war on drugs'", "what the company calls its 'terminal of the future'"
         if words <= 6 and (aside or _SO_CALLED.search(self.masked, max(0, q.open - 12), q.open)):
             scare = True
+        if found is None and previous is not None and not short and self._joined_clause(q, previous[0]):
+            return replace(previous[1], start=q.start, end=q.end)  # 'found that X was "..." and that Y "..."'
         if (
             found is None
             and previous is not None
             and (not short or self._answer(q, previous[0]))
             and self._standalone(q, previous[0])
+            and not self._described_between(q, previous[1])
         ):
             return replace(previous[1], start=q.start, end=q.end)
         if found is None and not short:
@@ -569,6 +631,12 @@ class _Attribution:
                 return None
             return word, speaker, cue.start
         speaker = self.finder.before(base + lead_end, cue.start)
+        if speaker is None and _NAME_THEN_APPOSITIVE.match(region):
+            # '"...," Jo Roe, 51, who worked there for years, said': the name before the first comma
+            head = _CAPITALISED.fullmatch(region.strip(), 0, region.strip().find(","))
+            if head is not None:
+                at = base + lead_end + region.index(region.strip())
+                speaker = self.finder.name_at(at + head.start(), at + head.end())
         if speaker is None:
             return None
         return word, speaker, cue.start
@@ -580,6 +648,8 @@ class _Attribution:
         comma = masked.rfind(",", q.close + 1, limit)
         if comma < 0 or MASK in masked[q.close + 1 : limit] or _sentence_break(masked[q.close + 1 : comma]):
             return None
+        if _title_case(self.text[q.start : q.end]):
+            return None  # 'Roe is on "Live with Jo Lind" at 8 p.m., Asked ..., Roe said': a title, no words said
         found = cues(masked, comma + 1, limit)
         if not found or len(masked[comma + 1 : found[0].start].split()) > 6:
             return None
@@ -595,11 +665,26 @@ class _Attribution:
             return None
         return _cue_word(cue.word), speaker, cue.start
 
+    def _ends_sentence(self, q: QuotedPassage) -> bool:
+        """Whether nothing but closing punctuation follows the quotation in its sentence."""
+        end = self.sentences.at(q.close).end
+        return not self.masked[q.close + 1 : end].strip(" .,;!?…\"”’'")
+
     def _title_in_attribution(self, i: int) -> bool:
         """Whether the ``i``-th quotation is a short name in capitals ("Vote Vela") inside narration."""
         start, close = self.opens[i] + 1, self._close_at[i]
         words = self.text[start:close]
+        if self._work_title(self.opens[i], close):
+            return True
         return _words(words) <= 4 and _title_case(words) and self.masked[close + 1 : close + 3].strip()[:1].isalpha()
+
+    def _work_title(self, open_at: int, close: int) -> bool:
+        """A title in capitals right after the noun of a work or an appositive "titled" ("the podcast
+        'Small Town Money'", "The ad, titled 'Two Faces,'")."""
+        words = self.text[open_at + 1 : close]
+        if _words(words) > _MAX_TITLE_WORDS or not _title_case(words) or words.rstrip()[-1:] in ("?", "!"):
+            return False
+        return _WORK_BEFORE.search(self.masked, max(0, open_at - 40), open_at) is not None
 
     def _before(self, q: QuotedPassage, passages: list[QuotedPassage]) -> tuple[str, Speaker | None, int] | None:
         """``X said: "..."``, ``He remarked, '...'``, ``X said the plan was "dead"``."""
@@ -616,6 +701,11 @@ class _Attribution:
                 prev_end = self.blocks[block - 1].end
                 lo, hi = self.sentences.at(prev_end - 1).start, prev_end
                 sentence = self.sentences.at(prev_end - 1)
+        comment = _WITH_COMMENT.search(masked, max(lo, hi - 60), hi)
+        if comment is not None:
+            poster = self.finder.leading(sentence, comment.start())
+            if poster is not None and poster.via != UNRESOLVED and self.finder.plausible_subject(poster):
+                return "", poster, poster.start
         agree = _AGREE_WITH.search(masked, max(lo, hi - 90), hi)
         if agree is not None:
             held = self.finder.classify(agree.start(1), agree.end(1))
@@ -657,10 +747,12 @@ class _Attribution:
             found.pop()  # "told reporters that the deal announced by Roe '...'": a participle after a noun, no cue
         cue = found[-1]
         word = _cue_word(cue.word)
-        later = _NAMED_CLAUSE_COLON.search(masked, cue.end, hi)
-        named = self.finder.name_at(later.start(1), later.end(1)) if later is not None else None
-        if later is not None and named is not None and named.via == "name":
-            return "", named, later.start(1)  # '"...?" an aide asks, before Mayor Jo Roe leans in: "..."'
+        signer = self._signer(sentence, cue)
+        if signer is not None:
+            return word, signer, cue.start
+        later = self._later_clause(cue, hi)
+        if later is not None:
+            return "", later, later.start
         comma = masked.rfind(",", lo, cue.start)
         chanting = self._crowd(max(lo, comma + 1), cue)
         if chanting is not None:  # "As Roe appeared, the fans in the upper deck began chanting, '...'"
@@ -688,10 +780,6 @@ class _Attribution:
             agent = self.finder.after(by.end(), hi)
             if agent is not None and agent.via == "name":
                 return word, agent, cue.start
-        shown = _SHOWN_SAYING.search(masked, max(lo, cue.start - 80), cue.start) if word.endswith("ing") else None
-        named = self.finder.name_at(shown.start(1), shown.end(1)) if shown is not None else None
-        if named is not None and named.via == "name":  # "The video shows Roe telling donors '...'"
-            return word, named, cue.start
         # not "began the interview with Roe by asking": the participle is governed by a preposition
         governed = _PREPOSITION_BEFORE.search(masked, max(lo, cue.start - 12), cue.start) is not None
         crowd = (
@@ -703,6 +791,9 @@ class _Attribution:
             subject = self.finder.classify(crowd.start(1), crowd.end(1))
             if subject is not None and subject.via != UNRESOLVED:
                 return word, subject, cue.start
+        shown = self._shown(lo, cue) if word.endswith("ing") else None
+        if shown is not None:
+            return word, shown, cue.start
         if _GOVERNED.search(masked, max(lo, cue.start - 40), cue.start) or word.endswith("ing"):
             # "Roe lobbied for the ban, saying, '...'", "Roe interjected to say: '...'": the clause's subject
             speaker = (
@@ -729,11 +820,68 @@ class _Attribution:
                 speaker = self.finder.after(cue.end, hi)
                 if speaker is not None and speaker.via in ("description", ANONYMOUS):
                     speaker = None  # "recalled the freeze on pay: '...'": the object, not the speaker
+        if speaker is None and start > lo:
+            # '"...!" Roe paused, smiled, and said, "..."': a new named subject after the quotation before
+            speaker = self._new_subject(start, cue.start)
         if speaker is None:  # "Varga said he welcomed it and added, '...'": the subject of "said"
             speaker = self._earlier_cue_subject(found, lo, cue)
         if speaker is None:
             speaker = self.finder.leading(sentence, cue.start)
-        return word, speaker, cue.start
+        return word, self._role_holder(speaker, cue.start), cue.start
+
+    def _role_holder(self, speaker: Speaker | None, hi: int) -> Speaker | None:
+        """``Vela spokeswoman Jo Roe, asked ...``: an organisation's name before a role and a person's
+        name is a modifier; the person holding the role speaks."""
+        if speaker is None or speaker.via != "name" or speaker.label is Label.PERSON:
+            return speaker
+        held = _HELD_ROLE.match(self.masked, speaker.end, hi)
+        if held is None or not any(w in _PERSON_NOUNS for w in held.group(1).split()):
+            return speaker
+        named = self.finder.name_at(held.start(2), held.end(2))
+        return named if named is not None else speaker
+
+    def _shown(self, lo: int, cue: Cue) -> Speaker | None:
+        """``The ad shows Jo Roe at a rally saying "..."``: whom a video or photo shows speaks, not the video."""
+        shown = _SHOWN.search(self.masked, max(lo, cue.start - 120), cue.start)
+        if shown is None:
+            heard = _HEARD.search(self.masked, max(lo, cue.start - 100), cue.start)
+            return self.finder.name_at(heard.start(1), heard.end(1)) if heard is not None else None
+        start, end = shown.start(1), shown.end(1)
+        if self.masked[start].islower():  # "a clip of him telling donors"
+            found = self.finder.refs.pronoun(start, end)
+            return found if found.via != UNRESOLVED else None
+        return self.finder.name_at(start, end)
+
+    def _new_subject(self, start: int, hi: int) -> Speaker | None:
+        """The name opening the words after a closing mark, heading verbs of its own
+        (``Roe paused, smiled, and said``)."""
+        speaker = self.finder.leading(Span(start, hi), hi)
+        if speaker is None or speaker.via != "name" or not _blank(self.masked, start, speaker.start):
+            return None
+        return speaker
+
+    def _later_clause(self, cue: Cue, hi: int) -> Speaker | None:
+        """``... an aide asked, before Jo Roe leans in: "..."``: a clause after the last cue, with a named
+        subject of its own and ending in a colon, introduces the quotation."""
+        if not self.masked[cue.end : hi].rstrip().endswith(":"):
+            return None
+        joins = list(_LATER_CLAUSE.finditer(self.masked, cue.end, hi))
+        if not joins or MASK in self.masked[joins[-1].end() : hi]:
+            return None
+        speaker = self.finder.leading(Span(joins[-1].end(), hi), hi)
+        if speaker is None or speaker.via != "name":
+            return None
+        return speaker if _CREDIT_TITLE.fullmatch(self.masked, joins[-1].end(), speaker.start) else None
+
+    def _signer(self, sentence: Span, cue: Cue) -> Speaker | None:
+        """``The letter, signed by Gov. Jo Roe, read: "..."``: a text whose subject names its signer or author."""
+        if cue.word.lower() not in ("read", "reads", "says", "said", "states", "stated", "declares", "declared"):
+            return None
+        signed = _SIGNED_BY.search(self.masked, sentence.start, cue.start)
+        if signed is None:
+            return None
+        named = _CAPITALISED.match(self.masked, signed.end(), cue.start)
+        return self.finder.name_at(named.start(), named.end()) if named is not None else None
 
     def _crowd(self, lo: int, cue: Cue) -> Speaker | None:
         """The crowd that chants: a plural description right before a chant verb at ``cue``."""
@@ -831,6 +979,9 @@ class _Attribution:
         headline = self._headline_subject(lo, hi)
         if headline is not None:
             return "", headline, headline.start
+        credit = self._credit(q)
+        if credit is not None:  # a credit line after the quotation names it, whatever heads the paragraph
+            return "", credit, credit.start
         source = _FROM_SOURCE.search(clause)
         if source is not None:  # 'From the report: "..."', 'From Roe's post: "..."'
             writer = _WRITERS_WORK.match(clause, source.start(1))
@@ -841,22 +992,27 @@ class _Attribution:
             found = self.finder.classify(lo + source.start(1), lo + source.end(1))
             if found is not None and found.via != UNRESOLVED:
                 return "", found, found.start
+        presenter = self._presenter(lo, clause)
+        if presenter is not None:
+            return "", presenter, presenter.start
         if clause.endswith(":") and 0 < len(clause[:-1].split()) <= _INTRO_WORDS and MASK not in clause:
             colon = lo + len(clause) - 1
             dash = list(_HEADLINE_DASH.finditer(masked, lo, colon))
             if dash:  # "A HEADLINE - Jo Bloggs: '...'" (a digest of other outlets' pieces)
                 lo = dash[-1].end()
+            bullet = _BULLET.match(masked, lo, colon)
+            if bullet is not None:  # "- A senior aide, granted anonymity: '...'": a list of reactions
+                lo = bullet.end()
             speaker = self.finder.leading(Span(lo, hi), colon)
             if speaker is not None and speaker.via in ("name", "pronoun"):
+                return "", speaker, lo
+            if speaker is not None and self._heads_clause(speaker, lo):
                 return "", speaker, lo
             role = _ROLE_NAME_BEFORE_COLON.search(masked, lo, colon + 1)
             if role is not None and role.group(1) not in _NOT_ROLES and not role.group(1).endswith("ed"):
                 named = self.finder.name_at(role.start(2), role.end(2))
                 if named is not None and (named.label is Label.PERSON or " " in named.name.strip()):
                     return "", named, named.start
-        credit = self._credit(q)
-        if credit is not None:
-            return "", credit, credit.start
         return self._after_verb_sentence(q) or self._named_next(q)
 
     def _headline_subject(self, lo: int, hi: int) -> Speaker | None:
@@ -894,18 +1050,52 @@ class _Attribution:
             return None
         return writer
 
+    def _presenter(self, lo: int, clause: str) -> Speaker | None:
+        """``Roe devoted a segment to it. Here is a taste: "..."``: a colon clause presenting words names
+        no one; the subject of the sentence before it in the paragraph does."""
+        if not clause.endswith(":") or not _PRESENTING.match(clause):
+            return None
+        if self.finder.refs.names_between(lo, lo + len(clause)):
+            return None  # "Here's Roe in 1992:": the clause names its speaker
+        index = self.sentences.index(lo)
+        if index == 0:
+            return None
+        prev = self.sentences.spans[index - 1]
+        if self._block(prev.start) != self._block(lo) or MASK in self.masked[prev.start : prev.end]:
+            return None
+        speaker = self.finder.leading(prev, prev.end)
+        if speaker is None or speaker.via not in ("name", "pronoun", "role", "description"):
+            return None
+        return speaker if speaker.label is not Label.PLACE and self.finder.plausible_subject(speaker) else None
+
+    def _heads_clause(self, speaker: Speaker, lo: int) -> bool:
+        """Whether a description opens the clause at ``lo`` as its subject: "A source close to the campaign
+        offered more:", "One guest, leaving early:" (not a name inside it)."""
+        if speaker.via not in (ANONYMOUS, "role", "description") or not self.finder.plausible_subject(speaker):
+            return False
+        if speaker.via == ANONYMOUS and not any(_person_noun(w) for w in speaker.name.lower().split()):
+            return False  # "The rise in fares does not surprise ...:": a thing heads the clause
+        start = speaker.start if speaker.via == ANONYMOUS else self.masked.find(speaker.written or "\0", lo)
+        return start >= 0 and _blank(self.masked, lo, start)
+
     def _named_next(self, q: QuotedPassage) -> tuple[str, Speaker | None, int] | None:
         """'"..." That quote from harbour master Jo Roe appeared in 1980.': a whole-sentence quotation
         credited by the next sentence of its paragraph."""
         masked = self.masked
-        if not _blank(masked, self.sentences.at(q.open).start, q.open):
+        start = self.sentences.at(q.open).start
+        if not _blank(masked, start, q.open) and not _STAMP.fullmatch(masked, start, q.open):
             return None
         block = self.blocks[self._block(q.close)]
         credit = _CREDITED_NEXT.match(masked, q.close + 1, block.end)
         if credit is None:
             return None
         named = _CREDITED_NAME.match(masked, credit.end(), min(block.end, credit.end() + 120))
-        speaker = self.finder.classify(named.start(), named.end()) if named is not None else None
+        if named is not None and any(w in _NOT_ROLES for w in named.group().split()):
+            return None  # "That is the mood in Port Ellery": no role words before a name
+        end = named.end() if named is not None else 0
+        if named is not None and masked[end - 2 : end - 1] in ("'", "’") and masked[end - 1] == "s":
+            end -= 2  # "that was Jo Roe's answer": the possessor
+        speaker = self.finder.classify(named.start(), end) if named is not None else None
         if speaker is None or speaker.via not in ("name", "role"):
             return None
         return "", speaker, speaker.start
@@ -961,9 +1151,22 @@ class _Attribution:
             base = q.close + 1
         dash = _DASH_CREDIT.fullmatch(rest)
         if dash is None:
-            return None
+            return self._credit_line(base, base + len(rest))
         speaker = self.finder.after(base + dash.start(1), base + dash.end(1))
         return speaker if speaker is not None and speaker.via == "name" else None
+
+    def _credit_line(self, lo: int, hi: int) -> Speaker | None:
+        """``"..." — Sen. Jo Roe (D-Ohio), asked about the ad.``: a dash, a name, then only its party code
+        and an apposition or participle clause to the end of the paragraph."""
+        lead = _DASH_LEAD.match(self.masked, lo, hi)
+        if lead is None or MASK in self.masked[lo:hi]:
+            return None
+        speaker = self.finder.after(lead.end(), hi)
+        if speaker is None or speaker.via != "name":
+            return None
+        if not _CREDIT_TITLE.fullmatch(self.masked, lead.end(), speaker.start):
+            return None
+        return speaker if _CREDIT_TAIL.match(self.masked, speaker.end, hi) else None
 
     def _clause_subject(self, q: QuotedPassage) -> tuple[str, Speaker | None, int] | None:
         """No cue: a quotation inside a sentence is the words of that sentence's subject, whatever the
@@ -1022,12 +1225,41 @@ class _Attribution:
             return None
         if opens and self.blocks[block - 1].start in self.headings:
             return None
+        # the sentence's subject, or the person a sentence about a thing concerns ("For Jo Roe, the verdict ...")
         speaker = self.finder.leading(prev, prev.end)
-        if speaker is None or speaker.via not in ("name", "pronoun", "role") or speaker.label is Label.PLACE:
-            return None
-        if not self.finder.plausible_subject(speaker):
+        if speaker is not None and speaker.via == ANONYMOUS and _RELATION.match(speaker.name):
+            return "", speaker, speaker.start  # "Her challenger went further. '...'": kept as written
+        if speaker is None or speaker.via not in ("name", "pronoun", "role", "description"):
+            return None  # ("The senator ... took a swipe at Lind. '...'": a description resolved to a name)
+        if speaker.label is Label.PLACE or not self.finder.plausible_subject(speaker):
             return None
         return "", speaker, speaker.start
+
+    def _joined_clause(self, q: QuotedPassage, prev: QuotedPassage) -> bool:
+        """'The audit found that the books were "a mess" and that $4 million "was lost."': a second
+        that-clause joined to the first in the same sentence reports the same source."""
+        if self.sentences.at(q.open).start != self.sentences.at(prev.close).start:
+            return False
+        between = self.masked[prev.close + 1 : q.open]
+        return _AND_THAT.fullmatch(between) is not None and not cues(self.masked, prev.close + 1, q.open)
+
+    def _described_between(self, q: QuotedPassage, prev: Quote) -> bool:
+        """'"...," the mayor said. Her challenger went further. "..."': the sentence before a whole-sentence
+        quotation has a described subject who is not the last quotation's speaker; it breaks the chain."""
+        masked = self.masked
+        index = self.sentences.index(q.open)
+        if index == 0 or not _blank(masked, self.sentences.at(q.open).start, q.open):
+            return False
+        before = self.sentences.spans[index - 1]
+        if before.start <= prev.end or MASK in masked[before.start : before.end]:
+            return False
+        subject = self.finder.leading(before, before.end)
+        if subject is None or not (subject.via in ("description", "role") or _RELATION.match(subject.name)):
+            return False
+        if subject.via == ANONYMOUS:  # "Her challenger went further.": a person by relation, unresolved
+            return prev.speaker_name is None or subject.name.lower() != prev.speaker_name.lower()
+        said = self.text[prev.speaker_start : prev.speaker_end] if prev.speaker_start is not None else None
+        return self.text[subject.start : subject.end] != said
 
     def _answer(self, q: QuotedPassage, prev: QuotedPassage) -> bool:
         """An interview digest's answer, however short: 'Judge Lind? "A patriot."' after '"Strong," he said.'"""
@@ -1052,14 +1284,42 @@ class _Attribution:
             return False  # a quoted subheading is nobody's continuation
         if not (prev_block == block or (prev_block == block - 1 and q.open == self.blocks[block].start)):
             return False
-        # Narration naming someone else between the two ("Jones shook his head.") breaks the chain.
+        # Narration naming or describing someone else between the two ("Jones shook his head.", "Her
+        # challenger went further.") breaks the chain.
         after_attribution = self.sentences.at(prev.close).end
-        return not self.finder.refs.names_between(after_attribution, q.open)
+        refs = self.finder.refs
+        return not refs.names_between(after_attribution, q.open) and not refs.described_between(
+            after_attribution, q.open
+        )
+
+
+# Nouns news uses for unnamed people ("a source close to", "one guest", "a board member")
+_PERSON_NOUNS = ROLE_HEADS | frozenset(
+    """source sources aide aides insider insiders person people guest guests member members staffer staffers
+    official officials resident residents voter voters witness witnesses attendee attendees man woman men women
+    participant participants neighbour neighbor friend friends relative relatives colleague colleagues""".split()
+)
+_PERSON_SUFFIX = re.compile(r"[a-z]{3,}(?:er|or|ist|ian)s?")  # "organiser", "operator", "activist", "librarian"
+_THING_SUFFIXED = frozenset("water paper number letter border matter order other power corner factor".split())
+
+
+def _person_noun(word: str) -> bool:
+    """Whether a lower-case word names a kind of person ("aide", "organiser"), roughly."""
+    word = word.strip(",.;:")
+    if word in _PERSON_NOUNS:
+        return True
+    return _PERSON_SUFFIX.fullmatch(word) is not None and word.rstrip("s") not in _THING_SUFFIXED
+
+
+_SMALL_TITLE_WORDS = frozenset(
+    "with from into onto over upon about after under among until within without through across toward towards"
+    " against between during before behind beyond".split()
+)  # prepositions a title leaves in lower case ("Capitol Week with Jo Roe")
 
 
 def _title_case(words: str) -> bool:
-    """Whether every longer word is capitalised: the name of a work ("The Art of the Deal")."""
-    long = [w for w in re.findall(r"[^\W\d_][\w'’-]*", words) if len(w) > 3]
+    """Whether every longer word is capitalised: the name of a work ("The Art of the Deal", "Live with Jo Roe")."""
+    long = [w for w in re.findall(r"[^\W\d_][\w'’-]*", words) if len(w) > 3 and w not in _SMALL_TITLE_WORDS]
     return bool(long) and all(w[0].isupper() for w in long)
 
 

@@ -33,7 +33,8 @@ ROLE_HEADS = frozenset(
     """spokesperson spokesman spokeswoman president minister mayor governor senator chancellor secretary
     leader chief commissioner ambassador judge coach ceo premier aide adviser advisor prosecutor
     director chairman chairwoman chair official congressman congresswoman representative candidate nominee
-    lawmaker""".split()
+    lawmaker treasurer sheriff comptroller auditor superintendent councilman councilwoman councilmember councilor
+    councillor assemblyman assemblywoman envoy negotiator""".split()
 )
 
 
@@ -52,13 +53,43 @@ _ROLE_ABBREVIATIONS = {
     "professor": ("prof.",),
     "lawmaker": ("rep.", "representative", "sen.", "senator"),
 }
+# Words before a name that give its gender: kin, honorifics, and titles ending in -woman (or a few in -man).
 _MALE_BEFORE = re.compile(
-    r"\b(?:son|husband|brother|father|boyfriend|grandson|nephew|uncle|mr\.?|sir|king|prince|man)(?:\b|(?<=\.))[\s,]*$"
+    r"\b(?:son|husband|brother|father|boyfriend|grandson|nephew|uncle|mr\.?|sir|king|prince|man|widower"
+    r"|(?:congress|council|assembly|alder)man)(?:\b|(?<=\.))[\s,]*$"
 )
 _FEMALE_BEFORE = re.compile(
     r"\b(?:daughter|wife|sister|mother|girlfriend|granddaughter|niece|aunt|mrs\.?|ms\.?|miss|dame|lady|queen"
-    r"|princess|woman)(?:\b|(?<=\.))[\s,]*$"  # "Ms. Roe": the full stop ends the honorific
+    r"|princess|widow|[a-z]*woman)(?:\b|(?<=\.))[\s,]*$"  # "Ms. Roe": the full stop ends the honorific
 )
+# Gendered role nouns: "the congresswoman" is never the man named beside her.
+_ROLE_GENDER = {
+    # "chairman", "spokesman" are written of women too; "congressman" hardly
+    **dict.fromkeys("congressman councilman assemblyman alderman".split(), "he"),
+    **dict.fromkeys("congresswoman chairwoman councilwoman spokeswoman assemblywoman businesswoman".split(), "she"),
+}
+# Kin, neighbours, rivals, as a possessive description names them ("her husband said"), with their gender.
+_RELATION_HEADS: dict[str, str | None] = {
+    **dict.fromkeys("wife mother daughter sister widow aunt niece granddaughter grandmother".split(), "she"),
+    **dict.fromkeys("husband father son brother widower uncle nephew grandson grandfather".split(), "he"),
+    **dict.fromkeys(
+        "neighbor neighbour friend partner lawyer attorney cousin colleague challenger rival opponent".split()
+    ),
+}
+# Between a title and the name it is given: more of the title or the name, a comma ("Secretary of State
+# Jo Roe", "the governor, Jo Roe"), never another clause.
+_TITLE_GAP = re.compile(r"(?:[\s,]|\b(?:of|for|the)\b|[A-Z][\w.'’&-]*+)*+")
+# "Jo Roe, the state treasurer,": a role in apposition after the name (its head word last)
+_APPOSITION_ROLE = re.compile(
+    r",\s+(?:the|his|her|their|its|a|an)\s+([a-z][\w'’ -]{0,40}?)(?=\s+(?:of|for|in|at|from)\s|[,.;(])"
+)
+# "The Roe twins, ": a group described before the names that follow it, its surname kept
+_GROUP_LEAD = re.compile(
+    r"[Tt]he\s+(?:(?P<family>[A-Z][\w'’-]+)\s+)?(?:[a-z-]+\s+){0,2}?(?:twins|brothers|sisters|siblings|couple"
+    r"|family|pair|duo|partners|founders|owners|parents|candidates|organizers|organisers),\s+"
+)
+_GROUP_TITLES = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}")  # "Organizers Jo Roe and ...", "Mayor Jo Roe"
+_GROUP_LINK = re.compile(r",\s+|,?\s+and\s+(?:[A-Za-z][\w.'’-]*\s+){0,3}?")  # ", " / " and Police Chief "
 _LESSER_RANKS = frozenset("deputy assistant under vice associate press executive".split())
 _LESSER_BEFORE = "".join(rf"(?<!{w}\s)(?<!{w}-)" for w in sorted(_LESSER_RANKS))
 _AGE_DESCRIPTION = re.compile(r"the\s+\d+-year-old(?:\s+\w+)?", re.IGNORECASE)
@@ -72,6 +103,16 @@ _DOCUMENTS = frozenset(
 )
 # Documents a person writes: "the memo" quoted after "X wrote in a memo" is X's
 _AUTHORED_DOCUMENTS = frozenset("memo memorandum letter email note post column op-ed essay message".split())
+# "one caller from Leeds" -> "one caller": an indefinite singular description up to its first preposition
+_HEAD_PHRASE = re.compile(
+    r"(?i:an?|one|another)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)(?:\s+(?:from|of|in|at|with|near|on|for|who)\b|$)"
+)
+# The person a role stands for: "spokeswoman for Acme", "Roe's lawyer" (not "Roe's office", "Roe's campaign")
+_PERSON_ROLE = re.compile(
+    r"^(spokes(?:person|man|woman)|representative|press secretary)\b|['’]s (lawyer|attorney|aide|adviser)$"
+)
+_ROLE_GENDER = {"spokesman": "he", "spokeswoman": "she"}
+_ASKING = frozenset("asked asks ask questioned pressed quizzed".split())  # "A reporter asked Roe ... He replied"
 _THING_PHRASE = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+"
     r"(?:(?!(?i:the|an?|and|or|of|to|in|on|at|by|for|who|which|that|was|is|were|are|has|had|have)\b)[\w-]+\s+){0,4}?(?i:"
@@ -122,6 +163,16 @@ _LEADING_ROLE = re.compile(
     r"|does|would|will|could|can|may|might|must|should|said|says|told|tells|made|went|took|gave|spoke|wrote|put|met"
     r"|[a-z]+ed|[a-z]+s)\b)"
 )
+# "When he took the stage, ...": a sentence opening with a clause whose subject is a pronoun
+_CLAUSE_PRONOUN = re.compile(
+    r"[\s\"“‘']*(?:(?:And|But)\s+)?(?:When|As|After|Before|While|Once|Since|Although|Though|If|Because|Until)"
+    r"\s+([Hh]e|[Ss]he)\b"
+)
+# "the senator", "her challenger": a description of a person, as the subject of narration
+_DESCRIBED = re.compile(
+    r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:" + "|".join(sorted(ROLE_HEADS | set(_RELATION_HEADS))) + r")\b(?!['’])"
+)
+_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 _MAX_CHAIN = 4  # subject pronouns followed back to their antecedent ("He said ... He added ... he told")
 _MAX_WALK = 12  # sentences walked back for an antecedent; beyond that the reference is a guess
 _SENTENCE_WINDOW = 600  # characters of one (run-on) sentence examined
@@ -167,6 +218,16 @@ class References:
         self._taken_starts = [t[0] for t in self._taken]
         self._names: dict[int, list[Candidate]] = {}  # sentence index -> unclaimed capitalised names in it
         self.genders: dict[str, str] = {}  # name as written -> "he"/"she", learned from resolved pronouns
+        self._full: dict[str, list[Candidate]] = {}  # surname -> full names of people ending in it, in text order
+        # surname -> the gender its honorifics give ("Mrs. Roe"), None when both are written ("Mr. Roe" too)
+        self._honorific: dict[str, str | None] = {}
+        for c in self.mentions:
+            if c.label is Label.PERSON and len(c.name.split()) >= 2:
+                self._full.setdefault(c.name.split()[-1], []).append(c)
+            honorific = _HONORIFIC_BEFORE.search(masked, max(0, c.start - 6), c.start)
+            if honorific is not None and c.label is Label.PERSON and " " not in c.name:
+                said = "he" if honorific.group(1) == "Mr" else "she"
+                self._honorific[c.name] = said if self._honorific.get(c.name, said) == said else None
         # Resolved speakers by the position of their subject words, kept sorted for range lookups.
         self.resolved_at: list[int] = []
         self.resolved: list[Speaker] = []
@@ -177,6 +238,7 @@ class References:
         self._document: tuple[int, Speaker] | None = None  # the last document quoted ("the report"), for "it"
         self._subjects: dict[int, Speaker | None] = {}  # sentence start -> its speech verb's subject
         self._things: dict[int, Speaker] = {}  # sentence start -> a document that is its speech verb's subject
+        self._someone: dict[int, Speaker] = {}  # sentence start -> "one caller from X", its unnamed speaker
         self._openers: dict[str, bool] = {}  # lone capitalised word -> only ever a sentence's first word
 
     def description(self, lo: int, hi: int) -> Speaker:
@@ -188,31 +250,22 @@ class References:
                 return replace(found, via="description", written=phrase)
         words = phrase.lower().split()
         head = words[-1]
-        if words[0] == "the" and len(words) <= 3:
-            wanted = Label.ORG if head in _ORG_HEADS else Label.PERSON if head in ROLE_HEADS else None
+        possessive = words[0] in ("his", "her", "their")  # "his neighbor said": the neighbour he named
+        if (words[0] == "the" or possessive) and len(words) <= 3:
+            wanted = (
+                Label.PERSON
+                if head in ROLE_HEADS or head in _RELATION_HEADS
+                else Label.ORG
+                if head in _ORG_HEADS and not possessive
+                else None
+            )
             if wanted is not None:
-                floor = self.blocks[max(0, _bisect(self.block_starts, lo) - 1)].start if self.blocks else 0
-                floor = max(floor, lo - _DESCRIPTION_WINDOW)
                 for _pos, cand in reversed(self._between(max(0, lo - _DESCRIPTION_REACH), lo)):
                     around = self.masked[max(0, cand.start - 40) : cand.end + 40].lower()
                     if wanted is Label.ORG and cand.label in (Label.ORG, None) and re.search(rf"\b{head}\b", around):
                         return Speaker(cand.start, cand.end, cand.name, "description", cand.label, written=phrase)
-                    if (
-                        wanted is Label.PERSON
-                        and cand.label in (Label.PERSON, None)
-                        and not _INDEFINITE_BEFORE.search(self.masked, max(0, cand.start - 8), cand.start)
-                    ):  # "The governor, a Republican, said": a description, not the governor's name
-                        before = self.masked[max(0, cand.start - 40) : cand.end].lower()  # "Judge X" may be one mention
-                        forms = "|".join(re.escape(f) for f in (head, *_ROLE_ABBREVIATIONS.get(head, ())))
-                        # not "deputy assistant secretary X" for "the secretary", "vice president X" for "the president"
-                        lesser = "" if set(words) & _LESSER_RANKS else _LESSER_BEFORE
-                        wider = self.masked[max(0, cand.start - 60) : cand.end].lower()  # the rank may start earlier
-                        window = len(wider) - len(before)
-                        pattern = rf"{lesser}\b(?:{forms})(?!\w)"
-                        titled = any(m.start() >= window for m in re.finditer(pattern, wider))
-                        # "the seven-term congressman": a compound describing the person, not part of the title
-                        if titled and all(w in before or "-" in w for w in words[1:-1]):
-                            return Speaker(cand.start, cand.end, cand.name, "description", cand.label, written=phrase)
+                    if wanted is Label.PERSON and self._titled(cand, words):
+                        return Speaker(cand.start, cand.end, cand.name, "description", cand.label, written=phrase)
         if words[0] == "the" and head in _AUTHORED_DOCUMENTS:
             author = self._author(lo, head)
             if author is not None:  # "X wrote in a memo ... The memo went on: '...'": the memo's writer
@@ -242,6 +295,33 @@ class References:
         writer = self.subject_of(sentence.start, introduced.start()) if verb != "in" else None
         writer = writer or self._cue_subject(sentence, sentence.end)
         return writer if writer is not None and writer.via == "name" else None
+
+    def _titled(self, cand: Candidate, words: list[str]) -> bool:
+        """Whether a person is given the role ``words`` ends in: "the governor" for "Gov. Jo Roe" or "the
+        governor, Jo Roe", "the treasurer" for "Jo Roe, the state treasurer", "his neighbor" for "his
+        neighbor, Jo Roe"; never across another name or clause ("Rep. Jo Roe and her Republican rival"),
+        nor a person of the other gender ("the congresswoman")."""
+        if cand.label not in (Label.PERSON, None) or _INDEFINITE_BEFORE.search(
+            self.masked, max(0, cand.start - 8), cand.start
+        ):  # "The governor, a Republican, said": a description, not the governor's name
+            return False
+        head = words[-1]
+        gender = _ROLE_GENDER.get(head) or _RELATION_HEADS.get(head)
+        if gender is not None and self._gender(cand) not in (None, gender):
+            return False
+        forms = "|".join(re.escape(f) for f in (head, *_ROLE_ABBREVIATIONS.get(head, ())))
+        # not "deputy assistant secretary X" for "the secretary", "vice president X" for "the president"
+        lesser = "" if set(words) & _LESSER_RANKS else _LESSER_BEFORE
+        lo = max(0, cand.start - 60)  # the rank may start well before the name ("Deputy Secretary of ...")
+        wider = self.masked[lo : cand.end].lower()
+        for m in re.finditer(rf"{lesser}\b(?:{forms})(?!\w)", wider):
+            gap = self.masked[lo + m.end() : cand.start]
+            if lo + m.start() >= cand.start - 40 and _TITLE_GAP.fullmatch(gap):
+                # "the seven-term congressman": a compound describing the person, not part of the title
+                before = wider[max(0, cand.start - 40 - lo) :]
+                return all(w in before or "-" in w for w in words[1:-1])
+        after = _APPOSITION_ROLE.match(self.masked, cand.end, min(len(self.masked), cand.end + 60))
+        return after is not None and re.search(rf"\b(?:{forms})$", after.group(1).lower()) is not None
 
     def _sentence_names(self, index: int) -> list[Candidate]:
         """Capitalised names the entity extractor did not claim (as anything) in one sentence, cached."""
@@ -281,6 +361,14 @@ class References:
         """Whether anyone is named in ``[lo, hi)``."""
         return bool(self._candidates(lo, hi))
 
+    def described_between(self, lo: int, hi: int) -> bool:
+        """Whether someone is described in ``[lo, hi)`` whom a description resolves to ("Her challenger
+        went further.", "The senator shook his head."): narration about another person."""
+        for match in _DESCRIBED.finditer(self.masked, lo, hi):
+            if self.description(match.start(), match.end()).via == "description":
+                return True
+        return False
+
     def pronoun(self, start: int, end: int) -> Speaker:
         """Most recent fitting antecedent, preferring the same or previous paragraph."""
         found = self._antecedent(start, end)
@@ -318,6 +406,16 @@ class References:
             labels = (Label.ORG,)
         else:
             labels = (Label.ORG, Label.PERSON, None)
+        if pronoun in ("he", "she") and self.sentences.spans and self._chain < _MAX_CHAIN:
+            here = self.sentences.spans[self.sentences.index(start)]
+            clause = _CLAUSE_PRONOUN.match(self.masked, here.start, start)
+            if clause is not None and clause.group(1).lower() == pronoun and clause.end(1) < start:
+                # "When he took the stage after Roe's introduction, he said": the opening clause's "he"
+                self._chain += 1
+                try:
+                    return self._antecedent(clause.start(1), clause.end(1))
+                finally:
+                    self._chain -= 1
         block = max(0, _bisect(self.block_starts, start))
         near = block - 1
         floor = self.blocks[near].start if self.blocks and near >= 0 else 0
@@ -333,10 +431,22 @@ class References:
             if span.end <= start and _NAME_QUESTION.fullmatch(self.masked, span.start, span.end):
                 index -= 1  # 'Mayor Roe? "Strong," he said.': the one asked about is not the speaker
                 continue
+            group = self._group(span, min(span.end, start)) if pronoun == "they" else None
+            if group is not None:  # "Jo Roe and Al Tam opened ... they said": the pair, not one of them
+                return group
             subject = self._cue_subject(span, start)
             thing = self._things.get(span.start) if pronoun == "it" and span.end <= start else None
             if subject is None and thing is not None:  # "The memo warned ... It said": the memo
                 return replace(thing, start=start, end=end)
+            someone = self._someone.get(span.start) if pronoun in ("he", "she") and span.end <= start else None
+            if someone is not None and any(  # "One farmer said ... Jo Roe agreed.": the person named since
+                c.label is Label.PERSON for _, c in self._between(someone.end, min(span.end, start))
+            ):
+                someone = None
+            if subject is None and someone is not None:  # not a place named inside the description
+                return replace(someone, start=start, end=end)
+            if subject is not None and pronoun in ("he", "she") and self._spokesperson(subject, pronoun):
+                return replace(subject, via="pronoun")  # "A spokeswoman for Acme said ... she said": not Acme
             if (
                 subject is not None
                 and subject.label in labels
@@ -348,6 +458,11 @@ class References:
             main = self._main_subject(span, hi, pronoun)
             if main is not None and main.label in labels and self._fits(main, pronoun, span):
                 return self._learn(replace(main, via="pronoun"), pronoun)
+            if main is None and pronoun in ("he", "she") and self._pronoun_subject(span, hi, pronoun):
+                # "She appeared to imply that Roe ... than Tam": whoever she is, not a name after her
+                limit = span.start
+                index -= 1
+                continue
             if main is not None and main.via == ANONYMOUS and pronoun == "it":
                 if self._document is not None and main.start < self._document[0] < start:
                     main = self._document[1]  # a document quoted since ("..., the report said. ... it added")
@@ -361,8 +476,13 @@ class References:
             asked = _ASKED_OPENER.match(self.masked, span.start, hi)
             # "Asked about Roe, she said": whoever is named in the question is not the one answering
             floor_at = asked.end() if asked is not None else max(span.start, hi - _SENTENCE_WINDOW)
+            unnamed = self._someone.get(span.start)  # "one farmer near Dunmore": not Dunmore
             in_sentence = [
-                c for _, c in self._between(floor_at, hi) if c.label in labels and self._fits(c, pronoun, span)
+                c
+                for _, c in self._between(floor_at, hi)
+                if c.label in labels
+                and self._fits(c, pronoun, span)
+                and not (unnamed is not None and _inside_tail(unnamed, c.start))
             ]
             intro = _OPENING_PHRASES.match(self.masked, span.start, hi)
             if intro is not None and any(c.start >= intro.end() for c in in_sentence):
@@ -391,13 +511,21 @@ class References:
             fits = [
                 c
                 for c in self._candidates(span.start, hi)
-                if c.label in labels and (pronoun not in ("he", "she") or _person_like(c))
+                if c.label in labels
+                and (pronoun not in ("he", "she") or _person_like(c))
+                and self._gender(c) in (None, pronoun)  # never the other gender ("Ann Roe and Al Tam ... he")
             ]
-            for cand in reversed(fits):
-                if self._gender(cand) in (None, pronoun):
-                    return self._pick([c for c in fits if c.start <= cand.start], pronoun)
+            if fits:
+                return self._pick(fits, pronoun)
             index -= 1
         return None
+
+    @staticmethod
+    def _spokesperson(subject: Speaker, pronoun: str) -> bool:
+        """Whether a role speaker is a person "he" or "she" can stand for ("spokeswoman for Acme", "Roe's
+        lawyer"; not "Roe's office"), of the pronoun's gender where the role gives one."""
+        role = _PERSON_ROLE.search(subject.name) if subject.via == "role" else None
+        return role is not None and _ROLE_GENDER.get(role.group(1)) in (None, pronoun)
 
     def _fits(self, cand: Candidate | Speaker, pronoun: str, sentence: Span) -> bool:
         """Whether ``cand`` can be what ``pronoun`` refers to (gender hints; stray capitalised words)."""
@@ -452,8 +580,27 @@ class References:
         if _FEMALE_BEFORE.search(before):
             return "she"
         words = cand.name.split()
+        if not words:
+            return None
         if len(words) >= 2:  # "Tim Tarvel": a given name English lists give one gender only
-            return gz.given_gender(words[0])
+            given = gz.given_gender(words[0])
+            if given is not None or len({c.name for c in self._full.get(words[-1], ())}) > 1:
+                return given
+            # "Tarvel ... she said", "Mrs. Tarvel": what the text says of the one Tarvel named in full
+            return self.genders.get(words[-1]) or self._honorific.get(words[-1])
+        if len({c.name for c in self._full.get(cand.name, ())}) > 1:
+            return self._surname_gender(cand)
+        return self._surname_gender(cand) or self._honorific.get(cand.name)
+
+    def _surname_gender(self, cand: Candidate | Speaker) -> str | None:
+        """ "Tarvel" after "Tim Tarvel": the gender of the full names it repeats, None when people of both
+        genders share it ("Al Roe" and "Ann Roe")."""
+        full = self._full.get(cand.name)
+        if not full:
+            return None
+        genders = {self._gender(c) for c in full}  # one unknown "Hil Roe" beside "Al Roe": either may be meant
+        if len(genders) == 1:
+            return genders.pop()
         return None
 
     def _learn(self, speaker: Speaker, pronoun: str) -> Speaker:
@@ -512,6 +659,43 @@ class References:
         if _POSSESSIVE_AFTER.match(text, chosen.end):
             return None  # "Roe's plan alienated Tam": the subject is the plan
         return Speaker(chosen.start, chosen.end, chosen.name, "pronoun", chosen.label)
+
+    def _group(self, sentence: Span, hi: int) -> Speaker | None:
+        """People joined by "and" as a sentence's subject, what "they" stands for after them: "Jo Roe and Al
+        Tam", "The Roe twins, Jo and Al," (named "Jo and Al Roe": a family noun gives the surname)."""
+        at = self._subject_at(sentence.start, hi)
+        if at is None:
+            return None
+        text = self.masked
+        lead = _GROUP_LEAD.match(text, at, hi)
+        first = lead.end() if lead is not None else at
+        people = [
+            c for c in self._candidates(first, min(hi, first + 200)) if c.label is Label.PERSON or _person_like(c)
+        ]
+        chain: list[Candidate] = []
+        joined = False
+        for c in people:
+            gap = text[chain[-1].end if chain else first : c.start]
+            link = _GROUP_LINK.fullmatch(gap) if chain else _GROUP_TITLES.fullmatch(gap)
+            if link is None:
+                break
+            joined = joined or (bool(chain) and "and" in gap.split())
+            chain.append(c)
+            if joined:
+                break
+        if len(chain) < 2 or not joined or _POSSESSIVE_AFTER.match(text, chain[-1].end):
+            return None
+        name = " ".join(text[chain[0].start : chain[-1].end].split())
+        family = lead.group("family") if lead is not None else None
+        if family and all(" " not in c.name for c in chain):
+            name = f"{name} {family}"
+        return Speaker(chain[0].start, chain[-1].end, name, "pronoun", Label.PERSON)
+
+    def _pronoun_subject(self, sentence: Span, hi: int, pronoun: str) -> bool:
+        """Whether ``pronoun`` is the subject of the sentence's main clause ("She said Roe was ...")."""
+        at = self._subject_at(sentence.start, hi)
+        word = re.match(r"(\w+)\b", self.masked[at:hi]) if at is not None else None
+        return word is not None and word.group(1).lower() == pronoun
 
     def _described_subject(self, sentence: Span, hi: int) -> bool:
         """Whether the sentence's subject is someone described, not named ("The candidate also ...")."""
@@ -626,6 +810,8 @@ class References:
                 found = self.subject_of(lo, cue.start)
                 if found is not None and found.via == ANONYMOUS and _is_document(found.name):
                     self._things[sentence.start] = found  # "The cable warned ... It said": the cable
+                elif found is not None and found.via == ANONYMOUS and _someone(found.name) and cue.word not in _ASKING:
+                    self._someone[sentence.start] = found  # "One caller from X said ... she said": the caller
                 if found is not None and found.via in (ANONYMOUS, UNRESOLVED):
                     found = None
                 break
@@ -642,6 +828,8 @@ class References:
             thing = head in _DOCUMENTS or head in _ORG_HEADS
             if len(words) <= 6 and words[0] in ("the", "a", "an", "this", "that") and thing:
                 self._document = (position, speaker)
+            elif _someone(speaker.name) and self.sentences.spans:  # '"...," said a farmer from X': for "he"
+                self._someone.setdefault(self.sentences.at(position).start, speaker)
             return
         if speaker.via == UNRESOLVED:
             return
@@ -656,6 +844,25 @@ def _start(match: re.Match[str]) -> int:
     return match.start()
 
 
+def _someone(description: str) -> bool:
+    """Whether an anonymous speaker is one unnamed person ("one caller from Leeds", "a nurse at X"), whom a
+    later "he" or "she" can stand for: an indefinite singular description, not a document or a body."""
+    words = _HEAD_PHRASE.match(description)
+    if words is None or words.group(1).startswith("of "):  # "one of the claims": a part of something
+        return False
+    head = words.group(1).split()[-1]
+    if head[:1].isupper():  # "a terse Roe": a name, described
+        return False
+    return not head.endswith("s") and head not in _DOCUMENTS and head not in _ORG_HEADS
+
+
+def _inside_tail(description: Speaker, offset: int) -> bool:
+    """Whether ``offset`` falls after the head of an unnamed person's description ("one farmer near
+    Dunmore": Dunmore), where a place or a body is named, not the person."""
+    head = _HEAD_PHRASE.match(description.name)
+    return head is not None and description.start + head.end(1) <= offset < description.end
+
+
 def _is_document(description: str) -> bool:
     """Whether a description names a document ("the cable", "a leaked memo"), whose words it quotes."""
     words = description.lower().split()
@@ -664,7 +871,8 @@ def _is_document(description: str) -> bool:
 
 def _person_like(cand: Candidate | Speaker) -> bool:
     """Whether an unlabelled capitalised name can be a person: not a place or body ("Madison Square
-    Garden"), not an abbreviation ("N.H"), not a common word capitalised at a sentence start ("Sometimes")."""
+    Garden", a country or state), not an abbreviation ("N.H"), not a common word capitalised at a sentence
+    start ("Sometimes")."""
     if cand.label is not None:
         return True
     words = cand.name.split()
@@ -674,6 +882,8 @@ def _person_like(cand: Candidate | Speaker) -> bool:
         return False
     if len(words) == 1:
         word = words[0]
+        if gz.is_country(word) and word not in gz.surnames():
+            return False  # "Florida is one of the swing states, and Roe ... she said": a state, not a woman
         return gz.english_frequency(word.lower()) < _COMMON_ZIPF or word in gz.given_names() or word in gz.surnames()
     return True
 

@@ -28,7 +28,7 @@ from tuireader.core.quotes.context import (
     cues,
     names_in,
 )
-from tuireader.core.quotes.references import ANONYMOUS, References, Speaker
+from tuireader.core.quotes.references import ANONYMOUS, ROLE_HEADS, References, Speaker
 from tuireader.core.text.tokens import is_abbreviation
 from tuireader.model import Label, Span
 
@@ -41,6 +41,27 @@ _SKIP_BEFORE_CUE = frozenset(
 _DESCRIPTION_TAIL = re.compile(
     r"(?:close\s+)?(?:to|of|for|in|at|from|with)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*){1,5}(?<!\s)"
 )
+# "the boy's family wrote", "a close ally said", "the elderly": a noun ending in -ly, not an adverb
+_LY_NOUN = re.compile(
+    r"(?:\b(?:family|ally|assembly|bully|monopoly|weekly|daily|monthly|quarterly)"
+    r"|(?:['’]s|\b(?i:the|an?|his|her|its|their|our|my|your|this|that))\s+[a-z]+ly)$"
+)
+_OFFICE_NAME = re.compile(r"['’]s\s+(?:Press\s+)?Office\b")
+# A list item or a live blog's time stamp opening a line: "- Jo Roe:", "8:17 p.m. — Jo Roe said"
+_ITEM_MARK = re.compile(r"\s*(?:[-*•–—]|\d{1,2}:\d\d\s*(?:[ap]\.m\.|[AP]M)?\s*(?:—|–|--|-))\s+(?=\S)")
+# "Overheard from one guest:", "Heard by a reader at the rally:": a participle, then who spoke
+_AGENT_OPENER = re.compile(
+    r"\s*(?:[A-Z][a-z]+ed|(?:Over)?[Hh]eard|Seen|Told|Written|Sent|Spoken|Caught)"
+    r"(?:\s+(?:at|in|on|during|outside)\s+[^,:;]{1,40}?)?\s+(?:from|by)\s+"  # "Heard at the meeting from X:"
+    r"(?=(?i:an?|one|the|some|two|three|several|[A-Z]))"
+)
+_PLACE_AFTER_AGENT = re.compile(r"\s(?:near|outside|inside|behind|beside|by|around|among|across|along|between)\s")
+# "For Jo Roe, the verdict brought no relief": the person a sentence about a thing concerns
+_FOR_PERSON = re.compile(r"\s*(?:For|To)\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*),\s")
+# "Acme spokeswoman Jo Roe", "Ashford council chief executive Jo Roe": role words (nouns), then a name
+_ROLE_NOUNS = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*)\s+(?=[A-Z])")
+_NOT_ROLE_WORDS = frozenset("nor over under never either neither rather together later ever other another per".split())
+_AGENT_SUFFIX = re.compile(r"(?:man|woman|person|ist|er|or|ian|ant|ent)$")
 _OPENING_QUOTE = re.compile(rf"\W?{MASK}+\W*\s*")
 _LEADING_DESCRIPTION = re.compile(
     r"(?:(?i:the|a|an|one|another|some|many|several|hundreds|thousands|dozens|his|her|their|its|this|that|these"
@@ -138,6 +159,16 @@ _SPEECH_NOUNS = frozenset(
 _POSSESSIVE_DETERMINERS = frozenset("the his her their its these those this that such".split())
 # "the founder of Sea Watch": a description whose head is a common noun, a name only inside it
 _LOWER_HEAD = re.compile(r"(?:the|an?)\s+(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*\s+(?:of|for|at|in|with)\s")
+# "The committee's ranking Democrat", "a veteran Republican": a capitalised word heading a description
+_ROLE_BEFORE_NAME = re.compile(
+    r"(?:(?i:the|an?|one|another|his|her|its|their|our)\s+|[A-Z][\w.-]*['’]s\s+)(?:[\w'’-]+\s+)*?[a-z][\w'’-]*\s+$"
+)
+_NAME_OF_BODY = re.compile(r"\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]")
+# A description's last words, then a name in apposition: "[The board's] only Independent, Jo Roe, said"
+_HEAD_APPOSITIVE = re.compile(r"[^,;:()]{0,40}?,([^,;:()]{1,60})(?:,|\s*$)")
+_PARTY_WORDS = frozenset("Democrat Republican Independent Libertarian Conservative Liberal Tory Socialist".split())
+# "Officials at the Water Board", "Residents of Ashford": a bare plural of people, then where they are
+_PEOPLE_AT = re.compile(r"([A-Za-z][a-z]+s)\s+(?:at|of|from|in|for|with|near|close\s+to)\s+(?:the\s+)?[A-Z]")
 _APPOSITIVE_START = re.compile(r"(?:who|which|whose|\d|[RDI]-[A-Z]|[a-z])")
 _REPRESENTATIVE = re.compile(
     r"\b(spokes(?:person|man|woman)|representatives?|press\s+secretary|office|lawyers?|attorneys?|aides?"
@@ -175,6 +206,12 @@ _COMMON_ZIPF = 4.5  # an English word this common opening a sentence is not take
 _CLAUSE_WORDS = PRONOUNS | frozenset(
     "me him her us them my our your is was were are has had have will would could can may might should not".split()
 )
+
+
+def _affiliation(name: str) -> bool:
+    """Whether a capitalised word is a party member or a nationality, a role rather than a name
+    ("Democrat", "Republican", "Chilean")."""
+    return " " not in name.strip() and (name.strip() in _PARTY_WORDS or name.strip() in gz.demonyms())
 
 
 def _noun_phrase(words: Sequence[str]) -> bool:
@@ -220,7 +257,8 @@ class SpeakerFinder:
             seg = text[lo:end].rstrip()
             word = re.search(r"(\w+)$", seg)
             if word and (
-                word.group(1).lower() in _SKIP_BEFORE_CUE or (word.group(1).endswith("ly") and seg[-1:].islower())
+                word.group(1).lower() in _SKIP_BEFORE_CUE
+                or (word.group(1).endswith("ly") and seg[-1:].islower() and not _LY_NOUN.search(seg))
             ):
                 end = lo + word.start()
                 continue
@@ -299,10 +337,10 @@ class SpeakerFinder:
                 return Speaker(person.start, person.end, person.name, "name", person.label)
             return None
         if len(parts) >= 3 and all(
-            re.match(r"\s*(?:an?|the|who|whose|in|of|from|at|for|with|\d)\b", text[a:b]) for a, b in parts[1:]
+            re.match(r"\s*(?:an?|the|who|whose|in|of|from|at|for|with|\d+)\b", text[a:b]) for a, b in parts[1:]
         ):
-            # "Jo Roe, a Whig trying to unseat Rep. Al Lind, a Tory, in the Third District, said": a name, then
-            # appositives only: the name
+            # "Jo Roe, a Whig trying to unseat Rep. Al Lind, a Tory, in the Third District, said", "Jo Roe,
+            # 51, who worked there, said": a name, then appositives only (an age among them): the name
             named = self._name_in(parts[0][0], parts[0][1], at_end=True)
             if named is not None and not text[parts[0][0] : named.start].strip() and named.label is Label.PERSON:
                 return named
@@ -319,8 +357,15 @@ class SpeakerFinder:
                 continue
             if i > 0 and (re.match(r"(?:who|which|whose)\b", words) or re.fullmatch(r"[a-z]+(?:ed|ing|ly)", words)):
                 continue  # "a clerk, who asked not to be named, told X": the noun before the clause
+            if i > 0 and re.fullmatch(r"\d{1,3}", words):
+                continue  # "Jo Roe, 37, a mother of three, said": an age, after the name
             if i > 0 and _PLACE_PART.match(text, parts[i - 1][0], parts[i - 1][1]):
                 continue  # "Jo Bloggs, 30, of Ashford, Vt., said": the rest of a place
+            if i > 0 and _PLACE_PART.match(text, p_lo, p_hi):
+                continue  # "Jo Bloggs, 30, of Ashford, said": where the person is from
+            aside = _PARENTHESIS_END.search(text, p_lo, p_hi)
+            if aside is not None and aside.start() > p_lo:
+                p_hi = aside.start()  # "Jo Bloggs (pictured), a welder, said"
             start = p_lo
             for match in _BOUNDARY.finditer(text, p_lo, p_hi):
                 start = match.end()
@@ -328,10 +373,18 @@ class SpeakerFinder:
             renamed = self._renamed(words, found, parts[i + 1]) if i + 1 < len(parts) else None
             if renamed is not None:
                 return renamed
-            if found is not None and found.via in (ANONYMOUS, "role") and i + 1 < len(parts):
-                # "the coach, Jo Bloggs, said" / "X's lawyer, Jo Bloggs, said": the name in the appositive
+            if found is None and i > 0 and words[:1].islower():
+                continue  # "Jo Bloggs, who, at 51, had worked there, said": a clause cut by its commas
+            described = found is not None and (
+                found.via in (ANONYMOUS, "role")
+                or (found.via == "name" and _ROLE_BEFORE_NAME.match(text, start, found.start) is not None)
+            )
+            if described and i + 1 < len(parts):
+                # "the coach, Jo Bloggs, said" / "X's lawyer, Jo Bloggs, said" / "the party's ranking
+                # Democrat, Rep. Jo Bloggs, said": the name in the appositive
                 a_lo, a_hi = parts[i + 1]
-                named = self._name_in(a_lo, a_hi, at_end=True)
+                affiliated = _NAME_OF_BODY.match(text, a_lo, a_hi)  # "another pollster, Jo Roe of Acme College,"
+                named = self._name_in(a_lo, affiliated.end(1) if affiliated else a_hi, at_end=True)
                 lead = text[a_lo : named.start].split() if named is not None else []
                 verb = re.match(r"\s*([a-z]+)\b", text[a_lo:a_hi])  # "X, sent under Roe's name, warned"
                 participle = verb is not None and (
@@ -391,14 +444,30 @@ class SpeakerFinder:
         return found
 
     def leading(self, sentence: Span, hi: int) -> Speaker | None:
-        """The subject at the head of a sentence, for "..., and said" / "..., saying"."""
+        """The subject at the head of a sentence, for "..., and said" / "..., saying"; for a sentence about
+        a thing opened by the person it concerns, that person ("For Jo Roe, the verdict brought no relief.")."""
+        found = self._leading(sentence, hi)
+        if found is not None and (found.via != ANONYMOUS or found.name.split()[-1].lower() in ROLE_HEADS):
+            return found
+        concerns = _FOR_PERSON.match(self.masked, sentence.start, hi)
+        if concerns is None:
+            return found
+        named = self._name_in(concerns.start(1), concerns.end(1), at_end=True)
+        person = named is not None and (
+            named.label is Label.PERSON or (named.label is None and named.name.split()[0] in gz.given_names())
+        )
+        if named is not None and person and named.start == concerns.start(1):  # not "For Ashford, ..."
+            return named
+        return found
+
+    def _leading(self, sentence: Span, hi: int) -> Speaker | None:
         text = self.masked
         lo = sentence.start
         opening = _OPENING_QUOTE.match(text, lo, hi)
         if opening is not None:  # '"...," Roe said, adding: "..."': the subject follows the first quotation
             lo = opening.end()
-        dateline = _DATELINE.match(text, lo, hi)
-        if dateline is not None:  # "ASHFORD, July 25 (Wire) — The council said": not the wire's words
+        dateline = _DATELINE.match(text, lo, hi) or _ITEM_MARK.match(text, lo, hi)
+        if dateline is not None:  # "ASHFORD, July 25 (Wire) — The council said", "- Jo Roe:", "8:17 p.m. — "
             lo = dateline.end()
         colon = max(re.finditer(r":\s+(?=[A-Z][a-z])", text[lo:hi]), key=lambda m: m.end(), default=None)
         if colon is not None:  # "The evening began as ever: Marchers walked ... and chanted '...'": a new clause
@@ -413,6 +482,10 @@ class SpeakerFinder:
         if adverb is not None and adverb.group(1) not in gz.given_names():  # "Afterward she offered a correction:"
             return self.refs.pronoun(adverb.start(2), adverb.end(2))
         opener = first.group(1) if first else ""
+        agent = _AGENT_OPENER.match(text, lo, hi)
+        if agent is not None and "," not in text[agent.end() : hi]:  # not "Asked by Lind about it, Roe said"
+            place = _PLACE_AFTER_AGENT.search(text, agent.end(), hi)  # "one donor near the door": the donor
+            return self.after(agent.end(), place.start() if place is not None else hi)  # "Overheard from one guest:"
         # "Here in Ashford, Roe ...", "Appearing before supporters, Roe ...": an opening phrase, then the subject
         adverbial = (opener.lower() in NOT_NAMES or opener.endswith(("ing", "ed", "ly"))) and opener.lower() not in (
             "the a an this that these those his her their its our another each every some many several both either"
@@ -468,10 +541,16 @@ class SpeakerFinder:
                         break  # "The comments signal ...": the noun, then its verb
             if text[np.start(1) : end].split()[-1:] and text[np.start(1) : end].split()[-1] in _TIME_NOUNS:
                 end = np.start(1)  # "This year the council ...": a time, not the subject
-            appositive = re.match(r"\s*,([^,]{1,60}),", text[end:hi])
-            named = self._appositive_name(end + 1, end + appositive.end(1)) if appositive else None
-            if named is not None:  # "The judge, Carla Mendes, rejected it and said"
-                return named
+            appositive = _HEAD_APPOSITIVE.match(text[end:hi])  # "The board's only Independent, Jo Roe:"
+            a_lo = end + appositive.start(1) if appositive else end
+            caller = self._self_named(a_lo, end + appositive.end(1)) if appositive else None
+            if caller is not None:  # "One caller, who identified himself as Jo from Ashford,": Jo
+                return caller
+            named = self._name_in(a_lo, end + appositive.end(1), at_end=True) if appositive else None
+            lead = text[a_lo : named.start].split() if named is not None else []
+            full = named is not None and (named.label is Label.PERSON or " " in named.name.strip())
+            if full and not any(w[:1].islower() for w in lead):  # a full name, not "..., led by Jo Roe,"
+                return named  # "The judge, Carla Mendes, rejected it and said"
             following = _NAME_AFTER_ROLE.match(text, end, hi) if end > np.start(1) else None
             named = self._name_in(following.start(1), following.end(1), at_end=True) if following else None
             if named is not None:  # "The Courier sports columnist Jo Roe wrote"
@@ -494,7 +573,9 @@ class SpeakerFinder:
                     return None  # "The comments signal ...": words said, and nobody saying them here
         window_end = min(hi, head + 80)
         for cand in self._mentions_between(head, window_end):
-            return Speaker(cand.start, cand.end, cand.name, "name", cand.label)
+            return self._role_then_name(cand.end, window_end) or Speaker(
+                cand.start, cand.end, cand.name, "name", cand.label
+            )
         names = [n for n in names_in(text, head, window_end) if not self._sentence_opener(n, head)]
         if names:
             n = names[0]
@@ -530,8 +611,9 @@ class SpeakerFinder:
             return self._name_in(a_lo, a_hi, at_end=True)
         return None
 
-    def _appositive_name(self, lo: int, hi: int) -> Speaker | None:
-        """The name an appositive gives: "One caller, who identified himself as Jo from Ashford," -> Jo."""
+    def _self_named(self, lo: int, hi: int) -> Speaker | None:
+        """The name a caller or source gives in an appositive: "who identified himself as Jo from Ashford",
+        "Marge from Tillbury" (None for any other appositive)."""
         own = _SELF_NAMED.search(self.masked, lo, hi)
         if own is not None:
             return self._name_in(own.start(1), own.end(1), at_end=True)
@@ -540,7 +622,27 @@ class SpeakerFinder:
         caller = _NAME_FROM_PLACE.fullmatch(self.masked, start, end)
         if caller is not None and caller.group(1).split()[0] in gz.given_names():  # ", Marge from Tillbury,"
             return self._name_in(caller.start(1), caller.end(1), at_end=True)
-        return self._name_in(lo, hi, at_end=True)
+        return None
+
+    @staticmethod
+    def _people(word: str) -> bool:
+        """Whether a plural is a common noun for people ("Officials", "residents"), not a surname ("Williams")."""
+        if word[:1].isupper() and (word in gz.surnames() or word in gz.given_names()):
+            return False
+        return gz.english_frequency(word.lower()) >= _COMMON_ZIPF - 1
+
+    def _role_then_name(self, lo: int, hi: int) -> Speaker | None:
+        """The person after a body and a role noun: "Acme spokeswoman Jo Roe", "Democratic strategist Jo Roe"
+        (the role, a noun, not a verb: not "Acme hired Jo Roe")."""
+        role = _ROLE_NOUNS.match(self.masked, lo, hi)
+        if role is None or not (role.group(1) in ROLE_HEADS or _AGENT_SUFFIX.search(role.group(1))):
+            return None
+        if role.group(1) in _IRREGULAR_PAST or cues(self.masked, role.start(1), role.end(1)):
+            return None  # "Roe sent Lind", "Roe told Lind": a verb
+        if any(w in _NOT_ROLE_WORDS or w in _NOT_SUBJECT_START or _BOUNDARY.fullmatch(w) for w in role.group().split()):
+            return None  # "Jo Roe or Al Lind", "Jo Roe after Al Lind": not a role
+        named = self._name_in(role.end(), hi, at_end=False)
+        return named if named is not None and named.start == role.end() else None
 
     def plausible_subject(self, speaker: Speaker) -> bool:
         """Whether a subject read without a speech verb can be someone: not a stray capitalised word
@@ -636,6 +738,8 @@ class SpeakerFinder:
         poss = _POSSESSIVE_ROLE.search(text, lo, hi)
         if poss:
             who = self._name_in(lo, poss.start(), at_end=True)
+            if who is not None and who.end > poss.start():  # "the County Sheriff's Office": a body's own name
+                return who
             if who is not None:
                 role = " ".join(poss.group(1).lower().split())
                 return Speaker(who.start, who.end, f"{who.name}'s {role}", "role", who.label)
@@ -664,10 +768,15 @@ class SpeakerFinder:
         caller = _NAME_FROM_PLACE.fullmatch(text, lo, hi)
         if caller is not None and caller.group(1).split()[0] in gz.given_names():  # the caller, not the town
             hi = caller.end(1)
+        people = _PEOPLE_AT.match(text, lo, hi)
+        if people is not None and self._people(people.group(1)):
+            return Speaker(lo, hi, text[lo:hi], ANONYMOUS)  # "Officials at the X Board": people there, unnamed
         of = re.search(r"([A-Z][\w'’.-]*)\s+of\s+", text[lo:hi])
         if of and of.group(1).lower() not in OF_HEADS and names_in(text, lo, lo + of.end(1)):
             hi = lo + of.end(1)  # "Jo Bloggs of the charity Harvest Hope": the person, not the charity
         named = self._name_in(lo, hi, at_end=True)
+        if named is not None and _affiliation(named.name) and _ROLE_BEFORE_NAME.match(text, lo, named.start):
+            return self.refs.description(lo, hi)  # "the panel's top Democrat": a description, not a name
         if named is not None:
             return named
         if len(words) == 2 and words[0].lower() == "the" and re.fullmatch(r"[A-Z][a-z]+s", words[1]):
@@ -691,7 +800,7 @@ class SpeakerFinder:
             cands = [c for c in cands if c.end >= real_end - 1]
         if cands:
             c = max(cands, key=lambda c: (c.end, c.label is Label.PERSON))
-            return Speaker(c.start, c.end, c.name, "name", c.label)
+            return self._office(Speaker(c.start, c.end, c.name, "name", c.label))
         names = names_in(self.masked, lo, hi)
         if at_end:
             names = [n for n in names if n.end >= real_end - 1]
@@ -700,9 +809,18 @@ class SpeakerFinder:
             inside = self._mentions_between(n.start, n.end)
             if inside:  # the entity extractor's reading of the same words
                 c = inside[-1]
-                return Speaker(c.start, c.end, c.name, "name", c.label)
-            return Speaker(n.start, n.end, n.name, "name")
+                return self._office(Speaker(c.start, c.end, c.name, "name", c.label))
+            return self._office(Speaker(n.start, n.end, n.name, "name"))
         return None
+
+    def _office(self, named: Speaker) -> Speaker:
+        """ "the County Sheriff's Office", "the Prime Minister's Office": a body named after an office
+        holder, capitals and all, is the body (not "Roe's office", which is Roe's)."""
+        office = _OFFICE_NAME.match(self.masked, named.end)
+        if office is None or named.label is Label.PERSON:
+            return named
+        name = self.masked[named.start : office.end()]
+        return Speaker(named.start, office.end(), name, "name", Label.ORG)
 
     def remember(self, position: int, speaker: Speaker) -> None:
         self.refs.remember(position, speaker)

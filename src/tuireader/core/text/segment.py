@@ -141,6 +141,9 @@ def _is_heading_line(line: str, next_line: str | None) -> bool:
     return len(stripped) < 0.75 * len(next_line.strip())
 
 
+_WRAP_WIDTH_MAX = 200  # hard-wrapped text breaks its lines at 60-100 characters, e-mail at 72-78
+
+
 def _lines(text: str) -> list[str]:
     return [ln.strip() for ln in text.split("\n") if ln.strip()]
 
@@ -196,10 +199,10 @@ def layout(raw: str) -> Layout:
 
     - blank lines always separate paragraphs;
     - inside a block, when most lines end their sentence the text has one paragraph a line
-      (``lines_are_paragraphs``), and a line break still joins when it is a hard wrap: the line
-      ends mid-sentence (no final punctuation) or the next line goes on in lower case, or a
-      quotation left open closes a few lines on; otherwise lines are joined with a space
-      (undoing hard wraps);
+      (``lines_are_paragraphs``), and so does a line longer than any wrap width; a line break
+      still joins when it is a hard wrap: the line ends mid-sentence (no final punctuation) or
+      the next line goes on in lower case, or a quotation left open closes a few lines on;
+      otherwise lines are joined with a space (undoing hard wraps);
     - a Markdown ``#`` line, or a short title-case line with no final stop that follows the end
       of a sentence in body text and stands before more text, is a heading.
     """
@@ -225,7 +228,9 @@ def layout(raw: str) -> Layout:
                 continue
             body.append(line)
             seen_body = True
-            if not per_line or following is None:
+            # Nobody hard-wraps at this width: a long line ends its paragraph when the next line does
+            # not go on in lower case, even in a text whose other paragraphs are separated by blank lines.
+            if following is None or not (per_line or len(line) > _WRAP_WIDTH_MAX):
                 continue
             if body == [line] and _BYLINE.match(line) and not _starts_lowercase(following):
                 blocks.append((" ".join(line.split()), False))  # a byline: a paragraph of its own
@@ -235,7 +240,8 @@ def layout(raw: str) -> Layout:
                 joins -= 1
                 if joins:
                     continue
-            if not _ends_sentence(line) or _starts_lowercase(following):
+            long_line = len(line) > _WRAP_WIDTH_MAX  # ends its paragraph even after a credit ("... [Outlet]")
+            if (not long_line and not _ends_sentence(line)) or _starts_lowercase(following):
                 continue  # a hard wrap inside a sentence
             joins = _quote_runs_on(body, lines, i)
             if joins:
