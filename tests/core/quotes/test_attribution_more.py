@@ -271,3 +271,11 @@ def test_the_letter_reads_in_part_in_its_writers_words() -> None:
         'The letter reads, in part: "We cannot support this budget in its current form."'
     )
     assert speakers(text)["We cannot support"] == "Jo Roe"
+
+
+def test_a_possessive_role_then_the_name_in_apposition() -> None:
+    text = (
+        "Speaking exclusively to Harbor Watch, the defendant's lawyer, Olek Marsden, said his client "
+        '"has receipts for every dollar."'
+    )
+    assert speakers(text)["has receipts for"] == "Olek Marsden"

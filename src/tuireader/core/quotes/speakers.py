@@ -601,7 +601,8 @@ class SpeakerFinder:
         Association, Jo Roe, said" (a role of a body: the person), "The state's largest union, the Ashford
         Teachers Association, said" (a description, then the body's name)."""
         a_lo, a_hi = appositive
-        if _ROLE_OF_BODY.match(words):
+        if _ROLE_OF_BODY.match(words) or (found is not None and found.via == "description"):
+            # "the whistleblower's attorney, Jo Roe, said": the name the appositive gives the described person
             named = self._name_in(a_lo, a_hi, at_end=True)
             whole = named is not None and not self.masked[a_lo : named.start].strip()
             if named is not None and whole and named.label in (Label.PERSON, None):
