@@ -275,7 +275,7 @@ def test_the_letter_reads_in_part_in_its_writers_words() -> None:
 
 def test_a_possessive_role_then_the_name_in_apposition() -> None:
     text = (
-        "Speaking exclusively to Harbor Watch, the defendant's lawyer, Olek Marsden, said his client "
+        "Speaking exclusively to Daily Beacon, the whistleblower's attorney, Olek Marsden, said his client "
         '"has receipts for every dollar."'
     )
     assert speakers(text)["has receipts for"] == "Olek Marsden"
