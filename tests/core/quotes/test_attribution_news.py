@@ -495,3 +495,16 @@ def test_possessive_role_is_kept_as_the_speaker_name_after_resolution() -> None:
         ("person:jo-marling", "Jo Marling's spokeswoman"),
         ("person:jo-marling", "Jo Marling"),
     ]
+
+
+def test_pull_quote_takes_the_speaker_of_the_body() -> None:
+    # A web page sets a quotation apart as a paragraph of its own and prints it again in the body with
+    # its attribution: both are the economist's words, not those of the governor named before it.
+    text = (
+        "Governor Al Brandt defended the plan on Monday.\n\n"
+        '"I worry that the state will borrow far too much in the next two years."\n\n'
+        "The debate has gone on for months.\n\n"
+        '"I worry that the state will borrow far too much in the next two years," said Jo Roe, an economist '
+        "at Harbor University."
+    )
+    assert [who for _, who in speakers(text)] == ["Jo Roe", "Jo Roe"]

@@ -20,7 +20,8 @@ its clause's subject (``Roe lobbied for it, saying "..."``, ``Roe interjected to
 ``X said ... and added, "..."`` the subject of the first verb, a quotation that runs on before
 ``said X``, a sentence ending in a verb before a quotation (``Roe agreed. "..."``), honorifics,
 party codes and places in apposition (``Sen. Jo Roe (D-Ohio)``, ``Roe, 30, of Ashford, Vt.,``),
-and the marks of ``quote_marks`` (doubled apostrophes included). Credits after a quotation
+and the marks of ``quote_marks`` (doubled apostrophes included). A pull quote (a paragraph of
+nothing but a quotation the body prints again with its attribution) takes the body's speaker. Credits after a quotation
 (``"..." — Rep. Jo Roe (R-Ohio), asked about it``, ``"..." That's Jo Roe, speaking ...``), a text's
 signer (``The letter, signed by Roe, read:``), someone a video shows (``shows Roe saying``) speak; a
 new subject before a quotation (``A source offered more:``, ``Her challenger went further.``) ends
@@ -357,7 +358,48 @@ def extract_quotes(article: Article, mentions: Sequence[Mention]) -> tuple[Quote
         out.extend(_per_paragraph(text, passage, quote, blocks, reader.block_starts))
         if not quote.scare:
             previous = (passage, quote)
+    out = _pull_quotes(text, out, blocks)
     return tuple(sorted(out + turns, key=lambda q: q.start)) if turns else tuple(out)
+
+
+_PULL_MIN_WORDS = 6  # shorter repeated words ("We will win") are a refrain, not a pull quote
+_SHINGLE = 4
+_PULL_PREFIX = 10  # the words compared: ten in a row are no coincidence
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _pull_quotes(text: str, quotes: list[Quote], blocks: Sequence[Span]) -> list[Quote]:
+    """A pull quote (a paragraph of nothing but a quotation, repeated from the body, as web pages
+    print them) is the words of whoever the body attributes them to: '"I worry about the debt."'
+    set apart, then '"I worry about the debt," said Jo Roe, an economist.'"""
+    words = [[w.casefold() for w in _WORD.findall(text[q.start : q.end])] for q in quotes]
+    by_shingle: dict[tuple[str, ...], list[int]] = {}
+    for i, (q, ws) in enumerate(zip(quotes, words, strict=True)):
+        if q.cue is not None and q.speaker_start is not None and not q.scare:
+            for k in range(len(ws) - _SHINGLE + 1):
+                by_shingle.setdefault(tuple(ws[k : k + _SHINGLE]), []).append(i)
+    starts = [b.start for b in blocks]
+    out = list(quotes)
+    for i, (q, ws) in enumerate(zip(quotes, words, strict=True)):
+        if len(ws) < _PULL_MIN_WORDS or q.scare or q.cue is not None:
+            continue
+        block = blocks[max(0, bisect_right(starts, q.start) - 1)]
+        if text[block.start : block.end].strip(" \"“”‘’'«»") != text[q.start : q.end].strip(" \"“”‘’'«»"):
+            continue  # not a paragraph of its own
+        needle = " " + " ".join(ws[:_PULL_PREFIX]) + " "  # a pull quote may end in its own credit line
+        for j in by_shingle.get(tuple(ws[:_SHINGLE]), ()):
+            if j != i and needle in " " + " ".join(words[j]) + " ":
+                source = quotes[j]
+                out[i] = replace(
+                    q,
+                    speaker=source.speaker,
+                    cue=source.cue,
+                    speaker_start=source.speaker_start,
+                    speaker_end=source.speaker_end,
+                    speaker_name=source.speaker_name,
+                )
+                break
+    return out
 
 
 _WORD_WITH_LETTERS = re.compile(r"[^\W_]+(?:\S*)")
