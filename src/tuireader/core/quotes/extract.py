@@ -362,6 +362,13 @@ def extract_quotes(article: Article, mentions: Sequence[Mention]) -> tuple[Quote
     return tuple(sorted(out + turns, key=lambda q: q.start)) if turns else tuple(out)
 
 
+def _alone(text: str, q: Quote, blocks: Sequence[Span], starts: list[int]) -> bool:
+    """Whether the quotation is its paragraph's only words."""
+    block = blocks[max(0, bisect_right(starts, q.start) - 1)]
+    return text[block.start : block.end].strip(_MARKS_AND_SPACE) == text[q.start : q.end].strip(_MARKS_AND_SPACE)
+
+
+_MARKS_AND_SPACE = " \"“”‘’'«»"
 _PULL_MIN_WORDS = 6  # shorter repeated words ("We will win") are a refrain, not a pull quote
 _SHINGLE = 4
 _PULL_PREFIX = 10  # the words compared: ten in a row are no coincidence
@@ -372,20 +379,21 @@ def _pull_quotes(text: str, quotes: list[Quote], blocks: Sequence[Span]) -> list
     """A pull quote (a paragraph of nothing but a quotation, repeated from the body, as web pages
     print them) is the words of whoever the body attributes them to: '"I worry about the debt."'
     set apart, then '"I worry about the debt," said Jo Roe, an economist.'"""
+    starts = [b.start for b in blocks]
+    candidates = [i for i, q in enumerate(quotes) if q.cue is None and not q.scare and _alone(text, q, blocks, starts)]
+    if not candidates:
+        return quotes
     words = [[w.casefold() for w in _WORD.findall(text[q.start : q.end])] for q in quotes]
     by_shingle: dict[tuple[str, ...], list[int]] = {}
     for i, (q, ws) in enumerate(zip(quotes, words, strict=True)):
         if q.cue is not None and q.speaker_start is not None and not q.scare:
             for k in range(len(ws) - _SHINGLE + 1):
                 by_shingle.setdefault(tuple(ws[k : k + _SHINGLE]), []).append(i)
-    starts = [b.start for b in blocks]
     out = list(quotes)
-    for i, (q, ws) in enumerate(zip(quotes, words, strict=True)):
-        if len(ws) < _PULL_MIN_WORDS or q.scare or q.cue is not None:
+    for i in candidates:
+        q, ws = quotes[i], words[i]
+        if len(ws) < _PULL_MIN_WORDS:
             continue
-        block = blocks[max(0, bisect_right(starts, q.start) - 1)]
-        if text[block.start : block.end].strip(" \"“”‘’'«»") != text[q.start : q.end].strip(" \"“”‘’'«»"):
-            continue  # not a paragraph of its own
         needle = " " + " ".join(ws[:_PULL_PREFIX]) + " "  # a pull quote may end in its own credit line
         for j in by_shingle.get(tuple(ws[:_SHINGLE]), ()):
             if j != i and needle in " " + " ".join(words[j]) + " ":
@@ -456,7 +464,7 @@ class _Attribution:
         self.opens = [p.open for p in passages]
         self._close_at = [p.close for p in passages]
         # a work's title inside a clause ("X, who hosts the podcast "...," said") does not end the clause
-        self.closes = sorted(p.close for p in passages if not self._work_title(p.open, p.close))
+        self.closes = sorted(p.close for p in passages if not self._titled_work(p.open, p.close))
 
     def _block(self, offset: int) -> int:
         return max(0, bisect_right(self.block_starts, offset) - 1)
@@ -465,7 +473,7 @@ class _Attribution:
         self, q: QuotedPassage, previous: tuple[QuotedPassage, Quote] | None, passages: list[QuotedPassage], style: Kind
     ) -> Quote:
         content = self.text[q.start : q.end]
-        if self._work_title(q.open, q.close):
+        if self._titled_work(q.open, q.close):
             return Quote(q.start, q.end, scare=True)  # 'the podcast "Small Town Money"': a title, nobody's words
         found = self._after(q, content, passages) or self._before(q, passages) or self._introduced(q)
         cue: str | None = None
@@ -716,17 +724,17 @@ class _Attribution:
         """Whether the ``i``-th quotation is a short name in capitals ("Vote Vela") inside narration."""
         start, close = self.opens[i] + 1, self._close_at[i]
         words = self.text[start:close]
-        if self._work_title(self.opens[i], close):
+        if self._titled_work(self.opens[i], close):
             return True
         return _words(words) <= 4 and _title_case(words) and self.masked[close + 1 : close + 3].strip()[:1].isalpha()
 
-    def _work_title(self, open_at: int, close: int) -> bool:
+    def _titled_work(self, open_at: int, close: int) -> bool:
         """A title in capitals right after the noun of a work or an appositive "titled" ("the podcast
         'Small Town Money'", "The ad, titled 'Two Faces,'")."""
+        if _WORK_BEFORE.search(self.masked, max(0, open_at - 40), open_at) is None:
+            return False  # the cheap test first: it is asked of every quotation, several times
         words = self.text[open_at + 1 : close]
-        if _words(words) > _MAX_TITLE_WORDS or not _title_case(words) or words.rstrip()[-1:] in ("?", "!"):
-            return False
-        return _WORK_BEFORE.search(self.masked, max(0, open_at - 40), open_at) is not None
+        return _words(words) <= _MAX_TITLE_WORDS and _title_case(words) and words.rstrip()[-1:] not in ("?", "!")
 
     def _before(self, q: QuotedPassage, passages: list[QuotedPassage]) -> tuple[str, Speaker | None, int] | None:
         """``X said: "..."``, ``He remarked, '...'``, ``X said the plan was "dead"``."""
