@@ -255,7 +255,7 @@ def quoted_ends(text: str, masked: str, passages: Sequence[QuotedPassage]) -> li
             if not short:
                 out.append(q.close + 1)
         elif last in "!?" and masked[j].isupper() and _new_clause_after(masked, j):
-            out.append(q.close + 1)  # '"Down from what?" Oyelaran, for his part, stayed calm: "..."'
+            out.append(q.close + 1)  # '"Down from what?" Roe, for his part, stayed calm: "..."'
     return out
 
 

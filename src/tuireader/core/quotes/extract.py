@@ -1141,7 +1141,7 @@ class _Attribution:
             return None
         named = _CREDITED_NAME.match(masked, credit.end(), min(block.end, credit.end() + 120))
         if named is not None and any(w in _NOT_ROLES for w in named.group().split()):
-            return None  # "That is the mood in Port Ellery": no role words before a name
+            return None  # "That is the mood in Port Ashford": no role words before a name
         end = named.end() if named is not None else 0
         if named is not None and masked[end - 2 : end - 1] in ("'", "’") and masked[end - 1] == "s":
             end -= 2  # "that was Jo Roe's answer": the possessor

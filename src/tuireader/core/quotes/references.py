@@ -476,7 +476,7 @@ class References:
             asked = _ASKED_OPENER.match(self.masked, span.start, hi)
             # "Asked about Roe, she said": whoever is named in the question is not the one answering
             floor_at = asked.end() if asked is not None else max(span.start, hi - _SENTENCE_WINDOW)
-            unnamed = self._someone.get(span.start)  # "one farmer near Dunmore": not Dunmore
+            unnamed = self._someone.get(span.start)  # "one farmer near Ashford": not Ashford
             in_sentence = [
                 c
                 for _, c in self._between(floor_at, hi)
@@ -858,7 +858,7 @@ def _someone(description: str) -> bool:
 
 def _inside_tail(description: Speaker, offset: int) -> bool:
     """Whether ``offset`` falls after the head of an unnamed person's description ("one farmer near
-    Dunmore": Dunmore), where a place or a body is named, not the person."""
+    Ashford": Ashford), where a place or a body is named, not the person."""
     head = _HEAD_PHRASE.match(description.name)
     return head is not None and description.start + head.end(1) <= offset < description.end
 

@@ -104,7 +104,7 @@ _SELF_NAMED = re.compile(
     r"\b(?:identified|introduced|described|gave)\s+(?:(?:himself|herself|themselves|his\s+name|her\s+name)\s+)?"
     r"(?:only\s+)?as\s+((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]*)"
 )
-# "Ray from Millbrook", "Linda in Ashford": a caller or letter writer by given name, with their town
+# "Jo from Ashford", "Linda in Eastwick": a caller or letter writer by given name, with their town
 _NAME_FROM_PLACE = re.compile(r"([A-Z][a-z]+(?:\s+[A-Z]\.)?)\s+(?:from|in|of)\s+(?:[A-Z][\w'’.-]*\s*){1,3}")
 # "Asked whether she would back her deputy, Jo Roe, she smiled": the name closes the opening phrase
 _NAME_CLOSING_INTRO = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*,\s*(?=(?:he|she|they|we|I)\s+[a-z])")
