@@ -111,7 +111,7 @@ _HEAD_PHRASE = re.compile(
 _PERSON_ROLE = re.compile(
     r"^(spokes(?:person|man|woman)|representative|press secretary)\b|['’]s (lawyer|attorney|aide|adviser)$"
 )
-_ROLE_GENDER = {"spokesman": "he", "spokeswoman": "she"}
+_SPOKESPERSON_GENDER = {"spokesman": "he", "spokeswoman": "she"}  # of the one speaking for X, as written
 _ASKING = frozenset("asked asks ask questioned pressed quizzed".split())  # "A reporter asked Roe ... He replied"
 _THING_PHRASE = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+"
@@ -525,7 +525,7 @@ class References:
         """Whether a role speaker is a person "he" or "she" can stand for ("spokeswoman for Acme", "Roe's
         lawyer"; not "Roe's office"), of the pronoun's gender where the role gives one."""
         role = _PERSON_ROLE.search(subject.name) if subject.via == "role" else None
-        return role is not None and _ROLE_GENDER.get(role.group(1)) in (None, pronoun)
+        return role is not None and _SPOKESPERSON_GENDER.get(role.group(1)) in (None, pronoun)
 
     def _fits(self, cand: Candidate | Speaker, pronoun: str, sentence: Span) -> bool:
         """Whether ``cand`` can be what ``pronoun`` refers to (gender hints; stray capitalised words)."""
