@@ -105,7 +105,11 @@ _REQUEST_TO = re.compile(
     r"\s+(?:[^,;:.!?\"“”‘’]|(?<=\b[A-Z][a-z])\.|(?<=\bMrs)\.|(?<=\b[A-Z])\.){1,80}?"  # "Mr." in the object
     r"\bto\s+(?:[a-z]+\s+(?:\w+\s+){0,4})?"
 )
-_READ_CUE = re.compile(r"\b(?:read|reads|reading)(?=(?:,?\s+in\s+part|\s+as\s+follows)?\s*[:,]?\s*$)")
+# "The sign read:", "The letter reads, in part:", "One slide reads, in capital letters:": "read" at a clause end
+_READ_CUE = re.compile(
+    r"\b(?:read|reads|reading)(?=(?:,?\s+in\s+part|\s+as\s+follows)?\s*[:,]?\s*$)"
+    r"|\b(?:read|reads)(?=\s*,\s*in\s+[^,:;.!?\n]{1,30}[:,]\s*$)"
+)
 # "The letter, signed by Gov. Jo Roe, read:": the text speaks for whoever signed or wrote it
 _SIGNED_BY = re.compile(r"\b(?:signed|written|penned|authored|co-signed)\s+by\s+")
 _CAPITALISED = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*(?<!['’]s)")  # "Gov. Jo Roe"
@@ -285,8 +289,6 @@ _EXCERPT_LEAD = re.compile(
 _EMPHATIC_HEADLINE = re.compile(
     r"\s*((?:[A-Z][\w'’.-]*\s+){0,3}?[A-Z][\w'’-]*)\s+[A-Z]{3,}(?:ED|ES|S|ING)\b[^:\n]{0,80}:\s*$"
 )
-# "The letter reads, in part: '...'", "One slide reads, in capital letters:": "read" with a short aside
-_READ_IN_PART = re.compile(r"\b(?:read|reads)(?=\s*,\s*in\s+[^,:;.!?\n]{1,30}[:,]\s*$)")
 # "a video posted by the group X", "the clip, which was shared by X": a recording's publisher, not its speaker
 _RECORDING_BEFORE = re.compile(
     r"\b(?:video|videos|clip|clips|footage|recording|recordings|audio|tape|tapes|livestream|broadcast)"
@@ -771,7 +773,7 @@ class _Attribution:
             return work
         found = cues(masked, lo, hi)
         # "The statement read: '...'" / "a sign reading '...'": "read" cues only right before the quotation
-        reads = _READ_CUE.search(masked, lo, hi) or _READ_IN_PART.search(masked, max(lo, hi - 60), hi)
+        reads = _READ_CUE.search(masked, lo, hi)
         if reads is not None:
             found.append(Cue(reads.start(), reads.end(), reads.group()))
         owner = _POSSESSOR.search(masked, max(lo, hi - 120), hi) if not found else None
@@ -1238,7 +1240,7 @@ class _Attribution:
             if crowds:  # "roused the crowd to chants of '...'": the crowd's words, not the speaker's
                 c = crowds[-1]
                 return "", Speaker(c.start(), c.end(), masked[c.start() : c.end()], ANONYMOUS), c.start()
-        if _work_title(self.text[q.start : q.end]) and not _TITLED.search(masked, max(0, q.open - 12), q.open):
+        if _strict_title(self.text[q.start : q.end]) and not _TITLED.search(masked, max(0, q.open - 12), q.open):
             return None  # 'Roe appeared on "Late Night Live"': the name of a show or book, not words said
         law = _LAW.match(masked, sentence.start, q.open)
         if law is not None:  # "Federal law makes it a crime for anyone '...'": the words of the law
@@ -1361,7 +1363,7 @@ def _person_noun(word: str) -> bool:
     return _PERSON_SUFFIX.fullmatch(word) is not None and word.rstrip("s") not in _THING_SUFFIXED
 
 
-_SMALL_TITLE_WORDS = frozenset(
+_TITLE_PREPOSITIONS = frozenset(
     "with from into onto over upon about after under among until within without through across toward towards"
     " against between during before behind beyond".split()
 )  # prepositions a title leaves in lower case ("Capitol Week with Jo Roe")
@@ -1369,17 +1371,17 @@ _SMALL_TITLE_WORDS = frozenset(
 
 def _title_case(words: str) -> bool:
     """Whether every longer word is capitalised: the name of a work ("The Art of the Deal", "Live with Jo Roe")."""
-    long = [w for w in re.findall(r"[^\W\d_][\w'’-]*", words) if len(w) > 3 and w not in _SMALL_TITLE_WORDS]
+    long = [w for w in re.findall(r"[^\W\d_][\w'’-]*", words) if len(w) > 3 and w not in _TITLE_PREPOSITIONS]
     return bool(long) and all(w[0].isupper() for w in long)
 
 
-_TITLE_SMALL_WORDS = frozenset("a an the of in on at to for and or but nor by with as from up off via vs".split())
+_TITLE_FUNCTION_WORDS = frozenset("a an the of in on at to for and or but nor by with as from up off via vs".split())
 
 
-def _work_title(words: str) -> bool:
+def _strict_title(words: str) -> bool:
     """A title in capitals keeps its short content words capitalised too: "Gun! He's got a gun!" is speech."""
     small = (w for w in re.findall(r"[^\W\d_][\w'’-]*", words) if w[0].islower())
-    return _title_case(words) and all(w in _TITLE_SMALL_WORDS for w in small)
+    return _title_case(words) and all(w in _TITLE_FUNCTION_WORDS for w in small)
 
 
 def _blank(text: str, lo: int, hi: int) -> bool:
