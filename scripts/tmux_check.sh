@@ -12,8 +12,11 @@ command -v tmux >/dev/null || { echo "tmux_check: tmux is not installed" >&2; ex
 command -v "$CMD" >/dev/null || [ -x "$CMD" ] || { echo "tmux_check: $CMD not found" >&2; exit 2; }
 
 SESSION="tuireader-check-$$"
-# A private tmux server: other tmux users on the machine cannot disturb the check, nor it them.
-tmux() { command tmux -L "$SESSION" "$@"; }
+# A private tmux server per terminal size: other tmux users on the machine cannot disturb the
+# check, nor it them. A fresh server per size, because a new session started on a server whose
+# last session was just killed can race the server's exit ("server exited unexpectedly").
+SOCKET="$SESSION"
+tmux() { command tmux -L "$SOCKET" "$@"; }
 WORK=$(mktemp -d)
 export TUIREADER_CONFIG_DIR="$WORK/config" TUIREADER_NO_CACHE=1
 ARGS=("$@")
@@ -56,7 +59,7 @@ keys() { tmux send-keys -t "$SESSION" "$@"; sleep 0.4; }
 run_flows() {
     local width=$1 height=$2
     SIZE="${width}x${height}"
-    tmux kill-session -t "$SESSION" 2>/dev/null || true
+    SOCKET="$SESSION-$SIZE"
     # escape-time 0: tmux must not glue Escape to the next key as Alt+key.
     tmux new-session -d -s "$SESSION" -x "$width" -y "$height" \
         "$CMD ${ARGS[*]:-}; echo \"EXIT=\$?\"; sleep 60"
@@ -170,6 +173,7 @@ run_flows() {
     keys q
     wait_for "EXIT=0" "a clean exit"
     if screen | grep -q "Traceback"; then fail "traceback after exit"; fi
+    [ -n "${KEEP:-}" ] || tmux kill-server 2>/dev/null || true
     echo "tmux_check: ok ($SIZE)"
 }
 
