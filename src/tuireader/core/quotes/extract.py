@@ -69,6 +69,7 @@ from tuireader.core.quotes.context import (
     quoted_ends,
     speaker_mentions,
 )
+from tuireader.core.quotes.items import item_speaker
 from tuireader.core.quotes.references import ANONYMOUS, ROLE_HEADS, UNRESOLVED, Speaker
 from tuireader.core.quotes.speakers import SpeakerFinder
 from tuireader.core.quotes.transcript import transcript_quotes
@@ -1034,6 +1035,11 @@ class _Attribution:
         credit = self._credit(q)
         if credit is not None:  # a credit line after the quotation names it, whatever heads the paragraph
             return "", credit, credit.start
+        block = self._block(q.open)
+        if _blank(masked, self.blocks[block].start, q.open):  # a list item: "Jo Roe, 34, Ashford" heads it
+            item = item_speaker(masked, self.blocks, block, self.finder)
+            if item is not None:
+                return "", item, item.start
         source = _FROM_SOURCE.search(clause)
         if source is not None:  # 'From the report: "..."', 'From Roe's post: "..."'
             writer = _WRITERS_WORK.match(clause, source.start(1))
