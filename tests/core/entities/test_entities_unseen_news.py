@@ -227,3 +227,17 @@ def test_an_organisation_named_with_one_word_less_is_the_same_body() -> None:
 def test_a_camel_case_brand_is_the_long_name_it_shortens() -> None:
     ids = entity_ids("The Harbour Courier reported it first.", "A HarbCour story said so, the paper HarbCour wrote.")
     assert ids[(0, "Harbour Courier", 0)] == ids[(1, "HarbCour", 0)]
+
+
+def test_a_list_name_line_is_a_person_and_the_place_after_a_job_is_not() -> None:
+    text = (
+        "We asked shoppers at the market what they make of the vote.\n\n"
+        "Perpetua Okonkwo-Hale, 36, parent, Dunmere\n\n"
+        '"I will vote yes, but grudgingly."\n\n'
+        "Anselm Vickery (52), retired teacher, Dunmere\n\n"
+        '"The district has asked before."\n'
+    )
+    mentions = found(text)
+    assert ("person", "Perpetua Okonkwo-Hale") in mentions
+    assert ("person", "Anselm Vickery") in mentions
+    assert ("person", "Dunmere") not in mentions

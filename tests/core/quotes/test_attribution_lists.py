@@ -60,3 +60,76 @@ def test_a_place_heading_is_nobody() -> None:
     found = speakers(text)
     assert found["I have crossed"] == "Ramon Ibarra"
     assert found["The toll road"] not in ("Harlow", "Harlow, Ohio", "Ohio")
+
+
+def test_a_list_with_the_words_first_takes_the_name_line_after_them() -> None:
+    text = (
+        "Residents of the Harlow towers told us how the eviction notices arrived.\n\n"
+        '"Nobody told the tenants anything until the letters came."\n\n'
+        "Wilma Thackeray, 71, Block C\n\n"
+        '"The lifts have not worked since the spring."\n\n'
+        "Osric Penhallow, 40, Block A\n"
+    )
+    found = speakers(text)
+    assert found["Nobody told the"] == "Wilma Thackeray"
+    assert found["The lifts have"] == "Osric Penhallow"
+
+
+def test_a_dash_credit_after_two_paragraphs_of_words_covers_both() -> None:
+    text = (
+        "'The queue at the food bank now starts at six in the morning.'\n\n"
+        "'We have added a second day just to cope.'\n\n"
+        "— Margit Solberg, 57, volunteer\n\n"
+        "'I never thought I would stand in this queue.'\n\n"
+        "— Tobias Renwick, 31, Westfield\n"
+    )
+    found = speakers(text)
+    assert found["The queue at"] == "Margit Solberg"
+    assert found["We have added"] == "Margit Solberg"
+    assert found["I never thought"] == "Tobias Renwick"
+
+
+def test_heading_titles_organisations_and_descriptions() -> None:
+    text = (
+        "Here is how the county reacted to the vote.\n\n"
+        "Sen. Odalys Ferreira, D-Harlow\n\n"
+        '"This compact took nine years to write and it was worth every one of them."\n\n'
+        "Harlow Cyclists Union\n\n"
+        '"A down payment on streets where children can ride to school."\n\n'
+        "Retired police officer, 67, who asked not to be named\n\n"
+        '"The station closing is the worst decision I have seen in thirty years."\n'
+    )
+    found = speakers(text)
+    assert found["This compact took"] == "Odalys Ferreira"
+    assert found["A down payment"] == "Harlow Cyclists Union"
+    assert (found["The station closing"] or "").lower().startswith("retired police officer")
+
+
+def test_a_post_shared_by_credits_the_poster_not_the_next_heading() -> None:
+    text = (
+        '"Ten years sober today. To anyone counting days: keep counting."\n\n'
+        "A post shared by Quillon Ardagh (@quillonardagh)\n\n"
+        "His bandmate replied within the hour.\n"
+    )
+    assert speakers(text)["Ten years sober"] == "Quillon Ardagh"
+
+
+def test_a_narrative_line_ending_in_a_name_is_not_a_heading() -> None:
+    text = (
+        "1) Ferelith Oduya, 37, Leeds\n\n"
+        "Oduya switched to an electric car after her old one failed its test at Harlow Motors.\n\n"
+        '"Charging at home is fine. It is the motorway services that are a lottery."\n'
+    )
+    assert speakers(text)["Charging at home"] != "Harlow Motors"
+
+
+def test_a_quotation_dash_of_any_house_style_credits_the_words() -> None:
+    # "―" (horizontal bar), the quotation dash of some house styles, credits like "—"
+    text = (
+        "We asked voters what they think of Senator Harlan Boyd. Boyd has said a lot about them.\n\n"
+        "\u201cI am scared for my family every day of this campaign.\u201d \u2015 Ana Ruiz, 24, Houston\n\n"
+        "\u201cNobody on that stage talks about people like my parents.\u201d \u2015 Jorge Almaraz\n"
+    )
+    found = speakers(text)
+    assert found["I am scared"] == "Ana Ruiz"
+    assert found["Nobody on that"] == "Jorge Almaraz"

@@ -110,6 +110,26 @@ def test_long_line_ends_its_paragraph_among_blank_line_paragraphs() -> None:
     assert "width of an old terminal" in wrapped.text
 
 
+def test_a_list_of_quotations_one_a_line_keeps_its_lines_apart() -> None:
+    # Each line a quotation with its credit, of very different lengths: nobody wrapped these lines.
+    lines = [
+        "\u201cI am scared for my family every day of this campaign, and so are my neighbours.\u201d"
+        " \u2014 Ana Ruiz, 24",
+        "\u201cNobody on that stage talks about people like my parents.\u201d \u2014 Jorge Almaraz",
+        "\u201c" + "We have waited years for anyone to notice this town. " * 5 + "\u201d \u2014 Lupe Carranza, 19",
+        "\u201cShort and sweet.\u201d \u2014 Tomas Ortega",
+    ]
+    raw = "What young voters told us.\n\nWe asked them about the race.\n" + "\n".join(lines) + "\n\nThe end."
+    texts = [p.slice(layout(raw).text) for p in layout(raw).paragraphs]
+    assert texts[1] == "We asked them about the race." and texts[2:6] == lines
+    # A hard-wrapped paragraph whose wrap puts a quotation mark at a line start stays one paragraph.
+    wrapped = (
+        "First paragraph.\n\nThe mayor spoke for an hour and then, turning to the crowd, she\n"
+        "\u201cpromised\u201d a new bridge before the end of her term, which few believed.\n\nLast."
+    )
+    assert "she \u201cpromised\u201d" in layout(wrapped).text
+
+
 def test_subheadings_are_headings_not_sentences() -> None:
     raw = (
         "The council met on Tuesday to vote on the transit budget.\n\n"

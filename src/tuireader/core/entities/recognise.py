@@ -266,7 +266,10 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
             return found(Label.ORG)
         return []
     if heading:
-        return []
+        # A list's name line: "Jo Roe, 34, Ashford", "Jo (34)": a person, age after the name
+        given = len(words) >= 2 or words[0] in gz.given_names()  # "Marisol, 24, Ashford": a first name
+        aged = _AGE_AFTER.match(text, span_end) is not None and given and ev.name_like(words)
+        return found(Label.PERSON) if aged and ev.paragraph_start(text, span_start) else []
     # "FlowTube", "NewsHub": a capital inside a word (not "McAdoo", "DeLuca") makes a brand.
     if len(words) == 1 and _CAMEL.fullmatch(words[0]) and not words[0].startswith(_NAME_PREFIXES):
         return found(Label.ORG)
@@ -278,6 +281,8 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
     if prev_word == "," and not initial:
         role = ev.word(tokens, first - 2)
         role = role if role in TITLE_HEADS or role in ROLE_NOUNS or role in ORG_NOUNS else ""
+        if len(words) == 1 and role in ROLE_NOUNS and words[0] not in gz.given_names():
+            role = ""  # "its chief executive, Jo Roe,", "her husband, Tomas,"; not "a retired teacher, Ashford"
     if (role in ROLE_NOUNS or (role in TITLE_HEADS and role != prev_word)) and ev.name_like(words):
         return found(Label.PERSON)
     if role in ORG_NOUNS and prev_word == "," and not ev.demonym(name):  # "the regulator, Ofcomm, said"
@@ -431,6 +436,7 @@ _NOT_ORG_ACRONYMS = frozenset(
     """CEO CFO COO CTO GDP AIDS HIV DNA EST EDT PST PDT GMT UTC PHD MBA LGBT LGBTQ USD EUR VAT UFO SUV ATM FAQ
     III VII VIII XII XIV XVI XIX XXI RIP LOL OMG DIY""".split()
 )
+_AGE_AFTER = re.compile(r"\s*(?:,\s*|\()\d{1,3}\b(?!,\d)")  # "Jo Roe, 34,", "Jo Roe (34)": an age
 _CAMEL = re.compile(r"[A-Z][a-z]+[A-Z][a-z]+[A-Za-z]*")
 _NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "St", "Fitz", "Ben", "Al", "El")
 _LEGISLATURES = frozenset("Congress Parliament Senate Duma Knesset Bundestag Bundesrat Storting Riksdag Sejm".split())

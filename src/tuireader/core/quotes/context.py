@@ -214,10 +214,14 @@ class Candidate:
     label: Label | None  # None: a capitalised name found without entity information
 
 
+# The quotation dash of some house styles ("―" horizontal bar), the figure dash and the two- and
+# three-em dashes credit a quotation as the em dash does ('"..." ― Jo Roe'): read as one, same length.
+_DASHES = str.maketrans(dict.fromkeys("\u2015\u2012\u2e3a\u2e3b", "\u2014"))
+
+
 def mask_quotes(text: str, passages: Sequence[QuotedPassage]) -> str:
-    """``text`` with every quoted passage's words replaced by ``MASK`` (marks kept)."""
-    if not passages:
-        return text
+    """``text`` with every quoted passage's words replaced by ``MASK`` (marks kept) and every dash
+    that can credit a quotation written as an em dash."""
     parts: list[str] = []
     pos = 0
     for q in passages:
@@ -225,7 +229,7 @@ def mask_quotes(text: str, passages: Sequence[QuotedPassage]) -> str:
         parts.append(MASK * (q.close - q.open - 1))
         pos = q.close
     parts.append(text[pos:])
-    return "".join(parts)
+    return "".join(parts).translate(_DASHES)
 
 
 _UNTIL_STOP = re.compile(r"[^.!?\n\"“”]*[.!?]")

@@ -69,8 +69,8 @@ from tuireader.core.quotes.context import (
     quoted_ends,
     speaker_mentions,
 )
-from tuireader.core.quotes.items import item_speaker
-from tuireader.core.quotes.references import ANONYMOUS, ROLE_HEADS, UNRESOLVED, Speaker
+from tuireader.core.quotes.items import ListItems
+from tuireader.core.quotes.references import ANONYMOUS, PERSON_NOUNS, ROLE_HEADS, UNRESOLVED, Speaker, person_noun
 from tuireader.core.quotes.speakers import SpeakerFinder
 from tuireader.core.quotes.transcript import transcript_quotes
 from tuireader.core.text.quote_marks import Kind, QuotedPassage, find_quoted, text_blocks
@@ -462,6 +462,7 @@ class _Attribution:
         self.headings: set[int] = set()  # start offsets of heading blocks
         self.closes: list[int] = []
         self._close_at: list[int] = []  # the closing mark of each passage, in the order of ``opens``
+        self.items: ListItems | None = None  # the article's blocks read as list items, when first needed
 
     def index(self, passages: list[QuotedPassage]) -> None:
         self.opens = [p.open for p in passages]
@@ -888,7 +889,7 @@ class _Attribution:
         if speaker is None or speaker.via != "name" or speaker.label is Label.PERSON:
             return speaker
         held = _HELD_ROLE.match(self.masked, speaker.end, hi)
-        if held is None or not any(w in _PERSON_NOUNS for w in held.group(1).split()):
+        if held is None or not any(w in PERSON_NOUNS for w in held.group(1).split()):
             return speaker
         named = self.finder.name_at(held.start(2), held.end(2))
         return named if named is not None else speaker
@@ -1037,7 +1038,9 @@ class _Attribution:
             return "", credit, credit.start
         block = self._block(q.open)
         if _blank(masked, self.blocks[block].start, q.open):  # a list item: "Jo Roe, 34, Ashford" heads it
-            item = item_speaker(masked, self.blocks, block, self.finder)
+            if self.items is None:
+                self.items = ListItems(masked, self.blocks, self.finder)
+            item = self.items.speaker(block)
             if item is not None:
                 return "", item, item.start
         source = _FROM_SOURCE.search(clause)
@@ -1131,7 +1134,7 @@ class _Attribution:
         offered more:", "One guest, leaving early:" (not a name inside it)."""
         if speaker.via not in (ANONYMOUS, "role", "description") or not self.finder.plausible_subject(speaker):
             return False
-        if speaker.via == ANONYMOUS and not any(_person_noun(w) for w in speaker.name.lower().split()):
+        if speaker.via == ANONYMOUS and not any(person_noun(w) for w in speaker.name.lower().split()):
             return False  # "The rise in fares does not surprise ...:": a thing heads the clause
         start = speaker.start if speaker.via == ANONYMOUS else self.masked.find(speaker.written or "\0", lo)
         return start >= 0 and _blank(self.masked, lo, start)
@@ -1349,24 +1352,6 @@ class _Attribution:
         return not refs.names_between(after_attribution, q.open) and not refs.described_between(
             after_attribution, q.open
         )
-
-
-# Nouns news uses for unnamed people ("a source close to", "one guest", "a board member")
-_PERSON_NOUNS = ROLE_HEADS | frozenset(
-    """source sources aide aides insider insiders person people guest guests member members staffer staffers
-    official officials resident residents voter voters witness witnesses attendee attendees man woman men women
-    participant participants neighbour neighbor friend friends relative relatives colleague colleagues""".split()
-)
-_PERSON_SUFFIX = re.compile(r"[a-z]{3,}(?:er|or|ist|ian)s?")  # "organiser", "operator", "activist", "librarian"
-_THING_SUFFIXED = frozenset("water paper number letter border matter order other power corner factor".split())
-
-
-def _person_noun(word: str) -> bool:
-    """Whether a lower-case word names a kind of person ("aide", "organiser"), roughly."""
-    word = word.strip(",.;:")
-    if word in _PERSON_NOUNS:
-        return True
-    return _PERSON_SUFFIX.fullmatch(word) is not None and word.rstrip("s") not in _THING_SUFFIXED
 
 
 _TITLE_PREPOSITIONS = frozenset(

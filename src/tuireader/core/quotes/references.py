@@ -903,3 +903,24 @@ def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: 
     """Whether ``[start, end)`` overlaps one of ``spans`` (sorted by start, nearly disjoint)."""
     i = bisect_left(starts, end)
     return any(s < end and start < e for s, e in spans[max(0, i - 3) : i])
+
+
+# Nouns news uses for unnamed people ("a source close to", "one guest", "a board member")
+PERSON_NOUNS = ROLE_HEADS | frozenset(
+    """source sources aide aides insider insiders person people guest guests member members staffer staffers
+    official officials resident residents voter voters witness witnesses attendee attendees man woman men women
+    participant participants neighbour neighbor friend friends relative relatives colleague colleagues
+    nurse nurses parent parents student students mom mum dad retiree retirees veteran veterans citizen citizens
+    immigrant immigrants refugee refugees husband wife son daughter sister uncle aunt cousin widow nun priest
+    pastor chef clerk mechanic surgeon nanny boy girl child teen youth grandparent""".split()
+)
+_PERSON_SUFFIX = re.compile(r"[a-z]{3,}(?:er|or|ist|ian)s?")  # "organiser", "operator", "activist", "librarian"
+_THING_SUFFIXED = frozenset("water paper number letter border matter order other power corner factor".split())
+
+
+def person_noun(word: str) -> bool:
+    """Whether a lower-case word names a kind of person ("aide", "organiser"), roughly."""
+    word = word.strip(",.;:")
+    if word in PERSON_NOUNS:
+        return True
+    return _PERSON_SUFFIX.fullmatch(word) is not None and word.rstrip("s") not in _THING_SUFFIXED

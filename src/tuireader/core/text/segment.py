@@ -142,6 +142,8 @@ def _is_heading_line(line: str, next_line: str | None) -> bool:
 
 
 _WRAP_WIDTH_MAX = 200  # hard-wrapped text breaks its lines at 60-100 characters, e-mail at 72-78
+_WRAP_SLACK = 0.8  # a line this much shorter than the widest, with room for the next word, was not wrapped
+_RAGGED = 0.5  # a wrapped paragraph's lines (its last aside) are all longer than this share of its longest
 
 
 def _lines(text: str) -> list[str]:
@@ -191,6 +193,26 @@ def _quote_runs_on(body: list[str], lines: list[str], i: int) -> int:
     return 0
 
 
+def _unforced_quote_break(body: list[str], following: str, width: int, ragged: bool) -> bool:
+    """Whether the line break before ``following`` (which opens a quotation) starts a new paragraph.
+
+    A hard wrap puts a word on the next line only when it does not fit on this one: a line with
+    room for the next line's first word (judged against the widest line of the text) was ended by
+    its writer, as in a list of quotations each on its own line ('"..." — Jo Roe' then '"..."'); so
+    was every line of a block whose lines are too unequal to be wrapped at one width (``ragged``).
+    """
+    if opens_quotation(following) is None or open_quotation(" ".join(body)) is not None:
+        return False
+    first_word = following.split()[0]
+    return ragged or len(body[-1]) + 1 + len(first_word) <= width * _WRAP_SLACK
+
+
+def _ragged(lines: list[str]) -> bool:
+    """Whether a block's lines (the last aside) are too unequal to be one paragraph wrapped at one width."""
+    inner = [len(line) for line in lines[:-1]]
+    return len(inner) >= 2 and min(inner) < _RAGGED * max(inner)
+
+
 def layout(raw: str) -> Layout:
     """Normalise ``raw`` and find its paragraphs and headings.
 
@@ -210,11 +232,13 @@ def layout(raw: str) -> Layout:
     text = neutralise(text.lstrip("\ufeff"))
     split = [_lines(block) for block in _BLANK_LINE.split(text)]
     per_line = lines_are_paragraphs(split)
+    width = max((len(line) for lines in split for line in lines), default=0)  # the widest line: any wrap is narrower
     blocks: list[tuple[str, bool]] = []  # (text, is_heading)
     seen_body = False  # a plain-text subheading comes after body text, never before it
     for lines in split:
         body: list[str] = []
         joins = 0  # lines still to join into this paragraph (a quotation running on)
+        ragged = _ragged(lines)
         for i, line in enumerate(lines):
             md = _MD_HEADING.match(line)
             following = lines[i + 1] if i + 1 < len(lines) else None
@@ -228,6 +252,10 @@ def layout(raw: str) -> Layout:
                 continue
             body.append(line)
             seen_body = True
+            if following is not None and not joins and _unforced_quote_break(body, following, width, ragged):
+                blocks.append((" ".join(" ".join(body).split()), False))
+                body = []
+                continue
             # Nobody hard-wraps at this width: a long line ends its paragraph when the next line does
             # not go on in lower case, even in a text whose other paragraphs are separated by blank lines.
             if following is None or not (per_line or len(line) > _WRAP_WIDTH_MAX):
