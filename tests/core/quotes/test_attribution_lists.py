@@ -133,3 +133,15 @@ def test_a_quotation_dash_of_any_house_style_credits_the_words() -> None:
     found = speakers(text)
     assert found["I am scared"] == "Ana Ruiz"
     assert found["Nobody on that"] == "Jorge Almaraz"
+
+
+def test_a_title_case_headline_is_not_a_name_line() -> None:
+    text = (
+        "Read more of our coverage below.\n\n"
+        "Harlan Boyd Puts The Harbor Board On Notice\n\n"
+        '"Related:"\n\n'
+        "FULL TEXT\n\n"
+        '"The economy is what the voters of this county care about most."\n'
+    )
+    found = speakers(text)
+    assert found["The economy is"] is None

@@ -23,6 +23,7 @@ from tuireader.model import Label, Span
 _NAME_LINE_WORDS = 16  # "Jo Roe, 34, a retired teacher from Ashford, Ohio": a heading, not a sentence
 _CREDIT_WORDS = 10
 _CAPTION_WORDS = 40  # a photo caption ending in its credit: "Jo Roe at home. (Photo: Al Lind/Courier)"
+_NAME_WORDS = 4  # "Maria de la Cruz", "Jo Ann Roe Smith": longer runs of capitals are headlines
 _DESCRIPTION_WORDS = 6  # "A teacher in her 40s", "Retired police officer"
 # "1. ", "No. 3: ", "(2) ", "• " before the name (a dash-led line is a credit: see _CREDIT_LEAD)
 _ITEM_LEAD = re.compile(r"\s*(?:[•*]\s+|(?:No\.\s*)?\d{1,2}[.):]\s+|\(\d{1,2}\)\s+)?")
@@ -55,6 +56,11 @@ _IMAGE_CREDIT = re.compile(
     r"|\s*\([^()]*\bfor\s+The\s+[A-Z][^()]*\)\.?\s*$"  # "(Al Lind for The Courier)"
 )
 _CAPTION = re.compile(r".*\((?:Photo|Image|Credit|Courtesy)\b[^()]*\)\.?\s*")  # "Jo Roe at home. (Photo: ...)"
+# Words a title-case headline has and a name does not
+_HEADLINE_WORDS = frozenset(
+    "the a an on of for over in to at with and or but by from into is are was were be has have had not"
+    " says said puts put gets got makes made takes took".split()
+)
 _QUOTE_OPENERS = "\"“”‘'"
 
 
@@ -74,6 +80,8 @@ class ListItems:
         """Who speaks in block ``block`` (a paragraph opening with a quotation) when it is an item of
         a list of people: the name line heading the item, or in a list whose items put the words
         first, the name line after them. None when the block is not in such a list."""
+        if self.kind(block)[0] != "quote":
+            return None  # an item's words stand alone in their paragraph
         step = 1 if self.words_first() else -1
         index = block + step
         while 0 <= index < len(self.blocks):
@@ -119,7 +127,7 @@ class ListItems:
         if stripped[0] in _QUOTE_OPENERS and MASK in stripped[:3]:
             unquoted = stripped.replace(MASK, "")
             return ("quote", None) if not any(c.isalpha() for c in unquoted) else ("other", None)
-        if MASK in line or any(c in line for c in "\"“”"):
+        if MASK in line or any(c in line for c in '"“”'):
             return "other", None
         words = len(line.split())
         if (words <= _CREDIT_WORDS and _IMAGE_CREDIT.match(line)) or (
@@ -162,6 +170,8 @@ def _name_line(masked: str, start: int, hi: int, finder: SpeakerFinder) -> Speak
                 return found
         return named if not tail.strip(" .:") else None
     if named is not None and named.label in (Label.PERSON, None):
+        if not _person_name(named.name, named.label):
+            return None  # "Senator Puts The Defensive Line First": a headline in title case
         if len(named.name.split()) >= 2 or _AGE.match(tail):  # "Marisol, 24, Ashford": a first name and an age
             return named
         return None
@@ -179,3 +189,16 @@ def _description(masked: str, start: int, end: int) -> Speaker | None:
     if head is None or not person_noun(head.group(1).split()[-1]):
         return None
     return Speaker(start, end, masked[start:end], ANONYMOUS)
+
+
+def _person_name(name: str, label: Label | None) -> bool:
+    """Whether words found as a name can be a person's name on a line of its own: a few capitalised
+    words, not a title-case headline ("Roe Puts Harbor On Notice") nor a label in capitals."""
+    words = name.split()
+    if label is Label.PERSON:
+        return len(words) <= _NAME_WORDS
+    return (
+        len(words) <= _NAME_WORDS
+        and not (len(words) > 1 and name.isupper())
+        and not any(w.lower() in _HEADLINE_WORDS for w in words)
+    )
