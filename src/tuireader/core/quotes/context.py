@@ -216,7 +216,7 @@ class Candidate:
 
 # The quotation dash of some house styles ("―" horizontal bar), the figure dash and the two- and
 # three-em dashes credit a quotation as the em dash does ('"..." ― Jo Roe'): read as one, same length.
-_DASHES = str.maketrans(dict.fromkeys("\u2015\u2012\u2e3a\u2e3b", "\u2014"))
+_DASHES = re.compile("[\u2015\u2012\u2e3a\u2e3b]")
 
 
 def mask_quotes(text: str, passages: Sequence[QuotedPassage]) -> str:
@@ -229,7 +229,7 @@ def mask_quotes(text: str, passages: Sequence[QuotedPassage]) -> str:
         parts.append(MASK * (q.close - q.open - 1))
         pos = q.close
     parts.append(text[pos:])
-    return "".join(parts).translate(_DASHES)
+    return _DASHES.sub("\u2014", "".join(parts))
 
 
 _UNTIL_STOP = re.compile(r"[^.!?\n\"“”]*[.!?]")

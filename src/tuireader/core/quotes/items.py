@@ -82,15 +82,23 @@ class ListItems:
         first, the name line after them. None when the block is not in such a list."""
         if self.kind(block)[0] != "quote":
             return None  # an item's words stand alone in their paragraph
-        step = 1 if self.words_first() else -1
+        before, after = self._past_words(block, -1), self._past_words(block, 1)
+        if before[0] != "name" and after[0] not in ("name", "dash"):
+            return None  # no name line beside these words: not a list of people
+        if self.words_first():
+            return after[1] if after[0] in ("name", "dash") else None
+        return before[1] if before[0] == "name" else None
+
+    def _past_words(self, block: int, step: int) -> tuple[str, Speaker | None]:
+        """The first block from ``block`` in direction ``step`` that is neither more of the item's words
+        nor an image credit."""
         index = block + step
         while 0 <= index < len(self.blocks):
-            kind, speaker = self.kind(index)
-            if kind not in ("quote", "credit"):  # the item's words go on, or an image credit stands between
-                wanted = ("name", "dash") if step == 1 else ("name",)
-                return speaker if kind in wanted else None
+            kind = self.kind(index)
+            if kind[0] not in ("quote", "credit"):
+                return kind
             index += step
-        return None
+        return "other", None
 
     def words_first(self) -> bool:
         """Whether the article's first name line (or a dash credit line) comes right after an item's words."""
