@@ -48,6 +48,9 @@ def _progress(label: str) -> Callable[[int, int], None]:
 # PolNeAR
 
 
+_WORST_ARTICLES = 5
+
+
 def run_polnear(root: Path, split: str, limit: int | None, show: int) -> dict[str, Any]:
     from eval import tool
 
@@ -58,6 +61,7 @@ def run_polnear(root: Path, split: str, limit: int | None, show: int) -> dict[st
     where: list[str] = []
     kinds: Counter[str] = Counter()
     groups: defaultdict[str, list[polnear.Outcome]] = defaultdict(list)
+    by_article: defaultdict[str, list[polnear.Outcome]] = defaultdict(list)
     errors: list[str] = []
     report = _progress(f"PolNeAR {split}")
     for n, doc in enumerate(docs, 1):
@@ -78,12 +82,23 @@ def run_polnear(root: Path, split: str, limit: int | None, show: int) -> dict[st
         for o in found:
             groups[f"annotator {annotator}"].append(o)
             groups[f"outlet {doc.name.split('_')[0]}"].append(o)
+            by_article[doc.name].append(o)
         report(n, len(docs))
     result = polnear.summarise(outcomes, len(docs), split, kinds)
     # Figures only, by who annotated and by outlet: conventions differ between annotators.
     result["speaker_by_group"] = {
         key: polnear.summarise(rows, 0, split, Counter())["speaker"]["name_or_description"]
         for key, rows in sorted(groups.items())
+    }
+    # Figures only: the articles holding the most misses (a form of text the rules do not know often
+    # fills one article: a list of quotations, an unusual dash), by file name and counts
+    misses = []
+    for name, rows in by_article.items():
+        figure = polnear.summarise(rows, 0, split, Counter())["speaker"]["name_or_description"]
+        if figure["n"] - figure["right"] > 0:
+            misses.append((figure["n"] - figure["right"], name, figure["n"]))
+    result["speaker_most_missed_articles"] = {
+        name: {"missed": missed, "n": n} for missed, name, n in sorted(misses, reverse=True)[:_WORST_ARTICLES]
     }
     result["annotation"] = "first annotator file by name"
     result["tool_errors"] = len(errors)
