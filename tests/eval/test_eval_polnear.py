@@ -144,3 +144,20 @@ def test_a_description_is_matched_through_hyphens_and_possessives() -> None:
     gold = _one_quote(text, "the 46-year-old", "\u201cWe will build it,\u201d")
     (outcome,) = score_article(text, gold, ToolView(text, [ToolQuote(1, 17, None, None, "the 46-year-old")]))
     assert outcome.speaker_right
+
+
+def test_the_run_names_the_articles_holding_the_most_misses(tmp_path: Path) -> None:
+    from eval.run import run_polnear
+
+    base = tmp_path / "data" / "dev"
+    (base / "text").mkdir(parents=True)
+    (base / "attributions").mkdir()
+    # one article as annotated, and one whose first quotation is credited to someone else
+    wrong = ANN.replace(
+        f"T1\tSource {_at('Mayor Ines Vela')}\tMayor Ines Vela", f"T1\tSource {_at('council')}\tcouncil"
+    )
+    for name, ann in (("right", ANN), ("wrong", wrong)):
+        (base / "text" / f"{name}.txt").write_text(TEXT, encoding="utf-8")
+        (base / "attributions" / f"{name}_a1.ann").write_text(ann, encoding="utf-8")
+    result = run_polnear(tmp_path, "dev", None, 0)
+    assert result["speaker_most_missed_articles"] == {"wrong": {"missed": 1, "n": 2}}

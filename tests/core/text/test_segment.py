@@ -128,6 +128,12 @@ def test_a_list_of_quotations_one_a_line_keeps_its_lines_apart() -> None:
         "\u201cpromised\u201d a new bridge before the end of her term, which few believed.\n\nLast."
     )
     assert "she \u201cpromised\u201d" in layout(wrapped).text
+    # ... even in a block of unequal lines: a sentence running on over the break is never cut.
+    ragged = (
+        "First paragraph.\n\nThe mayor spoke for an hour.\nShort.\nThen, turning to the crowd, she said\n"
+        "\u201cthe bridge will be built before the end of my term,\u201d which few of them believed.\n\nLast."
+    )
+    assert "she said \u201cthe bridge" in layout(ragged).text
 
 
 def test_subheadings_are_headings_not_sentences() -> None:

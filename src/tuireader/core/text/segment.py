@@ -143,6 +143,8 @@ def _is_heading_line(line: str, next_line: str | None) -> bool:
 
 _WRAP_WIDTH_MAX = 200  # hard-wrapped text breaks its lines at 60-100 characters, e-mail at 72-78
 _WRAP_SLACK = 0.8  # a line this much shorter than the widest, with room for the next word, was not wrapped
+# A line that ends in a quotation's credit: '"..." — Jo Roe, 24'
+_CREDITED_LINE = re.compile(r"[\"”’'»]\s*[—–―‒-]{1,2}\s*[A-Z][^\"“”]{0,80}$")
 _RAGGED = 0.5  # a wrapped paragraph's lines (its last aside) are all longer than this share of its longest
 
 
@@ -203,6 +205,8 @@ def _unforced_quote_break(body: list[str], following: str, width: int, ragged: b
     """
     if opens_quotation(following) is None or open_quotation(" ".join(body)) is not None:
         return False
+    if not (_ends_sentence(body[-1]) or _CREDITED_LINE.search(body[-1])):
+        return False  # "... and then she" / "“promised” a bridge": a sentence runs on over the break
     first_word = following.split()[0]
     return ragged or len(body[-1]) + 1 + len(first_word) <= width * _WRAP_SLACK
 
