@@ -154,8 +154,9 @@ class ListItems:
 def _name_line(masked: str, start: int, hi: int, finder: SpeakerFinder) -> Speaker | None:
     """The person (or organisation, or described person) a line of its own names, when the line is
     only that with a title, an age, a place, a job or a party code, and no verb."""
-    if len(masked[start:hi].split()) > _NAME_LINE_WORDS and not _ANONYMITY.search(masked, start, hi):
-        return None
+    words = len(masked[start:hi].split())
+    if words > _NAME_LINE_WORDS and (words > _CAPTION_WORDS or not _ANONYMITY.search(masked, start, hi)):
+        return None  # a sentence, unless a short line's length is an anonymity clause's
     cut = _SEGMENT_END.search(masked, start, hi)
     end = cut.start() if cut is not None else hi
     while end > start and masked[end - 1] in ". ":
