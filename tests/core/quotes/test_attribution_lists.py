@@ -145,3 +145,11 @@ def test_a_title_case_headline_is_not_a_name_line() -> None:
     )
     found = speakers(text)
     assert found["The economy is"] is None
+
+
+def test_a_person_in_a_relative_clause_of_the_lead_in_is_not_the_speaker() -> None:
+    text = (
+        "Wendeline Achter, 19, a waitress in Torrow, told us: 'I earn more in tips than in wages.'\n\n"
+        "Casimir Oyelowo, 58, the owner of the Lantern Inn, where Achter works: 'I would pay more if I could.'\n"
+    )
+    assert speakers(text)["I would pay"] == "Casimir Oyelowo"

@@ -154,6 +154,8 @@ _INVERTED_SLOT = re.compile(
 )
 # 'Roe fumed, "..."', 'Roe proclaimed at a press conference, "..."': an -ed verb ends the clause before a quotation
 # ... or, in present-tense narration of a video or a scene, an -s verb ('Seconds later Roe shouts, "..."')
+# "..., where Al Lind works", "... who Lind hired": a relative clause, whose verb is not the lead-in's
+_IN_RELATIVE_CLAUSE = re.compile(r",\s*(?:where|who|whom|whose|which)\s+[^,;:]{0,40}$")
 _VERB_BEFORE = re.compile(r"\b([a-z]{3,}ed|[a-z]{2,}[a-rt-z]s)" + _SHORT_PHRASE + r"\s*[,:]\s*$")
 _HEADLINE_DASH = re.compile(r"\s(?:-|—|–|--)\s")
 _BY_AGENT = re.compile(r"\s+by\s+")
@@ -785,8 +787,8 @@ class _Attribution:
                 return "", named, owner.start(1)
         if not found:
             verb = _VERB_BEFORE.search(masked, lo, hi)
-            if verb is None:
-                return None
+            if verb is None or _IN_RELATIVE_CLAUSE.search(masked, lo, verb.start(1)):
+                return None  # "Jo Roe, the owner of the inn where Al Lind works: '...'": Lind only works there
             found = [Cue(verb.start(1), verb.end(1), verb.group(1))]
             subject = self.finder.before(lo, verb.start(1))
             if subject is None or subject.via not in ("name", "pronoun"):
