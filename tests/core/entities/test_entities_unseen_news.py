@@ -241,3 +241,15 @@ def test_a_list_name_line_is_a_person_and_the_place_after_a_job_is_not() -> None
     assert ("person", "Perpetua Okonkwo-Hale") in mentions
     assert ("person", "Anselm Vickery") in mentions
     assert ("person", "Dunmere") not in mentions
+
+
+def test_a_party_named_by_its_members_or_nickname_is_one_organisation() -> None:
+    articles = [
+        make("Republicans in the Senate said the vote would wait. The GOP leader called it fair.\n", "a.txt"),
+        make("The Republican Party has the votes, its whip said on Monday.\n", "b.txt"),
+    ]
+    analysis = analyze(articles, facts=False)
+    party = [e for e in analysis.entities if e.label.value == "org" and "Republican" in e.name]
+    assert len(party) == 1
+    surfaces = {m.text for a in analysis.by_article.values() for m in a.mentions if m.entity == party[0].id}
+    assert {"Republicans", "Republican Party"} <= surfaces

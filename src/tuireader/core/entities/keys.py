@@ -26,6 +26,14 @@ _PLACE_SYNONYMS = {
     "greatbritain": "unitedkingdom",
 }
 
+# Parties English news names by their members or a nickname ("the GOP", "Democrats said"): one party.
+_PARTY_SYNONYMS = {
+    "gop": "republicanparty",
+    "republicans": "republicanparty",
+    "democrats": "democraticparty",
+    "tories": "conservativeparty",
+}
+
 
 def thing_targets(
     keys: Mapping[tuple[Label, str], int], surfaces: set[str]
@@ -150,4 +158,6 @@ def value_key_of(label: Label, text: str) -> str:
         words = [str(WORD_VALUES.get(w, w)) for w in fold(text).replace(",", "").split()]
         return " ".join(words)
     key = NON_WORD_RE.sub("", fold(text))
+    if label == Label.ORG:
+        return _PARTY_SYNONYMS.get(key, key)
     return _PLACE_SYNONYMS.get(key, key) if label == Label.PLACE else key

@@ -52,6 +52,7 @@ _AFFILIATIONS = frozenset(
 )  # party words before a person's name ("Republican Jan Roe")
 _PARTY_ADJECTIVES = frozenset("Democratic Republican".split())  # "the Senate Democratic leader"
 _PARTY_MEMBERS = frozenset("Democrat Democrats Republican Republicans".split())  # "a Texas Democrat"
+_PARTIES_BY_MEMBERS = frozenset("Democrats Republicans Tories".split())  # a plural of members names the party
 _ORG_TAIL_ZIPF = 4.0  # a plural whose singular is this common, and no surname: a company's noun ("Motors")
 _ROLE_ZIPF = 3.3  # a sentence-opening word this common, before a name, is a role ("Administrator")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
@@ -157,6 +158,8 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
         return [_Found(starts[0], ends[-2], Label.PLACE)]
     if len(words) == 1 and words[0].lower() in COMMON_WORDS:  # "My", "If", "We" inside a quote
         return []
+    if len(words) == 1 and words[0] in _PARTIES_BY_MEMBERS and not tokens[first].possessive:
+        return [_Found(starts[0], ends[0], Label.ORG)]  # "Republicans said": the party, as news writes it
     span_start, span_end = starts[0], ends[-1]
     name = text[span_start:span_end]
     prev_word = ev.word(tokens, first - 1)

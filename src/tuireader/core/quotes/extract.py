@@ -154,6 +154,8 @@ _INVERTED_SLOT = re.compile(
 )
 # 'Roe fumed, "..."', 'Roe proclaimed at a press conference, "..."': an -ed verb ends the clause before a quotation
 # ... or, in present-tense narration of a video or a scene, an -s verb ('Seconds later Roe shouts, "..."')
+# "faulted Jo Roe for saying", "at Roe for promising": the person before "for" does the -ing
+_FOR_DOING = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s+for\s+$")
 # "..., where Al Lind works", "... who Lind hired": a relative clause, whose verb is not the lead-in's
 _IN_RELATIVE_CLAUSE = re.compile(r",\s*(?:where|who|whom|whose|which)\s+[^,;:]{0,40}$")
 _VERB_BEFORE = re.compile(r"\b([a-z]{3,}ed|[a-z]{2,}[a-rt-z]s)" + _SHORT_PHRASE + r"\s*[,:]\s*$")
@@ -847,6 +849,11 @@ class _Attribution:
             subject = self.finder.classify(crowd.start(1), crowd.end(1))
             if subject is not None and subject.via != UNRESOLVED:
                 return word, subject, cue.start
+        blamed = _FOR_DOING.search(masked, max(lo, cue.start - 60), cue.start) if word.endswith("ing") else None
+        if blamed is not None:  # "critics faulted Roe for saying '...'", "thanked Roe for calling it '...'"
+            named = self.finder.name_at(blamed.start(1), blamed.end(1))
+            if named is not None and named.via == "name" and named.label is not Label.ORG:
+                return word, named, cue.start
         shown = self._shown(lo, cue) if word.endswith("ing") else None
         if shown is not None:
             return word, shown, cue.start
