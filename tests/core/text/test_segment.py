@@ -136,6 +136,26 @@ def test_a_list_of_quotations_one_a_line_keeps_its_lines_apart() -> None:
     assert "she said \u201cthe bridge" in layout(ragged).text
 
 
+def test_list_items_are_paragraphs_and_a_wrapped_dash_is_not_an_item() -> None:
+    raw = (
+        "Here is how the council reacted.\n"
+        "- \u201cA good day for the harbour.\u201d \u2014 Mayor Tess Quill\n"
+        "* \u201cWe were sold down the river.\u201d \u2014 Al Boatwright\n"
+        "2. The vote is final.\n\n"
+        "The plan was opposed by the pilots and the\n"
+        "- as ever - ferry operators, who rose by\n"
+        "15. per cent in a year.\n"
+    )
+    texts = [p.slice(layout(raw).text) for p in layout(raw).paragraphs]
+    assert texts[:4] == [
+        "Here is how the council reacted.",
+        "- \u201cA good day for the harbour.\u201d \u2014 Mayor Tess Quill",
+        "* \u201cWe were sold down the river.\u201d \u2014 Al Boatwright",
+        "2. The vote is final.",
+    ]
+    assert texts[4].startswith("The plan was opposed") and texts[4].endswith("15. per cent in a year.")
+
+
 def test_subheadings_are_headings_not_sentences() -> None:
     raw = (
         "The council met on Tuesday to vote on the transit budget.\n\n"

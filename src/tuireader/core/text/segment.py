@@ -145,6 +145,7 @@ _WRAP_WIDTH_MAX = 200  # hard-wrapped text breaks its lines at 60-100 characters
 _WRAP_SLACK = 0.8  # a line this much shorter than the widest, with room for the next word, was not wrapped
 # A line that ends in a quotation's credit: '"..." — Jo Roe, 24'
 _CREDITED_LINE = re.compile(r"[\"”’'»]\s*[—–―‒-]{1,2}\s*[A-Z][^\"“”]{0,80}$")
+_LIST_ITEM = re.compile(r"(?:[-*+•]|\d{1,3}[.)])\s+\S")  # a Markdown or plain-text list item's line
 _RAGGED = 0.5  # a wrapped paragraph's lines (its last aside) are all longer than this share of its longest
 
 
@@ -211,6 +212,14 @@ def _unforced_quote_break(body: list[str], following: str, width: int, ragged: b
     return ragged or len(body[-1]) + 1 + len(first_word) <= width * _WRAP_SLACK
 
 
+def _item_boundary(body: list[str]) -> bool:
+    """Whether a list item may start after the paragraph ``body``: its last line ends its sentence,
+    introduces the list ("Reactions:") or ends in a credit, or the paragraph is an item itself. A
+    wrapped sentence can put a dash or a number at a line start ("the plan\n- which few read -"),
+    never after a full stop."""
+    return _ends_sentence(body[-1]) or bool(_CREDITED_LINE.search(body[-1]) or _LIST_ITEM.match(body[0]))
+
+
 def _ragged(lines: list[str]) -> bool:
     """Whether a block's lines (the last aside) are too unequal to be one paragraph wrapped at one width."""
     inner = [len(line) for line in lines[:-1]]
@@ -254,6 +263,9 @@ def layout(raw: str) -> Layout:
                     body = []
                 blocks.append((" ".join((line[md.end() :] if md else line).split()), True))
                 continue
+            if body and not joins and _LIST_ITEM.match(line) and _item_boundary(body):
+                blocks.append((" ".join(" ".join(body).split()), False))  # "- item", "2. item": its own paragraph
+                body = []
             body.append(line)
             seen_body = True
             if following is not None and not joins and _unforced_quote_break(body, following, width, ragged):
