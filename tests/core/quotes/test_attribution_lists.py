@@ -153,12 +153,3 @@ def test_a_person_in_a_relative_clause_of_the_lead_in_is_not_the_speaker() -> No
         "Casimir Oyelowo, 58, the owner of the Lantern Inn, where Achter works: 'I would pay more if I could.'\n"
     )
     assert speakers(text)["I would pay"] == "Casimir Oyelowo"
-
-
-def test_the_person_before_for_does_the_saying() -> None:
-    text = (
-        "Harbor Democrats took a different tack this week. "
-        'They are still irritated at Judge Albin Corrow for promising to call only "balls and strikes" '
-        "when he joined the court.\n"
-    )
-    assert speakers(text)["balls and strikes"] == "Albin Corrow"

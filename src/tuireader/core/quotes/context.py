@@ -27,18 +27,18 @@ MASK = "\u2592"  # stands in for quoted words; not a letter, not punctuation
 # in all: "pledges" and "tweets" as well as "pledged" and "tweeted".
 _SPEECH_LEMMAS = """accuse acknowledge add admit affirm agree allege announce answer argue ask assert assure
     bark blame blast boast boom brag caution chant charge chide cite claim comment complain concede conclude
-    condemn confirm contend continue counter crack criticise criticize declare demand demur disagree echo
-    emphasise emphasize exclaim exhort explain fume growl gush hail holler insist interject interrupt intone joke
-    lament laugh lecture maintain marvel mention message mock murmur muse note observe opine plead pledge post
+    condemn confirm contend continue convey counter crack criticise criticize declare demand demur disagree echo
+    emphasise emphasize exclaim exhort explain express fume growl gush hail holler insist interject interrupt intone
+    joke lament laugh lecture maintain marvel mention message mock murmur muse note observe opine plead pledge post
     praise predict proclaim promise quip react recall recommend recount reiterate remark remember repeat reply
     report respond retort riff scoff scold scream shout sigh snap sneer state stress suggest tease testify text
-    thunder tweet urge vow warn whisper wonder yell""".split()
+    thunder tweet urge voice vow warn whisper wonder yell""".split()
 # Final consonants doubled before -ed and -ing ("bragged", "admitted"); not "murmured", "answered".
 _DOUBLED = frozenset("admit brag demur quip riff snap".split())
 # Nouns first: their "-s" form is more often a plural than a verb ("her tweets", "the remarks").
 _NOUN_FIRST = frozenset(
     """answer charge comment counter crack demand joke laugh lament message post pledge promise remark shout
-    sigh text tweet vow boast chant echo""".split()
+    sigh text tweet vow boast chant echo voice""".split()
 )
 _IRREGULAR_SPEECH = "said says say saying told tells telling wrote written write writes writing sang sings".split()
 

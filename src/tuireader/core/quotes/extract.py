@@ -154,6 +154,11 @@ _INVERTED_SLOT = re.compile(
 )
 # 'Roe fumed, "..."', 'Roe proclaimed at a press conference, "..."': an -ed verb ends the clause before a quotation
 # ... or, in present-tense narration of a video or a scene, an -s verb ('Seconds later Roe shouts, "..."')
+# Words opening a clause or phrase after a quotation: a cue after them is not the quotation's own
+_CLAUSE_OPENERS = frozenset(
+    "and but or as while which that who with to in for so after before when because since until although"
+    " though unless once whereas".split()
+)
 # "faulted Jo Roe for saying", "at Roe for promising": the person before "for" does the -ing
 _FOR_DOING = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s+for\s+$")
 # "..., where Al Lind works", "... who Lind hired": a relative clause, whose verb is not the lead-in's
@@ -678,8 +683,9 @@ class _Attribution:
             if speaker is not None and speaker.via == "name":
                 return word, speaker, cue.start
         first = region.split()[0].lower().strip(",")
-        if first in ("and", "but", "or", "as", "while", "which", "that", "who", "with", "to", "in", "for", "so"):
-            # '"... worked so hard" for the victory, Roe said': the subject after the last comma
+        if first in _CLAUSE_OPENERS:
+            # '"... worked so hard" for the victory, Roe said': the subject after the last comma; '"...,"
+            # after Lind expressed support': a cue inside a subordinate clause is not this quotation's
             comma = region.rfind(",")
             sentence_start = self.sentences.at(q.open).start
             if comma < 0 or not (opens_sentence or not cues(masked, sentence_start, q.open)):
