@@ -253,3 +253,9 @@ def test_a_party_named_by_its_members_or_nickname_is_one_organisation() -> None:
     assert len(party) == 1
     surfaces = {m.text for a in analysis.by_article.values() for m in a.mentions if m.entity == party[0].id}
     assert {"Republicans", "Republican Party"} <= surfaces
+
+
+def test_where_words_are_posted_is_a_platform() -> None:
+    mentions = found("Ilse Marwick posted on Telegram that the talks were over. Aides wrote on Monday.\n")
+    assert ("org", "Telegram") in mentions
+    assert not any(text == "Monday" and label != "date" for label, text in mentions)

@@ -52,6 +52,7 @@ _AFFILIATIONS = frozenset(
 )  # party words before a person's name ("Republican Jan Roe")
 _PARTY_ADJECTIVES = frozenset("Democratic Republican".split())  # "the Senate Democratic leader"
 _PARTY_MEMBERS = frozenset("Democrat Democrats Republican Republicans".split())  # "a Texas Democrat"
+_PUBLISHING_VERBS = frozenset("posted posts wrote writes tweeted shared published commented".split())
 _PARTIES_BY_MEMBERS = frozenset("Democrats Republicans Tories".split())  # a plural of members names the party
 _ORG_TAIL_ZIPF = 4.0  # a plural whose singular is this common, and no surname: a company's noun ("Motors")
 _ROLE_ZIPF = 3.3  # a sentence-opening word this common, before a name, is a role ("Administrator")
@@ -227,6 +228,10 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
     worker = ev.word(tokens, first - 2).lower()
     at_work = prev_word == "at" and (worker in ROLE_NOUNS or worker[:-1] in ROLE_NOUNS)
     if at_work and not initial and not ev.demonym(name):
+        return found(Label.ORG)
+    # "posted on Telegram", "wrote on Substack": where words are published is a platform or outlet
+    published_on = prev_word == "on" and worker in _PUBLISHING_VERBS
+    if published_on and not initial and not ev.demonym(name) and not ev.looks_person(words):
         return found(Label.ORG)
     if (noun in ORG_NOUNS or noun[:-1] in ORG_NOUNS) and not initial and not ev.demonym(name):
         return found(Label.ORG)
