@@ -40,6 +40,7 @@ ROLE_HEADS = frozenset(
 
 _OPENER_ZIPF = 3.0  # an English word this common, capitalised only at sentence starts, is not a name
 _COMMON_ZIPF = 4.5  # a lone capitalised word this common in English is not taken for a person
+_FUNCTION_ZIPF = 5.5  # "More", "Will", "Long": this common, a word is a name only where written so mid-sentence
 _THING_HEADS = PLACE_HEADS | ORG_HEADS | frozenset({"Garden", "Gardens", "Hall", "Center", "Centre"})
 # "the governor" for "Gov. Jo Roe": the abbreviated titles news writes before a name.
 _ROLE_ABBREVIATIONS = {
@@ -153,7 +154,10 @@ _PREPOSITIONS = frozenset(
     """to of by with for from about against on at in into toward towards under over between among behind
     like than""".split()
 )
-_POSSESSIVE_AFTER = re.compile(r"['’]s\b|(?<=s)['’](?=\s)")
+# "Roe's plan", "the Jameses' house"; not "Roe's been arguing", "Roe's not ready" (has, is)
+_POSSESSIVE_AFTER = re.compile(
+    r"['’]s\b(?!\s+(?:been|not|never|got|gotten|going|done|also|already|always|still|just)\b)|(?<=s)['’](?=\s)"
+)
 _PREPOSITION_BEFORE = re.compile(r"\b([a-z]+)\s+(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w.'’-]*|of)\s+)*$")
 _INDEFINITE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+$")
 _DETERMINER_RUN = re.compile(r"(?:The|A|An|One|Another|This|That)\s")
@@ -173,6 +177,25 @@ _DESCRIBED = re.compile(
     r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:" + "|".join(sorted(ROLE_HEADS | set(_RELATION_HEADS))) + r")\b(?!['’])"
 )
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+# "his Senate bid", "across the Atlantic": a capitalised phrase a determiner opens names a thing, not a person
+_DETERMINER_BEFORE = re.compile(r"(?<![\w.])(?:[Tt]he|an?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our)\s+$")
+# "As for Roe, he ...": a phrase naming the topic the subject pronoun then stands for
+_TOPIC_OPENER = re.compile(r"[\s\"“‘'(]*(?:(?:And|But)\s+)?(?:As\s+for|As\s+to|Regarding|As\s+far\s+as)\b")
+# "Roe said he would ...", "Roe told the paper she": a speaker reporting on himself or herself
+_SAYS_OF_SELF = re.compile(
+    r"\s+(?:(?:also|later|then|has|had)\s+)?(?:said|says|told\s+[^,.;]{1,40}?|added|insisted|argued|claimed|wrote)"
+    r"\s+(?:that\s+)?([Hh]e|[Ss]he)\b"
+)
+# A name an inverted speech verb credits: "..., said Gov. Jo Roe", "..., according to Jo Roe"
+_CREDITED = re.compile(
+    r"\b(?:said|says|added|adds|wrote|writes|explained|noted|according\s+to)\s+(?:[A-Z][\w.'’-]*\s+){0,3}$"
+)
+# Sentence adverbs news writes before a subject with no comma ("Meanwhile Roe, who ..., said")
+_BARE_OPENERS = frozenset("meanwhile later earlier instead now then separately previously recently".split())
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|or|while|whereas|as)\b")  # "she spoke, and Roe nodded"
+_POSSESSIVES = frozenset("his her their its our my your".split())
+# Words a headline capitalises that no person's name holds ("Crowd Gasps At Rally", "Mayor Has Plan")
+_TITLE_CASE_WORDS = frozenset("At In On To For With From By Into Over And Or But Has Have Had Is Was Are Were".split())
 _MAX_CHAIN = 4  # subject pronouns followed back to their antecedent ("He said ... He added ... he told")
 _MAX_WALK = 12  # sentences walked back for an antecedent; beyond that the reference is a guess
 _SENTENCE_WINDOW = 600  # characters of one (run-on) sentence examined
@@ -435,6 +458,12 @@ class References:
             if group is not None:  # "Jo Roe and Al Tam opened ... they said": the pair, not one of them
                 return group
             subject = self._cue_subject(span, start)
+            if subject is not None and subject.relative and pronoun in ("he", "she"):
+                # "Roe refused to fault allies, like Tam, who had condemned it. '...,' he said": the main
+                # clause's subject goes on, not the one a relative clause quotes
+                main = self._main_subject(span, min(span.end, start), pronoun)
+                if main is not None and main.label in (Label.PERSON, None) and self._fits(main, pronoun, span):
+                    return self._learn(replace(main, via="pronoun"), pronoun)
             thing = self._things.get(span.start) if pronoun == "it" and span.end <= start else None
             if subject is None and thing is not None:  # "The memo warned ... It said": the memo
                 return replace(thing, start=start, end=end)
@@ -449,7 +478,7 @@ class References:
                 return replace(subject, via="pronoun")  # "A spokeswoman for Acme said ... she said": not Acme
             if (
                 subject is not None
-                and subject.label in labels
+                and (subject.label in labels or self._says_of_self(subject, pronoun))
                 and self._gender(subject) in (None, pronoun)
                 and (pronoun not in ("he", "she") or _person_like(subject))
             ):
@@ -483,6 +512,7 @@ class References:
                 if c.label in labels
                 and self._fits(c, pronoun, span)
                 and not (unnamed is not None and _inside_tail(unnamed, c.start))
+                and not self._bound_away(c, pronoun, span)
             ]
             intro = _OPENING_PHRASES.match(self.masked, span.start, hi)
             if intro is not None and any(c.start >= intro.end() for c in in_sentence):
@@ -495,6 +525,15 @@ class References:
                 # "In naming X, a section of the cable ... \"...,\" it said": not X; "The candidate also
                 # refuted a story about his offer from West Point": not West Point, the candidate before
                 in_sentence = []
+            if (
+                pronoun in ("he", "she")
+                and span.start <= start < span.end
+                and self._pronoun_subject(span, end, pronoun)
+                and not _TOPIC_OPENER.match(self.masked, span.start, start)  # "As for Roe, he said": Roe
+            ):
+                # "Dismayed by Roe's record, he is backing Tam": the pronoun is this sentence's subject, so
+                # names in its opening phrases, possessives and objects are others; look further back
+                in_sentence = [c for c in in_sentence if not self._backgrounded(c, span)]
             if in_sentence:
                 return self._learn(self._pick(in_sentence, pronoun, span), pronoun)
             limit = span.start
@@ -512,7 +551,7 @@ class References:
                 c
                 for c in self._candidates(span.start, hi)
                 if c.label in labels
-                and (pronoun not in ("he", "she") or _person_like(c))
+                and (pronoun not in ("he", "she") or (_person_like(c) and not self._determined(c)))
                 and self._gender(c) in (None, pronoun)  # never the other gender ("Ann Roe and Al Tam ... he")
             ]
             if fits:
@@ -533,17 +572,51 @@ class References:
             return True
         if self._gender(cand) not in (None, pronoun):
             return False
-        if not _person_like(cand):
+        if not _person_like(cand) or self._determined(cand):
             return False
         if cand.label is None and len(cand.name.split()) == 1:
-            # A lone capitalised word is a person only as a sentence's subject or a known speaker.
-            known = cand.name in self.speaker_names
-            if known:
+            # A lone capitalised word is a person only as a sentence's subject or a known speaker; never a
+            # common word capitalised only where it opens sentences, though a quotation was credited to it
+            if self._opener_only(cand.name):
+                return False
+            if cand.name in self.speaker_names:
                 return True
             if _PARTICIPLE_OPENER.match(self.masked, cand.start):
                 return False  # "Amplifying the campaign's message, he said": a participle, not a name
-            return not self.masked[sentence.start : cand.start].strip(" \"“‘'") and not self._opener_only(cand.name)
+            before = self.masked[sentence.start : cand.start].strip(" \"“‘'(")
+            return (not before or before.lower() in _BARE_OPENERS) and not self._opener_only(cand.name)
         return True
+
+    def _bound_away(self, cand: Candidate, pronoun: str, sentence: Span) -> bool:
+        """Whether the same "he"/"she" stands before ``cand`` in its clause ("she was a booster of Jo Roe",
+        "he will not stand in Roe's way"): that pronoun is not Roe (it would say "herself"), so a later
+        "she" goes on with whoever that "she" is, not with Roe."""
+        if pronoun not in ("he", "she"):
+            return False
+        before = self.masked[sentence.start : cand.start]
+        same = [m.end() for m in re.finditer(rf"\b{pronoun}\b", before, re.IGNORECASE)]
+        return bool(same) and _CLAUSE_BREAK.search(before, same[-1]) is None
+
+    def _says_of_self(self, subject: Speaker, pronoun: str) -> bool:
+        """Whether a name the entity extractor took for a body reports on itself as "he"/"she" ("Roe said she
+        would run"): a person of that gender, whatever its label."""
+        if pronoun not in ("he", "she"):
+            return False
+        said = _SAYS_OF_SELF.match(self.masked, subject.end, min(len(self.masked), subject.end + 80))
+        return said is not None and said.group(1).lower() == pronoun
+
+    def _credited(self, cand: Candidate) -> bool:
+        """Whether an inverted speech verb stands just before ``cand`` ("..., said Gov. Jo Roe")."""
+        return _CREDITED.search(self.masked, max(0, cand.start - 40), cand.start) is not None
+
+    def _determined(self, cand: Candidate | Speaker) -> bool:
+        """Whether a capitalised phrase follows a determiner ("his Silver Star bid", "the Atlantic"): the name
+        of a thing; a person's name takes its title or description before the determiner."""
+        before = _DETERMINER_BEFORE.search(self.masked, max(0, cand.start - 8), cand.start)
+        if before is None:
+            return False
+        # a person's name after a possessive is a modifier too ("his Roe connections"); "the" may open a title
+        return cand.label is None or (cand.label is Label.PERSON and before.group().split()[0].lower() in _POSSESSIVES)
 
     def _known_name(self, word: str) -> bool:
         """Whether a lone capitalised word is known as a name: a speaker already, a given name or surname,
@@ -557,14 +630,15 @@ class References:
 
     def _opener_only(self, word: str) -> bool:
         """Whether a lone capitalised word is an English word written in capitals only where it opens a
-        sentence ("Footage of the rally shows ...", "Audiences can expect"): never a name in mid-sentence."""
+        sentence ("Footage of the rally shows ...", "Audiences can expect", "More troubling was ..."): never a
+        name in mid-sentence. A name list's word counts as a name unless it is among the commonest words."""
         if word in self._openers:
             return self._openers[word]
-        common = gz.english_frequency(word.lower()) >= _OPENER_ZIPF
+        frequency = gz.english_frequency(word.lower())
+        listed = word in gz.given_names() or word in gz.surnames()  # "More" is a surname too
         only = (
-            common
-            and word not in gz.given_names()
-            and word not in gz.surnames()
+            frequency >= _OPENER_ZIPF
+            and (not listed or frequency >= _FUNCTION_ZIPF)
             and re.search(rf"[a-z,]\s+{re.escape(word)}\b", self.masked) is None
         )
         self._openers[word] = only
@@ -654,8 +728,12 @@ class References:
         if not names:
             return None
         chosen = max(names, key=lambda c: (c.end, c.label is Label.PERSON))
-        if chosen.label is None and " " not in chosen.name and not self._known_name(chosen.name):
-            return None  # "Eyebrows raised, he asked": a capitalised word, no one named
+        if (
+            chosen.label is None
+            and " " not in chosen.name
+            and (not self._known_name(chosen.name) or self._opener_only(chosen.name))
+        ):
+            return None  # "Eyebrows raised, he asked", "More troubling was ...": a capitalised word, no one named
         if _POSSESSIVE_AFTER.match(text, chosen.end):
             return None  # "Roe's plan alienated Tam": the subject is the plan
         return Speaker(chosen.start, chosen.end, chosen.name, "pronoun", chosen.label)
@@ -707,7 +785,7 @@ class References:
         anticipation of Roe's speech, Tam ...", "In questioning by Roe, a Harbour Democrat, Tam ...");
         None when the sentence opens with a quotation or an opening phrase has no comma to end it."""
         text = self.masked
-        lead = re.match(r"[\s\"“‘']*(?:(?:And|But|So|Yet)\s+)?", text[lo:hi])
+        lead = re.match(r"[\s\"“‘'(]*(?:(?:And|But|So|Yet)\s+)?", text[lo:hi])
         pos = lo + (lead.end() if lead else 0)
         if MASK in text[pos : pos + 2]:
             return None
@@ -719,6 +797,10 @@ class References:
             w = word.group(1)
             lw = w.lower()
             next_capital = bool(word.group(2)) and word.group(2)[-1:].isupper()
+            if first and lw in _BARE_OPENERS and next_capital:
+                pos += word.end() - 1  # "Meanwhile Roe, who ..., spoke": the adverb alone, no comma after it
+                first = False
+                continue
             if first:
                 opening = (
                     lw in _OPENING_WORDS
@@ -772,6 +854,8 @@ class References:
         """In one sentence: a resolved speaker, else a person, else a full name, else the first (the subject);
         names in the foreground of the sentence first."""
         chosen = next((c for c in in_sentence if (c.start, c.end) in self.speaker_spans), None)
+        if chosen is None and pronoun != "they":  # "Whether Roe or Tam wins is open, said Jo Lind": the speaker
+            chosen = next((c for c in in_sentence if self._credited(c)), None)
         if chosen is None and sentence is not None:
             foreground = [c for c in in_sentence if not self._backgrounded(c, sentence)]
             in_sentence = foreground or in_sentence
@@ -872,12 +956,14 @@ def _is_document(description: str) -> bool:
 def _person_like(cand: Candidate | Speaker) -> bool:
     """Whether an unlabelled capitalised name can be a person: not a place or body ("Madison Square
     Garden", a country or state), not an abbreviation ("N.H"), not a common word capitalised at a sentence
-    start ("Sometimes")."""
+    start ("Sometimes"), not a headline's words ("Crowd Gasps At Rally")."""
     if cand.label is not None:
         return True
     words = cand.name.split()
     if not words or words[-1] in _THING_HEADS:
         return False
+    if len(words) > 1 and (cand.name.isupper() or any(w in _TITLE_CASE_WORDS for w in words)):
+        return False  # a headline or a line in capitals ("FULL TEXT", "Crowd Gasps At Rally")
     if "." in cand.name and len(cand.name.replace(".", "")) <= 4:
         return False
     if len(words) == 1:
