@@ -192,3 +192,11 @@ def test_function_word_between_names_is_not_a_role() -> None:
 def test_for_place_opener_is_not_a_speaker() -> None:
     text = 'For Pell County, the closure was a blow. "We will survive this somehow."'
     assert speakers(text)[0][1] != "Pell County"
+
+
+def test_a_title_with_of_before_the_name() -> None:
+    text = (
+        '"We are united," Harbor Party Chief of Staff Wendeline Achter said on Monday. '
+        '"The vote stands," said Deputy Secretary of State Casimir Oyelowo.'
+    )
+    assert speakers(text) == [("We are united,", "Wendeline Achter"), ("The vote stands,", "Casimir Oyelowo")]

@@ -36,7 +36,7 @@ TITLE_MODIFIERS = frozenset(
     """.split()
 )
 # Words that end a title after its head ("President Pro Tem", "Chairman Emeritus").
-TITLE_TAILS = frozenset("Pro Tem Tempore Emeritus Emerita".split())
+TITLE_TAILS = frozenset("Pro Tem Tempore Emeritus Emerita Staff".split())  # "Chief of Staff"
 TITLES = TITLE_HEADS | TITLE_MODIFIERS | TITLE_TAILS
 
 # Connectors that may appear inside a title ("Secretary of State") or an organisation name.

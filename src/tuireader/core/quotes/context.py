@@ -191,6 +191,12 @@ OF_HEADS = frozenset(
     president chancellor governor mayor head friends centre center speaker""".split()
 )
 # Title words that also begin names of things ("General Motors", "State Street", "Press Association").
+# Titles joined by "of" that stand before a name: "Chief of Staff Jo Roe", "Secretary of State Jo Roe"
+OF_TITLES = frozenset("Chief Secretary Minister Director Head Commissioner Chancellor".split())
+_TITLE_OF = re.compile(
+    r"(?:[A-Z][\w.&'’-]*\s+){0,3}?(?:Deputy\s+|Assistant\s+|Under\s+)?"
+    rf"(?:{'|'.join(sorted(OF_TITLES))})\s+of\s+(?:the\s+)?[A-Z][\w'’-]*\s+(?=[A-Z])"
+)
 _WEAK_TITLES = frozenset(
     """general state chief executive foreign defence defense interior finance health treasury press senior
     acting former deputy father sister brother dean principal officer director leader speaker justice
@@ -298,6 +304,11 @@ def names_in(masked: str, lo: int, hi: int) -> list[Candidate]:
             words = [(match.start(), chain)]
         else:
             words = [(m.start() + match.start(), m.group()) for m in _NON_SPACE.finditer(chain)]
+        # A title with "of" before the name ("Chief of Staff Jo Roe", "Secretary of State Jo Roe"): the
+        # name follows the title
+        titled = _TITLE_OF.match(" ".join(w for _, w in words)) if len(words) > 3 else None
+        if titled is not None:
+            words = words[len(titled.group().split()) :]
         # "of"/"for" joins only after an institution word ("Bank of England"), not "Jo Bloggs of Leeds".
         for i in range(len(words) - 1, 0, -1):
             if words[i][1] in ("of", "for") and words[i - 1][1].lower() not in OF_HEADS:

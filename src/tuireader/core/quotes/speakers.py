@@ -22,6 +22,7 @@ from tuireader.core.quotes.context import (
     MASK,
     NOT_NAMES,
     OF_HEADS,
+    OF_TITLES,
     PRONOUNS,
     Candidate,
     Sentences,
@@ -773,7 +774,8 @@ class SpeakerFinder:
         if people is not None and self._people(people.group(1)):
             return Speaker(lo, hi, text[lo:hi], ANONYMOUS)  # "Officials at the X Board": people there, unnamed
         of = re.search(r"([A-Z][\w'’.-]*)\s+of\s+", text[lo:hi])
-        if of and of.group(1).lower() not in OF_HEADS and names_in(text, lo, lo + of.end(1)):
+        titled = of is not None and of.group(1) in OF_TITLES  # "Chief of Staff Jo Roe": a title, then the name
+        if of and not titled and of.group(1).lower() not in OF_HEADS and names_in(text, lo, lo + of.end(1)):
             hi = lo + of.end(1)  # "Jo Bloggs of the charity Harvest Hope": the person, not the charity
         named = self._name_in(lo, hi, at_end=True)
         if named is not None and _affiliation(named.name) and _ROLE_BEFORE_NAME.match(text, lo, named.start):
