@@ -7,8 +7,9 @@ check: 2015-2017), the flags raised, those judged real, those judged false, and 
 judgement matches them), with the judged flags no longer raised (``real lost`` / ``false gone``).
 A raised flag takes the judgement of the gold flag of its triplet and kind that shares the most
 values with it (at least two; a value matches when one text holds the other's words in a row, same
-outlet). ``--show-tune`` prints the false and new flags of the tune split only: the check split's
-flags are never printed, so its figures stay a check of rules written on the other years.
+outlet). ``--show-tune`` prints the false and new flags, and the real flags lost, of the tune split
+only: the check split's flags are never printed, so its figures stay a check of rules written on
+the other years.
 """
 
 from __future__ import annotations
@@ -185,7 +186,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval.flags", description=__doc__.split("\n\n")[0])
     parser.add_argument("basil", type=Path, help="BASIL checkout")
     parser.add_argument("--gold", type=Path, default=GOLD)
-    parser.add_argument("--show-tune", action="store_true", help="print the tune split's false and new flags")
+    parser.add_argument(
+        "--show-tune", action="store_true", help="print the tune split's false and new flags, and real ones lost"
+    )
     args = parser.parse_args(argv)
     from eval.basil import BasilError
     from eval.tool import ToolError
@@ -203,6 +206,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             if split_of(flag.year) == "tune" and (found is None or found.verdict == "false"):
                 label = "new" if found is None else f"false ({found.reason})"
                 print(f"\n{flag.triplet[:8]} {flag.kind} {label}: {flag.summary}")
+        kept = {id(j) for j in (judge(f, gold) for f in raised) if j is not None}
+        for g in gold:
+            if split_of(g.flag.year) == "tune" and g.verdict == "real" and id(g) not in kept:
+                shown = " vs ".join(f"{src}: {text}" for src, text in g.flag.values)
+                print(f"\n{g.flag.triplet[:8]} {g.flag.kind} real lost ({g.reason}): {shown}")
     return 0
 
 

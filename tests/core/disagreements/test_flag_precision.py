@@ -7,6 +7,7 @@ import pytest
 
 from tuireader.core.disagreements.find import find_disagreements
 from tuireader.core.disagreements.negation import negation_conflicts
+from tuireader.core.disagreements.quoted import words_differ
 from tuireader.core.pipeline import analyze
 from tuireader.model import Article, DisagreementKind, FactMember, Span
 from tuireader.sources.files import RawArticle, build_article
@@ -156,3 +157,56 @@ def test_a_sum_told_two_ways_is_flagged() -> None:
 )
 def test_two_quantities_are_not_flagged(a: str, b: str) -> None:
     assert not flags(a, b, DisagreementKind.NUMBER)
+
+
+# Quotations: two versions of one passage, not two passages of one speaker sharing a few words.
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a long stretch of other words inside: two sentences
+        (
+            "But I am not going to let this matter decide what I talk about.",
+            "I'm not going to talk about this any longer.",
+        ),
+        (
+            "We're the ones who are not cutting the harbour fund to pay for the new stadium.",
+            "We're the ones who are offering a plan to save the harbour fund, to protect the harbour fund.",
+        ),
+        # a stock phrase in common
+        ("And we want to point that out to every voter in Dunmore.", "This is a debate we want to have."),
+        # the versions part ways after a few shared words
+        (
+            "The decisions are informed by the values the council provides,",
+            "are informed by the council about how to spend that money.",
+        ),
+    ],
+)
+def test_two_passages_of_one_speaker_are_not_one_quotation_reworded(a: str, b: str) -> None:
+    assert not words_differ(a, b, 0.2)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a sentence left out without an ellipsis
+        (
+            "Rise to the occasion. Dress like you mean it, not like a tourist.",
+            "Rise to the occasion. Act like the job matters to you. Dress like you mean it, not like a tourist.",
+        ),
+        # a word added; the words an ellipsis stands for are not a difference
+        (
+            "I can see more clearly just how hurtful my words were. ... I pledge to learn and grow from this.",
+            "I can see more clearly how hurtful my words were. I'd like to apologize to all of those who I have "
+            "hurt with my words, and pledge to learn and grow from this.",
+        ),
+        # a different ending of a few words
+        (
+            "Every day that passes, the fleet gets closer and closer to a safe harbour,",
+            "Every day that passes, the fleet gets closer and closer to safe waters,",
+        ),
+    ],
+)
+def test_one_passage_quoted_two_ways_is_still_a_difference(a: str, b: str) -> None:
+    assert words_differ(a, b, 0.2)
