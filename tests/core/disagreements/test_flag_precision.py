@@ -93,6 +93,12 @@ def test_a_date_of_one_event_told_two_ways_is_flagged() -> None:
         "Mayor Ruiz opened the new dam on the river on Saturday, the city said.",
         DisagreementKind.DATE,
     )
+    # "May" is a month, not a prospect
+    assert flags(
+        "The council opened the harbour bridge in May, the mayor's office said.",
+        "The council opened the harbour bridge in June, the mayor's office said.",
+        DisagreementKind.DATE,
+    )
     assert flags(
         "The aide quit the mayor's office earlier this month to join a private law firm.",
         "The aide left the mayor's office last year to join a private law firm.",

@@ -121,7 +121,10 @@ def planned_and_done(a: Quantity, ref_a: date | None, b: Quantity, ref_b: date |
 def planned(tokens: list[Token], q: Quantity) -> bool:
     """Does the date's clause tell a plan or a prospect ("will be held", "is expected to", "until a
     vote in June") rather than what happened?"""
-    return any(t.low in PLAN_WORDS for t in clause(tokens, q.start, q.end))
+    return any(
+        t.low in PLAN_WORDS and t.text.islower() and not q.start <= t.start < q.end  # not "in May", "next week"
+        for t in clause(tokens, q.start, q.end)
+    )
 
 
 def attached_alike(
