@@ -119,6 +119,11 @@ def test_a_date_of_one_event_told_two_ways_is_flagged() -> None:
             "In a statement issued Thursday, Jo Lind said the firm would cooperate with the inquiry.",
             "On Sunday, Al Brandt issued a statement saying the inquiry had called the firm.",
         ),
+        # ... one named at the start of a clause inside the sentence
+        (
+            "The hearing on the harbour closed early; Lind issued a statement on Thursday.",
+            "On Sunday, Brandt issued a statement about the harbour hearing.",
+        ),
         # a coming election and a past one
         (
             "The mayor named an aide to the council seat until a special election in June.",

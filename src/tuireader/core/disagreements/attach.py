@@ -69,15 +69,16 @@ def clause(tokens: list[Token], start: int, end: int) -> list[Token]:
     return tokens[lo : hi + 1]
 
 
-def _words(part: list[Token], figure: tuple[int, int]) -> tuple[set[str], set[str]]:
-    """(content lemmas, names) of a clause, leaving out the figure and words of time."""
+def _words(part: list[Token], figure: tuple[int, int], first: Token) -> tuple[set[str], set[str]]:
+    """(content lemmas, names) of a clause, leaving out the figure and words of time. ``first``:
+    the sentence's first token, capitalised whatever it is."""
     content: set[str] = set()
     names: set[str] = set()
-    for n, t in enumerate(part):
+    for t in part:
         if not t.word or figure[0] <= t.start < figure[1] or not lexicon.is_content(t.text):
             continue
         if t.text[0].isupper():
-            if n > 0 and t.low not in MONTHS and t.low not in WEEKDAYS:
+            if t is not first and t.low not in MONTHS and t.low not in WEEKDAYS:
                 names.add(lexicon.fold(t.text))
             continue
         lem = lexicon.lemma(t.text)
@@ -90,8 +91,10 @@ def same_event(tokens_a: list[Token], a: Quantity, tokens_b: list[Token], b: Qua
     """Do two dates date the same event? Their clauses share two content words and, when both name
     people or bodies, one of them ("In a statement issued Thursday, Jo Roe said" is not "On Sunday,
     Al Lind issued a statement")."""
-    words_a, names_a = _words(clause(tokens_a, a.start, a.end), (a.start, a.end))
-    words_b, names_b = _words(clause(tokens_b, b.start, b.end), (b.start, b.end))
+    if not tokens_a or not tokens_b:
+        return True
+    words_a, names_a = _words(clause(tokens_a, a.start, a.end), (a.start, a.end), tokens_a[0])
+    words_b, names_b = _words(clause(tokens_b, b.start, b.end), (b.start, b.end), tokens_b[0])
     if names_a and names_b and not names_a & names_b:
         return False
     return len(words_a & words_b) >= SAME_CLAUSE
