@@ -1,11 +1,11 @@
 """What a figure is attached to: the clause around it, before two figures are said to disagree.
 
-Two sentences aligned as one fact often give figures of different things: "sent an e-mail
-Saturday" and "a call with members on Monday" date two events; "$13 million in state taxes" and
-"$40 million in federal taxes" are two sums. News attaches a date to the clause it stands in (its
+Two sentences aligned as one fact often give figures of different things: "mailed the members
+on Friday" and "a hearing with members on Tuesday" date two events; "$2 million in port fees" and
+"$7 million in road tolls" are two sums. News attaches a date to the clause it stands in (its
 verb, its object, who did it), so two dates are of one event only when their clauses say the same
 thing: two shared content words, and the same people when both clauses name someone; and a plan
-("will be held Oct. 16", "until an election in June") is not the event that happened. A sum or a
+("will be held March 3", "until a vote in the autumn") is not the event that happened. A sum or a
 share is of one thing when the words around it say what (the unit word "percent" says nothing),
 and a misreported sum is off by a slip or a rounding, not by a factor of more than two.
 """
@@ -32,7 +32,7 @@ TIME_WORDS = frozenset(
     for w in "day days week weeks month months year years night evening morning afternoon weekend earlier later ago "
     "today tonight yesterday tomorrow last next early late".split()
 )
-FRONTED = 6  # "On Sunday," / "In a statement issued Thursday,": an opening phrase dating the next clause
+FRONTED = 6  # "On Friday," / "In a statement issued Friday,": an opening phrase dating the next clause
 SAME_CLAUSE = 2  # content words two clauses must share to tell one event
 SUM_FACTOR = 2.0  # sums or shares further apart than this are two quantities, not one misreported
 DATED = {Role.POINT}  # a calendar date ("on Friday", "in June"), not a span ("has lasted for four years")
@@ -89,7 +89,7 @@ def _words(part: list[Token], figure: tuple[int, int], first: Token) -> tuple[se
 
 def same_event(tokens_a: list[Token], a: Quantity, tokens_b: list[Token], b: Quantity) -> bool:
     """Do two dates date the same event? Their clauses share two content words and, when both name
-    people or bodies, one of them ("In a statement issued Thursday, Jo Roe said" is not "On Sunday,
+    people or bodies, one of them ("In a statement issued Friday, Jo Roe said" is not "On Tuesday,
     Al Lind issued a statement")."""
     if not tokens_a or not tokens_b:
         return True
@@ -102,7 +102,7 @@ def same_event(tokens_a: list[Token], a: Quantity, tokens_b: list[Token], b: Qua
 
 def same_sum(a: Quantity, b: Quantity) -> bool:
     """Are two sums of money or shares the same quantity told two ways ("$14.2 billion acquisition" /
-    "$12.4 billion takeover"), not two quantities ("23 percent cut" / "pay 77 percent")?"""
+    "$12.4 billion takeover"), not two quantities ("a 31 percent cut" / "pay 69 percent")?"""
     big, small = max(abs(a.low), abs(b.low)), min(abs(a.high), abs(b.high))
     if small > 0 and big / small > SUM_FACTOR:
         return False
@@ -113,7 +113,7 @@ def same_sum(a: Quantity, b: Quantity) -> bool:
 
 
 def planned_and_done(a: Quantity, ref_a: date | None, b: Quantity, ref_b: date | None) -> bool:
-    """Is one date after its article's day (a plan: "will be held Oct. 16") and the other before its
+    """Is one date after its article's day (a plan: "will be held March 3") and the other before its
     own (what happened: "the debate on Tuesday")? A plan and a past event are two things."""
     if ref_a is None or ref_b is None:
         return False
@@ -123,7 +123,7 @@ def planned_and_done(a: Quantity, ref_a: date | None, b: Quantity, ref_b: date |
 
 def planned(tokens: list[Token], q: Quantity) -> bool:
     """Does the date's clause tell a plan or a prospect ("will be held", "is expected to", "until a
-    vote in June") rather than what happened?"""
+    vote in the autumn") rather than what happened?"""
     return any(
         t.low in PLAN_WORDS and t.text.islower() and not q.start <= t.start < q.end  # not "in May", "next week"
         for t in clause(tokens, q.start, q.end)

@@ -8,7 +8,7 @@ same thing apart from the negation: every content word of the negated phrase (th
 object, up to a preposition) is found in the other sentence.
 
 What is not a negation the outlet reports: a claim told in indirect speech ("Ruiz said he did not
-sign it", "insisting that the city never paid") is the speaker's, as a quotation is; "deny service"
+sign it", "insisting that the city never paid") is the speaker's, as a quotation is; "deny access"
 or "refuse entry" is an act, not a negation (only "refused to", "denied that", "denied taking" are);
 "as Ruiz did not a year ago" negates a verb left out. "Has yet to sign" does negate.
 """

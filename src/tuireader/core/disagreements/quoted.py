@@ -94,7 +94,7 @@ def _joined(words: list[str]) -> str:
 
 def _passage_anchors(ops: Sequence[tuple[str, int, int, int, int]], words: Sequence[str]) -> list[int]:
     """Runs both versions share that place one passage over the other: three words or more, or two
-    holding a content word ("nuclear" alone, or "of the", may be shared by two different sentences)."""
+    holding a content word ("harbour" alone, or "of the", may be shared by two different sentences)."""
     return [
         k
         for k, (tag, i1, i2, _, _) in enumerate(ops)
@@ -161,7 +161,7 @@ def _differing(wa: list[str], wb: list[str], raw_a: str = "", raw_b: str = "") -
     shared = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal" and GAP not in wa[i1:i2])
     shorter = min(len([w for w in wa if w != GAP]), len([w for w in wb if w != GAP]))
     if shared < SHARED_WORDS and 2 * shared < shorter:
-        return []  # "we want to" in two different sentences
+        return []  # "we need to" in two different sentences
     first, last = anchors[0], anchors[-1]
     fragment = min(len(wa), len(wb)) <= FRAGMENT
     found: list[int] = []
