@@ -60,8 +60,8 @@ def test_a_negation_and_its_statement_are_still_flagged() -> None:
         ),
         # "deny service" is an act, not a negation
         (
-            "The bill would let bakeries deny service to couples on religious grounds.",
-            "The bill would allow bakeries to give service to couples only on religious grounds.",
+            "The rule would let the park deny entry to visitors on safety grounds.",
+            "The rule would allow the park to give entry to visitors only on safety grounds.",
         ),
         # the verb negated is left out: "as Okafor did not a week ago"
         (
@@ -100,8 +100,8 @@ def test_a_date_of_one_event_told_two_ways_is_flagged() -> None:
         DisagreementKind.DATE,
     )
     assert flags(
-        "The aide quit the mayor's office earlier this month to join a private law firm.",
-        "The aide left the mayor's office last year to join a private law firm.",
+        "The coach quit the rowing club earlier this month to join a rival team.",
+        "The coach left the rowing club last year to join a rival team.",
         DisagreementKind.DATE,
     )
 
@@ -111,13 +111,13 @@ def test_a_date_of_one_event_told_two_ways_is_flagged() -> None:
     [
         # two events: an e-mail sent, a call expected
         (
-            "Ruiz sent an e-mail to the committee members on Saturday night about the vote.",
-            "Ruiz is expected to tell the committee members about the vote on Monday evening.",
+            "Ruiz mailed the board members on Friday night about the levy.",
+            "Ruiz is expected to brief the board members about the levy on Tuesday evening.",
         ),
         # two statements by two people
         (
-            "In a statement issued Thursday, Jo Lind said the firm would cooperate with the inquiry.",
-            "On Sunday, Al Brandt issued a statement saying the inquiry had called the firm.",
+            "In a statement issued Friday, Jo Lind said the firm would cooperate with the inquiry.",
+            "On Tuesday, Al Brandt issued a statement saying the inquiry had called the firm.",
         ),
         # ... one named at the start of a clause inside the sentence
         (
@@ -126,8 +126,8 @@ def test_a_date_of_one_event_told_two_ways_is_flagged() -> None:
         ),
         # a coming election and a past one
         (
-            "The mayor named an aide to the council seat until a special election in June.",
-            "It would be his third race, starting with his win in a special election in March 2019.",
+            "The mayor named an aide to the harbour board until a by-election in October.",
+            "It would be her third race since her win in a by-election in April 2019.",
         ),
         # the clauses share only the topic of the story
         (
@@ -145,8 +145,8 @@ def test_dates_of_two_events_are_not_flagged(a: str, b: str) -> None:
 
 def test_a_sum_told_two_ways_is_flagged() -> None:
     assert flags(
-        "The couple paid $2.1 million in state taxes over the eight years.",
-        "The couple paid $2.4 million in state taxes over the eight years.",
+        "The club paid $2.1 million in port fees over the eight years.",
+        "The club paid $2.4 million in port fees over the eight years.",
         DisagreementKind.NUMBER,
     )
 
@@ -155,12 +155,12 @@ def test_a_sum_told_two_ways_is_flagged() -> None:
     ("a", "b"),
     [
         (
-            "Pensioners would then face a 31 percent cut in benefits.",
-            "The fund would then be able to pay 69 percent of benefits.",
+            "Farmers would then face a 31 percent cut in water.",
+            "The reservoir would then be able to supply 69 percent of the water.",
         ),
         (
-            "The couple paid $2.1 million in state taxes over the eight years.",
-            "The couple paid $7.4 million in federal taxes over the eight years.",
+            "The club paid $2.1 million in port fees over the eight years.",
+            "The club paid $7.4 million in road tolls over the eight years.",
         ),
         (
             "In the poll, Okafor earned 10 percent support.",
@@ -180,19 +180,19 @@ def test_two_quantities_are_not_flagged(a: str, b: str) -> None:
     [
         # a long stretch of other words inside: two sentences
         (
-            "But I am not going to let this matter decide what I talk about.",
-            "I'm not going to talk about this any longer.",
+            "But I am not going to let one bad week decide how I run the club.",
+            "I'm not going to run the club like that any more.",
         ),
         (
-            "We're the ones who are not cutting the harbour fund to pay for the new stadium.",
-            "We're the ones who are offering a plan to save the harbour fund, to protect the harbour fund.",
+            "This council is the one that is not selling the old mill to pay for a car park.",
+            "This council is the one that is offering a plan to keep the old mill, to restore the old mill.",
         ),
         # a stock phrase in common
-        ("And we want to point that out to every voter in Dunmore.", "This is a debate we want to have."),
+        ("So we need to tell that to every farmer in the valley.", "That is a fight we need to win."),
         # the versions part ways after a few shared words
         (
-            "The decisions are informed by the values the council provides,",
-            "are informed by the council about how to spend that money.",
+            "The rulings are shaped by the rules the board sets,",
+            "are shaped by the board about how to share the water.",
         ),
     ],
 )
@@ -205,19 +205,19 @@ def test_two_passages_of_one_speaker_are_not_one_quotation_reworded(a: str, b: s
     [
         # a sentence left out without an ellipsis
         (
-            "Rise to the occasion. Dress like you mean it, not like a tourist.",
-            "Rise to the occasion. Act like the job matters to you. Dress like you mean it, not like a tourist.",
+            "Keep the gates open. Pay the crews on time, not at the end of the season.",
+            "Keep the gates open. Think of the town first. Pay the crews on time, not at the end of the season.",
         ),
         # a word added; the words an ellipsis stands for are not a difference
         (
-            "I can see more clearly just how hurtful my words were. ... I pledge to learn and grow from this.",
-            "I can see more clearly how hurtful my words were. I'd like to apologize to all of those who I have "
-            "hurt with my words, and pledge to learn and grow from this.",
+            "We can now see plainly just how costly the delay was. ... We promise to repair the pier by spring.",
+            "We can now see plainly how costly the delay was. We owe an apology to every family who waited for us "
+            "on the quay, and we promise to repair the pier by spring.",
         ),
         # a different ending of a few words
         (
-            "Every day that passes, the fleet gets closer and closer to a safe harbour,",
-            "Every day that passes, the fleet gets closer and closer to safe waters,",
+            "Each week the crews get nearer and nearer to a finished bridge,",
+            "Each week the crews get nearer and nearer to the finished deck,",
         ),
     ],
 )
