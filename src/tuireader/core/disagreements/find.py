@@ -14,9 +14,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
+from tuireader.core.disagreements.attach import attached_alike
 from tuireader.core.disagreements.measures import GENERIC_COUNTED, category, context_overlap, same_thing
 from tuireader.core.disagreements.memo import SentenceMemo
-from tuireader.core.disagreements.negation import negation_conflicts
+from tuireader.core.disagreements.negation import negation_conflicts, sentence_tokens
 from tuireader.core.disagreements.quoted import difference, ledger_conflicts, passages, quote_conflicts
 from tuireader.core.disagreements.spelling import name_conflicts
 from tuireader.core.text import quantities
@@ -252,10 +253,12 @@ def find_disagreements(
     by_id = {a.id: a for a in (analysis.articles[position[x]] for x in involved)}
     refs = refs or {}
     figures: list[list[Quantity]] = []
+    days: list[date | None] = []
     for m in members:
         article = by_id[m.article]
         span = article.sentences[m.sentence]
         ref = reference_day(refs.get(m.article, article.published))
+        days.append(ref)
         figures.append(sentence_figures(article, span, ref, memo))
     found: dict[DisagreementKind, list[tuple[DisagreementValue, DisagreementValue]]] = {}
     figure_kinds: dict[DisagreementValue, Quantity] = {}
@@ -273,6 +276,10 @@ def find_disagreements(
                     qa = [q for q in qa if not quoted(art_a, members[x], q.start)]
                     qb = [q for q in qb if not quoted(art_b, members[y], q.start)]
                 for a, b in _conflicting(qa, qb):
+                    tokens_a = sentence_tokens(art_a, art_a.sentences[ma.sentence], memo)
+                    tokens_b = sentence_tokens(art_b, art_b.sentences[mb.sentence], memo)
+                    if not attached_alike(tokens_a, a, tokens_b, b, (days[x], days[y])):
+                        continue  # figures of two things the aligned sentences both mention
                     va, vb = _value(art_a, a.start, a.end), _value(art_b, b.start, b.end)
                     figure_kinds[va], figure_kinds[vb] = a, b
                     found.setdefault(DisagreementKind.NUMBER, []).append((va, vb))

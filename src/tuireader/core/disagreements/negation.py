@@ -3,7 +3,14 @@
 A negation cue opens a short scope (up to a few words, closed by punctuation or a contrasting
 conjunction). A conflict needs two content words of that scope to appear close together and
 un-negated in the other sentence: sharing the single word "agreement" is not enough, since "an
-agreement on wages but no agreement on hours" negates a different agreement.
+agreement on wages but no agreement on hours" negates a different agreement. The two must say the
+same thing apart from the negation: every content word of the negated phrase (the verb and its
+object, up to a preposition) is found in the other sentence.
+
+What is not a negation the outlet reports: a claim told in indirect speech ("Ruiz said he did not
+sign it", "insisting that the city never paid") is the speaker's, as a quotation is; "deny access"
+or "refuse entry" is an act, not a negation (only "refused to", "denied that", "denied taking" are);
+"as Ruiz did not a year ago" negates a verb left out. "Has yet to sign" does negate.
 """
 
 from __future__ import annotations
@@ -21,7 +28,29 @@ CUES = {"not", "no", "never", "without", "neither", "nor", "none", "cannot", "no
 # Stems: "failed to", "refused to", "denied" ("rejected the veto" is an act, not a negation).
 CUE_VERBS = ("fail", "refus", "declin", "deni")
 CUE_PREFIXES = {"fail", "refu", "decl", "deni", "deny"}
-CUE_RE = re.compile(r"\b(?:" + "|".join(sorted(CUES)) + r"|\w+n[’']t|fail|refus|declin|deni|deny)", re.IGNORECASE)
+CUE_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(CUES)) + r"|\w+n[’']t|fail|refus|declin|deni|deny|yet\s+to)", re.IGNORECASE
+)
+# After a verb cue, what makes it a negation: "refused to", "denied that", "denied taking", "denied any".
+VERB_CUE_NEXT = {"to", "that", "any", "ever"}
+YET_AFTER = {"has", "have", "had", "is", "are", "was", "were"}  # "has yet to sign": has not signed
+DETERMINERS = {"a", "an", "the", "this", "that", "last"}
+# Verbs of saying and thinking, as written (not "state", "report" or "note", which are nouns too):
+# a clause after one is someone's claim ("said he did not", "insisting that the city never paid").
+REPORTING = frozenset(
+    f"{stem}{end}"
+    for stem, ends in {
+        "say": ("", "s", "ing"), "said": ("",), "told": ("",), "tell": ("", "s", "ing"), "insist": ("s", "ed", "ing"),
+        "claim": ("s", "ed", "ing"), "argu": ("es", "ed", "ing"), "announc": ("es", "ed", "ing"),
+        "warn": ("s", "ed", "ing"), "believ": ("e", "es", "ed"), "think": ("", "s"), "thought": ("",),
+        "contend": ("s", "ed"), "maintain": ("s", "ed"), "assert": ("s", "ed"), "acknowledg": ("es", "ed"),
+        "admit": ("s", "ted"), "confirm": ("s", "ed"), "wrote": ("",), "tweet": ("ed",), "add": ("ed",),
+        "suggest": ("s", "ed"), "testif": ("ied", "ies"), "alleg": ("es", "ed", "ing"), "predict": ("s", "ed"),
+        "expect": ("s", "ed"), "hop": ("es", "ed"), "fear": ("s", "ed"), "according": ("",), "den": ("ied", "ies"),
+        "explain": ("s", "ed"), "stress": ("ed",),
+    }.items()
+    for end in ends
+)  # fmt: skip
 SCOPE_END = {"but", "while", "although", "though", "whereas", "yet", "and", "or", "which", "who", "that", "because"}
 PREPOSITIONS = {"on", "in", "at", "for", "with", "after", "before", "during", "since", "by", "from", "over", "under"}
 AUXILIARIES = {
@@ -69,9 +98,24 @@ CUE_REACH = 8  # words after a negation cue that never count as stated
 WINDOW = 6  # how close the matching words must sit in the other sentence
 
 
-def _is_cue(token: Token) -> bool:
+def _is_cue(tokens: list[Token], i: int) -> bool:
+    token = tokens[i]
     low = token.low
-    return low in CUES or low.endswith("n't") or (low[:4] in CUE_PREFIXES and lexicon.lemma(low).startswith(CUE_VERBS))
+    after = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    if low == "yet":
+        return after == "to" and i > 0 and tokens[i - 1].low in YET_AFTER
+    if low in CUES or low.endswith("n't"):
+        # "as Ruiz did not a year ago": the verb negated is left out
+        do_not = (low == "not" and i > 0 and tokens[i - 1].low in {"do", "does", "did"}) or low.startswith("d")
+        return not (do_not and after in DETERMINERS)
+    if low[:4] in CUE_PREFIXES and lexicon.lemma(low).startswith(CUE_VERBS):
+        return after in VERB_CUE_NEXT or (after.endswith("ing") and len(after) > 4)
+    return False
+
+
+def _reported(tokens: list[Token], i: int) -> bool:
+    """Is token ``i`` in a clause told as someone's words ("Ruiz said he did not ...")?"""
+    return any(t.low in REPORTING for t in tokens[:i])
 
 
 def _scopes(tokens: list[Token]) -> list[tuple[int, int, list[int]]]:
@@ -82,7 +126,7 @@ def _scopes(tokens: list[Token]) -> list[tuple[int, int, list[int]]]:
     """
     out = []
     for i, tok in enumerate(tokens):
-        if not tok.word or not _is_cue(tok):
+        if not tok.word or not _is_cue(tokens, i) or _reported(tokens, i):
             continue
         scope: list[int] = []
         last = i
@@ -90,7 +134,7 @@ def _scopes(tokens: list[Token]) -> list[tuple[int, int, list[int]]]:
             t = tokens[k]
             if t.text == "." and k > 0 and tokens[k - 1].text[:1].isupper():
                 continue  # "Mr.", "Gen.": an abbreviation's dot, not the end of the clause
-            if not t.word or t.low in SCOPE_END or _is_cue(t):
+            if not t.word or (t.low in SCOPE_END and t.low != "yet") or _is_cue(tokens, k):
                 break
             last = k
             if (not scope and t.low not in AUXILIARIES) or (scope and lexicon.is_content(t.text)):
@@ -109,7 +153,7 @@ def _display_end(tokens: list[Token], scope: list[int], matched: set[str]) -> in
 
 
 def _negated(tokens: list[Token]) -> tuple[set[int], list[tuple[int, int, list[int]]]]:
-    if not any(_is_cue(t) for t in tokens if t.word):
+    if not any(_is_cue(tokens, k) for k, t in enumerate(tokens) if t.word):
         return set(), []
     scopes = _scopes(tokens)
     inside = {k for cue, last, _ in scopes for k in range(cue, last + 1)}
@@ -125,7 +169,7 @@ def _one_way(art_a: Article, ta: list[Token], art_b: Article, tb: list[Token]) -
     # Words just after a negation cue are not stated, even past a comma ("you don't do, is engage in"),
     # nor are words in an open question ("announces whether he will seek a second term").
     near_cue = {
-        k for j, t in enumerate(tb) if t.word and (_is_cue(t) or t.low in OPEN) for k in range(j, j + 1 + CUE_REACH)
+        k for j, t in enumerate(tb) if t.word and (_is_cue(tb, j) or t.low in OPEN) for k in range(j, j + 1 + CUE_REACH)
     }
     positive_b = [
         (k, lexicon.lemma(t.text)) for k, t in enumerate(tb) if t.word and k not in inside_b and k not in near_cue
@@ -136,13 +180,14 @@ def _one_way(art_a: Article, ta: list[Token], art_b: Article, tb: list[Token]) -
         wanted = {lexicon.lemma(ta[k].text) for k in scope} - negated_b
         if head not in wanted:
             continue
+        core = _core(ta, scope) & wanted
         hits = [(k, lem) for k, lem in positive_b if lem in wanted]
         for k, lem in hits:
             if lem != head:
                 continue
             near = [(j, other) for j, other in hits if abs(j - k) <= WINDOW]
             matched = {other for _, other in near}
-            if len(matched) >= 2:
+            if len(matched) >= 2 and core <= matched:
                 ks = [j for j, _ in near]
                 end = _display_end(ta, scope, matched)
                 out.append(((ta[cue].start, ta[end].end), (tb[min(ks)].start, tb[max(ks)].end)))
@@ -152,6 +197,13 @@ def _one_way(art_a: Article, ta: list[Token], art_b: Article, tb: list[Token]) -
             if found is not None:
                 out.append(found)
     return out
+
+
+def _core(tokens: list[Token], scope: list[int]) -> set[str]:
+    """The negated phrase's own words: the verb and its object, up to a preposition ("reach an
+    agreement" of "failed to reach an agreement on Monday"): all must be said in the other report."""
+    prep = next((k for k in range(scope[0], scope[-1] + 1) if tokens[k].low in PREPOSITIONS), None)
+    return {lexicon.lemma(tokens[k].text) for k in scope if prep is None or k < prep}
 
 
 def _clause(tokens: list[Token], k: int) -> range:
@@ -192,7 +244,7 @@ def _has_cue(article: Article, span: Span, memo: SentenceMemo) -> bool:
     return memo.once("negation cue", article, span, read)
 
 
-def _tokens(article: Article, span: Span, memo: SentenceMemo) -> list[Token]:
+def sentence_tokens(article: Article, span: Span, memo: SentenceMemo) -> list[Token]:
     return memo.once("tokens", article, span, lambda: tokenize(article.text, span.start, span.end))
 
 
@@ -205,8 +257,8 @@ def negation_conflicts(
     cue_b = _has_cue(art_b, sb, memo)
     if not cue_a and not cue_b:
         return []  # most sentences negate nothing: skip the word-by-word reading
-    ta = _tokens(art_a, sa, memo)
-    tb = _tokens(art_b, sb, memo)
+    ta = sentence_tokens(art_a, sa, memo)
+    tb = sentence_tokens(art_b, sb, memo)
     out = _one_way(art_a, ta, art_b, tb) if cue_a else []
     if cue_b:
         out.extend((a, b) for b, a in _one_way(art_b, tb, art_a, ta))

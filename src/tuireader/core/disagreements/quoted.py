@@ -88,59 +88,121 @@ def _abbreviated(x: str, y: str) -> bool:
     return 2 <= len(short) <= 4 and len(long_) > len(short) and long_.startswith(short)
 
 
-def _anchors(ops: Sequence[tuple[str, int, int, int, int]], words: Sequence[str]) -> list[int]:
-    """Indices of the runs both versions share that say where the two line up: two or more words,
-    or one content word (a single shared "the" or "I" says nothing)."""
-    return [
-        k for k, (tag, i1, i2, _, _) in enumerate(ops) if tag == "equal" and (i2 - i1 >= 2 or is_content(words[i1]))
-    ]
-
-
-def _edge_change(tag: str, left: int, right: int, fragment: bool) -> bool:
-    """Is a difference before the first or after the last shared run a rewording? A different
-    opening or ending of a few words on both sides is ("The next hours" / "The coming day"); so is
-    one word changed next to a short fragment quoted from a longer passage ("steward its
-    resources" / "... to husband its resources"); one version going on where the other stopped is not."""
-    if tag != "replace":
-        return False
-    if max(left, right) <= EDGE_WORDS:
-        return True
-    return fragment and min(left, right) == 1
-
-
 def _joined(words: list[str]) -> str:
     return "".join(words).replace("-", "").replace("'", "")
 
 
-def reworded(wa: list[str], wb: list[str]) -> bool:
+def _passage_anchors(ops: Sequence[tuple[str, int, int, int, int]], words: Sequence[str]) -> list[int]:
+    """Runs both versions share that place one passage over the other: three words or more, or two
+    holding a content word ("harbour" alone, or "of the", may be shared by two different sentences)."""
+    return [
+        k
+        for k, (tag, i1, i2, _, _) in enumerate(ops)
+        if tag == "equal" and (i2 - i1 >= 3 or (i2 - i1 == 2 and any(is_content(w) for w in words[i1:i2])))
+    ]
+
+
+def _house_style(xa: Sequence[str], xb: Sequence[str]) -> bool:
+    """Is a difference only of spelling: a word censored ("f***"), hyphens and apostrophes
+    ("tough-on-crime", "e-mail"), abbreviations ("Sen." / "Senator")?"""
+    if len(xa) == len(xb) and all(_censored(x, y) for x, y in zip(xa, xb, strict=True)):
+        return True
+    if _joined(list(xa)) == _joined(list(xb)):
+        return True
+    return len(xa) == len(xb) and all(_abbreviated(x, y) for x, y in zip(xa, xb, strict=True))
+
+
+def _sentences_left_out(words: Sequence[str], raw: str) -> bool:
+    """Are ``words``, quoted by one version only, whole sentences of the other (``raw``)? Then the
+    first version left them out without an ellipsis; any other long stretch of words is another passage."""
+    if not raw or not words:
+        return False
+    text = plain(raw.lower()).replace("’", "'")
+    m = re.search(r"\W+".join(re.escape(w) for w in words), text)
+    if m is None:
+        return False
+    before, after = text[: m.start()].rstrip(), text[m.end() :].lstrip()
+    whole = (not before or before[-1] in ".!?") and (not after or after[0] in ".!?")
+    return whole or re.search(r"[.!?]\s", m.group()) is not None
+
+
+def _outside(ops: Sequence[tuple[str, int, int, int, int]], outward: Sequence[int], fragment: bool) -> list[int] | None:
+    """The differences counted beyond the stretch both quote, reading the ops ``outward`` from it.
+
+    The outermost op, when it is one version going on alone, is partial quotation; a different
+    opening or ending of a few words is a rewording. Versions that part ways there with longer
+    stretches of words (None) quote two passages, and nothing on that side counts."""
+    counted: list[int] = []
+    for n, k in enumerate(outward):
+        tag, i1, i2, j1, j2 = ops[k]
+        if tag == "equal":
+            continue
+        outer = n == len(outward) - 1
+        if outer and tag != "replace":
+            continue  # one version starts later or stops earlier
+        if max(i2 - i1, j2 - j1) > EDGE_WORDS and not (outer and fragment and min(i2 - i1, j2 - j1) == 1):
+            return None
+        counted.append(k)
+    return counted
+
+
+SHARED_WORDS = 4  # words two versions quote alike, unless that is half the shorter
+
+
+Op = tuple[str, int, int, int, int]
+
+
+def _differing(wa: list[str], wb: list[str], raw_a: str = "", raw_b: str = "") -> list[Op]:
+    """Where two versions of one quotation differ in their words, in reading order (see ``reworded``)."""
+    ops = SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes()
+    anchors = _passage_anchors(ops, wa)
+    if not anchors:
+        return []
+    shared = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal" and GAP not in wa[i1:i2])
+    shorter = min(len([w for w in wa if w != GAP]), len([w for w in wb if w != GAP]))
+    if shared < SHARED_WORDS and 2 * shared < shorter:
+        return []  # "we need to" in two different sentences
+    first, last = anchors[0], anchors[-1]
+    fragment = min(len(wa), len(wb)) <= FRAGMENT
+    found: list[int] = []
+    for k in range(first, last + 1):
+        tag, i1, i2, j1, j2 = ops[k]
+        if tag == "equal":
+            continue
+        if max(i2 - i1, j2 - j1) > EDGE_WORDS:
+            if GAP in wa[max(0, i1 - 2) : i2 + 2] or GAP in wb[max(0, j1 - 2) : j2 + 2]:
+                continue  # the words an ellipsis stands for, lined up by chance on one word ("… I")
+            # Whole sentences left out silently are a difference; any other long stretch of words
+            # means two passages with a few words in common, not one quoted two ways.
+            left_out = (tag == "delete" and _sentences_left_out(wa[i1:i2], raw_a)) or (
+                tag == "insert" and _sentences_left_out(wb[j1:j2], raw_b)
+            )
+            if not left_out:
+                return []
+        found.append(k)
+    for side in (_outside(ops, range(first - 1, -1, -1), fragment), _outside(ops, range(last + 1, len(ops)), fragment)):
+        found.extend(side or [])
+    out: list[Op] = []
+    for k in sorted(found):
+        tag, i1, i2, j1, j2 = ops[k]
+        if GAP in wa[max(0, i1 - 1) : i2 + 1] or GAP in wb[max(0, j1 - 1) : j2 + 1]:
+            continue  # words left out on purpose
+        if not _house_style(wa[i1:i2], wb[j1:j2]):
+            out.append(ops[k])
+    return out
+
+
+def reworded(wa: list[str], wb: list[str], raw_a: str = "", raw_b: str = "") -> bool:
     """Do two versions of one quotation differ in their words where both quote the speaker?
 
     One version quoting less of the utterance (it starts later or stops earlier) is partial
     quotation, not a difference; an ellipsis or a bracketed insertion stands for words left out.
     A word added, dropped or changed inside the stretch both quote, or a different opening or
-    ending on both sides, is a difference.
+    ending on both sides, is a difference; so are whole sentences left out silently (``raw_a`` and
+    ``raw_b``, the quotations as written, tell sentences). Two passages sharing a few words are not
+    versions of one: a long stretch of other words inside, or too few words shared.
     """
-    ops = SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes()
-    equal = _anchors(ops, wa)
-    if not equal:
-        return False
-    first, last = equal[0], equal[-1]
-    fragment = min(len(wa), len(wb)) <= FRAGMENT
-    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
-        if tag == "equal":
-            continue
-        if GAP in wa[max(0, i1 - 1) : i2 + 1] or GAP in wb[max(0, j1 - 1) : j2 + 1]:
-            continue  # words left out on purpose
-        if (k < first or k > last) and not _edge_change(tag, i2 - i1, j2 - j1, fragment):
-            continue  # one version starts later or stops earlier (or the rest is another sentence)
-        if i2 - i1 == j2 - j1 and all(_censored(x, y) for x, y in zip(wa[i1:i2], wb[j1:j2], strict=True)):
-            continue  # a word spelt out in one and censored ("f***") in the other
-        if _joined(wa[i1:i2]) == _joined(wb[j1:j2]):
-            continue  # house style: "tough-on-crime" / "tough on crime", "e-mail" / "email"
-        if i2 - i1 == j2 - j1 and all(_abbreviated(x, y) for x, y in zip(wa[i1:i2], wb[j1:j2], strict=True)):
-            continue  # house style: "Sen. Reid" / "Senator Reid", "Gen." / "General"
-        return True
-    return False
+    return bool(_differing(wa, wb, raw_a, raw_b))
 
 
 # Words that open a new clause: stopping before one is stopping at a pause, not mid-phrase.
@@ -180,19 +242,10 @@ def cut_short(a: str, b: str) -> bool:
 def difference(a: str, b: str, context: int = 2) -> tuple[str, str] | None:
     """The first place two versions of a quotation differ, with a few words either side:
     ("admit that i'm a", "admit i'm a"). Cut short: the short one's last words and the long one's going on."""
-    wa, wb = _quoted_words(a), _quoted_words(b)
-    ops = SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes()
-    equal = _anchors(ops, wa)
-    if not equal:
-        return None
-    fragment = min(len(wa), len(wb)) <= FRAGMENT
-    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
-        if tag == "equal" or GAP in wa[max(0, i1 - 1) : i2 + 1] or GAP in wb[max(0, j1 - 1) : j2 + 1]:
-            continue
-        if (k < equal[0] or k > equal[-1]) and not _edge_change(tag, i2 - i1, j2 - j1, fragment):
-            continue
-        if _joined(wa[i1:i2]) == _joined(wb[j1:j2]):
-            continue
+    wa, wb = list(_quoted_words(a)), list(_quoted_words(b))
+    differing = _differing(wa, wb, a, b)
+    if differing:
+        _, i1, i2, j1, j2 = differing[0]
         return (
             " ".join(wa[max(0, i1 - context) : i2 + context]),
             " ".join(wb[max(0, j1 - context) : j2 + context]),
@@ -225,7 +278,7 @@ def words_differ(a: str, b: str, overlap: float = SAME_UTTERANCE, min_run: int =
         return False
     if fuzz.ratio(" ".join(plain_a), " ".join(plain_b)) >= IDENTICAL:
         return False
-    return reworded(wa, wb)
+    return reworded(list(wa), list(wb), a, b)
 
 
 Passage = tuple[int, int, str | None]  # start, end, speaker entity id if known
