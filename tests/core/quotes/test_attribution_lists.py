@@ -3,13 +3,7 @@ item's words in quotation marks belong to that person, past any image credit bet
 
 from __future__ import annotations
 
-from core.quotes.test_attribution_news import speakers as quoted_speakers
-
-
-def speakers(text: str) -> dict[str, str | None]:
-    """The first three words of each quotation -> its speaker as written."""
-    return {" ".join(words.split()[:3]): who for words, who in quoted_speakers(text)}
-
+from core.quotes.test_attribution_more import speakers  # first three words of each quotation -> speaker
 
 VOX_POP = """We asked shoppers at the Dunmore market what they make of the bridge vote.
 

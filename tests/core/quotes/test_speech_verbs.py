@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from core.quotes.test_attribution_more import speakers as by_words
 from core.quotes.test_attribution_news import speakers
 from tuireader.core.quotes.context import SPEECH_CUES
 
@@ -27,11 +28,6 @@ def test_a_plural_noun_is_not_taken_for_a_verb(noun: str) -> None:
 def test_a_present_tense_cue_names_its_subject() -> None:
     text = f"The mayor of Brinmouth has one answer for the flood. {Q}We rebuild the pier first,{E} Ada Kell urges."
     assert speakers(text) == [("We rebuild the pier first,", "Ada Kell")]
-
-
-def by_words(text: str) -> dict[str, str | None]:
-    """The first three words of each quotation -> its speaker as written."""
-    return {" ".join(words.split()[:3]): who for words, who in speakers(text)}
 
 
 def test_the_person_before_for_does_the_saying() -> None:
