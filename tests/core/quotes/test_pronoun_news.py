@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pytest
 
-from tuireader.core.pipeline import analyze_article
+from tuireader.core.pipeline import analyze, analyze_article
 from tuireader.model import Article
 from tuireader.sources.files import RawArticle, build_article
 
@@ -175,3 +175,16 @@ CASES = [
 @pytest.mark.parametrize(("text", "opening", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_pronoun_antecedent(text: str, opening: str, expected: str | None) -> None:
     assert speaker_names(text)[opening] == expected
+
+
+def test_a_description_by_occupation_is_the_person_introduced_with_it() -> None:
+    text = (
+        "Dr. Wenna Castellow, an epidemiologist at the Harlow health department, urged calm on Monday.\n\n"
+        '"Contained means we know where it is," the epidemiologist said.\n'
+    )
+    article = _article(text)
+    result = analyze([article], facts=False)
+    names = {e.id: e.name for e in result.entities}
+    (quote,) = [q for q in result.by_article[article.id].quotes if not q.scare]
+    assert names.get(quote.speaker or "") == "Wenna Castellow"
+    assert quote.speaker_name == "the epidemiologist"  # shown as written, linked to the person

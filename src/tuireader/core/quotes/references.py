@@ -280,10 +280,18 @@ class References:
                 if head in ROLE_HEADS or head in _RELATION_HEADS
                 else Label.ORG
                 if head in _ORG_HEADS and not possessive
+                else Label.PERSON  # "the epidemiologist": the person just introduced as one
+                if person_noun(head)
                 else None
             )
+            # An occupation that is no title reaches back only to the last person named, not past them
+            nearest_only = wanted is Label.PERSON and head not in ROLE_HEADS and head not in _RELATION_HEADS
             if wanted is not None:
                 for _pos, cand in reversed(self._between(max(0, lo - _DESCRIPTION_REACH), lo)):
+                    if nearest_only and cand.label is Label.PERSON:
+                        if self._titled(cand, words):
+                            return Speaker(cand.start, cand.end, cand.name, "description", cand.label, written=phrase)
+                        break
                     around = self.masked[max(0, cand.start - 40) : cand.end + 40].lower()
                     if wanted is Label.ORG and cand.label in (Label.ORG, None) and re.search(rf"\b{head}\b", around):
                         return Speaker(cand.start, cand.end, cand.name, "description", cand.label, written=phrase)
