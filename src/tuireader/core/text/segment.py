@@ -220,6 +220,11 @@ def _item_boundary(body: list[str]) -> bool:
     return _ends_sentence(body[-1]) or bool(_CREDITED_LINE.search(body[-1]) or _LIST_ITEM.match(body[0]))
 
 
+def _paragraph(lines: list[str]) -> str:
+    """Lines joined into one paragraph, runs of white space as one space."""
+    return " ".join(" ".join(lines).split())
+
+
 def _ragged(lines: list[str]) -> bool:
     """Whether a block's lines (the last aside) are too unequal to be one paragraph wrapped at one width."""
     inner = [len(line) for line in lines[:-1]]
@@ -238,6 +243,9 @@ def layout(raw: str) -> Layout:
       still joins when it is a hard wrap: the line ends mid-sentence (no final punctuation) or
       the next line goes on in lower case, or a quotation left open closes a few lines on;
       otherwise lines are joined with a space (undoing hard wraps);
+    - a list item ("- ", "* ", "2. ") starts a paragraph after a sentence's end, a credit or another
+      item; so does a line opening a quotation after a line ending its sentence or a credit, when
+      no hard wrap forced the break (``_unforced_quote_break``: a list of quotations, one a line);
     - a Markdown ``#`` line, or a short title-case line with no final stop that follows the end
       of a sentence in body text and stands before more text, is a heading.
     """
@@ -259,17 +267,17 @@ def layout(raw: str) -> Layout:
             at_boundary = not body or body[-1].endswith(_SENTENCE_CLOSE)
             if md or (seen_body and at_boundary and not joins and _is_heading_line(line, following)):
                 if body:
-                    blocks.append((" ".join(" ".join(body).split()), False))
+                    blocks.append((_paragraph(body), False))
                     body = []
                 blocks.append((" ".join((line[md.end() :] if md else line).split()), True))
                 continue
             if body and not joins and _LIST_ITEM.match(line) and _item_boundary(body):
-                blocks.append((" ".join(" ".join(body).split()), False))  # "- item", "2. item": its own paragraph
+                blocks.append((_paragraph(body), False))  # "- item", "2. item": its own paragraph
                 body = []
             body.append(line)
             seen_body = True
             if following is not None and not joins and _unforced_quote_break(body, following, width, ragged):
-                blocks.append((" ".join(" ".join(body).split()), False))
+                blocks.append((_paragraph(body), False))
                 body = []
                 continue
             # Nobody hard-wraps at this width: a long line ends its paragraph when the next line does
@@ -290,10 +298,10 @@ def layout(raw: str) -> Layout:
             joins = _quote_runs_on(body, lines, i)
             if joins:
                 continue
-            blocks.append((" ".join(" ".join(body).split()), False))
+            blocks.append((_paragraph(body), False))
             body = []
         if body:
-            blocks.append((" ".join(" ".join(body).split()), False))
+            blocks.append((_paragraph(body), False))
     out: list[str] = []
     paragraphs: list[Span] = []
     headings: list[Span] = []
