@@ -259,3 +259,9 @@ def test_where_words_are_posted_is_a_platform() -> None:
     mentions = found("Ilse Marwick posted on Telegram that the talks were over. Aides wrote on Monday.\n")
     assert ("org", "Telegram") in mentions
     assert not any(text == "Monday" and label != "date" for label, text in mentions)
+
+
+def test_a_family_named_by_the_plural_of_a_surname_is_not_an_organisation() -> None:
+    mentions = found("Ilse Marwick and her husband Tobin Marwick flew in. The Marwicks also met the crew.\n")
+    assert ("person", "Ilse Marwick") in mentions
+    assert not any(text == "Marwicks" for _, text in mentions)

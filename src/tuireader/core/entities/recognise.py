@@ -90,6 +90,7 @@ def extract_mentions(article: Article) -> tuple[Mention, ...]:
         else:
             pending.append(chunk)
     found.extend(_second_pass(pending, found, tokens, text, lowercase_words))
+    found = _without_families(found, text)
     _short_org_names(found, text)
     _named_bodies(found, text)
     _whole_org_names(found, pending, tokens, text)
@@ -473,6 +474,19 @@ def _role_opener(words: Sequence[str], initial: bool) -> bool:
     if not initial or len(words) < 3 or head in TITLES or head in gz.any_given_names():
         return False
     return head.lower() in ROLE_NOUNS or gz.english_frequency(head) >= _ROLE_ZIPF
+
+
+def _without_families(found: list[_Found], text: str) -> list[_Found]:
+    """ "The Roes also met the nurses": a plural of a surname the article gives a person is that
+    family, not an organisation (no single entity stands for it, so it is not marked)."""
+    surnames = {text[f.start : f.end].split()[-1] for f in found if f.label == Label.PERSON}
+    return [f for f in found if not (f.label == Label.ORG and _family(text[f.start : f.end], surnames))]
+
+
+def _family(surface: str, surnames: set[str]) -> bool:
+    if " " in surface or not surface.endswith("s"):
+        return False
+    return surface[:-1] in surnames or (surface.endswith("es") and surface[:-2] in surnames)
 
 
 def _short_org_names(found: list[_Found], text: str) -> None:
