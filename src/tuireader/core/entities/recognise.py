@@ -25,6 +25,7 @@ from tuireader.core.entities import gazetteer as gz
 from tuireader.core.entities.chunks import Chunk, Token, chunks, tokenize
 from tuireader.core.entities.numbers import find_dates_and_numbers
 from tuireader.core.entities.rules import (
+    AGE_AFTER_NAME,
     KNOWN_ACRONYMS,
     LEADING_PLACE_HEADS,
     NAME_BLOCKERS,
@@ -277,7 +278,7 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], text: str, lowercase: set[s
     if heading:
         # A list's name line: "Jo Roe, 34, Ashford", "Jo (34)": a person, age after the name
         given = len(words) >= 2 or words[0] in gz.given_names()  # "Marisol, 24, Ashford": a first name
-        aged = _AGE_AFTER.match(text, span_end) is not None and given and ev.name_like(words)
+        aged = AGE_AFTER_NAME.match(text, span_end) is not None and given and ev.name_like(words)
         return found(Label.PERSON) if aged and ev.paragraph_start(text, span_start) else []
     # "FlowTube", "NewsHub": a capital inside a word (not "McAdoo", "DeLuca") makes a brand.
     if len(words) == 1 and _CAMEL.fullmatch(words[0]) and not words[0].startswith(_NAME_PREFIXES):
@@ -445,7 +446,6 @@ _NOT_ORG_ACRONYMS = frozenset(
     """CEO CFO COO CTO GDP AIDS HIV DNA EST EDT PST PDT GMT UTC PHD MBA LGBT LGBTQ USD EUR VAT UFO SUV ATM FAQ
     III VII VIII XII XIV XVI XIX XXI RIP LOL OMG DIY""".split()
 )
-_AGE_AFTER = re.compile(r"\s*(?:,\s*|\()\d{1,3}\b(?!,\d)")  # "Jo Roe, 34,", "Jo Roe (34)": an age
 _CAMEL = re.compile(r"[A-Z][a-z]+[A-Z][a-z]+[A-Za-z]*")
 _NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "St", "Fitz", "Ben", "Al", "El")
 _LEGISLATURES = frozenset("Congress Parliament Senate Duma Knesset Bundestag Bundesrat Storting Riksdag Sejm".split())

@@ -5,6 +5,8 @@ These are generic English words used by any news report, never names from a part
 
 from __future__ import annotations
 
+import re
+
 # Capitalised titles that stand before a person's name and are not part of it. A title is a head
 # ("Minister", "President") with optional modifiers before it ("Prime", "Foreign", "Vice") or a
 # portfolio after "of"/"for" ("Secretary of State", "Minister for Infrastructure").
@@ -38,6 +40,9 @@ TITLE_MODIFIERS = frozenset(
 # Words that end a title after its head ("President Pro Tem", "Chairman Emeritus").
 TITLE_TAILS = frozenset("Pro Tem Tempore Emeritus Emerita Staff".split())  # "Chief of Staff"
 TITLES = TITLE_HEADS | TITLE_MODIFIERS | TITLE_TAILS
+
+# An age right after a name: "Jo Roe, 34, Ashford", "Jo Roe (34)" (not "Jo Roe, 1,200" nor "Roe, 3.5")
+AGE_AFTER_NAME = re.compile(r"\s*(?:,\s*|\()\d{1,3}\b(?![,.]\d)")
 
 # Connectors that may appear inside a title ("Secretary of State") or an organisation name.
 TITLE_CONNECTORS = frozenset({"of", "for", "and", "the"})

@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from tuireader.core.entities.rules import AGE_AFTER_NAME
 from tuireader.core.quotes.context import MASK, cues
-from tuireader.core.quotes.references import ANONYMOUS, Speaker, person_noun
+from tuireader.core.quotes.references import ANONYMOUS, TITLE_CASE_WORDS, Speaker, person_noun
 from tuireader.core.quotes.speakers import SpeakerFinder
 from tuireader.model import Label, Span
 
@@ -36,7 +37,6 @@ _ANONYMITY = re.compile(
 )
 # The name (or description) ends at the first comma, bracket, colon or spaced dash
 _SEGMENT_END = re.compile(r"\s*(?:[,(:;]|\s(?:—|–|--|-)\s)")
-_AGE = re.compile(r"\s*(?:,\s*|\()\d{1,3}\b(?![,.]\d)")  # "Jo, 24, Ashford", "Jo (24)"
 _TITLE_WORDS = re.compile(r"(?:[A-Z][a-z]*\.?\s+){0,3}")  # "Sen. ", "Pastor ", "State Rep. "
 _VERB_IN_TAIL = re.compile(
     r"\b(?:is|was|are|were|has|have|had|will|would|can|could|did|does|do|says|said|told|tells|"
@@ -56,10 +56,10 @@ _IMAGE_CREDIT = re.compile(
     r"|\s*\([^()]*\bfor\s+The\s+[A-Z][^()]*\)\.?\s*$"  # "(Al Lind for The Courier)"
 )
 _CAPTION = re.compile(r".*\((?:Photo|Image|Credit|Courtesy)\b[^()]*\)\.?\s*")  # "Jo Roe at home. (Photo: ...)"
-# Words a title-case headline has and a name does not
-_HEADLINE_WORDS = frozenset(
-    "the a an on of for over in to at with and or but by from into is are was were be has have had not"
-    " says said puts put gets got makes made takes took".split()
+# Words a title-case headline has and a name does not: the ones pronoun resolution knows, and more
+# a line of its own may hold ("Roe Puts The Board On Notice")
+_HEADLINE_WORDS = frozenset(w.lower() for w in TITLE_CASE_WORDS) | frozenset(
+    "the a an of be not says said puts put gets got makes made takes took".split()
 )
 _QUOTE_OPENERS = "\"“”‘'"
 
@@ -181,7 +181,7 @@ def _name_line(masked: str, start: int, hi: int, finder: SpeakerFinder) -> Speak
     if named is not None and named.label in (Label.PERSON, None):
         if not _person_name(named.name, named.label):
             return None  # "Senator Puts The Defensive Line First": a headline in title case
-        if len(named.name.split()) >= 2 or _AGE.match(tail):  # "Marisol, 24, Ashford": a first name and an age
+        if len(named.name.split()) >= 2 or AGE_AFTER_NAME.match(tail):  # "Marisol, 24, Ashford": a first name
             return named
         return None
     return _description(masked, start, end)

@@ -195,7 +195,7 @@ _BARE_OPENERS = frozenset("meanwhile later earlier instead now then separately p
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|or|while|whereas|as)\b")  # "she spoke, and Roe nodded"
 _POSSESSIVES = frozenset("his her their its our my your".split())
 # Words a headline capitalises that no person's name holds ("Crowd Gasps At Rally", "Mayor Has Plan")
-_TITLE_CASE_WORDS = frozenset("At In On To For With From By Into Over And Or But Has Have Had Is Was Are Were".split())
+TITLE_CASE_WORDS = frozenset("At In On To For With From By Into Over And Or But Has Have Had Is Was Are Were".split())
 _MAX_CHAIN = 4  # subject pronouns followed back to their antecedent ("He said ... He added ... he told")
 _MAX_WALK = 12  # sentences walked back for an antecedent; beyond that the reference is a guess
 _SENTENCE_WINDOW = 600  # characters of one (run-on) sentence examined
@@ -970,7 +970,7 @@ def _person_like(cand: Candidate | Speaker) -> bool:
     words = cand.name.split()
     if not words or words[-1] in _THING_HEADS:
         return False
-    if len(words) > 1 and (cand.name.isupper() or any(w in _TITLE_CASE_WORDS for w in words)):
+    if len(words) > 1 and (cand.name.isupper() or any(w in TITLE_CASE_WORDS for w in words)):
         return False  # a headline or a line in capitals ("FULL TEXT", "Crowd Gasps At Rally")
     if "." in cand.name and len(cand.name.replace(".", "")) <= 4:
         return False
